@@ -1,0 +1,172 @@
+//! Words on the command line: iproute2's prefix rule and an argument cursor.
+//!
+//! `matches(word, keyword)` is true when `word` is a non-empty prefix of
+//! `keyword`. Tables are scanned in order and the first hit wins, so the
+//! order of every table is part of rip's interface (`ip l s` is `link set`).
+
+use crate::error::{Exit, Res};
+
+/// iproute2's prefix rule: a non-empty prefix of `keyword` matches it.
+#[inline]
+pub fn matches(word: &str, keyword: &str) -> bool {
+    !word.is_empty() && keyword.as_bytes().starts_with(word.as_bytes())
+}
+
+/// The index of the first entry of `table` that `word` is a prefix of.
+pub fn lookup(word: &str, table: &[&str]) -> Option<usize> {
+    table.iter().position(|k| matches(word, k))
+}
+
+/// A cursor over the words of one command, as ip's `argc/argv` walk.
+#[derive(Debug, Clone)]
+pub struct Args {
+    words: Vec<String>,
+    pos: usize,
+}
+
+impl Args {
+    pub fn new(words: Vec<String>) -> Args {
+        Args { words, pos: 0 }
+    }
+
+    pub fn from_strs(words: &[&str]) -> Args {
+        Args::new(words.iter().map(|s| s.to_string()).collect())
+    }
+
+    /// The current word, if any.
+    pub fn peek(&self) -> Option<&str> {
+        self.words.get(self.pos).map(|s| s.as_str())
+    }
+
+    /// The word after the current one.
+    pub fn peek2(&self) -> Option<&str> {
+        self.words.get(self.pos + 1).map(|s| s.as_str())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pos >= self.words.len()
+    }
+
+    pub fn remaining(&self) -> usize {
+        self.words.len().saturating_sub(self.pos)
+    }
+
+    /// Takes the current word.
+    pub fn next(&mut self) -> Option<String> {
+        let w = self.words.get(self.pos).cloned();
+        if w.is_some() {
+            self.pos += 1;
+        }
+        w
+    }
+
+    /// Skips the current word.
+    pub fn advance(&mut self) {
+        if self.pos < self.words.len() {
+            self.pos += 1;
+        }
+    }
+
+    /// ip's NEXT_ARG(): the value after a keyword, or
+    /// "Command line is not complete. Try option "help"" and exit 255.
+    pub fn value(&mut self) -> Res<String> {
+        match self.next() {
+            Some(w) => Ok(w),
+            None => Err(incomplete_command()),
+        }
+    }
+
+    /// ip's NEXT_ARG_OK(): whether a value follows.
+    pub fn has_next(&self) -> bool {
+        self.pos < self.words.len()
+    }
+
+    /// All words from the current one on.
+    pub fn rest(&self) -> &[String] {
+        &self.words[self.pos.min(self.words.len())..]
+    }
+
+    /// All words, including those already consumed.
+    pub fn all(&self) -> &[String] {
+        &self.words
+    }
+
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// Moves back one word (for parsers that peeked by taking).
+    pub fn back(&mut self) {
+        if self.pos > 0 {
+            self.pos -= 1;
+        }
+    }
+}
+
+/// "Command line is not complete. Try option "help"" (rc 255).
+pub fn incomplete_command() -> Exit {
+    crate::error::fail(255, "Command line is not complete. Try option \"help\"\n")
+}
+
+/// `invarg(msg, arg)`: `Error: argument "ARG" is wrong: MSG` (rc 255).
+/// Several of ip's messages end in their own "\n", which gives an extra
+/// empty line; callers pass those verbatim.
+pub fn invarg(msg: &str, arg: &str) -> Exit {
+    crate::error::fail(255, &format!("Error: argument \"{}\" is wrong: {}\n", arg, msg))
+}
+
+/// `duparg(key, arg)`: `Error: duplicate "KEY": "ARG" is the second value.`
+pub fn duparg(key: &str, arg: &str) -> Exit {
+    crate::error::fail(
+        255,
+        &format!("Error: duplicate \"{}\": \"{}\" is the second value.\n", key, arg),
+    )
+}
+
+/// `duparg2(key, arg)`: `Error: either "KEY" is duplicate, or "ARG" is a garbage.`
+pub fn duparg2(key: &str, arg: &str) -> Exit {
+    crate::error::fail(
+        255,
+        &format!("Error: either \"{}\" is duplicate, or \"{}\" is a garbage.\n", key, arg),
+    )
+}
+
+/// `missarg(key)`: `Error: argument "KEY" is required`.
+pub fn missarg(key: &str) -> Exit {
+    crate::error::fail(255, &format!("Error: argument \"{}\" is required\n", key))
+}
+
+/// ip's `on_off` parsing: `Error: argument of "KEY" must be "on" or "off", not "VAL"` (rc 1 at the caller).
+pub fn parse_on_off(key: &str, val: &str) -> Result<bool, String> {
+    match val {
+        "on" => Ok(true),
+        "off" => Ok(false),
+        _ => Err(format!("Error: argument of \"{}\" must be \"on\" or \"off\", not \"{}\"\n", key, val)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_rule() {
+        assert!(matches("l", "link"));
+        assert!(matches("link", "link"));
+        assert!(!matches("links", "link"));
+        assert!(!matches("", "link"));
+        assert_eq!(lookup("s", &["add", "set", "show"]), Some(1));
+        assert_eq!(lookup("sh", &["add", "set", "show"]), Some(2));
+        assert_eq!(lookup("x", &["add", "set", "show"]), None);
+    }
+
+    #[test]
+    fn cursor() {
+        let mut a = Args::from_strs(&["mtu", "1400", "up"]);
+        assert_eq!(a.peek(), Some("mtu"));
+        a.advance();
+        assert_eq!(a.value().ok().as_deref(), Some("1400"));
+        assert_eq!(a.next().as_deref(), Some("up"));
+        assert!(a.value().is_err());
+    }
+}

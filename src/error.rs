@@ -1,0 +1,54 @@
+//! Errors are values: the message is written to stderr where it arises (as
+//! iproute2 does with fprintf), and `Exit(code)` carries the status up to
+//! `main`, which flushes stdout and exits. `Exit` is ip's `exit()`: it ends a
+//! batch too. A command's ordinary failure is an `Ok(rc)` instead.
+
+use std::io::Write;
+
+/// Ends the process with this status (after flushing stdout).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Exit(pub i32);
+
+pub type Res<T> = Result<T, Exit>;
+
+/// Writes `msg` to stderr verbatim (unbuffered, as C's stderr).
+pub fn eprint_raw(msg: &str) {
+    let stderr = std::io::stderr();
+    let mut h = stderr.lock();
+    let _ = h.write_all(msg.as_bytes());
+}
+
+/// Prints `msg` to stderr and returns `Exit(code)`.
+pub fn fail(code: i32, msg: &str) -> Exit {
+    eprint_raw(msg);
+    Exit(code)
+}
+
+/// `strerror(errno)` as glibc words it.
+pub fn strerror(errno: i32) -> String {
+    // glibc's own table, so messages match iproute2's perror() bytes.
+    // rip has one thread, so the static buffer of strerror() is safe.
+    unsafe {
+        let p = libc::strerror(errno);
+        if p.is_null() {
+            return format!("Unknown error {}", errno);
+        }
+        std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+    }
+}
+
+/// Writes to stderr with format arguments.
+#[macro_export]
+macro_rules! eprintf {
+    ($($arg:tt)*) => {
+        $crate::error::eprint_raw(&format!($($arg)*))
+    };
+}
+
+/// Prints to stderr and returns `Err(Exit(code))` from the function.
+#[macro_export]
+macro_rules! bail {
+    ($code:expr, $($arg:tt)*) => {
+        return Err($crate::error::fail($code, &format!($($arg)*)))
+    };
+}

@@ -1,0 +1,33 @@
+//! Link kinds as plug-ins, like iproute2's `struct link_util`: each kind
+//! has a parser for `type KIND ARGS...` (filling IFLA_INFO_DATA or
+//! IFLA_INFO_SLAVE_DATA), a printer for `-d` output and JSON `info_data`,
+//! and its help text. Looked up by exact id.
+
+use crate::cli::Args;
+use crate::error::Res;
+use crate::ip::Ctx;
+use crate::netlink::Req;
+
+/// parse_opt: `args` holds everything after `type KIND`; options are
+/// appended to `req` inside the INFO_DATA nest the caller opened.
+/// Returns 0, or the exit status of a failed parse.
+pub type ParseFn = fn(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i32>;
+/// print_opt: prints the kind's data (the IFLA_INFO_DATA or
+/// IFLA_INFO_SLAVE_DATA payload) through ctx.p.
+pub type PrintFn = fn(ctx: &mut Ctx, kind: &str, data: &[u8]);
+/// print_help: the kind's help text.
+pub type HelpFn = fn(kind: &str, out: &mut dyn std::io::Write);
+
+pub struct Kind {
+    pub id: &'static str,
+    pub parse: Option<ParseFn>,
+    pub print: Option<PrintFn>,
+    pub help: Option<HelpFn>,
+}
+
+/// Every kind rip knows. Slave kinds have ids ending in "_slave".
+pub static KINDS: &[Kind] = &[];
+
+pub fn find(id: &str) -> Option<&'static Kind> {
+    KINDS.iter().find(|k| k.id == id)
+}

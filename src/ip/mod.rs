@@ -1,0 +1,505 @@
+//! The `ip` front end: global options (in the order of ip/ip.c main() of
+//! iproute2 6.1.0, which is part of the interface: `-h` is -human, `-b` is
+//! -batch, `-f` is -family), the object table (`ip n` is neighbor, `ip net`
+//! is netns), `ip help`, and `-batch`.
+
+pub mod addr;
+pub mod link;
+pub mod netns;
+pub mod route;
+
+use std::ffi::OsString;
+
+use crate::cli::{matches, Args};
+use crate::error::{fail, Exit, Res};
+use crate::netlink::consts::*;
+use crate::netlink::Rtnl;
+use crate::print::color::{self, When};
+use crate::print::{Mode, Printer};
+
+/// ip's global options.
+#[derive(Debug, Clone)]
+pub struct Opts {
+    pub family: u8,
+    pub human: u32,
+    pub iec: u32,
+    pub stats: u32,
+    pub details: u32,
+    pub resolve: u32,
+    pub oneline: u32,
+    pub timestamp: u32,
+    pub tshort: u32,
+    pub force: u32,
+    pub brief: u32,
+    pub json: u32,
+    pub pretty: u32,
+    pub rcvbuf: u32,
+    pub color: When,
+    pub numeric: u32,
+    pub all: bool,
+    pub echo: u32,
+    pub loops: i32,
+    pub batch_mode: bool,
+}
+
+impl Default for Opts {
+    fn default() -> Opts {
+        Opts {
+            family: AF_UNSPEC,
+            human: 0,
+            iec: 0,
+            stats: 0,
+            details: 0,
+            resolve: 0,
+            oneline: 0,
+            timestamp: 0,
+            tshort: 0,
+            force: 0,
+            brief: 0,
+            json: 0,
+            pretty: 0,
+            rcvbuf: 1024 * 1024,
+            color: When::Unset,
+            numeric: 0,
+            all: false,
+            echo: 0,
+            loops: 10,
+            batch_mode: false,
+        }
+    }
+}
+
+/// Everything a command needs: options, the printer, the netlink handle.
+pub struct Ctx {
+    pub o: Opts,
+    pub p: Printer,
+    pub names: crate::names::LinkNames,
+    rtnl: Option<Rtnl>,
+    /// Replies to answer from instead of the kernel (golden tests).
+    replay: bool,
+}
+
+impl Ctx {
+    pub fn new(o: Opts, p: Printer) -> Ctx {
+        Ctx { o, p, names: Default::default(), rtnl: None, replay: false }
+    }
+
+    /// A context whose netlink answers come from a recording.
+    pub fn with_replay(o: Opts, p: Printer, datagrams: Vec<Vec<u8>>) -> Ctx {
+        Ctx { o, p, names: Default::default(), rtnl: Some(Rtnl::replay(datagrams)), replay: true }
+    }
+
+    pub fn is_replay(&self) -> bool {
+        self.replay
+    }
+
+    /// The rtnetlink handle, opened on first use (rtnl_open; exit 1 on failure).
+    pub fn rtnl(&mut self) -> Res<&mut Rtnl> {
+        if self.rtnl.is_none() {
+            match Rtnl::open(self.o.rcvbuf, true) {
+                Ok(r) => self.rtnl = Some(r),
+                Err(e) => {
+                    let errno = e.raw_os_error().unwrap_or(libc::EIO);
+                    return Err(fail(1, &format!("Cannot open netlink socket: {}\n", crate::error::strerror(errno))));
+                }
+            }
+        }
+        match self.rtnl.as_mut() {
+            Some(r) => Ok(r),
+            None => Err(Exit(1)),
+        }
+    }
+
+    /// ll_index_to_name() with this context's cache and socket.
+    pub fn ifname(&mut self, index: u32) -> String {
+        if self.rtnl.is_none() && !self.replay {
+            let _ = self.rtnl();
+        }
+        self.names.name(self.rtnl.as_mut(), index)
+    }
+
+    /// ll_name_to_index() with this context's cache and socket (0: unknown).
+    pub fn ifindex(&mut self, name: &str) -> u32 {
+        if self.rtnl().is_err() {
+            return 0;
+        }
+        match self.rtnl.as_mut() {
+            Some(r) => self.names.index(r, name),
+            None => 0,
+        }
+    }
+
+    /// Drops the netlink socket (after a namespace switch it must be reopened).
+    pub fn reset_rtnl(&mut self) {
+        if !self.replay {
+            self.rtnl = None;
+        }
+    }
+}
+
+pub const USAGE: &str = "Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
+       ip [ -force ] -batch filename
+where  OBJECT := { address | addrlabel | amt | fou | help | ila | ioam | l2tp |
+                   link | macsec | maddress | monitor | mptcp | mroute | mrule |
+                   neighbor | neighbour | netconf | netns | nexthop | ntable |
+                   ntbl | route | rule | sr | tap | tcpmetrics |
+                   token | tunnel | tuntap | vrf | xfrm }
+       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |
+                    -h[uman-readable] | -iec | -j[son] | -p[retty] |
+                    -f[amily] { inet | inet6 | mpls | bridge | link } |
+                    -4 | -6 | -M | -B | -0 |
+                    -l[oops] { maximum-addr-flush-attempts } | -br[ief] |
+                    -o[neline] | -t[imestamp] | -ts[hort] | -b[atch] [filename] |
+                    -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |
+                    -c[olor]}
+";
+
+/// ip's usage(): stderr, exit 255.
+pub fn usage() -> Exit {
+    fail(255, USAGE)
+}
+
+type Handler = fn(&mut Ctx, Args) -> Res<i32>;
+
+/// The objects in the order of ip/ip.c cmds[] (first prefix match wins).
+pub const OBJECTS: &[(&str, Option<Handler>)] = &[
+    ("address", Some(addr::do_ipaddr)),
+    ("addrlabel", None),
+    ("maddress", None),
+    ("route", Some(route::do_iproute)),
+    ("rule", None),
+    ("neighbor", None),
+    ("neighbour", None),
+    ("ntable", None),
+    ("ntbl", None),
+    ("link", Some(link::do_iplink)),
+    ("l2tp", None),
+    ("fou", None),
+    ("ila", None),
+    ("macsec", None),
+    ("tunnel", None),
+    ("tunl", None),
+    ("tuntap", None),
+    ("tap", None),
+    ("token", None),
+    ("tcpmetrics", None),
+    ("tcp_metrics", None),
+    ("monitor", None),
+    ("xfrm", None),
+    ("mroute", None),
+    ("mrule", None),
+    ("netns", Some(netns::do_netns)),
+    ("netconf", None),
+    ("vrf", None),
+    ("sr", None),
+    ("nexthop", None),
+    ("mptcp", None),
+    ("ioam", None),
+    ("help", Some(do_help)),
+    ("stats", None),
+];
+
+fn do_help(_: &mut Ctx, _: Args) -> Res<i32> {
+    Err(usage())
+}
+
+/// do_cmd(): finds the object by prefix and runs it. `None` when no object
+/// matched (the caller decides whether that is an error).
+fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args, final_: bool) -> Res<Option<i32>> {
+    for (name, h) in OBJECTS {
+        if matches(obj, name) {
+            return match h {
+                Some(h) => h(ctx, args).map(Some),
+                None => Err(fail(
+                    1,
+                    &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, route and netns).\n", name),
+                )),
+            };
+        }
+    }
+    if final_ {
+        crate::eprintf!("Object \"{}\" is unknown, try \"ip help\".\n", obj);
+        return Ok(Some(1));
+    }
+    Ok(None)
+}
+
+/// The version line: ip's shape, naming rip and the iproute2 it mirrors.
+pub fn version_line() -> String {
+    format!("ip utility, iproute2-6.1.0, rip {}\n", env!("CARGO_PKG_VERSION"))
+}
+
+/// Entry point of the `ip` front end. Returns the exit status.
+pub fn main(argv: Vec<OsString>) -> i32 {
+    match main_inner(argv) {
+        Ok(c) => c,
+        Err(Exit(c)) => c,
+    }
+}
+
+fn to_strings(argv: &[OsString]) -> Vec<String> {
+    argv.iter().map(|a| a.to_string_lossy().into_owned()).collect()
+}
+
+/// Parsed leading options and what follows them.
+pub struct Parsed {
+    pub o: Opts,
+    pub batch: Option<String>,
+    pub rest: Vec<String>,
+    pub netns: Option<String>,
+}
+
+/// Reads ip's leading options. Switching namespaces (`-n`) happens here, in
+/// order, as iproute2 does it during parsing.
+pub fn parse_opts(words: &[String], switch_ns: &mut dyn FnMut(&str) -> Res<()>) -> Res<Parsed> {
+    let mut o = Opts::default();
+    let mut batch = None;
+    let mut netns = None;
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_str();
+        if w == "--" {
+            i += 1;
+            break;
+        }
+        if !w.starts_with('-') {
+            break;
+        }
+        let opt: &str = if w.as_bytes().get(1) == Some(&b'-') { &w[1..] } else { w };
+        macro_rules! next_val {
+            () => {{
+                i += 1;
+                match words.get(i) {
+                    Some(v) => v.as_str(),
+                    None => return Err(usage()),
+                }
+            }};
+        }
+        if matches(opt, "-loops") {
+            let v = next_val!();
+            o.loops = crate::util::atoi(v);
+        } else if matches(opt, "-family") {
+            let v = next_val!();
+            if v == "help" {
+                return Err(usage());
+            }
+            o.family = read_family(v);
+            if o.family == AF_UNSPEC {
+                return Err(crate::cli::invarg("invalid protocol family", v));
+            }
+        } else if opt == "-4" {
+            o.family = AF_INET;
+        } else if opt == "-6" {
+            o.family = AF_INET6;
+        } else if opt == "-0" {
+            o.family = AF_PACKET;
+        } else if opt == "-M" {
+            o.family = AF_MPLS;
+        } else if opt == "-B" {
+            o.family = AF_BRIDGE;
+        } else if matches(opt, "-human") || matches(opt, "-human-readable") {
+            o.human += 1;
+        } else if matches(opt, "-iec") {
+            o.iec += 1;
+        } else if matches(opt, "-stats") || matches(opt, "-statistics") {
+            o.stats += 1;
+        } else if matches(opt, "-details") {
+            o.details += 1;
+        } else if matches(opt, "-resolve") {
+            o.resolve += 1;
+        } else if matches(opt, "-oneline") {
+            o.oneline += 1;
+        } else if matches(opt, "-timestamp") {
+            o.timestamp += 1;
+        } else if matches(opt, "-tshort") {
+            o.timestamp += 1;
+            o.tshort += 1;
+        } else if matches(opt, "-Version") {
+            let mut out = std::io::stdout();
+            let _ = std::io::Write::write_all(&mut out, version_line().as_bytes());
+            return Err(Exit(0));
+        } else if matches(opt, "-force") {
+            o.force += 1;
+        } else if matches(opt, "-batch") {
+            let v = next_val!();
+            batch = Some(v.to_string());
+        } else if matches(opt, "-brief") {
+            o.brief += 1;
+        } else if matches(opt, "-json") {
+            o.json += 1;
+        } else if matches(opt, "-pretty") {
+            o.pretty += 1;
+        } else if matches(opt, "-rcvbuf") {
+            let v = next_val!();
+            match crate::util::get_unsigned(v, 0) {
+                Some(n) => o.rcvbuf = n,
+                None => return Err(fail(255, &format!("Invalid rcvbuf size '{}'\n", v))),
+            }
+        } else if let Some(c) = color::parse_color_opt(opt) {
+            o.color = c;
+        } else if matches(opt, "-help") {
+            return Err(usage());
+        } else if matches(opt, "-netns") {
+            // NEXT_ARG(): a missing name is an incomplete command... but
+            // iproute2 reads argv[1] (NULL) first: "(null)".
+            i += 1;
+            let name = words.get(i).map(|s| s.as_str());
+            match name {
+                Some(n) => {
+                    switch_ns(n)?;
+                    netns = Some(n.to_string());
+                }
+                None => {
+                    return Err(fail(
+                        255,
+                        "Cannot open network namespace \"(null)\": No such file or directory\n",
+                    ))
+                }
+            }
+        } else if matches(opt, "-Numeric") {
+            o.numeric += 1;
+        } else if matches(opt, "-all") {
+            o.all = true;
+        } else if opt == "-echo" {
+            o.echo += 1;
+        } else {
+            return Err(fail(255, &format!("Option \"{}\" is unknown, try \"ip -help\".\n", opt)));
+        }
+        i += 1;
+    }
+    Ok(Parsed { o, batch, rest: words[i..].to_vec(), netns })
+}
+
+/// read_family()
+pub fn read_family(name: &str) -> u8 {
+    match name {
+        "inet" => AF_INET,
+        "inet6" => AF_INET6,
+        "link" => AF_PACKET,
+        "ipx" => 4,
+        "dnet" => 12,
+        "mpls" => AF_MPLS,
+        "bridge" => AF_BRIDGE,
+        _ => AF_UNSPEC,
+    }
+}
+
+fn main_inner(argv: Vec<OsString>) -> Res<i32> {
+    let words = to_strings(&argv);
+    let argv0 = words.first().cloned().unwrap_or_default();
+    let basename = argv0.rsplit('/').next().unwrap_or("").to_string();
+    let parsed = parse_opts(&words[1.min(words.len())..], &mut |name| netns::netns_switch(name))?;
+    let o = parsed.o;
+    let (on, dark) = color::enabled(o.color, o.json > 0);
+    let mode = Mode { json: o.json > 0, pretty: o.pretty > 0, oneline: o.oneline > 0, color: on, dark };
+    let mut ctx = Ctx::new(o, Printer::stdout(mode));
+    let r = run_parsed(&mut ctx, &basename, parsed.batch, parsed.rest);
+    let _ = ctx.p.flush();
+    r
+}
+
+/// Runs the command after the options (or the batch file).
+pub fn run_parsed(ctx: &mut Ctx, basename: &str, batch: Option<String>, rest: Vec<String>) -> Res<i32> {
+    if let Some(file) = batch {
+        return do_batch(ctx, &file);
+    }
+    // iproute2 opens rtnetlink before dispatching; a failure is exit 1.
+    if !ctx.is_replay() {
+        ctx.rtnl()?;
+    }
+    // A binary named e.g. "iplink" acts as "ip link" (basename+2).
+    if basename.len() > 2 {
+        if let Some(obj) = basename.get(2..) {
+            if let Some(rc) = do_cmd(ctx, obj, Args::new(rest.clone()), false)? {
+                return Ok(rc);
+            }
+        }
+    }
+    if let Some(obj) = rest.first() {
+        let obj = obj.clone();
+        return Ok(do_cmd(ctx, &obj, Args::new(rest[1..].to_vec()), true)?.unwrap_or(1));
+    }
+    Err(usage())
+}
+
+/// do_batch(): one command per line, "Command failed FILE:LINE", -force.
+fn do_batch(ctx: &mut Ctx, name: &str) -> Res<i32> {
+    use std::io::BufRead;
+    let reader: Box<dyn BufRead> = if name == "-" {
+        Box::new(std::io::BufReader::new(std::io::stdin()))
+    } else {
+        match std::fs::File::open(name) {
+            Ok(f) => Box::new(std::io::BufReader::new(f)),
+            Err(e) => {
+                let errno = e.raw_os_error().unwrap_or(libc::EIO);
+                crate::eprintf!("Cannot open file \"{}\" for reading: {}\n", name, crate::error::strerror(errno));
+                return Ok(1);
+            }
+        }
+    };
+    if ctx.rtnl().is_err() {
+        crate::eprintf!("Cannot open rtnetlink\n");
+        return Ok(1);
+    }
+    ctx.o.batch_mode = true;
+    let orig_family = ctx.o.family;
+    let mut lines = crate::util::BatchLines::new(reader);
+    let mut ret = 0;
+    while let Some((line, lineno)) = lines.next_command()? {
+        let words = crate::util::makeargs(&line)?;
+        if words.is_empty() {
+            continue;
+        }
+        ctx.o.family = orig_family;
+        let obj = words[0].clone();
+        let rc = do_cmd(ctx, &obj, Args::new(words[1..].to_vec()), true)?.unwrap_or(1);
+        if rc != 0 {
+            let _ = ctx.p.flush();
+            crate::eprintf!("Command failed {}:{}\n", name, lineno);
+            ret = 1;
+            if ctx.o.force == 0 {
+                break;
+            }
+        }
+    }
+    Ok(ret)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(words: &[&str]) -> Result<Parsed, Exit> {
+        let w: Vec<String> = words.iter().map(|s| s.to_string()).collect();
+        parse_opts(&w, &mut |_| Ok(()))
+    }
+
+    #[test]
+    fn option_prefixes_follow_table_order() {
+        let p = parse(&["-h", "link"]).ok().unwrap();
+        assert_eq!(p.o.human, 1);
+        let p = parse(&["-b", "file"]).ok().unwrap();
+        assert_eq!(p.batch.as_deref(), Some("file"));
+        let p = parse(&["-f", "inet6"]).ok().unwrap();
+        assert_eq!(p.o.family, AF_INET6);
+        let p = parse(&["--json", "-s", "-s", "-ts", "link"]).ok().unwrap();
+        assert_eq!((p.o.json, p.o.stats, p.o.tshort), (1, 2, 1));
+        assert_eq!(p.rest, vec!["link".to_string()]);
+        let p = parse(&["-c=never", "--", "-x"]).ok().unwrap();
+        assert_eq!(p.o.color, When::Never);
+        assert_eq!(p.rest, vec!["-x".to_string()]);
+    }
+
+    #[test]
+    fn object_table_order() {
+        let first = |w: &str| OBJECTS.iter().position(|(n, _)| matches(w, n)).map(|i| OBJECTS[i].0);
+        assert_eq!(first("a"), Some("address"));
+        assert_eq!(first("l"), Some("link"));
+        assert_eq!(first("r"), Some("route"));
+        assert_eq!(first("n"), Some("neighbor"));
+        assert_eq!(first("net"), Some("netns"));
+        assert_eq!(first("netc"), Some("netconf"));
+        assert_eq!(first("s"), Some("sr"));
+        assert_eq!(first("m"), Some("maddress"));
+    }
+}

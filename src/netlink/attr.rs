@@ -1,0 +1,317 @@
+//! Reading and writing rtattrs without allocation: messages are walked in
+//! place, attributes are borrowed slices, and every length is checked, so a
+//! malformed reply ends a walk instead of crashing.
+
+pub const NLMSG_HDRLEN: usize = 16;
+pub const NLA_TYPE_MASK: u16 = 0x3fff;
+
+#[inline]
+pub fn align4(n: usize) -> usize {
+    (n + 3) & !3
+}
+
+/// One netlink message, borrowed from a receive buffer.
+#[derive(Debug, Clone, Copy)]
+pub struct Msg<'a> {
+    pub ty: u16,
+    pub flags: u16,
+    pub seq: u32,
+    pub pid: u32,
+    /// Everything after the 16-byte header.
+    pub payload: &'a [u8],
+    /// The whole message, header included.
+    pub raw: &'a [u8],
+}
+
+/// Walks the messages of one datagram (NLMSG_OK / NLMSG_NEXT).
+pub struct MsgIter<'a> {
+    buf: &'a [u8],
+}
+
+pub fn msgs(buf: &[u8]) -> MsgIter<'_> {
+    MsgIter { buf }
+}
+
+impl<'a> Iterator for MsgIter<'a> {
+    type Item = Msg<'a>;
+    fn next(&mut self) -> Option<Msg<'a>> {
+        let b = self.buf;
+        if b.len() < NLMSG_HDRLEN {
+            return None;
+        }
+        let len = u32::from_ne_bytes([b[0], b[1], b[2], b[3]]) as usize;
+        if len < NLMSG_HDRLEN || len > b.len() {
+            self.buf = &[];
+            return None;
+        }
+        let m = Msg {
+            ty: u16::from_ne_bytes([b[4], b[5]]),
+            flags: u16::from_ne_bytes([b[6], b[7]]),
+            seq: u32::from_ne_bytes([b[8], b[9], b[10], b[11]]),
+            pid: u32::from_ne_bytes([b[12], b[13], b[14], b[15]]),
+            payload: &b[NLMSG_HDRLEN..len],
+            raw: &b[..len],
+        };
+        let next = align4(len).min(b.len());
+        self.buf = &b[next..];
+        Some(m)
+    }
+}
+
+/// Walks the attributes of a buffer (RTA_OK / RTA_NEXT); yields
+/// (type without the nested/byteorder flags, payload).
+#[derive(Clone)]
+pub struct AttrIter<'a> {
+    buf: &'a [u8],
+}
+
+pub fn attrs(buf: &[u8]) -> AttrIter<'_> {
+    AttrIter { buf }
+}
+
+impl<'a> Iterator for AttrIter<'a> {
+    type Item = (u16, &'a [u8]);
+    fn next(&mut self) -> Option<(u16, &'a [u8])> {
+        let b = self.buf;
+        if b.len() < 4 {
+            return None;
+        }
+        let len = u16::from_ne_bytes([b[0], b[1]]) as usize;
+        let ty = u16::from_ne_bytes([b[2], b[3]]) & NLA_TYPE_MASK;
+        if len < 4 || len > b.len() {
+            self.buf = &[];
+            return None;
+        }
+        let data = &b[4..len];
+        let next = align4(len).min(b.len());
+        self.buf = &b[next..];
+        Some((ty, data))
+    }
+}
+
+/// An attribute table indexed by type, as iproute2's parse_rtattr() fills
+/// `tb[]`: the first attribute of a type wins; types past the end are ignored.
+pub struct Tb<'a> {
+    slots: Vec<Option<&'a [u8]>>,
+}
+
+impl<'a> Tb<'a> {
+    pub fn parse(buf: &'a [u8], max: usize) -> Tb<'a> {
+        let mut slots = vec![None; max + 1];
+        for (ty, data) in attrs(buf) {
+            let t = ty as usize;
+            if t <= max && slots[t].is_none() {
+                slots[t] = Some(data);
+            }
+        }
+        Tb { slots }
+    }
+
+    #[inline]
+    pub fn get(&self, ty: u16) -> Option<&'a [u8]> {
+        self.slots.get(ty as usize).copied().flatten()
+    }
+
+    #[inline]
+    pub fn has(&self, ty: u16) -> bool {
+        self.get(ty).is_some()
+    }
+
+    pub fn u8(&self, ty: u16) -> Option<u8> {
+        self.get(ty).and_then(get_u8)
+    }
+    pub fn u16(&self, ty: u16) -> Option<u16> {
+        self.get(ty).and_then(get_u16)
+    }
+    pub fn u32(&self, ty: u16) -> Option<u32> {
+        self.get(ty).and_then(get_u32)
+    }
+    pub fn i32(&self, ty: u16) -> Option<i32> {
+        self.get(ty).and_then(get_u32).map(|v| v as i32)
+    }
+    pub fn u64(&self, ty: u16) -> Option<u64> {
+        self.get(ty).and_then(get_u64)
+    }
+    pub fn str(&self, ty: u16) -> Option<&'a str> {
+        self.get(ty).map(get_str)
+    }
+    /// A nested table.
+    pub fn nested(&self, ty: u16, max: usize) -> Option<Tb<'a>> {
+        self.get(ty).map(|d| Tb::parse(d, max))
+    }
+}
+
+// iproute2's rta_getattr_*() read native-endian values; a short attribute
+// reads as absent here instead of past its end.
+pub fn get_u8(d: &[u8]) -> Option<u8> {
+    d.first().copied()
+}
+pub fn get_u16(d: &[u8]) -> Option<u16> {
+    Some(u16::from_ne_bytes(d.get(..2)?.try_into().ok()?))
+}
+pub fn get_u32(d: &[u8]) -> Option<u32> {
+    Some(u32::from_ne_bytes(d.get(..4)?.try_into().ok()?))
+}
+pub fn get_u64(d: &[u8]) -> Option<u64> {
+    Some(u64::from_ne_bytes(d.get(..8)?.try_into().ok()?))
+}
+pub fn get_be16(d: &[u8]) -> Option<u16> {
+    Some(u16::from_be_bytes(d.get(..2)?.try_into().ok()?))
+}
+pub fn get_be32(d: &[u8]) -> Option<u32> {
+    Some(u32::from_be_bytes(d.get(..4)?.try_into().ok()?))
+}
+/// A NUL-terminated string attribute (invalid UTF-8 reads as "?").
+pub fn get_str(d: &[u8]) -> &str {
+    let end = d.iter().position(|&c| c == 0).unwrap_or(d.len());
+    std::str::from_utf8(&d[..end]).unwrap_or("?")
+}
+
+/// Reads a native-endian u32 at `off` of a fixed header.
+pub fn hdr_u32(d: &[u8], off: usize) -> u32 {
+    d.get(off..off + 4).and_then(get_u32).unwrap_or(0)
+}
+pub fn hdr_u16(d: &[u8], off: usize) -> u16 {
+    d.get(off..off + 2).and_then(get_u16).unwrap_or(0)
+}
+pub fn hdr_u8(d: &[u8], off: usize) -> u8 {
+    d.get(off).copied().unwrap_or(0)
+}
+
+/// A request under construction: nlmsghdr, a fixed family header, then
+/// attributes appended as iproute2's addattr_l() does (rta_len unpadded,
+/// message length padded to 4).
+#[derive(Debug, Clone)]
+pub struct Req {
+    pub buf: Vec<u8>,
+}
+
+impl Req {
+    pub fn new(ty: u16, flags: u16, header: &[u8]) -> Req {
+        let mut buf = Vec::with_capacity(256);
+        buf.extend_from_slice(&0u32.to_ne_bytes());
+        buf.extend_from_slice(&ty.to_ne_bytes());
+        buf.extend_from_slice(&flags.to_ne_bytes());
+        buf.extend_from_slice(&0u32.to_ne_bytes());
+        buf.extend_from_slice(&0u32.to_ne_bytes());
+        buf.extend_from_slice(header);
+        buf.resize(align4(buf.len()), 0);
+        let mut r = Req { buf };
+        r.fix_len();
+        r
+    }
+
+    fn fix_len(&mut self) {
+        let n = self.buf.len() as u32;
+        self.buf[0..4].copy_from_slice(&n.to_ne_bytes());
+    }
+
+    pub fn len(&self) -> usize {
+        self.buf.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.buf.is_empty()
+    }
+
+    pub fn flags(&self) -> u16 {
+        hdr_u16(&self.buf, 6)
+    }
+
+    pub fn set_flags(&mut self, f: u16) {
+        self.buf[6..8].copy_from_slice(&f.to_ne_bytes());
+    }
+
+    pub fn set_seq(&mut self, seq: u32) {
+        self.buf[8..12].copy_from_slice(&seq.to_ne_bytes());
+    }
+
+    pub fn seq(&self) -> u32 {
+        hdr_u32(&self.buf, 8)
+    }
+
+    /// The family header (after nlmsghdr), mutable.
+    pub fn header_mut(&mut self) -> &mut [u8] {
+        &mut self.buf[NLMSG_HDRLEN..]
+    }
+
+    /// addattr_l(): type, payload; the payload's own length in rta_len.
+    pub fn attr(&mut self, ty: u16, data: &[u8]) {
+        let len = 4 + data.len();
+        self.buf.extend_from_slice(&(len as u16).to_ne_bytes());
+        self.buf.extend_from_slice(&ty.to_ne_bytes());
+        self.buf.extend_from_slice(data);
+        self.buf.resize(align4(self.buf.len()), 0);
+        self.fix_len();
+    }
+
+    pub fn attr_u8(&mut self, ty: u16, v: u8) {
+        self.attr(ty, &[v]);
+    }
+    pub fn attr_u16(&mut self, ty: u16, v: u16) {
+        self.attr(ty, &v.to_ne_bytes());
+    }
+    pub fn attr_u32(&mut self, ty: u16, v: u32) {
+        self.attr(ty, &v.to_ne_bytes());
+    }
+    pub fn attr_u64(&mut self, ty: u16, v: u64) {
+        self.attr(ty, &v.to_ne_bytes());
+    }
+    /// addattrstrz / addattr_l(strlen+1): the string and its NUL.
+    pub fn attr_str(&mut self, ty: u16, s: &str) {
+        let mut v = Vec::with_capacity(s.len() + 1);
+        v.extend_from_slice(s.as_bytes());
+        v.push(0);
+        self.attr(ty, &v);
+    }
+
+    /// addattr_nest(): returns the offset to pass to nest_end().
+    pub fn nest(&mut self, ty: u16) -> usize {
+        let at = self.buf.len();
+        self.attr(ty, &[]);
+        at
+    }
+
+    /// addattr_nest_end(): the nest's length covers everything since.
+    pub fn nest_end(&mut self, at: usize) {
+        let len = (self.buf.len() - at) as u16;
+        self.buf[at..at + 2].copy_from_slice(&len.to_ne_bytes());
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.buf
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn build_and_walk() {
+        let mut r = Req::new(16, 5, &[0u8; 16]);
+        r.attr_str(3, "veth0");
+        let n = r.nest(18);
+        r.attr_str(1, "veth");
+        r.nest_end(n);
+        r.attr_u32(4, 1500);
+        let m: Vec<_> = msgs(r.bytes()).collect();
+        assert_eq!(m.len(), 1);
+        let tb = Tb::parse(&m[0].payload[16..], 20);
+        assert_eq!(tb.str(3), Some("veth0"));
+        assert_eq!(tb.u32(4), Some(1500));
+        let li = tb.nested(18, 5).unwrap();
+        assert_eq!(li.str(1), Some("veth"));
+    }
+
+    #[test]
+    fn malformed_never_panics() {
+        let bad: &[&[u8]] = &[&[], &[1], &[0xff, 0xff, 0, 0, 1], &[4, 0, 1, 0], &[3, 0, 1, 0, 9, 9]];
+        for b in bad {
+            let _ = attrs(b).count();
+            let _ = msgs(b).count();
+            let tb = Tb::parse(b, 4);
+            let _ = tb.u64(1);
+        }
+    }
+}

@@ -1,0 +1,434 @@
+//! The rtnetlink core: one synchronous NETLINK_ROUTE socket (netlink-sys),
+//! requests with ACK, streamed multi-part dumps, and kernel errors reported
+//! with iproute2's exact words (lib/libnetlink.c): the extended-ACK text as
+//! "Error: ...", else "RTNETLINK answers: <strerror>".
+//!
+//! The handle can also replay recorded replies, so printers are tested
+//! without root or a kernel (the golden suite).
+
+pub mod attr;
+pub mod consts;
+
+use std::collections::VecDeque;
+use std::io;
+
+pub use attr::{attrs, msgs, Msg, Req, Tb};
+use consts::*;
+
+use crate::error::{eprint_raw, strerror};
+
+enum Backend {
+    Live(netlink_sys::Socket),
+    Replay(VecDeque<Vec<u8>>),
+}
+
+pub struct Rtnl {
+    backend: Backend,
+    seq: u32,
+    dump_seq: u32,
+    local_pid: u32,
+    buf: Vec<u8>,
+    #[cfg(debug_assertions)]
+    record: Option<std::fs::File>,
+}
+
+/// The outcome of a request the kernel refused: its errno (message printed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NlError(pub i32);
+
+impl Rtnl {
+    /// rtnl_open(): SO_SNDBUF 32 KiB, SO_RCVBUF `rcvbuf`, extended ACKs, and
+    /// strict dump checking (as `ip` sets it).
+    pub fn open(rcvbuf: u32, strict: bool) -> io::Result<Rtnl> {
+        use std::os::fd::AsRawFd;
+        let mut s = netlink_sys::Socket::new(netlink_sys::protocols::NETLINK_ROUTE)?;
+        let fd = s.as_raw_fd();
+        let sndbuf: libc::c_int = 32768;
+        let rcv: libc::c_int = rcvbuf as libc::c_int;
+        unsafe {
+            libc::setsockopt(
+                fd,
+                libc::SOL_SOCKET,
+                libc::SO_SNDBUF,
+                &sndbuf as *const _ as *const libc::c_void,
+                4,
+            );
+            libc::setsockopt(
+                fd,
+                libc::SOL_SOCKET,
+                libc::SO_RCVBUF,
+                &rcv as *const _ as *const libc::c_void,
+                4,
+            );
+        }
+        let _ = s.set_ext_ack(true);
+        let addr = s.bind_auto()?;
+        if strict {
+            let _ = s.set_netlink_get_strict_chk(true);
+        }
+        let seq = unsafe { libc::time(std::ptr::null_mut()) } as u32;
+        Ok(Rtnl {
+            backend: Backend::Live(s),
+            seq,
+            dump_seq: 0,
+            local_pid: addr.port_number(),
+            buf: Vec::with_capacity(32768),
+            #[cfg(debug_assertions)]
+            record: std::env::var_os("RIP_NL_RECORD").and_then(|p| {
+                std::fs::OpenOptions::new().create(true).append(true).open(p).ok()
+            }),
+        })
+    }
+
+    /// A handle that answers from recorded datagrams, in order.
+    pub fn replay(datagrams: Vec<Vec<u8>>) -> Rtnl {
+        Rtnl {
+            backend: Backend::Replay(datagrams.into()),
+            seq: 1,
+            dump_seq: 0,
+            local_pid: 0,
+            buf: Vec::new(),
+            #[cfg(debug_assertions)]
+            record: None,
+        }
+    }
+
+    /// Splits a recording (u32 length + bytes, repeated) into datagrams.
+    pub fn parse_recording(data: &[u8]) -> Vec<Vec<u8>> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i + 4 <= data.len() {
+            let n = u32::from_ne_bytes([data[i], data[i + 1], data[i + 2], data[i + 3]]) as usize;
+            i += 4;
+            if i + n > data.len() {
+                break;
+            }
+            out.push(data[i..i + n].to_vec());
+            i += n;
+        }
+        out
+    }
+
+    fn is_replay(&self) -> bool {
+        matches!(self.backend, Backend::Replay(_))
+    }
+
+    pub fn raw_fd(&self) -> Option<i32> {
+        use std::os::fd::AsRawFd;
+        match &self.backend {
+            Backend::Live(s) => Some(s.as_raw_fd()),
+            Backend::Replay(_) => None,
+        }
+    }
+
+    pub fn next_seq(&mut self) -> u32 {
+        self.seq = self.seq.wrapping_add(1);
+        self.seq
+    }
+
+    fn send(&mut self, bytes: &[u8]) -> io::Result<()> {
+        match &self.backend {
+            Backend::Live(s) => {
+                let kernel = netlink_sys::SocketAddr::new(0, 0);
+                s.send_to(bytes, &kernel, 0).map(|_| ())
+            }
+            Backend::Replay(_) => Ok(()),
+        }
+    }
+
+    /// rtnl_recvmsg(): peek the size, then read the whole datagram into a
+    /// buffer of at least 32 KiB (the kernel sizes dump skbs from it).
+    fn recv(&mut self) -> Result<usize, i32> {
+        match &mut self.backend {
+            Backend::Replay(q) => match q.pop_front() {
+                Some(d) => {
+                    self.buf = d;
+                    Ok(self.buf.len())
+                }
+                None => {
+                    eprint_raw("EOF on netlink\n");
+                    Err(libc::ENODATA)
+                }
+            },
+            Backend::Live(s) => {
+                let peek = loop {
+                    self.buf.clear();
+                    match s.recv(&mut self.buf, libc::MSG_PEEK | libc::MSG_TRUNC) {
+                        Ok(n) => break n,
+                        Err(e) => {
+                            let errno = e.raw_os_error().unwrap_or(libc::EIO);
+                            if errno == libc::EINTR || errno == libc::EAGAIN {
+                                continue;
+                            }
+                            eprint_raw(&format!("netlink receive error {} ({})\n", strerror(errno), errno));
+                            return Err(errno);
+                        }
+                    }
+                };
+                if peek == 0 {
+                    eprint_raw("EOF on netlink\n");
+                    return Err(libc::ENODATA);
+                }
+                let want = peek.max(32768);
+                self.buf.clear();
+                if self.buf.capacity() < want {
+                    self.buf.reserve(want);
+                }
+                let n = loop {
+                    match s.recv(&mut self.buf, 0) {
+                        Ok(n) => break n,
+                        Err(e) => {
+                            let errno = e.raw_os_error().unwrap_or(libc::EIO);
+                            if errno == libc::EINTR || errno == libc::EAGAIN {
+                                continue;
+                            }
+                            eprint_raw(&format!("netlink receive error {} ({})\n", strerror(errno), errno));
+                            return Err(errno);
+                        }
+                    }
+                };
+                let n = n.min(self.buf.len());
+                #[cfg(debug_assertions)]
+                if let Some(f) = self.record.as_mut() {
+                    use std::io::Write;
+                    let _ = f.write_all(&(n as u32).to_ne_bytes());
+                    let _ = f.write_all(&self.buf[..n]);
+                }
+                Ok(n)
+            }
+        }
+    }
+
+    /// Sends a dump request (NLM_F_DUMP|NLM_F_REQUEST, a new sequence number).
+    pub fn dump_request(&mut self, req: &mut Req) -> Result<(), i32> {
+        req.set_flags(NLM_F_DUMP | NLM_F_REQUEST);
+        let seq = self.next_seq();
+        self.dump_seq = seq;
+        req.set_seq(seq);
+        self.send(req.bytes()).map_err(|e| e.raw_os_error().unwrap_or(libc::EIO))
+    }
+
+    /// rtnl_dump_filter(): calls `f` for every message of the dump in
+    /// progress, streaming. Ok(true) at NLMSG_DONE; Ok(false) when the
+    /// kernel reported an error (already printed as iproute2 prints it).
+    pub fn dump<F>(&mut self, mut f: F) -> crate::error::Res<bool>
+    where
+        F: FnMut(Msg) -> crate::error::Res<()>,
+    {
+        let mut intr = false;
+        loop {
+            let n = match self.recv() {
+                Ok(n) => n,
+                Err(_) => return Ok(false),
+            };
+            let buf = std::mem::take(&mut self.buf);
+            let mut done = false;
+            let mut result = Ok(true);
+            for m in msgs(&buf[..n.min(buf.len())]) {
+                if !self.is_replay() && (m.pid != self.local_pid || m.seq != self.dump_seq) {
+                    continue;
+                }
+                if m.flags & NLM_F_DUMP_INTR != 0 {
+                    intr = true;
+                }
+                if m.ty == NLMSG_DONE {
+                    if !dump_done(&m) {
+                        result = Ok(false);
+                    }
+                    done = true;
+                    break;
+                }
+                if m.ty == NLMSG_ERROR {
+                    if m.payload.len() < 4 {
+                        eprint_raw("ERROR truncated\n");
+                    } else {
+                        let err = attr::hdr_u32(m.payload, 0) as i32;
+                        eprint_raw(&format!("RTNETLINK answers: {}\n", strerror(-err)));
+                    }
+                    result = Ok(false);
+                    done = true;
+                    break;
+                }
+                if let Err(e) = f(m) {
+                    self.buf = buf;
+                    return Err(e);
+                }
+            }
+            self.buf = buf;
+            if done {
+                if intr && result == Ok(true) {
+                    eprint_raw("Dump was interrupted and may be inconsistent.\n");
+                }
+                return result;
+            }
+        }
+    }
+
+    /// Collects a whole dump as raw datagrams (for `ip link`/`ip addr`,
+    /// which must see every link before printing, as iproute2 stores them).
+    pub fn dump_collect(&mut self) -> crate::error::Res<Option<Vec<Vec<u8>>>> {
+        let mut out: Vec<Vec<u8>> = Vec::new();
+        let mut cur: Vec<u8> = Vec::new();
+        let ok = self.dump(|m| {
+            if cur.len() + m.raw.len() > 32768 && !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            cur.extend_from_slice(m.raw);
+            let pad = attr::align4(cur.len()) - cur.len();
+            cur.extend(std::iter::repeat_n(0u8, pad));
+            Ok(())
+        })?;
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+        Ok(if ok { Some(out) } else { None })
+    }
+
+    /// rtnl_talk(): sends `req` with NLM_F_ACK and waits for the answer.
+    /// Errors are printed (extended ACK text, else "RTNETLINK answers: ...").
+    pub fn talk(&mut self, req: &mut Req) -> Result<(), NlError> {
+        self.talk_inner(req, false, true).map(|_| ())
+    }
+
+    /// rtnl_talk() with an answer: the reply message's bytes.
+    pub fn talk_answer(&mut self, req: &mut Req) -> Result<Vec<u8>, NlError> {
+        self.talk_inner(req, true, true).map(|a| a.unwrap_or_default())
+    }
+
+    /// rtnl_talk_suppress_rtnl_errmsg(): no "RTNETLINK answers" on error.
+    pub fn talk_answer_quiet(&mut self, req: &mut Req) -> Result<Vec<u8>, NlError> {
+        self.talk_inner(req, true, false).map(|a| a.unwrap_or_default())
+    }
+
+    pub fn talk_quiet(&mut self, req: &mut Req) -> Result<(), NlError> {
+        self.talk_inner(req, false, false).map(|_| ())
+    }
+
+    fn talk_inner(&mut self, req: &mut Req, answer: bool, show_err: bool) -> Result<Option<Vec<u8>>, NlError> {
+        let seq = self.next_seq();
+        req.set_seq(seq);
+        if !answer {
+            let f = req.flags() | NLM_F_ACK;
+            req.set_flags(f);
+        }
+        if let Err(e) = self.send(req.bytes()) {
+            let errno = e.raw_os_error().unwrap_or(libc::EIO);
+            eprint_raw(&format!("Cannot talk to rtnetlink: {}\n", strerror(errno)));
+            return Err(NlError(errno));
+        }
+        loop {
+            let n = match self.recv() {
+                Ok(n) => n,
+                Err(e) => return Err(NlError(e)),
+            };
+            let buf = std::mem::take(&mut self.buf);
+            let mut outcome: Option<Result<Option<Vec<u8>>, NlError>> = None;
+            for m in msgs(&buf[..n.min(buf.len())]) {
+                if !self.is_replay() && (m.pid != self.local_pid || m.seq != seq) {
+                    continue;
+                }
+                if m.ty == NLMSG_ERROR {
+                    if m.payload.len() < 20 {
+                        eprint_raw("ERROR truncated\n");
+                        outcome = Some(Err(NlError(libc::EIO)));
+                        break;
+                    }
+                    let error = attr::hdr_u32(m.payload, 0) as i32;
+                    if error == 0 {
+                        ext_ack(&m, false);
+                        outcome = Some(Ok(if answer { Some(m.raw.to_vec()) } else { None }));
+                    } else {
+                        if show_err && !ext_ack(&m, true) {
+                            eprint_raw(&format!("RTNETLINK answers: {}\n", strerror(-error)));
+                        }
+                        outcome = Some(Err(NlError(-error)));
+                    }
+                    break;
+                }
+                if answer {
+                    outcome = Some(Ok(Some(m.raw.to_vec())));
+                    break;
+                }
+                eprint_raw("Unexpected reply!!!\n");
+            }
+            self.buf = buf;
+            if let Some(o) = outcome {
+                return o;
+            }
+        }
+    }
+}
+
+/// The extended-ACK message of an NLMSG_ERROR, printed as iproute2 does
+/// ("Error: " or "Warning: ", a final "." added when missing). Returns
+/// whether an error message was printed.
+fn ext_ack(m: &Msg, is_err_hint: bool) -> bool {
+    if m.flags & NLM_F_ACK_TLVS == 0 {
+        return false;
+    }
+    let error = attr::hdr_u32(m.payload, 0) as i32;
+    // nlmsgerr = error(4) + the request's header (16); with the whole
+    // request echoed unless NLM_F_CAPPED.
+    let mut hlen = 4 + 16;
+    if m.flags & NLM_F_CAPPED == 0 {
+        let inner_len = attr::hdr_u32(m.payload, 4) as usize;
+        hlen = 4 + inner_len.max(16);
+    }
+    let Some(tlvs) = m.payload.get(attr::align4(hlen)..) else { return false };
+    let tb = Tb::parse(tlvs, 8);
+    let Some(msg) = tb.get(NLMSGERR_ATTR_MSG).map(attr::get_str) else { return false };
+    if msg.is_empty() {
+        return false;
+    }
+    let _ = is_err_hint;
+    print_ext_ack_msg(error != 0, msg);
+    error != 0
+}
+
+fn print_ext_ack_msg(is_err: bool, msg: &str) {
+    let mut s = String::with_capacity(msg.len() + 10);
+    s.push_str(if is_err { "Error: " } else { "Warning: " });
+    s.push_str(msg);
+    if !msg.ends_with('.') {
+        s.push('.');
+    }
+    s.push('\n');
+    eprint_raw(&s);
+}
+
+/// rtnl_dump_done(): true if the dump ended well.
+fn dump_done(m: &Msg) -> bool {
+    if m.payload.len() < 4 {
+        eprint_raw("DONE truncated\n");
+        return false;
+    }
+    let len = attr::hdr_u32(m.payload, 0) as i32;
+    if len < 0 {
+        let errno = -len;
+        // nl_dump_ext_ack_done(): TLVs right after the int.
+        if m.flags & NLM_F_ACK_TLVS != 0 {
+            let tb = Tb::parse(m.payload.get(4..).unwrap_or(&[]), 8);
+            if let Some(msg) = tb.get(NLMSGERR_ATTR_MSG).map(attr::get_str) {
+                if !msg.is_empty() {
+                    print_ext_ack_msg(true, msg);
+                    return false;
+                }
+            }
+        }
+        match errno {
+            libc::ENOENT | libc::EOPNOTSUPP => return false,
+            libc::EMSGSIZE => eprint_raw("Error: Buffer too small for object.\n"),
+            _ => eprint_raw(&format!("RTNETLINK answers: {}\n", strerror(errno))),
+        }
+        return false;
+    }
+    if m.flags & NLM_F_ACK_TLVS != 0 {
+        let tb = Tb::parse(m.payload.get(4..).unwrap_or(&[]), 8);
+        if let Some(msg) = tb.get(NLMSGERR_ATTR_MSG).map(attr::get_str) {
+            if !msg.is_empty() {
+                print_ext_ack_msg(false, msg);
+            }
+        }
+    }
+    true
+}

@@ -1,0 +1,363 @@
+//! One printing path for text, JSON, oneline and colour, in the model of
+//! iproute2's `print_*(PRINT_ANY|PRINT_FP|PRINT_JSON, key, fmt, value)`.
+//!
+//! A text fragment is a format with one `{}` slot; colour wraps the whole
+//! fragment, trailing space included (as `color_fprintf` does). JSON goes
+//! through a streaming writer with iproute2 6.1's spacing rules. All output
+//! goes through one buffered writer; nothing is collected.
+
+pub mod color;
+pub mod fmt;
+pub mod json;
+
+use std::fmt::Arguments;
+use std::io::{self, Write};
+
+pub use color::Color;
+use json::JsonWriter;
+
+/// Where a value goes: text only, JSON only, or both (iproute2's output_type).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum T {
+    Fp,
+    Json,
+    Any,
+}
+
+/// A value as JSON sees it.
+#[derive(Debug, Clone, Copy)]
+pub enum J<'a> {
+    Str(&'a str),
+    U(u64),
+    I(i64),
+    Bool(bool),
+    Null,
+    /// printf("%g")
+    F(f64),
+}
+
+/// Output settings that come from the global options.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Mode {
+    pub json: bool,
+    pub pretty: bool,
+    pub oneline: bool,
+    pub color: bool,
+    pub dark: bool,
+}
+
+pub struct Printer {
+    w: io::BufWriter<Box<dyn Write>>,
+    jw: Option<JsonWriter>,
+    pub mode: Mode,
+    /// iproute2's _SL_: "\n", or "\\" under -o.
+    pub sl: &'static str,
+    failed: bool,
+}
+
+/// Replaces the first `{}` of `fmt` with `val` when writing.
+fn write_fmt1<W: Write + ?Sized>(w: &mut W, fmt: &str, val: &dyn std::fmt::Display) -> io::Result<()> {
+    match fmt.find("{}") {
+        Some(i) => {
+            w.write_all(fmt[..i].as_bytes())?;
+            write!(w, "{}", val)?;
+            w.write_all(fmt[i + 2..].as_bytes())
+        }
+        None => w.write_all(fmt.as_bytes()),
+    }
+}
+
+impl Printer {
+    /// A printer on stdout.
+    pub fn stdout(mode: Mode) -> Printer {
+        Printer::new(Box::new(io::stdout()), mode)
+    }
+
+    pub fn new(out: Box<dyn Write>, mode: Mode) -> Printer {
+        Printer {
+            w: io::BufWriter::with_capacity(64 * 1024, out),
+            jw: None,
+            mode,
+            sl: if mode.oneline { "\\" } else { "\n" },
+            failed: false,
+        }
+    }
+
+    /// iproute2's is_json_context(): a JSON object is open.
+    #[inline]
+    pub fn is_json(&self) -> bool {
+        self.jw.is_some()
+    }
+
+    #[inline]
+    fn json_ctx(&self, t: T) -> bool {
+        self.jw.is_some() && t != T::Fp
+    }
+
+    #[inline]
+    fn fp_ctx(&self, t: T) -> bool {
+        self.jw.is_none() && t != T::Json
+    }
+
+    fn io(&mut self, r: io::Result<()>) {
+        if r.is_err() {
+            self.failed = true;
+        }
+    }
+
+    /// new_json_obj(): starts the top-level array when -j is on.
+    pub fn new_json_obj(&mut self) {
+        if self.mode.json {
+            let mut jw = JsonWriter::new(self.mode.pretty);
+            jw.start_array(&mut self.w);
+            self.jw = Some(jw);
+        }
+    }
+
+    /// new_json_obj_plain(): a JSON context without the outer array.
+    pub fn new_json_obj_plain(&mut self) {
+        if self.mode.json {
+            self.jw = Some(JsonWriter::new(self.mode.pretty));
+        }
+    }
+
+    /// delete_json_obj(): closes the top-level array and ends the line.
+    pub fn delete_json_obj(&mut self) {
+        if let Some(mut jw) = self.jw.take() {
+            jw.end_array(&mut self.w);
+            let r = self.w.write_all(b"\n");
+            self.io(r);
+        }
+    }
+
+    /// delete_json_obj_plain()
+    pub fn delete_json_obj_plain(&mut self) {
+        if self.jw.take().is_some() {
+            let r = self.w.write_all(b"\n");
+            self.io(r);
+        }
+    }
+
+    /// The general form: `text` goes to text output (coloured), `jv` to JSON.
+    pub fn field(&mut self, t: T, c: Color, key: Option<&str>, jv: J, text: Arguments) {
+        if self.json_ctx(t) {
+            if let Some(jw) = self.jw.as_mut() {
+                if let Some(k) = key {
+                    jw.name(&mut self.w, k);
+                }
+                jw.value(&mut self.w, jv);
+            }
+        } else if self.fp_ctx(t) {
+            let code = self.color_code(c);
+            let r = (|| {
+                if let Some(code) = code {
+                    self.w.write_all(code.as_bytes())?;
+                    self.w.write_fmt(text)?;
+                    self.w.write_all(color::CLEAR.as_bytes())
+                } else {
+                    self.w.write_fmt(text)
+                }
+            })();
+            self.io(r);
+        }
+    }
+
+    fn color_code(&self, c: Color) -> Option<&'static str> {
+        if self.mode.color && c != Color::None {
+            Some(color::code(c, self.mode.dark))
+        } else {
+            None
+        }
+    }
+
+    /// A fragment `fmt` whose `{}` takes `shown` in text; `jv` in JSON.
+    fn one(&mut self, t: T, c: Color, key: Option<&str>, fmt: &str, shown: &dyn std::fmt::Display, jv: J) {
+        if self.json_ctx(t) {
+            if let Some(jw) = self.jw.as_mut() {
+                if let Some(k) = key {
+                    jw.name(&mut self.w, k);
+                }
+                jw.value(&mut self.w, jv);
+            }
+        } else if self.fp_ctx(t) {
+            let code = self.color_code(c);
+            let r = (|| {
+                if let Some(code) = code {
+                    self.w.write_all(code.as_bytes())?;
+                    write_fmt1(&mut self.w, fmt, shown)?;
+                    self.w.write_all(color::CLEAR.as_bytes())
+                } else {
+                    write_fmt1(&mut self.w, fmt, shown)
+                }
+            })();
+            self.io(r);
+        }
+    }
+
+    pub fn string(&mut self, t: T, key: &str, fmt: &str, v: &str) {
+        self.one(t, Color::None, Some(key), fmt, &v, J::Str(v))
+    }
+
+    /// A string without a key (array element in JSON).
+    pub fn string_nokey(&mut self, t: T, fmt: &str, v: &str) {
+        self.one(t, Color::None, None, fmt, &v, J::Str(v))
+    }
+
+    pub fn color_string(&mut self, t: T, c: Color, key: &str, fmt: &str, v: &str) {
+        self.one(t, c, Some(key), fmt, &v, J::Str(v))
+    }
+
+    pub fn color_string_opt(&mut self, t: T, c: Color, key: Option<&str>, fmt: &str, v: &str) {
+        self.one(t, c, key, fmt, &v, J::Str(v))
+    }
+
+    pub fn uint(&mut self, t: T, key: &str, fmt: &str, v: u64) {
+        self.one(t, Color::None, Some(key), fmt, &v, J::U(v))
+    }
+
+    pub fn int(&mut self, t: T, key: &str, fmt: &str, v: i64) {
+        self.one(t, Color::None, Some(key), fmt, &v, J::I(v))
+    }
+
+    /// print_bool(): JSON true/false; text shows "true"/"false" in `fmt`.
+    pub fn bool(&mut self, t: T, key: &str, fmt: &str, v: bool) {
+        let s = if v { "true" } else { "false" };
+        self.one(t, Color::None, Some(key), fmt, &s, J::Bool(v))
+    }
+
+    /// print_on_off(): JSON true/false; text "on"/"off".
+    pub fn on_off(&mut self, t: T, key: &str, fmt: &str, v: bool) {
+        let s = if v { "on" } else { "off" };
+        self.one(t, Color::None, Some(key), fmt, &s, J::Bool(v))
+    }
+
+    /// print_null(): JSON null; text shows `text` in `fmt`.
+    pub fn null(&mut self, t: T, key: &str, fmt: &str, text: &str) {
+        self.one(t, Color::None, Some(key), fmt, &text, J::Null)
+    }
+
+    /// print_hex(): JSON string "%x"; text shows `{:x}`.
+    pub fn hex(&mut self, t: T, key: &str, fmt: &str, v: u32) {
+        let s = format!("{:x}", v);
+        self.one(t, Color::None, Some(key), fmt, &s, J::Str(&s))
+    }
+
+    /// print_0xhex(): JSON string "%#llx"; text shows `text`.
+    pub fn xhex(&mut self, t: T, key: &str, fmt: &str, v: u64) {
+        let j = fmt::c_hash_x(v);
+        if self.json_ctx(t) {
+            self.one(t, Color::None, Some(key), fmt, &j, J::Str(&j));
+        } else {
+            self.one(t, Color::None, Some(key), fmt, &j, J::Null);
+        }
+    }
+
+    /// print_float(): JSON %g; text is `text` as given.
+    pub fn float(&mut self, t: T, key: &str, text: &str, v: f64) {
+        self.one(t, Color::None, Some(key), "{}", &text, J::F(v))
+    }
+
+    /// Text written as is, only outside JSON (print_string(PRINT_FP, NULL, "%s", s)).
+    pub fn fp(&mut self, s: &str) {
+        if self.jw.is_none() {
+            let r = self.w.write_all(s.as_bytes());
+            self.io(r);
+        }
+    }
+
+    /// Formatted text only outside JSON.
+    pub fn fpf(&mut self, a: Arguments) {
+        if self.jw.is_none() {
+            let r = self.w.write_fmt(a);
+            self.io(r);
+        }
+    }
+
+    /// Text in a colour, outside JSON.
+    pub fn fp_color(&mut self, c: Color, s: &str) {
+        self.one(T::Fp, c, None, "{}", &s, J::Null)
+    }
+
+    /// Bytes written unconditionally (fprintf(fp, ...) in iproute2).
+    pub fn raw(&mut self, s: &[u8]) {
+        let r = self.w.write_all(s);
+        self.io(r);
+    }
+
+    /// print_nl(): the line separator, outside JSON.
+    pub fn nl(&mut self) {
+        if self.jw.is_none() {
+            let sl = self.sl;
+            let r = self.w.write_all(sl.as_bytes());
+            self.io(r);
+        }
+    }
+
+    /// open_json_object(key)
+    pub fn open_object(&mut self, key: Option<&str>) {
+        if let Some(jw) = self.jw.as_mut() {
+            if let Some(k) = key {
+                jw.name(&mut self.w, k);
+            }
+            jw.start_object(&mut self.w);
+        }
+    }
+
+    pub fn close_object(&mut self) {
+        if let Some(jw) = self.jw.as_mut() {
+            jw.end_object(&mut self.w);
+        }
+    }
+
+    /// open_json_array(t, s): a JSON array named `s`, or `s` as text.
+    pub fn open_array(&mut self, t: T, s: &str) {
+        if self.json_ctx(t) {
+            if let Some(jw) = self.jw.as_mut() {
+                jw.name(&mut self.w, s);
+                jw.start_array(&mut self.w);
+            }
+        } else if self.fp_ctx(t) {
+            let r = self.w.write_all(s.as_bytes());
+            self.io(r);
+        }
+    }
+
+    /// An unnamed JSON array (open_json_array(PRINT_JSON, NULL)).
+    pub fn open_array_nokey(&mut self) {
+        if let Some(jw) = self.jw.as_mut() {
+            jw.start_array(&mut self.w);
+        }
+    }
+
+    pub fn close_array(&mut self, t: T, s: &str) {
+        if self.json_ctx(t) {
+            if let Some(jw) = self.jw.as_mut() {
+                jw.end_array(&mut self.w);
+            }
+        } else if self.fp_ctx(t) {
+            let r = self.w.write_all(s.as_bytes());
+            self.io(r);
+        }
+    }
+
+    /// A JSON key with nothing after it yet (print_string(PRINT_JSON, key, NULL, NULL)).
+    pub fn json_name(&mut self, key: &str) {
+        if let Some(jw) = self.jw.as_mut() {
+            jw.name(&mut self.w, key);
+        }
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        let r = self.w.flush();
+        if self.failed {
+            return Err(io::Error::other("write failed"));
+        }
+        r
+    }
+}
+
+impl Drop for Printer {
+    fn drop(&mut self) {
+        let _ = self.w.flush();
+    }
+}
