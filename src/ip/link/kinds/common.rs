@@ -435,3 +435,144 @@ mod tests {
         assert_eq!(parse_on_off("x", "maybe"), None);
     }
 }
+
+#[cfg(test)]
+pub mod request_tests {
+    //! The kinds' requests against iproute2's, recorded by
+    //! compat-tests/sendmsg/capture.sh into testdata/requests.txt: for each
+    //! command, the IFLA_INFO_DATA (or SLAVE_DATA) bytes iproute2 sent, or
+    //! its exit status and stderr when it sent nothing.
+    use super::test_util::{ctx, link_msg};
+    use crate::cli::Args;
+    use crate::netlink::consts::*;
+    use crate::netlink::Req;
+    use std::sync::Mutex;
+
+    /// Held by every test that writes to stderr (fd 2 is redirected here).
+    pub static STDERR_LOCK: Mutex<()> = Mutex::new(());
+
+    /// Runs `f` with fd 2 sent to a file; returns its result and the bytes.
+    pub fn capture_stderr<R>(f: impl FnOnce() -> R) -> (R, String) {
+        let path = std::env::temp_dir().join(format!("rip-kinds-stderr-{}", std::process::id()));
+        let file = std::fs::File::create(&path).expect("temp file");
+        use std::os::fd::AsRawFd;
+        // SAFETY: plain fd juggling on valid descriptors.
+        let saved = unsafe { libc::dup(2) };
+        unsafe { libc::dup2(file.as_raw_fd(), 2) };
+        let r = f();
+        unsafe {
+            libc::dup2(saved, 2);
+            libc::close(saved);
+        }
+        let s = std::fs::read_to_string(&path).unwrap_or_default();
+        let _ = std::fs::remove_file(&path);
+        (r, s)
+    }
+
+    /// A JSON string literal's value (the escapes json.dumps writes).
+    fn unjson(s: &str) -> String {
+        let t = s.trim().trim_start_matches('"').trim_end_matches('"');
+        let mut out = String::new();
+        let mut it = t.chars();
+        while let Some(c) = it.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            match it.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some('r') => out.push('\r'),
+                Some('u') => {
+                    let h: String = it.by_ref().take(4).collect();
+                    if let Some(ch) = u32::from_str_radix(&h, 16).ok().and_then(char::from_u32) {
+                        out.push(ch);
+                    }
+                }
+                Some(o) => out.push(o),
+                None => {}
+            }
+        }
+        out
+    }
+
+    /// An NLMSG_ERROR reply (ENODEV) for lookups of unknown names.
+    fn enodev() -> Vec<u8> {
+        let mut v = Vec::new();
+        v.extend_from_slice(&36u32.to_ne_bytes());
+        v.extend_from_slice(&NLMSG_ERROR.to_ne_bytes());
+        v.extend_from_slice(&[0; 10]);
+        v.extend_from_slice(&(-libc::ENODEV).to_ne_bytes());
+        v.extend_from_slice(&[0; 16]);
+        v
+    }
+
+    #[test]
+    fn requests_match_iproute2() {
+        let _g = STDERR_LOCK.lock();
+        let text = include_str!("testdata/requests.txt");
+        let mut names: Vec<(i32, String)> = Vec::new();
+        let mut n = 0;
+        for line in text.lines() {
+            if let Some(rest) = line.strip_prefix("names ") {
+                for e in rest.split(' ') {
+                    if let Some((i, nm)) = e.split_once(':') {
+                        names.push((i.parse().unwrap_or(0), nm.to_string()));
+                    }
+                }
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            assert_eq!(f.len(), 9, "bad line {}", line);
+            let (op, glob, kind, words, rc, data, err) = (f[0], f[1], f[3], f[4], f[5], f[6], unjson(f[7]));
+            let Some(k) = super::super::find(kind) else { panic!("kind {}", kind) };
+            let Some(parse) = k.parse else { panic!("no parser {}", kind) };
+            let (mut c, _) = ctx(false);
+            c = {
+                let p = crate::print::Printer::new(Box::new(std::io::sink()), Default::default());
+                let mut x = crate::ip::Ctx::with_replay(c.o.clone(), p, vec![enodev(), enodev(), enodev()]);
+                x.names.offline = true;
+                x
+            };
+            for (i, nm) in &names {
+                c.names.remember(&link_msg(*i, nm));
+            }
+            if glob == "-4" {
+                c.o.family = AF_INET;
+            } else if glob == "-6" {
+                c.o.family = AF_INET6;
+            }
+            let flags = if op == "add" { NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL } else { NLM_F_REQUEST };
+            let mut req = Req::new(RTM_NEWLINK, flags, &[0u8; 16]);
+            let base = req.len();
+            let mut args = Args::new(if words == "-" { vec![] } else { words.split(' ').map(String::from).collect() });
+            let (got_rc, got_err) = capture_stderr(|| match parse(&mut c, kind, &mut args, &mut req) {
+                Ok(r) => r,
+                Err(e) => e.0,
+            });
+            let got_data = req.bytes()[base..].iter().map(|b| format!("{:02x}", b)).collect::<String>();
+            let what = format!("ip {} link {} {} type {} {}", glob, op, f[2], kind, words);
+            if data != "-" {
+                // Sent: parse succeeded; stderr holds parse warnings and, on
+                // failure, the kernel's one-line answer at the end.
+                let want_err = if rc != "0" {
+                    let t = err.trim_end_matches('\n');
+                    match t.rfind('\n') {
+                        Some(i) => t[..=i].to_string(),
+                        None => String::new(),
+                    }
+                } else {
+                    err.clone()
+                };
+                assert_eq!(got_rc, 0, "{}: rc", what);
+                assert_eq!(got_data, data, "{}: request bytes", what);
+                assert_eq!(got_err, want_err, "{}: stderr", what);
+            } else {
+                assert_eq!(got_rc.to_string(), rc, "{}: rc", what);
+                assert_eq!(got_err, err, "{}: stderr", what);
+            }
+            n += 1;
+        }
+        assert!(n > 100);
+    }
+}

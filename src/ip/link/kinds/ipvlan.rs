@@ -139,6 +139,7 @@ mod tests {
 
     #[test]
     fn parsing() {
+        let _g = super::super::common::request_tests::STDERR_LOCK.lock();
         assert_eq!(parse_words("ipvlan", &["mode", "l3"]), (0, data(Some(1), Some(0))));
         assert_eq!(parse_words("ipvlan", &["vepa", "mode", "l3s"]), (0, data(Some(2), Some(2))));
         assert_eq!(parse_words("ipvlan", &["private", "vepa"]).0, 1);

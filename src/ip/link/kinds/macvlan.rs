@@ -53,7 +53,17 @@ pub fn parse(_ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<
     let mut mode: u32 = 0;
     let mut flags: u16 = 0;
     let mut has_flags = false;
-    while let Some(w) = args.next() {
+    // A word `macaddr set` gave back: iproute2's ll_addr_a2n() cut it at
+    // its first ':' in place, so it is read again as that prefix.
+    let mut given_back: Option<String> = None;
+    loop {
+        let w = match given_back.take() {
+            Some(w) => w,
+            None => match args.next() {
+                Some(w) => w,
+                None => break,
+            },
+        };
         if matches(&w, "mode") {
             let v = args.value()?;
             mode = match v.as_str() {
@@ -114,7 +124,8 @@ pub fn parse(_ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<
                     match ll_addr_a2n(&a, 6) {
                         Ok(mac) if mac.len() == 6 => req.attr(IFLA_MACVLAN_MACADDR, &mac),
                         _ => {
-                            args.back();
+                            let cut = if a.contains('.') { &a[..] } else { a.split(':').next().unwrap_or("") };
+                            given_back = Some(cut.to_string());
                             break;
                         }
                     }
@@ -254,6 +265,7 @@ mod tests {
 
     #[test]
     fn parse_order() {
+        let _g = super::super::common::request_tests::STDERR_LOCK.lock();
         // mode goes last, after the macaddr attributes.
         let (rc, b) = parse_words("macvlan", &["mode", "source", "macaddr", "add", "00:11:22:33:44:55"]);
         assert_eq!(rc, 0);

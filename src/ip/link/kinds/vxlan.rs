@@ -88,15 +88,14 @@ struct Addr {
     family: u8,
     bytelen: usize,
     data: [u8; 16],
-    /// set_address_type(): INET, UNSPEC and MULTI bits.
+    /// set_address_type()'s INET and MULTI bits (UNSPEC never matters here).
     inet: bool,
-    unspec: bool,
     multi: bool,
 }
 
 impl Addr {
     fn none() -> Addr {
-        Addr { family: AF_UNSPEC, bytelen: 0, data: [0; 16], inet: false, unspec: false, multi: false }
+        Addr { family: AF_UNSPEC, bytelen: 0, data: [0; 16], inet: false, multi: false }
     }
     fn is_inet(&self) -> bool {
         self.inet
@@ -104,24 +103,21 @@ impl Addr {
     fn is_multi(&self) -> bool {
         self.inet && self.multi
     }
+    /// True for 0.0.0.0 too, as iproute2's flag test is.
     fn is_not_multi(&self) -> bool {
-        self.inet && !self.multi && !self.unspec
+        self.inet && !self.multi
     }
     fn set_type(&mut self) {
         match self.family {
             AF_INET => {
                 self.inet = true;
-                if self.data[..4] == [0; 4] {
-                    self.unspec = true;
-                } else if self.data[0] & 0xf0 == 0xe0 {
+                if self.data[..4] != [0; 4] && self.data[0] & 0xf0 == 0xe0 {
                     self.multi = true;
                 }
             }
             AF_INET6 => {
                 self.inet = true;
-                if self.data == [0; 16] {
-                    self.unspec = true;
-                } else if self.data[0] == 0xff {
+                if self.data[0] == 0xff {
                     self.multi = true;
                 }
             }
@@ -682,7 +678,7 @@ mod tests {
     fn addresses() {
         assert!(get_addr_1("239.1.1.1", AF_UNSPEC).map(|a| a.is_multi()).unwrap_or(false));
         assert!(get_addr_1("1.2.3.4", AF_UNSPEC).map(|a| a.is_not_multi()).unwrap_or(false));
-        assert!(get_addr_1("0.0.0.0", AF_UNSPEC).map(|a| !a.is_not_multi()).unwrap_or(false));
+        assert!(get_addr_1("0.0.0.0", AF_UNSPEC).map(|a| a.is_not_multi()).unwrap_or(false));
         assert!(get_addr_1("any", AF_UNSPEC).map(|a| !a.is_inet()).unwrap_or(false));
         assert!(get_addr_1("::1", AF_INET).is_none());
         assert!(get_addr_1("ff02::1", AF_UNSPEC).map(|a| a.is_multi()).unwrap_or(false));
