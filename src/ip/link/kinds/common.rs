@@ -576,3 +576,28 @@ pub mod request_tests {
         assert!(n > 100);
     }
 }
+
+#[cfg(test)]
+mod help_tests {
+    /// `ip link help KIND` of iproute2 6.1.0, recorded.
+    #[test]
+    fn help_texts_match() {
+        let cases: &[(&str, &str)] = &[
+            ("bridge", include_str!("testdata/help_bridge.txt")),
+            ("bridge_slave", include_str!("testdata/help_bridge_slave.txt")),
+            ("macvlan", include_str!("testdata/help_macvlan.txt")),
+            ("macvtap", include_str!("testdata/help_macvtap.txt")),
+            ("ipvlan", include_str!("testdata/help_ipvlan.txt")),
+            ("ipvtap", include_str!("testdata/help_ipvtap.txt")),
+            ("vxlan", include_str!("testdata/help_vxlan.txt")),
+        ];
+        for (kind, want) in cases {
+            let k = super::super::find(kind).and_then(|k| k.help);
+            let Some(h) = k else { panic!("no help for {}", kind) };
+            let mut out = Vec::new();
+            h(kind, &mut out);
+            assert_eq!(String::from_utf8_lossy(&out), *want, "help {}", kind);
+        }
+        assert!(super::super::find("tun").and_then(|k| k.help).is_none());
+    }
+}
