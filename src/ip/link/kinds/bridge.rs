@@ -328,6 +328,173 @@ pub fn print(ctx: &mut Ctx, _kind: &str, data: &[u8]) {
     p(ctx, "nf_call_arptables", "nf_call_arptables {} ", u8_(IFLA_BR_NF_CALL_ARPTABLES));
 }
 
+/// What `ip link xstats type bridge|bridge_slave ...` selected
+/// (iplink_bridge.c's static xstats_print_attr and filter_index).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct XstatsSel {
+    /// BRIDGE_XSTATS_MCAST or _STP; 0 for all.
+    pub attr: u16,
+    /// Only this ifindex; 0 for all.
+    pub ifindex: u32,
+}
+
+const BRIDGE_XSTATS_MCAST: u16 = 2;
+const BRIDGE_XSTATS_STP: u16 = 4;
+const IFLA_STATS_LINK_XSTATS: u16 = 2;
+const IFLA_STATS_LINK_XSTATS_SLAVE: u16 = 3;
+const IFLA_STATS_MAX: usize = 5;
+const LINK_XSTATS_TYPE_BRIDGE: u16 = 1;
+const LINK_XSTATS_TYPE_MAX: usize = 2;
+
+/// bridge_parse_xstats(): the words after `xstats type bridge[_slave]`.
+/// `help` prints the usage to stdout and exits 0; an unknown device is
+/// "Cannot find device" and status 1; any other word is invarg (255).
+pub fn parse_xstats(ctx: &mut Ctx, kind: &str, args: &mut Args) -> Res<Result<XstatsSel, i32>> {
+    let mut sel = XstatsSel::default();
+    while let Some(w) = args.next() {
+        match w.as_str() {
+            "igmp" | "mcast" => sel.attr = BRIDGE_XSTATS_MCAST,
+            "stp" => sel.attr = BRIDGE_XSTATS_STP,
+            "dev" => {
+                let d = args.value()?;
+                sel.ifindex = ctx.ifindex(&d);
+                if sel.ifindex == 0 {
+                    eprint_raw(&format!("Cannot find device \"{}\"\n", d));
+                    return Ok(Err(1));
+                }
+            }
+            "help" => {
+                ctx.p.raw(format!("Usage: ... {} [ igmp ] [ dev DEVICE ]\n", kind).as_bytes());
+                return Err(crate::error::Exit(0));
+            }
+            _ => return Err(invarg("unknown attribute", &w)),
+        }
+    }
+    Ok(Ok(sel))
+}
+
+/// The n-th u64 of a stats struct (0 when the kernel sent less).
+fn stat(d: &[u8], n: usize) -> u64 {
+    d.get(n * 8..n * 8 + 8).and_then(crate::netlink::attr::get_u64).unwrap_or(0)
+}
+
+const PAD16: &str = "                ";
+
+fn print_stats_mcast(ctx: &mut Ctx, d: &[u8]) {
+    let p = &mut ctx.p;
+    p.open_object(Some("multicast"));
+    // (object, title, first u64 of RX v1.., versions)
+    for (obj, title, base, vers) in [
+        ("igmp_queries", "IGMP queries", 0, 3),
+        ("igmp_reports", "IGMP reports", 8, 3),
+    ] {
+        p.open_object(Some(obj));
+        p.fp(&format!("{}    {}:\n", PAD16, title));
+        for (dir, lead, key) in [(0, "RX: ", "rx"), (1, "TX: ", "tx")] {
+            p.fp(&format!("{}      ", PAD16));
+            for v in 0..vers {
+                let fmt = if v == 0 {
+                    format!("{}v{} {{}}{}", lead, v + 1, if vers == 1 { "\n" } else { " " })
+                } else if v + 1 == vers {
+                    format!("v{} {{}}\n", v + 1)
+                } else {
+                    format!("v{} {{}} ", v + 1)
+                };
+                p.uint(T::Any, &format!("{}_v{}", key, v + 1), &fmt, stat(d, base + 2 * v + dir));
+            }
+        }
+        p.close_object();
+    }
+    p.open_object(Some("igmp_leaves"));
+    p.fp(&format!("{}    IGMP leaves: ", PAD16));
+    p.uint(T::Any, "rx", "RX: {} ", stat(d, 6));
+    p.uint(T::Any, "tx", "TX: {}\n", stat(d, 7));
+    p.close_object();
+    p.fp(&format!("{}    IGMP parse errors: ", PAD16));
+    p.uint(T::Any, "igmp_parse_errors", "{}\n", stat(d, 14));
+    for (obj, title, base) in [("mld_queries", "MLD queries", 15), ("mld_reports", "MLD reports", 21)] {
+        p.open_object(Some(obj));
+        p.fp(&format!("{}    {}:\n", PAD16, title));
+        for (dir, lead, key) in [(0, "RX: ", "rx"), (1, "TX: ", "tx")] {
+            p.fp(&format!("{}      ", PAD16));
+            p.uint(T::Any, &format!("{}_v1", key), &format!("{}v1 {{}} ", lead), stat(d, base + dir));
+            p.uint(T::Any, &format!("{}_v2", key), "v2 {}\n", stat(d, base + 2 + dir));
+        }
+        p.close_object();
+    }
+    p.open_object(Some("mld_leaves"));
+    p.fp(&format!("{}    MLD leaves: ", PAD16));
+    p.uint(T::Any, "rx", "RX: {} ", stat(d, 19));
+    p.uint(T::Any, "tx", "TX: {}\n", stat(d, 20));
+    p.close_object();
+    p.fp(&format!("{}    MLD parse errors: ", PAD16));
+    p.uint(T::Any, "mld_parse_errors", "{}\n", stat(d, 25));
+    p.close_object();
+}
+
+fn print_stats_stp(ctx: &mut Ctx, d: &[u8]) {
+    let p = &mut ctx.p;
+    p.open_object(Some("stp"));
+    p.fp(&format!("{}    STP BPDU:  ", PAD16));
+    p.uint(T::Any, "rx_bpdu", "RX: {} ", stat(d, 2));
+    p.uint(T::Any, "tx_bpdu", "TX: {}\n", stat(d, 3));
+    p.fp(&format!("{}    STP TCN:   ", PAD16));
+    p.uint(T::Any, "rx_tcn", "RX: {} ", stat(d, 4));
+    p.uint(T::Any, "tx_tcn", "TX: {}\n", stat(d, 5));
+    p.fp(&format!("{}    STP Transitions: ", PAD16));
+    p.uint(T::Any, "transition_blk", "Blocked: {} ", stat(d, 0));
+    p.uint(T::Any, "transition_fwd", "Forwarding: {}\n", stat(d, 1));
+    p.close_object();
+}
+
+fn print_stats_attr(ctx: &mut Ctx, sel: XstatsSel, attr: &[u8], ifindex: u32) {
+    let brtb = Tb::parse(attr, LINK_XSTATS_TYPE_MAX);
+    let Some(list) = brtb.get(LINK_XSTATS_TYPE_BRIDGE) else { return };
+    ctx.p.open_object(None);
+    let name = ctx.ifname(ifindex);
+    ctx.p.field(
+        T::Any,
+        crate::print::Color::None,
+        Some("ifname"),
+        crate::print::J::Str(&name),
+        format_args!("{:<16}\n", name),
+    );
+    for (ty, d) in crate::netlink::attrs(list) {
+        if sel.attr != 0 && ty != sel.attr {
+            continue;
+        }
+        match ty {
+            BRIDGE_XSTATS_MCAST => print_stats_mcast(ctx, d),
+            BRIDGE_XSTATS_STP => print_stats_stp(ctx, d),
+            _ => {}
+        }
+    }
+    ctx.p.close_object();
+}
+
+/// bridge_print_xstats(): one RTM_NEWSTATS message (payload after the
+/// nlmsghdr) of the `xstats` dump. Returns the callback's status.
+pub fn print_xstats(ctx: &mut Ctx, sel: XstatsSel, payload: &[u8]) -> i32 {
+    // struct if_stats_msg: family, pad1, pad2, ifindex, filter_mask.
+    const IFSM_LEN: usize = 12;
+    if payload.len() < IFSM_LEN {
+        eprint_raw(&format!("BUG: wrong nlmsg len {}\n", payload.len() as i64 - IFSM_LEN as i64));
+        return -1;
+    }
+    let ifindex = crate::netlink::attr::hdr_u32(payload, 4);
+    if sel.ifindex != 0 && sel.ifindex != ifindex {
+        return 0;
+    }
+    let tb = Tb::parse(&payload[IFSM_LEN..], IFLA_STATS_MAX);
+    if let Some(a) = tb.get(IFLA_STATS_LINK_XSTATS) {
+        print_stats_attr(ctx, sel, a, ifindex);
+    }
+    if let Some(a) = tb.get(IFLA_STATS_LINK_XSTATS_SLAVE) {
+        print_stats_attr(ctx, sel, a, ifindex);
+    }
+    0
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::common::test_util::check_golden;
@@ -352,5 +519,55 @@ mod tests {
         r.attr(IFLA_BR_ROOT_ID, &[0x80, 0, 1, 2, 3, 4, 5, 6]);
         let data = &r.bytes()[16..];
         assert_eq!(run(print, "bridge", data, false, &[]), "vlan_protocol 802.1ad designated_root 0000.0:0:0:0:0:0 ");
+    }
+
+    /// Replays a recorded `ip [-j [-p]] link xstats type KIND ARGS` dump.
+    fn xstats_golden(content: &str, json: bool, pretty: bool, kind: &str, words: &[&str]) {
+        use super::super::common::test_util::{hex, link_msg, Buf};
+        let buf = Buf::default();
+        let mode = crate::print::Mode { json, pretty, ..Default::default() };
+        let p = crate::print::Printer::new(Box::new(buf.clone()), mode);
+        let mut ctx = Ctx::with_replay(Default::default(), p, Vec::new());
+        ctx.names.offline = true;
+        let mut msgs = Vec::new();
+        let mut want = String::new();
+        let mut lines = content.split_inclusive('\n');
+        for l in lines.by_ref() {
+            if let Some(n) = l.strip_prefix("names ") {
+                for e in n.split_whitespace() {
+                    if let Some((i, nm)) = e.split_once(':') {
+                        ctx.names.remember(&link_msg(i.parse().unwrap_or(0), nm));
+                    }
+                }
+            } else if let Some(m) = l.strip_prefix("msg ") {
+                msgs.push(hex(m.trim()));
+            } else if l == "out\n" {
+                break;
+            }
+        }
+        for l in lines {
+            want.push_str(l);
+        }
+        let mut args = Args::from_strs(words);
+        let sel = match parse_xstats(&mut ctx, kind, &mut args) {
+            Ok(Ok(s)) => s,
+            _ => panic!("parse_xstats"),
+        };
+        ctx.p.new_json_obj();
+        for m in &msgs {
+            assert_eq!(print_xstats(&mut ctx, sel, m), 0);
+        }
+        ctx.p.delete_json_obj();
+        let _ = ctx.p.flush();
+        assert_eq!(String::from_utf8_lossy(&buf.0.borrow()), want);
+    }
+
+    #[test]
+    fn xstats() {
+        xstats_golden(include_str!("testdata/xstats_bridge.txt"), false, false, "bridge", &[]);
+        xstats_golden(include_str!("testdata/xstats_bridge_json.txt"), true, false, "bridge", &[]);
+        xstats_golden(include_str!("testdata/xstats_slave.txt"), false, false, "bridge_slave", &[]);
+        xstats_golden(include_str!("testdata/xstats_slave_jsonp.txt"), true, true, "bridge_slave", &[]);
+        xstats_golden(include_str!("testdata/xstats_slave_stp.txt"), false, false, "bridge_slave", &["stp", "dev", "v0"]);
     }
 }
