@@ -601,3 +601,81 @@ mod help_tests {
         assert!(super::super::find("tun").and_then(|k| k.help).is_none());
     }
 }
+
+#[cfg(test)]
+mod robustness {
+    use super::test_util::{hex, run};
+
+    /// A small deterministic generator (no dependencies).
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self) -> u64 {
+            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            self.0 >> 33
+        }
+    }
+
+    /// Random and mutated attribute payloads never panic a printer.
+    #[test]
+    fn printers_survive_garbage() {
+        let seeds: &[&str] = &[
+            include_str!("testdata/br_opts.kind.text"),
+            include_str!("testdata/brslave_opts.slave.text"),
+            include_str!("testdata/macvlan_source.kind.text"),
+            include_str!("testdata/vxlan_v4.kind.text"),
+            include_str!("testdata/vxlan_v6.kind.text"),
+            include_str!("testdata/tun_tun.kind.text"),
+        ];
+        let mut rng = Lcg(42);
+        for k in super::super::KINDS {
+            let Some(f) = k.print else { continue };
+            for round in 0..300 {
+                let mut data = match seeds.get(round % (seeds.len() + 1)) {
+                    Some(s) => hex(s.lines().nth(1).unwrap_or("").trim_start_matches("data ")),
+                    None => (0..(rng.next() % 64)).map(|_| rng.next() as u8).collect(),
+                };
+                let flips = rng.next() % 4;
+                for _ in 0..flips {
+                    if data.is_empty() {
+                        break;
+                    }
+                    let i = (rng.next() as usize) % data.len();
+                    data[i] = rng.next() as u8;
+                }
+                if rng.next() % 3 == 0 && !data.is_empty() {
+                    let n = (rng.next() as usize) % data.len();
+                    data.truncate(n);
+                }
+                let _ = run(f, k.id, &data, round % 2 == 0, &[]);
+            }
+        }
+    }
+
+    /// Random words never panic a parser.
+    #[test]
+    fn parsers_survive_garbage() {
+        let _g = super::request_tests::STDERR_LOCK.lock();
+        let words = [
+            "mode", "source", "macaddr", "set", "add", "del", "00:11:22:33:44:55", "1.2.3.4", "::1", "ff02::1", "239.1.1.1",
+            "id", "5", "x", "dev", "lo", "ttl", "tos", "inherit", "srcport", "0x", "-1", "99999999999", "group", "remote",
+            "local", "any", "external", "gpe", "vnifilter", "state", "guard", "on", "o", "backup_port", "priority",
+            "vlan_protocol", "group_address", "1:2:3:4:5:6:7:8", "no_linklocal_learn", "help", "l3", "private", "vepa",
+            "", ":", "..", "é",
+        ];
+        let mut rng = Lcg(7);
+        let ((), _) = super::request_tests::capture_stderr(|| {
+            for k in super::super::KINDS {
+                let Some(parse) = k.parse else { continue };
+                for _ in 0..300 {
+                    let n = rng.next() % 8;
+                    let w: Vec<String> = (0..n).map(|_| words[(rng.next() as usize) % words.len()].to_string()).collect();
+                    let (mut c, _) = super::test_util::ctx(false);
+                    let flags = if rng.next() % 2 == 0 { 0x400 } else { 0 };
+                    let mut req = crate::netlink::Req::new(16, flags, &[0u8; 16]);
+                    let mut args = crate::cli::Args::new(w);
+                    let _ = parse(&mut c, k.id, &mut args, &mut req);
+                }
+            }
+        });
+    }
+}
