@@ -8,6 +8,8 @@ use crate::error::Res;
 use crate::ip::Ctx;
 use crate::netlink::Req;
 
+pub mod veth;
+
 /// parse_opt: `args` holds everything after `type KIND`; options are
 /// appended to `req` inside the INFO_DATA nest the caller opened.
 /// Returns 0, or the exit status of a failed parse.
@@ -26,7 +28,9 @@ pub struct Kind {
 }
 
 /// Every kind rip knows. Slave kinds have ids ending in "_slave".
-pub static KINDS: &[Kind] = &[];
+pub static KINDS: &[Kind] = &[
+    Kind { id: "veth", parse: Some(veth::parse), print: None, help: Some(veth::help) },
+];
 
 pub fn find(id: &str) -> Option<&'static Kind> {
     KINDS.iter().find(|k| k.id == id)
