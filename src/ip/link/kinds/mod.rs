@@ -16,6 +16,8 @@ use crate::error::Res;
 use crate::ip::Ctx;
 use crate::netlink::Req;
 
+pub mod veth;
+
 /// parse_opt: `args` holds everything after `type KIND`; options are
 /// appended to `req` inside the INFO_DATA nest the caller opened.
 /// Returns 0, or the exit status of a failed parse.
@@ -35,6 +37,7 @@ pub struct Kind {
 
 /// Every kind rip knows. Slave kinds have ids ending in "_slave".
 pub static KINDS: &[Kind] = &[
+    Kind { id: "veth", parse: Some(veth::parse), print: None, help: Some(veth::help) },
     Kind { id: "bridge", parse: Some(bridge::parse), print: Some(bridge::print), help: Some(bridge::help) },
     Kind {
         id: "bridge_slave",
