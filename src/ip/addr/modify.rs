@@ -403,7 +403,11 @@ fn from_file<R: Read>(
         let len = u32::from_ne_bytes([hdr[0], hdr[1], hdr[2], hdr[3]]) as i32;
         let l = len.wrapping_sub(16);
         if l < 0 || len as usize > BUF {
-            eprint_raw(&format!("!!!malformed message: len={} @{}\n", len, pos));
+            // ftell(): the offset in a file, -1 (printed unsigned) on a pipe.
+            // SAFETY: lseek on fd 0 only queries the offset.
+            let seekable = unsafe { libc::lseek(0, 0, libc::SEEK_CUR) } >= 0;
+            let at = if seekable { pos as u64 } else { u64::MAX };
+            eprint_raw(&format!("!!!malformed message: len={} @{}\n", len, at));
             return Ok(-1);
         }
         let want = align4(l as usize);
