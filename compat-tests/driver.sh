@@ -20,9 +20,11 @@ mount --bind /proc/sys/net /proc/sys/net && mount -o remount,bind,rw /proc/sys/n
 
 mkdir -p /run/ref /run/rip /run/bin /run/work
 for t in ip bridge sysctl; do
+	# RIP_SELFTEST: both twins use the reference, to check the harness itself.
+	r=$rip; [ -n "${RIP_SELFTEST:-}" ] && r=/usr/sbin/$t
 	ln -s /usr/sbin/$t /run/ref/$t
-	ln -s "$rip" /run/rip/$t
-	if [ "$twin" = rip ]; then ln -s "$rip" /run/bin/$t; else ln -s /usr/sbin/$t /run/bin/$t; fi
+	ln -s "$r" /run/rip/$t
+	if [ "$twin" = rip ]; then ln -s "$r" /run/bin/$t; else ln -s /usr/sbin/$t /run/bin/$t; fi
 done
 export REF=/run/ref RIP=$rip
 basepath=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
@@ -42,7 +44,7 @@ state() {
 	echo "## bridge"; $p/bridge -d link show
 	echo "## netns"; $p/ip netns list
 	echo "## nsids"; $p/ip netns list-id
-	echo "## mounts"; findmnt -rn -o TARGET,SOURCE,FSTYPE 2>/dev/null | grep -E '^/run/netns' | sort
+	echo "## mounts"; findmnt -rn -o TARGET,FSTYPE,PROPAGATION 2>/dev/null | grep -E '^/run/netns' | sort
 	echo "## sysctl"; $p/sysctl net.ipv4.ip_forward net.ipv4.conf.all.forwarding net.ipv6.conf.all.forwarding 2>&1
 	local ns
 	for ns in $(ls /run/netns 2>/dev/null | sort); do

@@ -19,15 +19,53 @@ struct Report {
     passed: usize,
     failed: usize,
     failures: Vec<String>,
-    per_area: BTreeMap<String, (usize, usize)>,
+    per_area: BTreeMap<String, (usize, usize, usize)>,
+    /// compat-tests/expected-failures: "CASE[:LINE] reason" per line.
+    expected: Vec<(String, String)>,
+    xfailed: Vec<String>,
+    /// The id ("case:line") of the check being judged.
+    current: String,
 }
 
 impl Report {
+    fn load_expected(&mut self) {
+        let text = fs::read_to_string(root().join("compat-tests/expected-failures")).unwrap_or_default();
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (id, why) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+            self.expected.push((id.to_string(), why.trim().to_string()));
+        }
+    }
+    fn expected_reason(&self) -> Option<String> {
+        let cur = &self.current;
+        self.expected
+            .iter()
+            .find(|(id, _)| cur == id || cur.split(':').next() == Some(id.as_str()))
+            .map(|(_, w)| w.clone())
+    }
     fn pass(&mut self, area: &str) {
+        if let Some(why) = self.expected_reason() {
+            // An expected failure that passes: the list is stale.
+            self.failed += 1;
+            self.per_area.entry(area.to_string()).or_default().1 += 1;
+            self.failures.push(format!(
+                "UNEXPECTED PASS {} (listed in compat-tests/expected-failures: {}): remove it from the list",
+                self.current, why
+            ));
+            return;
+        }
         self.passed += 1;
         self.per_area.entry(area.to_string()).or_default().0 += 1;
     }
     fn fail(&mut self, area: &str, msg: String) {
+        if let Some(why) = self.expected_reason() {
+            self.per_area.entry(area.to_string()).or_default().2 += 1;
+            self.xfailed.push(format!("{} ({})", self.current, why));
+            return;
+        }
         self.failed += 1;
         self.per_area.entry(area.to_string()).or_default().1 += 1;
         self.failures.push(msg);
@@ -49,12 +87,19 @@ fn main() {
         .ok()
         .or_else(|| args.iter().skip(1).find(|a| !a.starts_with('-')).cloned());
     let mut report = Report::default();
+    report.load_expected();
     golden(&mut report, filter.as_deref());
     live(&mut report, filter.as_deref());
 
     println!();
-    for (area, (p, f)) in &report.per_area {
-        println!("  {:<28} {:>5} passed {:>5} failed", area, p, f);
+    for (area, (p, f, x)) in &report.per_area {
+        println!("  {:<28} {:>5} passed {:>5} failed {:>5} expected failures", area, p, f, x);
+    }
+    if !report.xfailed.is_empty() {
+        println!("\nEXPECTED FAILURES (known differences, compat-tests/expected-failures): {}", report.xfailed.len());
+        for x in &report.xfailed {
+            println!("  xfail {}", x);
+        }
     }
     for f in &report.failures {
         println!("\n{}", f);
@@ -80,6 +125,7 @@ fn golden(report: &mut Report, filter: Option<&str>) {
                 continue;
             }
         }
+        report.current = format!("golden/{}", name);
         let cmd = fs::read_to_string(g.join("cmd")).unwrap_or_default();
         let words: Vec<String> = cmd.split_whitespace().map(|s| s.to_string()).collect();
         if words.first().map(|s| s.as_str()) != Some("ip") {
@@ -237,6 +283,7 @@ fn read(p: &Path) -> Vec<u8> {
 fn judge_case(report: &mut Report, rel: &str, base: &Path) {
     let area = rel.split('/').next().unwrap_or(rel).trim_end_matches(".case").to_string();
     let (a, b) = (base.join("ref"), base.join("rip"));
+    report.current = rel.to_string();
     for twin in [&a, &b] {
         if !twin.join("finished").exists() {
             let log = String::from_utf8_lossy(&read(&twin.join("driver.log"))).into_owned();
@@ -263,10 +310,11 @@ fn judge_case(report: &mut Report, rel: &str, base: &Path) {
     }
     items.sort();
     for (n, kind) in items {
+        report.current = format!("{}:{}", rel, n);
         let cmd = String::from_utf8_lossy(&read(&a.join(format!("{}{}.cmd", kind, n)))).trim_end().to_string();
         if kind == 'q' {
             for twin in [&a, &b] {
-                let f = |s: &str| read(&twin.join(format!("q{}.{}", n, s)));
+                let f = |s: &str| normalize::normalize_timers(&read(&twin.join(format!("q{}.{}", n, s))));
                 let (rip_o, rip_e, rip_r) = (f("rip.out"), f("rip.err"), f("rip.rc"));
                 let ok1 = rip_o == f("ref.out") && rip_e == f("ref.err") && rip_r == f("ref.rc");
                 let ok2 = rip_o == f("ref2.out") && rip_e == f("ref2.err") && rip_r == f("ref2.rc");

@@ -35,13 +35,42 @@ fn mac_at(b: &[u8], i: usize) -> Option<usize> {
     Some(j - i)
 }
 
+/// For `$` lines: MACs, link-locals, timers and lifetimes.
 pub fn normalize(data: &[u8]) -> Vec<u8> {
+    let out = normalize_with(data, true);
+    dad_timing(&out)
+}
+
+/// For `?` lines (one state): only the countdowns that move between runs.
+pub fn normalize_timers(data: &[u8]) -> Vec<u8> {
+    normalize_with(data, false)
+}
+
+/// Whether a link-local address has finished DAD yet is timing: drop its
+/// "tentative" flag and the local-table route that appears after DAD.
+fn dad_timing(data: &[u8]) -> Vec<u8> {
+    let s = String::from_utf8_lossy(data);
+    let mut out = String::with_capacity(s.len());
+    for line in s.split_inclusive('\n') {
+        if line.starts_with("local fe80::<EUI64>") {
+            continue;
+        }
+        if line.contains("fe80::<EUI64>") {
+            out.push_str(&line.replace(" tentative", ""));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out.into_bytes()
+}
+
+fn normalize_with(data: &[u8], macs: bool) -> Vec<u8> {
     let b = data;
     let mut out = Vec::with_capacity(b.len());
     let mut labels: HashMap<Vec<u8>, usize> = HashMap::new();
     let mut i = 0;
     while i < b.len() {
-        if let Some(n) = mac_at(b, i) {
+        if let Some(n) = if macs { mac_at(b, i) } else { None } {
             let tok = &b[i..i + n];
             let first = tok.iter().take_while(|c| **c != b':').fold(0u8, |a, c| {
                 a.wrapping_mul(16).wrapping_add((*c as char).to_digit(16).unwrap_or(0) as u8)
@@ -63,7 +92,7 @@ pub fn normalize(data: &[u8]) -> Vec<u8> {
             i += n;
             continue;
         }
-        if b[i..].starts_with(b"fe80::") {
+        if macs && b[i..].starts_with(b"fe80::") {
             let mut j = i + 6;
             while j < b.len() && (is_hex(b[j]) || b[j] == b':') {
                 j += 1;

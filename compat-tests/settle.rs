@@ -47,6 +47,7 @@ fn poke_all() {
 }
 
 pub fn settle() {
+    wait_netns_cleanup();
     let Ok(home) = std::fs::File::open("/proc/self/ns/net") else { return };
     std::thread::sleep(std::time::Duration::from_millis(20));
     for _ in 0..3 {
@@ -62,5 +63,48 @@ pub fn settle() {
             unsafe { libc::setns(home.as_raw_fd(), libc::CLONE_NEWNET) };
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+/// Waits until the kernel has cleaned up namespaces deleted so far: makes a
+/// throw-away namespace, gives it an nsid, drops it, and waits for the nsid
+/// to vanish (namespace cleanup runs in order).
+pub fn wait_netns_cleanup() {
+    use rip::netlink::consts::*;
+    use rip::netlink::{Req, Rtnl, Tb};
+    let Ok(home) = std::fs::File::open("/proc/self/ns/net") else { return };
+    if unsafe { libc::unshare(libc::CLONE_NEWNET) } != 0 {
+        return;
+    }
+    let tmp = std::fs::File::open("/proc/self/ns/net");
+    unsafe { libc::setns(home.as_raw_fd(), libc::CLONE_NEWNET) };
+    let Ok(tmp) = tmp else { return };
+    let Ok(mut rtnl) = Rtnl::open(1 << 20, false) else { return };
+    let mut req = Req::new(RTM_NEWNSID, NLM_F_REQUEST, &[0u8; 4]);
+    req.attr_u32(NETNSA_FD, tmp.as_raw_fd() as u32);
+    req.attr_u32(NETNSA_NSID, u32::MAX);
+    if rtnl.talk_quiet(&mut req).is_err() {
+        return;
+    }
+    let Some(id) = rip::names::get_netnsid_from_fd(&mut rtnl, tmp.as_raw_fd()) else { return };
+    drop(tmp);
+    for _ in 0..250 {
+        let mut req = Req::new(RTM_GETNSID, 0, &[0u8; 4]);
+        if rtnl.dump_request(&mut req).is_err() {
+            return;
+        }
+        let mut seen = false;
+        let ok = rtnl.dump(|m| {
+            if let Some(a) = m.payload.get(4..) {
+                if Tb::parse(a, NETNSA_MAX).i32(NETNSA_NSID) == Some(id) {
+                    seen = true;
+                }
+            }
+            Ok(())
+        });
+        if ok.is_err() || !seen {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
     }
 }
