@@ -16,6 +16,9 @@
 //! Writing: [`rt_addr_n2a`] (inet_ntop / MPLS labels / link-layer bytes) and
 //! [`format_host`] (the same, or a reverse DNS name under `-r`).
 //!
+//! Matching (filters such as `to PREFIX`): [`get_addr_rta`] reads an address
+//! attribute, [`inet_addr_match`] / [`inet_addr_match_rta`] compare prefixes.
+//!
 //! Scopes: [`scope_n2a`] / [`scope_a2n`] with the built-in names (global,
 //! nowhere, host, link, site) and /etc/iproute2/rt_scopes, read lazily as
 //! iproute2 does; [`default_scope`] is ip address's scope for a new address.
@@ -507,6 +510,89 @@ pub fn get_addr32(arg: &str) -> crate::error::Res<[u8; 4]> {
     }
 }
 
+/// inet_addr_match(): whether the first `bits` bits of `a` and `b` agree
+/// (0 = match, as in C; nonzero = differ).
+pub fn inet_addr_match(a: &InetPrefix, b: &InetPrefix, bits: i32) -> i32 {
+    if bits <= 0 {
+        return 0;
+    }
+    let bits = (bits as usize).min(PREFIX_DATA_LEN * 8);
+    let words = bits >> 5;
+    let rest = bits & 0x1f;
+    if words > 0 && a.data[..words * 4] != b.data[..words * 4] {
+        return -1;
+    }
+    if rest > 0 && words * 4 + 4 <= PREFIX_DATA_LEN {
+        let w = |p: &InetPrefix| {
+            u32::from_be_bytes([p.data[words * 4], p.data[words * 4 + 1], p.data[words * 4 + 2], p.data[words * 4 + 3]])
+        };
+        let mask = 0xffff_ffffu32 << (32 - rest);
+        if (w(a) ^ w(b)) & mask != 0 {
+            return 1;
+        }
+    }
+    0
+}
+
+/// get_addr_rta(): an address attribute (4 bytes: IPv4, 16: IPv6) as an
+/// InetPrefix with bitlen -1. Err(-1) for another length, Err(-2) when
+/// `family` is given and differs.
+pub fn get_addr_rta(data: &[u8], family: u8) -> Result<InetPrefix, i32> {
+    let mut dst = InetPrefix::default();
+    match data.len() {
+        4 => {
+            dst.family = AF_INET;
+            dst.bytelen = 4;
+            dst.data[..4].copy_from_slice(data);
+        }
+        16 => {
+            dst.family = AF_INET6;
+            dst.bytelen = 16;
+            dst.data[..16].copy_from_slice(data);
+        }
+        _ => return Err(-1),
+    }
+    if family != AF_UNSPEC && family != dst.family {
+        return Err(-2);
+    }
+    dst.bitlen = -1;
+    dst.flags = 0;
+    match dst.family {
+        AF_INET => {
+            dst.flags |= if dst.v4() == 0 {
+                ADDRTYPE_INET_UNSPEC
+            } else if dst.is_multicast() {
+                ADDRTYPE_INET_MULTI
+            } else {
+                ADDRTYPE_INET
+            };
+        }
+        _ => {
+            dst.flags |= if dst.data[..16].iter().all(|&b| b == 0) {
+                ADDRTYPE_INET_UNSPEC
+            } else if dst.is_multicast() {
+                ADDRTYPE_INET_MULTI
+            } else {
+                ADDRTYPE_INET
+            };
+        }
+    }
+    Ok(dst)
+}
+
+/// inet_addr_match_rta(): 0 when the attribute's address lies in prefix
+/// `m` (or `m` selects nothing: no family or no length), else nonzero.
+pub fn inet_addr_match_rta(m: &InetPrefix, rta: Option<&[u8]>) -> i32 {
+    let Some(data) = rta else { return 0 };
+    if m.family == AF_UNSPEC || m.bitlen <= 0 {
+        return 0;
+    }
+    match get_addr_rta(data, m.family) {
+        Ok(dst) => inet_addr_match(&dst, m, m.bitlen as i32),
+        Err(_) => -1,
+    }
+}
+
 /// rt_addr_n2a(): an address as text: inet_ntop for IPv4/IPv6, labels for
 /// MPLS, `aa:bb` for link addresses, a sockaddr's address for AF_BRIDGE,
 /// else "???".
@@ -829,6 +915,25 @@ mod tests {
         assert_eq!(rt_addr_n2a(AF_PACKET, &[0, 0x11]), "00:11");
         assert_eq!(rt_addr_n2a(99, &[1]), "???");
         assert_eq!(format_host(AF_INET, &[10, 0, 0, 1], false), "10.0.0.1");
+    }
+
+    #[test]
+    fn matching() {
+        let m = get_prefix_1("10.1.0.0/16", AF_UNSPEC).unwrap();
+        let a = get_addr_rta(&[10, 1, 2, 3], AF_UNSPEC).unwrap();
+        assert_eq!(inet_addr_match(&a, &m, 16), 0);
+        assert_ne!(inet_addr_match(&a, &m, 24), 0);
+        assert_eq!(inet_addr_match_rta(&m, Some(&[10, 1, 9, 9])), 0);
+        assert_ne!(inet_addr_match_rta(&m, Some(&[10, 2, 9, 9])), 0);
+        assert_eq!(inet_addr_match_rta(&m, None), 0);
+        assert_ne!(inet_addr_match_rta(&m, Some(&[0u8; 16])), 0);
+        let m6 = get_prefix_1("2001:db8::/33", AF_UNSPEC).unwrap();
+        let a6 = get_addr_1("2001:db8:7fff::1", AF_UNSPEC).unwrap();
+        let b6 = get_addr_1("2001:db8:8000::1", AF_UNSPEC).unwrap();
+        assert_eq!(inet_addr_match(&a6, &m6, 33), 0);
+        assert_ne!(inet_addr_match(&b6, &m6, 33), 0);
+        assert!(get_addr_rta(&[1, 2, 3], AF_UNSPEC).is_err());
+        assert_eq!(get_addr_rta(&[1, 2, 3, 4], AF_INET6).err(), Some(-2));
     }
 
     #[test]
