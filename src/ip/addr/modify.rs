@@ -459,7 +459,12 @@ pub fn ipaddr_restore(ctx: &mut Ctx) -> Res<i32> {
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     check_magic(&mut input)?;
+    let mut mapped = false;
     let err = from_file(&mut input, |msg| {
+        if !mapped {
+            ll_init_map(ctx)?;
+            mapped = true;
+        }
         let f = crate::netlink::attr::hdr_u16(msg, 6) | NLM_F_REQUEST | NLM_F_CREATE | NLM_F_ACK;
         let mut req = Req { buf: std::mem::take(msg) };
         if req.buf.len() < 16 {
@@ -473,6 +478,24 @@ pub fn ipaddr_restore(ctx: &mut Ctx) -> Res<i32> {
         }
     })?;
     Err(Exit(err & 0xff))
+}
+
+/// ll_init_map(): one link dump to fill the name cache, as iproute2's
+/// restore does before its first request (exit 1 if the dump fails).
+fn ll_init_map(ctx: &mut Ctx) -> Res<()> {
+    let mut req = Req::new(RTM_GETLINK, 0, &ifinfomsg(AF_UNSPEC, 0, 0, 0));
+    req.attr_u32(IFLA_EXT_MASK, RTEXT_FILTER_VF);
+    let rtnl = ctx.rtnl()?;
+    if let Err(e) = rtnl.dump_request(&mut req) {
+        return Err(fail(1, &format!("Cannot send dump request: {}\n", crate::error::strerror(e))));
+    }
+    match rtnl.dump_collect()? {
+        Some(d) => {
+            ctx.names.remember_all(&d);
+            Ok(())
+        }
+        None => Err(fail(1, "Dump terminated\n")),
+    }
 }
 
 const USAGE: &str = "Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]
