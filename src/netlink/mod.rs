@@ -211,7 +211,17 @@ impl Rtnl {
     /// rtnl_dump_filter(): calls `f` for every message of the dump in
     /// progress, streaming. Ok(true) at NLMSG_DONE; Ok(false) when the
     /// kernel reported an error (already printed as iproute2 prints it).
-    pub fn dump<F>(&mut self, mut f: F) -> crate::error::Res<bool>
+    pub fn dump<F>(&mut self, f: F) -> crate::error::Res<bool>
+    where
+        F: FnMut(Msg) -> crate::error::Res<()>,
+    {
+        self.dump_opts(None, f)
+    }
+
+    /// dump() with an error handler's RTNL_SUPPRESS_NLMSG_DONE_NLERR: a
+    /// final NLMSG_DONE carrying `-suppress` ends the dump quietly, as a
+    /// success (e.g. `ip route` when the main table does not exist yet).
+    pub fn dump_opts<F>(&mut self, suppress: Option<i32>, mut f: F) -> crate::error::Res<bool>
     where
         F: FnMut(Msg) -> crate::error::Res<()>,
     {
@@ -232,7 +242,10 @@ impl Rtnl {
                     intr = true;
                 }
                 if m.ty == NLMSG_DONE {
-                    if !dump_done(&m) {
+                    let quiet = suppress.is_some_and(|e| {
+                        m.payload.len() >= 4 && attr::hdr_u32(m.payload, 0) as i32 == -e
+                    });
+                    if !quiet && !dump_done(&m) {
                         result = Ok(false);
                     }
                     done = true;
