@@ -152,8 +152,10 @@ impl Rtnl {
             },
             Backend::Live(s) => {
                 let peek = loop {
-                    self.buf.clear();
-                    match s.recv(&mut self.buf, libc::MSG_PEEK | libc::MSG_TRUNC) {
+                    // A zero-length peek (as iproute2's) learns the size
+                    // without copying the datagram twice.
+                    let mut none: &mut [u8] = &mut [];
+                    match s.recv(&mut none, libc::MSG_PEEK | libc::MSG_TRUNC) {
                         Ok(n) => break n,
                         Err(e) => {
                             let errno = e.raw_os_error().unwrap_or(libc::EIO);

@@ -441,7 +441,7 @@ fn list_flush_or_save(ctx: &mut Ctx, words: &[String], action: Action) -> Res<i3
     }
     fill_names(ctx)?;
     let pref_family = ctx.o.family;
-    let env_flags = (ctx.o.details > 0, ctx.o.stats > 0, ctx.o.resolve > 0);
+    let o = ctx.o.clone();
     let mut req = dump_req(&f, family);
     {
         let rtnl = ctx.rtnl()?;
@@ -456,7 +456,7 @@ fn list_flush_or_save(ctx: &mut Ctx, words: &[String], action: Action) -> Res<i3
     let (mut p, mut names) = take_parts(ctx);
     let suppress = if f.tb == RT_TABLE_MAIN { Some(libc::ENOENT) } else { None };
     let res = {
-        let mut env = Env { p: &mut p, names: &mut names, f: &f, details: env_flags.0, stats: env_flags.1, resolve: env_flags.2 };
+        let mut env = Env::new(&mut p, &mut names, &f, &o);
         let rtnl = ctx.rtnl();
         match rtnl {
             Ok(rtnl) => rtnl.dump_opts(suppress, |m| {
@@ -565,7 +565,7 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
     f.flushing = true;
     fill_names(ctx)?;
     let pref_family = ctx.o.family;
-    let env_flags = (ctx.o.details > 0, ctx.o.stats > 0, ctx.o.resolve > 0);
+    let o = ctx.o.clone();
     let Some(fd) = ctx.rtnl()?.raw_fd() else { return rc(0) };
     const FLUSHE: usize = 4096 - 512;
     let mut round = 0;
@@ -580,7 +580,7 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
         let mut send_err: Option<i32> = None;
         let (mut p, mut names) = take_parts(ctx);
         let res = {
-            let mut env = Env { p: &mut p, names: &mut names, f: &f, details: env_flags.0, stats: env_flags.1, resolve: env_flags.2 };
+            let mut env = Env::new(&mut p, &mut names, &f, &o);
             match ctx.rtnl() {
                 Ok(rtnl) => rtnl.dump(|m| {
                     if m.ty != RTM_NEWROUTE && m.ty != RTM_DELROUTE {
@@ -887,8 +887,8 @@ fn print_answer(ctx: &mut Ctx, f: &Filter, ans: &[u8]) -> i32 {
     if !filter_nlmsg(f, ctx.o.family, &r, &tb, inet::af_bit_len(r.family)) {
         return 0;
     }
-    let (details, stats, resolve) = (ctx.o.details > 0, ctx.o.stats > 0, ctx.o.resolve > 0);
-    let mut env = Env { p: &mut ctx.p, names: &mut ctx.names, f, details, stats, resolve };
+    let o = ctx.o.clone();
+    let mut env = Env::new(&mut ctx.p, &mut ctx.names, f, &o);
     print_route(&mut env, m.ty, &r, &tb);
     0
 }
@@ -1056,8 +1056,8 @@ fn showdump(ctx: &mut Ctx) -> Res<i32> {
         if !filter_nlmsg(&filt, ctx.o.family, &r, &tb, inet::af_bit_len(r.family)) {
             return Ok(());
         }
-        let (details, stats, resolve) = (ctx.o.details > 0, ctx.o.stats > 0, ctx.o.resolve > 0);
-        let mut env = Env { p: &mut ctx.p, names: &mut ctx.names, f: &filt, details, stats, resolve };
+        let o = ctx.o.clone();
+        let mut env = Env::new(&mut ctx.p, &mut ctx.names, &filt, &o);
         print_route(&mut env, ty, &r, &tb);
         Ok(())
     });

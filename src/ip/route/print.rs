@@ -404,6 +404,66 @@ pub struct Env<'a> {
     pub details: bool,
     pub stats: bool,
     pub resolve: bool,
+    /// Text without colour: fragments are written directly (fast path).
+    pub plain: bool,
+    /// The last interface name looked up (routes mostly share a device).
+    pub last_if: (u32, ABuf),
+}
+
+impl<'a> Env<'a> {
+    pub fn new(p: &'a mut Printer, names: &'a mut crate::names::LinkNames, f: &'a Filter, o: &crate::ip::Opts) -> Env<'a> {
+        let plain = !p.is_json() && !p.mode.color;
+        Env {
+            p,
+            names,
+            f,
+            details: o.details > 0,
+            stats: o.stats > 0,
+            resolve: o.resolve > 0,
+            plain,
+            last_if: (0, ABuf::new()),
+        }
+    }
+
+    /// A string fragment `pre VAL post` (coloured as one span), JSON `key`.
+    #[inline]
+    fn sf(&mut self, c: Color, key: &str, pre: &str, val: &str, post: &str) {
+        if self.plain {
+            self.p.fp(pre);
+            self.p.fp(val);
+            self.p.fp(post);
+        } else if self.p.is_json() {
+            self.p.color_string(T::Any, c, key, "", val);
+        } else {
+            self.p.field(T::Fp, c, None, J::Null, format_args!("{}{}{}", pre, val, post));
+        }
+    }
+
+    /// A number fragment `pre N post`, JSON `key`.
+    #[inline]
+    fn uf(&mut self, key: &str, pre: &str, v: u32, post: &str) {
+        if self.plain || !self.p.is_json() {
+            let mut b = ABuf::new();
+            b.push_str(pre);
+            b.push_u32(v);
+            b.push_str(post);
+            self.p.fp(b.as_str());
+        } else {
+            self.p.uint(T::Any, key, "", v as u64);
+        }
+    }
+
+    /// The interface name of `idx`, from a one-entry cache or the map.
+    fn ifname(&mut self, idx: u32) -> &str {
+        if self.last_if.0 != idx || idx == 0 {
+            let mut tmp = ABuf::new();
+            let n = ifname(self.names, idx, &mut tmp);
+            self.last_if.1.clear();
+            self.last_if.1.push_str(n);
+            self.last_if.0 = idx;
+        }
+        self.last_if.1.as_str()
+    }
 }
 
 fn get_real_family(ty: u8, fam: u8) -> u8 {
@@ -452,10 +512,16 @@ fn ifname<'n>(names: &'n crate::names::LinkNames, idx: u32, tmp: &'n mut ABuf) -
 
 /// print_rta_ifidx()
 fn print_ifidx(e: &mut Env, idx: u32, prefix: &str) {
-    let mut tmp = ABuf::new();
-    let name = ifname(e.names, idx, &mut tmp);
+    e.ifname(idx);
+    let n = e.last_if.1;
+    let name = n.as_str();
     if e.p.is_json() {
         e.p.string(T::Json, prefix, "", name);
+    } else if e.plain {
+        e.p.fp(prefix);
+        e.p.fp(" ");
+        e.p.fp(name);
+        e.p.fp(" ");
     } else {
         e.p.fp(prefix);
         e.p.fp(" ");
@@ -494,7 +560,11 @@ pub fn print_rt_flags(p: &mut Printer, flags: u32) {
 fn print_gateway(e: &mut Env, family: u8, a: &[u8]) {
     let mut b = ABuf::new();
     format_host(&mut b, family, a, e.resolve);
-    if e.p.is_json() {
+    if e.plain {
+        e.p.fp("via ");
+        e.p.fp(b.as_str());
+        e.p.fp(" ");
+    } else if e.p.is_json() {
         e.p.string(T::Json, "gateway", "", b.as_str());
     } else {
         e.p.fp("via ");
@@ -764,8 +834,9 @@ fn print_multipath(e: &mut Env, r: &Rtm, mp: &[u8]) {
                 print_flow(e, f);
             }
         }
-        let mut tmp = ABuf::new();
-        let name = ifname(e.names, ifindex, &mut tmp);
+        e.ifname(ifindex);
+        let n = e.last_if.1;
+        let name = n.as_str();
         if mc {
             e.p.string(T::Any, "dev", "{}", name);
             if hops != 1 {
@@ -795,7 +866,7 @@ pub fn print_route(e: &mut Env, ty: u16, r: &Rtm, tb: &RtTb) {
         e.p.bool(T::Any, "deleted", "Deleted ", true);
     }
     if (r.ty != RTN_UNICAST || e.details) && (f.typemask == 0 || f.typemask & (1u64 << (r.ty & 63)) != 0) {
-        e.p.string(T::Any, "type", "{} ", rt_names::rtntype_n2a(r.ty).as_str());
+        e.sf(Color::None, "type", "", rt_names::rtntype_n2a(r.ty).as_str(), " ");
     }
 
     let mut b = ABuf::new();
@@ -817,7 +888,7 @@ pub fn print_route(e: &mut Env, ty: u16, r: &Rtm, tb: &RtTb) {
     } else {
         b.push_str("default");
     }
-    e.p.color_string(T::Any, color, "dst", "{} ", b.as_str());
+    e.sf(color, "dst", "", b.as_str(), " ");
 
     if let Some(s) = tb.get(RTA_SRC) {
         let family = get_real_family(r.ty, r.family);
@@ -865,21 +936,25 @@ pub fn print_route(e: &mut Env, ty: u16, r: &Rtm, tb: &RtTb) {
     }
     let table = rtm_get_table(r, tb);
     if table != 0 && (table != RT_TABLE_MAIN || e.details) && f.tb == 0 {
-        e.p.string(T::Any, "table", "table {} ", rt_names::rttable_n2a(table).as_str());
+        e.sf(Color::None, "table", "table ", rt_names::rttable_n2a(table).as_str(), " ");
     }
     if r.flags & RTM_F_CLONED == 0 {
         if (r.protocol != 3 || e.details) && f.protocolmask != u32::MAX {
-            e.p.string(T::Any, "protocol", "proto {} ", rt_names::rtprot_n2a(r.protocol as u32).as_str());
+            e.sf(Color::None, "protocol", "proto ", rt_names::rtprot_n2a(r.protocol as u32).as_str(), " ");
         }
         if (r.scope != 0 || e.details) && f.scopemask != u32::MAX {
-            e.p.string(T::Any, "scope", "scope {} ", rt_names::rtscope_n2a(r.scope as u32).as_str());
+            e.sf(Color::None, "scope", "scope ", rt_names::rtscope_n2a(r.scope as u32).as_str(), " ");
         }
     }
     if let Some(ps) = tb.get(RTA_PREFSRC) {
         if f.rprefsrc.bitlen != host_len {
             b.clear();
             b.push_addr(r.family, ps);
-            if e.p.is_json() {
+            if e.plain {
+                e.p.fp("src ");
+                e.p.fp(b.as_str());
+                e.p.fp(" ");
+            } else if e.p.is_json() {
                 e.p.string(T::Json, "prefsrc", "", b.as_str());
             } else {
                 e.p.fp("src ");
@@ -889,7 +964,7 @@ pub fn print_route(e: &mut Env, ty: u16, r: &Rtm, tb: &RtTb) {
     }
     if let Some(m) = tb.u32(RTA_PRIORITY) {
         if f.metricmask != u32::MAX {
-            e.p.uint(T::Any, "metric", "metric {} ", m as u64);
+            e.uf("metric", "metric ", m, " ");
         }
     }
     print_rt_flags(e.p, r.flags);
