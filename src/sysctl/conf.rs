@@ -147,7 +147,8 @@ mod tests {
         assert_eq!(parse_line(b"-net.*.x\n"), set("net.*.x", None, false, true));
         assert_eq!(parse_line(b"# c = 1\n"), Parsed::Skip);
         assert_eq!(parse_line(b"; c = 1\n"), Parsed::Skip);
-        assert_eq!(parse_line(b" x\n"), Parsed::Skip);
+        assert_eq!(parse_line(b" x\n"), Parsed::Invalid);
+        assert_eq!(parse_line(b" x"), Parsed::Skip);
         assert_eq!(parse_line(b"abc\n"), Parsed::Invalid);
         assert_eq!(parse_line(b"k=\n"), set("k", Some(""), false, false));
         assert_eq!(parse_line(b"=1"), set("", Some("1"), false, false));
