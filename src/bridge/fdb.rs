@@ -1,0 +1,9 @@
+//! `bridge fdb` (bridge/fdb.c, 6.1.0).
+
+use super::BrCtx;
+use crate::cli::Args;
+use crate::error::{fail, Res};
+
+pub fn do_fdb(_ctx: &mut BrCtx, _args: Args) -> Res<i32> {
+    Err(fail(1, "rip: \"bridge fdb\" is not implemented yet.\n"))
+}
