@@ -1,9 +1,328 @@
-//! `bridge fdb` (bridge/fdb.c, 6.1.0).
+//! `bridge fdb show` (bridge/fdb.c, 6.1.0): the forwarding database dump
+//! (RTM_GETNEIGH, family AF_BRIDGE, filtered by the kernel under strict
+//! checking and again here). add/del/replace/get/flush are not mirrored.
 
 use super::BrCtx;
-use crate::cli::Args;
-use crate::error::{fail, Res};
+use crate::cli::{matches, Args};
+use crate::error::{fail, Exit, Res};
+use crate::names::LinkNames;
+use crate::netlink::attr::{get_be16, get_u32};
+use crate::netlink::consts::*;
+use crate::netlink::{Msg, Req, Tb};
+use crate::print::{fmt::c_hash_x, Color, Printer, J, T};
 
-pub fn do_fdb(_ctx: &mut BrCtx, _args: Args) -> Res<i32> {
-    Err(fail(1, "rip: \"bridge fdb\" is not implemented yet.\n"))
+const NDA_DST: u16 = 1;
+const NDA_LLADDR: u16 = 2;
+const NDA_CACHEINFO: u16 = 3;
+const NDA_VLAN: u16 = 5;
+const NDA_PORT: u16 = 6;
+const NDA_VNI: u16 = 7;
+const NDA_IFINDEX: u16 = 8;
+const NDA_MASTER: u16 = 9;
+const NDA_LINK_NETNSID: u16 = 10;
+const NDA_SRC_VNI: u16 = 11;
+const NDA_NH_ID: u16 = 13;
+const NDA_MAX: usize = 17;
+
+const NTF_SELF: u8 = 0x02;
+const NTF_MASTER: u8 = 0x04;
+const NTF_EXT_LEARNED: u8 = 0x10;
+const NTF_OFFLOADED: u8 = 0x20;
+const NTF_STICKY: u8 = 0x40;
+const NTF_ROUTER: u8 = 0x80;
+
+const NUD_REACHABLE: u32 = 0x02;
+const NUD_STALE: u32 = 0x04;
+const NUD_NOARP: u32 = 0x40;
+const NUD_PERMANENT: u32 = 0x80;
+
+pub const USAGE: &str = "Usage: bridge fdb { add | append | del | replace } ADDR dev DEV
+              [ self ] [ master ] [ use ] [ router ] [ extern_learn ]
+              [ sticky ] [ local | static | dynamic ] [ vlan VID ]
+              { [ dst IPADDR ] [ port PORT] [ vni VNI ] | [ nhid NHID ] }
+	       [ via DEV ] [ src_vni VNI ]
+       bridge fdb [ show [ br BRDEV ] [ brport DEV ] [ vlan VID ]
+              [ state STATE ] [ dynamic ] ]
+       bridge fdb get [ to ] LLADDR [ br BRDEV ] { brport | dev } DEV
+              [ vlan VID ] [ vni VNI ] [ self ] [ master ] [ dynamic ]
+       bridge fdb flush dev DEV [ brport DEV ] [ vlan VID ]
+              [ self ] [ master ] [ [no]permanent | [no]static | [no]dynamic ]
+              [ [no]added_by_user ] [ [no]extern_learn ] [ [no]sticky ]
+              [ [no]offloaded ]
+";
+
+pub fn do_fdb(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+    ctx.init_map()?;
+    let Some(cmd) = args.next() else { return fdb_show(ctx, args) };
+    for (w, what) in [("add", "add"), ("append", "append"), ("replace", "replace"), ("delete", "delete"), ("get", "get")] {
+        if matches(&cmd, w) {
+            return Err(fail(1, &format!("rip: \"bridge fdb {}\" is not implemented yet.\n", what)));
+        }
+    }
+    if matches(&cmd, "show") || matches(&cmd, "lst") || matches(&cmd, "list") {
+        return fdb_show(ctx, args);
+    }
+    if cmd == "flush" {
+        return Err(fail(1, "rip: \"bridge fdb flush\" is not implemented yet.\n"));
+    }
+    if matches(&cmd, "help") {
+        return Err(fail(255, USAGE));
+    }
+    Err(fail(255, &format!("Command \"{}\" is unknown, try \"bridge fdb help\".\n", cmd)))
+}
+
+/// state_a2n(): a state name or number.
+fn state_a2n(arg: &str) -> Option<u32> {
+    if matches(arg, "permanent") {
+        Some(NUD_PERMANENT)
+    } else if matches(arg, "static") || matches(arg, "temp") {
+        Some(NUD_NOARP)
+    } else if matches(arg, "stale") {
+        Some(NUD_STALE)
+    } else if matches(arg, "reachable") || matches(arg, "dynamic") {
+        Some(NUD_REACHABLE)
+    } else if arg == "all" {
+        Some(!0)
+    } else {
+        crate::util::get_unsigned(arg, 0)
+    }
+}
+
+fn state_n2a(s: u32, json: bool) -> String {
+    if s & NUD_PERMANENT != 0 {
+        "permanent".into()
+    } else if s & NUD_NOARP != 0 {
+        "static".into()
+    } else if s & NUD_STALE != 0 {
+        "stale".into()
+    } else if s & NUD_REACHABLE != 0 {
+        String::new()
+    } else if json {
+        c_hash_x(s as u64)
+    } else {
+        format!("state={}", c_hash_x(s as u64))
+    }
+}
+
+#[derive(Default, Clone, Copy)]
+struct Filter {
+    index: u32,
+    state: u32,
+    vlan: u32,
+    dynamic: bool,
+}
+
+fn fdb_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+    let mut filter_dev: Option<String> = None;
+    let mut br: Option<String> = None;
+    let mut f = Filter::default();
+    while let Some(w) = args.next() {
+        match w.as_str() {
+            "brport" | "dev" => filter_dev = Some(args.value()?),
+            "br" => br = Some(args.value()?),
+            "vlan" => {
+                let v = args.value()?;
+                if f.vlan != 0 {
+                    return Err(crate::cli::duparg("vlan", &v));
+                }
+                f.vlan = crate::util::atoi(&v) as u32;
+            }
+            "state" => {
+                let v = args.value()?;
+                match state_a2n(&v) {
+                    Some(s) => f.state |= s,
+                    None => return Err(crate::cli::invarg("invalid state", &v)),
+                }
+            }
+            "dynamic" => f.dynamic = true,
+            _ => {
+                if matches(&w, "help") {
+                    return Err(fail(255, USAGE));
+                }
+            }
+        }
+    }
+    let mut master = 0u32;
+    if let Some(b) = &br {
+        master = ctx.ifindex(b)?;
+        if master == 0 {
+            crate::eprintf!("Cannot find bridge device \"{}\"\n", b);
+            return Ok(-1);
+        }
+    }
+    if let Some(d) = &filter_dev {
+        f.index = ctx.ifindex(d)?;
+        if f.index == 0 {
+            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            return Ok(-1);
+        }
+    }
+    // ndmsg: family, pads, ifindex, state, flags, type.
+    let mut hdr = [0u8; 12];
+    hdr[0] = AF_BRIDGE;
+    hdr[4..8].copy_from_slice(&(f.index as i32).to_ne_bytes());
+    let mut req = Req::new(RTM_GETNEIGH, NLM_F_DUMP | NLM_F_REQUEST, &hdr);
+    if master != 0 {
+        req.attr_u32(NDA_MASTER, master);
+    }
+    if let Err(e) = ctx.rtnl()?.dump_request(&mut req) {
+        crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
+        return Err(Exit(1));
+    }
+    ctx.p.new_json_obj();
+    let stats = ctx.o.stats > 0;
+    let BrCtx { p, names, rtnl, .. } = ctx;
+    let ok = match rtnl.as_mut() {
+        Some(r) => r.dump(|m| {
+            if print_fdb(p, names, &m, f, stats) < 0 {
+                return Err(Exit(-1));
+            }
+            Ok(())
+        }),
+        None => Ok(false),
+    };
+    if !matches!(ok, Ok(true)) {
+        let _ = ctx.p.flush();
+        return Err(fail(1, "Dump terminated\n"));
+    }
+    ctx.p.delete_json_obj();
+    Ok(0)
+}
+
+fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: bool) -> i32 {
+    if m.ty != RTM_NEWNEIGH && m.ty != RTM_DELNEIGH {
+        crate::eprintf!("Not RTM_NEWNEIGH: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
+        return 0;
+    }
+    let Some(h) = m.payload.get(..12) else {
+        crate::eprintf!("BUG: wrong nlmsg len {}\n", m.payload.len() as i64 - 12);
+        return -1;
+    };
+    let family = h[0];
+    let ifindex = i32::from_ne_bytes([h[4], h[5], h[6], h[7]]) as u32;
+    let state = u16::from_ne_bytes([h[8], h[9]]) as u32;
+    let flags = h[10];
+    if family != AF_BRIDGE {
+        return 0;
+    }
+    if f.index != 0 && f.index != ifindex {
+        return 0;
+    }
+    if f.state != 0 && state & f.state == 0 {
+        return 0;
+    }
+    let tb = Tb::parse(m.payload.get(12..).unwrap_or(&[]), NDA_MAX);
+    let vid = tb.u16(NDA_VLAN).unwrap_or(0);
+    if f.vlan != 0 && f.vlan != vid as u32 {
+        return 0;
+    }
+    if f.dynamic && state & NUD_PERMANENT != 0 {
+        return 0;
+    }
+    p.open_object(None);
+    if m.ty == RTM_DELNEIGH {
+        p.bool(T::Any, "deleted", "Deleted ", true);
+    }
+    if let Some(a) = tb.get(NDA_LLADDR) {
+        let s = crate::util::ll_addr(a);
+        p.color_string(T::Any, Color::Mac, "mac", "{} ", &s);
+    }
+    if f.index == 0 && ifindex != 0 {
+        p.fp("dev ");
+        let n = names.name(None, ifindex);
+        p.color_string(T::Any, Color::Ifname, "ifname", "{} ", &n);
+    }
+    if let Some(d) = tb.get(NDA_DST) {
+        let (s, c) = if d.len() == 16 {
+            let mut a = [0u8; 16];
+            a.copy_from_slice(d);
+            (std::net::Ipv6Addr::from(a).to_string(), Color::Inet6)
+        } else if d.len() == 4 {
+            (std::net::Ipv4Addr::new(d[0], d[1], d[2], d[3]).to_string(), Color::Inet)
+        } else {
+            ("???".to_string(), Color::Inet)
+        };
+        p.fp("dst ");
+        p.color_string(T::Any, c, "dst", "{} ", &s);
+    }
+    if vid != 0 {
+        p.uint(T::Any, "vlan", "vlan {} ", vid as u64);
+    }
+    if let Some(port) = tb.get(NDA_PORT).and_then(get_be16) {
+        p.uint(T::Any, "port", "port {} ", port as u64);
+    }
+    if let Some(v) = tb.u32(NDA_VNI) {
+        p.uint(T::Any, "vni", "vni {} ", v as u64);
+    }
+    if let Some(v) = tb.u32(NDA_SRC_VNI) {
+        p.uint(T::Any, "src_vni", "src_vni {} ", v as u64);
+    }
+    if let Some(via) = tb.u32(NDA_IFINDEX) {
+        if tb.has(NDA_LINK_NETNSID) {
+            p.uint(T::Any, "viaIfIndex", "via ifindex {} ", via as u64);
+        } else {
+            let n = names.name(None, via);
+            p.string(T::Any, "viaIf", "via {} ", &n);
+        }
+    }
+    if let Some(v) = tb.u32(NDA_NH_ID) {
+        p.uint(T::Any, "nhid", "nhid {} ", v as u64);
+    }
+    if let Some(v) = tb.u32(NDA_LINK_NETNSID) {
+        p.field(T::Any, Color::None, Some("linkNetNsId"), J::U(v as u64), format_args!("link-netnsid {} ", v as i32));
+    }
+    if stats {
+        if let Some(ci) = tb.get(NDA_CACHEINFO) {
+            let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as u32;
+            let used = ci.get(4..8).and_then(get_u32).unwrap_or(0) / hz;
+            let updated = ci.get(8..12).and_then(get_u32).unwrap_or(0) / hz;
+            if p.is_json() {
+                p.uint(T::Json, "used", "", used as u64);
+                p.uint(T::Json, "updated", "", updated as u64);
+            } else {
+                p.fpf(format_args!("used {}/{} ", used as i32, updated as i32));
+            }
+        }
+    }
+    p.open_array(T::Json, "flags");
+    for (bit, name) in [
+        (NTF_SELF, "self"),
+        (NTF_ROUTER, "router"),
+        (NTF_EXT_LEARNED, "extern_learn"),
+        (NTF_OFFLOADED, "offload"),
+        (NTF_MASTER, "master"),
+        (NTF_STICKY, "sticky"),
+    ] {
+        if flags & bit != 0 {
+            p.string_nokey(T::Any, "{} ", name);
+        }
+    }
+    p.close_array(T::Json, "");
+    if let Some(mi) = tb.u32(NDA_MASTER) {
+        let n = names.name(None, mi);
+        p.string(T::Any, "master", "master {} ", &n);
+    }
+    let s = state_n2a(state, p.is_json());
+    p.string(T::Any, "state", "{}\n", &s);
+    p.close_object();
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn states() {
+        assert_eq!(state_a2n("perm"), Some(NUD_PERMANENT));
+        assert_eq!(state_a2n("s"), Some(NUD_NOARP));
+        assert_eq!(state_a2n("dyn"), Some(NUD_REACHABLE));
+        assert_eq!(state_a2n("all"), Some(!0));
+        assert_eq!(state_a2n("0x10"), Some(16));
+        assert_eq!(state_a2n("bogus"), None);
+        assert_eq!(state_n2a(0x80, false), "permanent");
+        assert_eq!(state_n2a(0x02, false), "");
+        assert_eq!(state_n2a(0x10, false), "state=0x10");
+        assert_eq!(state_n2a(0x10, true), "0x10");
+    }
 }
