@@ -562,3 +562,100 @@ mod tests {
         assert_eq!(parse_state_arg("99999999999999999999"), Some(-1));
     }
 }
+
+#[cfg(test)]
+mod print_tests {
+    use super::*;
+    use crate::netlink::msgs;
+    use crate::print::Mode;
+    use std::cell::RefCell;
+    use std::io::Write;
+    use std::rc::Rc;
+
+    #[derive(Clone, Default)]
+    struct Buf(Rc<RefCell<Vec<u8>>>);
+    impl Write for Buf {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// A port message as the kernel sends it for AF_BRIDGE dumps.
+    fn port_msg(index: i32, flags: u32, state: u8, link: Option<u32>) -> Req {
+        let mut r = Req::new(RTM_NEWLINK, 0, &ifinfomsg(AF_BRIDGE, index, flags, 0));
+        r.attr_str(IFLA_IFNAME, "veth0");
+        r.attr_u32(IFLA_MTU, 1500);
+        r.attr_u32(IFLA_MASTER, 3);
+        if let Some(l) = link {
+            r.attr_u32(IFLA_LINK, l);
+        }
+        let n = r.nest(IFLA_PROTINFO | NLA_F_NESTED);
+        r.attr_u8(IFLA_BRPORT_STATE, state);
+        r.attr_u16(IFLA_BRPORT_PRIORITY, 32);
+        r.attr_u32(IFLA_BRPORT_COST, 2);
+        r.attr_u8(IFLA_BRPORT_MODE, 1);
+        r.attr_u8(IFLA_BRPORT_MULTICAST_ROUTER, 1);
+        r.attr_u32(IFLA_BRPORT_BACKUP_PORT, 9);
+        r.nest_end(n);
+        r
+    }
+
+    fn render(mode: Mode, req: &Req, details: bool, names: &mut LinkNames) -> String {
+        let buf = Buf::default();
+        {
+            let mut p = Printer::new(Box::new(buf.clone()), mode);
+            p.new_json_obj();
+            for m in msgs(req.bytes()) {
+                print_linkinfo(&mut p, names, &m, 0, details);
+            }
+            p.delete_json_obj();
+            let _ = p.flush();
+        }
+        let v = buf.0.borrow().clone();
+        String::from_utf8(v).unwrap()
+    }
+
+    #[test]
+    fn text_line_and_details() {
+        let mut names = LinkNames::new();
+        names.offline = true;
+        let req = port_msg(4, IFF_UP | IFF_BROADCAST | IFF_MULTICAST, 7, Some(5));
+        let s = render(Mode::default(), &req, false, &mut names);
+        assert_eq!(s, "4: veth0@if5: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 master if3 state (7) priority 32 cost 2 \n");
+        let s = render(Mode { oneline: true, ..Mode::default() }, &req, true, &mut names);
+        assert!(s.ends_with("cost 2 \\    hairpin on mcast_router 1 backup_port if9 \n"), "{}", s);
+    }
+
+    #[test]
+    fn json() {
+        let mut names = LinkNames::new();
+        names.offline = true;
+        let req = port_msg(4, IFF_UP | IFF_RUNNING, 3, None);
+        let s = render(Mode { json: true, ..Mode::default() }, &req, false, &mut names);
+        assert_eq!(
+            s,
+            "[{\"ifindex\":4,\"ifname\":\"veth0\",\"flags\":[\"UP\"],\"mtu\":1500,\"master\":\"if3\",\"state\":\"forwarding\",\"priority\":32,\"cost\":2}]\n"
+        );
+    }
+
+    #[test]
+    fn malformed_messages_do_not_panic() {
+        let mut names = LinkNames::new();
+        names.offline = true;
+        let req = port_msg(4, 0, 1, Some(0));
+        let bytes = req.bytes().to_vec();
+        for cut in 16..bytes.len() {
+            let mut b = bytes[..cut].to_vec();
+            let n = b.len() as u32;
+            b[0..4].copy_from_slice(&n.to_ne_bytes());
+            let mut p = Printer::new(Box::new(Buf::default()), Mode::default());
+            for m in msgs(&b) {
+                print_linkinfo(&mut p, &mut names, &m, 0, true);
+            }
+        }
+    }
+}
