@@ -1,6 +1,7 @@
 //! `bridge fdb show` (bridge/fdb.c, 6.1.0): the forwarding database dump
 //! (RTM_GETNEIGH, family AF_BRIDGE, filtered by the kernel under strict
-//! checking and again here). add/del/replace/get/flush are not mirrored.
+//! checking and again here), and add/append/replace/del. `get` and `flush`
+//! follow below.
 
 use super::BrCtx;
 use crate::cli::{matches, Args};
@@ -54,10 +55,20 @@ pub const USAGE: &str = "Usage: bridge fdb { add | append | del | replace } ADDR
 pub fn do_fdb(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     ctx.init_map()?;
     let Some(cmd) = args.next() else { return fdb_show(ctx, args) };
-    for (w, what) in [("add", "add"), ("append", "append"), ("replace", "replace"), ("delete", "delete"), ("get", "get")] {
-        if matches(&cmd, w) {
-            return Err(fail(1, &format!("rip: \"bridge fdb {}\" is not implemented yet.\n", what)));
-        }
+    if matches(&cmd, "add") {
+        return fdb_modify(ctx, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, args);
+    }
+    if matches(&cmd, "append") {
+        return fdb_modify(ctx, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_APPEND, args);
+    }
+    if matches(&cmd, "replace") {
+        return fdb_modify(ctx, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, args);
+    }
+    if matches(&cmd, "delete") {
+        return fdb_modify(ctx, RTM_DELNEIGH, 0, args);
+    }
+    if matches(&cmd, "get") {
+        return Err(fail(1, "rip: \"bridge fdb get\" is not implemented yet.\n"));
     }
     if matches(&cmd, "show") || matches(&cmd, "lst") || matches(&cmd, "list") {
         return fdb_show(ctx, args);
@@ -102,6 +113,257 @@ fn state_n2a(s: u32, json: bool) -> String {
     } else {
         format!("state={}", c_hash_x(s as u64))
     }
+}
+
+const NTF_USE: u8 = 0x01;
+
+/// get_addr_ipv4(): up to four strtoul(base 0) parts joined by dots.
+fn get_addr_ipv4(s: &str) -> Option<[u8; 4]> {
+    let mut out = [0u8; 4];
+    let mut cp = s;
+    for (i, slot) in out.iter_mut().enumerate() {
+        let (n, used, over) = crate::util::c_strtoull(cp, 0);
+        if over || n > 255 || used == 0 {
+            return None;
+        }
+        *slot = n as u8;
+        let rest = &cp[used..];
+        if rest.is_empty() {
+            break;
+        }
+        if i == 3 || !rest.starts_with('.') {
+            return None;
+        }
+        cp = &rest[1..];
+    }
+    Some(out)
+}
+
+/// get_addr() for `dst`: the address bytes, or the message and exit 1.
+fn get_addr(arg: &str, family: u8) -> Res<Vec<u8>> {
+    let byte_len = |f: u8| match f {
+        AF_INET => 4,
+        AF_INET6 => 16,
+        _ => 0,
+    };
+    let parsed: Option<Vec<u8>> = if arg == "default" {
+        Some(vec![0u8; byte_len(family)])
+    } else if arg == "all" || arg == "any" {
+        Some(Vec::new())
+    } else if arg.contains(':') {
+        if family != AF_UNSPEC && family != AF_INET6 {
+            None
+        } else {
+            arg.parse::<std::net::Ipv6Addr>().ok().map(|a| a.octets().to_vec())
+        }
+    } else if family != AF_UNSPEC && family != AF_INET {
+        None
+    } else {
+        get_addr_ipv4(arg).map(|a| a.to_vec())
+    };
+    match parsed {
+        Some(v) => Ok(v),
+        None => {
+            let name = match family {
+                AF_UNSPEC => "any valid",
+                AF_INET => "inet",
+                AF_INET6 => "inet6",
+                _ => "???",
+            };
+            Err(fail(1, &format!("Error: {} address is expected rather than \"{}\".\n", name, arg)))
+        }
+    }
+}
+
+/// sscanf("%hhx:%hhx:%hhx:%hhx:%hhx:%hhx"): six hex numbers (each cut to a
+/// byte) separated by colons; anything after the sixth is ignored.
+pub fn scan_mac(s: &str) -> Option<[u8; 6]> {
+    let mut out = [0u8; 6];
+    let mut cp = s;
+    for (i, slot) in out.iter_mut().enumerate() {
+        if i > 0 {
+            cp = cp.strip_prefix(':')?;
+        }
+        let (v, used, _) = crate::util::c_strtoull(cp, 16);
+        if used == 0 {
+            return None;
+        }
+        *slot = v as u8;
+        cp = &cp[used..];
+    }
+    Some(out)
+}
+
+/// strtoul() with its end: (value, rest of the string).
+fn strtoul_end(s: &str) -> (u64, &str) {
+    let (v, used, _) = crate::util::c_strtoull(s, 0);
+    (v, &s[used..])
+}
+
+fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32> {
+    let mut ndm_flags: u8 = 0;
+    let mut ndm_state: u16 = NUD_NOARP as u16;
+    let mut addr: Option<String> = None;
+    let mut d: Option<String> = None;
+    let mut dst: Option<Vec<u8>> = None;
+    let mut port: u64 = 0;
+    let mut vni: u64 = u64::MAX;
+    let mut src_vni: u64 = u64::MAX;
+    let mut via: u32 = 0;
+    let mut vid: i16 = -1;
+    let mut nhid: u32 = 0;
+    while let Some(w) = args.next() {
+        if w == "dev" {
+            d = Some(args.value()?);
+        } else if w == "dst" {
+            let v = args.value()?;
+            if dst.is_some() {
+                return Err(crate::cli::duparg2("dst", &v));
+            }
+            dst = Some(get_addr(&v, ctx.o.family)?);
+        } else if w == "nhid" {
+            let v = args.value()?;
+            match crate::util::get_u32(&v, 0) {
+                Some(n) => nhid = n,
+                None => return Err(crate::cli::invarg("\"id\" value is invalid\n", &v)),
+            }
+        } else if w == "port" {
+            let v = args.value()?;
+            let (n, rest) = strtoul_end(&v);
+            if !rest.is_empty() {
+                match service_port(&v) {
+                    Some(p) => port = p as u64,
+                    None => return Err(crate::cli::invarg("invalid port\n", &v)),
+                }
+            } else if n > 0xffff {
+                return Err(crate::cli::invarg("invalid port\n", &v));
+            } else {
+                port = n;
+            }
+        } else if w == "vni" || w == "src_vni" {
+            let v = args.value()?;
+            let (n, rest) = strtoul_end(&v);
+            if !rest.is_empty() || (n >> 24) != 0 || n == u64::MAX {
+                let msg = if w == "vni" { "invalid VNI\n" } else { "invalid src VNI\n" };
+                return Err(crate::cli::invarg(msg, &v));
+            }
+            if w == "vni" {
+                vni = n;
+            } else {
+                src_vni = n;
+            }
+        } else if w == "via" {
+            let v = args.value()?;
+            via = ctx.ifindex(&v)?;
+            if via == 0 {
+                return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
+            }
+        } else if w == "self" {
+            ndm_flags |= NTF_SELF;
+        } else if matches(&w, "master") {
+            ndm_flags |= NTF_MASTER;
+        } else if matches(&w, "router") {
+            ndm_flags |= NTF_ROUTER;
+        } else if matches(&w, "local") || matches(&w, "permanent") {
+            ndm_state |= NUD_PERMANENT as u16;
+        } else if matches(&w, "temp") || matches(&w, "static") {
+            ndm_state |= NUD_REACHABLE as u16;
+        } else if matches(&w, "dynamic") {
+            ndm_state |= NUD_REACHABLE as u16;
+            ndm_state &= !(NUD_NOARP as u16);
+        } else if matches(&w, "vlan") {
+            if vid >= 0 {
+                return Err(crate::cli::duparg2("vlan", &w));
+            }
+            vid = crate::util::atoi(&args.value()?) as i16;
+        } else if matches(&w, "use") {
+            ndm_flags |= NTF_USE;
+        } else if matches(&w, "extern_learn") {
+            ndm_flags |= NTF_EXT_LEARNED;
+        } else if matches(&w, "sticky") {
+            ndm_flags |= NTF_STICKY;
+        } else {
+            let mut w = w;
+            if w == "to" {
+                w = args.value()?;
+            }
+            if matches(&w, "help") {
+                return Err(fail(255, USAGE));
+            }
+            if addr.is_some() {
+                return Err(crate::cli::duparg2("to", &w));
+            }
+            addr = Some(w);
+        }
+    }
+    let (Some(d), Some(addr)) = (d, addr) else {
+        crate::eprintf!("Device and address are required arguments.\n");
+        return Ok(-1);
+    };
+    if nhid != 0 && (dst.is_some() || port != 0 || vni != u64::MAX) {
+        crate::eprintf!("dst, port, vni are mutually exclusive with nhid\n");
+        return Ok(-1);
+    }
+    if ndm_flags & (NTF_SELF | NTF_MASTER) == 0 {
+        ndm_flags |= NTF_SELF;
+    }
+    if ndm_state as u32 & (NUD_PERMANENT | NUD_REACHABLE) == 0 {
+        ndm_state |= NUD_PERMANENT as u16;
+    }
+    let Some(mac) = scan_mac(&addr) else {
+        crate::eprintf!("Invalid mac address {}\n", addr);
+        return Ok(-1);
+    };
+    let mut hdr = [0u8; 12];
+    hdr[0] = AF_BRIDGE;
+    hdr[8..10].copy_from_slice(&ndm_state.to_ne_bytes());
+    hdr[10] = ndm_flags;
+    let mut req = Req::new(cmd, NLM_F_REQUEST | flags, &hdr);
+    req.attr(NDA_LLADDR, &mac);
+    if let Some(a) = &dst {
+        req.attr(NDA_DST, a);
+    }
+    if vid >= 0 {
+        req.attr_u16(NDA_VLAN, vid as u16);
+    }
+    if nhid > 0 {
+        req.attr_u32(NDA_NH_ID, nhid);
+    }
+    if port != 0 {
+        req.attr(NDA_PORT, &(port as u16).to_be_bytes());
+    }
+    if vni != u64::MAX {
+        req.attr_u32(NDA_VNI, vni as u32);
+    }
+    if src_vni != u64::MAX {
+        req.attr_u32(NDA_SRC_VNI, src_vni as u32);
+    }
+    if via != 0 {
+        req.attr_u32(NDA_IFINDEX, via);
+    }
+    let index = ctx.ifindex(&d)?;
+    if index == 0 {
+        crate::eprintf!("Cannot find device \"{}\"\n", d);
+        return Ok(-1);
+    }
+    req.header_mut()[4..8].copy_from_slice(&(index as i32).to_ne_bytes());
+    match ctx.rtnl()?.talk(&mut req) {
+        Ok(()) => Ok(0),
+        Err(_) => Ok(-1),
+    }
+}
+
+/// getservbyname(name, "udp"): the port in host order.
+fn service_port(name: &str) -> Option<u16> {
+    let c = std::ffi::CString::new(name).ok()?;
+    let proto = std::ffi::CString::new("udp").ok()?;
+    // SAFETY: getservbyname returns a pointer into static storage or NULL.
+    let se = unsafe { libc::getservbyname(c.as_ptr(), proto.as_ptr()) };
+    if se.is_null() {
+        return None;
+    }
+    let port = unsafe { (*se).s_port };
+    Some(u16::from_be(port as u16))
 }
 
 #[derive(Default, Clone, Copy)]
@@ -324,5 +586,19 @@ mod tests {
         assert_eq!(state_n2a(0x02, false), "");
         assert_eq!(state_n2a(0x10, false), "state=0x10");
         assert_eq!(state_n2a(0x10, true), "0x10");
+    }
+
+    #[test]
+    fn macs_and_addresses() {
+        assert_eq!(scan_mac("02:00:00:00:00:aa"), Some([2, 0, 0, 0, 0, 0xaa]));
+        assert_eq!(scan_mac("2:0:0:0:0:1xyz"), Some([2, 0, 0, 0, 0, 1]));
+        assert_eq!(scan_mac("0x2:0:0:0:0:100"), Some([2, 0, 0, 0, 0, 0]));
+        assert_eq!(scan_mac("02:00:00:00:00"), None);
+        assert_eq!(scan_mac("zz:00:00:00:00:00"), None);
+        assert_eq!(get_addr_ipv4("10.0.0.1"), Some([10, 0, 0, 1]));
+        assert_eq!(get_addr_ipv4("10"), Some([10, 0, 0, 0]));
+        assert_eq!(get_addr_ipv4("0x10.010.1.1"), Some([16, 8, 1, 1]));
+        assert_eq!(get_addr_ipv4("256.0.0.1"), None);
+        assert_eq!(get_addr_ipv4("1.2.3.4.5"), None);
     }
 }
