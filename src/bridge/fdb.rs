@@ -1,7 +1,6 @@
 //! `bridge fdb show` (bridge/fdb.c, 6.1.0): the forwarding database dump
 //! (RTM_GETNEIGH, family AF_BRIDGE, filtered by the kernel under strict
-//! checking and again here), and add/append/replace/del. `get` and `flush`
-//! follow below.
+//! checking and again here), add/append/replace/del, get and flush.
 
 use super::BrCtx;
 use crate::cli::{matches, Args};
@@ -68,13 +67,13 @@ pub fn do_fdb(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
         return fdb_modify(ctx, RTM_DELNEIGH, 0, args);
     }
     if matches(&cmd, "get") {
-        return Err(fail(1, "rip: \"bridge fdb get\" is not implemented yet.\n"));
+        return fdb_get(ctx, args);
     }
     if matches(&cmd, "show") || matches(&cmd, "lst") || matches(&cmd, "list") {
         return fdb_show(ctx, args);
     }
     if cmd == "flush" {
-        return Err(fail(1, "rip: \"bridge fdb flush\" is not implemented yet.\n"));
+        return fdb_flush(ctx, args);
     }
     if matches(&cmd, "help") {
         return Err(fail(255, USAGE));
@@ -347,6 +346,232 @@ fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
         return Ok(-1);
     }
     req.header_mut()[4..8].copy_from_slice(&(index as i32).to_ne_bytes());
+    match ctx.rtnl()?.talk(&mut req) {
+        Ok(()) => Ok(0),
+        Err(_) => Ok(-1),
+    }
+}
+
+fn fdb_get(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+    let mut ndm_flags: u8 = 0;
+    let mut d: Option<String> = None;
+    let mut br: Option<String> = None;
+    let mut vni: u64 = u64::MAX;
+    let mut vlan: i16 = -1;
+    let mut addr: Option<String> = None;
+    let mut f = Filter::default();
+    while let Some(w) = args.next() {
+        if w == "brport" || w == "dev" {
+            d = Some(args.value()?);
+        } else if w == "br" {
+            br = Some(args.value()?);
+        } else if w == "vni" {
+            let v = args.value()?;
+            let (n, rest) = strtoul_end(&v);
+            if !rest.is_empty() || (n >> 24) != 0 || n == u64::MAX {
+                return Err(crate::cli::invarg("invalid VNI\n", &v));
+            }
+            vni = n;
+        } else if w == "self" {
+            ndm_flags |= NTF_SELF;
+        } else if matches(&w, "master") {
+            ndm_flags |= NTF_MASTER;
+        } else if matches(&w, "vlan") {
+            if vlan >= 0 {
+                return Err(crate::cli::duparg2("vlan", &w));
+            }
+            vlan = crate::util::atoi(&args.value()?) as i16;
+        } else if matches(&w, "dynamic") {
+            f.dynamic = true;
+        } else {
+            let mut w = w;
+            if w == "to" {
+                w = args.value()?;
+            }
+            if matches(&w, "help") {
+                return Err(fail(255, USAGE));
+            }
+            if addr.is_some() {
+                return Err(crate::cli::duparg2("to", &w));
+            }
+            addr = Some(w);
+        }
+    }
+    let Some(addr) = addr.filter(|_| d.is_some() || br.is_some()) else {
+        crate::eprintf!("Device or master and address are required arguments.\n");
+        return Ok(-1);
+    };
+    let Some(mac) = scan_mac(&addr) else {
+        crate::eprintf!("Invalid mac address {}\n", addr);
+        return Ok(-1);
+    };
+    let mut hdr = [0u8; 12];
+    hdr[0] = AF_BRIDGE;
+    hdr[10] = ndm_flags;
+    let mut req = Req::new(RTM_GETNEIGH, NLM_F_REQUEST, &hdr);
+    req.attr(NDA_LLADDR, &mac);
+    if vlan >= 0 {
+        req.attr_u16(NDA_VLAN, vlan as u16);
+    }
+    if vni != u64::MAX {
+        req.attr_u32(NDA_VNI, vni as u32);
+    }
+    if let Some(d) = &d {
+        let idx = ctx.ifindex(d)?;
+        if idx == 0 {
+            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            return Ok(-1);
+        }
+        req.header_mut()[4..8].copy_from_slice(&(idx as i32).to_ne_bytes());
+    }
+    if let Some(b) = &br {
+        let idx = ctx.ifindex(b)?;
+        if idx == 0 {
+            crate::eprintf!("Cannot find bridge device \"{}\"\n", b);
+            return Ok(-1);
+        }
+        req.attr_u32(NDA_MASTER, idx);
+    }
+    let answer = match ctx.rtnl()?.talk_answer(&mut req) {
+        Ok(a) => a,
+        Err(_) => return Ok(-2),
+    };
+    ctx.p.new_json_obj();
+    let stats = ctx.o.stats > 0;
+    let mut ret = 0;
+    let BrCtx { p, names, .. } = ctx;
+    if let Some(m) = crate::netlink::msgs(&answer).next() {
+        if print_fdb(p, names, &m, f, stats) < 0 {
+            crate::eprintf!("An error :-)\n");
+            ret = -1;
+        }
+    }
+    ctx.p.delete_json_obj();
+    Ok(ret)
+}
+
+const NLM_F_BULK: u16 = 0x200;
+const NDA_NDM_STATE_MASK: u16 = 16;
+const NDA_NDM_FLAGS_MASK: u16 = 17;
+
+fn fdb_flush(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+    let mut state_mask: u16 = 0;
+    let mut flags_mask: u8 = 0;
+    let mut vid: i16 = -1;
+    let mut flags: u8 = 0;
+    let mut state: u16 = 0;
+    let mut d: Option<String> = None;
+    let mut port: Option<String> = None;
+    let (perm, noarp) = (NUD_PERMANENT as u16, NUD_NOARP as u16);
+    while let Some(w) = args.next() {
+        match w.as_str() {
+            "dev" => d = Some(args.value()?),
+            "master" => flags |= NTF_MASTER,
+            "self" => flags |= NTF_SELF,
+            "permanent" => {
+                state |= perm;
+                state_mask |= perm;
+            }
+            "nopermanent" => {
+                state &= !perm;
+                state_mask |= perm;
+            }
+            "static" => {
+                state |= noarp;
+                state_mask |= noarp | perm;
+            }
+            "nostatic" => {
+                state &= !noarp;
+                state_mask |= noarp;
+            }
+            "dynamic" => {
+                state &= !noarp | perm;
+                state_mask |= noarp | perm;
+            }
+            "nodynamic" => {
+                state |= noarp;
+                state_mask |= noarp;
+            }
+            "brport" => {
+                if port.is_some() {
+                    return Err(crate::cli::duparg2("brport", &w));
+                }
+                port = Some(args.value()?);
+            }
+            "vlan" => {
+                if vid >= 0 {
+                    return Err(crate::cli::duparg2("vlan", &w));
+                }
+                vid = crate::util::atoi(&args.value()?) as i16;
+            }
+            "help" => {
+                args.value()?;
+            }
+            _ => {
+                let fl: &[(&str, u8, bool)] = &[
+                    ("added_by_user", NTF_USE, true),
+                    ("noadded_by_user", NTF_USE, false),
+                    ("extern_learn", NTF_EXT_LEARNED, true),
+                    ("noextern_learn", NTF_EXT_LEARNED, false),
+                    ("sticky", NTF_STICKY, true),
+                    ("nosticky", NTF_STICKY, false),
+                    ("offloaded", NTF_OFFLOADED, true),
+                    ("nooffloaded", NTF_OFFLOADED, false),
+                ];
+                if let Some((_, bit, on)) = fl.iter().find(|(k, _, _)| *k == w) {
+                    if *on {
+                        flags |= bit;
+                    } else {
+                        flags &= !bit;
+                    }
+                    flags_mask |= bit;
+                }
+            }
+        }
+    }
+    let Some(d) = d else {
+        crate::eprintf!("Device is a required argument.\n");
+        return Ok(-1);
+    };
+    let index = ctx.ifindex(&d)?;
+    if index == 0 {
+        crate::eprintf!("Cannot find bridge device \"{}\"\n", d);
+        return Ok(-1);
+    }
+    let mut port_idx: i16 = -1;
+    if let Some(pn) = &port {
+        // The reference keeps the index in a short.
+        port_idx = ctx.ifindex(pn)? as i16;
+        if port_idx == 0 {
+            crate::eprintf!("Cannot find bridge port device \"{}\"\n", pn);
+            return Ok(-1);
+        }
+    }
+    if vid >= 4096 {
+        crate::eprintf!("Invalid VLAN ID \"{}\"\n", vid as u16);
+        return Ok(-1);
+    }
+    if flags & (NTF_SELF | NTF_MASTER) == 0 {
+        flags |= NTF_SELF;
+    }
+    let mut hdr = [0u8; 12];
+    hdr[0] = AF_BRIDGE;
+    hdr[4..8].copy_from_slice(&(index as i32).to_ne_bytes());
+    hdr[8..10].copy_from_slice(&state.to_ne_bytes());
+    hdr[10] = flags;
+    let mut req = Req::new(RTM_DELNEIGH, NLM_F_REQUEST | NLM_F_BULK, &hdr);
+    if port_idx > -1 {
+        req.attr_u32(NDA_IFINDEX, port_idx as i32 as u32);
+    }
+    if vid > -1 {
+        req.attr_u16(NDA_VLAN, vid as u16);
+    }
+    if flags_mask != 0 {
+        req.attr_u8(NDA_NDM_FLAGS_MASK, flags_mask);
+    }
+    if state_mask != 0 {
+        req.attr_u16(NDA_NDM_STATE_MASK, state_mask);
+    }
     match ctx.rtnl()?.talk(&mut req) {
         Ok(()) => Ok(0),
         Err(_) => Ok(-1),
