@@ -10,6 +10,8 @@
 # Words may be abbreviated as ip allows; an abbreviation resolves to the
 # first word of ip's own table it is a prefix of ("ip l s" is link set).
 
+# >>> shared with _rip (zsh runs it under ksh emulation; a test keeps the
+# two copies identical)
 # ip's tables, in ip's order (the order decides what an abbreviation means).
 _rip_ip_objects="address addrlabel maddress route rule neighbor neighbour ntable ntbl link l2tp fou ila macsec tunnel tunl tuntap tap token tcpmetrics tcp_metrics monitor xfrm mroute mrule netns netconf vrf sr nexthop mptcp ioam help stats"
 # What rip implements; only these are offered.
@@ -343,6 +345,8 @@ _rip_sysctl_candidates() {
     esac
     _rip_sysctl_keys "$cur"
 }
+
+# <<< shared with _rip
 
 # Entry point: the tool is chosen by the command's name, as rip does it.
 _rip_complete() {
