@@ -321,7 +321,13 @@ fn list(ctx: &mut Ctx, f: &Filter, tables: Tables, filter_dev: Option<&str>) -> 
         let mut req;
         if f.family == AF_UNSPEC || f.family == AF_PACKET {
             req = Req::new(RTM_GETLINK, 0, &ifinfomsg(f.family, 0, 0, 0));
-            req.attr_u32(IFLA_EXT_MASK, RTEXT_FILTER_VF);
+            // iproute2 asks for stats it only prints under -s; leaving them
+            // out without -s saves the kernel work and a fifth of the bytes.
+            let mut mask = RTEXT_FILTER_VF;
+            if ctx.o.stats == 0 {
+                mask |= RTEXT_FILTER_SKIP_STATS;
+            }
+            req.attr_u32(IFLA_EXT_MASK, mask);
             if f.master != 0 {
                 req.attr_u32(IFLA_MASTER, f.master as u32);
             }
