@@ -318,9 +318,12 @@ fn list(ctx: &mut Ctx, f: &Filter, tables: Tables, filter_dev: Option<&str>) -> 
             }
         }
     } else {
+        // ip_link_list() uses the global family, not the filter's (which a
+        // `to` prefix may have set).
+        let fam = ctx.o.family;
         let mut req;
-        if f.family == AF_UNSPEC || f.family == AF_PACKET {
-            req = Req::new(RTM_GETLINK, 0, &ifinfomsg(f.family, 0, 0, 0));
+        if fam == AF_UNSPEC || fam == AF_PACKET {
+            req = Req::new(RTM_GETLINK, 0, &ifinfomsg(fam, 0, 0, 0));
             // iproute2 asks for stats it only prints under -s; leaving them
             // out without -s saves the kernel work and a fifth of the bytes.
             let mut mask = RTEXT_FILTER_VF;
@@ -337,7 +340,7 @@ fn list(ctx: &mut Ctx, f: &Filter, tables: Tables, filter_dev: Option<&str>) -> 
                 req.nest_end(n);
             }
         } else {
-            req = Req::new(RTM_GETLINK, 0, &ifinfomsg(f.family, 0, 0, 0));
+            req = Req::new(RTM_GETLINK, 0, &ifinfomsg(fam, 0, 0, 0));
         }
         match dump_collect(ctx, &mut req)? {
             Some(d) => link_dgs = d,
@@ -750,7 +753,8 @@ fn ipaddr_flush(ctx: &mut Ctx, f: &mut Filter, tables: Tables) -> Res<i32> {
                 if errno != libc::EADDRNOTAVAIL {
                     let _ = ctx.p.flush();
                     crate::eprintf!("Failed to send flush request: {}\n", crate::error::strerror(errno));
-                    return Ok(1);
+                    // ipaddr_flush() returns 1, which do_cmd() negates.
+                    return Ok(255);
                 }
             }
         }
@@ -774,7 +778,7 @@ fn ipaddr_flush(ctx: &mut Ctx, f: &mut Filter, tables: Tables) -> Res<i32> {
     }
     let _ = ctx.p.flush();
     crate::eprintf!("*** Flush remains incomplete after {} rounds. ***\n", loops);
-    Ok(1)
+    Ok(255)
 }
 
 /// rtnl_send_check(): send without ACKs, then peek for an immediate error.
