@@ -521,6 +521,16 @@ fn print_selected_addrinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, index: 
     }
 }
 
+/// format_host_rta(): a name under -r when one resolves, else the address.
+fn format_host(ctx: &Ctx, af: u8, d: &[u8]) -> String {
+    if ctx.o.resolve > 0 {
+        if let Some(n) = util::resolve_address(af, d) {
+            return n;
+        }
+    }
+    addr_n2a(af, d)
+}
+
 fn family_color(af: u8) -> Color {
     match af {
         AF_INET => Color::Inet,
@@ -603,13 +613,13 @@ pub fn print_addrinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, p: 
     }
     let col = family_color(family);
     if let Some(l) = local {
-        let s = addr_n2a(family, l);
+        let s = format_host(ctx, family, l);
         ctx.p.color_string(T::Any, col, "local", "{}", &s);
         if let Some(a) = address {
             let n = if family == AF_INET { 4 } else { 16 };
             if a.get(..n) != l.get(..n) {
                 ctx.p.fp(" peer ");
-                let s = addr_n2a(family, a);
+                let s = format_host(ctx, family, a);
                 ctx.p.color_string(T::Any, col, "address", "{}", &s);
             }
         }
@@ -623,12 +633,12 @@ pub fn print_addrinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, p: 
     }
     if let Some(b) = tb.get(IFA_BROADCAST) {
         ctx.p.fp("brd ");
-        let s = addr_n2a(family, b);
+        let s = format_host(ctx, family, b);
         ctx.p.color_string(T::Any, col, "broadcast", "{} ", &s);
     }
     if let Some(b) = tb.get(IFA_ANYCAST) {
         ctx.p.fp("any ");
-        let s = addr_n2a(family, b);
+        let s = format_host(ctx, family, b);
         ctx.p.color_string(T::Any, col, "anycast", "{} ", &s);
     }
     let sc = env.tables.scope_n2a(scope, ctx.o.numeric > 0);
@@ -866,4 +876,138 @@ fn ipaddr_save(ctx: &mut Ctx, f: &Filter) -> Res<i32> {
         }
     }
     Err(Exit(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::print::{Mode, Printer};
+    use std::sync::{Arc, Mutex};
+
+    struct Buf(Arc<Mutex<Vec<u8>>>);
+    impl std::io::Write for Buf {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            if let Ok(mut v) = self.0.lock() {
+                v.extend_from_slice(b);
+            }
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// An ifaddrmsg with attributes, as the kernel sends it (no nlmsghdr).
+    fn addr_msg(family: u8, plen: u8, scope: u8, index: i32, attrs: &[(u16, Vec<u8>)]) -> Vec<u8> {
+        let mut hdr = vec![family, plen, 0, scope];
+        hdr.extend_from_slice(&index.to_ne_bytes());
+        let mut r = Req::new(RTM_NEWADDR, 0, &hdr);
+        for (t, d) in attrs {
+            r.attr(*t, d);
+        }
+        r.bytes()[16..].to_vec()
+    }
+
+    fn cacheinfo(pref: u32, valid: u32) -> Vec<u8> {
+        let mut v = Vec::new();
+        v.extend_from_slice(&pref.to_ne_bytes());
+        v.extend_from_slice(&valid.to_ne_bytes());
+        v.extend_from_slice(&[0u8; 8]);
+        v
+    }
+
+    fn render(o: crate::ip::Opts, json: bool, p: &[u8]) -> String {
+        let out = Arc::new(Mutex::new(Vec::new()));
+        let pr = Printer::new(Box::new(Buf(out.clone())), Mode { json, ..Default::default() });
+        let mut ctx = Ctx::new(o, pr);
+        let f = Filter::new(0, false, false);
+        let mut env = LinkEnv::default();
+        ctx.p.new_json_obj();
+        ctx.p.open_object(None);
+        print_addrinfo(&mut ctx, &f, &mut env, RTM_NEWADDR, p);
+        ctx.p.close_object();
+        ctx.p.delete_json_obj();
+        let _ = ctx.p.flush();
+        drop(ctx);
+        let v = out.lock().map(|v| v.clone()).unwrap_or_default();
+        String::from_utf8_lossy(&v).into_owned()
+    }
+
+    #[test]
+    fn ipv4_line_with_lifetimes() {
+        let m = addr_msg(
+            AF_INET,
+            24,
+            0,
+            3,
+            &[
+                (IFA_ADDRESS, vec![10, 0, 0, 1]),
+                (IFA_LOCAL, vec![10, 0, 0, 1]),
+                (IFA_BROADCAST, vec![10, 0, 0, 255]),
+                (IFA_LABEL, b"v0:a\0".to_vec()),
+                (IFA_FLAGS, (IFA_F_SECONDARY | IFA_F_PERMANENT).to_ne_bytes().to_vec()),
+                (IFA_CACHEINFO, cacheinfo(INFINITY_LIFE_TIME, INFINITY_LIFE_TIME)),
+            ],
+        );
+        assert_eq!(
+            render(Default::default(), false, &m),
+            "    inet 10.0.0.1/24 brd 10.0.0.255 scope global secondary v0:a\n       valid_lft forever preferred_lft forever\n"
+        );
+    }
+
+    #[test]
+    fn ipv6_flags_and_countdowns() {
+        let mut a = vec![0u8; 16];
+        a[0] = 0x20;
+        a[1] = 0x01;
+        a[15] = 5;
+        let flags = IFA_F_SECONDARY | IFA_F_NODAD | IFA_F_DEPRECATED | 0x1000;
+        let m = addr_msg(
+            AF_INET6,
+            64,
+            0,
+            3,
+            &[(IFA_ADDRESS, a), (IFA_FLAGS, flags.to_ne_bytes().to_vec()), (IFA_CACHEINFO, cacheinfo(0, 90))],
+        );
+        assert_eq!(
+            render(Default::default(), false, &m),
+            "    inet6 2001::5/64 scope global temporary nodad deprecated dynamic flags 1000 \n       valid_lft 90sec preferred_lft 0sec\n"
+        );
+        assert_eq!(
+            render(Default::default(), true, &m),
+            "[{\"family\":\"inet6\",\"local\":\"2001::5\",\"prefixlen\":64,\"scope\":\"global\",\"temporary\":true,\"nodad\":true,\"deprecated\":true,\"dynamic\":true,\"ifa_flags\":\"1000\",\"valid_life_time\":90,\"preferred_life_time\":0}]\n"
+        );
+    }
+
+    #[test]
+    fn peer_and_metric() {
+        let m = addr_msg(
+            AF_INET,
+            32,
+            253,
+            3,
+            &[
+                (IFA_ADDRESS, vec![10, 9, 9, 10]),
+                (IFA_LOCAL, vec![10, 9, 9, 9]),
+                (IFA_RT_PRIORITY, 20u32.to_ne_bytes().to_vec()),
+                (IFA_FLAGS, IFA_F_PERMANENT.to_ne_bytes().to_vec()),
+            ],
+        );
+        assert_eq!(render(Default::default(), false, &m), "    inet 10.9.9.9 peer 10.9.9.10/32 metric 20 scope link \n");
+    }
+
+    #[test]
+    fn flag_words() {
+        let mut f = Filter::new(0, false, false);
+        assert!(f.flag_word("primary"));
+        assert_eq!((f.flags, f.flagmask), (0, IFA_F_SECONDARY));
+        assert!(f.flag_word("dynamic"));
+        assert_eq!((f.flags, f.flagmask), (0, IFA_F_SECONDARY | IFA_F_PERMANENT));
+        assert!(f.flag_word("-dynamic"));
+        assert_eq!(f.flags, IFA_F_PERMANENT);
+        assert!(f.flag_word("-tentative"));
+        assert_eq!(f.flags & IFA_F_TENTATIVE, 0);
+        assert!(!f.flag_word("frob"));
+        assert!(!f.flag_word("-"));
+    }
 }

@@ -227,6 +227,55 @@ pub fn addr_n2a(af: u8, d: &[u8]) -> String {
     }
 }
 
+/// format_host() under -r: the name from a reverse lookup (gethostbyaddr
+/// in iproute2; getnameinfo with NI_NAMEREQD here), else None.
+pub fn resolve_address(af: u8, d: &[u8]) -> Option<String> {
+    let (af, d) = if af == 10 && d.len() >= 16 && d[..10].iter().all(|&b| b == 0) && d[10] == 0xff && d[11] == 0xff {
+        (2u8, &d[12..16])
+    } else {
+        (af, d)
+    };
+    let mut host = [0 as libc::c_char; 1025];
+    let rc = unsafe {
+        match af {
+            2 if d.len() >= 4 => {
+                let mut sa: libc::sockaddr_in = std::mem::zeroed();
+                sa.sin_family = libc::AF_INET as libc::sa_family_t;
+                sa.sin_addr.s_addr = u32::from_ne_bytes([d[0], d[1], d[2], d[3]]);
+                libc::getnameinfo(
+                    &sa as *const _ as *const libc::sockaddr,
+                    std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t,
+                    host.as_mut_ptr(),
+                    host.len() as libc::socklen_t,
+                    std::ptr::null_mut(),
+                    0,
+                    libc::NI_NAMEREQD,
+                )
+            }
+            10 if d.len() >= 16 => {
+                let mut sa: libc::sockaddr_in6 = std::mem::zeroed();
+                sa.sin6_family = libc::AF_INET6 as libc::sa_family_t;
+                sa.sin6_addr.s6_addr.copy_from_slice(&d[..16]);
+                libc::getnameinfo(
+                    &sa as *const _ as *const libc::sockaddr,
+                    std::mem::size_of::<libc::sockaddr_in6>() as libc::socklen_t,
+                    host.as_mut_ptr(),
+                    host.len() as libc::socklen_t,
+                    std::ptr::null_mut(),
+                    0,
+                    libc::NI_NAMEREQD,
+                )
+            }
+            _ => return None,
+        }
+    };
+    if rc != 0 {
+        return None;
+    }
+    let s = unsafe { std::ffi::CStr::from_ptr(host.as_ptr()) };
+    Some(s.to_string_lossy().into_owned())
+}
+
 /// An inet_prefix as get_prefix() fills it for `to PREFIX`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Prefix {
