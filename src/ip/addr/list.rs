@@ -300,7 +300,7 @@ fn name_is_vrf(ctx: &mut Ctx, name: &str) -> bool {
 }
 
 /// All messages of a collected dump, header included, in order.
-fn all_msgs<'a>(dgs: &'a [Vec<u8>], ty: u16) -> Vec<&'a [u8]> {
+fn all_msgs(dgs: &[Vec<u8>], ty: u16) -> Vec<&[u8]> {
     let mut v = Vec::new();
     for d in dgs {
         for m in msgs(d) {

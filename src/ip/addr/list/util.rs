@@ -17,48 +17,34 @@ fn fn_rec(p: &[u8], s: &[u8]) -> bool {
     let mut star: Option<(usize, usize)> = None;
     loop {
         if pi < p.len() {
-            match p[pi] {
-                b'*' => {
-                    while pi < p.len() && p[pi] == b'*' {
-                        pi += 1;
-                    }
-                    star = Some((pi, si));
-                    continue;
-                }
-                b'?' if si < s.len() => {
+            let c = p[pi];
+            if c == b'*' {
+                while pi < p.len() && p[pi] == b'*' {
                     pi += 1;
+                }
+                star = Some((pi, si));
+                continue;
+            }
+            if si < s.len() {
+                let step = if c == b'?' {
+                    Some(1)
+                } else if c == b'[' {
+                    match bracket(p, pi, s[si]) {
+                        Some((true, next)) => Some(next - pi),
+                        Some((false, _)) => None,
+                        // An unterminated bracket is a literal '['.
+                        None => (s[si] == b'[').then_some(1),
+                    }
+                } else if c == b'\\' && pi + 1 < p.len() {
+                    (s[si] == p[pi + 1]).then_some(2)
+                } else {
+                    (s[si] == c).then_some(1)
+                };
+                if let Some(n) = step {
+                    pi += n;
                     si += 1;
                     continue;
                 }
-                b'[' if si < s.len() => {
-                    if let Some((ok, next)) = bracket(p, pi, s[si]) {
-                        if ok {
-                            pi = next;
-                            si += 1;
-                            continue;
-                        }
-                    } else if s[si] == b'[' {
-                        // An unterminated bracket is a literal '['.
-                        pi += 1;
-                        si += 1;
-                        continue;
-                    }
-                }
-                b'\\' if pi + 1 < p.len() => {
-                    if si < s.len() && s[si] == p[pi + 1] {
-                        pi += 2;
-                        si += 1;
-                        continue;
-                    }
-                }
-                c if c != b'*' && c != b'?' && c != b'[' && !(c == b'\\' && pi + 1 < p.len()) => {
-                    if si < s.len() && s[si] == c {
-                        pi += 1;
-                        si += 1;
-                        continue;
-                    }
-                }
-                _ => {}
             }
         } else if si == s.len() {
             return true;
