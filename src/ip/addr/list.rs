@@ -368,7 +368,7 @@ fn list(ctx: &mut Ctx, f: &Filter, tables: Tables, filter_dev: Option<&str>) -> 
         }
     }
     let links = all_msgs(&link_dgs, RTM_NEWLINK);
-    let mut env = LinkEnv { tables, ..Default::default() };
+    let mut env = LinkEnv::new(tables);
     env.index(&links);
 
     let mut addr_dgs: Vec<Vec<u8>> = Vec::new();
@@ -428,13 +428,37 @@ fn dump_collect(ctx: &mut Ctx, req: &mut Req) -> Res<Option<Vec<Vec<u8>>>> {
         crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
         return Err(Exit(1));
     }
-    match r.dump_collect()? {
+    match collect(r)? {
         Some(d) => Ok(Some(d)),
         None => {
             crate::eprintf!("Dump terminated\n");
             Ok(None)
         }
     }
+}
+
+/// Rtnl::dump_collect() with chunks of exactly 32 KiB capacity: a growing
+/// Vec would double past that and waste a third of the memory.
+fn collect(r: &mut crate::netlink::Rtnl) -> Res<Option<Vec<Vec<u8>>>> {
+    const CHUNK: usize = 32768;
+    let mut out: Vec<Vec<u8>> = Vec::new();
+    let mut cur: Vec<u8> = Vec::new();
+    let ok = r.dump(|m| {
+        let need = crate::netlink::attr::align4(m.raw.len());
+        if cur.len() + need > cur.capacity() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            cur = Vec::with_capacity(CHUNK.max(need));
+        }
+        cur.extend_from_slice(m.raw);
+        cur.resize(crate::netlink::attr::align4(cur.len()), 0);
+        Ok(())
+    })?;
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    Ok(if ok { Some(out) } else { None })
 }
 
 /// iplink_get(): `ip link show DEV` asks for that one link.
@@ -451,7 +475,7 @@ fn iplink_get(ctx: &mut Ctx, f: &Filter, tables: Tables, dev: &str) -> Res<i32> 
             return Err(Exit(1));
         }
     };
-    let mut env = LinkEnv { tables, ..Default::default() };
+    let mut env = LinkEnv::new(tables);
     if let Some(m) = msgs(&ans).next() {
         ctx.p.open_object(None);
         print_linkinfo(ctx, f, &mut env, m.ty, m.payload);
@@ -703,7 +727,7 @@ pub fn print_ifa_flags(ctx: &mut Ctx, family: u8, flags: u32) {
 /// ipaddr_flush(): rounds of dump + delete until nothing matches.
 fn ipaddr_flush(ctx: &mut Ctx, f: &mut Filter, tables: Tables) -> Res<i32> {
     f.flushing = true;
-    let mut env = LinkEnv { tables, ..Default::default() };
+    let mut env = LinkEnv::new(tables);
     let loops = ctx.o.loops;
     let mut round = 0;
     let stats = ctx.o.stats;
@@ -718,7 +742,7 @@ fn ipaddr_flush(ctx: &mut Ctx, f: &mut Filter, tables: Tables) -> Res<i32> {
                 crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
                 return Err(Exit(1));
             }
-            match r.dump_collect()? {
+            match collect(r)? {
                 Some(d) => d,
                 None => {
                     crate::eprintf!("Flush terminated\n");
@@ -864,7 +888,7 @@ fn ipaddr_save(ctx: &mut Ctx, f: &Filter) -> Res<i32> {
             crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
             return Err(Exit(1));
         }
-        r.dump_collect()?
+        collect(r)?
     };
     let Some(dgs) = dgs else {
         crate::eprintf!("Save terminated\n");

@@ -26,37 +26,56 @@ pub fn ipaddr_list_link(ctx: &mut Ctx, args: Args) -> Res<i32> {
 /// of the dumped links (ll_map's cache), name tables, netns names.
 #[derive(Default)]
 pub struct LinkEnv<'a> {
-    pub links: HashMap<i32, (&'a str, u32)>,
+    /// (ifindex, name, flags), sorted by ifindex (the dump's own order).
+    links: Vec<(i32, &'a str, u32)>,
     pub tables: Tables,
     pub nsids: HashMap<i32, Option<String>>,
 }
 
 impl<'a> LinkEnv<'a> {
+    pub fn new(tables: Tables) -> LinkEnv<'a> {
+        LinkEnv { tables, ..Default::default() }
+    }
+
     /// Indexes the link messages (raw, header included) of a dump.
     pub fn index(&mut self, msgs: &[&'a [u8]]) {
-        self.links.reserve(msgs.len());
+        self.links.reserve_exact(msgs.len());
         for m in msgs {
             let Some(p) = m.get(16..) else { continue };
             let Some((_, _, idx, flags, _)) = ifinfo(p) else { continue };
             let name = attrs(&p[IFINFOMSG_LEN..]).find(|(t, _)| *t == IFLA_IFNAME).map(|(_, d)| get_str(d));
             if let Some(n) = name {
-                self.links.insert(idx, (n, flags));
+                self.links.push((idx, n, flags));
             }
         }
+        // Later duplicates win, as in a hash insert.
+        self.links.sort_by_key(|e| e.0);
+        self.links.dedup_by(|later, earlier| {
+            if later.0 == earlier.0 {
+                *earlier = *later;
+                true
+            } else {
+                false
+            }
+        });
+    }
+
+    fn find(&self, idx: i32) -> Option<&(i32, &'a str, u32)> {
+        self.links.binary_search_by_key(&idx, |e| e.0).ok().and_then(|i| self.links.get(i))
     }
 
     /// ll_index_to_name()
     pub fn name(&self, ctx: &mut Ctx, idx: i32) -> String {
-        match self.links.get(&idx) {
-            Some((n, _)) => n.to_string(),
+        match self.find(idx) {
+            Some((_, n, _)) => n.to_string(),
             None => ctx.ifname(idx as u32),
         }
     }
 
     /// ll_index_to_flags() after a name lookup (-1 if unknown).
     fn flags(&self, ctx: &Ctx, idx: i32) -> u32 {
-        match self.links.get(&idx) {
-            Some((_, f)) => *f,
+        match self.find(idx) {
+            Some((_, _, f)) => *f,
             None => ctx.names.get(idx as u32).map(|e| e.flags).unwrap_or(u32::MAX),
         }
     }
