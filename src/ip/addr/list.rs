@@ -181,6 +181,10 @@ pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link
         let a = w.as_str();
         if a == "to" {
             let v = args.value()?;
+            if f.family == AF_PACKET {
+                crate::eprintf!("Error: \"{}\" may be inet prefix, but it is not allowed in this context.\n", v);
+                return Err(Exit(1));
+            }
             match get_prefix(&v, f.family) {
                 Some(p) => {
                     if f.family == AF_UNSPEC {
