@@ -1024,6 +1024,39 @@ mod tests {
         String::from_utf8_lossy(&v).into_owned()
     }
 
+    fn stats_text(o: crate::ip::Opts, s: &Stats, cc: Option<u32>) -> String {
+        let out = Arc::new(Mutex::new(Vec::new()));
+        let p = Printer::new(Box::new(Buf(out.clone())), Mode::default());
+        let mut ctx = Ctx::new(o, p);
+        print_stats64(&mut ctx, s, cc, "stats64");
+        let _ = ctx.p.flush();
+        drop(ctx);
+        let v = out.lock().map(|v| v.clone()).unwrap_or_default();
+        String::from_utf8_lossy(&v).into_owned()
+    }
+
+    #[test]
+    fn stats_tables() {
+        let mut s = Stats::default();
+        s.v[Stats::RX_BYTES] = 208;
+        s.v[Stats::RX_PACKETS] = 3;
+        s.v[Stats::MULTICAST] = 3;
+        s.v[Stats::TX_BYTES] = 344;
+        s.v[Stats::TX_PACKETS] = 4;
+        let o = crate::ip::Opts { stats: 1, ..Default::default() };
+        assert_eq!(
+            stats_text(o.clone(), &s, Some(1)),
+            "    RX:  bytes packets errors dropped  missed   mcast           \n           208       3      0       0       0       3 \n    TX:  bytes packets errors dropped carrier collsns           \n           344       4      0       0       0       0 "
+        );
+        let o2 = crate::ip::Opts { stats: 2, ..Default::default() };
+        let t = stats_text(o2, &s, Some(1));
+        assert!(t.contains("\n    RX errors:  length    crc   frame    fifo overrun\n"), "{}", t);
+        assert!(t.contains("\n    TX errors: aborted   fifo  window heartbt transns\n"), "{}", t);
+        s.v[Stats::RX_BYTES] = 123_456_789_012;
+        let o3 = crate::ip::Opts { stats: 1, human: 1, ..Default::default() };
+        assert!(stats_text(o3, &s, None).contains("      123G "));
+    }
+
     #[test]
     fn link_flags() {
         assert_eq!(flags_text(IFF_LOOPBACK | IFF_UP | IFF_RUNNING | IFF_LOWER_UP, false, false), "<LOOPBACK,UP,LOWER_UP> ");
