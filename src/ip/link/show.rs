@@ -476,20 +476,49 @@ fn print_linkinfo_brief(
     0
 }
 
-/// xdp_dump(): nothing unless a program is attached.
+/// xdp_dump(): nothing unless a program is attached. Program details
+/// (bpf_dump_prog_info's name/tag/jited, read through bpf(2)) are left out:
+/// only the id is shown.
 fn xdp_dump(ctx: &mut Ctx, x: &[u8], link: bool, details: bool) {
+    const ATTACHED: u16 = 2;
+    const PROG_ID: u16 = 4;
+    const DRV_PROG_ID: u16 = 5;
+    const SKB_PROG_ID: u16 = 6;
+    const HW_PROG_ID: u16 = 7;
     let tb = Tb::parse(x, 8);
-    // IFLA_XDP_ATTACHED = 2
-    let Some(mode) = tb.u8(2) else { return };
+    let Some(mode) = tb.u8(ATTACHED) else { return };
     if mode == 0 {
         return;
     }
     if ctx.p.is_json() {
-        if !details {
-            ctx.p.open_object(Some("xdp"));
-            ctx.p.uint(T::Json, "mode", "", mode as u64);
-            ctx.p.close_object();
+        if details {
+            return;
         }
+        ctx.p.open_object(Some("xdp"));
+        ctx.p.uint(T::Json, "mode", "", mode as u64);
+        let prog = tb.u32(PROG_ID).unwrap_or(0);
+        if prog != 0 {
+            ctx.p.uint(T::Json, "id", "", prog as u64);
+        }
+        ctx.p.json_name("attached");
+        ctx.p.open_array_nokey();
+        let one = |ctx: &mut Ctx, attr: u16, m: u8| {
+            if let Some(id) = tb.u32(attr) {
+                ctx.p.open_object(None);
+                ctx.p.uint(T::Json, "mode", "", m as u64);
+                ctx.p.uint(T::Json, "id", "", id as u64);
+                ctx.p.close_object();
+            }
+        };
+        if tb.has(SKB_PROG_ID) || tb.has(DRV_PROG_ID) || tb.has(HW_PROG_ID) {
+            one(ctx, SKB_PROG_ID, 2);
+            one(ctx, DRV_PROG_ID, 1);
+            one(ctx, HW_PROG_ID, 3);
+        } else if tb.has(PROG_ID) {
+            one(ctx, PROG_ID, mode);
+        }
+        ctx.p.close_array(T::Json, "");
+        ctx.p.close_object();
         return;
     }
     if !(details && link) {
@@ -501,16 +530,26 @@ fn xdp_dump(ctx: &mut Ctx, x: &[u8], link: bool, details: bool) {
             m => ctx.p.fpf(format_args!("xdp[{}]", m)),
         }
     }
-    // IFLA_XDP_PROG_ID = 4
-    if let Some(id) = tb.u32(4) {
-        if details && link {
-            let sl = ctx.p.sl;
-            ctx.p.fpf(format_args!("{}    prog/xdp id {} ", sl, id));
-        } else {
-            ctx.p.fpf(format_args!("/id:{}", id));
+    let prog_one = |ctx: &mut Ctx, attr: u16, pfx: &str| {
+        let Some(id) = tb.u32(attr) else { return };
+        if !details {
+            if id != 0 && !link && attr == PROG_ID {
+                ctx.p.fpf(format_args!("/id:{}", id));
+            }
+            return;
         }
+        if id != 0 {
+            let sl = ctx.p.sl;
+            ctx.p.fpf(format_args!("{}    prog/xdp{} id {} ", sl, pfx, id));
+        }
+    };
+    prog_one(ctx, PROG_ID, "");
+    if mode == 4 {
+        prog_one(ctx, SKB_PROG_ID, "generic");
+        prog_one(ctx, DRV_PROG_ID, "drv");
+        prog_one(ctx, HW_PROG_ID, "offload");
     }
-    if !(details && link) {
+    if !details || !link {
         ctx.p.fp(" ");
     }
 }
