@@ -569,13 +569,14 @@ fn print_proto_down(ctx: &mut Ctx, tb: &Tb) {
         if reason == 0 {
             return;
         }
+        let names = if ctx.o.numeric > 0 { Vec::new() } else { protodown_reason_names() };
         let json = ctx.p.is_json();
         ctx.p.open_array(T::Any, if json { "proto_down_reason" } else { "protodown_reason <" });
         let mut start = true;
         let mut i = 0;
         while reason != 0 {
             if reason & 1 != 0 {
-                let s = i.to_string();
+                let s = names.get(i).cloned().flatten().unwrap_or_else(|| i.to_string());
                 ctx.p.string_nokey(T::Any, if start { "{}" } else { ",{}" }, &s);
                 start = false;
             }
@@ -584,6 +585,25 @@ fn print_proto_down(ctx: &mut Ctx, tb: &Tb) {
         }
         ctx.p.close_array(T::Any, ">");
     }
+}
+
+/// The names of /etc/iproute2/protodown_reasons.d/*.conf, by bit.
+fn protodown_reason_names() -> Vec<Option<String>> {
+    let mut tab: Vec<Option<String>> = vec![None; 33];
+    let dir = "/etc/iproute2/protodown_reasons.d";
+    let Ok(rd) = std::fs::read_dir(dir) else { return tab };
+    for e in rd.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if n.starts_with('.') || n.len() <= 5 || !n.ends_with(".conf") {
+            continue;
+        }
+        for (id, name) in crate::ip::addr::list::util::read_id_names(&format!("{}/{}", dir, n)) {
+            if (0..=32).contains(&id) {
+                tab[id as usize] = Some(name);
+            }
+        }
+    }
+    tab
 }
 
 fn print_details(ctx: &mut Ctx, f: &Filter, tb: &Tb) {
