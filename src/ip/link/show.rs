@@ -26,37 +26,56 @@ pub fn ipaddr_list_link(ctx: &mut Ctx, args: Args) -> Res<i32> {
 /// of the dumped links (ll_map's cache), name tables, netns names.
 #[derive(Default)]
 pub struct LinkEnv<'a> {
-    pub links: HashMap<i32, (&'a str, u32)>,
+    /// (ifindex, name, flags), sorted by ifindex (the dump's own order).
+    links: Vec<(i32, &'a str, u32)>,
     pub tables: Tables,
     pub nsids: HashMap<i32, Option<String>>,
 }
 
 impl<'a> LinkEnv<'a> {
+    pub fn new(tables: Tables) -> LinkEnv<'a> {
+        LinkEnv { tables, ..Default::default() }
+    }
+
     /// Indexes the link messages (raw, header included) of a dump.
     pub fn index(&mut self, msgs: &[&'a [u8]]) {
-        self.links.reserve(msgs.len());
+        self.links.reserve_exact(msgs.len());
         for m in msgs {
             let Some(p) = m.get(16..) else { continue };
             let Some((_, _, idx, flags, _)) = ifinfo(p) else { continue };
             let name = attrs(&p[IFINFOMSG_LEN..]).find(|(t, _)| *t == IFLA_IFNAME).map(|(_, d)| get_str(d));
             if let Some(n) = name {
-                self.links.insert(idx, (n, flags));
+                self.links.push((idx, n, flags));
             }
         }
+        // Later duplicates win, as in a hash insert.
+        self.links.sort_by_key(|e| e.0);
+        self.links.dedup_by(|later, earlier| {
+            if later.0 == earlier.0 {
+                *earlier = *later;
+                true
+            } else {
+                false
+            }
+        });
+    }
+
+    fn find(&self, idx: i32) -> Option<&(i32, &'a str, u32)> {
+        self.links.binary_search_by_key(&idx, |e| e.0).ok().and_then(|i| self.links.get(i))
     }
 
     /// ll_index_to_name()
     pub fn name(&self, ctx: &mut Ctx, idx: i32) -> String {
-        match self.links.get(&idx) {
-            Some((n, _)) => n.to_string(),
+        match self.find(idx) {
+            Some((_, n, _)) => n.to_string(),
             None => ctx.ifname(idx as u32),
         }
     }
 
     /// ll_index_to_flags() after a name lookup (-1 if unknown).
     fn flags(&self, ctx: &Ctx, idx: i32) -> u32 {
-        match self.links.get(&idx) {
-            Some((_, f)) => *f,
+        match self.find(idx) {
+            Some((_, _, f)) => *f,
             None => ctx.names.get(idx as u32).map(|e| e.flags).unwrap_or(u32::MAX),
         }
     }
@@ -457,20 +476,49 @@ fn print_linkinfo_brief(
     0
 }
 
-/// xdp_dump(): nothing unless a program is attached.
+/// xdp_dump(): nothing unless a program is attached. Program details
+/// (bpf_dump_prog_info's name/tag/jited, read through bpf(2)) are left out:
+/// only the id is shown.
 fn xdp_dump(ctx: &mut Ctx, x: &[u8], link: bool, details: bool) {
+    const ATTACHED: u16 = 2;
+    const PROG_ID: u16 = 4;
+    const DRV_PROG_ID: u16 = 5;
+    const SKB_PROG_ID: u16 = 6;
+    const HW_PROG_ID: u16 = 7;
     let tb = Tb::parse(x, 8);
-    // IFLA_XDP_ATTACHED = 2
-    let Some(mode) = tb.u8(2) else { return };
+    let Some(mode) = tb.u8(ATTACHED) else { return };
     if mode == 0 {
         return;
     }
     if ctx.p.is_json() {
-        if !details {
-            ctx.p.open_object(Some("xdp"));
-            ctx.p.uint(T::Json, "mode", "", mode as u64);
-            ctx.p.close_object();
+        if details {
+            return;
         }
+        ctx.p.open_object(Some("xdp"));
+        ctx.p.uint(T::Json, "mode", "", mode as u64);
+        let prog = tb.u32(PROG_ID).unwrap_or(0);
+        if prog != 0 {
+            ctx.p.uint(T::Json, "id", "", prog as u64);
+        }
+        ctx.p.json_name("attached");
+        ctx.p.open_array_nokey();
+        let one = |ctx: &mut Ctx, attr: u16, m: u8| {
+            if let Some(id) = tb.u32(attr) {
+                ctx.p.open_object(None);
+                ctx.p.uint(T::Json, "mode", "", m as u64);
+                ctx.p.uint(T::Json, "id", "", id as u64);
+                ctx.p.close_object();
+            }
+        };
+        if tb.has(SKB_PROG_ID) || tb.has(DRV_PROG_ID) || tb.has(HW_PROG_ID) {
+            one(ctx, SKB_PROG_ID, 2);
+            one(ctx, DRV_PROG_ID, 1);
+            one(ctx, HW_PROG_ID, 3);
+        } else if tb.has(PROG_ID) {
+            one(ctx, PROG_ID, mode);
+        }
+        ctx.p.close_array(T::Json, "");
+        ctx.p.close_object();
         return;
     }
     if !(details && link) {
@@ -482,16 +530,26 @@ fn xdp_dump(ctx: &mut Ctx, x: &[u8], link: bool, details: bool) {
             m => ctx.p.fpf(format_args!("xdp[{}]", m)),
         }
     }
-    // IFLA_XDP_PROG_ID = 4
-    if let Some(id) = tb.u32(4) {
-        if details && link {
-            let sl = ctx.p.sl;
-            ctx.p.fpf(format_args!("{}    prog/xdp id {} ", sl, id));
-        } else {
-            ctx.p.fpf(format_args!("/id:{}", id));
+    let prog_one = |ctx: &mut Ctx, attr: u16, pfx: &str| {
+        let Some(id) = tb.u32(attr) else { return };
+        if !details {
+            if id != 0 && !link && attr == PROG_ID {
+                ctx.p.fpf(format_args!("/id:{}", id));
+            }
+            return;
         }
+        if id != 0 {
+            let sl = ctx.p.sl;
+            ctx.p.fpf(format_args!("{}    prog/xdp{} id {} ", sl, pfx, id));
+        }
+    };
+    prog_one(ctx, PROG_ID, "");
+    if mode == 4 {
+        prog_one(ctx, SKB_PROG_ID, "generic");
+        prog_one(ctx, DRV_PROG_ID, "drv");
+        prog_one(ctx, HW_PROG_ID, "offload");
     }
-    if !(details && link) {
+    if !details || !link {
         ctx.p.fp(" ");
     }
 }
@@ -511,13 +569,14 @@ fn print_proto_down(ctx: &mut Ctx, tb: &Tb) {
         if reason == 0 {
             return;
         }
+        let names = if ctx.o.numeric > 0 { Vec::new() } else { protodown_reason_names() };
         let json = ctx.p.is_json();
         ctx.p.open_array(T::Any, if json { "proto_down_reason" } else { "protodown_reason <" });
         let mut start = true;
         let mut i = 0;
         while reason != 0 {
             if reason & 1 != 0 {
-                let s = i.to_string();
+                let s = names.get(i).cloned().flatten().unwrap_or_else(|| i.to_string());
                 ctx.p.string_nokey(T::Any, if start { "{}" } else { ",{}" }, &s);
                 start = false;
             }
@@ -526,6 +585,25 @@ fn print_proto_down(ctx: &mut Ctx, tb: &Tb) {
         }
         ctx.p.close_array(T::Any, ">");
     }
+}
+
+/// The names of /etc/iproute2/protodown_reasons.d/*.conf, by bit.
+fn protodown_reason_names() -> Vec<Option<String>> {
+    let mut tab: Vec<Option<String>> = vec![None; 33];
+    let dir = "/etc/iproute2/protodown_reasons.d";
+    let Ok(rd) = std::fs::read_dir(dir) else { return tab };
+    for e in rd.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if n.starts_with('.') || n.len() <= 5 || !n.ends_with(".conf") {
+            continue;
+        }
+        for (id, name) in crate::ip::addr::list::util::read_id_names(&format!("{}/{}", dir, n)) {
+            if (0..=32).contains(&id) {
+                tab[id as usize] = Some(name);
+            }
+        }
+    }
+    tab
 }
 
 fn print_details(ctx: &mut Ctx, f: &Filter, tb: &Tb) {
@@ -1003,6 +1081,39 @@ mod tests {
         drop(ctx);
         let v = out.lock().map(|v| v.clone()).unwrap_or_default();
         String::from_utf8_lossy(&v).into_owned()
+    }
+
+    fn stats_text(o: crate::ip::Opts, s: &Stats, cc: Option<u32>) -> String {
+        let out = Arc::new(Mutex::new(Vec::new()));
+        let p = Printer::new(Box::new(Buf(out.clone())), Mode::default());
+        let mut ctx = Ctx::new(o, p);
+        print_stats64(&mut ctx, s, cc, "stats64");
+        let _ = ctx.p.flush();
+        drop(ctx);
+        let v = out.lock().map(|v| v.clone()).unwrap_or_default();
+        String::from_utf8_lossy(&v).into_owned()
+    }
+
+    #[test]
+    fn stats_tables() {
+        let mut s = Stats::default();
+        s.v[Stats::RX_BYTES] = 208;
+        s.v[Stats::RX_PACKETS] = 3;
+        s.v[Stats::MULTICAST] = 3;
+        s.v[Stats::TX_BYTES] = 344;
+        s.v[Stats::TX_PACKETS] = 4;
+        let o = crate::ip::Opts { stats: 1, ..Default::default() };
+        assert_eq!(
+            stats_text(o.clone(), &s, Some(1)),
+            "    RX:  bytes packets errors dropped  missed   mcast           \n           208       3      0       0       0       3 \n    TX:  bytes packets errors dropped carrier collsns           \n           344       4      0       0       0       0 "
+        );
+        let o2 = crate::ip::Opts { stats: 2, ..Default::default() };
+        let t = stats_text(o2, &s, Some(1));
+        assert!(t.contains("\n    RX errors:  length    crc   frame    fifo overrun\n"), "{}", t);
+        assert!(t.contains("\n    TX errors: aborted   fifo  window heartbt transns\n"), "{}", t);
+        s.v[Stats::RX_BYTES] = 123_456_789_012;
+        let o3 = crate::ip::Opts { stats: 1, human: 1, ..Default::default() };
+        assert!(stats_text(o3, &s, None).contains("      123G "));
     }
 
     #[test]

@@ -17,48 +17,34 @@ fn fn_rec(p: &[u8], s: &[u8]) -> bool {
     let mut star: Option<(usize, usize)> = None;
     loop {
         if pi < p.len() {
-            match p[pi] {
-                b'*' => {
-                    while pi < p.len() && p[pi] == b'*' {
-                        pi += 1;
-                    }
-                    star = Some((pi, si));
-                    continue;
-                }
-                b'?' if si < s.len() => {
+            let c = p[pi];
+            if c == b'*' {
+                while pi < p.len() && p[pi] == b'*' {
                     pi += 1;
+                }
+                star = Some((pi, si));
+                continue;
+            }
+            if si < s.len() {
+                let step = if c == b'?' {
+                    Some(1)
+                } else if c == b'[' {
+                    match bracket(p, pi, s[si]) {
+                        Some((true, next)) => Some(next - pi),
+                        Some((false, _)) => None,
+                        // An unterminated bracket is a literal '['.
+                        None => (s[si] == b'[').then_some(1),
+                    }
+                } else if c == b'\\' && pi + 1 < p.len() {
+                    (s[si] == p[pi + 1]).then_some(2)
+                } else {
+                    (s[si] == c).then_some(1)
+                };
+                if let Some(n) = step {
+                    pi += n;
                     si += 1;
                     continue;
                 }
-                b'[' if si < s.len() => {
-                    if let Some((ok, next)) = bracket(p, pi, s[si]) {
-                        if ok {
-                            pi = next;
-                            si += 1;
-                            continue;
-                        }
-                    } else if s[si] == b'[' {
-                        // An unterminated bracket is a literal '['.
-                        pi += 1;
-                        si += 1;
-                        continue;
-                    }
-                }
-                b'\\' if pi + 1 < p.len() => {
-                    if si < s.len() && s[si] == p[pi + 1] {
-                        pi += 2;
-                        si += 1;
-                        continue;
-                    }
-                }
-                c if c != b'*' && c != b'?' && c != b'[' && !(c == b'\\' && pi + 1 < p.len()) => {
-                    if si < s.len() && s[si] == c {
-                        pi += 1;
-                        si += 1;
-                        continue;
-                    }
-                }
-                _ => {}
             }
         } else if si == s.len() {
             return true;
@@ -225,6 +211,55 @@ pub fn addr_n2a(af: u8, d: &[u8]) -> String {
         }
         _ => "???".to_string(),
     }
+}
+
+/// format_host() under -r: the name from a reverse lookup (gethostbyaddr
+/// in iproute2; getnameinfo with NI_NAMEREQD here), else None.
+pub fn resolve_address(af: u8, d: &[u8]) -> Option<String> {
+    let (af, d) = if af == 10 && d.len() >= 16 && d[..10].iter().all(|&b| b == 0) && d[10] == 0xff && d[11] == 0xff {
+        (2u8, &d[12..16])
+    } else {
+        (af, d)
+    };
+    let mut host = [0 as libc::c_char; 1025];
+    let rc = unsafe {
+        match af {
+            2 if d.len() >= 4 => {
+                let mut sa: libc::sockaddr_in = std::mem::zeroed();
+                sa.sin_family = libc::AF_INET as libc::sa_family_t;
+                sa.sin_addr.s_addr = u32::from_ne_bytes([d[0], d[1], d[2], d[3]]);
+                libc::getnameinfo(
+                    &sa as *const _ as *const libc::sockaddr,
+                    std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t,
+                    host.as_mut_ptr(),
+                    host.len() as libc::socklen_t,
+                    std::ptr::null_mut(),
+                    0,
+                    libc::NI_NAMEREQD,
+                )
+            }
+            10 if d.len() >= 16 => {
+                let mut sa: libc::sockaddr_in6 = std::mem::zeroed();
+                sa.sin6_family = libc::AF_INET6 as libc::sa_family_t;
+                sa.sin6_addr.s6_addr.copy_from_slice(&d[..16]);
+                libc::getnameinfo(
+                    &sa as *const _ as *const libc::sockaddr,
+                    std::mem::size_of::<libc::sockaddr_in6>() as libc::socklen_t,
+                    host.as_mut_ptr(),
+                    host.len() as libc::socklen_t,
+                    std::ptr::null_mut(),
+                    0,
+                    libc::NI_NAMEREQD,
+                )
+            }
+            _ => return None,
+        }
+    };
+    if rc != 0 {
+        return None;
+    }
+    let s = unsafe { std::ffi::CStr::from_ptr(host.as_ptr()) };
+    Some(s.to_string_lossy().into_owned())
 }
 
 /// An inet_prefix as get_prefix() fills it for `to PREFIX`.
