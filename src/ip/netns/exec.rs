@@ -116,7 +116,7 @@ fn cmd_exec(ctx: &mut Ctx, argv: &[String], fork: bool, ns: &str) -> Res<i32> {
     if netns_switch(ns).is_err() {
         return Ok(-1);
     }
-    let cargs: Vec<CString> = argv.iter().filter_map(|a| CString::new(a.as_bytes()).ok()).collect();
+    let cargs = exec_args(argv);
     let mut ptrs: Vec<*const libc::c_char> = cargs.iter().map(|c| c.as_ptr()).collect();
     ptrs.push(std::ptr::null());
     if let Some(cmd) = cargs.first() {
@@ -125,4 +125,18 @@ fn cmd_exec(ctx: &mut Ctx, argv: &[String], fork: bool, ns: &str) -> Res<i32> {
     let e = sys::errno();
     eprintf!("exec of \"{}\" failed: {}\n", argv.first().map(|s| s.as_str()).unwrap_or(""), strerror(e));
     unsafe { libc::_exit(1) }
+}
+
+/// The command's words as C strings. The words reached rip as UTF-8 (lossy);
+/// when they are the tail of the process's own argv, the original bytes are
+/// used, so arguments that are not UTF-8 reach the command unchanged.
+fn exec_args(argv: &[String]) -> Vec<CString> {
+    use std::os::unix::ffi::OsStrExt;
+    let os: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(tail) = os.len().checked_sub(argv.len()).and_then(|start| os.get(start..)) {
+        if tail.iter().zip(argv).all(|(o, w)| o.to_string_lossy() == w.as_str()) {
+            return tail.iter().filter_map(|o| CString::new(o.as_bytes()).ok()).collect();
+        }
+    }
+    argv.iter().filter_map(|a| CString::new(a.as_bytes()).ok()).collect()
 }

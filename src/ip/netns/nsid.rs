@@ -300,3 +300,76 @@ pub fn netns_set(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
         Err(_) => Ok(2),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ip::Opts;
+    use crate::print::{Mode, Printer};
+    use std::rc::Rc;
+
+    /// A stdout stand-in whose bytes the test can read back.
+    #[derive(Clone, Default)]
+    struct Sink(Rc<RefCell<Vec<u8>>>);
+    impl std::io::Write for Sink {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// An RTM_{NEW,DEL}NSID message with the given s32 attributes.
+    fn nsid_msg(ty: u16, attrs: &[(u16, i32)]) -> Vec<u8> {
+        let mut req = Req::new(ty, 0, &RTGEN);
+        for (t, v) in attrs {
+            req.attr_u32(*t, *v as u32);
+        }
+        req.bytes().to_vec()
+    }
+
+    fn render(json: bool, ty: u16, attrs: &[(u16, i32)]) -> String {
+        let sink = Sink::default();
+        let mode = Mode { json, ..Default::default() };
+        let mut ctx = Ctx::with_replay(Opts::default(), Printer::new(Box::new(sink.clone()), mode), vec![]);
+        let raw = nsid_msg(ty, attrs);
+        let m = msgs(&raw).next().unwrap();
+        ctx.p.new_json_obj();
+        assert_eq!(print_nsid(&mut ctx, &m), Ok(Ok(())));
+        ctx.p.delete_json_obj();
+        let _ = ctx.p.flush();
+        let out = sink.0.borrow().clone();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn print_nsid_forms() {
+        assert_eq!(render(false, RTM_DELNSID, &[(NETNSA_NSID, 3)]), "Deleted nsid 3 \n");
+        assert_eq!(render(true, RTM_DELNSID, &[(NETNSA_NSID, 3)]), "[{\"deleted\":true,\"nsid\":3}]\n");
+        assert_eq!(
+            render(false, RTM_DELNSID, &[(NETNSA_NSID, -1), (NETNSA_CURRENT_NSID, -1)]),
+            "Deleted nsid unassigned current-nsid unassigned \n"
+        );
+        // A cached name is printed once, then dropped from the cache.
+        cache_add(11, "cached");
+        assert_eq!(
+            render(false, RTM_DELNSID, &[(NETNSA_NSID, 2), (NETNSA_CURRENT_NSID, 11)]),
+            "Deleted nsid 2 current-nsid 11 (iproute2 netns name: cached)\n"
+        );
+        assert_eq!(cache_get(11), None);
+        cache_add(12, "n12");
+        assert_eq!(render(true, RTM_NEWNSID, &[(NETNSA_NSID, 12)]), "[{\"nsid\":12,\"name\":\"n12\"}]\n");
+    }
+
+    #[test]
+    fn cache_keeps_first_name_per_nsid() {
+        cache_add(40, "first");
+        cache_add(40, "second");
+        assert_eq!(cache_get(40).as_deref(), Some("first"));
+        assert_eq!(cache_get(-1), None);
+        cache_del(40);
+        assert_eq!(cache_get(40), None);
+    }
+}

@@ -52,7 +52,7 @@ pub fn flock(fd: &Fd, op: libc::c_int) -> SysRes<()> {
     check(unsafe { libc::flock(fd.0, op) }).map(|_| ())
 }
 
-/// mount(2); `None` stands for a NULL source/fstype.
+/// mount(2) without data.
 pub fn mount(src: &str, target: &str, fstype: &str, flags: libc::c_ulong) -> SysRes<()> {
     let s = cstr(src)?;
     let t = cstr(target)?;
