@@ -279,7 +279,7 @@ fn literals(src: &str) -> Vec<(usize, usize, String)> {
                     i += 1;
                     continue;
                 }
-                let close: String = std::iter::once('"').chain(std::iter::repeat('#').take(hashes)).collect();
+                let close: String = std::iter::once('"').chain(std::iter::repeat_n('#', hashes)).collect();
                 let body_start = j + 1;
                 let end = src[body_start..].find(&close).map(|k| body_start + k).unwrap_or(b.len());
                 v.push((i, (end + close.len()).min(b.len()), src[body_start..end].to_string()));
