@@ -373,10 +373,18 @@ _rip_complete() {
         @file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         @cmd) COMPREPLY=($(compgen -c -- "$cur")); return ;;
         @args\ *)
-            # The command after "exec NAME" completes its own arguments
-            # when bash-completion is loaded.
+            # The command after "exec NAME" completes its own arguments:
+            # rip's own names here, others through bash-completion if loaded.
+            local at=$(( ${out#@args } + 1 ))
+            case ${COMP_WORDS[at]##*/} in
+                rip|ip|bridge|sysctl)
+                    COMP_WORDS=("${COMP_WORDS[@]:at}")
+                    COMP_CWORD=$(( COMP_CWORD - at ))
+                    _rip_complete
+                    return ;;
+            esac
             if declare -F _command_offset >/dev/null; then
-                _command_offset $(( ${out#@args } + 1 ))
+                _command_offset "$at"
             else
                 COMPREPLY=($(compgen -f -- "$cur"))
             fi
