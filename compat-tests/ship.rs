@@ -400,6 +400,51 @@ mod tests { fn t() { assert!(matches("l", "intest")); } }
     assert_eq!(got, want);
 }
 
+/// Parser keywords the completions need not offer, each with its reason.
+const NOT_COMPLETED: &[(&str, &str)] = &[
+    ("dnet", "obsolete family, not worth offering"),
+    ("ipx", "obsolete family, not worth offering"),
+    ("-human", "offered as its long form -human-readable"),
+    ("-stats", "offered as -statistics"),
+    ("-color", "offered; its =WHEN forms are typed by hand"),
+    ("-echo", "undocumented in iproute2"),
+    ("--", "not a keyword"),
+    ("any", "an address spelling (like 0/0), typed where an address goes"),
+];
+
+/// Every keyword the ip parsers accept is a word of rip.bash (and so of the
+/// zsh and fish scripts, which carry the same tables).
+#[test]
+fn completions_offer_every_parser_keyword() {
+    let bash = fs::read_to_string(root().join("completions/rip.bash")).unwrap();
+    let fish = fs::read_to_string(root().join("completions/rip.fish")).unwrap();
+    let words = |s: &str| -> BTreeSet<String> {
+        s.split(|c: char| !(c.is_ascii_alphanumeric() || "_.-".contains(c))).map(|w| w.to_string()).collect()
+    };
+    let (bw, fw) = (words(&bash), words(&fish));
+    let src_ip = std::env::var_os("RIP_SHIP_SRC").map(PathBuf::from).unwrap_or_else(|| root().join("src/ip"));
+    let mut files = Vec::new();
+    rust_files(&src_ip, &mut files);
+    let mut missing = BTreeSet::new();
+    for f in &files {
+        for kw in keywords_in(&fs::read_to_string(f).unwrap()) {
+            if NOT_COMPLETED.iter().any(|(k, _)| *k == kw) {
+                continue;
+            }
+            for (name, set) in [("rip.bash", &bw), ("rip.fish", &fw)] {
+                if !set.contains(&kw) {
+                    missing.insert(format!("{:<24} not in {} ({})", kw, name, f.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "parser keywords the completions do not know (add them, or list them in NOT_COMPLETED with a reason):\n  {}",
+        missing.into_iter().collect::<Vec<_>>().join("\n  ")
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Completions
 
