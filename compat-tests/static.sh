@@ -54,10 +54,15 @@ set -u
 R=$1
 # Refuse to go on unless this really is a fresh network namespace.
 [ "$$" = 1 ] || { echo "RESULT FAIL sandbox: not pid 1"; exit 1; }
+# The new root is a mount point of its own, as a container's root is
+# (ip netns exec remounts / as a slave, which needs one).
+mount --bind "$R" "$R"
 mkdir -p "$R/proc" "$R/run" "$R/sys" "$R/tmp"
 mount -t proc proc "$R/proc"
 mount -t tmpfs tmpfs "$R/run"
 mount -t sysfs sysfs "$R/sys"
+# Inside the chroot PATH is just /bin (rip's links); chroot itself is the host's.
+CHROOT=$(command -v chroot)
 
 # check NAME REGEX COMMAND...: runs COMMAND in the chroot; it passes when it
 # exits 0 and its output matches REGEX (an empty REGEX: no output at all).
@@ -65,7 +70,7 @@ check() {
 	local name=$1 want=$2
 	shift 2
 	local out rc
-	out=$(chroot "$R" "$@" 2>&1)
+	out=$(PATH=/bin "$CHROOT" "$R" "$@" 2>&1)
 	rc=$?
 	printf '%s\n' "\$ $*" "$out" "(exit $rc)" | sed 's/^/    /'
 	if [ $rc -ne 0 ] && printf '%s' "$out" | grep -q 'not implemented'; then
@@ -89,6 +94,9 @@ check "ip -br link" '^lo +(UNKNOWN|DOWN)' /bin/ip -br link
 check "ip netns add x" '' /bin/ip netns add x
 if [ -e "$R/run/netns/x" ]; then
 	check "ip netns list" '^x' /bin/ip netns list
+	# A nested call finds rip again through PATH, with no shell around.
+	check "ip netns exec x sysctl net.ipv4.ip_forward" '^net\.ipv4\.ip_forward = 0$' \
+		/bin/ip netns exec x sysctl net.ipv4.ip_forward
 fi
 check "sysctl net.ipv4.ip_forward" '^net\.ipv4\.ip_forward = 0$' /bin/sysctl net.ipv4.ip_forward
 check "sysctl -w net.ipv4.ip_forward=1" '^net\.ipv4\.ip_forward = 1$' /bin/sysctl -w net.ipv4.ip_forward=1
