@@ -147,7 +147,7 @@ fn man_pages_document_every_parser_keyword() {
     let mut seen = 0;
     for f in &files {
         let src = fs::read_to_string(f).unwrap();
-        for kw in keywords_in(&src) {
+        for kw in keywords_in(&src, NOT_KEYWORD_TABLES) {
             seen += 1;
             if NOT_DOCUMENTED.iter().any(|(k, _)| *k == kw) || words.contains(&kw) {
                 continue;
@@ -186,7 +186,7 @@ fn keyword_like(s: &str) -> bool {
 /// Keywords in parser source: the last argument of `matches(.., "kw")`,
 /// literals compared with `==`, match-arm patterns (`"a" | "b" =>`), and the
 /// literals of `const`/`static` tables. Test modules are not scanned.
-fn keywords_in(src: &str) -> Vec<String> {
+fn keywords_in(src: &str, not_tables: &[(&str, &str)]) -> Vec<String> {
     let src = match src.find("#[cfg(test)]") {
         Some(i) => &src[..i],
         None => src,
@@ -224,9 +224,12 @@ fn keywords_in(src: &str) -> Vec<String> {
                 continue;
             }
         }
-        // `lookup(word, &["a", "b"])` and the literals of const/static tables.
-        if in_table(src, start) {
-            add(text);
+        // `lookup(word, &["a", "b"])` and the literals of const/static tables
+        // (except tables of output words, see NOT_KEYWORD_TABLES).
+        if let Some(table) = in_table(src, start) {
+            if !not_tables.iter().any(|(t, _)| *t == table) {
+                add(text);
+            }
         }
     }
     out
@@ -336,12 +339,12 @@ fn call_name(src: &str, pos: usize) -> Option<&str> {
     None
 }
 
-/// Whether byte `pos` lies inside `lookup(.., &[..])` or the initializer of
-/// a top-level `const`/`static` item (rustfmt puts items at column 0 and
-/// their contents deeper).
-fn in_table(src: &str, pos: usize) -> bool {
+/// Whether byte `pos` lies inside `lookup(.., &[..])` (returns "lookup") or
+/// the initializer of a top-level `const`/`static` item (returns its name;
+/// rustfmt puts items at column 0 and their contents deeper).
+fn in_table(src: &str, pos: usize) -> Option<String> {
     if call_name(src, pos) == Some("lookup") {
-        return true;
+        return Some("lookup".into());
     }
     for line in src[..pos].lines().rev() {
         match line.chars().next() {
@@ -351,27 +354,24 @@ fn in_table(src: &str, pos: usize) -> bool {
         if line.starts_with("//") || line.starts_with("#[") {
             continue;
         }
-        return starts_const(line);
+        return const_name(line);
     }
-    false
+    None
 }
 
-fn starts_const(stmt: &str) -> bool {
-    // Skip attributes and doc comments before the item.
-    let mut s = stmt;
-    loop {
-        s = s.trim_start();
-        if s.starts_with("//") {
-            s = s.split_once('\n').map(|x| x.1).unwrap_or("");
-        } else if s.starts_with("#[") {
-            s = s.split_once(']').map(|x| x.1).unwrap_or("");
-        } else {
-            break;
-        }
-    }
-    let s = s.strip_prefix("pub(crate) ").or_else(|| s.strip_prefix("pub ")).unwrap_or(s);
-    s.starts_with("const ") || s.starts_with("static ")
+/// The name of the `const`/`static` item a line declares.
+fn const_name(line: &str) -> Option<String> {
+    let s = line.strip_prefix("pub(crate) ").or_else(|| line.strip_prefix("pub ")).unwrap_or(line);
+    let rest = s.strip_prefix("const ").or_else(|| s.strip_prefix("static "))?;
+    let rest = rest.strip_prefix("mut ").unwrap_or(rest);
+    Some(rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect())
 }
+
+/// `const`/`static` tables under src/ip whose strings are words rip prints,
+/// not words it parses; each with its reason.
+const NOT_KEYWORD_TABLES: &[(&str, &str)] = &[
+    // e.g. ("ARPHRD_NAMES", "link/<type> names, printed only"),
+];
 
 #[test]
 fn keyword_scanner_finds_each_style() {
@@ -379,6 +379,7 @@ fn keyword_scanner_finds_each_style() {
 /// The table.
 pub const SUBCMDS: &[&str] = &["add", "set"];
 static KINDS: &[Kind] = &[Kind { id: "veth", parse: None }];
+pub(crate) static ARPHRD_NAMES: &[(u16, &str)] = &[(1, "ether")];
 fn f(w: &str) {
     if matches(w, "mtu") || matches(&args[0], "txqueuelen") { }
     if w == "up" || "down" == w { }
@@ -391,7 +392,7 @@ fn f(w: &str) {
 #[cfg(test)]
 mod tests { fn t() { assert!(matches("l", "intest")); } }
 "#;
-    let got: BTreeSet<String> = keywords_in(src).into_iter().collect();
+    let got: BTreeSet<String> = keywords_in(src, &[("ARPHRD_NAMES", "printed only")]).into_iter().collect();
     let want: BTreeSet<String> =
         ["add", "set", "veth", "mtu", "txqueuelen", "up", "down", "on", "off", "peer", "show", "list"]
             .iter()
@@ -427,7 +428,7 @@ fn completions_offer_every_parser_keyword() {
     rust_files(&src_ip, &mut files);
     let mut missing = BTreeSet::new();
     for f in &files {
-        for kw in keywords_in(&fs::read_to_string(f).unwrap()) {
+        for kw in keywords_in(&fs::read_to_string(f).unwrap(), NOT_KEYWORD_TABLES) {
             if NOT_COMPLETED.iter().any(|(k, _)| *k == kw) {
                 continue;
             }
