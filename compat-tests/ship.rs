@@ -370,7 +370,7 @@ fn const_name(line: &str) -> Option<String> {
 /// `const`/`static` tables under src/ip whose strings are words rip prints,
 /// not words it parses; each with its reason.
 const NOT_KEYWORD_TABLES: &[(&str, &str)] = &[
-    // e.g. ("ARPHRD_NAMES", "link/<type> names, printed only"),
+    ("LL_PROTOS", "link-layer protocol names (lib/ll_proto.c): values of vlan protocol etc., printed and parsed as data"),
 ];
 
 #[test]
@@ -411,6 +411,23 @@ const NOT_COMPLETED: &[(&str, &str)] = &[
     ("-echo", "undocumented in iproute2"),
     ("--", "not a keyword"),
     ("any", "an address spelling (like 0/0), typed where an address goes"),
+    ("alnum", "character classes inside a label pattern ([[:alnum:]] etc.)"),
+    ("alpha", "character class"),
+    ("blank", "character class"),
+    ("cntrl", "character class"),
+    ("digit", "character class"),
+    ("graph", "character class"),
+    ("lower", "character class"),
+    ("print", "character class"),
+    ("punct", "character class"),
+    ("space", "character class"),
+    ("upper", "character class"),
+    ("xdigit", "character class"),
+    ("sec", "time unit typed right after a number (rtt 3sec)"),
+    ("secs", "time unit"),
+    ("ms", "time unit"),
+    ("msec", "time unit"),
+    ("msecs", "time unit"),
 ];
 
 /// Every keyword the ip parsers accept is a word of rip.bash (and so of the
@@ -520,6 +537,14 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
     ("ip route add 10.0.0.0/8 ", &["via", "dev", "metric", "table", "nexthop"], &[]),
     ("ip r add default via 10.0.0.1 dev ", &["eth0"], &[]),
     ("ip route show ", &["table", "root", "match", "protocol"], &[]),
+    ("ip link add link eth0 name v10 type vlan ", &["id", "protocol", "reorder_hdr"], &[]),
+    ("ip link add link eth0 name v10 type vlan protocol ", &["802.1Q", "802.1ad"], &[]),
+    ("ip link add vx0 type vxlan id 5 ttl ", &["auto", "inherit"], &[]),
+    ("ip link set dev eth0 vf 0 ", &["mac", "rate", "trust"], &[]),
+    ("ip link set dev eth0 vf 0 state ", &["auto", "enable", "disable"], &["UP"]),
+    ("ip link set dev eth0 xdp ", &["off", "object", "pinned"], &[]),
+    ("ip link xstats type bridge ", &["igmp", "mcast", "stp"], &[]),
+    ("ip route add 10.0.0.0/8 encap mpls 100 ", &["ttl", "via"], &[]),
     ("bridge ", &["link"], &[]),
     ("bridge link set dev ", &["eth0"], &[]),
     ("bridge link set dev eth0 hairpin ", &["on", "off"], &[]),
