@@ -138,11 +138,8 @@ const NOT_DOCUMENTED: &[(&str, &str)] = &[
 fn man_pages_document_every_parser_keyword() {
     let words = page_words();
     let mut files = Vec::new();
-    // RIP_SHIP_SRC points the scan at another tree's src/ip (to check a
-    // branch before merging it).
-    let src_ip = std::env::var_os("RIP_SHIP_SRC").map(PathBuf::from).unwrap_or_else(|| root().join("src/ip"));
-    rust_files(&src_ip, &mut files);
-    assert!(!files.is_empty(), "no parser sources under src/ip");
+    parser_files(&mut files);
+    assert!(!files.is_empty(), "no parser sources under src/ip and src/bridge");
     let mut missing = BTreeSet::new();
     let mut seen = 0;
     for f in &files {
@@ -163,6 +160,15 @@ fn man_pages_document_every_parser_keyword() {
     );
 }
 
+/// The parsers of ip (link, address, route, netns and the rest of src/ip)
+/// and of bridge. RIP_SHIP_SRC points the scan at another tree's src/ (to
+/// check a branch before merging it).
+fn parser_files(out: &mut Vec<PathBuf>) {
+    let src = std::env::var_os("RIP_SHIP_SRC").map(PathBuf::from).unwrap_or_else(|| root().join("src"));
+    rust_files(&src.join("ip"), out);
+    rust_files(&src.join("bridge"), out);
+}
+
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(rd) = fs::read_dir(dir) else { return };
     let mut entries: Vec<_> = rd.flatten().map(|e| e.path()).collect();
@@ -176,11 +182,15 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// A string literal that looks like a command-line keyword.
+/// A string literal that looks like a command-line keyword: an option
+/// (`-Version`), or a word starting with a lower-case letter (upper-case
+/// words are printed flag names such as `LOWER_UP`).
 fn keyword_like(s: &str) -> bool {
-    let body = s.strip_prefix('-').unwrap_or(s);
-    body.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && body.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
+    let (first_ok, body): (fn(char) -> bool, &str) = match s.strip_prefix('-') {
+        Some(b) => (|c| c.is_ascii_alphabetic(), b),
+        None => (|c| c.is_ascii_lowercase(), s),
+    };
+    body.chars().next().is_some_and(first_ok) && body.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
 }
 
 /// Keywords in parser source: the last argument of `matches(.., "kw")`,
@@ -440,9 +450,8 @@ fn completions_offer_every_parser_keyword() {
         s.split(|c: char| !(c.is_ascii_alphanumeric() || "_.-".contains(c))).map(|w| w.to_string()).collect()
     };
     let (bw, fw) = (words(&bash), words(&fish));
-    let src_ip = std::env::var_os("RIP_SHIP_SRC").map(PathBuf::from).unwrap_or_else(|| root().join("src/ip"));
     let mut files = Vec::new();
-    rust_files(&src_ip, &mut files);
+    parser_files(&mut files);
     let mut missing = BTreeSet::new();
     for f in &files {
         for kw in keywords_in(&fs::read_to_string(f).unwrap(), NOT_KEYWORD_TABLES) {
@@ -545,7 +554,14 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
     ("ip link set dev eth0 xdp ", &["off", "object", "pinned"], &[]),
     ("ip link xstats type bridge ", &["igmp", "mcast", "stp"], &[]),
     ("ip route add 10.0.0.0/8 encap mpls 100 ", &["ttl", "via"], &[]),
-    ("bridge ", &["link"], &[]),
+    ("bridge ", &["link", "fdb", "vlan"], &[]),
+    ("bridge f ", &["add", "show", "flush"], &[]),
+    ("bridge fdb add 02:00:00:00:00:01 dev eth0 ", &["master", "static", "vlan"], &[]),
+    ("bridge fdb show br ", &["br-lan"], &[]),
+    ("bridge vlan add vid 10 dev eth0 ", &["pvid", "untagged"], &[]),
+    ("bridge vlan global ", &["set", "show"], &[]),
+    ("bridge mdb add dev br-lan port ", &["eth0"], &[]),
+    ("bridge monitor ", &["link", "fdb", "all"], &[]),
     ("bridge link set dev ", &["eth0"], &[]),
     ("bridge link set dev eth0 hairpin ", &["on", "off"], &[]),
     ("sysctl net.ipv4.ip_", &["net.ipv4.ip_forward", "net.ipv4.ip_default_ttl"], &[]),

@@ -315,6 +315,16 @@ _rip_kind_words() {
     esac
 }
 
+_rip_bridge_cmds_link="set change show lst list help"
+_rip_bridge_cmds_fdb="add append replace delete get show lst list flush help"
+_rip_bridge_cmds_mdb="add delete show lst list help"
+_rip_bridge_cmds_vlan="add delete show lst list tunnelshow set global help"
+_rip_bridge_cmds_vni="add delete show lst list help"
+_rip_bridge_cmds_monitor="file link fdb mdb vlan vni all help"
+_rip_bridge_fdb_add="dev self master use router extern_learn sticky local permanent static dynamic vlan dst port vni nhid via src_vni"
+_rip_bridge_fdb_flush="dev brport vlan self master permanent nopermanent static nostatic dynamic nodynamic added_by_user noadded_by_user extern_learn noextern_learn sticky nosticky offloaded nooffloaded"
+_rip_bridge_vlan_global="vid dev mcast_snooping mcast_querier mcast_igmp_version mcast_mld_version mcast_last_member_count mcast_last_member_interval mcast_startup_query_count mcast_startup_query_interval mcast_membership_interval mcast_querier_interval mcast_query_interval mcast_query_response_interval"
+
 _rip_bridge_candidates() {
     local -a w=("$@")
     local n=$(( ${#w[@]} - 1 )) cur=${w[-1]} i=0
@@ -335,30 +345,56 @@ _rip_bridge_candidates() {
     done
     if (( i == n )); then
         if [[ $cur == -* ]]; then printf '%s\n' $_rip_bridge_options
-        else printf '%s\n' link help; fi
+        else printf '%s\n' link fdb mdb vlan vni monitor help; fi
         return
     fi
-    local obj
-    obj=$(_rip_resolve "${w[i]}" "link fdb mdb vlan monitor help") || return
-    [[ $obj == link ]] || return
+    local obj cmds
+    obj=$(_rip_resolve "${w[i]}" "link fdb mdb vlan vni monitor help") || return
+    case $obj in
+        link) cmds=$_rip_bridge_cmds_link ;;
+        fdb) cmds=$_rip_bridge_cmds_fdb ;;
+        mdb) cmds=$_rip_bridge_cmds_mdb ;;
+        vlan) cmds=$_rip_bridge_cmds_vlan ;;
+        vni) cmds=$_rip_bridge_cmds_vni ;;
+        monitor) cmds=$_rip_bridge_cmds_monitor ;;
+        *) return ;;
+    esac
     i=$((i + 1))
-    if (( i == n )); then printf '%s\n' set change show list lst help; return; fi
+    if (( i == n )); then printf '%s\n' $cmds; return; fi
     local cmd
-    cmd=$(_rip_resolve "${w[i]}" "set change show list lst help") || return
+    cmd=$(_rip_resolve "${w[i]}" "$cmds") || return
+    [[ $obj/$cmd == vlan/global ]] && (( i + 1 == n )) && { printf '%s\n' set show; return; }
     local prev=${w[n-1]}
     case $prev in
-        dev|backup_port) _rip_ifnames; return ;;
-        state) printf '%s\n' disabled listening learning forwarding blocking; return ;;
+        dev|backup_port|br|brport|via) _rip_ifnames; return ;;
+        port) [[ $obj == mdb ]] && _rip_ifnames; return ;;
+        state)
+            if [[ $obj == fdb ]]; then printf '%s\n' permanent static dynamic reachable stale
+            else printf '%s\n' disabled listening learning forwarding blocking; fi
+            return ;;
         hwmode) printf '%s\n' vepa veb; return ;;
-        cost|priority|mcast_router) return ;;
+        file) echo @file; return ;;
+        cost|priority|mcast_router|vid|vlan|vni|src_vni|dst|nhid|grp|src|id|group|remote|to) return ;;
     esac
-    if [[ " $_rip_onoff_words " == *" $prev "* ]] && (( n - 1 > i )); then
+    if [[ $obj == link && " $_rip_onoff_words " == *" $prev "* ]] && (( n - 1 > i )); then
         printf '%s\n' on off
         return
     fi
-    case $cmd in
-        set|change) printf '%s\n' $_rip_bridge_link_set ;;
-        *) printf '%s\n' dev ;;
+    case $obj/$cmd in
+        link/set|link/change) printf '%s\n' $_rip_bridge_link_set ;;
+        link/*) echo dev ;;
+        fdb/add|fdb/append|fdb/replace|fdb/delete) printf '%s\n' $_rip_bridge_fdb_add ;;
+        fdb/get) printf '%s\n' to br brport dev vlan vni self master dynamic ;;
+        fdb/flush) printf '%s\n' $_rip_bridge_fdb_flush ;;
+        fdb/*) printf '%s\n' br brport dev vlan state dynamic ;;
+        mdb/add|mdb/delete) printf '%s\n' dev port grp src permanent temp vid ;;
+        mdb/*) printf '%s\n' dev vid ;;
+        vlan/add|vlan/delete) printf '%s\n' vid dev tunnel_info id pvid untagged self master ;;
+        vlan/set) printf '%s\n' vid dev state mcast_router ;;
+        vlan/global) printf '%s\n' $_rip_bridge_vlan_global ;;
+        vlan/*) printf '%s\n' dev vid ;;
+        vni/add|vni/delete) printf '%s\n' vni group remote dev ;;
+        vni/*) echo dev ;;
     esac
 }
 

@@ -401,6 +401,16 @@ function __rip_ip_candidates
     end
 end
 
+set -g __rip_bridge_cmds_link set change show lst list help
+set -g __rip_bridge_cmds_fdb add append replace delete get show lst list flush help
+set -g __rip_bridge_cmds_mdb add delete show lst list help
+set -g __rip_bridge_cmds_vlan add delete show lst list tunnelshow set global help
+set -g __rip_bridge_cmds_vni add delete show lst list help
+set -g __rip_bridge_cmds_monitor file link fdb mdb vlan vni all help
+set -g __rip_bridge_fdb_add dev self master use router extern_learn sticky local permanent static dynamic vlan dst port vni nhid via src_vni
+set -g __rip_bridge_fdb_flush dev brport vlan self master permanent nopermanent static nostatic dynamic nodynamic added_by_user noadded_by_user extern_learn noextern_learn sticky nosticky offloaded nooffloaded
+set -g __rip_bridge_vlan_global vid dev mcast_snooping mcast_querier mcast_igmp_version mcast_mld_version mcast_last_member_count mcast_last_member_interval mcast_startup_query_count mcast_startup_query_interval mcast_membership_interval mcast_querier_interval mcast_query_interval mcast_query_response_interval
+
 function __rip_bridge_candidates
     set -l w $argv
     set -l n (math (count $w) - 1)
@@ -429,40 +439,95 @@ function __rip_bridge_candidates
         if string match -q -- '-*' $cur
             printf '%s\n' $__rip_bridge_options
         else
-            printf '%s\n' link help
+            printf '%s\n' link fdb mdb vlan vni monitor help
         end
         return
     end
-    set -l obj (__rip_resolve $w[$i] link fdb mdb vlan monitor help); or return
-    test $obj = link; or return
+    set -l obj (__rip_resolve $w[$i] link fdb mdb vlan vni monitor help); or return
+    set -l cmds
+    switch $obj
+        case link
+            set cmds $__rip_bridge_cmds_link
+        case fdb
+            set cmds $__rip_bridge_cmds_fdb
+        case mdb
+            set cmds $__rip_bridge_cmds_mdb
+        case vlan
+            set cmds $__rip_bridge_cmds_vlan
+        case vni
+            set cmds $__rip_bridge_cmds_vni
+        case monitor
+            set cmds $__rip_bridge_cmds_monitor
+        case '*'
+            return
+    end
     set i (math $i + 1)
     if test $i -gt $n
-        printf '%s\n' set change show list lst help
+        printf '%s\n' $cmds
         return
     end
-    set -l cmd (__rip_resolve $w[$i] set change show list lst help); or return
+    set -l cmd (__rip_resolve $w[$i] $cmds); or return
+    if test $obj/$cmd = vlan/global -a $i -eq $n
+        printf '%s\n' set show
+        return
+    end
     set -l prev $w[$n]
     switch $prev
-        case dev backup_port
+        case dev backup_port br brport via
             __rip_ifnames
             return
+        case port
+            test $obj = mdb; and __rip_ifnames
+            return
         case state
-            printf '%s\n' disabled listening learning forwarding blocking
+            if test $obj = fdb
+                printf '%s\n' permanent static dynamic reachable stale
+            else
+                printf '%s\n' disabled listening learning forwarding blocking
+            end
             return
         case hwmode
             printf '%s\n' vepa veb
             return
-        case cost priority mcast_router
+        case file
+            echo @file
+            return
+        case cost priority mcast_router vid vlan vni src_vni dst nhid grp src id group remote to
             return
     end
-    if contains -- $prev $__rip_onoff_words; and test $n -gt (math $i + 1)
+    if test $obj = link; and contains -- $prev $__rip_onoff_words; and test $n -gt (math $i + 1)
         printf '%s\n' on off
         return
     end
-    if contains -- $cmd set change
-        printf '%s\n' $__rip_bridge_link_set
-    else
-        echo dev
+    switch $obj/$cmd
+        case link/set link/change
+            printf '%s\n' $__rip_bridge_link_set
+        case 'link/*'
+            echo dev
+        case fdb/add fdb/append fdb/replace fdb/delete
+            printf '%s\n' $__rip_bridge_fdb_add
+        case fdb/get
+            printf '%s\n' to br brport dev vlan vni self master dynamic
+        case fdb/flush
+            printf '%s\n' $__rip_bridge_fdb_flush
+        case 'fdb/*'
+            printf '%s\n' br brport dev vlan state dynamic
+        case mdb/add mdb/delete
+            printf '%s\n' dev port grp src permanent temp vid
+        case 'mdb/*'
+            printf '%s\n' dev vid
+        case vlan/add vlan/delete
+            printf '%s\n' vid dev tunnel_info id pvid untagged self master
+        case vlan/set
+            printf '%s\n' vid dev state mcast_router
+        case vlan/global
+            printf '%s\n' $__rip_bridge_vlan_global
+        case 'vlan/*'
+            printf '%s\n' dev vid
+        case vni/add vni/delete
+            printf '%s\n' vni group remote dev
+        case 'vni/*'
+            echo dev
     end
 end
 
