@@ -21,21 +21,27 @@ _rip_cmds_link="add set change replace delete show lst list xstats afstats prope
 _rip_cmds_address="add change chg replace delete list show lst flush save showdump restore help"
 _rip_cmds_route="add change chg replace prepend append test delete list show lst get flush save restore showdump help"
 _rip_cmds_netns="list show lst add attach set delete identify pids exec monitor list-id help"
-_rip_link_kinds="amt bareudp bond bond_slave bridge bridge_slave dsa dummy erspan geneve gre gretap gtp ifb ip6erspan ip6gre ip6gretap ip6tnl ipip ipoib ipvlan ipvtap macsec macvlan macvtap netdevsim nlmon rmnet sit team team_slave vcan veth vlan vrf vti vxcan vxlan wwan xfrm virt_wifi"
+_rip_link_kinds="amt bareudp batadv bond bond_slave bridge bridge_slave can dsa dummy erspan geneve gre gretap gtp hsr ifb ip6erspan ip6gre ip6gretap ip6tnl ipip ipoib ipvlan ipvtap macsec macvlan macvtap netdevsim nlmon rmnet sit team team_slave tun vcan veth virt_wifi vlan vrf vrf_slave vti vti6 vxcan vxlan wwan xfrm"
 _rip_link_change="dev up down name address broadcast brd mtu txqueuelen txqlen qlen numtxqueues numrxqueues netns link-netns link-netnsid arp dynamic multicast allmulticast promisc trailers carrier alias group master nomaster vrf mode state addrgenmode protodown protodown_reason gso_max_size gso_max_segs gro_max_size vf xdp xdpgeneric xdpdrv xdpoffload type"
 _rip_link_add="link parentdev index $_rip_link_change"
 _rip_link_show="dev group up master nomaster vrf type help"
-_rip_onoff_words="arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked"
+_rip_onoff_words="reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked"
 _rip_kind_veth="peer"
 _rip_kind_bridge="fdb_flush forward_delay hello_time max_age ageing_time stp_state priority group_fwd_mask group_address no_linklocal_learn vlan_filtering vlan_protocol vlan_default_pvid vlan_stats_enabled vlan_stats_per_port mcast_snooping mcast_vlan_snooping mcast_router mcast_query_use_ifaddr mcast_querier mcast_hash_elasticity mcast_hash_max mcast_last_member_count mcast_startup_query_count mcast_last_member_interval mcast_membership_interval mcast_querier_interval mcast_query_interval mcast_query_response_interval mcast_startup_query_interval mcast_stats_enabled mcast_igmp_version mcast_mld_version nf_call_iptables nf_call_ip6tables nf_call_arptables help"
 _rip_kind_bridge_slave="fdb_flush state priority cost guard hairpin fastleave root_block learning flood proxy_arp proxy_arp_wifi mcast_router mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast group_fwd_mask neigh_suppress vlan_tunnel isolated locked backup_port nobackup_port help"
 _rip_kind_macvlan="mode flag nopromisc nodst macaddr bcqueuelen help"
 _rip_kind_ipvlan="mode private vepa bridge help"
-_rip_kind_vxlan="id group remote local ttl tos df flowlabel dev dstport srcport learning nolearning proxy noproxy rsc norsc l2miss nol2miss l3miss nol3miss ageing maxaddress udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx remcsumtx noremcsumtx remcsumrx noremcsumrx external noexternal gbp gpe vnifilter novnifilter help"
+_rip_kind_vlan="id protocol reorder_hdr gvrp mvrp loose_binding bridge_binding ingress-qos-map egress-qos-map help"
+_rip_kind_other="table ra conduit master mux_id linkid help"
+# After "vf N", "xdp ..." and "xstats type KIND".
+_rip_link_vf="mac vlan qos proto rate max_tx_rate min_tx_rate spoofchk query_rss state trust node_guid port_guid"
+_rip_link_xdp="off object obj object-file pinned object-pinned fd section program verbose"
+_rip_encap_args="id dst src tos tc ttl hoplimit key csum seq geneve_opts vxlan_opts erspan_opts mode segs hmac action srh nh4 nh6 iif oif table vrftable endpoint flavors count trace prealloc type ns size freq if_id link_dev csum-mode ident-type hook-type in out xmit headroom"
+_rip_kind_vxlan="id vni group remote local ttl hoplimit tos dsfield df label flowlabel dev dstport port srcport learning nolearning proxy noproxy rsc norsc l2miss nol2miss l3miss nol3miss ageing maxaddress udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx remcsumtx noremcsumtx remcsumrx noremcsumrx external noexternal gbp gpe vnifilter novnifilter help"
 _rip_addr_modify="dev local peer remote broadcast brd anycast label scope metric priority preference valid_lft preferred_lft home nodad optimistic mngtmpaddr noprefixroute autojoin"
-_rip_addr_show="dev to scope label up group master nomaster vrf type permanent dynamic secondary primary tentative -tentative deprecated -deprecated dadfailed -dadfailed temporary home nodad optimistic mngtmpaddr noprefixroute autojoin help"
+_rip_addr_show="dev to scope label up group master nomaster vrf type permanent dynamic secondary primary tentative -tentative deprecated -deprecated dadfailed -dadfailed temporary stable-privacy home nodad optimistic mngtmpaddr noprefixroute autojoin help"
 _rip_route_types="unicast local broadcast multicast throw unreachable prohibit blackhole nat anycast"
-_rip_route_modify="default to from tos dsfield table vrf protocol scope metric priority preference ttl-propagate nhid via dev oif weight onlink pervasive realms encap src as mtu advmss hoplimit reordering window cwnd ssthresh initcwnd initrwnd rtt rttvar rto_min features quickack congctl fastopen_no_cookie pref expires nexthop $_rip_route_types"
+_rip_route_modify="default to from tos dsfield table vrf protocol scope metric priority preference ttl-propagate nhid via dev oif weight onlink pervasive realms encap src as mtu advmss hoplimit reordering window cwnd ssthresh initcwnd initrwnd rtt rttvar rto_min features quickack congctl fastopen_no_cookie pref expires nexthop lock $_rip_route_types"
 _rip_route_select="root match exact to from table vrf cached cloned tos protocol scope type dev oif iif mark metric priority preference via src"
 _rip_route_get="fibmatch from iif oif tos mark vrf uid ipproto sport dport connected notify"
 _rip_route_protos="kernel boot static redirect ra dhcp gated mrt zebra bird babel dnrouted xorp ntk keepalived bgp isis ospf rip eigrp"
@@ -117,9 +123,8 @@ _rip_ip_value() {
         ty|typ|type)
             if [[ $obj == route ]]; then printf '%s\n' $_rip_route_types
             else printf '%s\n' $_rip_link_kinds; fi ;;
-        table) _rip_tables ;;
+        table) [[ $obj == route ]] && echo cache; _rip_tables ;;
         scope) printf '%s\n' $_rip_scopes all ;;
-        protocol|proto) printf '%s\n' $_rip_route_protos all ;;
         addrgenmode) printf '%s\n' eui64 none stable_secret random ;;
         mode)
             case $kind in
@@ -128,10 +133,18 @@ _rip_ip_value() {
                 *) printf '%s\n' default dormant ;;
             esac ;;
         flag) printf '%s\n' nopromisc nodst null ;;
+        ttl) [[ $kind == vxlan ]] && printf '%s\n' auto inherit ;;
+        tos) [[ $kind == vxlan ]] && echo inherit ;;
+        df) printf '%s\n' unset set inherit ;;
+        maxaddress) echo unlimited ;;
+        protocol|proto) if [[ $kind == vlan || $vf == 1 ]]; then printf '%s\n' 802.1Q 802.1ad
+            else printf '%s\n' $_rip_route_protos all; fi ;;
         macaddr) printf '%s\n' add del set flush ;;
         vlan_protocol) printf '%s\n' 802.1Q 802.1ad ;;
         state)
-            if [[ $obj == link && $kind != bridge_slave ]]; then
+            if [[ $vf == 1 ]]; then
+                printf '%s\n' auto enable disable
+            elif [[ $obj == link && $kind != bridge_slave ]]; then
                 printf '%s\n' UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP
             else
                 printf '%s\n' disabled listening learning forwarding blocking
@@ -142,13 +155,13 @@ _rip_ip_value() {
         features) printf '%s\n' ecn ;;
         encap) printf '%s\n' mpls ip ip6 seg6 seg6local rpl ioam6 xfrm ila bpf ;;
         valid_lft|preferred_lft) printf '%s\n' forever ;;
-        xdp|xdpgeneric|xdpdrv|xdpoffload) printf '%s\n' off object pinned ;;
+        xdp|xdpgeneric|xdpdrv|xdpoffload) printf '%s\n' off object obj object-file pinned object-pinned fd ;;
         name|address|broadcast|brd|mtu|txqueuelen|txqlen|qlen|numtxqueues|numrxqueues|alias|group|index|link-netnsid|\
         via|src|metric|priority|preference|weight|nhid|tos|dsfield|realms|label|peer|remote|local|anycast|to|from|\
-        root|match|exact|mark|cost|id|dstport|ttl|advmss|hoplimit|mtu|window|cwnd|ssthresh|initcwnd|initrwnd|rtt|rttvar|rto_min|\
+        root|match|exact|mark|cost|id|dstport|advmss|hoplimit|mtu|window|cwnd|ssthresh|initcwnd|initrwnd|rtt|rttvar|rto_min|\
         gso_max_size|gso_max_segs|gro_max_size|vf|protodown_reason|uid|ipproto|sport|dport|expires|congctl|quickack|\
         fastopen_no_cookie|forward_delay|hello_time|max_age|ageing_time|stp_state|group_fwd_mask|group_address|bcqueuelen|\
-        mcast_router|ageing|maxaddress|flowlabel|df|srcport)
+        mcast_router|ageing|flowlabel|srcport|vni|mux_id|linkid|ra|conduit|ingress-qos-map|egress-qos-map)
             return 0 ;;
         *)
             # vxlan's learning etc. are flags without a value.
@@ -238,8 +251,13 @@ _rip_ip_candidates() {
 
     # The kind after "type" switches the keyword set; veth's "peer" switches
     # back to the link keywords.
-    local kind= j
+    local kind= j vf=0 xdp=0 encap=0
     for (( j = i; j < n; j++ )); do
+        case ${w[j]} in
+            vf) vf=1 ;;
+            xdp|xdpgeneric|xdpdrv|xdpoffload) xdp=1 ;;
+            encap) encap=1 ;;
+        esac
         if [[ ${w[j]} == ty || ${w[j]} == typ || ${w[j]} == type ]] && (( j + 1 < n )); then kind=${w[j+1]}; fi
         if [[ $kind == veth && ${w[j]} == peer ]]; then kind=; fi
     done
@@ -253,19 +271,27 @@ _rip_ip_candidates() {
                 *) _rip_kind_words "$kind" ;;
             esac ;;
         link/set)
+            (( vf )) && printf '%s\n' $_rip_link_vf
+            (( xdp )) && printf '%s\n' $_rip_link_xdp
             case $kind in
                 '') printf '%s\n' $_rip_link_change; _rip_ifnames ;;
                 *) _rip_kind_words "$kind" ;;
             esac ;;
         link/delete) printf '%s\n' dev group type; _rip_ifnames ;;
         link/show) printf '%s\n' $_rip_link_show; _rip_ifnames ;;
-        link/xstats) printf '%s\n' type ;;
+        link/xstats)
+            case $kind in
+                bridge) printf '%s\n' igmp mcast stp dev ;;
+                bond) printf '%s\n' lacp 802.3ad dev ;;
+                *) echo type ;;
+            esac ;;
         link/afstats) printf '%s\n' dev ;;
         link/property) printf '%s\n' add del dev altname ;;
         link/help) printf '%s\n' $_rip_link_kinds ;;
         address/add|address/set|address/replace|address/delete) printf '%s\n' $_rip_addr_modify ;;
         address/show|address/flush|address/save) printf '%s\n' $_rip_addr_show; _rip_ifnames ;;
         route/add|route/set|route/replace|route/prepend|route/append|route/test|route/delete)
+            (( encap )) && printf '%s\n' $_rip_encap_args
             printf '%s\n' $_rip_route_modify ;;
         route/show|route/flush|route/save) printf '%s\n' $_rip_route_select ;;
         route/get) printf '%s\n' $_rip_route_get ;;
@@ -280,8 +306,24 @@ _rip_kind_words() {
         macvlan|macvtap) printf '%s\n' $_rip_kind_macvlan ;;
         ipvlan|ipvtap) printf '%s\n' $_rip_kind_ipvlan ;;
         vxlan) printf '%s\n' $_rip_kind_vxlan ;;
+        vlan) printf '%s\n' $_rip_kind_vlan ;;
+        vrf) echo table ;;
+        batadv) echo ra ;;
+        dsa) printf '%s\n' conduit master ;;
+        rmnet) echo mux_id ;;
+        wwan) echo linkid ;;
     esac
 }
+
+_rip_bridge_cmds_link="set change show lst list help"
+_rip_bridge_cmds_fdb="add append replace delete get show lst list flush help"
+_rip_bridge_cmds_mdb="add delete show lst list help"
+_rip_bridge_cmds_vlan="add delete show lst list tunnelshow set global help"
+_rip_bridge_cmds_vni="add delete show lst list help"
+_rip_bridge_cmds_monitor="file link fdb mdb vlan vni all help"
+_rip_bridge_fdb_add="dev self master use router extern_learn sticky local permanent static dynamic vlan dst port vni nhid via src_vni"
+_rip_bridge_fdb_flush="dev brport vlan self master permanent nopermanent static nostatic dynamic nodynamic added_by_user noadded_by_user extern_learn noextern_learn sticky nosticky offloaded nooffloaded"
+_rip_bridge_vlan_global="vid dev mcast_snooping mcast_querier mcast_igmp_version mcast_mld_version mcast_last_member_count mcast_last_member_interval mcast_startup_query_count mcast_startup_query_interval mcast_membership_interval mcast_querier_interval mcast_query_interval mcast_query_response_interval"
 
 _rip_bridge_candidates() {
     local -a w=("$@")
@@ -303,30 +345,56 @@ _rip_bridge_candidates() {
     done
     if (( i == n )); then
         if [[ $cur == -* ]]; then printf '%s\n' $_rip_bridge_options
-        else printf '%s\n' link help; fi
+        else printf '%s\n' link fdb mdb vlan vni monitor help; fi
         return
     fi
-    local obj
-    obj=$(_rip_resolve "${w[i]}" "link fdb mdb vlan monitor help") || return
-    [[ $obj == link ]] || return
+    local obj cmds
+    obj=$(_rip_resolve "${w[i]}" "link fdb mdb vlan vni monitor help") || return
+    case $obj in
+        link) cmds=$_rip_bridge_cmds_link ;;
+        fdb) cmds=$_rip_bridge_cmds_fdb ;;
+        mdb) cmds=$_rip_bridge_cmds_mdb ;;
+        vlan) cmds=$_rip_bridge_cmds_vlan ;;
+        vni) cmds=$_rip_bridge_cmds_vni ;;
+        monitor) cmds=$_rip_bridge_cmds_monitor ;;
+        *) return ;;
+    esac
     i=$((i + 1))
-    if (( i == n )); then printf '%s\n' set change show list lst help; return; fi
+    if (( i == n )); then printf '%s\n' $cmds; return; fi
     local cmd
-    cmd=$(_rip_resolve "${w[i]}" "set change show list lst help") || return
+    cmd=$(_rip_resolve "${w[i]}" "$cmds") || return
+    [[ $obj/$cmd == vlan/global ]] && (( i + 1 == n )) && { printf '%s\n' set show; return; }
     local prev=${w[n-1]}
     case $prev in
-        dev|backup_port) _rip_ifnames; return ;;
-        state) printf '%s\n' disabled listening learning forwarding blocking; return ;;
+        dev|backup_port|br|brport|via) _rip_ifnames; return ;;
+        port) [[ $obj == mdb ]] && _rip_ifnames; return ;;
+        state)
+            if [[ $obj == fdb ]]; then printf '%s\n' permanent static dynamic reachable stale
+            else printf '%s\n' disabled listening learning forwarding blocking; fi
+            return ;;
         hwmode) printf '%s\n' vepa veb; return ;;
-        cost|priority|mcast_router) return ;;
+        file) echo @file; return ;;
+        cost|priority|mcast_router|vid|vlan|vni|src_vni|dst|nhid|grp|src|id|group|remote|to) return ;;
     esac
-    if [[ " $_rip_onoff_words " == *" $prev "* ]] && (( n - 1 > i )); then
+    if [[ $obj == link && " $_rip_onoff_words " == *" $prev "* ]] && (( n - 1 > i )); then
         printf '%s\n' on off
         return
     fi
-    case $cmd in
-        set|change) printf '%s\n' $_rip_bridge_link_set ;;
-        *) printf '%s\n' dev ;;
+    case $obj/$cmd in
+        link/set|link/change) printf '%s\n' $_rip_bridge_link_set ;;
+        link/*) echo dev ;;
+        fdb/add|fdb/append|fdb/replace|fdb/delete) printf '%s\n' $_rip_bridge_fdb_add ;;
+        fdb/get) printf '%s\n' to br brport dev vlan vni self master dynamic ;;
+        fdb/flush) printf '%s\n' $_rip_bridge_fdb_flush ;;
+        fdb/*) printf '%s\n' br brport dev vlan state dynamic ;;
+        mdb/add|mdb/delete) printf '%s\n' dev port grp src permanent temp vid ;;
+        mdb/*) printf '%s\n' dev vid ;;
+        vlan/add|vlan/delete) printf '%s\n' vid dev tunnel_info id pvid untagged self master ;;
+        vlan/set) printf '%s\n' vid dev state mcast_router ;;
+        vlan/global) printf '%s\n' $_rip_bridge_vlan_global ;;
+        vlan/*) printf '%s\n' dev vid ;;
+        vni/add|vni/delete) printf '%s\n' vni group remote dev ;;
+        vni/*) echo dev ;;
     esac
 }
 
@@ -373,10 +441,18 @@ _rip_complete() {
         @file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         @cmd) COMPREPLY=($(compgen -c -- "$cur")); return ;;
         @args\ *)
-            # The command after "exec NAME" completes its own arguments
-            # when bash-completion is loaded.
+            # The command after "exec NAME" completes its own arguments:
+            # rip's own names here, others through bash-completion if loaded.
+            local at=$(( ${out#@args } + 1 ))
+            case ${COMP_WORDS[at]##*/} in
+                rip|ip|bridge|sysctl)
+                    COMP_WORDS=("${COMP_WORDS[@]:at}")
+                    COMP_CWORD=$(( COMP_CWORD - at ))
+                    _rip_complete
+                    return ;;
+            esac
             if declare -F _command_offset >/dev/null; then
-                _command_offset $(( ${out#@args } + 1 ))
+                _command_offset "$at"
             else
                 COMPREPLY=($(compgen -f -- "$cur"))
             fi

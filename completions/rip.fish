@@ -16,21 +16,26 @@ set -g __rip_cmds_link add set change replace delete show lst list xstats afstat
 set -g __rip_cmds_address add change chg replace delete list show lst flush save showdump restore help
 set -g __rip_cmds_route add change chg replace prepend append test delete list show lst get flush save restore showdump help
 set -g __rip_cmds_netns list show lst add attach set delete identify pids exec monitor list-id help
-set -g __rip_link_kinds amt bareudp bond bond_slave bridge bridge_slave dsa dummy erspan geneve gre gretap gtp ifb ip6erspan ip6gre ip6gretap ip6tnl ipip ipoib ipvlan ipvtap macsec macvlan macvtap netdevsim nlmon rmnet sit team team_slave vcan veth vlan vrf vti vxcan vxlan wwan xfrm virt_wifi
+set -g __rip_link_kinds amt bareudp batadv bond bond_slave bridge bridge_slave can dsa dummy erspan geneve gre gretap gtp hsr ifb ip6erspan ip6gre ip6gretap ip6tnl ipip ipoib ipvlan ipvtap macsec macvlan macvtap netdevsim nlmon rmnet sit team team_slave tun vcan veth virt_wifi vlan vrf vrf_slave vti vti6 vxcan vxlan wwan xfrm
 set -g __rip_link_change dev up down name address broadcast brd mtu txqueuelen txqlen qlen numtxqueues numrxqueues netns link-netns link-netnsid arp dynamic multicast allmulticast promisc trailers carrier alias group master nomaster vrf mode state addrgenmode protodown protodown_reason gso_max_size gso_max_segs gro_max_size vf xdp xdpgeneric xdpdrv xdpoffload type
 set -g __rip_link_add link parentdev index $__rip_link_change
 set -g __rip_link_show dev group up master nomaster vrf type help
-set -g __rip_onoff_words arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked
+set -g __rip_onoff_words reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked
 set -g __rip_kind_veth peer
 set -g __rip_kind_bridge fdb_flush forward_delay hello_time max_age ageing_time stp_state priority group_fwd_mask group_address no_linklocal_learn vlan_filtering vlan_protocol vlan_default_pvid vlan_stats_enabled vlan_stats_per_port mcast_snooping mcast_vlan_snooping mcast_router mcast_query_use_ifaddr mcast_querier mcast_hash_elasticity mcast_hash_max mcast_last_member_count mcast_startup_query_count mcast_last_member_interval mcast_membership_interval mcast_querier_interval mcast_query_interval mcast_query_response_interval mcast_startup_query_interval mcast_stats_enabled mcast_igmp_version mcast_mld_version nf_call_iptables nf_call_ip6tables nf_call_arptables help
 set -g __rip_kind_bridge_slave fdb_flush state priority cost guard hairpin fastleave root_block learning flood proxy_arp proxy_arp_wifi mcast_router mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast group_fwd_mask neigh_suppress vlan_tunnel isolated locked backup_port nobackup_port help
 set -g __rip_kind_macvlan mode flag nopromisc nodst macaddr bcqueuelen help
 set -g __rip_kind_ipvlan mode private vepa bridge help
-set -g __rip_kind_vxlan id group remote local ttl tos df flowlabel dev dstport srcport learning nolearning proxy noproxy rsc norsc l2miss nol2miss l3miss nol3miss ageing maxaddress udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx remcsumtx noremcsumtx remcsumrx noremcsumrx external noexternal gbp gpe vnifilter novnifilter help
+set -g __rip_kind_vlan id protocol reorder_hdr gvrp mvrp loose_binding bridge_binding ingress-qos-map egress-qos-map help
+# After "vf N", "xdp ..." and "encap TYPE".
+set -g __rip_link_vf mac vlan qos proto rate max_tx_rate min_tx_rate spoofchk query_rss state trust node_guid port_guid
+set -g __rip_link_xdp off object obj object-file pinned object-pinned fd section program verbose
+set -g __rip_encap_args id dst src tos tc ttl hoplimit key csum seq geneve_opts vxlan_opts erspan_opts mode segs hmac action srh nh4 nh6 iif oif table vrftable endpoint flavors count trace prealloc type ns size freq if_id link_dev csum-mode ident-type hook-type in out xmit headroom
+set -g __rip_kind_vxlan id vni group remote local ttl hoplimit tos dsfield df label flowlabel dev dstport port srcport learning nolearning proxy noproxy rsc norsc l2miss nol2miss l3miss nol3miss ageing maxaddress udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx remcsumtx noremcsumtx remcsumrx noremcsumrx external noexternal gbp gpe vnifilter novnifilter help
 set -g __rip_addr_modify dev local peer remote broadcast brd anycast label scope metric priority preference valid_lft preferred_lft home nodad optimistic mngtmpaddr noprefixroute autojoin
-set -g __rip_addr_show dev to scope label up group master nomaster vrf type permanent dynamic secondary primary tentative -tentative deprecated -deprecated dadfailed -dadfailed temporary home nodad optimistic mngtmpaddr noprefixroute autojoin help
+set -g __rip_addr_show dev to scope label up group master nomaster vrf type permanent dynamic secondary primary tentative -tentative deprecated -deprecated dadfailed -dadfailed temporary stable-privacy home nodad optimistic mngtmpaddr noprefixroute autojoin help
 set -g __rip_route_types unicast local broadcast multicast throw unreachable prohibit blackhole nat anycast
-set -g __rip_route_modify default to from tos dsfield table vrf protocol scope metric priority preference ttl-propagate nhid via dev oif weight onlink pervasive realms encap src as mtu advmss hoplimit reordering window cwnd ssthresh initcwnd initrwnd rtt rttvar rto_min features quickack congctl fastopen_no_cookie pref expires nexthop $__rip_route_types
+set -g __rip_route_modify default to from tos dsfield table vrf protocol scope metric priority preference ttl-propagate nhid via dev oif weight onlink pervasive realms encap src as mtu advmss hoplimit reordering window cwnd ssthresh initcwnd initrwnd rtt rttvar rto_min features quickack congctl fastopen_no_cookie pref expires nexthop lock $__rip_route_types
 set -g __rip_route_select root match exact to from table vrf cached cloned tos protocol scope type dev oif iif mark metric priority preference via src
 set -g __rip_route_get fibmatch from iif oif tos mark vrf uid ipproto sport dport connected notify
 set -g __rip_route_protos kernel boot static redirect ra dhcp gated mrt zebra bird babel dnrouted xorp ntk keepalived bgp isis ospf rip eigrp
@@ -113,6 +118,7 @@ function __rip_ip_value
     set -l kw $argv[1]
     set -l obj $argv[2]
     set -l kind $argv[3]
+    set -l vf $argv[4]
     switch $kw
         case dev master link oif iif backup_port parentdev vrf
             __rip_ifnames
@@ -125,11 +131,24 @@ function __rip_ip_value
                 printf '%s\n' $__rip_link_kinds
             end
         case table
+            test $obj = route; and echo cache
             __rip_tables
         case scope
             printf '%s\n' $__rip_scopes all
         case protocol proto
-            printf '%s\n' $__rip_route_protos all
+            if test "$kind" = vlan -o "$vf" = 1
+                printf '%s\n' 802.1Q 802.1ad
+            else
+                printf '%s\n' $__rip_route_protos all
+            end
+        case ttl
+            test "$kind" = vxlan; and printf '%s\n' auto inherit
+        case tos
+            test "$kind" = vxlan; and echo inherit
+        case df
+            printf '%s\n' unset set inherit
+        case maxaddress
+            echo unlimited
         case addrgenmode
             printf '%s\n' eui64 none stable_secret random
         case mode
@@ -148,7 +167,9 @@ function __rip_ip_value
         case vlan_protocol
             printf '%s\n' 802.1Q 802.1ad
         case state
-            if test $obj = link -a "$kind" != bridge_slave
+            if test "$vf" = 1
+                printf '%s\n' auto enable disable
+            else if test $obj = link -a "$kind" != bridge_slave
                 printf '%s\n' UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP
             else
                 printf '%s\n' disabled listening learning forwarding blocking
@@ -166,13 +187,13 @@ function __rip_ip_value
         case valid_lft preferred_lft
             echo forever
         case xdp xdpgeneric xdpdrv xdpoffload
-            printf '%s\n' off object pinned
+            printf '%s\n' off object obj object-file pinned object-pinned fd
         case name address broadcast brd mtu txqueuelen txqlen qlen numtxqueues numrxqueues alias group index link-netnsid \
-            via src metric priority preference weight nhid tos dsfield realms label peer remote local anycast to from \
-            root match exact mark cost id dstport ttl advmss hoplimit window cwnd ssthresh initcwnd initrwnd rtt rttvar rto_min \
+            via src metric priority preference weight nhid dsfield realms label peer remote local anycast to from \
+            root match exact mark cost id dstport advmss hoplimit window cwnd ssthresh initcwnd initrwnd rtt rttvar rto_min \
             gso_max_size gso_max_segs gro_max_size vf protodown_reason uid ipproto sport dport expires congctl quickack \
             fastopen_no_cookie forward_delay hello_time max_age ageing_time stp_state group_fwd_mask group_address bcqueuelen \
-            mcast_router ageing maxaddress flowlabel df srcport
+            mcast_router ageing flowlabel srcport vni mux_id linkid ra conduit ingress-qos-map egress-qos-map
             return 0
         case '*'
             # vxlan's learning etc. are flags without a value.
@@ -199,6 +220,18 @@ function __rip_kind_words
             printf '%s\n' $__rip_kind_ipvlan
         case vxlan
             printf '%s\n' $__rip_kind_vxlan
+        case vlan
+            printf '%s\n' $__rip_kind_vlan
+        case vrf
+            echo table
+        case batadv
+            echo ra
+        case dsa
+            printf '%s\n' conduit master
+        case rmnet
+            echo mux_id
+        case wwan
+            echo linkid
     end
 end
 
@@ -292,8 +325,19 @@ function __rip_ip_candidates
     end
 
     set -l kind ''
+    set -l vf 0
+    set -l xdp 0
+    set -l encap 0
     set -l j $i
     while test $j -le $n
+        switch $w[$j]
+            case vf
+                set vf 1
+            case xdp xdpgeneric xdpdrv xdpoffload
+                set xdp 1
+            case encap
+                set encap 1
+        end
         if contains -- $w[$j] ty typ type; and test $j -lt $n
             set kind $w[(math $j + 1)]
         end
@@ -302,7 +346,7 @@ function __rip_ip_candidates
         end
         set j (math $j + 1)
     end
-    if test -n "$prev"; and __rip_ip_value $prev $obj $kind
+    if test -n "$prev"; and __rip_ip_value $prev $obj "$kind" $vf
         return
     end
     switch $obj/$cmd
@@ -313,6 +357,8 @@ function __rip_ip_candidates
                 __rip_kind_words $kind
             end
         case link/set
+            test $vf = 1; and printf '%s\n' $__rip_link_vf
+            test $xdp = 1; and printf '%s\n' $__rip_link_xdp
             if test -z "$kind"
                 printf '%s\n' $__rip_link_change
                 __rip_ifnames
@@ -326,7 +372,14 @@ function __rip_ip_candidates
             printf '%s\n' $__rip_link_show
             __rip_ifnames
         case link/xstats
-            echo type
+            switch "$kind"
+                case bridge
+                    printf '%s\n' igmp mcast stp dev
+                case bond
+                    printf '%s\n' lacp 802.3ad dev
+                case '*'
+                    echo type
+            end
         case link/afstats
             echo dev
         case link/property
@@ -339,6 +392,7 @@ function __rip_ip_candidates
             printf '%s\n' $__rip_addr_show
             __rip_ifnames
         case route/add route/set route/replace route/prepend route/append route/test route/delete
+            test $encap = 1; and printf '%s\n' $__rip_encap_args
             printf '%s\n' $__rip_route_modify
         case route/show route/flush route/save
             printf '%s\n' $__rip_route_select
@@ -346,6 +400,16 @@ function __rip_ip_candidates
             printf '%s\n' $__rip_route_get
     end
 end
+
+set -g __rip_bridge_cmds_link set change show lst list help
+set -g __rip_bridge_cmds_fdb add append replace delete get show lst list flush help
+set -g __rip_bridge_cmds_mdb add delete show lst list help
+set -g __rip_bridge_cmds_vlan add delete show lst list tunnelshow set global help
+set -g __rip_bridge_cmds_vni add delete show lst list help
+set -g __rip_bridge_cmds_monitor file link fdb mdb vlan vni all help
+set -g __rip_bridge_fdb_add dev self master use router extern_learn sticky local permanent static dynamic vlan dst port vni nhid via src_vni
+set -g __rip_bridge_fdb_flush dev brport vlan self master permanent nopermanent static nostatic dynamic nodynamic added_by_user noadded_by_user extern_learn noextern_learn sticky nosticky offloaded nooffloaded
+set -g __rip_bridge_vlan_global vid dev mcast_snooping mcast_querier mcast_igmp_version mcast_mld_version mcast_last_member_count mcast_last_member_interval mcast_startup_query_count mcast_startup_query_interval mcast_membership_interval mcast_querier_interval mcast_query_interval mcast_query_response_interval
 
 function __rip_bridge_candidates
     set -l w $argv
@@ -375,40 +439,95 @@ function __rip_bridge_candidates
         if string match -q -- '-*' $cur
             printf '%s\n' $__rip_bridge_options
         else
-            printf '%s\n' link help
+            printf '%s\n' link fdb mdb vlan vni monitor help
         end
         return
     end
-    set -l obj (__rip_resolve $w[$i] link fdb mdb vlan monitor help); or return
-    test $obj = link; or return
+    set -l obj (__rip_resolve $w[$i] link fdb mdb vlan vni monitor help); or return
+    set -l cmds
+    switch $obj
+        case link
+            set cmds $__rip_bridge_cmds_link
+        case fdb
+            set cmds $__rip_bridge_cmds_fdb
+        case mdb
+            set cmds $__rip_bridge_cmds_mdb
+        case vlan
+            set cmds $__rip_bridge_cmds_vlan
+        case vni
+            set cmds $__rip_bridge_cmds_vni
+        case monitor
+            set cmds $__rip_bridge_cmds_monitor
+        case '*'
+            return
+    end
     set i (math $i + 1)
     if test $i -gt $n
-        printf '%s\n' set change show list lst help
+        printf '%s\n' $cmds
         return
     end
-    set -l cmd (__rip_resolve $w[$i] set change show list lst help); or return
+    set -l cmd (__rip_resolve $w[$i] $cmds); or return
+    if test $obj/$cmd = vlan/global -a $i -eq $n
+        printf '%s\n' set show
+        return
+    end
     set -l prev $w[$n]
     switch $prev
-        case dev backup_port
+        case dev backup_port br brport via
             __rip_ifnames
             return
+        case port
+            test $obj = mdb; and __rip_ifnames
+            return
         case state
-            printf '%s\n' disabled listening learning forwarding blocking
+            if test $obj = fdb
+                printf '%s\n' permanent static dynamic reachable stale
+            else
+                printf '%s\n' disabled listening learning forwarding blocking
+            end
             return
         case hwmode
             printf '%s\n' vepa veb
             return
-        case cost priority mcast_router
+        case file
+            echo @file
+            return
+        case cost priority mcast_router vid vlan vni src_vni dst nhid grp src id group remote to
             return
     end
-    if contains -- $prev $__rip_onoff_words; and test $n -gt (math $i + 1)
+    if test $obj = link; and contains -- $prev $__rip_onoff_words; and test $n -gt (math $i + 1)
         printf '%s\n' on off
         return
     end
-    if contains -- $cmd set change
-        printf '%s\n' $__rip_bridge_link_set
-    else
-        echo dev
+    switch $obj/$cmd
+        case link/set link/change
+            printf '%s\n' $__rip_bridge_link_set
+        case 'link/*'
+            echo dev
+        case fdb/add fdb/append fdb/replace fdb/delete
+            printf '%s\n' $__rip_bridge_fdb_add
+        case fdb/get
+            printf '%s\n' to br brport dev vlan vni self master dynamic
+        case fdb/flush
+            printf '%s\n' $__rip_bridge_fdb_flush
+        case 'fdb/*'
+            printf '%s\n' br brport dev vlan state dynamic
+        case mdb/add mdb/delete
+            printf '%s\n' dev port grp src permanent temp vid
+        case 'mdb/*'
+            printf '%s\n' dev vid
+        case vlan/add vlan/delete
+            printf '%s\n' vid dev tunnel_info id pvid untagged self master
+        case vlan/set
+            printf '%s\n' vid dev state mcast_router
+        case vlan/global
+            printf '%s\n' $__rip_bridge_vlan_global
+        case 'vlan/*'
+            printf '%s\n' dev vid
+        case vni/add vni/delete
+            printf '%s\n' vni group remote dev
+        case 'vni/*'
+            echo dev
     end
 end
 

@@ -48,19 +48,17 @@ pub fn run(mut args: Vec<OsString>) -> i32 {
     }
     let mut tool = tool_for(&args[0]);
     // `rip bridge ...` and `rip sysctl ...` reach the same front ends.
-    if tool == Tool::Ip && args.len() > 1 {
-        if basename(&args[0]) == "rip" {
-            match args[1].to_str() {
-                Some("bridge") => {
-                    args.remove(0);
-                    tool = Tool::Bridge;
-                }
-                Some("sysctl") => {
-                    args.remove(0);
-                    tool = Tool::Sysctl;
-                }
-                _ => {}
+    if tool == Tool::Ip && args.len() > 1 && basename(&args[0]) == "rip" {
+        match args[1].to_str() {
+            Some("bridge") => {
+                args.remove(0);
+                tool = Tool::Bridge;
             }
+            Some("sysctl") => {
+                args.remove(0);
+                tool = Tool::Sysctl;
+            }
+            _ => {}
         }
     }
     let code = match tool {
