@@ -605,6 +605,8 @@ mod help_tests {
             ("dsa", include_str!("testdata/help_dsa.txt")),
             ("rmnet", include_str!("testdata/help_rmnet.txt")),
             ("wwan", include_str!("testdata/help_wwan.txt")),
+            ("bond", include_str!("testdata/help_bond.txt")),
+            ("bond_slave", include_str!("testdata/help_bond_slave.txt")),
         ];
         for (kind, want) in cases {
             let k = super::super::find(kind).and_then(|k| k.help);

@@ -3,6 +3,7 @@
 //! IFLA_INFO_SLAVE_DATA), a printer for `-d` output and JSON `info_data`,
 //! and its help text. Looked up by exact id.
 
+pub mod bond;
 pub mod bridge;
 pub mod bridge_slave;
 pub mod common;
@@ -54,6 +55,8 @@ pub static KINDS: &[Kind] = &[
     Kind { id: "vlan", parse: Some(vlan::parse), print: Some(vlan::print), help: Some(vlan::help) },
     Kind { id: "vrf", parse: Some(vrf::parse), print: Some(vrf::print), help: Some(vrf::help) },
     Kind { id: "vrf_slave", parse: None, print: Some(vrf::slave_print), help: None },
+    Kind { id: "bond", parse: Some(bond::parse), print: None, help: Some(bond::help) },
+    Kind { id: "bond_slave", parse: Some(bond::slave_parse), print: None, help: Some(bond::slave_help) },
     Kind { id: "dummy", parse: None, print: None, help: Some(misc::plain_help) },
     Kind { id: "ifb", parse: None, print: None, help: Some(misc::plain_help) },
     Kind { id: "nlmon", parse: None, print: None, help: Some(misc::plain_help) },
