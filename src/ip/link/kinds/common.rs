@@ -607,6 +607,7 @@ mod help_tests {
             ("wwan", include_str!("testdata/help_wwan.txt")),
             ("bond", include_str!("testdata/help_bond.txt")),
             ("bond_slave", include_str!("testdata/help_bond_slave.txt")),
+            ("geneve", include_str!("testdata/help_geneve.txt")),
         ];
         for (kind, want) in cases {
             let k = super::super::find(kind).and_then(|k| k.help);

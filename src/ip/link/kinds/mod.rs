@@ -7,6 +7,7 @@ pub mod bond;
 pub mod bridge;
 pub mod bridge_slave;
 pub mod common;
+pub mod geneve;
 pub mod ipvlan;
 pub mod macvlan;
 pub mod misc;
@@ -57,6 +58,7 @@ pub static KINDS: &[Kind] = &[
     Kind { id: "vrf_slave", parse: None, print: Some(vrf::slave_print), help: None },
     Kind { id: "bond", parse: Some(bond::parse), print: None, help: Some(bond::help) },
     Kind { id: "bond_slave", parse: Some(bond::slave_parse), print: None, help: Some(bond::slave_help) },
+    Kind { id: "geneve", parse: Some(geneve::parse), print: None, help: Some(geneve::help) },
     Kind { id: "dummy", parse: None, print: None, help: Some(misc::plain_help) },
     Kind { id: "ifb", parse: None, print: None, help: Some(misc::plain_help) },
     Kind { id: "nlmon", parse: None, print: None, help: Some(misc::plain_help) },
