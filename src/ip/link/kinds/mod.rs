@@ -3,12 +3,17 @@
 //! IFLA_INFO_SLAVE_DATA), a printer for `-d` output and JSON `info_data`,
 //! and its help text. Looked up by exact id.
 
+pub mod bond;
 pub mod bridge;
 pub mod bridge_slave;
 pub mod common;
+pub mod geneve;
 pub mod ipvlan;
 pub mod macvlan;
+pub mod misc;
 pub mod tun;
+pub mod vlan;
+pub mod vrf;
 pub mod vxlan;
 
 use crate::cli::Args;
@@ -51,6 +56,24 @@ pub static KINDS: &[Kind] = &[
     Kind { id: "ipvtap", parse: Some(ipvlan::parse), print: Some(ipvlan::print), help: Some(ipvlan::help) },
     Kind { id: "vxlan", parse: Some(vxlan::parse), print: Some(vxlan::print), help: Some(vxlan::help) },
     Kind { id: "tun", parse: None, print: Some(tun::print), help: None },
+    Kind { id: "vlan", parse: Some(vlan::parse), print: Some(vlan::print), help: Some(vlan::help) },
+    Kind { id: "vrf", parse: Some(vrf::parse), print: Some(vrf::print), help: Some(vrf::help) },
+    Kind { id: "vrf_slave", parse: None, print: Some(vrf::slave_print), help: None },
+    Kind { id: "bond", parse: Some(bond::parse), print: None, help: Some(bond::help) },
+    Kind { id: "bond_slave", parse: Some(bond::slave_parse), print: None, help: Some(bond::slave_help) },
+    Kind { id: "geneve", parse: Some(geneve::parse), print: None, help: Some(geneve::help) },
+    Kind { id: "dummy", parse: None, print: None, help: Some(misc::plain_help) },
+    Kind { id: "ifb", parse: None, print: None, help: Some(misc::plain_help) },
+    Kind { id: "nlmon", parse: None, print: None, help: Some(misc::plain_help) },
+    Kind { id: "vcan", parse: None, print: None, help: Some(misc::plain_help) },
+    Kind { id: "netdevsim", parse: None, print: None, help: Some(misc::plain_help) },
+    Kind { id: "team", parse: None, print: None, help: Some(misc::plain_help) },
+    Kind { id: "team_slave", parse: None, print: None, help: Some(misc::plain_help) },
+    Kind { id: "virt_wifi", parse: None, print: None, help: Some(misc::plain_help) },
+    Kind { id: "batadv", parse: Some(misc::batadv_parse), print: None, help: Some(misc::batadv_help) },
+    Kind { id: "dsa", parse: Some(misc::dsa_parse), print: Some(misc::dsa_print), help: Some(misc::dsa_help) },
+    Kind { id: "rmnet", parse: Some(misc::rmnet_parse), print: Some(misc::rmnet_print), help: Some(misc::rmnet_help) },
+    Kind { id: "wwan", parse: Some(misc::wwan_parse), print: Some(misc::wwan_print), help: Some(misc::wwan_help) },
 ];
 
 pub fn find(id: &str) -> Option<&'static Kind> {

@@ -84,27 +84,27 @@ pub fn help(_kind: &str, out: &mut dyn std::io::Write) {
 
 /// inet_prefix as far as vxlan needs it.
 #[derive(Clone, Copy)]
-struct Addr {
-    family: u8,
-    bytelen: usize,
-    data: [u8; 16],
+pub(super) struct Addr {
+    pub(super) family: u8,
+    pub(super) bytelen: usize,
+    pub(super) data: [u8; 16],
     /// set_address_type()'s INET and MULTI bits (UNSPEC never matters here).
     inet: bool,
     multi: bool,
 }
 
 impl Addr {
-    fn none() -> Addr {
+    pub(super) fn none() -> Addr {
         Addr { family: AF_UNSPEC, bytelen: 0, data: [0; 16], inet: false, multi: false }
     }
-    fn is_inet(&self) -> bool {
+    pub(super) fn is_inet(&self) -> bool {
         self.inet
     }
     fn is_multi(&self) -> bool {
         self.inet && self.multi
     }
     /// True for 0.0.0.0 too, as iproute2's flag test is.
-    fn is_not_multi(&self) -> bool {
+    pub(super) fn is_not_multi(&self) -> bool {
         self.inet && !self.multi
     }
     fn set_type(&mut self) {
@@ -158,7 +158,7 @@ fn get_addr_1(name: &str, family: u8) -> Option<Addr> {
 }
 
 /// get_addr(): exit(1) with iproute2's message when the word is no address.
-fn get_addr(name: &str, family: u8) -> Res<Addr> {
+pub(super) fn get_addr(name: &str, family: u8) -> Res<Addr> {
     get_addr_1(name, family).ok_or_else(|| {
         let fam = match family {
             AF_UNSPEC => "any valid",
@@ -171,7 +171,7 @@ fn get_addr(name: &str, family: u8) -> Res<Addr> {
 }
 
 /// rtnl_dsfield_a2n(): a name from /etc/iproute2/rt_dsfield, or hex.
-fn dsfield_a2n(arg: &str) -> Option<u8> {
+pub(super) fn dsfield_a2n(arg: &str) -> Option<u8> {
     let mut tab: Vec<Option<String>> = vec![None; 256];
     tab[0] = Some("0".into());
     if let Ok(text) = std::fs::read_to_string("/etc/iproute2/rt_dsfield") {
