@@ -280,56 +280,11 @@ fn kind_parser(id: &str) -> KindParser {
 }
 
 /// iplink_modify(): returns the exit status.
-pub fn iplink_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<i32> {
-    let mut req = Req::new(cmd, NLM_F_REQUEST | flags, &ifinfomsg(ctx.o.family, 0, 0, 0));
-    let mut ifi = Ifi::default();
-    let parsed = iplink_parse(ctx, &mut args, &mut req, &mut ifi)?;
-    ifi.write(&mut req, IFI_OFF);
-    let kind = match parsed {
-        Parsed::Failed(r) => return Ok(-r),
-        Parsed::Done { kind } => kind,
+pub fn iplink_modify(ctx: &mut Ctx, cmd: u16, flags: u16, args: Args) -> Res<i32> {
+    let mut req = match build_modify(ctx, cmd, flags, args)? {
+        Ok(req) => req,
+        Err(rc) => return Ok(rc),
     };
-
-    if let Some(kind) = kind {
-        let linkinfo = req.nest(IFLA_LINKINFO);
-        // IFLA_INFO_KIND without its NUL, as iproute2 sends it.
-        req.attr(IFLA_INFO_KIND, kind.as_bytes());
-        // Only the text from the first '_' on decides (strchr, strcmp).
-        let slave = kind.find('_').map(|i| &kind[i..] == "_slave").unwrap_or(false);
-        let data_type = if slave { IFLA_INFO_SLAVE_DATA } else { IFLA_INFO_DATA };
-        if !args.is_empty() {
-            match kind_parser(&kind) {
-                KindParser::Rip(parse) => {
-                    let data = req.nest(data_type);
-                    let r = parse(ctx, &kind, &mut args, &mut req)?;
-                    if r != 0 {
-                        return Ok(1);
-                    }
-                    req.nest_end(data);
-                }
-                KindParser::Empty => {
-                    let data = req.nest(data_type);
-                    req.nest_end(data);
-                }
-                KindParser::Unknown => {
-                    let w = args.peek().unwrap_or("");
-                    if matches(w, "help") {
-                        return Err(usage());
-                    }
-                    eprint_raw(&format!(
-                        "Garbage instead of arguments \"{} ...\". Try \"ip link help\".\n",
-                        w
-                    ));
-                    return Ok(1);
-                }
-            }
-        }
-        req.nest_end(linkinfo);
-    } else if flags & NLM_F_CREATE != 0 {
-        eprint_raw("Not enough information: \"type\" argument is required\n");
-        return Ok(1);
-    }
-
     if ctx.o.echo > 0 {
         // rtnl_echo_talk(): the kernel echoes the new link back.
         let f = req.flags() | NLM_F_ECHO | NLM_F_ACK;
@@ -346,6 +301,59 @@ pub fn iplink_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res
         Ok(()) => Ok(0),
         Err(_) => Ok(2),
     }
+}
+
+/// The request of iplink_modify(), or the exit status of a failed parse.
+pub fn build_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<Result<Req, i32>> {
+    let mut req = Req::new(cmd, NLM_F_REQUEST | flags, &ifinfomsg(ctx.o.family, 0, 0, 0));
+    let mut ifi = Ifi::default();
+    let parsed = iplink_parse(ctx, &mut args, &mut req, &mut ifi)?;
+    ifi.write(&mut req, IFI_OFF);
+    let kind = match parsed {
+        Parsed::Failed(r) => return Ok(Err(-r)),
+        Parsed::Done { kind } => kind,
+    };
+
+    if let Some(kind) = kind {
+        let linkinfo = req.nest(IFLA_LINKINFO);
+        // IFLA_INFO_KIND without its NUL, as iproute2 sends it.
+        req.attr(IFLA_INFO_KIND, kind.as_bytes());
+        // Only the text from the first '_' on decides (strchr, strcmp).
+        let slave = kind.find('_').map(|i| &kind[i..] == "_slave").unwrap_or(false);
+        let data_type = if slave { IFLA_INFO_SLAVE_DATA } else { IFLA_INFO_DATA };
+        if !args.is_empty() {
+            match kind_parser(&kind) {
+                KindParser::Rip(parse) => {
+                    let data = req.nest(data_type);
+                    let r = parse(ctx, &kind, &mut args, &mut req)?;
+                    if r != 0 {
+                        return Ok(Err(1));
+                    }
+                    req.nest_end(data);
+                }
+                KindParser::Empty => {
+                    let data = req.nest(data_type);
+                    req.nest_end(data);
+                }
+                KindParser::Unknown => {
+                    let w = args.peek().unwrap_or("");
+                    if matches(w, "help") {
+                        return Err(usage());
+                    }
+                    eprint_raw(&format!(
+                        "Garbage instead of arguments \"{} ...\". Try \"ip link help\".\n",
+                        w
+                    ));
+                    return Ok(Err(1));
+                }
+            }
+        }
+        req.nest_end(linkinfo);
+    } else if flags & NLM_F_CREATE != 0 {
+        eprint_raw("Not enough information: \"type\" argument is required\n");
+        return Ok(Err(1));
+    }
+    Ok(Ok(req))
 }
 
 /// Prints the link the kernel echoed for `-echo`. iproute2 prints it with
