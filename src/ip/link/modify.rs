@@ -291,14 +291,29 @@ pub fn iplink_modify(ctx: &mut Ctx, cmd: u16, flags: u16, args: Args) -> Res<i32
         return match ctx.rtnl()?.talk_answer(&mut req) {
             Ok(ans) => {
                 print_echo(ctx, &ans);
+                forget_link(ctx, Ifi::read(&req, IFI_OFF).index);
                 Ok(0)
             }
             Err(_) => Ok(2),
         };
     }
     match ctx.rtnl()?.talk(&mut req) {
-        Ok(()) => Ok(0),
+        Ok(()) => {
+            forget_link(ctx, Ifi::read(&req, IFI_OFF).index);
+            Ok(0)
+        }
         Err(_) => Ok(2),
+    }
+}
+
+/// ll_drop_by_index(): the link changed, so its cached name may be stale
+/// (matters in -batch). rip's cache has no per-entry drop; it is emptied,
+/// which only costs later lookups a kernel round trip.
+fn forget_link(ctx: &mut Ctx, index: i32) {
+    if index != 0 {
+        let offline = ctx.names.offline;
+        ctx.names = crate::names::LinkNames::new();
+        ctx.names.offline = offline;
     }
 }
 
