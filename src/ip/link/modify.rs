@@ -1075,7 +1075,16 @@ fn xdp_parse(ctx: &mut Ctx, args: &mut Args, req: &mut Req, dev: Option<String>,
     }
     args.back();
     if !pinned {
-        return Err(fail(255, &format!("rip: loading BPF object \"{}\" is not supported\n", file)));
+        // bpf_elf_ctx_init(): a missing file or one that is no ELF.
+        let mut magic = [0u8; 4];
+        let elf = std::fs::File::open(&file)
+            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic))
+            .map(|_| &magic == b"\x7fELF")
+            .unwrap_or(false);
+        if !elf {
+            return Err(fail(255, "Cannot initialize ELF context!\n"));
+        }
+        return Err(fail(255, &format!("rip: loading the BPF object \"{}\" is not supported\n", file)));
     }
     let fd = bpf_obj_get(&file);
     if fd < 0 {
