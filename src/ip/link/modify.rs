@@ -6,7 +6,6 @@
 //! iproute2 appends its attributes, so the kernel applies (and partly
 //! applies, on failure) exactly what it would for iproute2.
 
-use std::io::Write;
 use std::os::fd::IntoRawFd;
 
 use super::super::Ctx;
@@ -940,12 +939,10 @@ fn nl_get_ll_addr_len(ctx: &mut Ctx, dev: &str) -> Res<i32> {
     }
     let mut req = Req::new(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(ctx.o.family, idx as i32, 0, 0));
     let Ok(ans) = ctx.rtnl()?.talk_answer(&mut req) else { return Ok(-1) };
-    for m in msgs(&ans) {
-        let Some(attrs) = m.payload.get(IFINFOMSG_LEN..) else { return Ok(-1) };
-        let tb = Tb::parse(attrs, IFLA_MAX);
-        return Ok(tb.get(IFLA_ADDRESS).map(|a| a.len() as i32).unwrap_or(-1));
-    }
-    Ok(-1)
+    let Some(m) = msgs(&ans).next() else { return Ok(-1) };
+    let Some(attrs) = m.payload.get(IFINFOMSG_LEN..) else { return Ok(-1) };
+    let tb = Tb::parse(attrs, IFLA_MAX);
+    Ok(tb.get(IFLA_ADDRESS).map(|a| a.len() as i32).unwrap_or(-1))
 }
 
 /// rtnl_group_a2n(): a name from /etc/iproute2/group, or a number
@@ -1603,7 +1600,8 @@ pub fn iplink_afstats(ctx: &mut Ctx, mut args: Args) -> Res<()> {
         return Ok(());
     }
     // Collected first: printing needs the name cache (and its socket).
-    let mut found: Vec<(u32, Vec<(u16, Vec<u8>)>)> = Vec::new();
+    type PerFamily = Vec<(u16, Vec<u8>)>;
+    let mut found: Vec<(u32, PerFamily)> = Vec::new();
     let ok = ctx.rtnl()?.dump(|m| {
         if m.payload.len() < 12 {
             eprint_raw(&format!("BUG: wrong nlmsg len {}\n", m.payload.len() as i64 - 12));
@@ -1792,11 +1790,6 @@ pub fn do_help(ctx: &mut Ctx, mut args: Args) -> Res<()> {
         }
         None => Err(usage()),
     }
-}
-
-/// Writes a kind's help text into any stream (for kinds that print it on errors).
-pub fn write_help(out: &mut dyn Write, text: &str) {
-    let _ = out.write_all(text.as_bytes());
 }
 
 #[cfg(test)]
