@@ -1565,7 +1565,11 @@ fn stats_request(filter_mask: u32) -> Req {
     // struct if_stats_msg: family, pad1, pad2(u16), ifindex, filter_mask.
     let mut hdr = [0u8; 12];
     hdr[8..12].copy_from_slice(&filter_mask.to_ne_bytes());
-    Req::new(RTM_GETSTATS, NLM_F_REQUEST | NLM_F_DUMP, &hdr)
+    let mut req = Req::new(RTM_GETSTATS, NLM_F_REQUEST | NLM_F_DUMP, &hdr);
+    // rtnl_statsdump_req_filter() sends its whole zeroed struct ipstats_req
+    // (128 bytes of room for filters) past nlmsg_len; the kernel ignores them.
+    req.buf.extend_from_slice(&[0u8; 128]);
+    req
 }
 
 /// iplink_afstats(): `ip link afstats [dev DEV]`. Its status is ignored by
