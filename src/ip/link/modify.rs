@@ -1289,6 +1289,9 @@ fn parse_vf_vlan(args: &mut Args) -> Res<(u32, u32, u16)> {
             ETH_P_8021Q
         } else if v.eq_ignore_ascii_case("802.1ad") {
             ETH_P_8021AD
+        } else if LL_PROTO_NAMES.iter().any(|n| n.eq_ignore_ascii_case(&v)) {
+            // A known protocol, but not a VLAN one.
+            0
         } else {
             let (n, used, over) = c_strtoull(&v, 0);
             if used == 0 || used != v.len() || over || n > 0xffff {
@@ -1303,6 +1306,15 @@ fn parse_vf_vlan(args: &mut Args) -> Res<(u32, u32, u16)> {
     }
     Ok((vlan, qos, proto))
 }
+
+/// The other names of lib/ll_proto.c (ll_proto_a2n() accepts them).
+const LL_PROTO_NAMES: &[&str] = &[
+    "loop", "pup", "pupat", "ip", "x25", "arp", "bpq", "ieeepup", "ieeepupat", "dec", "dna_dl", "dna_rc", "dna_rt",
+    "lat", "diag", "cust", "sca", "rarp", "atalk", "aarp", "ipx", "ipv6", "ppp_disc", "ppp_ses", "atmmpoa",
+    "atmfate", "802_3", "ax25", "all", "802_2", "snap", "ddcmp", "wan_ppp", "ppp_mp", "localtalk", "can", "ppptalk",
+    "tr_802_2", "mobitex", "control", "irda", "econet", "tipc", "profinet", "aoe", "ethercat", "mpls_uc", "mpls_mc",
+    "teb", "LLDP", "ipv4",
+];
 
 /// get_guid(): exactly "xx:xx:xx:xx:xx:xx:xx:xx".
 fn get_guid(s: &str) -> Option<u64> {
