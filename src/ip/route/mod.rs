@@ -495,6 +495,7 @@ fn list_flush_or_save(ctx: &mut Ctx, words: &[String], action: Action) -> Res<i3
     if action == Action::List {
         ctx.p.delete_json_obj();
     }
+    let _ = ctx.p.flush();
     rc(0)
 }
 
@@ -872,6 +873,7 @@ fn get(ctx: &mut Ctx, words: &[String]) -> Res<i32> {
         return rc(1);
     }
     ctx.p.delete_json_obj();
+    let _ = ctx.p.flush();
     rc(0)
 }
 
@@ -926,7 +928,8 @@ fn check_magic() -> Result<std::fs::File, i32> {
             Ok(n) => got += n,
         }
     }
-    let magic = if got == 4 { u32::from_ne_bytes(m) } else { 0 };
+    // fread() leaves the bytes of a short read in place.
+    let magic = u32::from_ne_bytes(m);
     if magic != 0x4531_1224 {
         crate::eprintf!("Magic mismatch ({} elems, {:x} magic)\n", (got == 4) as i32, magic);
         return Err(1);
@@ -1038,19 +1041,13 @@ fn showdump(ctx: &mut Ctx) -> Res<i32> {
         Err(c) => return rc(c),
     };
     let filt = Filter::default();
+    fill_names(ctx)?;
     let r = from_file(&mut f, |msg| {
         let Some(r) = Rtm::parse(msg.get(16..).unwrap_or(&[])) else { return Ok(()) };
         let ty = u16::from_ne_bytes([msg[4], msg[5]]);
         if ty != RTM_NEWROUTE && ty != RTM_DELROUTE {
             crate::eprintf!("Not a route: {:08x} {:08x} {:08x}\n", msg.len(), ty, u16::from_ne_bytes([msg[6], msg[7]]));
             return Ok(());
-        }
-        for (t, d) in crate::netlink::attr::attrs(msg.get(16 + RTMSG_LEN..).unwrap_or(&[])) {
-            if t == RTA_OIF || t == RTA_IIF {
-                if let Some(i) = crate::netlink::attr::get_u32(d) {
-                    let _ = ctx.ifname(i);
-                }
-            }
         }
         let tb = RtTb::parse(msg.get(16 + RTMSG_LEN..).unwrap_or(&[]));
         if !filter_nlmsg(&filt, ctx.o.family, &r, &tb, inet::af_bit_len(r.family)) {
