@@ -11,11 +11,34 @@ pub struct Exit(pub i32);
 
 pub type Res<T> = Result<T, Exit>;
 
+thread_local! {
+    /// Set while a golden replay captures what would go to stderr.
+    static CAPTURE: std::cell::RefCell<Option<Vec<u8>>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Writes `msg` to stderr verbatim (unbuffered, as C's stderr).
 pub fn eprint_raw(msg: &str) {
-    let stderr = std::io::stderr();
-    let mut h = stderr.lock();
-    let _ = h.write_all(msg.as_bytes());
+    let captured = CAPTURE.with(|c| {
+        if let Some(buf) = c.borrow_mut().as_mut() {
+            buf.extend_from_slice(msg.as_bytes());
+            true
+        } else {
+            false
+        }
+    });
+    if !captured {
+        let stderr = std::io::stderr();
+        let mut h = stderr.lock();
+        let _ = h.write_all(msg.as_bytes());
+    }
+}
+
+/// Runs `f` with stderr output collected instead of written (for replays).
+pub fn capture_stderr<R>(f: impl FnOnce() -> R) -> (R, Vec<u8>) {
+    CAPTURE.with(|c| *c.borrow_mut() = Some(Vec::new()));
+    let r = f();
+    let out = CAPTURE.with(|c| c.borrow_mut().take()).unwrap_or_default();
+    (r, out)
 }
 
 /// Prints `msg` to stderr and returns `Exit(code)`.

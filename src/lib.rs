@@ -9,6 +9,7 @@ pub mod ip;
 pub mod names;
 pub mod netlink;
 pub mod print;
+mod robust;
 pub mod rt_names;
 pub mod sysctl;
 pub mod util;

@@ -400,6 +400,43 @@ fn main_inner(argv: Vec<OsString>) -> Res<i32> {
     r
 }
 
+/// Runs `ip ARGS` against recorded netlink replies instead of the kernel
+/// (the golden suite): returns stdout, stderr and the exit status.
+pub fn replay(args: &[String], datagrams: Vec<Vec<u8>>) -> (Vec<u8>, Vec<u8>, i32) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    struct Shared(Rc<RefCell<Vec<u8>>>);
+    impl std::io::Write for Shared {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let buf = Rc::new(RefCell::new(Vec::new()));
+    let (rc, err) = crate::error::capture_stderr(|| {
+        let parsed = match parse_opts(args, &mut |_| Err(Exit(255))) {
+            Ok(p) => p,
+            Err(Exit(c)) => return c,
+        };
+        let o = parsed.o;
+        let (on, dark) = color::enabled(o.color, o.json > 0);
+        let mode = Mode { json: o.json > 0, pretty: o.pretty > 0, oneline: o.oneline > 0, color: on, dark };
+        let p = Printer::new(Box::new(Shared(buf.clone())), mode);
+        let mut ctx = Ctx::with_replay(o, p, datagrams);
+        let r = run_parsed(&mut ctx, "ip", parsed.batch, parsed.rest);
+        let _ = ctx.p.flush();
+        drop(ctx);
+        match r {
+            Ok(c) | Err(Exit(c)) => c & 0xff,
+        }
+    });
+    let out = buf.borrow().clone();
+    (out, err, rc)
+}
+
 /// Runs the command after the options (or the batch file).
 pub fn run_parsed(ctx: &mut Ctx, basename: &str, batch: Option<String>, rest: Vec<String>) -> Res<i32> {
     if let Some(file) = batch {
