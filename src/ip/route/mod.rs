@@ -8,6 +8,7 @@
 mod encap;
 pub mod inet;
 mod modify;
+mod nh;
 pub mod print;
 
 use std::io::{Read, Seek};
@@ -201,6 +202,10 @@ fn fill_names(ctx: &mut Ctx) -> Res<()> {
     })();
     ctx.names = names;
     r
+}
+
+pub(crate) fn fill_names_pub(ctx: &mut Ctx) -> Res<()> {
+    fill_names(ctx)
 }
 
 /// Takes the printer and name cache out of `ctx` so a dump callback can use
@@ -878,7 +883,7 @@ fn get(ctx: &mut Ctx, words: &[String]) -> Res<i32> {
 }
 
 /// print_route() on a single reply.
-fn print_answer(ctx: &mut Ctx, f: &Filter, ans: &[u8]) -> i32 {
+pub(crate) fn print_answer(ctx: &mut Ctx, f: &Filter, ans: &[u8]) -> i32 {
     let Some(m) = msgs(ans).next() else { return -1 };
     if m.ty != RTM_NEWROUTE && m.ty != RTM_DELROUTE {
         crate::eprintf!("Not a route: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
