@@ -97,7 +97,9 @@ impl Ctx {
     /// The rtnetlink handle, opened on first use (rtnl_open; exit 1 on failure).
     pub fn rtnl(&mut self) -> Res<&mut Rtnl> {
         if self.rtnl.is_none() {
-            match Rtnl::open(self.o.rcvbuf, true) {
+            // ip's batch() opens rtnetlink without strict dump checking
+            // (the kernel then ignores dump filters such as RTA_TABLE).
+            match Rtnl::open(self.o.rcvbuf, !self.o.batch_mode) {
                 Ok(r) => self.rtnl = Some(r),
                 Err(e) => {
                     let errno = e.raw_os_error().unwrap_or(libc::EIO);
@@ -475,11 +477,11 @@ fn do_batch(ctx: &mut Ctx, name: &str) -> Res<i32> {
             }
         }
     };
+    ctx.o.batch_mode = true;
     if ctx.rtnl().is_err() {
         crate::eprintf!("Cannot open rtnetlink\n");
         return Ok(1);
     }
-    ctx.o.batch_mode = true;
     let orig_family = ctx.o.family;
     let mut lines = crate::util::BatchLines::new(reader);
     let mut ret = 0;

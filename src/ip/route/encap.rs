@@ -78,12 +78,7 @@ pub fn parse(a: &mut Argv, encap_attr: u16, type_attr: u16) -> Res<Vec<u8>> {
     match ty {
         1 => {
             let w = a.cur().to_string();
-            let addr = match super::inet::get_addr_1(&w, AF_MPLS) {
-                Some(x) => x,
-                None => {
-                    return Err(fail(1, &format!("Error: an inet address is expected rather than \"{}\".\n", w)));
-                }
-            };
+            let addr = get_addr(&w, AF_MPLS)?;
             add(&mut inner, 1, &addr.data[..addr.bytelen]);
             a.i += 1;
             let mut ttl_ok = false;
@@ -105,77 +100,7 @@ pub fn parse(a: &mut Argv, encap_attr: u16, type_attr: u16) -> Res<Vec<u8>> {
             }
             a.i -= 1;
         }
-        2 => {
-            let (mut id_ok, mut dst_ok, mut src_ok, mut tos_ok, mut ttl_ok) = (false, false, false, false, false);
-            let (mut key, mut csum, mut seq) = (false, false, false);
-            let mut flags: u16 = 0;
-            while a.left() > 0 {
-                let w = a.cur().to_string();
-                match w.as_str() {
-                    "id" => {
-                        a.next_arg()?;
-                        if id_ok {
-                            return Err(duparg2("id", a.cur()));
-                        }
-                        id_ok = true;
-                        let Some(v) = crate::util::get_u64(a.cur(), 0) else {
-                            return Err(invarg("\"id\" value is invalid\n", a.cur()));
-                        };
-                        add(&mut inner, 1, &v.to_be_bytes());
-                    }
-                    "dst" | "src" => {
-                        a.next_arg()?;
-                        let ok = if w == "dst" { &mut dst_ok } else { &mut src_ok };
-                        if *ok {
-                            return Err(duparg2(&w, a.cur()));
-                        }
-                        *ok = true;
-                        let addr = get_addr(a.cur(), AF_INET)?;
-                        add(&mut inner, if w == "dst" { 2 } else { 3 }, &addr.data[..addr.bytelen]);
-                    }
-                    "tos" => {
-                        a.next_arg()?;
-                        if tos_ok {
-                            return Err(duparg2("tos", a.cur()));
-                        }
-                        tos_ok = true;
-                        let Some(t) = crate::rt_names::dsfield_a2n(a.cur()) else {
-                            return Err(invarg("\"tos\" value is invalid\n", a.cur()));
-                        };
-                        add(&mut inner, 5, &[t as u8]);
-                    }
-                    "ttl" => {
-                        a.next_arg()?;
-                        if ttl_ok {
-                            return Err(duparg2("ttl", a.cur()));
-                        }
-                        ttl_ok = true;
-                        let Some(t) = crate::util::get_u8(a.cur(), 0) else {
-                            return Err(invarg("\"ttl\" value is invalid\n", a.cur()));
-                        };
-                        add(&mut inner, 4, &[t]);
-                    }
-                    "key" | "csum" | "seq" => {
-                        let (ok, bit) = match w.as_str() {
-                            "key" => (&mut key, 0x04u16),
-                            "csum" => (&mut csum, 0x01),
-                            _ => (&mut seq, 0x08),
-                        };
-                        if *ok {
-                            return Err(duparg2(&w, &w));
-                        }
-                        *ok = true;
-                        flags |= bit;
-                    }
-                    _ => break,
-                }
-                a.i += 1;
-            }
-            if flags != 0 {
-                add(&mut inner, 6, &flags.to_be_bytes());
-            }
-            a.i -= 1;
-        }
+        2 | 4 => parse_ip(a, ty == 4, &mut inner)?,
         _ => {
             return Err(fail(1, &format!("rip: encap {} is not supported yet\n", TYPES.iter().find(|t| read_type_quiet(t) == ty).unwrap_or(&"?"))));
         }
@@ -184,6 +109,81 @@ pub fn parse(a: &mut Argv, encap_attr: u16, type_attr: u16) -> Res<Vec<u8>> {
     add(&mut out, encap_attr | 0x8000, &inner);
     add(&mut out, type_attr, &ty.to_ne_bytes());
     Ok(out)
+}
+
+/// parse_encap_ip() / parse_encap_ip6(): on return `a.i` is on the last word used.
+fn parse_ip(a: &mut Argv, v6: bool, inner: &mut Vec<u8>) -> Res<()> {
+    let fam = if v6 { AF_INET6 } else { AF_INET };
+    // LWTUNNEL_IP_* and LWTUNNEL_IP6_* share their numbers (TTL/HOPLIMIT, TOS/TC).
+    let (a_id, a_dst, a_src, a_ttl, a_tos, a_flags) = (1u16, 2u16, 3u16, 4u16, 5u16, 6u16);
+    let (k_tos, k_ttl) = if v6 { ("tc", "hoplimit") } else { ("tos", "ttl") };
+    let (mut id_ok, mut dst_ok, mut src_ok, mut tos_ok, mut ttl_ok) = (false, false, false, false, false);
+    let (mut key, mut csum, mut seq) = (false, false, false);
+    let mut flags: u16 = 0;
+    while a.left() > 0 {
+        let w = a.cur().to_string();
+        if w == "id" {
+            a.next_arg()?;
+            if id_ok {
+                return Err(duparg2("id", a.cur()));
+            }
+            id_ok = true;
+            let Some(v) = crate::util::get_u64(a.cur(), 0) else {
+                return Err(invarg("\"id\" value is invalid\n", a.cur()));
+            };
+            add(inner, a_id, &v.to_be_bytes());
+        } else if w == "dst" || w == "src" {
+            a.next_arg()?;
+            let ok = if w == "dst" { &mut dst_ok } else { &mut src_ok };
+            if *ok {
+                return Err(duparg2(&w, a.cur()));
+            }
+            *ok = true;
+            let addr = get_addr(a.cur(), fam)?;
+            add(inner, if w == "dst" { a_dst } else { a_src }, &addr.data[..addr.bytelen]);
+        } else if w == k_tos {
+            a.next_arg()?;
+            if tos_ok {
+                return Err(duparg2(k_tos, a.cur()));
+            }
+            tos_ok = true;
+            let Some(t) = crate::rt_names::dsfield_a2n(a.cur()) else {
+                return Err(invarg(&format!("\"{}\" value is invalid\n", k_tos), a.cur()));
+            };
+            add(inner, a_tos, &[t as u8]);
+        } else if w == k_ttl {
+            a.next_arg()?;
+            if ttl_ok {
+                return Err(duparg2(k_ttl, a.cur()));
+            }
+            ttl_ok = true;
+            let Some(t) = crate::util::get_u8(a.cur(), 0) else {
+                return Err(invarg(&format!("\"{}\" value is invalid\n", k_ttl), a.cur()));
+            };
+            add(inner, a_ttl, &[t]);
+        } else if w == "key" || w == "csum" || w == "seq" {
+            let (ok, bit) = match w.as_str() {
+                "key" => (&mut key, 0x04u16),
+                "csum" => (&mut csum, 0x01),
+                _ => (&mut seq, 0x08),
+            };
+            if *ok {
+                return Err(duparg2(&w, &w));
+            }
+            *ok = true;
+            flags |= bit;
+        } else if w == "geneve_opts" || w == "vxlan_opts" || w == "erspan_opts" {
+            return Err(fail(1, &format!("rip: encap option {} is not supported yet\n", w)));
+        } else {
+            break;
+        }
+        a.i += 1;
+    }
+    if flags != 0 {
+        add(inner, a_flags, &flags.to_be_bytes());
+    }
+    a.i -= 1;
+    Ok(())
 }
 
 fn read_type_quiet(n: &str) -> u16 {
@@ -244,6 +244,36 @@ pub fn print_encap(p: &mut Printer, ty: Option<&[u8]>, enc: &[u8]) {
             }
             if let Some(v) = tb[5].and_then(get_u8) {
                 p.uint(T::Any, "tos", "tos {} ", v as u64);
+            }
+            if let Some(f) = tb[6].and_then(crate::netlink::attr::get_be16) {
+                if f & 0x04 != 0 {
+                    p.bool(T::Any, "key", "key ", true);
+                }
+                if f & 0x01 != 0 {
+                    p.bool(T::Any, "csum", "csum ", true);
+                }
+                if f & 0x08 != 0 {
+                    p.bool(T::Any, "seq", "seq ", true);
+                }
+            }
+        }
+        4 => {
+            if let Some(v) = tb[1].and_then(get_u64) {
+                p.uint(T::Any, "id", "id {} ", u64::from_be(v));
+            }
+            for (k, key) in [(3usize, "src"), (2, "dst")] {
+                if let Some(d) = tb[k] {
+                    b.clear();
+                    b.push_addr(AF_INET6, d);
+                    let f = if key == "src" { "src {} " } else { "dst {} " };
+                    p.color_string(T::Any, Color::Inet6, key, f, b.as_str());
+                }
+            }
+            if let Some(v) = tb[4].and_then(get_u8) {
+                p.uint(T::Any, "hoplimit", "hoplimit {} ", v as u64);
+            }
+            if let Some(v) = tb[5].and_then(get_u8) {
+                p.uint(T::Any, "tc", "tc {} ", v as u64);
             }
             if let Some(f) = tb[6].and_then(crate::netlink::attr::get_be16) {
                 if f & 0x04 != 0 {

@@ -292,6 +292,8 @@ pub fn addr_match(a: &[u8], b: &[u8], bits: i32) -> bool {
 pub struct ABuf {
     buf: [u8; 128],
     len: usize,
+    /// Only ASCII was written, so the bytes are UTF-8 without checking.
+    ascii: bool,
 }
 
 impl Default for ABuf {
@@ -302,21 +304,37 @@ impl Default for ABuf {
 
 impl ABuf {
     pub fn new() -> ABuf {
-        ABuf { buf: [0; 128], len: 0 }
+        ABuf { buf: [0; 128], len: 0, ascii: true }
     }
     pub fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+        let b = &self.buf[..self.len];
+        if self.ascii {
+            // SAFETY: every byte written so far was ASCII (checked in the
+            // push functions), and ASCII is valid UTF-8.
+            return unsafe { std::str::from_utf8_unchecked(b) };
+        }
+        match std::str::from_utf8(b) {
+            Ok(s) => s,
+            Err(e) => std::str::from_utf8(&b[..e.valid_up_to()]).unwrap_or(""),
+        }
     }
     pub fn clear(&mut self) {
         self.len = 0;
+        self.ascii = true;
     }
     pub fn push_str(&mut self, s: &str) {
+        if !s.is_ascii() {
+            self.ascii = false;
+        }
         let end = (self.len + s.len()).min(self.buf.len());
         let n = end - self.len;
         self.buf[self.len..end].copy_from_slice(&s.as_bytes()[..n]);
         self.len = end;
     }
     pub fn push_byte(&mut self, c: u8) {
+        if !c.is_ascii() {
+            self.ascii = false;
+        }
         if self.len < self.buf.len() {
             self.buf[self.len] = c;
             self.len += 1;

@@ -8,6 +8,7 @@
 mod encap;
 pub mod inet;
 mod modify;
+mod nh;
 pub mod print;
 
 use std::io::{Read, Seek};
@@ -201,6 +202,10 @@ fn fill_names(ctx: &mut Ctx) -> Res<()> {
     })();
     ctx.names = names;
     r
+}
+
+pub(crate) fn fill_names_pub(ctx: &mut Ctx) -> Res<()> {
+    fill_names(ctx)
 }
 
 /// Takes the printer and name cache out of `ctx` so a dump callback can use
@@ -495,6 +500,7 @@ fn list_flush_or_save(ctx: &mut Ctx, words: &[String], action: Action) -> Res<i3
     if action == Action::List {
         ctx.p.delete_json_obj();
     }
+    let _ = ctx.p.flush();
     rc(0)
 }
 
@@ -872,11 +878,12 @@ fn get(ctx: &mut Ctx, words: &[String]) -> Res<i32> {
         return rc(1);
     }
     ctx.p.delete_json_obj();
+    let _ = ctx.p.flush();
     rc(0)
 }
 
 /// print_route() on a single reply.
-fn print_answer(ctx: &mut Ctx, f: &Filter, ans: &[u8]) -> i32 {
+pub(crate) fn print_answer(ctx: &mut Ctx, f: &Filter, ans: &[u8]) -> i32 {
     let Some(m) = msgs(ans).next() else { return -1 };
     if m.ty != RTM_NEWROUTE && m.ty != RTM_DELROUTE {
         crate::eprintf!("Not a route: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
@@ -926,7 +933,8 @@ fn check_magic() -> Result<std::fs::File, i32> {
             Ok(n) => got += n,
         }
     }
-    let magic = if got == 4 { u32::from_ne_bytes(m) } else { 0 };
+    // fread() leaves the bytes of a short read in place.
+    let magic = u32::from_ne_bytes(m);
     if magic != 0x4531_1224 {
         crate::eprintf!("Magic mismatch ({} elems, {:x} magic)\n", (got == 4) as i32, magic);
         return Err(1);
@@ -1038,19 +1046,13 @@ fn showdump(ctx: &mut Ctx) -> Res<i32> {
         Err(c) => return rc(c),
     };
     let filt = Filter::default();
+    fill_names(ctx)?;
     let r = from_file(&mut f, |msg| {
         let Some(r) = Rtm::parse(msg.get(16..).unwrap_or(&[])) else { return Ok(()) };
         let ty = u16::from_ne_bytes([msg[4], msg[5]]);
         if ty != RTM_NEWROUTE && ty != RTM_DELROUTE {
             crate::eprintf!("Not a route: {:08x} {:08x} {:08x}\n", msg.len(), ty, u16::from_ne_bytes([msg[6], msg[7]]));
             return Ok(());
-        }
-        for (t, d) in crate::netlink::attr::attrs(msg.get(16 + RTMSG_LEN..).unwrap_or(&[])) {
-            if t == RTA_OIF || t == RTA_IIF {
-                if let Some(i) = crate::netlink::attr::get_u32(d) {
-                    let _ = ctx.ifname(i);
-                }
-            }
         }
         let tb = RtTb::parse(msg.get(16 + RTMSG_LEN..).unwrap_or(&[]));
         if !filter_nlmsg(&filt, ctx.o.family, &r, &tb, inet::af_bit_len(r.family)) {

@@ -530,6 +530,25 @@ pub fn modify(ctx: &mut crate::ip::Ctx, cmd: u16, flags: u16, words: &[String]) 
     req.buf.extend_from_slice(&body);
     let n = req.buf.len() as u32;
     req.buf[0..4].copy_from_slice(&n.to_ne_bytes());
+    if ctx.o.echo > 0 {
+        // rtnl_echo_talk(): the kernel's copy of the route is printed.
+        let f = req.flags() | NLM_F_ECHO | NLM_F_ACK;
+        req.set_flags(f);
+        let Ok(ans) = ctx.rtnl()?.talk_answer(&mut req) else { return Ok(2) };
+        let is_route = crate::netlink::attr::msgs(&ans).next().is_some_and(|m| m.ty == RTM_NEWROUTE || m.ty == RTM_DELROUTE);
+        if !is_route {
+            return Ok(0);
+        }
+        super::fill_names_pub(ctx)?;
+        ctx.p.new_json_obj();
+        ctx.p.open_object(None);
+        let filt = Filter { mdst: Default::default(), msrc: Default::default(), ..Default::default() };
+        let _ = super::print_answer(ctx, &filt, &ans);
+        ctx.p.close_object();
+        ctx.p.delete_json_obj();
+        let _ = ctx.p.flush();
+        return Ok(0);
+    }
     match ctx.rtnl()?.talk(&mut req) {
         Ok(()) => Ok(0),
         Err(_) => Ok(2),

@@ -408,6 +408,8 @@ pub struct Env<'a> {
     pub plain: bool,
     /// The last interface name looked up (routes mostly share a device).
     pub last_if: (u32, ABuf),
+    /// Nexthop objects for `nh_info` (-d), fetched on first use.
+    pub nh: super::nh::NhCache,
 }
 
 impl<'a> Env<'a> {
@@ -422,6 +424,7 @@ impl<'a> Env<'a> {
             resolve: o.resolve > 0,
             plain,
             last_if: (0, ABuf::new()),
+            nh: Default::default(),
         }
     }
 
@@ -1015,6 +1018,11 @@ pub fn print_route(e: &mut Env, ty: u16, r: &Rtm, tb: &RtTb) {
             e.p.bool(T::Json, "ttl-propogate", "", tp != 0);
         } else {
             e.p.fp(if tp != 0 { "ttl-propogate enabled" } else { "ttl-propogate disabled" });
+        }
+    }
+    if let Some(id) = tb.u32(RTA_NH_ID) {
+        if e.details {
+            super::nh::print_nh_info(e.p, e.names, &mut e.nh, id, e.resolve, e.details);
         }
     }
     if let Some(mp) = tb.get(RTA_MULTIPATH) {

@@ -1,0 +1,177 @@
+//! `nh_info` under `ip -d route` for routes with `nhid` (ip/ipnexthop.c
+//! print_cache_nexthop_id): each nexthop id is fetched once with
+//! RTM_GETNEXTHOP on a socket of its own (as iproute2's nh_cache_rth), so
+//! it works in the middle of a route dump.
+
+use std::collections::HashMap;
+
+use super::inet::ABuf;
+use crate::netlink::attr::{attrs, get_u16, get_u32, get_u64, msgs, Req};
+use crate::netlink::Rtnl;
+use crate::print::{Color, Printer, J, T};
+use crate::rt_names;
+
+const RTM_NEWNEXTHOP: u16 = 104;
+const RTM_GETNEXTHOP: u16 = 106;
+const NHA_ID: u16 = 1;
+const NHA_GROUP: usize = 2;
+const NHA_GROUP_TYPE: usize = 3;
+const NHA_BLACKHOLE: usize = 4;
+const NHA_OIF: usize = 5;
+const NHA_GATEWAY: usize = 6;
+const NHA_ENCAP_TYPE: usize = 7;
+const NHA_ENCAP: usize = 8;
+const NHA_FDB: usize = 11;
+const NHA_RES_GROUP: usize = 12;
+const NHA_MAX: usize = 13;
+
+/// Nexthop replies by id (None: the lookup failed).
+#[derive(Default)]
+pub struct NhCache {
+    rtnl: Option<Rtnl>,
+    failed_open: bool,
+    by_id: HashMap<u32, Option<Vec<u8>>>,
+}
+
+impl NhCache {
+    fn get(&mut self, id: u32) -> Option<&[u8]> {
+        if !self.by_id.contains_key(&id) {
+            if self.rtnl.is_none() && !self.failed_open {
+                match Rtnl::open(32768, false) {
+                    Ok(r) => self.rtnl = Some(r),
+                    Err(_) => self.failed_open = true,
+                }
+            }
+            let ans = self.rtnl.as_mut().and_then(|r| {
+                let mut req = Req::new(RTM_GETNEXTHOP, crate::netlink::consts::NLM_F_REQUEST, &[0u8; 8]);
+                req.attr_u32(NHA_ID, id);
+                r.talk_answer(&mut req).ok()
+            });
+            let msg = ans.and_then(|a| {
+                msgs(&a).next().filter(|m| m.ty == RTM_NEWNEXTHOP).map(|m| m.payload.to_vec())
+            });
+            self.by_id.insert(id, msg);
+        }
+        self.by_id.get(&id).and_then(|m| m.as_deref())
+    }
+}
+
+/// print_cache_nexthop_id(fp, "\n\tnh_info ", "nh_info", id)
+pub fn print_nh_info(p: &mut Printer, names: &crate::names::LinkNames, cache: &mut NhCache, id: u32, resolve: bool, details: bool) {
+    let Some(m) = cache.get(id) else { return };
+    let m = m.to_vec();
+    let Some(h) = m.get(..8) else { return };
+    let (family, scope, protocol) = (h[0], h[1], h[2]);
+    let flags = u32::from_ne_bytes([h[4], h[5], h[6], h[7]]);
+    let mut tb: [Option<&[u8]>; NHA_MAX + 1] = [None; NHA_MAX + 1];
+    for (t, d) in attrs(&m[8..]) {
+        if let Some(s) = tb.get_mut(t as usize) {
+            if s.is_none() {
+                *s = Some(d);
+            }
+        }
+    }
+    p.fp("\n\tnh_info ");
+    p.open_object(Some("nh_info"));
+    let nid = tb[NHA_ID as usize].and_then(get_u32).unwrap_or(0);
+    p.uint(T::Any, "id", "id {} ", nid as u64);
+    if let Some(g) = tb[NHA_GROUP] {
+        p.open_array(T::Json, "group");
+        p.fp("group ");
+        for (i, e) in g.chunks_exact(8).enumerate() {
+            p.open_object(None);
+            if i > 0 {
+                p.fp("/");
+            }
+            let gid = u32::from_ne_bytes([e[0], e[1], e[2], e[3]]);
+            p.uint(T::Any, "id", "{}", gid as u64);
+            if e[4] != 0 {
+                p.uint(T::Any, "weight", ",{}", e[4] as u64 + 1);
+            }
+            p.close_object();
+        }
+        p.fp(" ");
+        p.close_array(T::Json, "");
+    }
+    let gt = tb[NHA_GROUP_TYPE].and_then(get_u16).unwrap_or(0);
+    if gt != 0 {
+        p.string(T::Any, "type", "type {} ", if gt == 1 { "resilient" } else { "<unknown type>" });
+    }
+    if let Some(rg) = tb[NHA_RES_GROUP] {
+        let mut r: [Option<&[u8]>; 5] = [None; 5];
+        for (t, d) in attrs(rg) {
+            if let Some(s) = r.get_mut(t as usize) {
+                if s.is_none() {
+                    *s = Some(d);
+                }
+            }
+        }
+        p.open_object(Some("resilient_args"));
+        p.uint(T::Any, "buckets", "buckets {} ", r[1].and_then(get_u16).unwrap_or(0) as u64);
+        let tv = |j: u64| -> f64 {
+            let us = 10000u64.wrapping_mul(j);
+            (us / 1_000_000) as f64 + (us % 1_000_000) as f64 / 1e6
+        };
+        for (k, key) in [(2usize, "idle_timer"), (3, "unbalanced_timer")] {
+            let v = tv(r[k].and_then(get_u32).unwrap_or(0) as u64);
+            let s = crate::print::fmt::c_g(v);
+            p.field(T::Any, Color::None, Some(key), J::F(v), format_args!("{} {} ", key, s));
+        }
+        let v = tv(r[4].and_then(get_u64).unwrap_or(0));
+        let s = crate::print::fmt::c_g(v);
+        p.field(T::Any, Color::None, Some("unbalanced_time"), J::F(v), format_args!("unbalanced_time {} ", s));
+        p.close_object();
+    }
+    if let Some(e) = tb[NHA_ENCAP] {
+        super::encap::print_encap(p, tb[NHA_ENCAP_TYPE], e);
+    }
+    if let Some(g) = tb[NHA_GATEWAY] {
+        let mut b = ABuf::new();
+        let mut done = false;
+        if resolve {
+            if let Some(n) = super::inet::resolve(family, g) {
+                b.push_str(&n);
+                done = true;
+            }
+        }
+        if !done {
+            b.push_addr(family, g);
+        }
+        if p.is_json() {
+            p.string(T::Json, "gateway", "", b.as_str());
+        } else {
+            p.fp("via ");
+            let c = match family {
+                crate::netlink::consts::AF_INET => Color::Inet,
+                crate::netlink::consts::AF_INET6 => Color::Inet6,
+                _ => Color::None,
+            };
+            p.color_string_opt(T::Fp, c, None, "{} ", b.as_str());
+        }
+    }
+    if let Some(oif) = tb[NHA_OIF].and_then(get_u32) {
+        if oif != 0 {
+            let name = names.get(oif).map(|e| e.name.clone()).unwrap_or_else(|| format!("if{}", oif));
+            if p.is_json() {
+                p.string(T::Json, "dev", "", &name);
+            } else {
+                p.fp("dev ");
+                p.color_string_opt(T::Fp, Color::Ifname, None, "{} ", &name);
+            }
+        }
+    }
+    if scope != 0 || details {
+        p.string(T::Any, "scope", "scope {} ", rt_names::rtscope_n2a(scope as u32).as_str());
+    }
+    if tb[NHA_BLACKHOLE].is_some() {
+        p.null(T::Any, "blackhole", "blackhole ", "");
+    }
+    if protocol != 0 || details {
+        p.string(T::Any, "protocol", "proto {} ", rt_names::rtprot_n2a(protocol as u32).as_str());
+    }
+    super::print::print_rt_flags(p, flags);
+    if tb[NHA_FDB].is_some() {
+        p.null(T::Any, "fdb", "fdb", "");
+    }
+    p.close_object();
+}
