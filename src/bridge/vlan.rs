@@ -1,7 +1,8 @@
 //! `bridge vlan show|tunnelshow` (bridge/vlan.c, 6.1.0): the per-port VLAN
 //! lists from an AF_BRIDGE link dump with RTEXT_FILTER_BRVLAN[_COMPRESSED],
-//! `-s` from the RTM_GETSTATS bridge xstats, `-d` from RTM_GETVLAN. Changes
-//! (add/del/set/global) are not mirrored.
+//! `-s` from the RTM_GETSTATS bridge xstats, `-d` from RTM_GETVLAN; and
+//! add/del (RTM_SETLINK/RTM_DELLINK with IFLA_AF_SPEC). `set` and `global`
+//! are not mirrored.
 
 use super::BrCtx;
 use crate::cli::{matches, Args};
@@ -68,8 +69,11 @@ enum Subject {
 pub fn do_vlan(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     ctx.init_map()?;
     let Some(cmd) = args.next() else { return vlan_show(ctx, args, Subject::Vlan) };
-    if matches(&cmd, "add") || matches(&cmd, "delete") {
-        return Err(fail(1, "rip: \"bridge vlan add/delete\" is not implemented yet.\n"));
+    if matches(&cmd, "add") {
+        return vlan_modify(ctx, RTM_SETLINK, args);
+    }
+    if matches(&cmd, "delete") {
+        return vlan_modify(ctx, RTM_DELLINK, args);
     }
     if matches(&cmd, "show") || matches(&cmd, "lst") || matches(&cmd, "list") {
         return vlan_show(ctx, args, Subject::Vlan);
@@ -84,6 +88,125 @@ pub fn do_vlan(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
         return Err(fail(255, USAGE));
     }
     Err(fail(255, &format!("Command \"{}\" is unknown, try \"bridge vlan help\".\n", cmd)))
+}
+
+/// parse_tunnel_info(): `id N[-M]` (each below 2^24).
+fn parse_tunnel_info(args: &mut Args) -> Res<(u32, u32)> {
+    let w = args.value()?;
+    if !matches(&w, "id") {
+        return Err(crate::cli::invarg("tunnel id expected", &w));
+    }
+    let v = args.value()?;
+    let (a, b) = match v.find('-') {
+        Some(i) => (&v[..i], Some(&v[i + 1..])),
+        None => (v.as_str(), None),
+    };
+    let parse = |s: &str| crate::util::get_u32(s, 0).filter(|n| *n < 1 << 24);
+    // The reference names only the part before '-' in both messages.
+    let start = parse(a).ok_or_else(|| crate::cli::invarg("invalid tun id", a))?;
+    let end = match b {
+        Some(b) => parse(b).ok_or_else(|| crate::cli::invarg("invalid tun id", a))?,
+        None => 0,
+    };
+    Ok((start, end))
+}
+
+fn vlan_modify(ctx: &mut BrCtx, cmd: u16, mut args: Args) -> Res<i32> {
+    let mut d: Option<String> = None;
+    let mut vid: i16 = -1;
+    let mut vid_end: i16 = -1;
+    let mut vflags: u16 = 0;
+    let mut tunnel: Option<(u32, u32)> = None;
+    let mut flags: u16 = 0;
+    while let Some(w) = args.next() {
+        match w.as_str() {
+            "dev" => d = Some(args.value()?),
+            "vid" => {
+                let v = args.value()?;
+                match v.find('-') {
+                    Some(i) => {
+                        vid = crate::util::atoi(&v[..i]) as i16;
+                        vid_end = crate::util::atoi(&v[i + 1..]) as i16;
+                        vflags |= BRIDGE_VLAN_INFO_RANGE_BEGIN;
+                    }
+                    None => vid = crate::util::atoi(&v) as i16,
+                }
+            }
+            "self" => flags |= super::link::BRIDGE_FLAGS_SELF,
+            "master" => flags |= super::link::BRIDGE_FLAGS_MASTER,
+            "pvid" => vflags |= BRIDGE_VLAN_INFO_PVID,
+            "untagged" => vflags |= BRIDGE_VLAN_INFO_UNTAGGED,
+            "tunnel_info" => tunnel = Some(parse_tunnel_info(&mut args)?),
+            _ => {
+                if matches(&w, "help") {
+                    args.value()?;
+                }
+            }
+        }
+    }
+    let Some(d) = d.filter(|_| vid != -1) else {
+        crate::eprintf!("Device and VLAN ID are required arguments.\n");
+        return Ok(-1);
+    };
+    let index = ctx.ifindex(&d)?;
+    if index == 0 {
+        crate::eprintf!("Cannot find bridge device \"{}\"\n", d);
+        return Ok(-1);
+    }
+    if vid >= 4096 {
+        crate::eprintf!("Invalid VLAN ID \"{}\"\n", vid as u16);
+        return Ok(-1);
+    }
+    if vflags & BRIDGE_VLAN_INFO_RANGE_BEGIN != 0 {
+        if vid_end == -1 || vid_end >= 4096 || vid >= vid_end {
+            crate::eprintf!("Invalid VLAN range \"{}-{}\"\n", vid as u16, vid_end as u16);
+            return Ok(-1);
+        }
+        if vflags & BRIDGE_VLAN_INFO_PVID != 0 {
+            crate::eprintf!("pvid cannot be configured for a vlan range\n");
+            return Ok(-1);
+        }
+    }
+    let mut req = Req::new(cmd, NLM_F_REQUEST, &ifinfomsg(AF_BRIDGE, index as i32, 0, 0));
+    let af = req.nest(IFLA_AF_SPEC);
+    if flags != 0 {
+        req.attr_u16(super::link::IFLA_BRIDGE_FLAGS, flags);
+    }
+    let tinfo = |req: &mut Req, vid: u16, id: u32, fl: u16| {
+        let n = req.nest(IFLA_BRIDGE_VLAN_TUNNEL_INFO);
+        req.attr_u32(IFLA_BRIDGE_VLAN_TUNNEL_ID, id);
+        req.attr_u16(IFLA_BRIDGE_VLAN_TUNNEL_VID, vid);
+        req.attr_u16(IFLA_BRIDGE_VLAN_TUNNEL_FLAGS, fl);
+        req.nest_end(n);
+    };
+    let vinfo = |req: &mut Req, fl: u16, vid: u16| {
+        let mut b = [0u8; 4];
+        b[..2].copy_from_slice(&fl.to_ne_bytes());
+        b[2..].copy_from_slice(&vid.to_ne_bytes());
+        req.attr(IFLA_BRIDGE_VLAN_INFO, &b);
+    };
+    match tunnel {
+        Some((ts, te)) => {
+            if vid_end != -1 && (vid_end as i32 - vid as u16 as i32) > 0 {
+                tinfo(&mut req, vid as u16, ts, BRIDGE_VLAN_INFO_RANGE_BEGIN);
+                tinfo(&mut req, vid_end as u16, te, BRIDGE_VLAN_INFO_RANGE_END);
+            } else {
+                tinfo(&mut req, vid as u16, ts, 0);
+            }
+        }
+        None => {
+            vinfo(&mut req, vflags, vid as u16);
+            if vid_end != -1 {
+                let fl = (vflags & !BRIDGE_VLAN_INFO_RANGE_BEGIN) | BRIDGE_VLAN_INFO_RANGE_END;
+                vinfo(&mut req, fl, vid_end as u16);
+            }
+        }
+    }
+    req.nest_end(af);
+    match ctx.rtnl()?.talk(&mut req) {
+        Ok(()) => Ok(0),
+        Err(_) => Ok(-1),
+    }
 }
 
 #[derive(Clone, Copy, Default)]
