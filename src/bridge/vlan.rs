@@ -1,8 +1,8 @@
 //! `bridge vlan show|tunnelshow` (bridge/vlan.c, 6.1.0): the per-port VLAN
 //! lists from an AF_BRIDGE link dump with RTEXT_FILTER_BRVLAN[_COMPRESSED],
 //! `-s` from the RTM_GETSTATS bridge xstats, `-d` from RTM_GETVLAN; and
-//! add/del (RTM_SETLINK/RTM_DELLINK with IFLA_AF_SPEC). `set` and `global`
-//! are not mirrored.
+//! add/del (RTM_SETLINK/RTM_DELLINK with IFLA_AF_SPEC) and set (RTM_NEWVLAN).
+//! `global` is not mirrored.
 
 use super::BrCtx;
 use crate::cli::{matches, Args};
@@ -81,8 +81,11 @@ pub fn do_vlan(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     if matches(&cmd, "tunnelshow") {
         return vlan_show(ctx, args, Subject::Tunnel);
     }
-    if matches(&cmd, "set") || cmd == "global" {
-        return Err(fail(1, &format!("rip: \"bridge vlan {}\" is not implemented yet.\n", cmd)));
+    if matches(&cmd, "set") {
+        return vlan_option_set(ctx, args);
+    }
+    if cmd == "global" {
+        return Err(fail(1, "rip: \"bridge vlan global\" is not implemented yet.\n"));
     }
     if matches(&cmd, "help") {
         return Err(fail(255, USAGE));
@@ -203,6 +206,99 @@ fn vlan_modify(ctx: &mut BrCtx, cmd: u16, mut args: Args) -> Res<i32> {
         }
     }
     req.nest_end(af);
+    match ctx.rtnl()?.talk(&mut req) {
+        Ok(()) => Ok(0),
+        Err(_) => Ok(-1),
+    }
+}
+
+const RTM_NEWVLAN: u16 = 112;
+const BRIDGE_VLANDB_ENTRY: u16 = 1;
+const BRIDGE_VLANDB_ENTRY_INFO: u16 = 1;
+const BRIDGE_VLANDB_ENTRY_RANGE: u16 = 2;
+const BRIDGE_VLANDB_ENTRY_STATE: u16 = 3;
+const BRIDGE_VLANDB_ENTRY_MCAST_ROUTER: u16 = 6;
+const BRIDGE_VLAN_INFO_ONLY_OPTS: u16 = 1 << 6;
+
+/// vlan_option_set(): RTM_NEWVLAN with one BRIDGE_VLANDB_ENTRY whose
+/// attributes follow the order of the arguments.
+fn vlan_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+    let mut hdr = [0u8; 8];
+    hdr[0] = AF_BRIDGE;
+    let mut req = Req::new(RTM_NEWVLAN, NLM_F_REQUEST, &hdr);
+    let entry = req.nest(BRIDGE_VLANDB_ENTRY | super::link::NLA_F_NESTED);
+    let mut have_dev = false;
+    let mut vid: i16 = -1;
+    while let Some(w) = args.next() {
+        match w.as_str() {
+            "dev" => {
+                let d = args.value()?;
+                let idx = ctx.ifindex(&d)?;
+                if idx == 0 {
+                    crate::eprintf!("Cannot find network device \"{}\"\n", d);
+                    return Ok(-1);
+                }
+                req.header_mut()[4..8].copy_from_slice(&idx.to_ne_bytes());
+                have_dev = true;
+            }
+            "vid" => {
+                let v = args.value()?;
+                let mut vid_end: i16 = -1;
+                match v.find('-') {
+                    Some(i) => {
+                        vid = crate::util::atoi(&v[..i]) as i16;
+                        vid_end = crate::util::atoi(&v[i + 1..]) as i16;
+                        if vid >= vid_end || vid_end >= 4096 {
+                            crate::eprintf!("Invalid VLAN range \"{}-{}\"\n", vid as u16, vid_end as u16);
+                            return Ok(-1);
+                        }
+                    }
+                    None => vid = crate::util::atoi(&v) as i16,
+                }
+                if vid >= 4096 {
+                    crate::eprintf!("Invalid VLAN ID \"{}\"\n", vid as u16);
+                    return Ok(-1);
+                }
+                let mut b = [0u8; 4];
+                b[..2].copy_from_slice(&BRIDGE_VLAN_INFO_ONLY_OPTS.to_ne_bytes());
+                b[2..].copy_from_slice(&(vid as u16).to_ne_bytes());
+                req.attr(BRIDGE_VLANDB_ENTRY_INFO, &b);
+                if vid_end != -1 {
+                    req.attr_u16(BRIDGE_VLANDB_ENTRY_RANGE, vid_end as u16);
+                }
+            }
+            "state" => {
+                let v = args.value()?;
+                let (n, used, _) = crate::util::c_strtoll(&v, 10);
+                let mut state = n as i32;
+                if !(!v.is_empty() && used == v.len()) {
+                    state = super::link::parse_stp_state(&v);
+                }
+                if state == -1 {
+                    crate::eprintf!("Error: invalid STP state\n");
+                    return Ok(-1);
+                }
+                req.attr_u8(BRIDGE_VLANDB_ENTRY_STATE, state as u8);
+            }
+            "mcast_router" => {
+                let v = args.value()?;
+                match crate::util::get_u8(&v, 0) {
+                    Some(m) => req.attr_u8(BRIDGE_VLANDB_ENTRY_MCAST_ROUTER, m),
+                    None => return Err(crate::cli::invarg("invalid mcast_router", &v)),
+                }
+            }
+            _ => {
+                if matches(&w, "help") {
+                    args.value()?;
+                }
+            }
+        }
+    }
+    req.nest_end(entry);
+    if !have_dev || vid == -1 {
+        crate::eprintf!("Device and VLAN ID are required arguments.\n");
+        return Ok(-1);
+    }
     match ctx.rtnl()?.talk(&mut req) {
         Ok(()) => Ok(0),
         Err(_) => Ok(-1),
