@@ -153,7 +153,7 @@ fn get_addr(arg: &str, family: u8) -> Res<Vec<u8>> {
         if family != AF_UNSPEC && family != AF_INET6 {
             None
         } else {
-            arg.parse::<std::net::Ipv6Addr>().ok().map(|a| a.octets().to_vec())
+            super::pton6(arg).map(|a| a.to_vec())
         }
     } else if family != AF_UNSPEC && family != AF_INET {
         None
@@ -720,15 +720,9 @@ fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: 
         p.color_string(T::Any, Color::Ifname, "ifname", "{} ", &n);
     }
     if let Some(d) = tb.get(NDA_DST) {
-        let (s, c) = if d.len() == 16 {
-            let mut a = [0u8; 16];
-            a.copy_from_slice(d);
-            (std::net::Ipv6Addr::from(a).to_string(), Color::Inet6)
-        } else if d.len() == 4 {
-            (std::net::Ipv4Addr::new(d[0], d[1], d[2], d[3]).to_string(), Color::Inet)
-        } else {
-            ("???".to_string(), Color::Inet)
-        };
+        // format_host(): numeric; 16 bytes are IPv6, anything else IPv4.
+        let (af, c) = if d.len() == 16 { (AF_INET6, Color::Inet6) } else { (AF_INET, Color::Inet) };
+        let s = super::ntop(af, d).unwrap_or_else(|| "???".to_string());
         p.fp("dst ");
         p.color_string(T::Any, c, "dst", "{} ", &s);
     }

@@ -5,6 +5,7 @@
 
 pub mod fdb;
 pub mod link;
+pub mod mdb;
 pub mod vlan;
 
 use std::ffi::OsString;
@@ -114,7 +115,7 @@ type Handler = fn(&mut BrCtx, Args) -> Res<i32>;
 const OBJECTS: &[(&str, Option<Handler>)] = &[
     ("link", Some(link::do_link)),
     ("fdb", Some(fdb::do_fdb)),
-    ("mdb", None),
+    ("mdb", Some(mdb::do_mdb)),
     ("vlan", Some(vlan::do_vlan)),
     ("vni", None),
     ("monitor", None),
@@ -132,7 +133,7 @@ fn do_cmd(ctx: &mut BrCtx, obj: &str, args: Args) -> Res<i32> {
                 Some(h) => h(ctx, args),
                 None => Err(fail(
                     1,
-                    &format!("rip: \"bridge {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for link, fdb show and vlan show).\n", name),
+                    &format!("rip: \"bridge {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for link, fdb, mdb and vlan).\n", name),
                 )),
             };
         }
@@ -278,4 +279,55 @@ fn do_batch(ctx: &mut BrCtx, name: &str) -> Res<i32> {
         }
     }
     Ok(ret)
+}
+
+// glibc's own conversions (the libc crate does not bind them), so text
+// forms match the reference exactly.
+extern "C" {
+    fn inet_pton(af: libc::c_int, src: *const libc::c_char, dst: *mut libc::c_void) -> libc::c_int;
+    fn inet_ntop(
+        af: libc::c_int,
+        src: *const libc::c_void,
+        dst: *mut libc::c_char,
+        size: libc::socklen_t,
+    ) -> *const libc::c_char;
+}
+
+/// inet_pton(AF_INET): glibc's strict dotted quad.
+pub fn pton4(s: &str) -> Option<[u8; 4]> {
+    let c = std::ffi::CString::new(s).ok()?;
+    let mut out = [0u8; 4];
+    // SAFETY: out has room for an in_addr.
+    let r = unsafe { inet_pton(libc::AF_INET, c.as_ptr(), out.as_mut_ptr() as *mut libc::c_void) };
+    (r == 1).then_some(out)
+}
+
+/// inet_pton(AF_INET6)
+pub fn pton6(s: &str) -> Option<[u8; 16]> {
+    let c = std::ffi::CString::new(s).ok()?;
+    let mut out = [0u8; 16];
+    // SAFETY: out has room for an in6_addr.
+    let r = unsafe { inet_pton(libc::AF_INET6, c.as_ptr(), out.as_mut_ptr() as *mut libc::c_void) };
+    (r == 1).then_some(out)
+}
+
+/// inet_ntop() as glibc words it (IPv4 in IPv6 forms included); None when
+/// `af` is neither inet family or the bytes are too short.
+pub fn ntop(af: u8, b: &[u8]) -> Option<String> {
+    let (fam, need) = match af {
+        AF_INET => (libc::AF_INET, 4),
+        AF_INET6 => (libc::AF_INET6, 16),
+        _ => return None,
+    };
+    let src = b.get(..need)?;
+    let mut buf = [0u8; 64];
+    // SAFETY: src holds `need` bytes; buf is larger than INET6_ADDRSTRLEN.
+    let p = unsafe {
+        inet_ntop(fam, src.as_ptr() as *const libc::c_void, buf.as_mut_ptr() as *mut libc::c_char, buf.len() as u32)
+    };
+    if p.is_null() {
+        return None;
+    }
+    let end = buf.iter().position(|&c| c == 0).unwrap_or(buf.len());
+    Some(String::from_utf8_lossy(&buf[..end]).into_owned())
 }
