@@ -1,8 +1,9 @@
 //! `bridge vlan show|tunnelshow` (bridge/vlan.c, 6.1.0): the per-port VLAN
 //! lists from an AF_BRIDGE link dump with RTEXT_FILTER_BRVLAN[_COMPRESSED],
 //! `-s` from the RTM_GETSTATS bridge xstats, `-d` from RTM_GETVLAN; and
-//! add/del (RTM_SETLINK/RTM_DELLINK with IFLA_AF_SPEC) and set (RTM_NEWVLAN).
-//! `global` is not mirrored.
+//! add/del (RTM_SETLINK/RTM_DELLINK with IFLA_AF_SPEC), set and global set
+//! (RTM_NEWVLAN). Entries of RTM_GETVLAN dumps (`-d vlan show`, `global
+//! show`) are not printed: this kernel has no VLAN filtering to report.
 
 use super::BrCtx;
 use crate::cli::{matches, Args};
@@ -85,7 +86,12 @@ pub fn do_vlan(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
         return vlan_option_set(ctx, args);
     }
     if cmd == "global" {
-        return Err(fail(1, "rip: \"bridge vlan global\" is not implemented yet.\n"));
+        return match args.next() {
+            None => vlan_global_show(ctx, args),
+            Some(w) if w == "show" || w == "lst" || w == "list" => vlan_global_show(ctx, args),
+            Some(w) if w == "set" => vlan_global_option_set(ctx, args),
+            Some(_) => Err(fail(255, USAGE)),
+        };
     }
     if matches(&cmd, "help") {
         return Err(fail(255, USAGE));
@@ -295,6 +301,129 @@ fn vlan_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
         }
     }
     req.nest_end(entry);
+    if !have_dev || vid == -1 {
+        crate::eprintf!("Device and VLAN ID are required arguments.\n");
+        return Ok(-1);
+    }
+    match ctx.rtnl()?.talk(&mut req) {
+        Ok(()) => Ok(0),
+        Err(_) => Ok(-1),
+    }
+}
+
+const BRIDGE_VLANDB_GLOBAL_OPTIONS: u16 = 2;
+const BRIDGE_VLANDB_DUMPF_GLOBAL: u32 = 1 << 1;
+
+/// vlan_global_show(): the header and an RTM_GETVLAN dump of global
+/// options. This kernel has no VLAN filtering, so the dump can only fail;
+/// its entries are not printed.
+fn vlan_global_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+    let mut filter_dev: Option<String> = None;
+    let mut vlan = 0u16;
+    while let Some(w) = args.next() {
+        if w == "dev" {
+            let v = args.value()?;
+            if filter_dev.is_some() {
+                return Err(crate::cli::duparg("dev", &v));
+            }
+            filter_dev = Some(v);
+        } else if w == "vid" {
+            let v = args.value()?;
+            if vlan != 0 {
+                return Err(crate::cli::duparg("vid", &v));
+            }
+            vlan = crate::util::atoi(&v) as u16;
+        }
+    }
+    if let Some(d) = &filter_dev {
+        if ctx.ifindex(d)? == 0 {
+            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            return Ok(-1);
+        }
+    }
+    ctx.p.new_json_obj();
+    let mut hdr = [0u8; 8];
+    hdr[0] = AF_BRIDGE;
+    let mut req = Req::new(RTM_GETVLAN, NLM_F_DUMP | NLM_F_REQUEST, &hdr);
+    req.attr_u32(BRIDGE_VLANDB_DUMP_FLAGS, BRIDGE_VLANDB_DUMPF_GLOBAL);
+    send_dump(ctx, &mut req, "Cannot send dump request")?;
+    if !ctx.p.is_json() {
+        ctx.p.raw(format!("{:<16}  {:<9}\n", "port", "vlan-id").as_bytes());
+    }
+    run_dump(ctx, &mut |_, _, _| 0)?;
+    ctx.p.delete_json_obj();
+    Ok(0)
+}
+
+/// vlan_global_option_set(): RTM_NEWVLAN with BRIDGE_VLANDB_GLOBAL_OPTIONS
+/// whose attributes follow the order of the arguments.
+fn vlan_global_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+    let mut hdr = [0u8; 8];
+    hdr[0] = AF_BRIDGE;
+    let mut req = Req::new(RTM_NEWVLAN, NLM_F_REQUEST, &hdr);
+    let nest = req.nest(BRIDGE_VLANDB_GLOBAL_OPTIONS | super::link::NLA_F_NESTED);
+    let mut have_dev = false;
+    let mut vid: i16 = -1;
+    // (keyword, attribute, width in bytes)
+    const OPTS: &[(&str, u16, u8)] = &[
+        ("mcast_snooping", 3, 1),
+        ("mcast_querier", 15, 1),
+        ("mcast_igmp_version", 4, 1),
+        ("mcast_mld_version", 5, 1),
+        ("mcast_last_member_count", 6, 4),
+        ("mcast_startup_query_count", 7, 4),
+        ("mcast_last_member_interval", 8, 8),
+        ("mcast_membership_interval", 10, 8),
+        ("mcast_querier_interval", 11, 8),
+        ("mcast_query_interval", 12, 8),
+        ("mcast_query_response_interval", 13, 8),
+        ("mcast_startup_query_interval", 14, 8),
+    ];
+    while let Some(w) = args.next() {
+        if w == "dev" {
+            let d = args.value()?;
+            let idx = ctx.ifindex(&d)?;
+            if idx == 0 {
+                crate::eprintf!("Cannot find network device \"{}\"\n", d);
+                return Ok(-1);
+            }
+            req.header_mut()[4..8].copy_from_slice(&idx.to_ne_bytes());
+            have_dev = true;
+        } else if w == "vid" {
+            let v = args.value()?;
+            let mut vid_end: i16 = -1;
+            match v.find('-') {
+                Some(i) => {
+                    vid = crate::util::atoi(&v[..i]) as i16;
+                    vid_end = crate::util::atoi(&v[i + 1..]) as i16;
+                    if vid >= vid_end || vid_end >= 4096 {
+                        crate::eprintf!("Invalid VLAN range \"{}-{}\"\n", vid as u16, vid_end as u16);
+                        return Ok(-1);
+                    }
+                }
+                None => vid = crate::util::atoi(&v) as i16,
+            }
+            if vid >= 4096 {
+                crate::eprintf!("Invalid VLAN ID \"{}\"\n", vid as u16);
+                return Ok(-1);
+            }
+            req.attr_u16(1, vid as u16);
+            if vid_end != -1 {
+                req.attr_u16(2, vid_end as u16);
+            }
+        } else if let Some((name, attr, width)) = OPTS.iter().find(|(k, _, _)| *k == w) {
+            let v = args.value()?;
+            let bad = || crate::cli::invarg(&format!("invalid {}", name), &v);
+            match width {
+                1 => req.attr_u8(*attr, crate::util::get_u8(&v, 0).ok_or_else(bad)?),
+                4 => req.attr_u32(*attr, crate::util::get_u32(&v, 0).ok_or_else(bad)?),
+                _ => req.attr_u64(*attr, crate::util::get_u64(&v, 0).ok_or_else(bad)?),
+            }
+        } else if w == "help" {
+            args.value()?;
+        }
+    }
+    req.nest_end(nest);
     if !have_dev || vid == -1 {
         crate::eprintf!("Device and VLAN ID are required arguments.\n");
         return Ok(-1);
