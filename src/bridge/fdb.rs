@@ -140,25 +140,31 @@ fn get_addr_ipv4(s: &str) -> Option<[u8; 4]> {
 
 /// get_addr() for `dst`: the address bytes, or the message and exit 1.
 fn get_addr(arg: &str, family: u8) -> Res<Vec<u8>> {
+    get_addr_af(arg, family).map(|(_, b)| b)
+}
+
+/// get_addr(): (family, bytes) of an address word (`default`, `all` and
+/// `any` keep the requested family), or the message and exit 1.
+pub(super) fn get_addr_af(arg: &str, family: u8) -> Res<(u8, Vec<u8>)> {
     let byte_len = |f: u8| match f {
         AF_INET => 4,
         AF_INET6 => 16,
         _ => 0,
     };
-    let parsed: Option<Vec<u8>> = if arg == "default" {
-        Some(vec![0u8; byte_len(family)])
+    let parsed: Option<(u8, Vec<u8>)> = if arg == "default" {
+        Some((family, vec![0u8; byte_len(family)]))
     } else if arg == "all" || arg == "any" {
-        Some(Vec::new())
+        Some((family, Vec::new()))
     } else if arg.contains(':') {
         if family != AF_UNSPEC && family != AF_INET6 {
             None
         } else {
-            super::pton6(arg).map(|a| a.to_vec())
+            super::pton6(arg).map(|a| (AF_INET6, a.to_vec()))
         }
     } else if family != AF_UNSPEC && family != AF_INET {
         None
     } else {
-        get_addr_ipv4(arg).map(|a| a.to_vec())
+        get_addr_ipv4(arg).map(|a| (AF_INET, a.to_vec()))
     };
     match parsed {
         Some(v) => Ok(v),

@@ -7,6 +7,7 @@ pub mod fdb;
 pub mod link;
 pub mod mdb;
 pub mod vlan;
+pub mod vni;
 
 use std::ffi::OsString;
 
@@ -117,7 +118,7 @@ const OBJECTS: &[(&str, Option<Handler>)] = &[
     ("fdb", Some(fdb::do_fdb)),
     ("mdb", Some(mdb::do_mdb)),
     ("vlan", Some(vlan::do_vlan)),
-    ("vni", None),
+    ("vni", Some(vni::do_vni)),
     ("monitor", None),
     ("help", Some(do_help)),
 ];
@@ -133,7 +134,7 @@ fn do_cmd(ctx: &mut BrCtx, obj: &str, args: Args) -> Res<i32> {
                 Some(h) => h(ctx, args),
                 None => Err(fail(
                     1,
-                    &format!("rip: \"bridge {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for link, fdb, mdb and vlan).\n", name),
+                    &format!("rip: \"bridge {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for link, fdb, mdb, vlan and vni).\n", name),
                 )),
             };
         }
