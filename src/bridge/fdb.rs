@@ -682,6 +682,11 @@ fn fdb_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     Ok(0)
 }
 
+/// print_fdb() as `bridge monitor` calls it (no filters).
+pub(super) fn print_fdb_mon(p: &mut Printer, names: &mut LinkNames, m: &Msg, stats: bool) -> i32 {
+    print_fdb(p, names, m, Filter::default(), stats)
+}
+
 fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: bool) -> i32 {
     if m.ty != RTM_NEWNEIGH && m.ty != RTM_DELNEIGH {
         crate::eprintf!("Not RTM_NEWNEIGH: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
@@ -712,6 +717,7 @@ fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: 
     if f.dynamic && state & NUD_PERMANENT != 0 {
         return 0;
     }
+    super::print_headers(p, "[NEIGH]");
     p.open_object(None);
     if m.ty == RTM_DELNEIGH {
         p.bool(T::Any, "deleted", "Deleted ", true);
@@ -722,7 +728,7 @@ fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: 
     }
     if f.index == 0 && ifindex != 0 {
         p.fp("dev ");
-        let n = names.name(None, ifindex);
+        let n = super::ifname(names, ifindex);
         p.color_string(T::Any, Color::Ifname, "ifname", "{} ", &n);
     }
     if let Some(d) = tb.get(NDA_DST) {
@@ -748,7 +754,7 @@ fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: 
         if tb.has(NDA_LINK_NETNSID) {
             p.uint(T::Any, "viaIfIndex", "via ifindex {} ", via as u64);
         } else {
-            let n = names.name(None, via);
+            let n = super::ifname(names, via);
             p.string(T::Any, "viaIf", "via {} ", &n);
         }
     }
@@ -786,7 +792,7 @@ fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: 
     }
     p.close_array(T::Json, "");
     if let Some(mi) = tb.u32(NDA_MASTER) {
-        let n = names.name(None, mi);
+        let n = super::ifname(names, mi);
         p.string(T::Any, "master", "master {} ", &n);
     }
     let s = state_n2a(state, p.is_json());

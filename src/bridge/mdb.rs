@@ -196,6 +196,42 @@ fn print_msg(p: &mut Printer, names: &mut LinkNames, m: &Msg, o: Opt, routers: b
     0
 }
 
+/// print_mdb_mon(): an MDB event (entries, then router ports).
+pub(super) fn print_mdb_mon(p: &mut Printer, names: &mut LinkNames, m: &Msg, details: bool, stats: bool) -> i32 {
+    if m.ty != RTM_GETMDB && m.ty != RTM_NEWMDB && m.ty != RTM_DELMDB {
+        crate::eprintf!(
+            "Not RTM_GETMDB, RTM_NEWMDB or RTM_DELMDB: {:08x} {:08x} {:08x}\n",
+            m.raw.len(),
+            m.ty,
+            m.flags
+        );
+        return 0;
+    }
+    let Some(h) = m.payload.get(..8) else {
+        crate::eprintf!("BUG: wrong nlmsg len {}\n", m.payload.len() as i64 - 8);
+        return -1;
+    };
+    let ifindex = get_u32(&h[4..8]).unwrap_or(0);
+    let o = Opt { details, stats, ..Opt::default() };
+    let attrs = raw_attrs(&m.payload[8..]);
+    let find = |t: u16| attrs.iter().find(|(ty, _)| *ty == t).map(|(_, d)| *d);
+    super::print_headers(p, "[MDB]");
+    if m.ty == RTM_DELMDB {
+        p.bool(T::Any, "deleted", "Deleted ", true);
+    }
+    if let Some(mdb) = find(MDBA_MDB) {
+        for (_, entry) in raw_attrs(mdb) {
+            for (_, info) in raw_attrs(entry) {
+                print_mdb_entry(p, names, ifindex, info, o);
+            }
+        }
+    }
+    if let Some(r) = find(MDBA_ROUTER) {
+        print_router_entries(p, names, m.ty, ifindex, r, o);
+    }
+    0
+}
+
 /// format_timer(): centiseconds as "S.CC" ("%4lu.%.2lu" when aligned).
 fn format_timer(ticks: u32, align: bool) -> String {
     let us = 10000u64 * ticks as u64;
@@ -296,11 +332,11 @@ fn print_mdb_entry(p: &mut Printer, names: &mut LinkNames, ifindex: u32, info: &
     } else {
         AF_INET6
     };
-    let dev = names.name(None, ifindex);
+    let dev = super::ifname(names, ifindex);
     p.open_object(None);
     p.int(T::Json, "index", "", ifindex as i64);
     p.color_string(T::Any, Color::Ifname, "dev", "dev {}", &dev);
-    let pn = names.name(None, port);
+    let pn = super::ifname(names, port);
     p.string(T::Any, "port", " port {}", &pn);
     let grp = if af == AF_PACKET { crate::util::ll_addr(&addr[..6]) } else { super::ntop(af, addr).unwrap_or_default() };
     p.color_string(T::Any, family_color(af), "grp", " grp {}", &grp);
@@ -367,7 +403,7 @@ fn print_router_port_stats(p: &mut Printer, data: &[u8]) {
 }
 
 fn print_router_entries(p: &mut Printer, names: &mut LinkNames, ty: u16, ifindex: u32, router: &[u8], o: Opt) {
-    let br = names.name(None, ifindex);
+    let br = super::ifname(names, ifindex);
     if ty == RTM_GETMDB {
         if !o.details {
             return;
@@ -378,7 +414,7 @@ fn print_router_entries(p: &mut Printer, names: &mut LinkNames, ty: u16, ifindex
             p.raw(format!("router ports on {}: ", br).as_bytes());
         }
         for (_, d) in raw_attrs(router) {
-            let port = names.name(None, get_u32(d).unwrap_or(0));
+            let port = super::ifname(names, get_u32(d).unwrap_or(0));
             if p.is_json() {
                 p.open_object(None);
                 p.string(T::Json, "port", "", &port);
@@ -399,7 +435,7 @@ fn print_router_entries(p: &mut Printer, names: &mut LinkNames, ty: u16, ifindex
         }
         p.close_array(T::Json, "");
     } else {
-        let port = names.name(None, raw_attrs(router).first().and_then(|(_, d)| get_u32(d)).unwrap_or(0));
+        let port = super::ifname(names, raw_attrs(router).first().and_then(|(_, d)| get_u32(d)).unwrap_or(0));
         if p.is_json() {
             p.open_array(T::Json, &br);
             p.open_object(None);

@@ -6,6 +6,7 @@
 pub mod fdb;
 pub mod link;
 pub mod mdb;
+pub mod monitor;
 pub mod vlan;
 pub mod vni;
 
@@ -98,6 +99,53 @@ impl BrCtx {
     }
 }
 
+/// print_headers() state: `bridge -t monitor` timestamps and the
+/// `monitor all` banners ("[LINK]" ...). Other commands reset both.
+static HEADERS: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+const H_TIMESTAMP: u8 = 1;
+const H_BANNER: u8 = 2;
+
+pub fn set_headers(timestamp: bool, banner: bool) {
+    let v = if timestamp { H_TIMESTAMP } else { 0 } | if banner { H_BANNER } else { 0 };
+    HEADERS.store(v, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// print_headers(): "Timestamp: ..." and the event banner, as raw text.
+pub fn print_headers(p: &mut Printer, label: &str) {
+    let h = HEADERS.load(std::sync::atomic::Ordering::Relaxed);
+    if h & H_TIMESTAMP != 0 {
+        p.raw(timestamp_line().as_bytes());
+    }
+    if h & H_BANNER != 0 {
+        p.raw(label.as_bytes());
+    }
+}
+
+/// asctime(localtime(secs)) without its newline.
+pub fn asctime(secs: libc::time_t) -> String {
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    let mut buf = [0 as libc::c_char; 64];
+    // SAFETY: plain libc calls on local buffers (asctime_r needs 26 bytes).
+    let s = unsafe {
+        libc::localtime_r(&secs, &mut tm);
+        let r = libc::asctime_r(&tm, buf.as_mut_ptr());
+        if r.is_null() {
+            String::new()
+        } else {
+            std::ffi::CStr::from_ptr(r).to_string_lossy().into_owned()
+        }
+    };
+    s.trim_end_matches('\n').to_string()
+}
+
+/// print_timestamp(): "Timestamp: <asctime> <usec> usec".
+fn timestamp_line() -> String {
+    let mut tv = libc::timeval { tv_sec: 0, tv_usec: 0 };
+    // SAFETY: gettimeofday fills a local.
+    unsafe { libc::gettimeofday(&mut tv, std::ptr::null_mut()) };
+    format!("Timestamp: {} {} usec\n", asctime(tv.tv_sec), tv.tv_usec)
+}
+
 pub const USAGE: &str = "Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }
        bridge [ -force ] -batch filename
 where  OBJECT := { link | fdb | mdb | vlan | monitor }
@@ -119,7 +167,7 @@ const OBJECTS: &[(&str, Option<Handler>)] = &[
     ("mdb", Some(mdb::do_mdb)),
     ("vlan", Some(vlan::do_vlan)),
     ("vni", Some(vni::do_vni)),
-    ("monitor", None),
+    ("monitor", Some(monitor::do_monitor)),
     ("help", Some(do_help)),
 ];
 
@@ -134,7 +182,7 @@ fn do_cmd(ctx: &mut BrCtx, obj: &str, args: Args) -> Res<i32> {
                 Some(h) => h(ctx, args),
                 None => Err(fail(
                     1,
-                    &format!("rip: \"bridge {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for link, fdb, mdb, vlan and vni).\n", name),
+                    &format!("rip: \"bridge {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for link, fdb, mdb, vlan, vni and monitor).\n", name),
                 )),
             };
         }
@@ -331,4 +379,17 @@ pub fn ntop(af: u8, b: &[u8]) -> Option<String> {
     }
     let end = buf.iter().position(|&c| c == 0).unwrap_or(buf.len());
     Some(String::from_utf8_lossy(&buf[..end]).into_owned())
+}
+
+/// ll_index_to_name(): the cache, else a lookup on a fresh socket (as
+/// ll_link_get() opens its own, so it works while a dump is running),
+/// else "if%u".
+pub fn ifname(names: &mut LinkNames, index: u32) -> String {
+    if index == 0 || names.get(index).is_some() || names.offline {
+        return names.name(None, index);
+    }
+    match Rtnl::open(1024 * 1024, false) {
+        Ok(mut r) => names.name(Some(&mut r), index),
+        Err(_) => names.name(None, index),
+    }
 }

@@ -178,7 +178,7 @@ fn vni_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     Ok(0)
 }
 
-fn print_vnifilter(p: &mut Printer, names: &mut LinkNames, m: &Msg, filter: u32) -> i32 {
+pub(super) fn print_vnifilter(p: &mut Printer, names: &mut LinkNames, m: &Msg, filter: u32) -> i32 {
     if m.ty != RTM_NEWTUNNEL && m.ty != RTM_DELTUNNEL && m.ty != RTM_GETTUNNEL {
         crate::eprintf!("Unknown vni tunnel rtm msg: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
         return 0;
@@ -194,6 +194,7 @@ fn print_vnifilter(p: &mut Printer, names: &mut LinkNames, m: &Msg, filter: u32)
     if filter != 0 && filter != ifindex {
         return 0;
     }
+    super::print_headers(p, "[TUNNEL]");
     if m.ty == RTM_DELTUNNEL {
         p.bool(T::Any, "deleted", "Deleted ", true);
     }
@@ -212,7 +213,7 @@ fn print_vnifilter(p: &mut Printer, names: &mut LinkNames, m: &Msg, filter: u32)
         }
         if first {
             p.open_object(None);
-            let n = names.name(None, ifindex);
+            let n = super::ifname(names, ifindex);
             p.field(T::Any, Color::Ifname, Some("ifname"), crate::print::J::Str(&n), format_args!("{:<16}  ", n));
             p.open_array(T::Json, "vnis");
             p.open_object(None);
