@@ -49,7 +49,11 @@ impl BrCtx {
         if self.rtnl.is_none() {
             match Rtnl::open(1024 * 1024, true) {
                 Ok(r) => self.rtnl = Some(r),
-                Err(_) => return Err(Exit(1)),
+                Err(e) => {
+                    let errno = e.raw_os_error().unwrap_or(libc::EIO);
+                    crate::eprintf!("Cannot open netlink socket: {}\n", crate::error::strerror(errno));
+                    return Err(Exit(1));
+                }
             }
         }
         self.rtnl.as_mut().ok_or(Exit(1))
