@@ -144,7 +144,7 @@ fn from_file(ctx: &mut BrCtx, name: &str) -> Res<i32> {
             return Ok(-1);
         }
         let len = u32::from_ne_bytes([data[off], data[off + 1], data[off + 2], data[off + 3]]) as i32;
-        if len < 16 || len > 16384 {
+        if !(16..=16384).contains(&len) {
             crate::eprintf!("!!!malformed message: len={} @{}\n", len, off + 16);
             return Ok(-1);
         }

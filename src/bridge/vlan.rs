@@ -277,7 +277,7 @@ fn vlan_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
                 let v = args.value()?;
                 let (n, used, _) = crate::util::c_strtoll(&v, 10);
                 let mut state = n as i32;
-                if !(!v.is_empty() && used == v.len()) {
+                if v.is_empty() || used != v.len() {
                     state = super::link::parse_stp_state(&v);
                 }
                 if state == -1 {
