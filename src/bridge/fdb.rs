@@ -140,25 +140,31 @@ fn get_addr_ipv4(s: &str) -> Option<[u8; 4]> {
 
 /// get_addr() for `dst`: the address bytes, or the message and exit 1.
 fn get_addr(arg: &str, family: u8) -> Res<Vec<u8>> {
+    get_addr_af(arg, family).map(|(_, b)| b)
+}
+
+/// get_addr(): (family, bytes) of an address word (`default`, `all` and
+/// `any` keep the requested family), or the message and exit 1.
+pub(super) fn get_addr_af(arg: &str, family: u8) -> Res<(u8, Vec<u8>)> {
     let byte_len = |f: u8| match f {
         AF_INET => 4,
         AF_INET6 => 16,
         _ => 0,
     };
-    let parsed: Option<Vec<u8>> = if arg == "default" {
-        Some(vec![0u8; byte_len(family)])
+    let parsed: Option<(u8, Vec<u8>)> = if arg == "default" {
+        Some((family, vec![0u8; byte_len(family)]))
     } else if arg == "all" || arg == "any" {
-        Some(Vec::new())
+        Some((family, Vec::new()))
     } else if arg.contains(':') {
         if family != AF_UNSPEC && family != AF_INET6 {
             None
         } else {
-            arg.parse::<std::net::Ipv6Addr>().ok().map(|a| a.octets().to_vec())
+            super::pton6(arg).map(|a| (AF_INET6, a.to_vec()))
         }
     } else if family != AF_UNSPEC && family != AF_INET {
         None
     } else {
-        get_addr_ipv4(arg).map(|a| a.to_vec())
+        get_addr_ipv4(arg).map(|a| (AF_INET, a.to_vec()))
     };
     match parsed {
         Some(v) => Ok(v),
@@ -676,6 +682,11 @@ fn fdb_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     Ok(0)
 }
 
+/// print_fdb() as `bridge monitor` calls it (no filters).
+pub(super) fn print_fdb_mon(p: &mut Printer, names: &mut LinkNames, m: &Msg, stats: bool) -> i32 {
+    print_fdb(p, names, m, Filter::default(), stats)
+}
+
 fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: bool) -> i32 {
     if m.ty != RTM_NEWNEIGH && m.ty != RTM_DELNEIGH {
         crate::eprintf!("Not RTM_NEWNEIGH: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
@@ -706,6 +717,7 @@ fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: 
     if f.dynamic && state & NUD_PERMANENT != 0 {
         return 0;
     }
+    super::print_headers(p, "[NEIGH]");
     p.open_object(None);
     if m.ty == RTM_DELNEIGH {
         p.bool(T::Any, "deleted", "Deleted ", true);
@@ -716,19 +728,13 @@ fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: 
     }
     if f.index == 0 && ifindex != 0 {
         p.fp("dev ");
-        let n = names.name(None, ifindex);
+        let n = super::ifname(names, ifindex);
         p.color_string(T::Any, Color::Ifname, "ifname", "{} ", &n);
     }
     if let Some(d) = tb.get(NDA_DST) {
-        let (s, c) = if d.len() == 16 {
-            let mut a = [0u8; 16];
-            a.copy_from_slice(d);
-            (std::net::Ipv6Addr::from(a).to_string(), Color::Inet6)
-        } else if d.len() == 4 {
-            (std::net::Ipv4Addr::new(d[0], d[1], d[2], d[3]).to_string(), Color::Inet)
-        } else {
-            ("???".to_string(), Color::Inet)
-        };
+        // format_host(): numeric; 16 bytes are IPv6, anything else IPv4.
+        let (af, c) = if d.len() == 16 { (AF_INET6, Color::Inet6) } else { (AF_INET, Color::Inet) };
+        let s = super::ntop(af, d).unwrap_or_else(|| "???".to_string());
         p.fp("dst ");
         p.color_string(T::Any, c, "dst", "{} ", &s);
     }
@@ -748,7 +754,7 @@ fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: 
         if tb.has(NDA_LINK_NETNSID) {
             p.uint(T::Any, "viaIfIndex", "via ifindex {} ", via as u64);
         } else {
-            let n = names.name(None, via);
+            let n = super::ifname(names, via);
             p.string(T::Any, "viaIf", "via {} ", &n);
         }
     }
@@ -786,7 +792,7 @@ fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: 
     }
     p.close_array(T::Json, "");
     if let Some(mi) = tb.u32(NDA_MASTER) {
-        let n = names.name(None, mi);
+        let n = super::ifname(names, mi);
         p.string(T::Any, "master", "master {} ", &n);
     }
     let s = state_n2a(state, p.is_json());

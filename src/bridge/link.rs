@@ -446,7 +446,7 @@ fn print_protinfo(p: &mut Printer, names: &mut LinkNames, ty: u16, data: &[u8], 
     onoff(p, IFLA_BRPORT_NEIGH_SUPPRESS, "neigh_suppress", "neigh_suppress {} ");
     onoff(p, IFLA_BRPORT_VLAN_TUNNEL, "vlan_tunnel", "vlan_tunnel {} ");
     if let Some(idx) = tb.u32(IFLA_BRPORT_BACKUP_PORT) {
-        let n = names.name(None, idx);
+        let n = super::ifname(names, idx);
         p.string(T::Any, "backup_port", "backup_port {} ", &n);
     }
     onoff(p, IFLA_BRPORT_ISOLATED, "isolated", "isolated {} ");
@@ -477,6 +477,7 @@ pub fn print_linkinfo(p: &mut Printer, names: &mut LinkNames, m: &Msg, filter_in
     if !crate::names::check_ifname(&name) {
         return -1;
     }
+    super::print_headers(p, "[LINK]");
     p.open_object(None);
     if m.ty == RTM_DELLINK {
         p.bool(T::Any, "deleted", "Deleted ", true);
@@ -496,7 +497,7 @@ pub fn print_linkinfo(p: &mut Printer, names: &mut LinkNames, m: &Msg, filter_in
                     shown = format!("{}@if{}", name, iflink);
                 }
             } else {
-                let link = names.name(None, iflink);
+                let link = super::ifname(names, iflink);
                 if p.is_json() {
                     p.string(T::Json, "link", "", &link);
                 } else {
@@ -518,7 +519,7 @@ pub fn print_linkinfo(p: &mut Printer, names: &mut LinkNames, m: &Msg, filter_in
         p.field(T::Any, Color::None, Some("mtu"), J::I(mtu as i32 as i64), format_args!("mtu {} ", mtu));
     }
     if let Some(master) = tb.u32(IFLA_MASTER) {
-        let n = names.name(None, master);
+        let n = super::ifname(names, master);
         p.string(T::Any, "master", "master {} ", &n);
     }
     if let Some((ty, data)) = raw_attr(body, IFLA_PROTINFO) {

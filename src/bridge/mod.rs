@@ -5,7 +5,10 @@
 
 pub mod fdb;
 pub mod link;
+pub mod mdb;
+pub mod monitor;
 pub mod vlan;
+pub mod vni;
 
 use std::ffi::OsString;
 
@@ -46,7 +49,11 @@ impl BrCtx {
         if self.rtnl.is_none() {
             match Rtnl::open(1024 * 1024, true) {
                 Ok(r) => self.rtnl = Some(r),
-                Err(_) => return Err(Exit(1)),
+                Err(e) => {
+                    let errno = e.raw_os_error().unwrap_or(libc::EIO);
+                    crate::eprintf!("Cannot open netlink socket: {}\n", crate::error::strerror(errno));
+                    return Err(Exit(1));
+                }
             }
         }
         self.rtnl.as_mut().ok_or(Exit(1))
@@ -96,6 +103,53 @@ impl BrCtx {
     }
 }
 
+/// print_headers() state: `bridge -t monitor` timestamps and the
+/// `monitor all` banners ("[LINK]" ...). Other commands reset both.
+static HEADERS: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+const H_TIMESTAMP: u8 = 1;
+const H_BANNER: u8 = 2;
+
+pub fn set_headers(timestamp: bool, banner: bool) {
+    let v = if timestamp { H_TIMESTAMP } else { 0 } | if banner { H_BANNER } else { 0 };
+    HEADERS.store(v, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// print_headers(): "Timestamp: ..." and the event banner, as raw text.
+pub fn print_headers(p: &mut Printer, label: &str) {
+    let h = HEADERS.load(std::sync::atomic::Ordering::Relaxed);
+    if h & H_TIMESTAMP != 0 {
+        p.raw(timestamp_line().as_bytes());
+    }
+    if h & H_BANNER != 0 {
+        p.raw(label.as_bytes());
+    }
+}
+
+/// asctime(localtime(secs)) without its newline.
+pub fn asctime(secs: libc::time_t) -> String {
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    let mut buf = [0 as libc::c_char; 64];
+    // SAFETY: plain libc calls on local buffers (asctime_r needs 26 bytes).
+    let s = unsafe {
+        libc::localtime_r(&secs, &mut tm);
+        let r = libc::asctime_r(&tm, buf.as_mut_ptr());
+        if r.is_null() {
+            String::new()
+        } else {
+            std::ffi::CStr::from_ptr(r).to_string_lossy().into_owned()
+        }
+    };
+    s.trim_end_matches('\n').to_string()
+}
+
+/// print_timestamp(): "Timestamp: <asctime> <usec> usec".
+fn timestamp_line() -> String {
+    let mut tv = libc::timeval { tv_sec: 0, tv_usec: 0 };
+    // SAFETY: gettimeofday fills a local.
+    unsafe { libc::gettimeofday(&mut tv, std::ptr::null_mut()) };
+    format!("Timestamp: {} {} usec\n", asctime(tv.tv_sec), tv.tv_usec)
+}
+
 pub const USAGE: &str = "Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }
        bridge [ -force ] -batch filename
 where  OBJECT := { link | fdb | mdb | vlan | monitor }
@@ -114,10 +168,10 @@ type Handler = fn(&mut BrCtx, Args) -> Res<i32>;
 const OBJECTS: &[(&str, Option<Handler>)] = &[
     ("link", Some(link::do_link)),
     ("fdb", Some(fdb::do_fdb)),
-    ("mdb", None),
+    ("mdb", Some(mdb::do_mdb)),
     ("vlan", Some(vlan::do_vlan)),
-    ("vni", None),
-    ("monitor", None),
+    ("vni", Some(vni::do_vni)),
+    ("monitor", Some(monitor::do_monitor)),
     ("help", Some(do_help)),
 ];
 
@@ -132,7 +186,7 @@ fn do_cmd(ctx: &mut BrCtx, obj: &str, args: Args) -> Res<i32> {
                 Some(h) => h(ctx, args),
                 None => Err(fail(
                     1,
-                    &format!("rip: \"bridge {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for link, fdb show and vlan show).\n", name),
+                    &format!("rip: \"bridge {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for link, fdb, mdb, vlan, vni and monitor).\n", name),
                 )),
             };
         }
@@ -278,4 +332,68 @@ fn do_batch(ctx: &mut BrCtx, name: &str) -> Res<i32> {
         }
     }
     Ok(ret)
+}
+
+// glibc's own conversions (the libc crate does not bind them), so text
+// forms match the reference exactly.
+extern "C" {
+    fn inet_pton(af: libc::c_int, src: *const libc::c_char, dst: *mut libc::c_void) -> libc::c_int;
+    fn inet_ntop(
+        af: libc::c_int,
+        src: *const libc::c_void,
+        dst: *mut libc::c_char,
+        size: libc::socklen_t,
+    ) -> *const libc::c_char;
+}
+
+/// inet_pton(AF_INET): glibc's strict dotted quad.
+pub fn pton4(s: &str) -> Option<[u8; 4]> {
+    let c = std::ffi::CString::new(s).ok()?;
+    let mut out = [0u8; 4];
+    // SAFETY: out has room for an in_addr.
+    let r = unsafe { inet_pton(libc::AF_INET, c.as_ptr(), out.as_mut_ptr() as *mut libc::c_void) };
+    (r == 1).then_some(out)
+}
+
+/// inet_pton(AF_INET6)
+pub fn pton6(s: &str) -> Option<[u8; 16]> {
+    let c = std::ffi::CString::new(s).ok()?;
+    let mut out = [0u8; 16];
+    // SAFETY: out has room for an in6_addr.
+    let r = unsafe { inet_pton(libc::AF_INET6, c.as_ptr(), out.as_mut_ptr() as *mut libc::c_void) };
+    (r == 1).then_some(out)
+}
+
+/// inet_ntop() as glibc words it (IPv4 in IPv6 forms included); None when
+/// `af` is neither inet family or the bytes are too short.
+pub fn ntop(af: u8, b: &[u8]) -> Option<String> {
+    let (fam, need) = match af {
+        AF_INET => (libc::AF_INET, 4),
+        AF_INET6 => (libc::AF_INET6, 16),
+        _ => return None,
+    };
+    let src = b.get(..need)?;
+    let mut buf = [0u8; 64];
+    // SAFETY: src holds `need` bytes; buf is larger than INET6_ADDRSTRLEN.
+    let p = unsafe {
+        inet_ntop(fam, src.as_ptr() as *const libc::c_void, buf.as_mut_ptr() as *mut libc::c_char, buf.len() as u32)
+    };
+    if p.is_null() {
+        return None;
+    }
+    let end = buf.iter().position(|&c| c == 0).unwrap_or(buf.len());
+    Some(String::from_utf8_lossy(&buf[..end]).into_owned())
+}
+
+/// ll_index_to_name(): the cache, else a lookup on a fresh socket (as
+/// ll_link_get() opens its own, so it works while a dump is running),
+/// else "if%u".
+pub fn ifname(names: &mut LinkNames, index: u32) -> String {
+    if index == 0 || names.get(index).is_some() || names.offline {
+        return names.name(None, index);
+    }
+    match Rtnl::open(1024 * 1024, false) {
+        Ok(mut r) => names.name(Some(&mut r), index),
+        Err(_) => names.name(None, index),
+    }
 }

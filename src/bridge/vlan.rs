@@ -1,7 +1,9 @@
 //! `bridge vlan show|tunnelshow` (bridge/vlan.c, 6.1.0): the per-port VLAN
 //! lists from an AF_BRIDGE link dump with RTEXT_FILTER_BRVLAN[_COMPRESSED],
-//! `-s` from the RTM_GETSTATS bridge xstats, `-d` from RTM_GETVLAN. Changes
-//! (add/del/set/global) are not mirrored.
+//! `-s` from the RTM_GETSTATS bridge xstats, `-d` from RTM_GETVLAN; and
+//! add/del (RTM_SETLINK/RTM_DELLINK with IFLA_AF_SPEC), set and global set
+//! (RTM_NEWVLAN). Entries of RTM_GETVLAN dumps (`-d vlan show`, `global
+//! show`) are not printed: this kernel has no VLAN filtering to report.
 
 use super::BrCtx;
 use crate::cli::{matches, Args};
@@ -68,8 +70,11 @@ enum Subject {
 pub fn do_vlan(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     ctx.init_map()?;
     let Some(cmd) = args.next() else { return vlan_show(ctx, args, Subject::Vlan) };
-    if matches(&cmd, "add") || matches(&cmd, "delete") {
-        return Err(fail(1, "rip: \"bridge vlan add/delete\" is not implemented yet.\n"));
+    if matches(&cmd, "add") {
+        return vlan_modify(ctx, RTM_SETLINK, args);
+    }
+    if matches(&cmd, "delete") {
+        return vlan_modify(ctx, RTM_DELLINK, args);
     }
     if matches(&cmd, "show") || matches(&cmd, "lst") || matches(&cmd, "list") {
         return vlan_show(ctx, args, Subject::Vlan);
@@ -77,13 +82,356 @@ pub fn do_vlan(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     if matches(&cmd, "tunnelshow") {
         return vlan_show(ctx, args, Subject::Tunnel);
     }
-    if matches(&cmd, "set") || cmd == "global" {
-        return Err(fail(1, &format!("rip: \"bridge vlan {}\" is not implemented yet.\n", cmd)));
+    if matches(&cmd, "set") {
+        return vlan_option_set(ctx, args);
+    }
+    if cmd == "global" {
+        return match args.next() {
+            None => vlan_global_show(ctx, args),
+            Some(w) if w == "show" || w == "lst" || w == "list" => vlan_global_show(ctx, args),
+            Some(w) if w == "set" => vlan_global_option_set(ctx, args),
+            Some(_) => Err(fail(255, USAGE)),
+        };
     }
     if matches(&cmd, "help") {
         return Err(fail(255, USAGE));
     }
     Err(fail(255, &format!("Command \"{}\" is unknown, try \"bridge vlan help\".\n", cmd)))
+}
+
+/// parse_tunnel_info(): `id N[-M]` (each below 2^24).
+fn parse_tunnel_info(args: &mut Args) -> Res<(u32, u32)> {
+    let w = args.value()?;
+    if !matches(&w, "id") {
+        return Err(crate::cli::invarg("tunnel id expected", &w));
+    }
+    let v = args.value()?;
+    let (a, b) = match v.find('-') {
+        Some(i) => (&v[..i], Some(&v[i + 1..])),
+        None => (v.as_str(), None),
+    };
+    let parse = |s: &str| crate::util::get_u32(s, 0).filter(|n| *n < 1 << 24);
+    // The reference names only the part before '-' in both messages.
+    let start = parse(a).ok_or_else(|| crate::cli::invarg("invalid tun id", a))?;
+    let end = match b {
+        Some(b) => parse(b).ok_or_else(|| crate::cli::invarg("invalid tun id", a))?,
+        None => 0,
+    };
+    Ok((start, end))
+}
+
+fn vlan_modify(ctx: &mut BrCtx, cmd: u16, mut args: Args) -> Res<i32> {
+    let mut d: Option<String> = None;
+    let mut vid: i16 = -1;
+    let mut vid_end: i16 = -1;
+    let mut vflags: u16 = 0;
+    let mut tunnel: Option<(u32, u32)> = None;
+    let mut flags: u16 = 0;
+    while let Some(w) = args.next() {
+        match w.as_str() {
+            "dev" => d = Some(args.value()?),
+            "vid" => {
+                let v = args.value()?;
+                match v.find('-') {
+                    Some(i) => {
+                        vid = crate::util::atoi(&v[..i]) as i16;
+                        vid_end = crate::util::atoi(&v[i + 1..]) as i16;
+                        vflags |= BRIDGE_VLAN_INFO_RANGE_BEGIN;
+                    }
+                    None => vid = crate::util::atoi(&v) as i16,
+                }
+            }
+            "self" => flags |= super::link::BRIDGE_FLAGS_SELF,
+            "master" => flags |= super::link::BRIDGE_FLAGS_MASTER,
+            "pvid" => vflags |= BRIDGE_VLAN_INFO_PVID,
+            "untagged" => vflags |= BRIDGE_VLAN_INFO_UNTAGGED,
+            "tunnel_info" => tunnel = Some(parse_tunnel_info(&mut args)?),
+            _ => {
+                if matches(&w, "help") {
+                    args.value()?;
+                }
+            }
+        }
+    }
+    let Some(d) = d.filter(|_| vid != -1) else {
+        crate::eprintf!("Device and VLAN ID are required arguments.\n");
+        return Ok(-1);
+    };
+    let index = ctx.ifindex(&d)?;
+    if index == 0 {
+        crate::eprintf!("Cannot find bridge device \"{}\"\n", d);
+        return Ok(-1);
+    }
+    if vid >= 4096 {
+        crate::eprintf!("Invalid VLAN ID \"{}\"\n", vid as u16);
+        return Ok(-1);
+    }
+    if vflags & BRIDGE_VLAN_INFO_RANGE_BEGIN != 0 {
+        if vid_end == -1 || vid_end >= 4096 || vid >= vid_end {
+            crate::eprintf!("Invalid VLAN range \"{}-{}\"\n", vid as u16, vid_end as u16);
+            return Ok(-1);
+        }
+        if vflags & BRIDGE_VLAN_INFO_PVID != 0 {
+            crate::eprintf!("pvid cannot be configured for a vlan range\n");
+            return Ok(-1);
+        }
+    }
+    let mut req = Req::new(cmd, NLM_F_REQUEST, &ifinfomsg(AF_BRIDGE, index as i32, 0, 0));
+    let af = req.nest(IFLA_AF_SPEC);
+    if flags != 0 {
+        req.attr_u16(super::link::IFLA_BRIDGE_FLAGS, flags);
+    }
+    let tinfo = |req: &mut Req, vid: u16, id: u32, fl: u16| {
+        let n = req.nest(IFLA_BRIDGE_VLAN_TUNNEL_INFO);
+        req.attr_u32(IFLA_BRIDGE_VLAN_TUNNEL_ID, id);
+        req.attr_u16(IFLA_BRIDGE_VLAN_TUNNEL_VID, vid);
+        req.attr_u16(IFLA_BRIDGE_VLAN_TUNNEL_FLAGS, fl);
+        req.nest_end(n);
+    };
+    let vinfo = |req: &mut Req, fl: u16, vid: u16| {
+        let mut b = [0u8; 4];
+        b[..2].copy_from_slice(&fl.to_ne_bytes());
+        b[2..].copy_from_slice(&vid.to_ne_bytes());
+        req.attr(IFLA_BRIDGE_VLAN_INFO, &b);
+    };
+    match tunnel {
+        Some((ts, te)) => {
+            if vid_end != -1 && (vid_end as i32 - vid as u16 as i32) > 0 {
+                tinfo(&mut req, vid as u16, ts, BRIDGE_VLAN_INFO_RANGE_BEGIN);
+                tinfo(&mut req, vid_end as u16, te, BRIDGE_VLAN_INFO_RANGE_END);
+            } else {
+                tinfo(&mut req, vid as u16, ts, 0);
+            }
+        }
+        None => {
+            vinfo(&mut req, vflags, vid as u16);
+            if vid_end != -1 {
+                let fl = (vflags & !BRIDGE_VLAN_INFO_RANGE_BEGIN) | BRIDGE_VLAN_INFO_RANGE_END;
+                vinfo(&mut req, fl, vid_end as u16);
+            }
+        }
+    }
+    req.nest_end(af);
+    match ctx.rtnl()?.talk(&mut req) {
+        Ok(()) => Ok(0),
+        Err(_) => Ok(-1),
+    }
+}
+
+const RTM_NEWVLAN: u16 = 112;
+const BRIDGE_VLANDB_ENTRY: u16 = 1;
+const BRIDGE_VLANDB_ENTRY_INFO: u16 = 1;
+const BRIDGE_VLANDB_ENTRY_RANGE: u16 = 2;
+const BRIDGE_VLANDB_ENTRY_STATE: u16 = 3;
+const BRIDGE_VLANDB_ENTRY_MCAST_ROUTER: u16 = 6;
+const BRIDGE_VLAN_INFO_ONLY_OPTS: u16 = 1 << 6;
+
+/// vlan_option_set(): RTM_NEWVLAN with one BRIDGE_VLANDB_ENTRY whose
+/// attributes follow the order of the arguments.
+fn vlan_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+    let mut hdr = [0u8; 8];
+    hdr[0] = AF_BRIDGE;
+    let mut req = Req::new(RTM_NEWVLAN, NLM_F_REQUEST, &hdr);
+    let entry = req.nest(BRIDGE_VLANDB_ENTRY | super::link::NLA_F_NESTED);
+    let mut have_dev = false;
+    let mut vid: i16 = -1;
+    while let Some(w) = args.next() {
+        match w.as_str() {
+            "dev" => {
+                let d = args.value()?;
+                let idx = ctx.ifindex(&d)?;
+                if idx == 0 {
+                    crate::eprintf!("Cannot find network device \"{}\"\n", d);
+                    return Ok(-1);
+                }
+                req.header_mut()[4..8].copy_from_slice(&idx.to_ne_bytes());
+                have_dev = true;
+            }
+            "vid" => {
+                let v = args.value()?;
+                let mut vid_end: i16 = -1;
+                match v.find('-') {
+                    Some(i) => {
+                        vid = crate::util::atoi(&v[..i]) as i16;
+                        vid_end = crate::util::atoi(&v[i + 1..]) as i16;
+                        if vid >= vid_end || vid_end >= 4096 {
+                            crate::eprintf!("Invalid VLAN range \"{}-{}\"\n", vid as u16, vid_end as u16);
+                            return Ok(-1);
+                        }
+                    }
+                    None => vid = crate::util::atoi(&v) as i16,
+                }
+                if vid >= 4096 {
+                    crate::eprintf!("Invalid VLAN ID \"{}\"\n", vid as u16);
+                    return Ok(-1);
+                }
+                let mut b = [0u8; 4];
+                b[..2].copy_from_slice(&BRIDGE_VLAN_INFO_ONLY_OPTS.to_ne_bytes());
+                b[2..].copy_from_slice(&(vid as u16).to_ne_bytes());
+                req.attr(BRIDGE_VLANDB_ENTRY_INFO, &b);
+                if vid_end != -1 {
+                    req.attr_u16(BRIDGE_VLANDB_ENTRY_RANGE, vid_end as u16);
+                }
+            }
+            "state" => {
+                let v = args.value()?;
+                let (n, used, _) = crate::util::c_strtoll(&v, 10);
+                let mut state = n as i32;
+                if v.is_empty() || used != v.len() {
+                    state = super::link::parse_stp_state(&v);
+                }
+                if state == -1 {
+                    crate::eprintf!("Error: invalid STP state\n");
+                    return Ok(-1);
+                }
+                req.attr_u8(BRIDGE_VLANDB_ENTRY_STATE, state as u8);
+            }
+            "mcast_router" => {
+                let v = args.value()?;
+                match crate::util::get_u8(&v, 0) {
+                    Some(m) => req.attr_u8(BRIDGE_VLANDB_ENTRY_MCAST_ROUTER, m),
+                    None => return Err(crate::cli::invarg("invalid mcast_router", &v)),
+                }
+            }
+            _ => {
+                if matches(&w, "help") {
+                    args.value()?;
+                }
+            }
+        }
+    }
+    req.nest_end(entry);
+    if !have_dev || vid == -1 {
+        crate::eprintf!("Device and VLAN ID are required arguments.\n");
+        return Ok(-1);
+    }
+    match ctx.rtnl()?.talk(&mut req) {
+        Ok(()) => Ok(0),
+        Err(_) => Ok(-1),
+    }
+}
+
+const BRIDGE_VLANDB_GLOBAL_OPTIONS: u16 = 2;
+const BRIDGE_VLANDB_DUMPF_GLOBAL: u32 = 1 << 1;
+
+/// vlan_global_show(): the header and an RTM_GETVLAN dump of global
+/// options. This kernel has no VLAN filtering, so the dump can only fail;
+/// its entries are not printed.
+fn vlan_global_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+    let mut filter_dev: Option<String> = None;
+    let mut vlan = 0u16;
+    while let Some(w) = args.next() {
+        if w == "dev" {
+            let v = args.value()?;
+            if filter_dev.is_some() {
+                return Err(crate::cli::duparg("dev", &v));
+            }
+            filter_dev = Some(v);
+        } else if w == "vid" {
+            let v = args.value()?;
+            if vlan != 0 {
+                return Err(crate::cli::duparg("vid", &v));
+            }
+            vlan = crate::util::atoi(&v) as u16;
+        }
+    }
+    if let Some(d) = &filter_dev {
+        if ctx.ifindex(d)? == 0 {
+            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            return Ok(-1);
+        }
+    }
+    ctx.p.new_json_obj();
+    let mut hdr = [0u8; 8];
+    hdr[0] = AF_BRIDGE;
+    let mut req = Req::new(RTM_GETVLAN, NLM_F_DUMP | NLM_F_REQUEST, &hdr);
+    req.attr_u32(BRIDGE_VLANDB_DUMP_FLAGS, BRIDGE_VLANDB_DUMPF_GLOBAL);
+    send_dump(ctx, &mut req, "Cannot send dump request")?;
+    if !ctx.p.is_json() {
+        ctx.p.raw(format!("{:<16}  {:<9}\n", "port", "vlan-id").as_bytes());
+    }
+    run_dump(ctx, &mut |_, _, _| 0)?;
+    ctx.p.delete_json_obj();
+    Ok(0)
+}
+
+/// vlan_global_option_set(): RTM_NEWVLAN with BRIDGE_VLANDB_GLOBAL_OPTIONS
+/// whose attributes follow the order of the arguments.
+fn vlan_global_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+    let mut hdr = [0u8; 8];
+    hdr[0] = AF_BRIDGE;
+    let mut req = Req::new(RTM_NEWVLAN, NLM_F_REQUEST, &hdr);
+    let nest = req.nest(BRIDGE_VLANDB_GLOBAL_OPTIONS | super::link::NLA_F_NESTED);
+    let mut have_dev = false;
+    let mut vid: i16 = -1;
+    // (keyword, attribute, width in bytes)
+    const OPTS: &[(&str, u16, u8)] = &[
+        ("mcast_snooping", 3, 1),
+        ("mcast_querier", 15, 1),
+        ("mcast_igmp_version", 4, 1),
+        ("mcast_mld_version", 5, 1),
+        ("mcast_last_member_count", 6, 4),
+        ("mcast_startup_query_count", 7, 4),
+        ("mcast_last_member_interval", 8, 8),
+        ("mcast_membership_interval", 10, 8),
+        ("mcast_querier_interval", 11, 8),
+        ("mcast_query_interval", 12, 8),
+        ("mcast_query_response_interval", 13, 8),
+        ("mcast_startup_query_interval", 14, 8),
+    ];
+    while let Some(w) = args.next() {
+        if w == "dev" {
+            let d = args.value()?;
+            let idx = ctx.ifindex(&d)?;
+            if idx == 0 {
+                crate::eprintf!("Cannot find network device \"{}\"\n", d);
+                return Ok(-1);
+            }
+            req.header_mut()[4..8].copy_from_slice(&idx.to_ne_bytes());
+            have_dev = true;
+        } else if w == "vid" {
+            let v = args.value()?;
+            let mut vid_end: i16 = -1;
+            match v.find('-') {
+                Some(i) => {
+                    vid = crate::util::atoi(&v[..i]) as i16;
+                    vid_end = crate::util::atoi(&v[i + 1..]) as i16;
+                    if vid >= vid_end || vid_end >= 4096 {
+                        crate::eprintf!("Invalid VLAN range \"{}-{}\"\n", vid as u16, vid_end as u16);
+                        return Ok(-1);
+                    }
+                }
+                None => vid = crate::util::atoi(&v) as i16,
+            }
+            if vid >= 4096 {
+                crate::eprintf!("Invalid VLAN ID \"{}\"\n", vid as u16);
+                return Ok(-1);
+            }
+            req.attr_u16(1, vid as u16);
+            if vid_end != -1 {
+                req.attr_u16(2, vid_end as u16);
+            }
+        } else if let Some((name, attr, width)) = OPTS.iter().find(|(k, _, _)| *k == w) {
+            let v = args.value()?;
+            let bad = || crate::cli::invarg(&format!("invalid {}", name), &v);
+            match width {
+                1 => req.attr_u8(*attr, crate::util::get_u8(&v, 0).ok_or_else(bad)?),
+                4 => req.attr_u32(*attr, crate::util::get_u32(&v, 0).ok_or_else(bad)?),
+                _ => req.attr_u64(*attr, crate::util::get_u64(&v, 0).ok_or_else(bad)?),
+            }
+        } else if w == "help" {
+            args.value()?;
+        }
+    }
+    req.nest_end(nest);
+    if !have_dev || vid == -1 {
+        crate::eprintf!("Device and VLAN ID are required arguments.\n");
+        return Ok(-1);
+    }
+    match ctx.rtnl()?.talk(&mut req) {
+        Ok(()) => Ok(0),
+        Err(_) => Ok(-1),
+    }
 }
 
 #[derive(Clone, Copy, Default)]
@@ -200,8 +548,8 @@ fn vlan_show(ctx: &mut BrCtx, mut args: Args, subject: Subject) -> Res<i32> {
 
 fn open_vlan_port(p: &mut Printer, names: &mut LinkNames, ifindex: u32, subject: Subject) {
     p.open_object(None);
-    let n = names.name(None, ifindex);
-    p.color_string(T::Any, Color::Ifname, "ifname", "{}  ", &format!("{:<16}", n));
+    let n = super::ifname(names, ifindex);
+    p.field(T::Any, Color::Ifname, Some("ifname"), crate::print::J::Str(&n), format_args!("{:<16}  ", n));
     p.open_array(T::Json, if subject == Subject::Vlan { "vlans" } else { "tunnels" });
 }
 

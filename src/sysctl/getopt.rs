@@ -68,7 +68,7 @@ impl<'a> Getopt<'a> {
         Some(colons)
     }
 
-    pub fn next(&mut self) -> Option<Got> {
+    pub fn next_opt(&mut self) -> Option<Got> {
         if self.done {
             return None;
         }
@@ -242,7 +242,7 @@ mod tests {
         let mut g = Getopt::new(v, "bneNwfp::qoxaAXr:Vdh", LONG);
         g.posix = false;
         let mut out = Vec::new();
-        while let Some(x) = g.next() {
+        while let Some(x) = g.next_opt() {
             out.push(x);
         }
         (out, g.operands().to_vec())

@@ -696,7 +696,7 @@ fn run(s: &mut Sysctl, args: Vec<String>) -> i32 {
     let mut preload_opt = false;
     let mut preload_file: Option<String> = None;
     let mut g = Getopt::new(args, "bneNwfp::qoxaAXr:Vdh", LONGOPTS);
-    while let Some(got) = g.next() {
+    while let Some(got) = g.next_opt() {
         let (c, arg) = match got {
             Got::Opt(c, a) => (c, a),
             Got::Err => return usage(s, false),
