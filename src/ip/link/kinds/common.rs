@@ -619,6 +619,9 @@ mod help_tests {
             ("geneve", include_str!("testdata/help_geneve.txt")),
             ("ipip", include_str!("testdata/help_ipip.txt")),
             ("sit", include_str!("testdata/help_sit.txt")),
+            ("gre", include_str!("testdata/help_gre.txt")),
+            ("gretap", include_str!("testdata/help_gretap.txt")),
+            ("erspan", include_str!("testdata/help_erspan.txt")),
         ];
         for (kind, want) in cases {
             let k = super::super::find(kind).and_then(|k| k.help);
