@@ -448,6 +448,9 @@ pub mod request_tests {
     use crate::netlink::Req;
     use std::sync::Mutex;
 
+    /// Kinds whose `set` asks the kernel for the device's current data.
+    const LIVE_ONLY_SET: &[&str] = &["ipip", "sit", "gre", "gretap", "erspan", "ip6tnl", "ip6gre", "ip6gretap", "vti", "vti6"];
+
     /// Held by every test that writes to stderr (fd 2 is redirected here).
     pub static STDERR_LOCK: Mutex<()> = Mutex::new(());
 
@@ -525,6 +528,12 @@ pub mod request_tests {
             let f: Vec<&str> = line.split('\t').collect();
             assert_eq!(f.len(), 9, "bad line {}", line);
             let (op, glob, kind, words, rc, data, err) = (f[0], f[1], f[3], f[4], f[5], f[6], unjson(f[7]));
+            // `set` of a tunnel kind first reads the device from the
+            // kernel: checked live only (compat-tests/sendmsg/verify.sh).
+            // iproute2 crashed (sit 6rd-reset): rip raises the same signal.
+            if (op == "set" && LIVE_ONLY_SET.contains(&kind)) || rc == "139" {
+                continue;
+            }
             let Some(k) = super::super::find(kind) else { panic!("kind {}", kind) };
             // A kind without a parser: iproute2 sends the nest empty.
             let parse = k.parse.unwrap_or(|_, _, _, _| Ok(0));
@@ -608,6 +617,11 @@ mod help_tests {
             ("bond", include_str!("testdata/help_bond.txt")),
             ("bond_slave", include_str!("testdata/help_bond_slave.txt")),
             ("geneve", include_str!("testdata/help_geneve.txt")),
+            ("ipip", include_str!("testdata/help_ipip.txt")),
+            ("sit", include_str!("testdata/help_sit.txt")),
+            ("gre", include_str!("testdata/help_gre.txt")),
+            ("gretap", include_str!("testdata/help_gretap.txt")),
+            ("erspan", include_str!("testdata/help_erspan.txt")),
         ];
         for (kind, want) in cases {
             let k = super::super::find(kind).and_then(|k| k.help);

@@ -8,6 +8,8 @@ pub mod bridge;
 pub mod bridge_slave;
 pub mod common;
 pub mod geneve;
+pub mod gre;
+pub mod iptnl;
 pub mod ipvlan;
 pub mod macvlan;
 pub mod misc;
@@ -62,6 +64,11 @@ pub static KINDS: &[Kind] = &[
     Kind { id: "bond", parse: Some(bond::parse), print: None, help: Some(bond::help) },
     Kind { id: "bond_slave", parse: Some(bond::slave_parse), print: None, help: Some(bond::slave_help) },
     Kind { id: "geneve", parse: Some(geneve::parse), print: None, help: Some(geneve::help) },
+    Kind { id: "ipip", parse: Some(iptnl::parse), print: None, help: Some(iptnl::help) },
+    Kind { id: "sit", parse: Some(iptnl::parse), print: None, help: Some(iptnl::help) },
+    Kind { id: "gre", parse: Some(gre::parse), print: None, help: Some(gre::help) },
+    Kind { id: "gretap", parse: Some(gre::parse), print: None, help: Some(gre::help) },
+    Kind { id: "erspan", parse: Some(gre::parse), print: None, help: Some(gre::help) },
     Kind { id: "dummy", parse: None, print: None, help: Some(misc::plain_help) },
     Kind { id: "ifb", parse: None, print: None, help: Some(misc::plain_help) },
     Kind { id: "nlmon", parse: None, print: None, help: Some(misc::plain_help) },

@@ -100,14 +100,19 @@ impl Addr {
     pub(super) fn is_inet(&self) -> bool {
         self.inet
     }
-    fn is_multi(&self) -> bool {
+    pub(super) fn is_multi(&self) -> bool {
         self.inet && self.multi
+    }
+    /// is_addrtype_inet_not_unspec(): an address other than 0.0.0.0 / ::.
+    pub(super) fn is_not_unspec(&self) -> bool {
+        let n = if self.family == AF_INET { 4 } else { 16 };
+        self.inet && self.data[..n].iter().any(|&b| b != 0)
     }
     /// True for 0.0.0.0 too, as iproute2's flag test is.
     pub(super) fn is_not_multi(&self) -> bool {
         self.inet && !self.multi
     }
-    fn set_type(&mut self) {
+    pub(super) fn set_type(&mut self) {
         match self.family {
             AF_INET => {
                 self.inet = true;
@@ -127,7 +132,7 @@ impl Addr {
 }
 
 /// get_addr_1() for the families vxlan passes (unspec, inet, inet6).
-fn get_addr_1(name: &str, family: u8) -> Option<Addr> {
+pub(super) fn get_addr_1(name: &str, family: u8) -> Option<Addr> {
     let mut a = Addr::none();
     if name == "default" || name == "all" || name == "any" {
         a.family = family;

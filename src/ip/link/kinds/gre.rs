@@ -1,0 +1,429 @@
+//! `type gre`, `gretap` and `erspan` options and help (ip/link_gre.c,
+//! 6.1.0). This kernel has no GRE: such a device can never be shown here,
+//! so only the requests (checked against iproute2's bytes) and the texts
+//! are provided. `ip link set` reads the device's tunnel data first.
+
+use super::iptnl::{addr_rta, existing_info_data, TUNNEL_ENCAP_FLAG_CSUM, TUNNEL_ENCAP_FLAG_CSUM6, TUNNEL_ENCAP_FLAG_REMCSUM};
+use super::vxlan::{dsfield_a2n, get_addr, Addr};
+use crate::cli::{invarg, matches, Args};
+use crate::error::{eprint_raw, fail, Res};
+use crate::ip::Ctx;
+use crate::netlink::attr::{get_u16, get_u32, get_u8};
+use crate::netlink::consts::*;
+use crate::netlink::{Req, Tb};
+
+const IFLA_GRE_LINK: u16 = 1;
+const IFLA_GRE_IFLAGS: u16 = 2;
+const IFLA_GRE_OFLAGS: u16 = 3;
+const IFLA_GRE_IKEY: u16 = 4;
+const IFLA_GRE_OKEY: u16 = 5;
+const IFLA_GRE_LOCAL: u16 = 6;
+const IFLA_GRE_REMOTE: u16 = 7;
+const IFLA_GRE_TTL: u16 = 8;
+const IFLA_GRE_TOS: u16 = 9;
+const IFLA_GRE_PMTUDISC: u16 = 10;
+const IFLA_GRE_ENCAP_TYPE: u16 = 14;
+const IFLA_GRE_ENCAP_FLAGS: u16 = 15;
+const IFLA_GRE_ENCAP_SPORT: u16 = 16;
+const IFLA_GRE_ENCAP_DPORT: u16 = 17;
+const IFLA_GRE_COLLECT_METADATA: u16 = 18;
+const IFLA_GRE_IGNORE_DF: u16 = 19;
+const IFLA_GRE_FWMARK: u16 = 20;
+const IFLA_GRE_ERSPAN_INDEX: u16 = 21;
+const IFLA_GRE_ERSPAN_VER: u16 = 22;
+const IFLA_GRE_ERSPAN_DIR: u16 = 23;
+const IFLA_GRE_ERSPAN_HWID: u16 = 24;
+const IFLA_GRE_MAX: usize = 24;
+
+// GRE flags are big-endian on the wire; kept here as host values.
+const GRE_CSUM: u16 = 0x8000;
+const GRE_KEY: u16 = 0x2000;
+const GRE_SEQ: u16 = 0x1000;
+
+fn help_text(kind: &str) -> String {
+    let mut s = format!(
+        "Usage: ... {:<9}\t[ remote ADDR ]\n\
+         \t\t\t[ local ADDR ]\n\
+         \t\t\t[ [no][i|o]seq ]\n\
+         \t\t\t[ [i|o]key KEY | no[i|o]key ]\n\
+         \t\t\t[ [no][i|o]csum ]\n\
+         \t\t\t[ ttl TTL ]\n\
+         \t\t\t[ tos TOS ]\n\
+         \t\t\t[ [no]pmtudisc ]\n\
+         \t\t\t[ [no]ignore-df ]\n\
+         \t\t\t[ dev PHYS_DEV ]\n\
+         \t\t\t[ fwmark MARK ]\n\
+         \t\t\t[ external ]\n\
+         \t\t\t[ noencap ]\n\
+         \t\t\t[ encap {{ fou | gue | none }} ]\n\
+         \t\t\t[ encap-sport PORT ]\n\
+         \t\t\t[ encap-dport PORT ]\n\
+         \t\t\t[ [no]encap-csum ]\n\
+         \t\t\t[ [no]encap-csum6 ]\n\
+         \t\t\t[ [no]encap-remcsum ]\n",
+        kind
+    );
+    if kind == "erspan" {
+        s.push_str(
+            "\t\t\t[ erspan_ver version ]\n\
+             \t\t\t[ erspan IDX ]\n\
+             \t\t\t[ erspan_dir { ingress | egress } ]\n\
+             \t\t\t[ erspan_hwid hwid ]\n",
+        );
+    }
+    s.push_str(
+        "\n\
+         Where:\tADDR := { IP_ADDRESS | any }\n\
+         \tTOS  := { NUMBER | inherit }\n\
+         \tTTL  := { 1..255 | inherit }\n\
+         \tKEY  := { DOTTED_QUAD | NUMBER }\n\
+         \tMARK := { 0x0..0xffffffff }\n",
+    );
+    s
+}
+
+pub fn help(kind: &str, out: &mut dyn std::io::Write) {
+    let _ = out.write_all(help_text(kind).as_bytes());
+}
+
+/// tnl_parse_key(): a dotted quad or a number, in network order.
+pub(super) fn parse_key(name: &str, key: &str) -> Res<[u8; 4]> {
+    if key.contains('.') {
+        // get_addr32()
+        let a = if matches!(key, "default" | "any" | "all") { Some([0; 4]) } else { super::common::get_addr_ipv4(key) };
+        return a.ok_or_else(|| fail(1, &format!("Error: an IP address is expected rather than \"{}\"\n", key)));
+    }
+    match crate::util::get_unsigned(key, 0) {
+        Some(v) => Ok(v.to_be_bytes()),
+        None => Err(fail(
+            255,
+            &format!("invalid value for \"{}\": \"{}\"; it should be an unsigned integer\n", name, key),
+        )),
+    }
+}
+
+/// The words gre_parse_opt() tests with matches(), in its order.
+const PREFIX_WORDS: &[&str] = &[
+    "key", "nokey", "ikey", "noikey", "okey", "nookey", "seq", "noseq", "iseq", "noiseq", "oseq", "nooseq", "csum",
+    "nocsum", "icsum", "noicsum", "ocsum", "noocsum", "nopmtudisc", "pmtudisc", "remote", "local", "dev", "ttl",
+    "hoplimit", "hlim", "tos", "tclass", "dsfield",
+];
+
+pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+    let erspan = kind == "erspan";
+    let (mut iflags, mut oflags) = (0u16, 0u16);
+    let (mut ikey, mut okey) = ([0u8; 4], [0u8; 4]);
+    let (mut saddr, mut daddr) = (Addr::none(), Addr::none());
+    let mut pmtudisc: u8 = 1;
+    let mut ignore_df: u8 = 0;
+    let (mut tos, mut ttl) = (0u8, 0u8);
+    let mut link: u32 = 0;
+    let (mut encaptype, mut encapflags, mut encapsport, mut encapdport) = (0u16, 0u16, 0u16, 0u16);
+    let mut metadata = false;
+    let mut fwmark: u32 = 0;
+    let mut erspan_idx: u32 = 0;
+    let mut erspan_ver: u8 = 1;
+    let mut erspan_dir: u8 = 0;
+    let mut erspan_hwid: u16 = 0;
+
+    let (_, flags) = super::common::req_type_flags(req);
+    if flags & NLM_F_CREATE == 0 {
+        let data = existing_info_data(ctx, req)?;
+        let mut ok = false;
+        if let Some(d) = data {
+            let t = Tb::parse(&d, IFLA_GRE_MAX);
+            let addr = |ty: u16| -> Result<Option<Addr>, ()> {
+                match t.get(ty) {
+                    Some(x) => addr_rta(x, AF_INET).map(Some).ok_or(()),
+                    None => Ok(None),
+                }
+            };
+            if let (Ok(l), Ok(r)) = (addr(IFLA_GRE_LOCAL), addr(IFLA_GRE_REMOTE)) {
+                ok = true;
+                if let Some(a) = l {
+                    saddr = a;
+                }
+                if let Some(a) = r {
+                    daddr = a;
+                }
+                let raw4 = |ty| t.get(ty).and_then(|x| x.get(..4)).and_then(|x| <[u8; 4]>::try_from(x).ok());
+                let be16 = |ty| t.get(ty).and_then(|x| x.get(..2)).map(|x| u16::from_be_bytes([x[0], x[1]]));
+                if let Some(k) = raw4(IFLA_GRE_IKEY) {
+                    ikey = k;
+                }
+                if let Some(k) = raw4(IFLA_GRE_OKEY) {
+                    okey = k;
+                }
+                if let Some(v) = be16(IFLA_GRE_IFLAGS) {
+                    iflags = v;
+                }
+                if let Some(v) = be16(IFLA_GRE_OFLAGS) {
+                    oflags = v;
+                }
+                let u8_ = |ty| t.get(ty).and_then(get_u8);
+                let u16_ = |ty| t.get(ty).and_then(get_u16);
+                let u32_ = |ty| t.get(ty).and_then(get_u32);
+                if let Some(v) = u8_(IFLA_GRE_PMTUDISC) {
+                    pmtudisc = v;
+                }
+                if let Some(v) = u8_(IFLA_GRE_IGNORE_DF) {
+                    ignore_df = u8::from(v != 0);
+                }
+                if let Some(v) = u8_(IFLA_GRE_TOS) {
+                    tos = v;
+                }
+                if let Some(v) = u8_(IFLA_GRE_TTL) {
+                    ttl = v;
+                }
+                if let Some(v) = u32_(IFLA_GRE_LINK) {
+                    link = v;
+                }
+                if let Some(v) = u16_(IFLA_GRE_ENCAP_TYPE) {
+                    encaptype = v;
+                }
+                if let Some(v) = u16_(IFLA_GRE_ENCAP_FLAGS) {
+                    encapflags = v;
+                }
+                if let Some(v) = u16_(IFLA_GRE_ENCAP_SPORT) {
+                    encapsport = v;
+                }
+                if let Some(v) = u16_(IFLA_GRE_ENCAP_DPORT) {
+                    encapdport = v;
+                }
+                if t.has(IFLA_GRE_COLLECT_METADATA) {
+                    metadata = true;
+                }
+                if let Some(v) = u32_(IFLA_GRE_FWMARK) {
+                    fwmark = v;
+                }
+                if let Some(v) = u32_(IFLA_GRE_ERSPAN_INDEX) {
+                    erspan_idx = v;
+                }
+                if let Some(v) = u8_(IFLA_GRE_ERSPAN_VER) {
+                    erspan_ver = v;
+                }
+                if let Some(v) = u8_(IFLA_GRE_ERSPAN_DIR) {
+                    erspan_dir = v;
+                }
+                if let Some(v) = u16_(IFLA_GRE_ERSPAN_HWID) {
+                    erspan_hwid = v;
+                }
+            }
+        }
+        if !ok {
+            eprint_raw("Failed to get existing tunnel info.\n");
+            return Ok(1);
+        }
+    }
+
+    while let Some(w) = args.next() {
+        let word = PREFIX_WORDS.iter().find(|k| matches(&w, k)).copied().unwrap_or(w.as_str());
+        match word {
+            "key" => {
+                let v = args.value()?;
+                iflags |= GRE_KEY;
+                oflags |= GRE_KEY;
+                ikey = parse_key("key", &v)?;
+                okey = ikey;
+            }
+            "nokey" => {
+                iflags &= !GRE_KEY;
+                oflags &= !GRE_KEY;
+                ikey = [0; 4];
+                okey = [0; 4];
+            }
+            "ikey" => {
+                let v = args.value()?;
+                iflags |= GRE_KEY;
+                ikey = parse_key("ikey", &v)?;
+            }
+            "noikey" => {
+                iflags &= !GRE_KEY;
+                ikey = [0; 4];
+            }
+            "okey" => {
+                let v = args.value()?;
+                oflags |= GRE_KEY;
+                okey = parse_key("okey", &v)?;
+            }
+            "nookey" => {
+                oflags &= !GRE_KEY;
+                okey = [0; 4];
+            }
+            "seq" => {
+                iflags |= GRE_SEQ;
+                oflags |= GRE_SEQ;
+            }
+            "noseq" => {
+                iflags &= !GRE_SEQ;
+                oflags &= !GRE_SEQ;
+            }
+            "iseq" => iflags |= GRE_SEQ,
+            "noiseq" => iflags &= !GRE_SEQ,
+            "oseq" => oflags |= GRE_SEQ,
+            "nooseq" => oflags &= !GRE_SEQ,
+            "csum" => {
+                iflags |= GRE_CSUM;
+                oflags |= GRE_CSUM;
+            }
+            "nocsum" => {
+                iflags &= !GRE_CSUM;
+                oflags &= !GRE_CSUM;
+            }
+            "icsum" => iflags |= GRE_CSUM,
+            "noicsum" => iflags &= !GRE_CSUM,
+            "ocsum" => oflags |= GRE_CSUM,
+            "noocsum" => oflags &= !GRE_CSUM,
+            "nopmtudisc" => pmtudisc = 0,
+            "pmtudisc" => pmtudisc = 1,
+            "remote" => {
+                let v = args.value()?;
+                daddr = get_addr(&v, AF_INET)?;
+            }
+            "local" => {
+                let v = args.value()?;
+                saddr = get_addr(&v, AF_INET)?;
+            }
+            "dev" => {
+                let v = args.value()?;
+                link = ctx.ifindex(&v);
+                if link == 0 {
+                    return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
+                }
+            }
+            "ttl" | "hoplimit" | "hlim" => {
+                let v = args.value()?;
+                ttl = if v != "inherit" {
+                    crate::util::get_u8(&v, 0).ok_or_else(|| invarg("invalid TTL\n", &v))?
+                } else {
+                    0
+                };
+            }
+            "tos" | "tclass" | "dsfield" => {
+                let v = args.value()?;
+                tos = if v != "inherit" { dsfield_a2n(&v).ok_or_else(|| invarg("bad TOS value", &v))? } else { 1 };
+            }
+            "noencap" => encaptype = 0,
+            "encap" => {
+                let v = args.value()?;
+                encaptype = match v.as_str() {
+                    "fou" => 1,
+                    "gue" => 2,
+                    "none" => 0,
+                    _ => return Err(invarg("Invalid encap type.", &v)),
+                };
+            }
+            "encap-sport" => {
+                let v = args.value()?;
+                encapsport = if v == "auto" {
+                    0
+                } else {
+                    crate::util::get_u16(&v, 0).ok_or_else(|| invarg("Invalid source port.", &v))?
+                };
+            }
+            "encap-dport" => {
+                let v = args.value()?;
+                encapdport = crate::util::get_u16(&v, 0).ok_or_else(|| invarg("Invalid destination port.", &v))?;
+            }
+            "encap-csum" => encapflags |= TUNNEL_ENCAP_FLAG_CSUM,
+            "noencap-csum" => encapflags &= !TUNNEL_ENCAP_FLAG_CSUM,
+            "encap-udp6-csum" => encapflags |= TUNNEL_ENCAP_FLAG_CSUM6,
+            "noencap-udp6-csum" => encapflags &= !TUNNEL_ENCAP_FLAG_CSUM6,
+            "encap-remcsum" => encapflags |= TUNNEL_ENCAP_FLAG_REMCSUM,
+            "noencap-remcsum" => encapflags &= !TUNNEL_ENCAP_FLAG_REMCSUM,
+            "external" => metadata = true,
+            "ignore-df" => ignore_df = 1,
+            // Only the low bit is sent; 2 marks "given".
+            "noignore-df" => ignore_df = 2,
+            "fwmark" => {
+                let v = args.value()?;
+                fwmark = crate::util::get_u32(&v, 0).ok_or_else(|| invarg("invalid fwmark\n", &v))?;
+            }
+            "erspan" if erspan => {
+                let v = args.value()?;
+                erspan_idx = crate::util::get_u32(&v, 0).ok_or_else(|| invarg("invalid erspan index\n", &v))?;
+                if erspan_idx & !((1 << 20) - 1) != 0 || erspan_idx == 0 {
+                    return Err(invarg("erspan index must be > 0 and <= 20-bit\n", &v));
+                }
+            }
+            "erspan_ver" if erspan => {
+                let v = args.value()?;
+                erspan_ver = crate::util::get_u8(&v, 0).ok_or_else(|| invarg("invalid erspan version\n", &v))?;
+                if erspan_ver > 2 {
+                    return Err(invarg("erspan version must be 0/1/2\n", &v));
+                }
+            }
+            "erspan_dir" if erspan => {
+                let v = args.value()?;
+                erspan_dir = if matches(&v, "ingress") {
+                    0
+                } else if matches(&v, "egress") {
+                    1
+                } else {
+                    return Err(invarg("Invalid erspan direction.", &v));
+                };
+            }
+            "erspan_hwid" if erspan => {
+                let v = args.value()?;
+                erspan_hwid = crate::util::get_u16(&v, 0).ok_or_else(|| invarg("invalid erspan hwid\n", &v))?;
+            }
+            _ => {
+                eprint_raw(&help_text(kind));
+                return Ok(1);
+            }
+        }
+    }
+
+    if daddr.is_multi() {
+        if ikey == [0; 4] {
+            ikey.copy_from_slice(&daddr.data[..4]);
+            iflags |= GRE_KEY;
+        }
+        if okey == [0; 4] {
+            okey.copy_from_slice(&daddr.data[..4]);
+            oflags |= GRE_KEY;
+        }
+        if !saddr.is_not_unspec() {
+            eprint_raw("A broadcast tunnel requires a source address.\n");
+            return Ok(1);
+        }
+    }
+    if metadata {
+        req.attr(IFLA_GRE_COLLECT_METADATA, &[]);
+        return Ok(0);
+    }
+    req.attr(IFLA_GRE_IKEY, &ikey);
+    req.attr(IFLA_GRE_OKEY, &okey);
+    req.attr(IFLA_GRE_IFLAGS, &iflags.to_be_bytes());
+    req.attr(IFLA_GRE_OFLAGS, &oflags.to_be_bytes());
+    if saddr.is_not_unspec() {
+        req.attr(IFLA_GRE_LOCAL, &saddr.data[..saddr.bytelen]);
+    }
+    if daddr.is_not_unspec() {
+        req.attr(IFLA_GRE_REMOTE, &daddr.data[..daddr.bytelen]);
+    }
+    req.attr_u8(IFLA_GRE_PMTUDISC, pmtudisc);
+    if ignore_df != 0 {
+        req.attr_u8(IFLA_GRE_IGNORE_DF, ignore_df & 1);
+    }
+    req.attr_u8(IFLA_GRE_TOS, tos);
+    if link != 0 {
+        req.attr_u32(IFLA_GRE_LINK, link);
+    }
+    req.attr_u8(IFLA_GRE_TTL, ttl);
+    req.attr_u32(IFLA_GRE_FWMARK, fwmark);
+    if erspan {
+        req.attr_u8(IFLA_GRE_ERSPAN_VER, erspan_ver);
+        if erspan_ver == 1 && erspan_idx != 0 {
+            req.attr_u32(IFLA_GRE_ERSPAN_INDEX, erspan_idx);
+        } else if erspan_ver == 2 {
+            req.attr_u8(IFLA_GRE_ERSPAN_DIR, erspan_dir);
+            req.attr_u16(IFLA_GRE_ERSPAN_HWID, erspan_hwid);
+        }
+    }
+    req.attr_u16(IFLA_GRE_ENCAP_TYPE, encaptype);
+    req.attr_u16(IFLA_GRE_ENCAP_FLAGS, encapflags);
+    req.attr(IFLA_GRE_ENCAP_SPORT, &encapsport.to_be_bytes());
+    req.attr(IFLA_GRE_ENCAP_DPORT, &encapdport.to_be_bytes());
+    Ok(0)
+}
