@@ -893,11 +893,21 @@ fn netns_get_fd(name: &str) -> Option<i32> {
 /// get_netnsid_from_name(): the nsid of /run/netns/NAME, or a negative value.
 fn get_netnsid_from_name(ctx: &mut Ctx, name: &str) -> Res<i32> {
     let Some(fd) = netns_get_fd(name) else { return Ok(-1) };
-    let r = crate::names::get_netnsid_from_fd(ctx.rtnl()?, fd);
+    let mut req = Req::new(RTM_GETNSID, NLM_F_REQUEST, &[AF_UNSPEC, 0, 0, 0]);
+    req.attr_u32(NETNSA_FD, fd as u32);
+    // rtnl_talk(): a refusal is printed ("Error: Peer netns reference is invalid.").
+    let ans = ctx.rtnl()?.talk_answer(&mut req);
     unsafe {
         libc::close(fd);
     }
-    Ok(r.unwrap_or(-1))
+    let Ok(ans) = ans else { return Ok(-2) };
+    for m in msgs(&ans) {
+        if m.ty == RTM_NEWNSID {
+            let tb = Tb::parse(m.payload.get(4..).unwrap_or(&[]), NETNSA_MAX);
+            return Ok(tb.i32(NETNSA_NSID).unwrap_or(-1));
+        }
+    }
+    Ok(-1)
 }
 
 /// set_netnsid_from_name(): RTM_NEWNSID for /run/netns/NAME.
