@@ -369,10 +369,40 @@ pub fn build_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<
     Ok(Ok(req))
 }
 
-/// Prints the link the kernel echoed for `-echo`. iproute2 prints it with
-/// print_linkinfo(); rip's link printer lives in show.rs (issue 3) and is
-/// not wired here yet, so the echo is received but not printed.
-fn print_echo(_ctx: &mut Ctx, _answer: &[u8]) {}
+/// rtnl_echo_talk()'s printing of the link the kernel echoed for `-echo`:
+/// print_linkinfo() with ipaddress.c's filter as it is when nothing was
+/// listed (all zero, so only group 0 links print).
+fn print_echo(ctx: &mut Ctx, answer: &[u8]) {
+    let Some(m) = msgs(answer).next() else { return };
+    let mut f = crate::ip::addr::list::Filter::new(0, false, false);
+    f.group = 0;
+    // The zeroed filter also has showqueue off: no qlen. rip's printer
+    // always shows a non-zero qlen (asking the kernel when IFLA_TXQLEN is
+    // missing), so the copy it prints carries IFLA_TXQLEN 0.
+    let Some(hdr) = m.payload.get(..IFINFOMSG_LEN) else { return };
+    let mut payload = hdr.to_vec();
+    let mut rest = m.payload.get(IFINFOMSG_LEN..).unwrap_or(&[]);
+    while rest.len() >= 4 {
+        let len = u16::from_ne_bytes([rest[0], rest[1]]) as usize;
+        let ty = u16::from_ne_bytes([rest[2], rest[3]]) & crate::netlink::attr::NLA_TYPE_MASK;
+        if len < 4 || len > rest.len() {
+            break;
+        }
+        let next = crate::netlink::attr::align4(len).min(rest.len());
+        let at = payload.len();
+        payload.extend_from_slice(&rest[..next]);
+        if ty == IFLA_TXQLEN && len == 8 {
+            payload[at + 4..at + 8].copy_from_slice(&0u32.to_ne_bytes());
+        }
+        rest = &rest[next..];
+    }
+    let mut env = super::show::LinkEnv::default();
+    ctx.p.new_json_obj();
+    ctx.p.open_object(None);
+    super::show::print_linkinfo(ctx, &f, &mut env, m.ty, &payload);
+    ctx.p.close_object();
+    ctx.p.delete_json_obj();
+}
 
 /// The device names seen by iplink_parse(), as positions in the argument
 /// list: C compares the `name` and `dev` pointers, and equal positions are
