@@ -369,10 +369,40 @@ pub fn build_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<
     Ok(Ok(req))
 }
 
-/// Prints the link the kernel echoed for `-echo`. iproute2 prints it with
-/// print_linkinfo(); rip's link printer lives in show.rs (issue 3) and is
-/// not wired here yet, so the echo is received but not printed.
-fn print_echo(_ctx: &mut Ctx, _answer: &[u8]) {}
+/// rtnl_echo_talk()'s printing of the link the kernel echoed for `-echo`:
+/// print_linkinfo() with ipaddress.c's filter as it is when nothing was
+/// listed (all zero, so only group 0 links print).
+fn print_echo(ctx: &mut Ctx, answer: &[u8]) {
+    let Some(m) = msgs(answer).next() else { return };
+    let mut f = crate::ip::addr::list::Filter::new(0, false, false);
+    f.group = 0;
+    // The zeroed filter also has showqueue off: no qlen. rip's printer
+    // always shows a non-zero qlen (asking the kernel when IFLA_TXQLEN is
+    // missing), so the copy it prints carries IFLA_TXQLEN 0.
+    let Some(hdr) = m.payload.get(..IFINFOMSG_LEN) else { return };
+    let mut payload = hdr.to_vec();
+    let mut rest = m.payload.get(IFINFOMSG_LEN..).unwrap_or(&[]);
+    while rest.len() >= 4 {
+        let len = u16::from_ne_bytes([rest[0], rest[1]]) as usize;
+        let ty = u16::from_ne_bytes([rest[2], rest[3]]) & crate::netlink::attr::NLA_TYPE_MASK;
+        if len < 4 || len > rest.len() {
+            break;
+        }
+        let next = crate::netlink::attr::align4(len).min(rest.len());
+        let at = payload.len();
+        payload.extend_from_slice(&rest[..next]);
+        if ty == IFLA_TXQLEN && len == 8 {
+            payload[at + 4..at + 8].copy_from_slice(&0u32.to_ne_bytes());
+        }
+        rest = &rest[next..];
+    }
+    let mut env = super::show::LinkEnv::default();
+    ctx.p.new_json_obj();
+    ctx.p.open_object(None);
+    super::show::print_linkinfo(ctx, &f, &mut env, m.ty, &payload);
+    ctx.p.close_object();
+    ctx.p.delete_json_obj();
+}
 
 /// The device names seen by iplink_parse(), as positions in the argument
 /// list: C compares the `name` and `dev` pointers, and equal positions are
@@ -893,11 +923,21 @@ fn netns_get_fd(name: &str) -> Option<i32> {
 /// get_netnsid_from_name(): the nsid of /run/netns/NAME, or a negative value.
 fn get_netnsid_from_name(ctx: &mut Ctx, name: &str) -> Res<i32> {
     let Some(fd) = netns_get_fd(name) else { return Ok(-1) };
-    let r = crate::names::get_netnsid_from_fd(ctx.rtnl()?, fd);
+    let mut req = Req::new(RTM_GETNSID, NLM_F_REQUEST, &[AF_UNSPEC, 0, 0, 0]);
+    req.attr_u32(NETNSA_FD, fd as u32);
+    // rtnl_talk(): a refusal is printed ("Error: Peer netns reference is invalid.").
+    let ans = ctx.rtnl()?.talk_answer(&mut req);
     unsafe {
         libc::close(fd);
     }
-    Ok(r.unwrap_or(-1))
+    let Ok(ans) = ans else { return Ok(-2) };
+    for m in msgs(&ans) {
+        if m.ty == RTM_NEWNSID {
+            let tb = Tb::parse(m.payload.get(4..).unwrap_or(&[]), NETNSA_MAX);
+            return Ok(tb.i32(NETNSA_NSID).unwrap_or(-1));
+        }
+    }
+    Ok(-1)
 }
 
 /// set_netnsid_from_name(): RTM_NEWNSID for /run/netns/NAME.
@@ -1402,28 +1442,17 @@ pub fn iplink_xstats(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
             return Ok(1);
         }
     };
-    // bridge_parse_xstats() / bond_parse_xstats()
-    let mut only: u16 = 0;
-    let mut filter_index: u32 = 0;
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "igmp" | "mcast" if !bond => only = BRIDGE_XSTATS_MCAST,
-            "stp" if !bond => only = BRIDGE_XSTATS_STP,
-            "lacp" | "802.3ad" if bond => only = BOND_XSTATS_3AD,
-            "dev" => {
-                let d = args.value()?;
-                filter_index = ctx.ifindex(&d);
-                if filter_index == 0 {
-                    eprint_raw(&format!("Cannot find device \"{}\"\n", d));
-                    return Ok(1);
-                }
-            }
-            "help" => {
-                let opt = if bond { "802.3ad" } else { "igmp" };
-                ctx.p.raw(format!("Usage: ... {} [ {} ] [ dev DEVICE ]\n", kind, opt).as_bytes());
-                return Err(Exit(0));
-            }
-            _ => return Err(invarg("unknown attribute", &a)),
+    // parse_ifla_xstats: the bridge's lives with the bridge kind.
+    let mut sel = kinds::bridge::XstatsSel::default();
+    if bond {
+        match bond_parse_xstats(ctx, &kind, &mut args)? {
+            Ok(idx) => sel.ifindex = idx,
+            Err(rc) => return Ok(rc),
+        }
+    } else {
+        match kinds::bridge::parse_xstats(ctx, &kind, &mut args)? {
+            Ok(s) => sel = s,
+            Err(rc) => return Ok(rc),
         }
     }
     let mask = if kind.contains("_slave") { IFLA_STATS_LINK_XSTATS_SLAVE } else { IFLA_STATS_LINK_XSTATS };
@@ -1434,140 +1463,71 @@ pub fn iplink_xstats(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     }
     ctx.p.new_json_obj();
     // Collected first: printing resolves names through the same socket.
-    let mut found: Vec<(u32, Vec<u8>)> = Vec::new();
-    let mut bug = false;
+    let mut found: Vec<Vec<u8>> = Vec::new();
     let ok = ctx.rtnl()?.dump(|m| {
-        if m.payload.len() < 12 {
-            eprint_raw(&format!("BUG: wrong nlmsg len {}\n", m.payload.len() as i64 - 12));
-            bug = true;
-            return Ok(());
-        }
-        let idx = crate::netlink::attr::hdr_u32(m.payload, 4);
-        if filter_index != 0 && idx != filter_index {
-            return Ok(());
-        }
-        let tb = Tb::parse(m.payload.get(12..).unwrap_or(&[]), 8);
-        for t in [IFLA_STATS_LINK_XSTATS as u16, IFLA_STATS_LINK_XSTATS_SLAVE as u16] {
-            if let Some(x) = tb.get(t) {
-                found.push((idx, x.to_vec()));
-            }
-        }
+        found.push(m.payload.to_vec());
         Ok(())
     })?;
-    if !ok || bug {
-        ctx.p.delete_json_obj();
-        eprint_raw("Dump terminated\n");
-        return Ok(1);
-    }
-    for (idx, x) in found {
+    let mut failed = !ok;
+    for payload in &found {
+        if failed {
+            break;
+        }
         if bond {
-            bond_print_stats_attr(ctx, idx, &x, only);
-        } else {
-            bridge_print_stats_attr(ctx, idx, &x, only);
+            bond_print_xstats(payload, sel.ifindex);
+        } else if kinds::bridge::print_xstats(ctx, sel, payload) < 0 {
+            failed = true;
         }
     }
     ctx.p.delete_json_obj();
+    if failed {
+        eprint_raw("Dump terminated\n");
+        return Ok(1);
+    }
     Ok(0)
 }
 
-const LINK_XSTATS_TYPE_BRIDGE: u16 = 1;
-const BRIDGE_XSTATS_MCAST: u16 = 2;
-const BRIDGE_XSTATS_STP: u16 = 4;
-const BOND_XSTATS_3AD: u16 = 1;
-
-/// bridge_print_stats_attr(): one device's bridge multicast/STP counters.
-fn bridge_print_stats_attr(ctx: &mut Ctx, idx: u32, attr: &[u8], only: u16) {
-    use crate::print::T;
-    let tb = Tb::parse(attr, 3);
-    let Some(list) = tb.get(LINK_XSTATS_TYPE_BRIDGE) else { return };
-    ctx.p.open_object(None);
-    let name = ctx.ifname(idx);
-    ctx.p.field(
-        T::Any,
-        crate::print::color::Color::None,
-        Some("ifname"),
-        crate::print::J::Str(&name),
-        format_args!("{:<16}\n", name),
-    );
-    let pad = format!("{:<16}", "");
-    for (ty, d) in crate::netlink::attrs(list) {
-        if only != 0 && ty != only {
-            continue;
-        }
-        let u = |i: usize| d.get(i * 8..i * 8 + 8).and_then(crate::netlink::attr::get_u64).unwrap_or(0);
-        match ty {
-            BRIDGE_XSTATS_MCAST => {
-                // struct br_mcast_stats: [rx, tx] pairs, in header order.
-                let p = &mut ctx.p;
-                p.open_object(Some("multicast"));
-                for (key, title, bases) in
-                    [("igmp_queries", "IGMP queries", [0usize, 2, 4]), ("igmp_reports", "IGMP reports", [8, 10, 12])]
-                {
-                    p.open_object(Some(key));
-                    p.fp(&format!("{}    {}:\n", pad, title));
-                    p.fp(&format!("{}      ", pad));
-                    p.uint(T::Any, "rx_v1", "RX: v1 {} ", u(bases[0]));
-                    p.uint(T::Any, "rx_v2", "v2 {} ", u(bases[1]));
-                    p.uint(T::Any, "rx_v3", "v3 {}\n", u(bases[2]));
-                    p.fp(&format!("{}      ", pad));
-                    p.uint(T::Any, "tx_v1", "TX: v1 {} ", u(bases[0] + 1));
-                    p.uint(T::Any, "tx_v2", "v2 {} ", u(bases[1] + 1));
-                    p.uint(T::Any, "tx_v3", "v3 {}\n", u(bases[2] + 1));
-                    p.close_object();
+/// bond_parse_xstats(): `[lacp|802.3ad] [dev DEV] [help]`; the device
+/// filter's ifindex (0: all).
+fn bond_parse_xstats(ctx: &mut Ctx, kind: &str, args: &mut Args) -> Res<Result<u32, i32>> {
+    let mut filter = 0;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "lacp" | "802.3ad" => {}
+            "dev" => {
+                let d = args.value()?;
+                filter = ctx.ifindex(&d);
+                if filter == 0 {
+                    eprint_raw(&format!("Cannot find device \"{}\"\n", d));
+                    return Ok(Err(1));
                 }
-                p.open_object(Some("igmp_leaves"));
-                p.fp(&format!("{}    IGMP leaves: ", pad));
-                p.uint(T::Any, "rx", "RX: {} ", u(6));
-                p.uint(T::Any, "tx", "TX: {}\n", u(7));
-                p.close_object();
-                p.fp(&format!("{}    IGMP parse errors: ", pad));
-                p.uint(T::Any, "igmp_parse_errors", "{}\n", u(14));
-                for (key, title, bases) in [("mld_queries", "MLD queries", [15usize, 17]), ("mld_reports", "MLD reports", [21, 23])] {
-                    p.open_object(Some(key));
-                    p.fp(&format!("{}    {}:\n", pad, title));
-                    p.fp(&format!("{}      ", pad));
-                    p.uint(T::Any, "rx_v1", "RX: v1 {} ", u(bases[0]));
-                    p.uint(T::Any, "rx_v2", "v2 {}\n", u(bases[1]));
-                    p.fp(&format!("{}      ", pad));
-                    p.uint(T::Any, "tx_v1", "TX: v1 {} ", u(bases[0] + 1));
-                    p.uint(T::Any, "tx_v2", "v2 {}\n", u(bases[1] + 1));
-                    p.close_object();
-                }
-                p.open_object(Some("mld_leaves"));
-                p.fp(&format!("{}    MLD leaves: ", pad));
-                p.uint(T::Any, "rx", "RX: {} ", u(19));
-                p.uint(T::Any, "tx", "TX: {}\n", u(20));
-                p.close_object();
-                p.fp(&format!("{}    MLD parse errors: ", pad));
-                p.uint(T::Any, "mld_parse_errors", "{}\n", u(25));
-                p.close_object();
             }
-            BRIDGE_XSTATS_STP => {
-                // struct bridge_stp_xstats: transition_blk, transition_fwd,
-                // rx_bpdu, tx_bpdu, rx_tcn, tx_tcn.
-                let p = &mut ctx.p;
-                p.open_object(Some("stp"));
-                p.fp(&format!("{}    STP BPDU:  ", pad));
-                p.uint(T::Any, "rx_bpdu", "RX: {} ", u(2));
-                p.uint(T::Any, "tx_bpdu", "TX: {}\n", u(3));
-                p.fp(&format!("{}    STP TCN:   ", pad));
-                p.uint(T::Any, "rx_tcn", "RX: {} ", u(4));
-                p.uint(T::Any, "tx_tcn", "TX: {}\n", u(5));
-                p.fp(&format!("{}    STP Transitions: ", pad));
-                p.uint(T::Any, "transition_blk", "Blocked: {} ", u(0));
-                p.uint(T::Any, "transition_fwd", "Forwarding: {}\n", u(1));
-                p.close_object();
+            "help" => {
+                ctx.p.raw(format!("Usage: ... {} [ 802.3ad ] [ dev DEVICE ]\n", kind).as_bytes());
+                return Err(Exit(0));
             }
-            _ => {}
+            _ => return Err(invarg("unknown attribute", &a)),
         }
     }
-    ctx.p.close_object();
+    Ok(Ok(filter))
+}
+
+/// bond_print_xstats(): only devices with extended statistics reach the
+/// printer (below).
+fn bond_print_xstats(payload: &[u8], filter: u32) {
+    if filter != 0 && crate::netlink::attr::hdr_u32(payload, 4) != filter {
+        return;
+    }
+    let tb = Tb::parse(payload.get(12..).unwrap_or(&[]), 8);
+    if tb.has(IFLA_STATS_LINK_XSTATS as u16) || tb.has(IFLA_STATS_LINK_XSTATS_SLAVE as u16) {
+        bond_print_stats_attr();
+    }
 }
 
 /// bond_print_stats_attr(): iproute2 6.1.0 parses this attribute into a
 /// table one entry too small, so the first device with extended
 /// statistics ends it with the stack protector's abort (stdout unflushed).
-fn bond_print_stats_attr(_ctx: &mut Ctx, _idx: u32, _attr: &[u8], _only: u16) {
+fn bond_print_stats_attr() {
     eprint_raw("*** stack smashing detected ***: terminated\n");
     std::process::abort();
 }
