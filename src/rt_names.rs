@@ -639,4 +639,15 @@ mod tests {
         assert_eq!(rt_realms_or_raw("1/2"), Some(0x10002));
         assert_eq!(rt_realms_or_raw("3"), Some(3));
     }
+
+    #[test]
+    fn table_hash_order() {
+        // Later files win for n2a; a2n walks buckets (id & 255) in order.
+        let h = Hash { entries: vec![(253, "default"), (254, "main"), (254, "primary"), (300, "x"), (45, "x"), (301, "y"), (45, "y")], init: true };
+        assert_eq!(h.n2a(254), Some("primary"));
+        assert_eq!(h.a2n("main"), Some(254));
+        assert_eq!(h.a2n("x"), Some(300));
+        assert_eq!(h.a2n("y"), Some(45));
+        assert_eq!(h.n2a(7), None);
+    }
 }

@@ -60,12 +60,12 @@ pub fn read_family(name: &str) -> u8 {
 /// get_addr_ipv4(): up to four strtoul(base 0) parts; "10.8" is 10.8.0.0.
 fn get_addr_ipv4(s: &str, out: &mut [u8]) -> bool {
     let mut cp = s;
-    for i in 0..4 {
+    for (i, slot) in out.iter_mut().take(4).enumerate() {
         let (n, used, over) = c_strtoull(cp, 0);
         if over || n > 255 || used == 0 {
             return false;
         }
-        out[i] = n as u8;
+        *slot = n as u8;
         let rest = &cp[used..];
         if rest.is_empty() {
             return true;

@@ -13,7 +13,7 @@ pub mod print;
 
 use std::io::{Read, Seek};
 
-use self::inet::{get_prefix, read_family, Prefix};
+use self::inet::{get_prefix, read_family};
 use self::print::*;
 use super::Ctx;
 use crate::cli::{incomplete_command, invarg, matches, Args};
@@ -399,10 +399,30 @@ fn parse_selectors(ctx: &mut Ctx, words: &[String], f: &mut Filter) -> Res<Resul
     Ok(Ok(dump_family))
 }
 
-/// ipvrf_get_table(): this build answers 0 unless NAME is a vrf device.
-fn vrf_table(ctx: &mut Ctx, name: &str) -> u32 {
-    let _ = ctx.ifindex(name);
-    0
+/// ipvrf_get_table(): the table of vrf device NAME; a missing "default"
+/// means the main table; 0 for anything else.
+pub(crate) fn vrf_table(ctx: &mut Ctx, name: &str) -> u32 {
+    let mut req = Req::new(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(ctx.o.family, 0, 0, 0));
+    req.attr_str(IFLA_IFNAME, name);
+    let Ok(rtnl) = ctx.rtnl() else { return 0 };
+    match rtnl.talk_answer_quiet(&mut req) {
+        Err(e) => {
+            if e.0 == libc::ENODEV && name == "default" {
+                return rt_names::rttable_a2n("main").unwrap_or(0);
+            }
+            0
+        }
+        Ok(ans) => {
+            let Some(m) = msgs(&ans).next() else { return 0 };
+            let Some(attrs) = m.payload.get(IFINFOMSG_LEN..) else { return 0 };
+            let tb = crate::netlink::attr::Tb::parse(attrs, IFLA_MAX);
+            let Some(li) = tb.nested(IFLA_LINKINFO, 8) else { return 0 };
+            if li.str(1) != Some("vrf") {
+                return 0;
+            }
+            li.nested(2, 4).and_then(|d| d.u32(1)).unwrap_or(0)
+        }
+    }
 }
 
 /// rtnl_routedump_req() with iproute_dump_filter().
@@ -1070,5 +1090,3 @@ fn showdump(ctx: &mut Ctx) -> Res<i32> {
     }
 }
 
-#[allow(dead_code)]
-fn _unused(_: Prefix) {}

@@ -26,7 +26,7 @@ fn add(out: &mut Vec<u8>, ty: u16, data: &[u8]) {
     out.extend_from_slice(&(len as u16).to_ne_bytes());
     out.extend_from_slice(&ty.to_ne_bytes());
     out.extend_from_slice(data);
-    while out.len() % 4 != 0 {
+    while !out.len().is_multiple_of(4) {
         out.push(0);
     }
 }
@@ -398,8 +398,17 @@ pub fn modify(ctx: &mut crate::ip::Ctx, cmd: u16, flags: u16, words: &[String]) 
             table_ok = true;
         } else if matches(w, "vrf") {
             a.next_arg()?;
-            let _ = ctx.ifindex(a.cur());
-            return Err(invarg("Invalid VRF\n", a.cur()));
+            let t = super::vrf_table(ctx, a.cur());
+            if t == 0 {
+                return Err(invarg("Invalid VRF\n", a.cur()));
+            }
+            if t < 256 {
+                rtm.table = t as u8;
+            } else {
+                rtm.table = 0;
+                add(&mut body, RTA_TABLE, &t.to_ne_bytes());
+            }
+            table_ok = true;
         } else if w == "dev" || w == "oif" {
             a.next_arg()?;
             dev = Some(a.cur());

@@ -180,10 +180,8 @@ pub struct Filter {
 impl Default for Filter {
     /// iproute_reset_filter(0)
     fn default() -> Filter {
-        let mut mdst = Prefix::default();
-        mdst.bitlen = -1;
-        let mut msrc = Prefix::default();
-        msrc.bitlen = -1;
+        let mdst = Prefix { bitlen: -1, ..Default::default() };
+        let msrc = Prefix { bitlen: -1, ..Default::default() };
         Filter {
             tb: 0,
             cloned: 0,
@@ -1030,4 +1028,124 @@ pub fn print_route(e: &mut Env, ty: u16, r: &Rtm, tb: &RtTb) {
     }
     e.p.fp("\n");
     e.p.close_object();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::netlink::attr::Req;
+    use crate::print::Mode;
+    use std::cell::RefCell;
+    use std::io::Write;
+    use std::rc::Rc;
+
+    #[derive(Clone, Default)]
+    struct Sink(Rc<RefCell<Vec<u8>>>);
+    impl Write for Sink {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn names() -> crate::names::LinkNames {
+        let mut n = crate::names::LinkNames::new();
+        let mut req = Req::new(RTM_NEWLINK, 0, &ifinfomsg(0, 2, 0, 0));
+        req.attr_str(IFLA_IFNAME, "eth0");
+        n.remember(&req.bytes()[16..]);
+        n
+    }
+
+    fn route(extra: impl FnOnce(&mut Req)) -> Vec<u8> {
+        let r = Rtm { family: AF_INET, dst_len: 8, table: 254, protocol: 3, scope: 0, ty: 1, ..Default::default() };
+        let mut req = Req::new(RTM_NEWROUTE, 0, &r.bytes());
+        req.attr(RTA_DST, &[10, 0, 0, 0]);
+        extra(&mut req);
+        req.bytes()[16..].to_vec()
+    }
+
+    fn show(payload: &[u8], f: &Filter, json: bool, details: bool) -> String {
+        let sink = Sink::default();
+        let mode = Mode { json, ..Default::default() };
+        let mut p = Printer::new(Box::new(sink.clone()), mode);
+        let mut n = names();
+        let o = crate::ip::Opts { details: details as u32, ..Default::default() };
+        p.new_json_obj();
+        {
+            let r = Rtm::parse(payload).unwrap();
+            let tb = RtTb::parse(&payload[RTMSG_LEN..]);
+            if filter_nlmsg(f, AF_UNSPEC, &r, &tb, 32) {
+                let mut e = Env::new(&mut p, &mut n, f, &o);
+                print_route(&mut e, RTM_NEWROUTE, &r, &tb);
+            }
+        }
+        p.delete_json_obj();
+        let _ = p.flush();
+        drop(p);
+        let v = sink.0.borrow().clone();
+        String::from_utf8(v).unwrap()
+    }
+
+    #[test]
+    fn text_and_json() {
+        let m = route(|q| {
+            q.attr(RTA_GATEWAY, &[192, 168, 1, 1]);
+            q.attr_u32(RTA_OIF, 2);
+            q.attr_u32(RTA_PRIORITY, 5);
+        });
+        let f = Filter { tb: RT_TABLE_MAIN, ..Default::default() };
+        assert_eq!(show(&m, &f, false, false), "10.0.0.0/8 via 192.168.1.1 dev eth0 metric 5 \n");
+        assert_eq!(
+            show(&m, &f, false, true),
+            "unicast 10.0.0.0/8 via 192.168.1.1 dev eth0 proto boot scope global metric 5 \n"
+        );
+        assert_eq!(
+            show(&m, &f, true, false),
+            "[{\"dst\":\"10.0.0.0/8\",\"gateway\":\"192.168.1.1\",\"dev\":\"eth0\",\"metric\":5,\"flags\":[]}]\n"
+        );
+        // A selector on the device hides `dev`; table all shows `table main` only with -d.
+        let f2 = Filter { oif: 2, oifmask: u32::MAX, ..Default::default() };
+        assert_eq!(show(&m, &f2, false, false), "10.0.0.0/8 via 192.168.1.1 metric 5 \n");
+        let f3 = Filter { oif: 3, oifmask: u32::MAX, ..Default::default() };
+        assert_eq!(show(&m, &f3, false, false), "");
+    }
+
+    #[test]
+    fn metrics_and_multipath() {
+        let m = route(|q| {
+            let n = q.nest(RTA_METRICS);
+            q.attr_u32(RTAX_MTU as u16, 1400);
+            q.attr_u32(RTAX_RTT as u16, 800);
+            q.attr_u32(RTAX_LOCK as u16, 1 << RTAX_MTU);
+            q.nest_end(n);
+            let mut nh = vec![0u8; 8];
+            nh[3] = 1;
+            nh[4..8].copy_from_slice(&2u32.to_ne_bytes());
+            nh.extend_from_slice(&8u16.to_ne_bytes());
+            nh.extend_from_slice(&RTA_GATEWAY.to_ne_bytes());
+            nh.extend_from_slice(&[10, 1, 1, 1]);
+            let l = nh.len() as u16;
+            nh[0..2].copy_from_slice(&l.to_ne_bytes());
+            q.attr(RTA_MULTIPATH, &nh);
+        });
+        let f = Filter { tb: RT_TABLE_MAIN, ..Default::default() };
+        assert_eq!(
+            show(&m, &f, false, false),
+            "10.0.0.0/8 mtu lock 1400 rtt 100ms \n\tnexthop via 10.1.1.1 dev eth0 weight 2 \n"
+        );
+    }
+
+    #[test]
+    fn short_or_garbage_never_panics() {
+        let f = Filter::default();
+        for junk in [&[][..], &[1, 2, 3], &[0xff; 40]] {
+            let mut p = vec![2u8, 32, 0, 0, 254, 3, 0, 1, 0, 0, 0, 0];
+            p.extend_from_slice(junk);
+            let _ = show(&p, &f, false, true);
+            let _ = show(&p, &f, true, true);
+        }
+    }
 }
