@@ -1,2 +1,642 @@
 //! Names of routing tables, protocols, scopes, realms, dsfields and link
-//! groups from /etc/iproute2 (lib/rt_names.c, 6.1.0). Owned by issue 6.
+//! groups from /etc/iproute2 (lib/rt_names.c, 6.1.0).
+//!
+//! API (reusable by route, rule, address and link printing):
+//! - `set_numeric(bool)`: `-N`; every `*_n2a` then prints numbers.
+//! - `rtprot_n2a(id)`, `rtscope_n2a(id)`, `rtrealm_n2a(id)`, `rttable_n2a(id)`,
+//!   `dsfield_n2a(id)`, `group_n2a(id)` return a [`Name`] (`.as_str()`, or
+//!   `Display`), never allocating per call.
+//! - `rtprot_a2n(s)`, `rtscope_a2n(s)`, `rtrealm_a2n(s)`, `rttable_a2n(s)`,
+//!   `dsfield_a2n(s)`, `group_a2n(s)` return `Option<u32>` (`None` = the C
+//!   function's -1).
+//! - `rtntype_n2a(id)` / `rtntype_a2n(s)`: route types (ip/rtm_map.c).
+//!
+//! As in iproute2 the files are read lazily: a protocol, scope, realm or
+//! dsfield file only when a lookup misses the compiled-in names (or on the
+//! first name->number lookup); tables and groups on first use. Names read
+//! from files live for the rest of the process (leaked once, as C's strdup).
+
+use std::cell::RefCell;
+use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+const CONFDIR: &str = "/etc/iproute2";
+
+static NUMERIC: AtomicBool = AtomicBool::new(false);
+
+/// `-N`: print numbers instead of names.
+pub fn set_numeric(on: bool) {
+    NUMERIC.store(on, Ordering::Relaxed);
+}
+
+pub fn numeric() -> bool {
+    NUMERIC.load(Ordering::Relaxed)
+}
+
+/// A small string on the stack (numbers printed by the n2a functions).
+#[derive(Clone, Copy)]
+pub struct SBuf {
+    buf: [u8; 24],
+    len: u8,
+}
+
+impl SBuf {
+    pub fn new() -> SBuf {
+        SBuf { buf: [0; 24], len: 0 }
+    }
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
+    }
+}
+
+impl Default for SBuf {
+    fn default() -> Self {
+        SBuf::new()
+    }
+}
+
+impl fmt::Write for SBuf {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let l = self.len as usize;
+        let end = l + s.len();
+        if end > self.buf.len() {
+            return Err(fmt::Error);
+        }
+        self.buf[l..end].copy_from_slice(s.as_bytes());
+        self.len = end as u8;
+        Ok(())
+    }
+}
+
+/// A name from a table, or the number iproute2 prints instead.
+#[derive(Clone, Copy)]
+pub enum Name {
+    Static(&'static str),
+    Buf(SBuf),
+}
+
+impl Name {
+    fn fmt_args(a: fmt::Arguments) -> Name {
+        let mut b = SBuf::new();
+        let _ = fmt::Write::write_fmt(&mut b, a);
+        Name::Buf(b)
+    }
+    pub fn as_str(&self) -> &str {
+        match self {
+            Name::Static(s) => s,
+            Name::Buf(b) => b.as_str(),
+        }
+    }
+}
+
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One line of a names file: Ok(Some((id, name))), Ok(None) at EOF, or
+/// Err(rest of the line) when it is corrupted (fread_id_name()).
+fn parse_line(line: &str) -> Option<Result<(i32, String), String>> {
+    let p = line.trim_start_matches([' ', '\t']);
+    if p.starts_with('#') || p.starts_with('\n') || p.is_empty() {
+        return None;
+    }
+    if let Some(r) = scan_hex(p) {
+        return Some(Ok(r));
+    }
+    if let Some(r) = scan_dec(p) {
+        return Some(Ok(r));
+    }
+    Some(Err(p.to_string()))
+}
+
+fn is_cspace(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// sscanf's " %s" after a number: skip blanks, take one word.
+fn scan_word(b: &[u8], mut i: usize) -> Option<String> {
+    while i < b.len() && is_cspace(b[i]) {
+        i += 1;
+    }
+    let s = i;
+    while i < b.len() && !is_cspace(b[i]) {
+        i += 1;
+    }
+    if i == s {
+        return None;
+    }
+    Some(String::from_utf8_lossy(&b[s..i]).into_owned())
+}
+
+/// sscanf(p, "0x%x %s")
+fn scan_hex(p: &str) -> Option<(i32, String)> {
+    let b = p.as_bytes();
+    if !p.starts_with("0x") {
+        return None;
+    }
+    let mut i = 2;
+    while i < b.len() && is_cspace(b[i]) {
+        i += 1;
+    }
+    let neg = match b.get(i) {
+        Some(b'-') => {
+            i += 1;
+            true
+        }
+        Some(b'+') => {
+            i += 1;
+            false
+        }
+        _ => false,
+    };
+    if b.get(i) == Some(&b'0') && matches!(b.get(i + 1), Some(b'x') | Some(b'X')) && b.get(i + 2).is_some_and(|c| c.is_ascii_hexdigit()) {
+        i += 2;
+    }
+    let s = i;
+    let mut v: u64 = 0;
+    while i < b.len() && b[i].is_ascii_hexdigit() {
+        v = v.saturating_mul(16).saturating_add((b[i] as char).to_digit(16).unwrap_or(0) as u64);
+        i += 1;
+    }
+    if i == s {
+        return None;
+    }
+    let mut v = v.min(u32::MAX as u64) as u32;
+    if neg {
+        v = v.wrapping_neg();
+    }
+    let name = scan_word(b, i)?;
+    Some((v as i32, name))
+}
+
+/// sscanf(p, "%d %s")
+fn scan_dec(p: &str) -> Option<(i32, String)> {
+    let b = p.as_bytes();
+    let mut i = 0;
+    while i < b.len() && is_cspace(b[i]) {
+        i += 1;
+    }
+    let neg = match b.get(i) {
+        Some(b'-') => {
+            i += 1;
+            true
+        }
+        Some(b'+') => {
+            i += 1;
+            false
+        }
+        _ => false,
+    };
+    let s = i;
+    let mut v: i64 = 0;
+    while i < b.len() && b[i].is_ascii_digit() {
+        v = v.saturating_mul(10).saturating_add((b[i] - b'0') as i64);
+        i += 1;
+    }
+    if i == s {
+        return None;
+    }
+    if neg {
+        v = -v;
+    }
+    let v = v.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
+    let name = scan_word(b, i)?;
+    Some((v, name))
+}
+
+/// Reads a names file; calls `f(id, name)` for each entry, stops with the
+/// "corrupted" message as rtnl_*_initialize() do.
+fn read_file(path: &str, mut f: impl FnMut(i32, &'static str)) {
+    let Ok(data) = std::fs::read(path) else { return };
+    let text = String::from_utf8_lossy(&data);
+    for line in text.split_inclusive('\n') {
+        match parse_line(line) {
+            None => continue,
+            Some(Ok((id, name))) => f(id, Box::leak(name.into_boxed_str())),
+            Some(Err(rest)) => {
+                crate::eprintf!("Database {} is corrupted at {}\n", path, rest);
+                return;
+            }
+        }
+    }
+}
+
+/// The `*.conf` files of a directory, in readdir order.
+fn conf_files(dir: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let Ok(rd) = std::fs::read_dir(dir) else { return out };
+    for e in rd.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if n.starts_with('.') || n.len() <= 5 || !n.ends_with(".conf") {
+            continue;
+        }
+        out.push(format!("{}/{}", dir, n));
+    }
+    out
+}
+
+struct Tab {
+    names: [Option<&'static str>; 256],
+    init: bool,
+}
+
+impl Tab {
+    fn load(&mut self, path: &str) {
+        let names = &mut self.names;
+        read_file(path, |id, name| {
+            if (0..256).contains(&id) {
+                names[id as usize] = Some(name);
+            }
+        });
+    }
+}
+
+/// A table as C's hash of chains: entries in insertion order.
+struct Hash {
+    entries: Vec<(u32, &'static str)>,
+    init: bool,
+}
+
+impl Hash {
+    fn load(&mut self, path: &str) {
+        let e = &mut self.entries;
+        read_file(path, |id, name| {
+            if id >= 0 {
+                e.push((id as u32, name));
+            }
+        });
+    }
+    /// The newest entry with this id (the head of its chain).
+    fn n2a(&self, id: u32) -> Option<&'static str> {
+        self.entries.iter().rev().find(|(i, _)| *i == id).map(|(_, n)| *n)
+    }
+    /// The chain walk of *_a2n(): lowest bucket first, newest first within it.
+    fn a2n(&self, name: &str) -> Option<u32> {
+        let mut best: Option<(u32, usize)> = None;
+        for (pos, (id, n)) in self.entries.iter().enumerate() {
+            if *n == name {
+                let bucket = id & 255;
+                match best {
+                    Some((b, _)) if b < bucket => {}
+                    Some((b, p)) if b == bucket && p > pos => {}
+                    _ => best = Some((bucket, pos)),
+                }
+            }
+        }
+        best.and_then(|(_, p)| self.entries.get(p)).map(|(id, _)| *id)
+    }
+}
+
+struct State {
+    proto: Tab,
+    scope: Tab,
+    realm: Tab,
+    dsfield: Tab,
+    table: Hash,
+    group: Hash,
+}
+
+fn tab(init: &[(usize, &'static str)]) -> Tab {
+    let mut names = [None; 256];
+    for (i, n) in init {
+        names[*i] = Some(*n);
+    }
+    Tab { names, init: false }
+}
+
+thread_local! {
+    static STATE: RefCell<State> = RefCell::new(State {
+        proto: tab(&[
+            (0, "unspec"), (1, "redirect"), (2, "kernel"), (3, "boot"), (4, "static"),
+            (8, "gated"), (9, "ra"), (10, "mrt"), (11, "zebra"), (12, "bird"),
+            (42, "babel"), (13, "dnrouted"), (14, "xorp"), (15, "ntk"), (16, "dhcp"),
+            (18, "keepalived"), (186, "bgp"), (187, "isis"), (188, "ospf"), (189, "rip"),
+            (192, "eigrp"),
+        ]),
+        scope: tab(&[(0, "global"), (255, "nowhere"), (254, "host"), (253, "link"), (200, "site")]),
+        realm: tab(&[(0, "unknown")]),
+        dsfield: tab(&[(0, "0")]),
+        table: Hash { entries: vec![(253, "default"), (254, "main"), (255, "local")], init: false },
+        group: Hash { entries: vec![(0, "default")], init: false },
+    });
+}
+
+fn init_proto(s: &mut State) {
+    s.proto.init = true;
+    s.proto.load(&format!("{}/rt_protos", CONFDIR));
+    for f in conf_files(&format!("{}/rt_protos.d", CONFDIR)) {
+        s.proto.load(&f);
+    }
+}
+
+fn init_table(s: &mut State) {
+    s.table.init = true;
+    s.table.load(&format!("{}/rt_tables", CONFDIR));
+    for f in conf_files(&format!("{}/rt_tables.d", CONFDIR)) {
+        s.table.load(&f);
+    }
+}
+
+fn init_simple(t: &mut Tab, file: &str) {
+    t.init = true;
+    t.load(&format!("{}/{}", CONFDIR, file));
+}
+
+/// strtoul(arg, &end, base) accepting the whole string, <= max.
+fn strtoul_all(arg: &str, base: u32, max: u64) -> Option<u32> {
+    let (v, used, ovf) = crate::util::c_strtoull(arg, base);
+    if used == 0 || used != arg.len() || ovf || v > max {
+        return None;
+    }
+    Some(v as u32)
+}
+
+/// The n2a of the small tables: lazy load on a miss.
+fn tab_n2a(id: u32, pick: fn(&mut State) -> &mut Tab, init: fn(&mut State)) -> Name {
+    if id >= 256 || numeric() {
+        return Name::fmt_args(format_args!("{}", id));
+    }
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        if pick(&mut s).names[id as usize].is_none() && !pick(&mut s).init {
+            init(&mut s);
+        }
+        match pick(&mut s).names[id as usize] {
+            Some(n) => Name::Static(n),
+            None => Name::fmt_args(format_args!("{}", id)),
+        }
+    })
+}
+
+fn tab_a2n(arg: &str, pick: fn(&mut State) -> &mut Tab, init: fn(&mut State), base: u32) -> Option<u32> {
+    let found = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        if !pick(&mut s).init {
+            init(&mut s);
+        }
+        pick(&mut s).names.iter().position(|n| *n == Some(arg))
+    });
+    if let Some(i) = found {
+        return Some(i as u32);
+    }
+    strtoul_all(arg, base, 255)
+}
+
+fn p_proto(s: &mut State) -> &mut Tab {
+    &mut s.proto
+}
+fn p_scope(s: &mut State) -> &mut Tab {
+    &mut s.scope
+}
+fn p_realm(s: &mut State) -> &mut Tab {
+    &mut s.realm
+}
+fn p_ds(s: &mut State) -> &mut Tab {
+    &mut s.dsfield
+}
+fn i_scope(s: &mut State) {
+    init_simple(&mut s.scope, "rt_scopes")
+}
+fn i_realm(s: &mut State) {
+    init_simple(&mut s.realm, "rt_realms")
+}
+fn i_ds(s: &mut State) {
+    init_simple(&mut s.dsfield, "rt_dsfield")
+}
+
+/// rtnl_rtprot_n2a()
+pub fn rtprot_n2a(id: u32) -> Name {
+    tab_n2a(id, p_proto, init_proto)
+}
+/// rtnl_rtprot_a2n()
+pub fn rtprot_a2n(arg: &str) -> Option<u32> {
+    tab_a2n(arg, p_proto, init_proto, 0)
+}
+/// rtnl_rtscope_n2a()
+pub fn rtscope_n2a(id: u32) -> Name {
+    tab_n2a(id, p_scope, i_scope)
+}
+/// rtnl_rtscope_a2n()
+pub fn rtscope_a2n(arg: &str) -> Option<u32> {
+    tab_a2n(arg, p_scope, i_scope, 0)
+}
+/// rtnl_rtrealm_n2a()
+pub fn rtrealm_n2a(id: u32) -> Name {
+    tab_n2a(id, p_realm, i_realm)
+}
+/// rtnl_rtrealm_a2n()
+pub fn rtrealm_a2n(arg: &str) -> Option<u32> {
+    tab_a2n(arg, p_realm, i_realm, 0)
+}
+
+/// rtnl_dsfield_n2a(): a name, else "0x%02x".
+pub fn dsfield_n2a(id: u32) -> Name {
+    if id >= 256 {
+        return Name::fmt_args(format_args!("{}", id));
+    }
+    if !numeric() {
+        let n = STATE.with(|s| {
+            let mut s = s.borrow_mut();
+            if s.dsfield.names[id as usize].is_none() && !s.dsfield.init {
+                i_ds(&mut s);
+            }
+            s.dsfield.names[id as usize]
+        });
+        if let Some(n) = n {
+            return Name::Static(n);
+        }
+    }
+    Name::fmt_args(format_args!("0x{:02x}", id))
+}
+/// rtnl_dsfield_a2n(): names, else a hex number.
+pub fn dsfield_a2n(arg: &str) -> Option<u32> {
+    tab_a2n(arg, p_ds, i_ds, 16)
+}
+
+/// rtnl_rttable_n2a()
+pub fn rttable_n2a(id: u32) -> Name {
+    let n = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        if !s.table.init {
+            init_table(&mut s);
+        }
+        s.table.n2a(id)
+    });
+    match n {
+        Some(n) if !numeric() => Name::Static(n),
+        _ => Name::fmt_args(format_args!("{}", id)),
+    }
+}
+/// rtnl_rttable_a2n(): names, else a number up to RT_TABLE_MAX.
+pub fn rttable_a2n(arg: &str) -> Option<u32> {
+    let n = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        if !s.table.init {
+            init_table(&mut s);
+        }
+        s.table.a2n(arg)
+    });
+    if n.is_some() {
+        return n;
+    }
+    strtoul_all(arg, 0, u32::MAX as u64)
+}
+
+/// rtnl_group_n2a()
+pub fn group_n2a(id: i32) -> Name {
+    let n = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        if !s.group.init {
+            s.group.init = true;
+            s.group.load(&format!("{}/group", CONFDIR));
+        }
+        // Bucket order, newest first within a bucket.
+        let mut best: Option<(u32, usize)> = None;
+        for (pos, (i, _)) in s.group.entries.iter().enumerate() {
+            if *i as i32 == id {
+                let b = i & 255;
+                match best {
+                    Some((bb, _)) if bb < b => {}
+                    Some((bb, p)) if bb == b && p > pos => {}
+                    _ => best = Some((b, pos)),
+                }
+            }
+        }
+        best.and_then(|(_, p)| s.group.entries.get(p)).map(|(_, n)| *n)
+    });
+    match n {
+        Some(n) if !numeric() => Name::Static(n),
+        _ => Name::fmt_args(format_args!("{}", id)),
+    }
+}
+/// rtnl_group_a2n(): names, else strtol >= 0.
+pub fn group_a2n(arg: &str) -> Option<i32> {
+    let n = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        if !s.group.init {
+            s.group.init = true;
+            s.group.load(&format!("{}/group", CONFDIR));
+        }
+        s.group.a2n(arg)
+    });
+    if let Some(n) = n {
+        return Some(n as i32);
+    }
+    let (v, used, _) = crate::util::c_strtoll(arg, 0);
+    if used == 0 || used != arg.len() || v < 0 {
+        return None;
+    }
+    Some(v as i32)
+}
+
+/// rtnl_rtntype_n2a() (ip/rtm_map.c)
+pub fn rtntype_n2a(id: u8) -> Name {
+    if numeric() {
+        return Name::fmt_args(format_args!("{}", id));
+    }
+    Name::Static(match id {
+        0 => "none",
+        1 => "unicast",
+        2 => "local",
+        3 => "broadcast",
+        4 => "anycast",
+        5 => "multicast",
+        6 => "blackhole",
+        7 => "unreachable",
+        8 => "prohibit",
+        9 => "throw",
+        10 => "nat",
+        11 => "xresolve",
+        _ => return Name::fmt_args(format_args!("{}", id)),
+    })
+}
+
+/// rtnl_rtntype_a2n(): the keyword test order of ip/rtm_map.c.
+pub fn rtntype_a2n(arg: &str) -> Option<u8> {
+    use crate::cli::matches;
+    Some(if arg == "local" {
+        2
+    } else if arg == "nat" {
+        10
+    } else if matches(arg, "broadcast") || arg == "brd" {
+        3
+    } else if matches(arg, "anycast") {
+        4
+    } else if matches(arg, "multicast") {
+        5
+    } else if matches(arg, "prohibit") {
+        8
+    } else if matches(arg, "unreachable") {
+        7
+    } else if matches(arg, "blackhole") {
+        6
+    } else if matches(arg, "xresolve") {
+        11
+    } else if matches(arg, "unicast") {
+        1
+    } else if arg == "throw" {
+        9
+    } else {
+        return strtoul_all(arg, 0, 255).map(|v| v as u8);
+    })
+}
+
+/// get_rt_realms_or_raw(): "FROM/TO" realms (names or numbers), else a raw u32.
+pub fn rt_realms_or_raw(arg: &str) -> Option<u32> {
+    let parsed = (|| {
+        let mut realms = 0u32;
+        let mut rest = arg;
+        if let Some(i) = arg.find('/') {
+            realms = rtrealm_a2n(&arg[..i])? << 16;
+            rest = &arg[i + 1..];
+        }
+        let mut realm = 0;
+        if !rest.is_empty() {
+            realm = rtrealm_a2n(rest)?;
+        }
+        Some(realms | realm)
+    })();
+    if parsed.is_some() {
+        return parsed;
+    }
+    crate::util::get_unsigned(arg, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines() {
+        assert!(parse_line("# x\n").is_none());
+        assert!(parse_line("\n").is_none());
+        assert!(matches!(parse_line("  254\tmain\n"), Some(Ok((254, ref n))) if n == "main"));
+        assert!(matches!(parse_line("0x10 foo # c\n"), Some(Ok((16, ref n))) if n == "foo"));
+        // "0x10" alone fails the hex form; "%d %s" then reads 0 and "x10".
+        assert!(matches!(parse_line("0x10\n"), Some(Ok((0, ref n))) if n == "x10"));
+        assert!(matches!(parse_line("12abc\n"), Some(Ok((12, ref n))) if n == "abc"));
+        assert!(matches!(parse_line("foo bar\n"), Some(Err(ref r)) if r == "foo bar\n"));
+        assert!(matches!(parse_line("5\n"), Some(Err(_))));
+    }
+
+    #[test]
+    fn builtins() {
+        assert_eq!(rtntype_n2a(1).as_str(), "unicast");
+        assert_eq!(rtntype_a2n("b"), Some(3));
+        assert_eq!(rtntype_a2n("u"), Some(7));
+        assert_eq!(rtntype_a2n("12"), Some(12));
+        assert_eq!(rtntype_a2n("x1"), None);
+        assert_eq!(rtprot_n2a(3).as_str(), "boot");
+        assert_eq!(rtscope_n2a(253).as_str(), "link");
+        assert_eq!(rtscope_a2n("host"), Some(254));
+        assert_eq!(rttable_a2n("main"), Some(254));
+        assert_eq!(rttable_a2n("0x10"), Some(16));
+        assert_eq!(rttable_a2n("4294967295"), Some(u32::MAX));
+        assert_eq!(rttable_a2n("4294967296"), None);
+        assert_eq!(dsfield_a2n("10"), Some(16));
+        assert_eq!(rt_realms_or_raw("1/2"), Some(0x10002));
+        assert_eq!(rt_realms_or_raw("3"), Some(3));
+    }
+}

@@ -152,8 +152,10 @@ impl Rtnl {
             },
             Backend::Live(s) => {
                 let peek = loop {
-                    self.buf.clear();
-                    match s.recv(&mut self.buf, libc::MSG_PEEK | libc::MSG_TRUNC) {
+                    // A zero-length peek (as iproute2's) learns the size
+                    // without copying the datagram twice.
+                    let mut none: &mut [u8] = &mut [];
+                    match s.recv(&mut none, libc::MSG_PEEK | libc::MSG_TRUNC) {
                         Ok(n) => break n,
                         Err(e) => {
                             let errno = e.raw_os_error().unwrap_or(libc::EIO);
@@ -211,7 +213,17 @@ impl Rtnl {
     /// rtnl_dump_filter(): calls `f` for every message of the dump in
     /// progress, streaming. Ok(true) at NLMSG_DONE; Ok(false) when the
     /// kernel reported an error (already printed as iproute2 prints it).
-    pub fn dump<F>(&mut self, mut f: F) -> crate::error::Res<bool>
+    pub fn dump<F>(&mut self, f: F) -> crate::error::Res<bool>
+    where
+        F: FnMut(Msg) -> crate::error::Res<()>,
+    {
+        self.dump_opts(None, f)
+    }
+
+    /// dump() with an error handler's RTNL_SUPPRESS_NLMSG_DONE_NLERR: a
+    /// final NLMSG_DONE carrying `-suppress` ends the dump quietly, as a
+    /// success (e.g. `ip route` when the main table does not exist yet).
+    pub fn dump_opts<F>(&mut self, suppress: Option<i32>, mut f: F) -> crate::error::Res<bool>
     where
         F: FnMut(Msg) -> crate::error::Res<()>,
     {
@@ -232,7 +244,10 @@ impl Rtnl {
                     intr = true;
                 }
                 if m.ty == NLMSG_DONE {
-                    if !dump_done(&m) {
+                    let quiet = suppress.is_some_and(|e| {
+                        m.payload.len() >= 4 && attr::hdr_u32(m.payload, 0) as i32 == -e
+                    });
+                    if !quiet && !dump_done(&m) {
                         result = Ok(false);
                     }
                     done = true;

@@ -1,9 +1,1072 @@
-//! `ip route` (ip/iproute.c, 6.1.0). Owned by issue 6.
+//! `ip route` (ip/iproute.c, 6.1.0): list/show, flush, save, restore,
+//! showdump, get, and add/del/change/replace/append/prepend/test.
+//!
+//! Dumps stream: each message is filtered and printed from the receive
+//! buffer (print.rs), nothing is collected. Interface names come from one
+//! link dump made before the route dump (only the name map is kept).
 
+mod encap;
+pub mod inet;
+mod modify;
+pub mod print;
+
+use std::io::{Read, Seek};
+
+use self::inet::{get_prefix, read_family, Prefix};
+use self::print::*;
 use super::Ctx;
-use crate::cli::Args;
-use crate::error::{fail, Res};
+use crate::cli::{incomplete_command, invarg, matches, Args};
+use crate::error::{fail, Exit, Res};
+use crate::netlink::attr::{msgs, Req};
+use crate::netlink::consts::*;
+use crate::print::Printer;
+use crate::rt_names;
 
-pub fn do_iproute(_ctx: &mut Ctx, _args: Args) -> Res<i32> {
-    Err(fail(1, "rip: ip route is not implemented yet\n"))
+pub const USAGE: &str = "Usage: ip route { list | flush } SELECTOR
+       ip route save SELECTOR
+       ip route restore
+       ip route showdump
+       ip route get [ ROUTE_GET_FLAGS ] ADDRESS
+                            [ from ADDRESS iif STRING ]
+                            [ oif STRING ] [ tos TOS ]
+                            [ mark NUMBER ] [ vrf NAME ]
+                            [ uid NUMBER ] [ ipproto PROTOCOL ]
+                            [ sport NUMBER ] [ dport NUMBER ]
+       ip route { add | del | change | append | replace } ROUTE
+SELECTOR := [ root PREFIX ] [ match PREFIX ] [ exact PREFIX ]
+            [ table TABLE_ID ] [ vrf NAME ] [ proto RTPROTO ]
+            [ type TYPE ] [ scope SCOPE ]
+ROUTE := NODE_SPEC [ INFO_SPEC ]
+NODE_SPEC := [ TYPE ] PREFIX [ tos TOS ]
+             [ table TABLE_ID ] [ proto RTPROTO ]
+             [ scope SCOPE ] [ metric METRIC ]
+             [ ttl-propagate { enabled | disabled } ]
+INFO_SPEC := { NH | nhid ID } OPTIONS FLAGS [ nexthop NH ]...
+NH := [ encap ENCAPTYPE ENCAPHDR ] [ via [ FAMILY ] ADDRESS ]
+      [ dev STRING ] [ weight NUMBER ] NHFLAGS
+FAMILY := [ inet | inet6 | mpls | bridge | link ]
+OPTIONS := FLAGS [ mtu NUMBER ] [ advmss NUMBER ] [ as [ to ] ADDRESS ]
+           [ rtt TIME ] [ rttvar TIME ] [ reordering NUMBER ]
+           [ window NUMBER ] [ cwnd NUMBER ] [ initcwnd NUMBER ]
+           [ ssthresh NUMBER ] [ realms REALM ] [ src ADDRESS ]
+           [ rto_min TIME ] [ hoplimit NUMBER ] [ initrwnd NUMBER ]
+           [ features FEATURES ] [ quickack BOOL ] [ congctl NAME ]
+           [ pref PREF ] [ expires TIME ] [ fastopen_no_cookie BOOL ]
+TYPE := { unicast | local | broadcast | multicast | throw |
+          unreachable | prohibit | blackhole | nat }
+TABLE_ID := [ local | main | default | all | NUMBER ]
+SCOPE := [ host | link | global | NUMBER ]
+NHFLAGS := [ onlink | pervasive ]
+RTPROTO := [ kernel | boot | static | NUMBER ]
+PREF := [ low | medium | high ]
+TIME := NUMBER[s|ms]
+BOOL := [1|0]
+FEATURES := ecn
+ENCAPTYPE := [ mpls | ip | ip6 | seg6 | seg6local | rpl | ioam6 | xfrm ]
+ENCAPHDR := [ MPLSLABEL | SEG6HDR | SEG6LOCAL | IOAM6HDR | XFRMINFO ]
+SEG6HDR := [ mode SEGMODE ] segs ADDR1,ADDRi,ADDRn [hmac HMACKEYID] [cleanup]
+SEGMODE := [ encap | encap.red | inline | l2encap | l2encap.red ]
+SEG6LOCAL := action ACTION [ OPTIONS ] [ count ]
+ACTION := { End | End.X | End.T | End.DX2 | End.DX6 | End.DX4 |
+            End.DT6 | End.DT4 | End.DT46 | End.B6 | End.B6.Encaps |
+            End.BM | End.S | End.AS | End.AM | End.BPF }
+OPTIONS := OPTION [ OPTIONS ]
+OPTION := { flavors FLAVORS | srh SEG6HDR | nh4 ADDR | nh6 ADDR | iif DEV | oif DEV |
+            table TABLEID | vrftable TABLEID | endpoint PROGNAME }
+FLAVORS := { FLAVOR[,FLAVOR] }
+FLAVOR := { psp | usp | usd | next-csid }
+IOAM6HDR := trace prealloc type IOAM6_TRACE_TYPE ns IOAM6_NAMESPACE size IOAM6_TRACE_SIZE
+XFRMINFO := if_id IF_ID [ link_dev LINK ]
+ROUTE_GET_FLAGS := [ fibmatch ]
+";
+
+/// usage(): stderr, exit(-1).
+pub fn usage() -> Exit {
+    fail(255, USAGE)
 }
+
+/// C's argc/argv walk: `i` is the current word.
+pub struct Argv<'a> {
+    pub w: &'a [String],
+    pub i: usize,
+}
+
+impl<'a> Argv<'a> {
+    pub fn new(w: &'a [String]) -> Argv<'a> {
+        Argv { w, i: 0 }
+    }
+    /// The current word ("" past the end).
+    pub fn cur(&self) -> &'a str {
+        self.w.get(self.i).map(|s| s.as_str()).unwrap_or("")
+    }
+    /// argc: words left, the current one included.
+    pub fn left(&self) -> usize {
+        self.w.len().saturating_sub(self.i)
+    }
+    /// NEXT_ARG()
+    pub fn next_arg(&mut self) -> Res<()> {
+        self.i += 1;
+        if self.i >= self.w.len() {
+            return Err(incomplete_command());
+        }
+        Ok(())
+    }
+}
+
+/// C's `return -N` from a command: the exit status N.
+fn rc(n: i32) -> Res<i32> {
+    Ok(n)
+}
+
+pub fn do_iproute(ctx: &mut Ctx, args: Args) -> Res<i32> {
+    rt_names::set_numeric(ctx.o.numeric > 0);
+    let words: Vec<String> = args.rest().to_vec();
+    let Some(cmd) = words.first() else {
+        return list_flush_or_save(ctx, &[], Action::List);
+    };
+    let rest = &words[1..];
+    let c = cmd.as_str();
+    if matches(c, "add") {
+        return modify::modify(ctx, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, rest);
+    }
+    if matches(c, "change") || c == "chg" {
+        return modify::modify(ctx, RTM_NEWROUTE, NLM_F_REPLACE, rest);
+    }
+    if matches(c, "replace") {
+        return modify::modify(ctx, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE, rest);
+    }
+    if matches(c, "prepend") {
+        return modify::modify(ctx, RTM_NEWROUTE, NLM_F_CREATE, rest);
+    }
+    if matches(c, "append") {
+        return modify::modify(ctx, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_APPEND, rest);
+    }
+    if matches(c, "test") {
+        return modify::modify(ctx, RTM_NEWROUTE, NLM_F_EXCL, rest);
+    }
+    if matches(c, "delete") {
+        return modify::modify(ctx, RTM_DELROUTE, 0, rest);
+    }
+    if matches(c, "list") || matches(c, "show") || matches(c, "lst") {
+        return list_flush_or_save(ctx, rest, Action::List);
+    }
+    if matches(c, "get") {
+        return get(ctx, rest);
+    }
+    if matches(c, "flush") {
+        return list_flush_or_save(ctx, rest, Action::Flush);
+    }
+    if matches(c, "save") {
+        return list_flush_or_save(ctx, rest, Action::Save);
+    }
+    if matches(c, "restore") {
+        return restore(ctx);
+    }
+    if matches(c, "showdump") {
+        return showdump(ctx);
+    }
+    if matches(c, "help") {
+        return Err(usage());
+    }
+    Err(fail(255, &format!("Command \"{}\" is unknown, try \"ip route help\".\n", c)))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Action {
+    List,
+    Flush,
+    Save,
+}
+
+/// ll_init_map(): one link dump fills the name cache (names only).
+fn fill_names(ctx: &mut Ctx) -> Res<()> {
+    if ctx.is_replay() {
+        return Ok(());
+    }
+    let mut names = std::mem::take(&mut ctx.names);
+    let r = (|| {
+        let rtnl = ctx.rtnl()?;
+        let mut req = Req::new(RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, &ifinfomsg(AF_UNSPEC, 0, 0, 0));
+        req.attr_u32(IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+        if rtnl.dump_request(&mut req).is_err() {
+            return Ok(());
+        }
+        rtnl.dump(|m| {
+            if m.ty == RTM_NEWLINK {
+                names.remember(m.payload);
+            }
+            Ok(())
+        })?;
+        Ok(())
+    })();
+    ctx.names = names;
+    r
+}
+
+/// Takes the printer and name cache out of `ctx` so a dump callback can use
+/// them while the netlink handle is borrowed.
+fn take_parts(ctx: &mut Ctx) -> (Printer, crate::names::LinkNames) {
+    let mode = ctx.p.mode;
+    let p = std::mem::replace(&mut ctx.p, Printer::new(Box::new(std::io::sink()), mode));
+    let names = std::mem::take(&mut ctx.names);
+    (p, names)
+}
+
+fn put_parts(ctx: &mut Ctx, p: Printer, names: crate::names::LinkNames) {
+    ctx.p = p;
+    ctx.names = names;
+}
+
+/// Parses SELECTOR words into `f`; returns the dump family.
+fn parse_selectors(ctx: &mut Ctx, words: &[String], f: &mut Filter) -> Res<Result<u8, i32>> {
+    let mut dump_family = ctx.o.family;
+    let mut id: Option<&str> = None;
+    let mut od: Option<&str> = None;
+    let mut mark = 0u32;
+    let mut a = Argv::new(words);
+    while a.left() > 0 {
+        let w = a.cur();
+        if matches(w, "table") {
+            a.next_arg()?;
+            match rt_names::rttable_a2n(a.cur()) {
+                Some(t) => f.tb = t,
+                None => match a.cur() {
+                    "all" => f.tb = 0,
+                    "cache" => f.cloned = 1,
+                    "help" => return Err(usage()),
+                    v => return Err(invarg("table id value is invalid\n", v)),
+                },
+            }
+        } else if matches(w, "vrf") {
+            a.next_arg()?;
+            let t = vrf_table(ctx, a.cur());
+            if t == 0 {
+                return Err(invarg("Invalid VRF\n", a.cur()));
+            }
+            f.tb = t;
+            f.typemask = !((1u64 << RTN_LOCAL) | (1u64 << RTN_BROADCAST));
+        } else if matches(w, "cached") || matches(w, "cloned") {
+            f.cloned = 1;
+        } else if w == "tos" || matches(w, "dsfield") {
+            a.next_arg()?;
+            let Some(t) = rt_names::dsfield_a2n(a.cur()) else {
+                return Err(invarg("TOS value is invalid\n", a.cur()));
+            };
+            f.tos = t;
+            f.tosmask = u32::MAX;
+        } else if matches(w, "protocol") {
+            a.next_arg()?;
+            f.protocolmask = u32::MAX;
+            let prot = match rt_names::rtprot_a2n(a.cur()) {
+                Some(p) => p,
+                None => {
+                    if a.cur() != "all" {
+                        return Err(invarg("invalid \"protocol\"\n", a.cur()));
+                    }
+                    f.protocolmask = 0;
+                    0
+                }
+            };
+            f.protocol = prot;
+        } else if matches(w, "scope") {
+            a.next_arg()?;
+            f.scopemask = u32::MAX;
+            let scope = match rt_names::rtscope_a2n(a.cur()) {
+                Some(s) => s,
+                None => {
+                    if a.cur() != "all" {
+                        return Err(invarg("invalid \"scope\"\n", a.cur()));
+                    }
+                    f.scopemask = 0;
+                    255
+                }
+            };
+            f.scope = scope;
+        } else if matches(w, "type") {
+            a.next_arg()?;
+            let Some(t) = rt_names::rtntype_a2n(a.cur()) else {
+                return Err(invarg("node type value is invalid\n", a.cur()));
+            };
+            f.typemask = 1u64 << (t & 63);
+        } else if w == "dev" || w == "oif" {
+            a.next_arg()?;
+            od = Some(a.cur());
+        } else if w == "iif" {
+            a.next_arg()?;
+            id = Some(a.cur());
+        } else if w == "mark" {
+            a.next_arg()?;
+            match crate::util::get_unsigned(a.cur(), 0) {
+                Some(m) => mark = m,
+                None => return Err(invarg("invalid mark value", a.cur())),
+            }
+            f.markmask = u32::MAX;
+        } else if matches(w, "metric") || matches(w, "priority") || w == "preference" {
+            a.next_arg()?;
+            let Some(m) = crate::util::get_u32(a.cur(), 0) else {
+                return Err(invarg("\"metric\" value is invalid\n", a.cur()));
+            };
+            f.metric = m;
+            f.metricmask = u32::MAX;
+        } else if w == "via" {
+            a.next_arg()?;
+            let mut fam = read_family(a.cur());
+            if fam == AF_UNSPEC {
+                fam = dump_family;
+            } else {
+                a.next_arg()?;
+            }
+            f.rvia = get_prefix(a.cur(), fam)?;
+        } else if w == "src" {
+            a.next_arg()?;
+            f.rprefsrc = get_prefix(a.cur(), dump_family)?;
+        } else if matches(w, "realms") {
+            a.next_arg()?;
+            let arg = a.cur();
+            let Some(realm) = rt_names::rt_realms_or_raw(arg) else {
+                return Err(invarg("invalid realms\n", arg));
+            };
+            f.realm = realm;
+            f.realmmask = u32::MAX;
+            if realm & 0xffff == 0 && arg.ends_with('/') {
+                f.realmmask &= !0xffff;
+            }
+            if realm & 0xffff_0000 == 0 && (!arg.contains('/') || arg.starts_with('/')) {
+                f.realmmask &= !0xffff_0000;
+            }
+        } else if matches(w, "from") {
+            a.next_arg()?;
+            if matches(a.cur(), "root") {
+                a.next_arg()?;
+                f.rsrc = get_prefix(a.cur(), dump_family)?;
+            } else if matches(a.cur(), "match") {
+                a.next_arg()?;
+                f.msrc = get_prefix(a.cur(), dump_family)?;
+            } else {
+                if matches(a.cur(), "exact") {
+                    a.next_arg()?;
+                }
+                f.msrc = get_prefix(a.cur(), dump_family)?;
+                f.rsrc = f.msrc;
+            }
+        } else {
+            if matches(a.cur(), "to") {
+                a.next_arg()?;
+            }
+            if matches(a.cur(), "root") {
+                a.next_arg()?;
+                f.rdst = get_prefix(a.cur(), dump_family)?;
+            } else if matches(a.cur(), "match") {
+                a.next_arg()?;
+                f.mdst = get_prefix(a.cur(), dump_family)?;
+            } else {
+                if matches(a.cur(), "exact") {
+                    a.next_arg()?;
+                }
+                f.mdst = get_prefix(a.cur(), dump_family)?;
+                f.rdst = f.mdst;
+            }
+        }
+        a.i += 1;
+    }
+    if dump_family == AF_UNSPEC && f.tb != 0 {
+        dump_family = AF_INET;
+    }
+    if let Some(d) = id {
+        let idx = ctx.ifindex(d);
+        if idx == 0 {
+            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            return Ok(Err(1));
+        }
+        f.iif = idx;
+        f.iifmask = u32::MAX;
+    }
+    if let Some(d) = od {
+        let idx = ctx.ifindex(d);
+        if idx == 0 {
+            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            return Ok(Err(1));
+        }
+        f.oif = idx;
+        f.oifmask = u32::MAX;
+    }
+    f.mark = mark;
+    Ok(Ok(dump_family))
+}
+
+/// ipvrf_get_table(): this build answers 0 unless NAME is a vrf device.
+fn vrf_table(ctx: &mut Ctx, name: &str) -> u32 {
+    let _ = ctx.ifindex(name);
+    0
+}
+
+/// rtnl_routedump_req() with iproute_dump_filter().
+fn dump_req(f: &Filter, family: u8) -> Req {
+    let rtm = Rtm {
+        family,
+        protocol: f.protocol as u8,
+        flags: if f.cloned != 0 { RTM_F_CLONED } else { 0 },
+        ..Default::default()
+    };
+    let mut req = Req::new(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, &rtm.bytes());
+    if f.tb != 0 {
+        req.attr_u32(RTA_TABLE, f.tb);
+    }
+    if f.oif != 0 {
+        req.attr_u32(RTA_OIF, f.oif);
+    }
+    req
+}
+
+fn list_flush_or_save(ctx: &mut Ctx, words: &[String], action: Action) -> Res<i32> {
+    if action == Action::Save {
+        // SAFETY: isatty on a constant fd.
+        if unsafe { libc::isatty(1) } != 0 {
+            crate::eprintf!("Not sending a binary stream to stdout\n");
+            return rc(1);
+        }
+        ctx.p.raw(&0x4531_1224u32.to_ne_bytes());
+    }
+    let mut f = Filter { tb: RT_TABLE_MAIN, ..Default::default() };
+    if action == Action::Flush && words.is_empty() {
+        crate::eprintf!("\"ip route flush\" requires arguments.\n");
+        return rc(1);
+    }
+    let family = match parse_selectors(ctx, words, &mut f)? {
+        Ok(fam) => fam,
+        Err(code) => return rc(code),
+    };
+    if action == Action::Flush {
+        return flush(ctx, family, f);
+    }
+    fill_names(ctx)?;
+    let pref_family = ctx.o.family;
+    let o = ctx.o.clone();
+    let mut req = dump_req(&f, family);
+    {
+        let rtnl = ctx.rtnl()?;
+        if let Err(e) = rtnl.dump_request(&mut req) {
+            crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
+            return rc(2);
+        }
+    }
+    if action == Action::List {
+        ctx.p.new_json_obj();
+    }
+    let (mut p, mut names) = take_parts(ctx);
+    let suppress = if f.tb == RT_TABLE_MAIN { Some(libc::ENOENT) } else { None };
+    let res = {
+        let mut env = Env::new(&mut p, &mut names, &f, &o);
+        let rtnl = ctx.rtnl();
+        match rtnl {
+            Ok(rtnl) => rtnl.dump_opts(suppress, |m| {
+                if m.ty != RTM_NEWROUTE && m.ty != RTM_DELROUTE {
+                    crate::eprintf!("Not a route: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
+                    return Err(Exit(-1));
+                }
+                let Some(r) = Rtm::parse(m.payload) else {
+                    crate::eprintf!("BUG: wrong nlmsg len {}\n", m.payload.len() as i64 - RTMSG_LEN as i64);
+                    return Err(Exit(-1));
+                };
+                let tb = RtTb::parse(m.payload.get(RTMSG_LEN..).unwrap_or(&[]));
+                if !filter_nlmsg(env.f, pref_family, &r, &tb, inet::af_bit_len(r.family)) {
+                    return Ok(());
+                }
+                if action == Action::Save {
+                    env.p.raw(m.raw);
+                } else {
+                    print_route(&mut env, m.ty, &r, &tb);
+                }
+                Ok(())
+            }),
+            Err(e) => Err(e),
+        }
+    };
+    put_parts(ctx, p, names);
+    match res {
+        Ok(true) => {}
+        Ok(false) | Err(Exit(-1)) => {
+            let _ = ctx.p.flush();
+            crate::eprintf!("Dump terminated\n");
+            return rc(2);
+        }
+        Err(e) => return Err(e),
+    }
+    if action == Action::List {
+        ctx.p.delete_json_obj();
+    }
+    rc(0)
+}
+
+/// iproute_flush_cache()
+fn flush_cache() -> i32 {
+    const PATH: &str = "/proc/sys/net/ipv4/route/flush";
+    use std::io::Write;
+    match std::fs::OpenOptions::new().write(true).open(PATH) {
+        Ok(mut fd) => {
+            if fd.write(b"-1").map(|n| n < 2).unwrap_or(true) {
+                crate::eprintf!("Cannot flush routing cache\n");
+                return -1;
+            }
+            0
+        }
+        Err(e) => {
+            let errno = e.raw_os_error().unwrap_or(libc::EIO);
+            crate::eprintf!("Cannot open \"{}\": {}\n", PATH, crate::error::strerror(errno));
+            -1
+        }
+    }
+}
+
+/// rtnl_send_check(): send, then peek for an immediate NLMSG_ERROR.
+fn send_check(fd: i32, buf: &[u8]) -> Result<(), i32> {
+    // SAFETY: buf is a valid slice; fd is the open netlink socket.
+    let n = unsafe { libc::send(fd, buf.as_ptr() as *const libc::c_void, buf.len(), 0) };
+    if n < 0 {
+        return Err(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO));
+    }
+    let mut resp = [0u8; 1024];
+    // SAFETY: resp is a writable buffer of its length.
+    let n = unsafe {
+        libc::recv(fd, resp.as_mut_ptr() as *mut libc::c_void, resp.len(), libc::MSG_DONTWAIT | libc::MSG_PEEK)
+    };
+    if n < 0 {
+        let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO);
+        if e == libc::EAGAIN {
+            return Ok(());
+        }
+        return Err(e);
+    }
+    for m in msgs(&resp[..(n as usize).min(resp.len())]) {
+        if m.ty == NLMSG_ERROR {
+            let err = crate::netlink::attr::hdr_u32(m.payload, 0) as i32;
+            return Err(-err);
+        }
+    }
+    Ok(())
+}
+
+/// iproute_flush(): dump, queue a delete per matching route (sent in
+/// batches of iproute2's buffer size), repeat until a dump finds nothing.
+fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
+    let start = now();
+    let stats = ctx.o.stats;
+    if f.cloned != 0 {
+        if family != AF_INET6 {
+            let _ = flush_cache();
+            if stats > 0 {
+                ctx.p.fp("*** IPv4 routing cache is flushed.\n");
+            }
+        }
+        if family == AF_INET {
+            return rc(0);
+        }
+    }
+    f.flushing = true;
+    fill_names(ctx)?;
+    let pref_family = ctx.o.family;
+    let o = ctx.o.clone();
+    let Some(fd) = ctx.rtnl()?.raw_fd() else { return rc(0) };
+    const FLUSHE: usize = 4096 - 512;
+    let mut round = 0;
+    loop {
+        let mut req = dump_req(&f, family);
+        if let Err(e) = ctx.rtnl()?.dump_request(&mut req) {
+            crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
+            return rc(2);
+        }
+        let mut flushed = 0usize;
+        let mut buf: Vec<u8> = Vec::with_capacity(FLUSHE);
+        let mut send_err: Option<i32> = None;
+        let (mut p, mut names) = take_parts(ctx);
+        let res = {
+            let mut env = Env::new(&mut p, &mut names, &f, &o);
+            match ctx.rtnl() {
+                Ok(rtnl) => rtnl.dump(|m| {
+                    if m.ty != RTM_NEWROUTE && m.ty != RTM_DELROUTE {
+                        crate::eprintf!("Not a route: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
+                        return Err(Exit(-1));
+                    }
+                    if m.ty != RTM_NEWROUTE {
+                        return Ok(());
+                    }
+                    let Some(r) = Rtm::parse(m.payload) else {
+                        crate::eprintf!("BUG: wrong nlmsg len {}\n", m.payload.len() as i64 - RTMSG_LEN as i64);
+                        return Err(Exit(-1));
+                    };
+                    let tb = RtTb::parse(m.payload.get(RTMSG_LEN..).unwrap_or(&[]));
+                    if !filter_nlmsg(env.f, pref_family, &r, &tb, inet::af_bit_len(r.family)) {
+                        return Ok(());
+                    }
+                    let al = crate::netlink::attr::align4(buf.len());
+                    if al + m.raw.len() > FLUSHE {
+                        if let Err(e) = send_check(fd, &buf) {
+                            send_err = Some(e);
+                            return Err(Exit(-2));
+                        }
+                        buf.clear();
+                    }
+                    buf.resize(crate::netlink::attr::align4(buf.len()), 0);
+                    let at = buf.len();
+                    buf.extend_from_slice(m.raw);
+                    if let Some(h) = buf.get_mut(at..at + 16) {
+                        h[4..6].copy_from_slice(&RTM_DELROUTE.to_ne_bytes());
+                        h[6..8].copy_from_slice(&NLM_F_REQUEST.to_ne_bytes());
+                        h[8..12].copy_from_slice(&0u32.to_ne_bytes());
+                    }
+                    flushed += 1;
+                    if stats < 2 {
+                        return Ok(());
+                    }
+                    print_route(&mut env, m.ty, &r, &tb);
+                    Ok(())
+                }),
+                Err(e) => Err(e),
+            }
+        };
+        put_parts(ctx, p, names);
+        match res {
+            Ok(true) => {}
+            Err(Exit(-2)) => {
+                let _ = ctx.p.flush();
+                crate::eprintf!("Failed to send flush request: {}\n", crate::error::strerror(send_err.unwrap_or(libc::EIO)));
+                crate::eprintf!("Flush terminated\n");
+                return rc(2);
+            }
+            Ok(false) | Err(Exit(-1)) => {
+                let _ = ctx.p.flush();
+                crate::eprintf!("Flush terminated\n");
+                return rc(2);
+            }
+            Err(e) => return Err(e),
+        }
+        if flushed == 0 {
+            if stats > 0 {
+                if round == 0 && (f.cloned == 0 || family == AF_INET6) {
+                    ctx.p.fp("Nothing to flush.\n");
+                } else {
+                    ctx.p.fpf(format_args!(
+                        "*** Flush is complete after {} round{} ***\n",
+                        round,
+                        if round > 1 { "s" } else { "" }
+                    ));
+                }
+            }
+            let _ = ctx.p.flush();
+            return rc(0);
+        }
+        round += 1;
+        if !buf.is_empty() {
+            if let Err(e) = send_check(fd, &buf) {
+                let _ = ctx.p.flush();
+                crate::eprintf!("Failed to send flush request: {}\n", crate::error::strerror(e));
+                return rc(2);
+            }
+        }
+        if now() - start > 30 {
+            ctx.p.fpf(format_args!(
+                "\n*** Flush not completed after {} seconds, {} entries remain ***\n",
+                now() - start,
+                flushed
+            ));
+            return rc(1);
+        }
+        if stats > 0 {
+            ctx.p.fpf(format_args!("\n*** Round {}, deleting {} entries ***\n", round, flushed));
+            let _ = ctx.p.flush();
+        }
+    }
+}
+
+fn now() -> i64 {
+    // SAFETY: time(NULL) has no preconditions.
+    unsafe { libc::time(std::ptr::null_mut()) as i64 }
+}
+
+/// iproute_get()
+fn get(ctx: &mut Ctx, words: &[String]) -> Res<i32> {
+    let mut rtm = Rtm { family: ctx.o.family, ..Default::default() };
+    let mut attrs: Vec<(u16, Vec<u8>)> = Vec::new();
+    let mut idev: Option<&str> = None;
+    let mut odev: Option<&str> = None;
+    let mut connected = false;
+    let mut fib_match = false;
+    let mut from_ok = false;
+    let mut mark = 0u32;
+    let mut address_found = false;
+    let mut a = Argv::new(words);
+    while a.left() > 0 {
+        let w = a.cur();
+        if w == "tos" || matches(w, "dsfield") {
+            a.next_arg()?;
+            let Some(t) = rt_names::dsfield_a2n(a.cur()) else {
+                return Err(invarg("TOS value is invalid\n", a.cur()));
+            };
+            rtm.tos = t as u8;
+        } else if matches(w, "from") {
+            a.next_arg()?;
+            if matches(a.cur(), "help") {
+                return Err(usage());
+            }
+            from_ok = true;
+            let p = get_prefix(a.cur(), rtm.family)?;
+            if rtm.family == AF_UNSPEC {
+                rtm.family = p.family;
+            }
+            if p.bytelen != 0 {
+                attrs.push((RTA_SRC, p.data[..p.bytelen].to_vec()));
+            }
+            rtm.src_len = p.bitlen as u8;
+        } else if matches(w, "iif") {
+            a.next_arg()?;
+            idev = Some(a.cur());
+        } else if matches(w, "mark") {
+            a.next_arg()?;
+            match crate::util::get_unsigned(a.cur(), 0) {
+                Some(m) => mark = m,
+                None => return Err(invarg("invalid mark value", a.cur())),
+            }
+        } else if matches(w, "oif") || w == "dev" {
+            a.next_arg()?;
+            odev = Some(a.cur());
+        } else if matches(w, "notify") {
+            rtm.flags |= RTM_F_NOTIFY;
+        } else if matches(w, "connected") {
+            connected = true;
+        } else if matches(w, "vrf") {
+            a.next_arg()?;
+            let _ = ctx.ifindex(a.cur());
+            return Err(invarg("Invalid VRF\n", a.cur()));
+        } else if matches(w, "uid") {
+            a.next_arg()?;
+            let Some(u) = crate::util::get_unsigned(a.cur(), 0) else {
+                return Err(invarg("invalid UID\n", a.cur()));
+            };
+            attrs.push((RTA_UID, u.to_ne_bytes().to_vec()));
+        } else if matches(w, "fibmatch") {
+            fib_match = true;
+        } else if w == "as" {
+            a.next_arg()?;
+            if a.cur() == "to" {
+                a.next_arg()?;
+            }
+            let p = inet::get_addr(a.cur(), rtm.family)?;
+            if rtm.family == AF_UNSPEC {
+                rtm.family = p.family;
+            }
+            attrs.push((RTA_NEWDST, p.data[..p.bytelen].to_vec()));
+        } else if matches(w, "sport") || matches(w, "dport") {
+            let is_s = matches(w, "sport");
+            a.next_arg()?;
+            let Some(v) = crate::util::get_u16(a.cur(), 0) else {
+                return Err(invarg(if is_s { "invalid sport\n" } else { "invalid dport\n" }, a.cur()));
+            };
+            attrs.push((if is_s { RTA_SPORT } else { RTA_DPORT }, v.to_be_bytes().to_vec()));
+        } else if matches(w, "ipproto") {
+            a.next_arg()?;
+            let Some(pr) = inet_proto_a2n(a.cur()) else {
+                return Err(invarg("Invalid \"ipproto\" value\n", a.cur()));
+            };
+            attrs.push((RTA_IP_PROTO, vec![pr]));
+        } else {
+            if a.cur() == "to" {
+                a.next_arg()?;
+            }
+            if matches(a.cur(), "help") {
+                return Err(usage());
+            }
+            let p = get_prefix(a.cur(), rtm.family)?;
+            if rtm.family == AF_UNSPEC {
+                rtm.family = p.family;
+            }
+            if p.bytelen != 0 {
+                attrs.push((RTA_DST, p.data[..p.bytelen].to_vec()));
+            }
+            if rtm.family == AF_INET && p.bitlen != 32 {
+                crate::eprintf!("Warning: /{} as prefix is invalid, only /32 (or none) is supported.\n", p.bitlen as u32);
+                rtm.dst_len = 32;
+            } else if rtm.family == AF_INET6 && p.bitlen != 128 {
+                crate::eprintf!("Warning: /{} as prefix is invalid, only /128 (or none) is supported.\n", p.bitlen as u32);
+                rtm.dst_len = 128;
+            } else {
+                rtm.dst_len = p.bitlen as u8;
+            }
+            address_found = true;
+        }
+        a.i += 1;
+    }
+    if !address_found {
+        crate::eprintf!("need at least a destination address\n");
+        return rc(1);
+    }
+    if let Some(d) = idev {
+        let idx = ctx.ifindex(d);
+        if idx == 0 {
+            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            return rc(1);
+        }
+        attrs.push((RTA_IIF, idx.to_ne_bytes().to_vec()));
+    }
+    if let Some(d) = odev {
+        let idx = ctx.ifindex(d);
+        if idx == 0 {
+            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            return rc(1);
+        }
+        attrs.push((RTA_OIF, idx.to_ne_bytes().to_vec()));
+    }
+    if mark != 0 {
+        attrs.push((RTA_MARK, mark.to_ne_bytes().to_vec()));
+    }
+    if rtm.family == AF_UNSPEC {
+        rtm.family = AF_INET;
+    }
+    if rtm.family == AF_INET {
+        rtm.flags |= RTM_F_LOOKUP_TABLE;
+    }
+    if fib_match {
+        rtm.flags |= RTM_F_FIB_MATCH;
+    }
+    let build = || {
+        let mut req = Req::new(RTM_GETROUTE, NLM_F_REQUEST, &rtm.bytes());
+        for (t, d) in &attrs {
+            req.attr(*t, d);
+        }
+        req
+    };
+    let mut req = build();
+    let Ok(ans) = ctx.rtnl()?.talk_answer(&mut req) else { return rc(2) };
+    fill_names(ctx)?;
+    ctx.p.new_json_obj();
+    let f = Filter { cloned: 2, ..Default::default() };
+    if connected && !from_ok {
+        if print_answer(ctx, &f, &ans) < 0 {
+            crate::eprintf!("An error :-)\n");
+            return rc(1);
+        }
+        let ok = msgs(&ans).next().map(|m| {
+            let tb = RtTb::parse(m.payload.get(RTMSG_LEN..).unwrap_or(&[]));
+            m.ty == RTM_NEWROUTE && (tb.get(RTA_PREFSRC).is_some() || tb.get(RTA_SRC).is_some())
+        });
+        if ok != Some(true) {
+            let _ = ctx.p.flush();
+            if msgs(&ans).next().map(|m| m.ty) != Some(RTM_NEWROUTE) {
+                crate::eprintf!("Not a route?\n");
+            } else {
+                crate::eprintf!("Failed to connect the route\n");
+            }
+            return rc(1);
+        }
+        ctx.p.delete_json_obj();
+        let mut req = build();
+        let Ok(ans2) = ctx.rtnl()?.talk_answer(&mut req) else { return rc(2) };
+        if print_answer(ctx, &f, &ans2) < 0 {
+            crate::eprintf!("An error :-)\n");
+            return rc(1);
+        }
+        ctx.p.delete_json_obj();
+        return rc(0);
+    }
+    if print_answer(ctx, &f, &ans) < 0 {
+        crate::eprintf!("An error :-)\n");
+        return rc(1);
+    }
+    ctx.p.delete_json_obj();
+    rc(0)
+}
+
+/// print_route() on a single reply.
+fn print_answer(ctx: &mut Ctx, f: &Filter, ans: &[u8]) -> i32 {
+    let Some(m) = msgs(ans).next() else { return -1 };
+    if m.ty != RTM_NEWROUTE && m.ty != RTM_DELROUTE {
+        crate::eprintf!("Not a route: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
+        return -1;
+    }
+    let Some(r) = Rtm::parse(m.payload) else { return -1 };
+    let tb = RtTb::parse(m.payload.get(RTMSG_LEN..).unwrap_or(&[]));
+    if !filter_nlmsg(f, ctx.o.family, &r, &tb, inet::af_bit_len(r.family)) {
+        return 0;
+    }
+    let o = ctx.o.clone();
+    let mut env = Env::new(&mut ctx.p, &mut ctx.names, f, &o);
+    print_route(&mut env, m.ty, &r, &tb);
+    0
+}
+
+/// inet_proto_a2n(): a protocol name from /etc/protocols or a number.
+fn inet_proto_a2n(s: &str) -> Option<u8> {
+    if let Some(v) = crate::util::get_u8(s, 0) {
+        return Some(v);
+    }
+    let c = std::ffi::CString::new(s).ok()?;
+    // SAFETY: getprotobyname reads a NUL-terminated string.
+    let pe = unsafe { libc::getprotobyname(c.as_ptr()) };
+    if pe.is_null() {
+        return None;
+    }
+    // SAFETY: non-null protoent from libc.
+    Some(unsafe { (*pe).p_proto } as u8)
+}
+
+/// Reads the whole of stdin after checking the magic (route_dump_check_magic).
+fn check_magic() -> Result<std::fs::File, i32> {
+    // SAFETY: isatty on a constant fd.
+    if unsafe { libc::isatty(0) } != 0 {
+        crate::eprintf!("Can't restore route dump from a terminal\n");
+        return Err(1);
+    }
+    // SAFETY: fd 0 stays open for the process; ManuallyDrop keeps it open.
+    let f = unsafe { <std::fs::File as std::os::fd::FromRawFd>::from_raw_fd(0) };
+    let mut f = std::mem::ManuallyDrop::new(f);
+    let mut m = [0u8; 4];
+    let mut got = 0;
+    while got < 4 {
+        match f.read(&mut m[got..]) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => got += n,
+        }
+    }
+    let magic = if got == 4 { u32::from_ne_bytes(m) } else { 0 };
+    if magic != 0x4531_1224 {
+        crate::eprintf!("Magic mismatch ({} elems, {:x} magic)\n", (got == 4) as i32, magic);
+        return Err(1);
+    }
+    // The File is handed out; fd 0 must not be closed when it drops.
+    Ok(std::mem::ManuallyDrop::into_inner(f))
+}
+
+/// rtnl_from_file(): calls `h` on each message; Err(rc) on failure.
+fn from_file(f: &mut std::fs::File, mut h: impl FnMut(&mut [u8]) -> Result<(), i32>) -> Result<(), i32> {
+    let mut buf = vec![0u8; 16384];
+    loop {
+        let n = read_full(f, &mut buf[..16]);
+        if n == 0 {
+            return Ok(());
+        }
+        if n != 16 {
+            crate::eprintf!("rtnl-from_file: truncated message\n");
+            return Err(1);
+        }
+        let len = u32::from_ne_bytes([buf[0], buf[1], buf[2], buf[3]]) as usize;
+        if len < 16 || len > buf.len() {
+            let pos = f.stream_position().unwrap_or(0);
+            crate::eprintf!("!!!malformed message: len={} @{}\n", len as i32, pos);
+            return Err(1);
+        }
+        let l = crate::netlink::attr::align4(len - 16);
+        if 16 + l > buf.len() {
+            crate::eprintf!("rtnl-from_file: truncated message\n");
+            return Err(1);
+        }
+        let n = read_full(f, &mut buf[16..16 + l]);
+        if n != l {
+            crate::eprintf!("rtnl-from_file: truncated message\n");
+            return Err(1);
+        }
+        h(&mut buf[..len])?;
+    }
+}
+
+fn read_full(f: &mut std::fs::File, b: &mut [u8]) -> usize {
+    let mut got = 0;
+    while got < b.len() {
+        match f.read(&mut b[got..]) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => got += n,
+        }
+    }
+    got
+}
+
+/// iproute_restore(): three passes (local addresses, local networks, the rest).
+fn restore(ctx: &mut Ctx) -> Res<i32> {
+    let mut f = match check_magic() {
+        Ok(f) => f,
+        Err(c) => return rc(c),
+    };
+    let pos = match f.stream_position() {
+        Ok(p) => p,
+        Err(e) => {
+            std::mem::forget(f);
+            crate::eprintf!("Failed to restore: ftell: {}\n", crate::error::strerror(e.raw_os_error().unwrap_or(libc::EIO)));
+            return rc(1);
+        }
+    };
+    let mut result = 0;
+    for prio in 0..3 {
+        let r = from_file(&mut f, |msg| {
+            let tb = RtTb::parse(msg.get(16 + RTMSG_LEN..).unwrap_or(&[]));
+            let gw = tb.get(RTA_GATEWAY).is_some();
+            let ps = tb.get(RTA_PREFSRC);
+            let same = |a: Option<&[u8]>, b: Option<&[u8]>| matches!((a, b), (Some(x), Some(y)) if x == y);
+            let go = match prio {
+                0 => !gw && (ps.is_none() || same(ps, tb.get(RTA_DST))),
+                1 => !gw && ps.is_some() && !same(ps, tb.get(RTA_DST)),
+                _ => gw,
+            };
+            if !go {
+                return Ok(());
+            }
+            let flags = u16::from_ne_bytes([msg[6], msg[7]]) | NLM_F_REQUEST | NLM_F_CREATE | NLM_F_ACK;
+            msg[6..8].copy_from_slice(&flags.to_ne_bytes());
+            let mut req = Req { buf: msg.to_vec() };
+            let rtnl = ctx.rtnl().map_err(|e| e.0)?;
+            match rtnl.talk(&mut req) {
+                Ok(()) => Ok(()),
+                Err(e) if e.0 == libc::EEXIST => Ok(()),
+                Err(_) => Err(2),
+            }
+        });
+        if let Err(c) = r {
+            result = c;
+            break;
+        }
+        if let Err(e) = f.seek(std::io::SeekFrom::Start(pos)) {
+            crate::eprintf!("Failed to restore: fseek: {}\n", crate::error::strerror(e.raw_os_error().unwrap_or(libc::EIO)));
+            result = 1;
+            break;
+        }
+    }
+    std::mem::forget(f);
+    rc(result)
+}
+
+/// iproute_showdump(): prints a saved dump (text; -j has no effect here).
+fn showdump(ctx: &mut Ctx) -> Res<i32> {
+    let mut f = match check_magic() {
+        Ok(f) => f,
+        Err(c) => return rc(c),
+    };
+    let filt = Filter::default();
+    let r = from_file(&mut f, |msg| {
+        let Some(r) = Rtm::parse(msg.get(16..).unwrap_or(&[])) else { return Ok(()) };
+        let ty = u16::from_ne_bytes([msg[4], msg[5]]);
+        if ty != RTM_NEWROUTE && ty != RTM_DELROUTE {
+            crate::eprintf!("Not a route: {:08x} {:08x} {:08x}\n", msg.len(), ty, u16::from_ne_bytes([msg[6], msg[7]]));
+            return Ok(());
+        }
+        for (t, d) in crate::netlink::attr::attrs(msg.get(16 + RTMSG_LEN..).unwrap_or(&[])) {
+            if t == RTA_OIF || t == RTA_IIF {
+                if let Some(i) = crate::netlink::attr::get_u32(d) {
+                    let _ = ctx.ifname(i);
+                }
+            }
+        }
+        let tb = RtTb::parse(msg.get(16 + RTMSG_LEN..).unwrap_or(&[]));
+        if !filter_nlmsg(&filt, ctx.o.family, &r, &tb, inet::af_bit_len(r.family)) {
+            return Ok(());
+        }
+        let o = ctx.o.clone();
+        let mut env = Env::new(&mut ctx.p, &mut ctx.names, &filt, &o);
+        print_route(&mut env, ty, &r, &tb);
+        Ok(())
+    });
+    std::mem::forget(f);
+    match r {
+        Ok(()) => rc(0),
+        Err(_) => rc(2),
+    }
+}
+
+#[allow(dead_code)]
+fn _unused(_: Prefix) {}

@@ -1,0 +1,553 @@
+//! iproute_modify(): add, del, change, replace, append, prepend, test.
+
+use super::inet::{get_addr, get_prefix, read_family};
+use super::print::*;
+use super::{encap, usage, Argv};
+use crate::cli::{duparg2, invarg, matches};
+use crate::error::{fail, Res};
+use crate::netlink::attr::Req;
+use crate::netlink::consts::*;
+use crate::rt_names;
+use crate::util::get_unsigned;
+
+const RTAX_WINDOW: u16 = 3;
+const RTAX_SSTHRESH: u16 = 6;
+const RTAX_CWND: u16 = 7;
+const RTAX_ADVMSS: u16 = 8;
+const RTAX_REORDERING: u16 = 9;
+const RTAX_INITCWND: u16 = 11;
+const RTAX_INITRWND: u16 = 14;
+const RTAX_QUICKACK: u16 = 15;
+const RTAX_FASTOPEN_NO_COOKIE: u16 = 17;
+
+/// rta_addattr_l() onto a byte buffer.
+fn add(out: &mut Vec<u8>, ty: u16, data: &[u8]) {
+    let len = 4 + data.len();
+    out.extend_from_slice(&(len as u16).to_ne_bytes());
+    out.extend_from_slice(&ty.to_ne_bytes());
+    out.extend_from_slice(data);
+    while out.len() % 4 != 0 {
+        out.push(0);
+    }
+}
+
+/// get_time_rtt(): milliseconds (ceil), `raw` when no unit was given.
+pub fn get_time_rtt(arg: &str) -> Option<(u32, bool)> {
+    let (t, rest): (f64, &str) = if arg.contains('.') {
+        let b = arg.as_bytes();
+        // strtod: the longest prefix that parses as a decimal number.
+        let mut end = 0;
+        let mut best = None;
+        while end < b.len() {
+            end += 1;
+            if let Ok(v) = arg[..end].trim_start().parse::<f64>() {
+                if !arg[..end].ends_with(['e', 'E', '+', '-']) {
+                    best = Some((v, end));
+                }
+            }
+        }
+        let (v, e) = best?;
+        if v < 0.0 || !v.is_finite() {
+            return None;
+        }
+        (v, &arg[e..])
+    } else {
+        let (v, used, over) = crate::util::c_strtoull(arg, 0);
+        if used == 0 || over {
+            return None;
+        }
+        (v as f64, &arg[used..])
+    };
+    let mut raw = true;
+    let mut t = t;
+    if !rest.is_empty() {
+        raw = false;
+        let r = rest.to_ascii_lowercase();
+        if r == "s" || r == "sec" || r == "secs" {
+            t *= 1000.0;
+        } else if r == "ms" || r == "msec" || r == "msecs" {
+        } else {
+            return None;
+        }
+    }
+    let mut v = t as u32;
+    if (v as f64) < t {
+        v = v.wrapping_add(1);
+    }
+    Some((v, raw))
+}
+
+fn nodev(d: &str) -> Res<i32> {
+    crate::eprintf!("Cannot find device \"{}\"\n", d);
+    Ok(1)
+}
+
+/// parse_one_nh(): `a.i` is on "nexthop"; returns with `a.i` on the first
+/// word it did not use. Appends the rtnexthop (header + attributes).
+fn parse_one_nh(ctx: &mut crate::ip::Ctx, rtm: &mut Rtm, a: &mut Argv, out: &mut Vec<u8>) -> Res<Result<(), ()>> {
+    let start = out.len();
+    out.extend_from_slice(&[0u8; 8]);
+    let mut flags = 0u8;
+    let mut hops = 0u8;
+    let mut ifindex = 0u32;
+    loop {
+        a.i += 1;
+        if a.left() == 0 {
+            break;
+        }
+        let w = a.cur();
+        if w == "via" {
+            a.next_arg()?;
+            let mut fam = read_family(a.cur());
+            if fam == AF_UNSPEC {
+                fam = rtm.family;
+            } else {
+                a.next_arg()?;
+            }
+            let addr = get_addr(a.cur(), fam)?;
+            if rtm.family == AF_UNSPEC {
+                rtm.family = addr.family;
+            }
+            if addr.family == rtm.family {
+                add(out, RTA_GATEWAY, &addr.data[..addr.bytelen]);
+            } else {
+                let mut v = vec![addr.family, 0];
+                v.extend_from_slice(&addr.data[..addr.bytelen]);
+                add(out, RTA_VIA, &v);
+            }
+        } else if w == "dev" {
+            a.next_arg()?;
+            ifindex = ctx.ifindex(a.cur());
+            if ifindex == 0 {
+                crate::eprintf!("Cannot find device \"{}\"\n", a.cur());
+                return Ok(Err(()));
+            }
+        } else if w == "weight" {
+            a.next_arg()?;
+            match get_unsigned(a.cur(), 0) {
+                Some(wt) if wt != 0 && wt <= 256 => hops = (wt - 1) as u8,
+                _ => return Err(invarg("\"weight\" is invalid\n", a.cur())),
+            }
+        } else if w == "onlink" {
+            flags |= RTNH_F_ONLINK as u8;
+        } else if matches(w, "realms") {
+            a.next_arg()?;
+            let Some(r) = rt_names::rt_realms_or_raw(a.cur()) else {
+                return Err(invarg("\"realm\" value is invalid\n", a.cur()));
+            };
+            add(out, RTA_FLOW, &r.to_ne_bytes());
+        } else if w == "encap" {
+            let e = encap::parse(a, RTA_ENCAP, RTA_ENCAP_TYPE)?;
+            out.extend_from_slice(&e);
+        } else if w == "as" {
+            a.next_arg()?;
+            if a.cur() == "to" {
+                a.next_arg()?;
+            }
+            let addr = get_addr(a.cur(), rtm.family)?;
+            add(out, RTA_NEWDST, &addr.data[..addr.bytelen]);
+        } else {
+            break;
+        }
+    }
+    let len = (out.len() - start) as u16;
+    if let Some(h) = out.get_mut(start..start + 8) {
+        h[0..2].copy_from_slice(&len.to_ne_bytes());
+        h[2] = flags;
+        h[3] = hops;
+        h[4..8].copy_from_slice(&ifindex.to_ne_bytes());
+    }
+    Ok(Ok(()))
+}
+
+pub fn modify(ctx: &mut crate::ip::Ctx, cmd: u16, flags: u16, words: &[String]) -> Res<i32> {
+    let mut rtm = Rtm { family: ctx.o.family, table: RT_TABLE_MAIN as u8, scope: 255, ..Default::default() };
+    if cmd != RTM_DELROUTE {
+        rtm.protocol = 3;
+        rtm.scope = 0;
+        rtm.ty = RTN_UNICAST;
+    }
+    let mut body: Vec<u8> = Vec::new();
+    let mut mx: Vec<u8> = Vec::new();
+    let mut mxlock = 0u32;
+    let mut dev: Option<&str> = None;
+    let (mut gw_ok, mut dst_ok, mut nhs_ok, mut scope_ok, mut table_ok, mut type_ok) = (false, false, false, false, false, false);
+    let mut nhid = 0u32;
+    let mut a = Argv::new(words);
+
+    macro_rules! lock_and_value {
+        ($bit:expr) => {{
+            a.next_arg()?;
+            if a.cur() == "lock" {
+                mxlock |= 1 << $bit;
+                a.next_arg()?;
+            }
+        }};
+    }
+
+    while a.left() > 0 {
+        let w = a.cur();
+        if w == "src" {
+            a.next_arg()?;
+            let addr = get_addr(a.cur(), rtm.family)?;
+            if rtm.family == AF_UNSPEC {
+                rtm.family = addr.family;
+            }
+            add(&mut body, RTA_PREFSRC, &addr.data[..addr.bytelen]);
+        } else if w == "as" {
+            a.next_arg()?;
+            if a.cur() == "to" {
+                a.next_arg()?;
+            }
+            let addr = get_addr(a.cur(), rtm.family)?;
+            if rtm.family == AF_UNSPEC {
+                rtm.family = addr.family;
+            }
+            add(&mut body, RTA_NEWDST, &addr.data[..addr.bytelen]);
+        } else if w == "via" {
+            if gw_ok {
+                return Err(invarg("use nexthop syntax to specify multiple via\n", w));
+            }
+            gw_ok = true;
+            a.next_arg()?;
+            let mut fam = read_family(a.cur());
+            if fam == AF_UNSPEC {
+                fam = rtm.family;
+            } else {
+                a.next_arg()?;
+            }
+            let addr = get_addr(a.cur(), fam)?;
+            if rtm.family == AF_UNSPEC {
+                rtm.family = addr.family;
+            }
+            if addr.family == rtm.family {
+                add(&mut body, RTA_GATEWAY, &addr.data[..addr.bytelen]);
+            } else {
+                let mut v = vec![addr.family, 0];
+                v.extend_from_slice(&addr.data[..addr.bytelen]);
+                add(&mut body, RTA_VIA, &v);
+            }
+        } else if w == "from" {
+            a.next_arg()?;
+            let p = get_prefix(a.cur(), rtm.family)?;
+            if rtm.family == AF_UNSPEC {
+                rtm.family = p.family;
+            }
+            if p.bytelen != 0 {
+                add(&mut body, RTA_SRC, &p.data[..p.bytelen]);
+            }
+            rtm.src_len = p.bitlen as u8;
+        } else if w == "tos" || matches(w, "dsfield") {
+            a.next_arg()?;
+            let Some(t) = rt_names::dsfield_a2n(a.cur()) else {
+                return Err(invarg("\"tos\" value is invalid\n", a.cur()));
+            };
+            rtm.tos = t as u8;
+        } else if w == "expires" {
+            a.next_arg()?;
+            let Some(e) = crate::util::get_u32(a.cur(), 0) else {
+                return Err(invarg("\"expires\" value is invalid\n", a.cur()));
+            };
+            add(&mut body, RTA_EXPIRES, &e.to_ne_bytes());
+        } else if matches(w, "metric") || matches(w, "priority") || w == "preference" {
+            a.next_arg()?;
+            let Some(m) = crate::util::get_u32(a.cur(), 0) else {
+                return Err(invarg("\"metric\" value is invalid\n", a.cur()));
+            };
+            add(&mut body, RTA_PRIORITY, &m.to_ne_bytes());
+        } else if w == "scope" {
+            a.next_arg()?;
+            let Some(s) = rt_names::rtscope_a2n(a.cur()) else {
+                return Err(invarg("invalid \"scope\" value\n", a.cur()));
+            };
+            rtm.scope = s as u8;
+            scope_ok = true;
+        } else if w == "mtu" {
+            lock_and_value!(RTAX_MTU);
+            let Some(v) = get_unsigned(a.cur(), 0) else {
+                return Err(invarg("\"mtu\" value is invalid\n", a.cur()));
+            };
+            add(&mut mx, RTAX_MTU as u16, &v.to_ne_bytes());
+        } else if w == "hoplimit" {
+            lock_and_value!(RTAX_HOPLIMIT);
+            match get_unsigned(a.cur(), 0) {
+                Some(v) if v <= 255 => add(&mut mx, RTAX_HOPLIMIT as u16, &v.to_ne_bytes()),
+                _ => return Err(invarg("\"hoplimit\" value is invalid\n", a.cur())),
+            }
+        } else if w == "advmss" {
+            lock_and_value!(RTAX_ADVMSS);
+            let Some(v) = get_unsigned(a.cur(), 0) else {
+                return Err(invarg("\"mss\" value is invalid\n", a.cur()));
+            };
+            add(&mut mx, RTAX_ADVMSS, &v.to_ne_bytes());
+        } else if matches(w, "reordering") {
+            lock_and_value!(RTAX_REORDERING);
+            let Some(v) = get_unsigned(a.cur(), 0) else {
+                return Err(invarg("\"reordering\" value is invalid\n", a.cur()));
+            };
+            add(&mut mx, RTAX_REORDERING, &v.to_ne_bytes());
+        } else if w == "rtt" {
+            lock_and_value!(RTAX_RTT);
+            let Some((v, raw)) = get_time_rtt(a.cur()) else {
+                return Err(invarg("\"rtt\" value is invalid\n", a.cur()));
+            };
+            let v = if raw { v } else { v.wrapping_mul(8) };
+            add(&mut mx, RTAX_RTT as u16, &v.to_ne_bytes());
+        } else if w == "rto_min" {
+            a.next_arg()?;
+            mxlock |= 1 << RTAX_RTO_MIN;
+            let Some((v, _)) = get_time_rtt(a.cur()) else {
+                return Err(invarg("\"rto_min\" value is invalid\n", a.cur()));
+            };
+            add(&mut mx, RTAX_RTO_MIN as u16, &v.to_ne_bytes());
+        } else if matches(w, "window") {
+            lock_and_value!(RTAX_WINDOW);
+            let Some(v) = get_unsigned(a.cur(), 0) else {
+                return Err(invarg("\"window\" value is invalid\n", a.cur()));
+            };
+            add(&mut mx, RTAX_WINDOW, &v.to_ne_bytes());
+        } else if matches(w, "cwnd") {
+            lock_and_value!(RTAX_CWND);
+            let Some(v) = get_unsigned(a.cur(), 0) else {
+                return Err(invarg("\"cwnd\" value is invalid\n", a.cur()));
+            };
+            add(&mut mx, RTAX_CWND, &v.to_ne_bytes());
+        } else if matches(w, "initcwnd") {
+            lock_and_value!(RTAX_INITCWND);
+            let Some(v) = get_unsigned(a.cur(), 0) else {
+                return Err(invarg("\"initcwnd\" value is invalid\n", a.cur()));
+            };
+            add(&mut mx, RTAX_INITCWND, &v.to_ne_bytes());
+        } else if matches(w, "initrwnd") {
+            lock_and_value!(RTAX_INITRWND);
+            let Some(v) = get_unsigned(a.cur(), 0) else {
+                return Err(invarg("\"initrwnd\" value is invalid\n", a.cur()));
+            };
+            add(&mut mx, RTAX_INITRWND, &v.to_ne_bytes());
+        } else if matches(w, "features") {
+            let mut features = 0u32;
+            if a.left() > 0 {
+                a.next_arg()?;
+                if a.cur() == "ecn" {
+                    features |= 1;
+                } else {
+                    return Err(invarg("\"features\" value not valid\n", a.cur()));
+                }
+            }
+            add(&mut mx, RTAX_FEATURES as u16, &features.to_ne_bytes());
+        } else if matches(w, "quickack") {
+            a.next_arg()?;
+            let Some(v) = get_unsigned(a.cur(), 0) else {
+                return Err(invarg("\"quickack\" value is invalid\n", a.cur()));
+            };
+            if v > 1 {
+                return Err(invarg("\"quickack\" value should be 0 or 1\n", a.cur()));
+            }
+            add(&mut mx, RTAX_QUICKACK, &v.to_ne_bytes());
+        } else if matches(w, "congctl") {
+            lock_and_value!(RTAX_CC_ALGO);
+            add(&mut mx, RTAX_CC_ALGO as u16, a.cur().as_bytes());
+        } else if matches(w, "rttvar") {
+            lock_and_value!(RTAX_RTTVAR);
+            let Some((v, raw)) = get_time_rtt(a.cur()) else {
+                return Err(invarg("\"rttvar\" value is invalid\n", a.cur()));
+            };
+            let v = if raw { v } else { v.wrapping_mul(4) };
+            add(&mut mx, RTAX_RTTVAR as u16, &v.to_ne_bytes());
+        } else if matches(w, "ssthresh") {
+            lock_and_value!(RTAX_SSTHRESH);
+            let Some(v) = get_unsigned(a.cur(), 0) else {
+                return Err(invarg("\"ssthresh\" value is invalid\n", a.cur()));
+            };
+            add(&mut mx, RTAX_SSTHRESH, &v.to_ne_bytes());
+        } else if matches(w, "realms") {
+            a.next_arg()?;
+            let Some(r) = rt_names::rt_realms_or_raw(a.cur()) else {
+                return Err(invarg("\"realm\" value is invalid\n", a.cur()));
+            };
+            add(&mut body, RTA_FLOW, &r.to_ne_bytes());
+        } else if w == "onlink" {
+            rtm.flags |= RTNH_F_ONLINK;
+        } else if w == "nexthop" {
+            nhs_ok = true;
+            break;
+        } else if w == "nhid" {
+            a.next_arg()?;
+            let Some(n) = crate::util::get_u32(a.cur(), 0) else {
+                return Err(invarg("\"id\" value is invalid\n", a.cur()));
+            };
+            nhid = n;
+            add(&mut body, RTA_NH_ID, &n.to_ne_bytes());
+        } else if matches(w, "protocol") {
+            a.next_arg()?;
+            let Some(p) = rt_names::rtprot_a2n(a.cur()) else {
+                return Err(invarg("\"protocol\" value is invalid\n", a.cur()));
+            };
+            rtm.protocol = p as u8;
+        } else if matches(w, "table") {
+            a.next_arg()?;
+            let Some(t) = rt_names::rttable_a2n(a.cur()) else {
+                return Err(invarg("\"table\" value is invalid\n", a.cur()));
+            };
+            if t < 256 {
+                rtm.table = t as u8;
+            } else {
+                rtm.table = 0;
+                add(&mut body, RTA_TABLE, &t.to_ne_bytes());
+            }
+            table_ok = true;
+        } else if matches(w, "vrf") {
+            a.next_arg()?;
+            let _ = ctx.ifindex(a.cur());
+            return Err(invarg("Invalid VRF\n", a.cur()));
+        } else if w == "dev" || w == "oif" {
+            a.next_arg()?;
+            dev = Some(a.cur());
+        } else if matches(w, "pref") {
+            a.next_arg()?;
+            let pref = match a.cur() {
+                "low" => 3u8,
+                "medium" => 0,
+                "high" => 1,
+                v => match crate::util::get_u8(v, 0) {
+                    Some(x) => x,
+                    None => return Err(invarg("\"pref\" value is invalid\n", v)),
+                },
+            };
+            add(&mut body, RTA_PREF, &[pref]);
+        } else if w == "encap" {
+            let e = encap::parse(&mut a, RTA_ENCAP, RTA_ENCAP_TYPE)?;
+            body.extend_from_slice(&e);
+        } else if w == "ttl-propagate" {
+            a.next_arg()?;
+            let v = if matches(a.cur(), "enabled") {
+                1u8
+            } else if matches(a.cur(), "disabled") {
+                0
+            } else {
+                return Err(invarg("\"ttl-propagate\" value is invalid\n", a.cur()));
+            };
+            add(&mut body, RTA_TTL_PROPAGATE, &[v]);
+        } else if matches(w, "fastopen_no_cookie") {
+            a.next_arg()?;
+            let Some(v) = get_unsigned(a.cur(), 0) else {
+                return Err(invarg("\"fastopen_no_cookie\" value is invalid\n", a.cur()));
+            };
+            if v > 1 {
+                return Err(invarg("\"fastopen_no_cookie\" value should be 0 or 1\n", a.cur()));
+            }
+            add(&mut mx, RTAX_FASTOPEN_NO_COOKIE, &v.to_ne_bytes());
+        } else {
+            if a.cur() == "to" {
+                a.next_arg()?;
+            }
+            let c = a.cur();
+            if !c.starts_with(|ch: char| ch.is_ascii_digit()) {
+                if let Some(t) = rt_names::rtntype_a2n(c) {
+                    a.next_arg()?;
+                    rtm.ty = t;
+                    type_ok = true;
+                }
+            }
+            if matches(a.cur(), "help") {
+                return Err(usage());
+            }
+            if dst_ok {
+                return Err(duparg2("to", a.cur()));
+            }
+            let p = get_prefix(a.cur(), rtm.family)?;
+            if rtm.family == AF_UNSPEC {
+                rtm.family = p.family;
+            }
+            rtm.dst_len = p.bitlen as u8;
+            dst_ok = true;
+            if p.bytelen != 0 {
+                add(&mut body, RTA_DST, &p.data[..p.bytelen]);
+            }
+        }
+        a.i += 1;
+    }
+
+    if !dst_ok {
+        return Err(usage());
+    }
+    if let Some(d) = dev {
+        let idx = ctx.ifindex(d);
+        if idx == 0 {
+            return nodev(d);
+        }
+        add(&mut body, RTA_OIF, &idx.to_ne_bytes());
+    }
+    if !mx.is_empty() {
+        if mxlock != 0 {
+            add(&mut mx, RTAX_LOCK as u16, &mxlock.to_ne_bytes());
+        }
+        add(&mut body, RTA_METRICS, &mx);
+    }
+    if nhs_ok {
+        // parse_nexthops()
+        let mut mp: Vec<u8> = Vec::new();
+        while a.left() > 0 {
+            if a.cur() != "nexthop" {
+                return Err(fail(255, &format!("Error: \"nexthop\" or end of line is expected instead of \"{}\"\n", a.cur())));
+            }
+            if a.left() <= 1 {
+                return Err(fail(255, "Error: unexpected end of line after \"nexthop\"\n"));
+            }
+            if parse_one_nh(ctx, &mut rtm, &mut a, &mut mp)?.is_err() {
+                return Err(fail(255, "Error: cannot parse nexthop\n"));
+            }
+        }
+        if !mp.is_empty() {
+            add(&mut body, RTA_MULTIPATH, &mp);
+        }
+    }
+    if rtm.family == AF_UNSPEC {
+        rtm.family = AF_INET;
+    }
+    if !table_ok && matches!(rtm.ty, RTN_LOCAL | RTN_BROADCAST | RTN_NAT | RTN_ANYCAST) {
+        rtm.table = RT_TABLE_LOCAL as u8;
+    }
+    if !scope_ok {
+        if rtm.family == AF_INET6 || rtm.family == AF_MPLS {
+            rtm.scope = 0;
+        } else if rtm.ty == RTN_LOCAL || rtm.ty == RTN_NAT {
+            rtm.scope = 254;
+        } else if matches!(rtm.ty, RTN_BROADCAST | RTN_MULTICAST | RTN_ANYCAST) {
+            rtm.scope = 253;
+        } else if rtm.ty == RTN_UNICAST || rtm.ty == 0 {
+            if cmd == RTM_DELROUTE {
+                rtm.scope = 255;
+            } else if !gw_ok && !nhs_ok && nhid == 0 {
+                rtm.scope = 253;
+            }
+        }
+    }
+    if !type_ok && rtm.family == AF_MPLS {
+        rtm.ty = RTN_UNICAST;
+    }
+    let mut req = Req::new(cmd, NLM_F_REQUEST | flags, &rtm.bytes());
+    req.buf.extend_from_slice(&body);
+    let n = req.buf.len() as u32;
+    req.buf[0..4].copy_from_slice(&n.to_ne_bytes());
+    match ctx.rtnl()?.talk(&mut req) {
+        Ok(()) => Ok(0),
+        Err(_) => Ok(2),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rtt_times() {
+        assert_eq!(get_time_rtt("100"), Some((100, true)));
+        assert_eq!(get_time_rtt("100ms"), Some((100, false)));
+        assert_eq!(get_time_rtt("2s"), Some((2000, false)));
+        assert_eq!(get_time_rtt("1.5ms"), Some((2, false)));
+        assert_eq!(get_time_rtt("0.2s"), Some((200, false)));
+        assert_eq!(get_time_rtt("abc"), None);
+        assert_eq!(get_time_rtt("10us"), None);
+    }
+}
