@@ -396,7 +396,7 @@ fn print_link_flags(p: &mut Printer, flags: u32, mdown: bool) {
     p.close_array(T::Any, "> ");
 }
 
-fn print_stp_state(p: &mut Printer, state: u8) {
+pub(super) fn print_stp_state(p: &mut Printer, state: u8) {
     match STP_STATES.get(state as usize) {
         Some(s) => p.string(T::Any, "state", "state {} ", s),
         None => p.uint(T::Any, "state", "state ({}) ", state as u64),

@@ -391,7 +391,7 @@ fn print_mdb_entry(p: &mut Printer, names: &mut LinkNames, ifindex: u32, info: &
     p.close_object();
 }
 
-fn print_router_port_stats(p: &mut Printer, data: &[u8]) {
+pub(super) fn print_router_port_stats(p: &mut Printer, data: &[u8]) {
     let tb = Tb::parse(data.get(4..).unwrap_or(&[]), MDBA_ROUTER_PATTR_MAX);
     if let Some(t) = tb.u32(MDBA_ROUTER_PATTR_TIMER) {
         p.string(T::Any, "timer", " {}", &format_timer(t, true));

@@ -112,7 +112,10 @@ fn accept(ctx: &mut BrCtx, m: &Msg) -> i32 {
             p.raw(format!("Timestamp: {} {} us\n", super::asctime(secs as libc::time_t), usecs).as_bytes());
             0
         }
-        // RTM_NEWVLAN/DELVLAN need VLAN filtering, which this kernel lacks.
+        112 | 113 => {
+            let mut cur = -1;
+            super::vlan::print_vlan_rtm(p, names, m, Default::default(), &mut cur, true, false, stats)
+        }
         _ => 0,
     };
     let _ = p.flush();

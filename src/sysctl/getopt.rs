@@ -4,8 +4,6 @@
 //! and `::` arguments, long options with `=`, unambiguous-prefix
 //! abbreviation, and glibc's exact error messages (printed with argv[0]).
 
-use crate::error::eprint_raw;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HasArg {
     No,
@@ -23,37 +21,44 @@ pub struct LongOpt {
 
 /// What getopt_long() returned: an option value (a short option's char
 /// or a long option's `val`) with its optarg, or '?' after an error.
+/// Arguments are bytes: argv need not be UTF-8.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Got {
-    Opt(i32, Option<String>),
+    Opt(i32, Option<Vec<u8>>),
     /// '?': the error message was already printed.
     Err,
 }
 
 pub struct Getopt<'a> {
-    args: Vec<String>,
-    prog: String,
+    args: Vec<Vec<u8>>,
+    prog: Vec<u8>,
     short: &'a str,
     long: &'a [LongOpt],
     /// Index of the next argument to look at.
     idx: usize,
     /// Position inside a short option cluster (byte offset), 0 if none.
     sub: usize,
-    operands: Vec<String>,
+    operands: Vec<Vec<u8>>,
     posix: bool,
     done: bool,
 }
 
+/// Writes the concatenation of `parts` to stderr.
+fn emsg(parts: &[&[u8]]) {
+    let m: Vec<u8> = parts.concat();
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), &m);
+}
+
 impl<'a> Getopt<'a> {
     /// `argv` includes argv[0] (used as the prefix of error messages).
-    pub fn new(argv: Vec<String>, short: &'a str, long: &'a [LongOpt]) -> Getopt<'a> {
+    pub fn new(argv: Vec<Vec<u8>>, short: &'a str, long: &'a [LongOpt]) -> Getopt<'a> {
         let prog = argv.first().cloned().unwrap_or_default();
         let posix = std::env::var_os("POSIXLY_CORRECT").is_some();
         Getopt { args: argv, prog, short, long, idx: 1, sub: 0, operands: Vec::new(), posix, done: false }
     }
 
-    /// The operands, in order, once next() returned None.
-    pub fn operands(&self) -> &[String] {
+    /// The operands, in order, once next_opt() returned None.
+    pub fn operands(&self) -> &[Vec<u8>] {
         &self.operands
     }
 
@@ -79,14 +84,14 @@ impl<'a> Getopt<'a> {
                     self.done = true;
                     return None;
                 };
-                if a == "--" {
+                if a.as_slice() == b"--" {
                     self.idx += 1;
                     self.operands.extend(self.args[self.idx..].iter().cloned());
                     self.idx = self.args.len();
                     self.done = true;
                     return None;
                 }
-                if a.len() < 2 || !a.starts_with('-') {
+                if a.len() < 2 || a[0] != b'-' {
                     if self.posix {
                         self.operands.extend(self.args[self.idx..].iter().cloned());
                         self.idx = self.args.len();
@@ -100,7 +105,7 @@ impl<'a> Getopt<'a> {
                 break;
             }
             let a = self.args[self.idx].clone();
-            if let Some(body) = a.strip_prefix("--") {
+            if let Some(body) = a.strip_prefix(b"--") {
                 return Some(self.long_option(body));
             }
             self.sub = 1;
@@ -108,17 +113,18 @@ impl<'a> Getopt<'a> {
         self.short_option()
     }
 
-    fn long_option(&mut self, body: &str) -> Got {
-        let (name, val) = match body.find('=') {
+    fn long_option(&mut self, body: &[u8]) -> Got {
+        let (name, val) = match body.iter().position(|&c| c == b'=') {
             Some(i) => (&body[..i], Some(&body[i + 1..])),
             None => (body, None),
         };
         self.idx += 1;
-        let mut found: Option<usize> = self.long.iter().position(|o| o.name == name);
+        let prog = self.prog.clone();
+        let mut found: Option<usize> = self.long.iter().position(|o| o.name.as_bytes() == name);
         if found.is_none() {
             let mut ambig: Vec<usize> = Vec::new();
             for (i, o) in self.long.iter().enumerate() {
-                if !o.name.starts_with(name) {
+                if !o.name.as_bytes().starts_with(name) {
                     continue;
                 }
                 match found {
@@ -135,26 +141,26 @@ impl<'a> Getopt<'a> {
                 }
             }
             if !ambig.is_empty() {
-                let mut m = format!("{}: option '--{}' is ambiguous; possibilities:", self.prog, body);
+                let mut m = [&prog[..], b": option '--", body, b"' is ambiguous; possibilities:"].concat();
                 for i in ambig {
-                    m.push_str(&format!(" '--{}'", self.long[i].name));
+                    m.extend_from_slice(format!(" '--{}'", self.long[i].name).as_bytes());
                 }
-                m.push('\n');
-                eprint_raw(&m);
+                m.push(b'\n');
+                emsg(&[&m]);
                 return Got::Err;
             }
         }
         let Some(f) = found else {
-            eprint_raw(&format!("{}: unrecognized option '--{}'\n", self.prog, body));
+            emsg(&[&prog, b": unrecognized option '--", body, b"'\n"]);
             return Got::Err;
         };
         let o = self.long[f];
         match (val, o.has_arg) {
             (Some(_), HasArg::No) => {
-                eprint_raw(&format!("{}: option '--{}' doesn't allow an argument\n", self.prog, o.name));
+                emsg(&[&prog, b": option '--", o.name.as_bytes(), b"' doesn't allow an argument\n"]);
                 Got::Err
             }
-            (Some(v), _) => Got::Opt(o.val, Some(v.to_string())),
+            (Some(v), _) => Got::Opt(o.val, Some(v.to_vec())),
             (None, HasArg::Required) => match self.args.get(self.idx) {
                 Some(v) => {
                     let v = v.clone();
@@ -162,7 +168,7 @@ impl<'a> Getopt<'a> {
                     Got::Opt(o.val, Some(v))
                 }
                 None => {
-                    eprint_raw(&format!("{}: option '--{}' requires an argument\n", self.prog, o.name));
+                    emsg(&[&prog, b": option '--", o.name.as_bytes(), b"' requires an argument\n"]);
                     Got::Err
                 }
             },
@@ -172,21 +178,16 @@ impl<'a> Getopt<'a> {
 
     fn short_option(&mut self) -> Option<Got> {
         let a = self.args.get(self.idx)?.clone();
-        let b = a.as_bytes();
-        let c = *b.get(self.sub)?;
+        let c = *a.get(self.sub)?;
         self.sub += 1;
-        let rest_empty = self.sub >= b.len();
-        let spec = self.short_spec(c);
-        let Some(colons) = spec else {
+        let rest_empty = self.sub >= a.len();
+        let Some(colons) = self.short_spec(c) else {
             if rest_empty {
                 self.idx += 1;
                 self.sub = 0;
             }
             // glibc prints the byte as is.
-            let mut m = format!("{}: invalid option -- '", self.prog).into_bytes();
-            m.push(c);
-            m.extend_from_slice(b"'\n");
-            let _ = std::io::Write::write_all(&mut std::io::stderr(), &m);
+            emsg(&[&self.prog, b": invalid option -- '", &[c], b"'\n"]);
             return Some(Got::Err);
         };
         if colons == 0 {
@@ -196,7 +197,7 @@ impl<'a> Getopt<'a> {
             }
             return Some(Got::Opt(c as i32, None));
         }
-        let rest = if rest_empty { None } else { Some(String::from_utf8_lossy(&b[self.sub..]).into_owned()) };
+        let rest = if rest_empty { None } else { Some(a[self.sub..].to_vec()) };
         self.idx += 1;
         self.sub = 0;
         if colons == 2 {
@@ -212,10 +213,7 @@ impl<'a> Getopt<'a> {
                 Some(Got::Opt(c as i32, Some(v)))
             }
             None => {
-                let mut m = format!("{}: option requires an argument -- '", self.prog).into_bytes();
-                m.push(c);
-                m.extend_from_slice(b"'\n");
-                let _ = std::io::Write::write_all(&mut std::io::stderr(), &m);
+                emsg(&[&self.prog, b": option requires an argument -- '", &[c], b"'\n"]);
                 Some(Got::Err)
             }
         }
@@ -237,19 +235,19 @@ mod tests {
     ];
 
     fn all(args: &[&str]) -> (Vec<Got>, Vec<String>) {
-        let mut v = vec!["sysctl".to_string()];
-        v.extend(args.iter().map(|s| s.to_string()));
+        let mut v = vec![b"sysctl".to_vec()];
+        v.extend(args.iter().map(|s| s.as_bytes().to_vec()));
         let mut g = Getopt::new(v, "bneNwfp::qoxaAXr:Vdh", LONG);
         g.posix = false;
         let mut out = Vec::new();
         while let Some(x) = g.next_opt() {
             out.push(x);
         }
-        (out, g.operands().to_vec())
+        (out, g.operands().iter().map(|o| String::from_utf8_lossy(o).into_owned()).collect())
     }
 
     fn o(c: char, a: Option<&str>) -> Got {
-        Got::Opt(c as i32, a.map(|s| s.to_string()))
+        Got::Opt(c as i32, a.map(|s| s.as_bytes().to_vec()))
     }
 
     #[test]

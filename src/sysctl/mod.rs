@@ -82,8 +82,8 @@ struct Pattern {
 }
 
 impl Pattern {
-    fn new(pat: &str) -> Pattern {
-        let Ok(c) = CString::new(pat) else { return Pattern { re: None } };
+    fn new(pat: &[u8]) -> Pattern {
+        let Ok(c) = CString::new(&pat[..conf::c_strlen(pat)]) else { return Pattern { re: None } };
         // SAFETY: regex_t is plain data filled by regcomp; freed in Drop.
         let mut re: Box<libc::regex_t> = Box::new(unsafe { std::mem::zeroed() });
         let rc = unsafe { libc::regcomp(&mut *re, c.as_ptr(), libc::REG_EXTENDED | libc::REG_NOSUB) };
@@ -648,7 +648,8 @@ fn proc_write(f: &mut std::fs::File, buf: &[u8]) -> Result<(), i32> {
 
 /// Entry point of the `sysctl` front end. Returns the exit status.
 pub fn main(argv: Vec<OsString>) -> i32 {
-    let args: Vec<String> = argv.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    // Bytes, not text: keys and file names need not be UTF-8.
+    let args: Vec<Vec<u8>> = argv.iter().map(|a| a.as_bytes().to_vec()).collect();
     let mut s = Sysctl {
         p: Printer::stdout(Mode::default()),
         ignore_deprecated: true,
@@ -687,14 +688,14 @@ fn usage(s: &mut Sysctl, to_stderr: bool) -> i32 {
     }
 }
 
-fn run(s: &mut Sysctl, args: Vec<String>) -> i32 {
+fn run(s: &mut Sysctl, args: Vec<Vec<u8>>) -> i32 {
     if args.len() < 2 {
         return usage(s, true);
     }
     let mut write_mode = false;
     let mut display_all = false;
     let mut preload_opt = false;
-    let mut preload_file: Option<String> = None;
+    let mut preload_file: Option<Vec<u8>> = None;
     let mut g = Getopt::new(args, "bneNwfp::qoxaAXr:Vdh", LONGOPTS);
     while let Some(got) = g.next_opt() {
         let (c, arg) = match got {
@@ -739,7 +740,7 @@ fn run(s: &mut Sysctl, args: Vec<String>) -> i32 {
             },
         }
     }
-    let operands: Vec<String> = g.operands().to_vec();
+    let operands: Vec<Vec<u8>> = g.operands().to_vec();
 
     if display_all {
         return s.display_all(PROC_PATH.as_bytes());
@@ -753,10 +754,10 @@ fn run(s: &mut Sysctl, args: Vec<String>) -> i32 {
                     ret |= s.preload(&mut list, DEFAULT_PRELOAD.as_bytes());
                 }
             }
-            Some(f) => ret |= s.preload(&mut list, f.as_bytes()),
+            Some(f) => ret |= s.preload(&mut list, f),
         }
         for f in &operands {
-            ret |= s.preload(&mut list, f.as_bytes());
+            ret |= s.preload(&mut list, f);
         }
         ret |= s.write_setting_list(&list);
         return ret;
@@ -771,7 +772,7 @@ fn run(s: &mut Sysctl, args: Vec<String>) -> i32 {
     }
     let mut rc: i32 = 0;
     for a in &operands {
-        let b = a.as_bytes();
+        let b = a.as_slice();
         if write_mode || b.contains(&b'=') {
             match s.parse_setting_line(b"command line", 0, b) {
                 Some(st) => {
