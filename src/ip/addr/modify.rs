@@ -333,9 +333,8 @@ pub fn ipaddr_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res
 fn print_echo(ctx: &mut Ctx, answer: &[u8]) -> Res<()> {
     ctx.p.new_json_obj();
     ctx.p.open_object(None);
-    for m in crate::netlink::msgs(answer) {
+    if let Some(m) = crate::netlink::msgs(answer).next() {
         print_addrinfo(ctx, &m)?;
-        break;
     }
     ctx.p.close_object();
     ctx.p.delete_json_obj();
