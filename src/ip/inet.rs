@@ -630,8 +630,11 @@ pub fn rt_addr_n2a(af: u8, data: &[u8]) -> String {
     }
 }
 
+/// Reverse lookups done so far, misses included: (family, address) -> name.
+type HostCache = HashMap<(u8, Vec<u8>), Option<String>>;
+
 thread_local! {
-    static HOSTS: RefCell<HashMap<(u8, Vec<u8>), Option<String>>> = RefCell::new(HashMap::new());
+    static HOSTS: RefCell<HostCache> = RefCell::new(HashMap::new());
 }
 
 /// resolve_address(): gethostbyaddr with a cache of answers and misses;

@@ -333,20 +333,26 @@ pub fn ipaddr_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res
 fn print_echo(ctx: &mut Ctx, answer: &[u8]) -> Res<()> {
     ctx.p.new_json_obj();
     ctx.p.open_object(None);
-    for m in crate::netlink::msgs(answer) {
+    if let Some(m) = crate::netlink::msgs(answer).next() {
         print_addrinfo(ctx, &m)?;
-        break;
     }
     ctx.p.close_object();
     ctx.p.delete_json_obj();
     Ok(())
 }
 
-/// print_addrinfo() of the address printer (`ip address show`).
-/// (Lives in list.rs, owned by the `ip address show` work; until it is
-/// merged, showdump and -echo print only their own framing.)
-fn print_addrinfo(_ctx: &mut Ctx, _m: &crate::netlink::Msg) -> Res<()> {
-    eprint_raw("rip: ip address printing is not implemented yet\n");
+/// print_addrinfo() of the address printer (`ip address show`), with
+/// ipaddress.c's filter as these paths leave it: never set, so no family
+/// or label selection. The "N: dev" prefix is printed under -o, while
+/// flushing or under -echo; only the last applies here (`oneline` stands
+/// in for it, as the printer uses it for nothing else).
+fn print_addrinfo(ctx: &mut Ctx, m: &crate::netlink::Msg) -> Res<()> {
+    if m.ty != RTM_NEWADDR && m.ty != RTM_DELADDR {
+        return Ok(());
+    }
+    let f = super::list::Filter::new(AF_UNSPEC, ctx.o.echo > 0, false);
+    let mut env = crate::ip::link::show::LinkEnv::default();
+    super::list::print_addrinfo(ctx, &f, &mut env, m.ty, m.payload);
     Ok(())
 }
 
