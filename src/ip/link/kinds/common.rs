@@ -625,6 +625,7 @@ mod help_tests {
             ("vti", include_str!("testdata/help_vti.txt")),
             ("vti6", include_str!("testdata/help_vti6.txt")),
             ("xfrm", include_str!("testdata/help_xfrm.txt")),
+            ("ip6tnl", include_str!("testdata/help_ip6tnl.txt")),
         ];
         for (kind, want) in cases {
             let k = super::super::find(kind).and_then(|k| k.help);

@@ -70,6 +70,7 @@ pub static KINDS: &[Kind] = &[
     Kind { id: "vti", parse: Some(vti::vti_parse), print: None, help: Some(vti::vti_help) },
     Kind { id: "vti6", parse: Some(vti::vti_parse), print: None, help: Some(vti::vti_help) },
     Kind { id: "xfrm", parse: Some(vti::xfrm_parse), print: None, help: Some(vti::xfrm_help) },
+    Kind { id: "ip6tnl", parse: Some(iptnl::ip6_parse), print: None, help: Some(iptnl::ip6_help) },
     Kind { id: "dummy", parse: None, print: None, help: Some(misc::plain_help) },
     Kind { id: "ifb", parse: None, print: None, help: Some(misc::plain_help) },
     Kind { id: "nlmon", parse: None, print: None, help: Some(misc::plain_help) },
