@@ -2,8 +2,10 @@
 //! showdump, get, and add/del/change/replace/append/prepend/test.
 //!
 //! Dumps stream: each message is filtered and printed from the receive
-//! buffer (print.rs), nothing is collected. Interface names come from one
-//! link dump made before the route dump (only the name map is kept).
+//! buffer (print.rs), nothing is collected. Interface names missing from the
+//! cache are asked for on a second socket, as iproute2 6.1 does (its
+//! `ip route` makes no ll_init_map() link dump); after many misses one link
+//! dump fills the name map instead (print.rs `Lookup`).
 
 mod encap;
 pub mod inet;
@@ -177,35 +179,6 @@ enum Action {
     List,
     Flush,
     Save,
-}
-
-/// ll_init_map(): one link dump fills the name cache (names only).
-fn fill_names(ctx: &mut Ctx) -> Res<()> {
-    if ctx.is_replay() {
-        return Ok(());
-    }
-    let mut names = std::mem::take(&mut ctx.names);
-    let r = (|| {
-        let rtnl = ctx.rtnl()?;
-        let mut req = Req::new(RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, &ifinfomsg(AF_UNSPEC, 0, 0, 0));
-        req.attr_u32(IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
-        if rtnl.dump_request(&mut req).is_err() {
-            return Ok(());
-        }
-        rtnl.dump(|m| {
-            if m.ty == RTM_NEWLINK {
-                names.remember(m.payload);
-            }
-            Ok(())
-        })?;
-        Ok(())
-    })();
-    ctx.names = names;
-    r
-}
-
-pub(crate) fn fill_names_pub(ctx: &mut Ctx) -> Res<()> {
-    fill_names(ctx)
 }
 
 /// Takes the printer and name cache out of `ctx` so a dump callback can use
@@ -464,7 +437,6 @@ fn list_flush_or_save(ctx: &mut Ctx, words: &[String], action: Action) -> Res<i3
     if action == Action::Flush {
         return flush(ctx, family, f);
     }
-    fill_names(ctx)?;
     let pref_family = ctx.o.family;
     let o = ctx.o.clone();
     let mut req = dump_req(&f, family);
@@ -589,7 +561,6 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
         }
     }
     f.flushing = true;
-    fill_names(ctx)?;
     let pref_family = ctx.o.family;
     let o = ctx.o.clone();
     let Some(fd) = ctx.rtnl()?.raw_fd() else { return rc(0) };
@@ -862,7 +833,6 @@ fn get(ctx: &mut Ctx, words: &[String]) -> Res<i32> {
     };
     let mut req = build();
     let Ok(ans) = ctx.rtnl()?.talk_answer(&mut req) else { return rc(2) };
-    fill_names(ctx)?;
     ctx.p.new_json_obj();
     let f = Filter { cloned: 2, ..Default::default() };
     if connected && !from_ok {
@@ -1066,7 +1036,6 @@ fn showdump(ctx: &mut Ctx) -> Res<i32> {
         Err(c) => return rc(c),
     };
     let filt = Filter::default();
-    fill_names(ctx)?;
     let r = from_file(&mut f, |msg| {
         let Some(r) = Rtm::parse(msg.get(16..).unwrap_or(&[])) else { return Ok(()) };
         let ty = u16::from_ne_bytes([msg[4], msg[5]]);

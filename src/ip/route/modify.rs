@@ -548,7 +548,6 @@ pub fn modify(ctx: &mut crate::ip::Ctx, cmd: u16, flags: u16, words: &[String]) 
         if !is_route {
             return Ok(0);
         }
-        super::fill_names_pub(ctx)?;
         ctx.p.new_json_obj();
         ctx.p.open_object(None);
         let filt = Filter { mdst: Default::default(), msrc: Default::default(), ..Default::default() };
