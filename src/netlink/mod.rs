@@ -258,7 +258,7 @@ impl Rtnl {
                         eprint_raw("ERROR truncated\n");
                     } else {
                         let err = attr::hdr_u32(m.payload, 0) as i32;
-                        eprint_raw(&format!("RTNETLINK answers: {}\n", strerror(-err)));
+                        eprint_raw(&format!("RTNETLINK answers: {}\n", strerror(err.wrapping_neg())));
                     }
                     result = Ok(false);
                     done = true;
@@ -354,9 +354,9 @@ impl Rtnl {
                         outcome = Some(Ok(if answer { Some(m.raw.to_vec()) } else { None }));
                     } else {
                         if show_err && !ext_ack(&m, true) {
-                            eprint_raw(&format!("RTNETLINK answers: {}\n", strerror(-error)));
+                            eprint_raw(&format!("RTNETLINK answers: {}\n", strerror(error.wrapping_neg())));
                         }
-                        outcome = Some(Err(NlError(-error)));
+                        outcome = Some(Err(NlError(error.wrapping_neg())));
                     }
                     break;
                 }
@@ -419,7 +419,7 @@ fn dump_done(m: &Msg) -> bool {
     }
     let len = attr::hdr_u32(m.payload, 0) as i32;
     if len < 0 {
-        let errno = -len;
+        let errno = len.wrapping_neg();
         // nl_dump_ext_ack_done(): TLVs right after the int.
         if m.flags & NLM_F_ACK_TLVS != 0 {
             let tb = Tb::parse(m.payload.get(4..).unwrap_or(&[]), 8);

@@ -538,7 +538,7 @@ fn send_check(fd: i32, buf: &[u8]) -> Result<(), i32> {
     for m in msgs(&resp[..(n as usize).min(resp.len())]) {
         if m.ty == NLMSG_ERROR {
             let err = crate::netlink::attr::hdr_u32(m.payload, 0) as i32;
-            return Err(-err);
+            return Err(err.wrapping_neg());
         }
     }
     Ok(())
