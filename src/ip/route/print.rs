@@ -417,6 +417,8 @@ pub struct Env<'a> {
 /// link dump fills the whole map instead (cheaper with thousands of links).
 #[derive(Default)]
 pub struct Lookup {
+    /// No lookups (names were loaded up front).
+    pub off: bool,
     rtnl: Option<crate::netlink::Rtnl>,
     failed: bool,
     misses: u32,
@@ -427,7 +429,7 @@ const MISSES_BEFORE_DUMP: u32 = 16;
 
 impl Lookup {
     fn resolve(&mut self, names: &mut crate::names::LinkNames, idx: u32) {
-        if names.offline || self.failed || self.dumped {
+        if self.off || names.offline || self.failed || self.dumped {
             return;
         }
         if self.rtnl.is_none() {
