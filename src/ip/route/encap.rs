@@ -103,6 +103,76 @@ pub fn parse(ctx: &mut crate::ip::Ctx, a: &mut Argv, encap_attr: u16, type_attr:
         2 | 4 => parse_ip(a, ty == 4, &mut inner)?,
         5 => parse_seg6(a, &mut inner)?,
         7 => parse_seg6local(ctx, a, &mut inner)?,
+        8 => {
+            // parse_encap_rpl(): segs, reversed into an RPL source routing header.
+            let mut segs = String::new();
+            let mut segs_ok = false;
+            while a.left() > 0 && a.cur() == "segs" {
+                a.next_arg()?;
+                if segs_ok {
+                    return Err(duparg2("segs", a.cur()));
+                }
+                segs_ok = true;
+                segs = a.cur().chars().take(1023).collect();
+                a.i += 1;
+            }
+            let nsegs = segs.bytes().filter(|&c| c == b',').count() + 1;
+            let len = 8 + 16 * nsegs;
+            let mut srh = vec![0u8; len];
+            srh[1] = ((len >> 3) - 1) as u8;
+            srh[2] = 3;
+            srh[3] = nsegs as u8;
+            let mut i = nsegs as isize - 1;
+            for seg in segs.split(',').filter(|x| !x.is_empty()) {
+                let addr = get_addr(seg, AF_INET6)?;
+                if i >= 0 {
+                    let at = 8 + 16 * i as usize;
+                    srh[at..at + 16].copy_from_slice(&addr.data[..16]);
+                }
+                i -= 1;
+            }
+            add(&mut inner, 1, &srh);
+            a.i -= 1;
+        }
+        10 => {
+            // parse_encap_xfrm(): words it does not know are skipped, so
+            // it takes the rest of the line.
+            let (mut id_ok, mut link_ok) = (false, false);
+            while a.left() > 0 {
+                match a.cur() {
+                    "if_id" => {
+                        a.next_arg()?;
+                        if id_ok {
+                            return Err(duparg2("if_id", a.cur()));
+                        }
+                        id_ok = true;
+                        match crate::util::get_u32(a.cur(), 0) {
+                            Some(v) if v != 0 => add(&mut inner, 1, &v.to_ne_bytes()),
+                            _ => return Err(invarg("\"if_id\" value is invalid\n", a.cur())),
+                        }
+                    }
+                    "link_dev" => {
+                        a.next_arg()?;
+                        if link_ok {
+                            return Err(duparg2("link_dev", a.cur()));
+                        }
+                        link_ok = true;
+                        let idx = ctx.ifindex(a.cur());
+                        if idx == 0 {
+                            return Err(fail(255, &format!("Cannot find device \"{}\"\n", a.cur())));
+                        }
+                        add(&mut inner, 2, &idx.to_ne_bytes());
+                    }
+                    "help" => return Err(fail(255, XFRM_USAGE)),
+                    _ => {}
+                }
+                a.i += 1;
+            }
+            if !id_ok {
+                return Err(fail(255, XFRM_USAGE));
+            }
+            a.i -= 1;
+        }
         _ => {
             return Err(fail(1, &format!("rip: encap {} is not supported yet\n", TYPES.iter().find(|t| read_type_quiet(t) == ty).unwrap_or(&"?"))));
         }
@@ -187,6 +257,8 @@ fn parse_ip(a: &mut Argv, v6: bool, inner: &mut Vec<u8>) -> Res<()> {
     a.i -= 1;
     Ok(())
 }
+
+const XFRM_USAGE: &str = "Usage: ip route ... encap xfrm if_id IF_ID [ link_dev LINK ]\n";
 
 const SEG6_MODES: [&str; 5] = ["inline", "encap", "l2encap", "encap.red", "l2encap.red"];
 
