@@ -134,6 +134,7 @@ pub fn parse(ctx: &mut crate::ip::Ctx, a: &mut Argv, encap_attr: u16, type_attr:
             add(&mut inner, 1, &srh);
             a.i -= 1;
         }
+        9 => parse_ioam6(a, &mut inner)?,
         10 => {
             // parse_encap_xfrm(): words it does not know are skipped, so
             // it takes the rest of the line.
@@ -254,6 +255,144 @@ fn parse_ip(a: &mut Argv, v6: bool, inner: &mut Vec<u8>) -> Res<()> {
     if flags != 0 {
         add(inner, a_flags, &flags.to_be_bytes());
     }
+    a.i -= 1;
+    Ok(())
+}
+
+/// parse_encap_ioam6(), with its argv positioning: when the trace options
+/// run to the end of the line, the last value is handed back to the caller.
+fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
+    let (mut k, mut n) = (1u32, 1u32);
+    if a.cur() == "freq" {
+        a.next_arg()?;
+        let w = a.cur();
+        if w.len() > 15 {
+            return Err(invarg("Invalid frequency (too long)", w));
+        }
+        let parts: Vec<&str> = w.split('/').collect();
+        let parsed = if w.bytes().filter(|&c| c == b'/').count() == 1 {
+            let nonempty: Vec<&str> = parts.iter().copied().filter(|x| !x.is_empty()).collect();
+            match nonempty.as_slice() {
+                [x, y] => crate::util::get_u32(x, 10).zip(crate::util::get_u32(y, 10)),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let Some((fk, fnn)) = parsed else {
+            return Err(invarg("Invalid frequency (malformed)", w));
+        };
+        if !(1..=1_000_000).contains(&fk) {
+            return Err(invarg("Out of bound \"k\" frequency", w));
+        }
+        if !(1..=1_000_000).contains(&fnn) {
+            return Err(invarg("Out of bound \"n\" frequency", w));
+        }
+        if fk > fnn {
+            return Err(invarg("Frequency with k > n is forbidden", w));
+        }
+        k = fk;
+        n = fnn;
+        a.next_arg()?;
+    }
+    let mut mode = 1u8;
+    if a.cur() == "mode" {
+        a.next_arg()?;
+        mode = match a.cur() {
+            "inline" => 1,
+            "encap" => 2,
+            "auto" => 3,
+            w => return Err(invarg("Invalid mode", w)),
+        };
+        a.next_arg()?;
+    }
+    let mut dst: Option<[u8; 16]> = None;
+    if a.cur() != "tundst" {
+        if mode != 1 {
+            return Err(crate::cli::missarg("tundst"));
+        }
+    } else {
+        if mode == 1 {
+            return Err(invarg("Inline mode does not need tundst", a.cur()));
+        }
+        a.next_arg()?;
+        let addr = get_addr(a.cur(), AF_INET6)?;
+        let mut d = [0u8; 16];
+        d.copy_from_slice(&addr.data[..16]);
+        dst = Some(d);
+        a.next_arg()?;
+    }
+    if a.cur() != "trace" {
+        return Err(crate::cli::missarg("trace"));
+    }
+    a.next_arg()?;
+    if a.cur() != "prealloc" {
+        return Err(crate::cli::missarg("prealloc"));
+    }
+    let (mut ty, mut ns, mut ns_found, mut size) = (0u32, 0u16, false, 0u16);
+    while a.left() > 1 {
+        a.i += 1;
+        match a.cur() {
+            "type" => {
+                a.next_arg()?;
+                if ty != 0 {
+                    return Err(duparg2("type", a.cur()));
+                }
+                match crate::util::get_u32(a.cur(), 0) {
+                    Some(v) if v != 0 => ty = v,
+                    _ => return Err(invarg("Invalid trace type", a.cur())),
+                }
+            }
+            "ns" => {
+                a.next_arg()?;
+                if ns_found {
+                    return Err(duparg2("ns", a.cur()));
+                }
+                ns_found = true;
+                match crate::util::get_u16(a.cur(), 0) {
+                    Some(v) => ns = v,
+                    None => return Err(invarg("Invalid namespace ID", a.cur())),
+                }
+            }
+            "size" => {
+                a.next_arg()?;
+                if size != 0 {
+                    return Err(duparg2("size", a.cur()));
+                }
+                match crate::util::get_u16(a.cur(), 0) {
+                    Some(v) if v != 0 => size = v,
+                    _ => return Err(invarg("Invalid trace size", a.cur())),
+                }
+                if size % 4 != 0 {
+                    return Err(invarg("Trace size must be a 4-octet multiple", a.cur()));
+                }
+                if size > 244 {
+                    return Err(invarg("Trace size is too big", a.cur()));
+                }
+            }
+            _ => break,
+        }
+    }
+    if ty == 0 {
+        return Err(crate::cli::missarg("type"));
+    }
+    if !ns_found {
+        return Err(crate::cli::missarg("ns"));
+    }
+    if size == 0 {
+        return Err(crate::cli::missarg("size"));
+    }
+    let mut trace = [0u8; 8];
+    trace[0..2].copy_from_slice(&ns.to_be_bytes());
+    trace[3] = (size / 4) as u8;
+    trace[4..8].copy_from_slice(&(ty << 8).to_be_bytes());
+    add(inner, 4, &k.to_ne_bytes());
+    add(inner, 5, &n.to_ne_bytes());
+    add(inner, 1, &[mode]);
+    if let Some(d) = dst {
+        add(inner, 2, &d);
+    }
+    add(inner, 3, &trace);
     a.i -= 1;
     Ok(())
 }
