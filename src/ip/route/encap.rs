@@ -628,8 +628,39 @@ fn parse_seg6local(ctx: &mut crate::ip::Ctx, a: &mut Argv, inner: &mut Vec<u8>) 
                     continue;
                 }
             }
-            "flavors" | "endpoint" => {
-                return Err(fail(1, &format!("rip: seg6local {} is not supported yet\n", w)));
+            "flavors" => {
+                a.next_arg()?;
+                once!(11, "flavors");
+                let mut f = Vec::new();
+                let Some(mask) = flavor_mask(a.cur()) else {
+                    return Err(invarg("invalid \"flavors\" attribute\n", a.cur()));
+                };
+                add(&mut f, 1, &mask.to_ne_bytes());
+                if mask & (1 << 4) != 0 {
+                    // NEXT_ARG_FWD() ... PREV_ARG(): optional lblen, nflen.
+                    a.i += 1;
+                    if a.cur() == "lblen" {
+                        a.next_arg()?;
+                        let Some(v) = crate::util::get_u8(a.cur(), 0) else {
+                            return Err(invarg("\"locator-block length\" value is invalid\n", a.cur()));
+                        };
+                        add(&mut f, 2, &[v]);
+                        a.i += 1;
+                    }
+                    if a.cur() == "nflen" {
+                        a.next_arg()?;
+                        let Some(v) = crate::util::get_u8(a.cur(), 0) else {
+                            return Err(invarg("\"locator-node function length\" value is invalid\n", a.cur()));
+                        };
+                        add(&mut f, 3, &[v]);
+                        a.i += 1;
+                    }
+                    a.i -= 1;
+                }
+                add(inner, 11 | 0x8000, &f);
+            }
+            "endpoint" => {
+                return Err(fail(1, "rip: seg6local endpoint (BPF) is not supported yet\n"));
             }
             _ => break,
         }
@@ -644,6 +675,24 @@ fn parse_seg6local(ctx: &mut crate::ip::Ctx, a: &mut Argv, inner: &mut Vec<u8>) 
     }
     a.i -= 1;
     Ok(())
+}
+
+const FLAVORS: [&str; 5] = ["", "psp", "usp", "usd", "next-csid"];
+
+/// parse_seg6local_flavors(): comma-separated names, no repeats.
+fn flavor_mask(s: &str) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    let mut mask = 0u32;
+    for w in s.split(',').filter(|x| !x.is_empty()) {
+        let i = FLAVORS.iter().skip(1).position(|f| f.eq_ignore_ascii_case(w))? + 1;
+        if mask & (1 << i) != 0 {
+            return None;
+        }
+        mask |= 1 << i;
+    }
+    Some(mask)
 }
 
 /// print_encap_seg6local()
@@ -706,6 +755,53 @@ fn print_seg6local(e: &mut super::print::Env, enc: &[u8]) {
                 e.p.fp(name);
                 e.p.fp(" ");
                 e.p.fp(&crate::print::fmt::num(1, x, e.human, e.iec));
+            }
+        }
+    }
+    if let Some(fl) = tb[11] {
+        let mut f: [Option<&[u8]>; 4] = [None; 4];
+        for (k, d) in attrs(fl) {
+            if let Some(s) = f.get_mut(k as usize) {
+                if s.is_none() {
+                    *s = Some(d);
+                }
+            }
+        }
+        if let Some(mask) = f[1].and_then(crate::netlink::attr::get_u32) {
+            if e.p.is_json() {
+                e.p.open_array(T::Json, "flavors");
+            } else {
+                e.p.fp("flavors ");
+            }
+            let mut first = true;
+            for (i, name) in FLAVORS.iter().enumerate().skip(1) {
+                if mask & (1 << i) != 0 {
+                    if e.p.is_json() {
+                        e.p.string_nokey(T::Json, "", name);
+                    } else {
+                        if !first {
+                            e.p.fp(",");
+                        }
+                        e.p.fp(name);
+                        first = false;
+                    }
+                }
+            }
+            if e.p.is_json() {
+                e.p.close_array(T::Json, "");
+            } else {
+                e.p.fp(" ");
+            }
+        }
+        for (k, key) in [(2usize, "lblen"), (3, "nflen")] {
+            if let Some(v) = f[k].and_then(crate::netlink::attr::get_u8) {
+                if e.p.is_json() {
+                    e.p.uint(T::Json, key, "", v as u64);
+                } else {
+                    e.p.fp(key);
+                    e.p.fp(" ");
+                    e.p.fp(&crate::print::fmt::num(1, v as u64, e.human, e.iec));
+                }
             }
         }
     }
