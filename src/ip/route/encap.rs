@@ -135,6 +135,7 @@ pub fn parse(ctx: &mut crate::ip::Ctx, a: &mut Argv, encap_attr: u16, type_attr:
             a.i -= 1;
         }
         9 => parse_ioam6(a, &mut inner)?,
+        3 => parse_ila(a, &mut inner)?,
         10 => {
             // parse_encap_xfrm(): words it does not know are skipped, so
             // it takes the rest of the line.
@@ -393,6 +394,80 @@ fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
         add(inner, 2, &d);
     }
     add(inner, 3, &trace);
+    a.i -= 1;
+    Ok(())
+}
+
+/// get_addr64(): up to four 16-bit hex groups separated by ':'.
+fn get_addr64(s: &str) -> Option<u64> {
+    let mut v = [0u16; 4];
+    let mut cp = s;
+    for (i, slot) in v.iter_mut().enumerate() {
+        let (n, used, over) = crate::util::c_strtoull(cp, 16);
+        if over || n > 0xffff || used == 0 {
+            return None;
+        }
+        *slot = n as u16;
+        let rest = &cp[used..];
+        if rest.is_empty() {
+            break;
+        }
+        if i == 3 || !rest.starts_with(':') {
+            return None;
+        }
+        cp = &rest[1..];
+    }
+    let mut b = [0u8; 8];
+    for (i, x) in v.iter().enumerate() {
+        b[2 * i..2 * i + 2].copy_from_slice(&x.to_be_bytes());
+    }
+    Some(u64::from_ne_bytes(b))
+}
+
+/// parse_encap_ila(): a locator, then csum-mode, ident-type, hook-type.
+fn parse_ila(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
+    let Some(loc) = get_addr64(a.cur()) else {
+        return Err(fail(1, &format!("Bad locator: {}\n", a.cur())));
+    };
+    add(inner, 1, &loc.to_ne_bytes());
+    a.i += 1;
+    while a.left() > 0 {
+        let (attr, v, msg) = match a.cur() {
+            "csum-mode" => {
+                a.next_arg()?;
+                let v = match a.cur() {
+                    "adj-transport" => Some(0),
+                    "neutral-map" => Some(1),
+                    "neutral-map-auto" => Some(3),
+                    "no-action" => Some(2),
+                    _ => None,
+                };
+                (7u16, v, "\"csum-mode\" value is invalid\n")
+            }
+            "ident-type" => {
+                a.next_arg()?;
+                let v = match a.cur() {
+                    "luid" => Some(1),
+                    "use-format" => Some(32),
+                    _ => None,
+                };
+                (8, v, "\"ident-type\" value is invalid\n")
+            }
+            "hook-type" => {
+                a.next_arg()?;
+                let v = match a.cur() {
+                    "output" => Some(0),
+                    "input" => Some(1),
+                    _ => None,
+                };
+                (9, v, "\"hook-type\" value is invalid\n")
+            }
+            _ => break,
+        };
+        let Some(v) = v else { return Err(invarg(msg, a.cur())) };
+        add(inner, attr, &[v]);
+        a.i += 1;
+    }
     a.i -= 1;
     Ok(())
 }

@@ -4,7 +4,7 @@
 //! Files: print.rs (filter_nlmsg, print_route), modify.rs (iproute_modify),
 //! encap.rs (lwtunnel: mpls, ip, ip6, seg6, seg6local, rpl, ioam6, xfrm), nh.rs
 //! (`nh_info` of nexthop objects), inet.rs (inet_prefix parsing/printing).
-//! Not done: encap ila/bpf and seg6local `endpoint` (rip
+//! Not done: encap bpf and seg6local `endpoint` (BPF programs) (rip
 //! says so and exits 1); the nh_info of resilient groups is untested.
 //!
 //! Dumps stream: each message is filtered and printed from the receive
