@@ -64,7 +64,7 @@ fn add(out: &mut Vec<u8>, ty: u16, data: &[u8]) {
 
 /// lwt_parse_encap(): `a.i` is on "encap"; on return it is on the last word
 /// used. Returns the RTA_ENCAP and RTA_ENCAP_TYPE attributes, ready to append.
-pub fn parse(a: &mut Argv, encap_attr: u16, type_attr: u16) -> Res<Vec<u8>> {
+pub fn parse(ctx: &mut crate::ip::Ctx, a: &mut Argv, encap_attr: u16, type_attr: u16) -> Res<Vec<u8>> {
     a.next_arg()?;
     let ty = read_type(a.cur())?;
     if ty == 0 {
@@ -101,6 +101,80 @@ pub fn parse(a: &mut Argv, encap_attr: u16, type_attr: u16) -> Res<Vec<u8>> {
             a.i -= 1;
         }
         2 | 4 => parse_ip(a, ty == 4, &mut inner)?,
+        5 => parse_seg6(a, &mut inner)?,
+        7 => parse_seg6local(ctx, a, &mut inner)?,
+        8 => {
+            // parse_encap_rpl(): segs, reversed into an RPL source routing header.
+            let mut segs = String::new();
+            let mut segs_ok = false;
+            while a.left() > 0 && a.cur() == "segs" {
+                a.next_arg()?;
+                if segs_ok {
+                    return Err(duparg2("segs", a.cur()));
+                }
+                segs_ok = true;
+                segs = a.cur().chars().take(1023).collect();
+                a.i += 1;
+            }
+            let nsegs = segs.bytes().filter(|&c| c == b',').count() + 1;
+            let len = 8 + 16 * nsegs;
+            let mut srh = vec![0u8; len];
+            srh[1] = ((len >> 3) - 1) as u8;
+            srh[2] = 3;
+            srh[3] = nsegs as u8;
+            let mut i = nsegs as isize - 1;
+            for seg in segs.split(',').filter(|x| !x.is_empty()) {
+                let addr = get_addr(seg, AF_INET6)?;
+                if i >= 0 {
+                    let at = 8 + 16 * i as usize;
+                    srh[at..at + 16].copy_from_slice(&addr.data[..16]);
+                }
+                i -= 1;
+            }
+            add(&mut inner, 1, &srh);
+            a.i -= 1;
+        }
+        9 => parse_ioam6(a, &mut inner)?,
+        3 => parse_ila(a, &mut inner)?,
+        10 => {
+            // parse_encap_xfrm(): words it does not know are skipped, so
+            // it takes the rest of the line.
+            let (mut id_ok, mut link_ok) = (false, false);
+            while a.left() > 0 {
+                match a.cur() {
+                    "if_id" => {
+                        a.next_arg()?;
+                        if id_ok {
+                            return Err(duparg2("if_id", a.cur()));
+                        }
+                        id_ok = true;
+                        match crate::util::get_u32(a.cur(), 0) {
+                            Some(v) if v != 0 => add(&mut inner, 1, &v.to_ne_bytes()),
+                            _ => return Err(invarg("\"if_id\" value is invalid\n", a.cur())),
+                        }
+                    }
+                    "link_dev" => {
+                        a.next_arg()?;
+                        if link_ok {
+                            return Err(duparg2("link_dev", a.cur()));
+                        }
+                        link_ok = true;
+                        let idx = ctx.ifindex(a.cur());
+                        if idx == 0 {
+                            return Err(fail(255, &format!("Cannot find device \"{}\"\n", a.cur())));
+                        }
+                        add(&mut inner, 2, &idx.to_ne_bytes());
+                    }
+                    "help" => return Err(fail(255, XFRM_USAGE)),
+                    _ => {}
+                }
+                a.i += 1;
+            }
+            if !id_ok {
+                return Err(fail(255, XFRM_USAGE));
+            }
+            a.i -= 1;
+        }
         _ => {
             return Err(fail(1, &format!("rip: encap {} is not supported yet\n", TYPES.iter().find(|t| read_type_quiet(t) == ty).unwrap_or(&"?"))));
         }
@@ -186,6 +260,628 @@ fn parse_ip(a: &mut Argv, v6: bool, inner: &mut Vec<u8>) -> Res<()> {
     Ok(())
 }
 
+/// parse_encap_ioam6(), with its argv positioning: when the trace options
+/// run to the end of the line, the last value is handed back to the caller.
+fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
+    let (mut k, mut n) = (1u32, 1u32);
+    if a.cur() == "freq" {
+        a.next_arg()?;
+        let w = a.cur();
+        if w.len() > 15 {
+            return Err(invarg("Invalid frequency (too long)", w));
+        }
+        let parts: Vec<&str> = w.split('/').collect();
+        let parsed = if w.bytes().filter(|&c| c == b'/').count() == 1 {
+            let nonempty: Vec<&str> = parts.iter().copied().filter(|x| !x.is_empty()).collect();
+            match nonempty.as_slice() {
+                [x, y] => crate::util::get_u32(x, 10).zip(crate::util::get_u32(y, 10)),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let Some((fk, fnn)) = parsed else {
+            return Err(invarg("Invalid frequency (malformed)", w));
+        };
+        if !(1..=1_000_000).contains(&fk) {
+            return Err(invarg("Out of bound \"k\" frequency", w));
+        }
+        if !(1..=1_000_000).contains(&fnn) {
+            return Err(invarg("Out of bound \"n\" frequency", w));
+        }
+        if fk > fnn {
+            return Err(invarg("Frequency with k > n is forbidden", w));
+        }
+        k = fk;
+        n = fnn;
+        a.next_arg()?;
+    }
+    let mut mode = 1u8;
+    if a.cur() == "mode" {
+        a.next_arg()?;
+        mode = match a.cur() {
+            "inline" => 1,
+            "encap" => 2,
+            "auto" => 3,
+            w => return Err(invarg("Invalid mode", w)),
+        };
+        a.next_arg()?;
+    }
+    let mut dst: Option<[u8; 16]> = None;
+    if a.cur() != "tundst" {
+        if mode != 1 {
+            return Err(crate::cli::missarg("tundst"));
+        }
+    } else {
+        if mode == 1 {
+            return Err(invarg("Inline mode does not need tundst", a.cur()));
+        }
+        a.next_arg()?;
+        let addr = get_addr(a.cur(), AF_INET6)?;
+        let mut d = [0u8; 16];
+        d.copy_from_slice(&addr.data[..16]);
+        dst = Some(d);
+        a.next_arg()?;
+    }
+    if a.cur() != "trace" {
+        return Err(crate::cli::missarg("trace"));
+    }
+    a.next_arg()?;
+    if a.cur() != "prealloc" {
+        return Err(crate::cli::missarg("prealloc"));
+    }
+    let (mut ty, mut ns, mut ns_found, mut size) = (0u32, 0u16, false, 0u16);
+    while a.left() > 1 {
+        a.i += 1;
+        match a.cur() {
+            "type" => {
+                a.next_arg()?;
+                if ty != 0 {
+                    return Err(duparg2("type", a.cur()));
+                }
+                match crate::util::get_u32(a.cur(), 0) {
+                    Some(v) if v != 0 => ty = v,
+                    _ => return Err(invarg("Invalid trace type", a.cur())),
+                }
+            }
+            "ns" => {
+                a.next_arg()?;
+                if ns_found {
+                    return Err(duparg2("ns", a.cur()));
+                }
+                ns_found = true;
+                match crate::util::get_u16(a.cur(), 0) {
+                    Some(v) => ns = v,
+                    None => return Err(invarg("Invalid namespace ID", a.cur())),
+                }
+            }
+            "size" => {
+                a.next_arg()?;
+                if size != 0 {
+                    return Err(duparg2("size", a.cur()));
+                }
+                match crate::util::get_u16(a.cur(), 0) {
+                    Some(v) if v != 0 => size = v,
+                    _ => return Err(invarg("Invalid trace size", a.cur())),
+                }
+                if size % 4 != 0 {
+                    return Err(invarg("Trace size must be a 4-octet multiple", a.cur()));
+                }
+                if size > 244 {
+                    return Err(invarg("Trace size is too big", a.cur()));
+                }
+            }
+            _ => break,
+        }
+    }
+    if ty == 0 {
+        return Err(crate::cli::missarg("type"));
+    }
+    if !ns_found {
+        return Err(crate::cli::missarg("ns"));
+    }
+    if size == 0 {
+        return Err(crate::cli::missarg("size"));
+    }
+    let mut trace = [0u8; 8];
+    trace[0..2].copy_from_slice(&ns.to_be_bytes());
+    trace[3] = (size / 4) as u8;
+    trace[4..8].copy_from_slice(&(ty << 8).to_be_bytes());
+    add(inner, 4, &k.to_ne_bytes());
+    add(inner, 5, &n.to_ne_bytes());
+    add(inner, 1, &[mode]);
+    if let Some(d) = dst {
+        add(inner, 2, &d);
+    }
+    add(inner, 3, &trace);
+    a.i -= 1;
+    Ok(())
+}
+
+/// get_addr64(): up to four 16-bit hex groups separated by ':'.
+fn get_addr64(s: &str) -> Option<u64> {
+    let mut v = [0u16; 4];
+    let mut cp = s;
+    for (i, slot) in v.iter_mut().enumerate() {
+        let (n, used, over) = crate::util::c_strtoull(cp, 16);
+        if over || n > 0xffff || used == 0 {
+            return None;
+        }
+        *slot = n as u16;
+        let rest = &cp[used..];
+        if rest.is_empty() {
+            break;
+        }
+        if i == 3 || !rest.starts_with(':') {
+            return None;
+        }
+        cp = &rest[1..];
+    }
+    let mut b = [0u8; 8];
+    for (i, x) in v.iter().enumerate() {
+        b[2 * i..2 * i + 2].copy_from_slice(&x.to_be_bytes());
+    }
+    Some(u64::from_ne_bytes(b))
+}
+
+/// parse_encap_ila(): a locator, then csum-mode, ident-type, hook-type.
+fn parse_ila(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
+    let Some(loc) = get_addr64(a.cur()) else {
+        return Err(fail(1, &format!("Bad locator: {}\n", a.cur())));
+    };
+    add(inner, 1, &loc.to_ne_bytes());
+    a.i += 1;
+    while a.left() > 0 {
+        let (attr, v, msg) = match a.cur() {
+            "csum-mode" => {
+                a.next_arg()?;
+                let v = match a.cur() {
+                    "adj-transport" => Some(0),
+                    "neutral-map" => Some(1),
+                    "neutral-map-auto" => Some(3),
+                    "no-action" => Some(2),
+                    _ => None,
+                };
+                (7u16, v, "\"csum-mode\" value is invalid\n")
+            }
+            "ident-type" => {
+                a.next_arg()?;
+                let v = match a.cur() {
+                    "luid" => Some(1),
+                    "use-format" => Some(32),
+                    _ => None,
+                };
+                (8, v, "\"ident-type\" value is invalid\n")
+            }
+            "hook-type" => {
+                a.next_arg()?;
+                let v = match a.cur() {
+                    "output" => Some(0),
+                    "input" => Some(1),
+                    _ => None,
+                };
+                (9, v, "\"hook-type\" value is invalid\n")
+            }
+            _ => break,
+        };
+        let Some(v) = v else { return Err(invarg(msg, a.cur())) };
+        add(inner, attr, &[v]);
+        a.i += 1;
+    }
+    a.i -= 1;
+    Ok(())
+}
+
+const XFRM_USAGE: &str = "Usage: ip route ... encap xfrm if_id IF_ID [ link_dev LINK ]\n";
+
+const SEG6_MODES: [&str; 5] = ["inline", "encap", "l2encap", "encap.red", "l2encap.red"];
+
+/// parse_encap_seg6(): mode, segs, hmac; builds seg6_iptunnel_encap + SRH.
+fn parse_seg6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
+    let (mut mode_ok, mut segs_ok, mut hmac_ok) = (false, false, false);
+    let mut mode: i32 = -1;
+    let mut segs = String::new();
+    let mut hmac = 0u32;
+    while a.left() > 0 {
+        match a.cur() {
+            "mode" => {
+                a.next_arg()?;
+                if mode_ok {
+                    return Err(duparg2("mode", a.cur()));
+                }
+                mode_ok = true;
+                match SEG6_MODES.iter().position(|m| *m == a.cur()) {
+                    Some(i) => mode = i as i32,
+                    None => return Err(invarg("\"mode\" value is invalid\n", a.cur())),
+                }
+            }
+            "segs" => {
+                a.next_arg()?;
+                if segs_ok {
+                    return Err(duparg2("segs", a.cur()));
+                }
+                segs_ok = true;
+                if mode == -1 {
+                    return Err(invarg("\"segs\" provided before \"mode\"\n", a.cur()));
+                }
+                segs = a.cur().chars().take(1023).collect();
+            }
+            "hmac" => {
+                a.next_arg()?;
+                if hmac_ok {
+                    return Err(duparg2("hmac", a.cur()));
+                }
+                hmac_ok = true;
+                if let Some(v) = crate::util::get_u32(a.cur(), 0) {
+                    hmac = v;
+                }
+            }
+            _ => break,
+        }
+        a.i += 1;
+    }
+    let srh = build_srh(&segs, hmac, mode != 0)?;
+    let mut v = Vec::with_capacity(4 + srh.len());
+    v.extend_from_slice(&mode.to_ne_bytes());
+    v.extend_from_slice(&srh);
+    add(inner, 1, &v);
+    a.i -= 1;
+    Ok(())
+}
+
+/// parse_srh(): segments in reverse order, an empty slot 0 unless
+/// encapsulating, an HMAC TLV when a key id is given.
+fn build_srh(segs: &str, hmac: u32, encap: bool) -> Res<Vec<u8>> {
+    let mut nsegs = segs.bytes().filter(|&c| c == b',').count() + 1;
+    if !encap {
+        nsegs += 1;
+    }
+    let mut len = 8 + 16 * nsegs;
+    if hmac != 0 {
+        len += 40;
+    }
+    let mut srh = vec![0u8; len];
+    srh[1] = ((len >> 3) - 1) as u8;
+    srh[2] = 4;
+    srh[3] = (nsegs - 1) as u8;
+    srh[4] = (nsegs - 1) as u8;
+    if hmac != 0 {
+        srh[5] |= 1 << 3;
+    }
+    let mut i = nsegs as isize - 1;
+    for s in segs.split(',').filter(|s| !s.is_empty()) {
+        let addr = get_addr(s, AF_INET6)?;
+        if i >= 0 {
+            let at = 8 + 16 * i as usize;
+            if let Some(d) = srh.get_mut(at..at + 16) {
+                d.copy_from_slice(&addr.data[..16]);
+            }
+        }
+        i -= 1;
+    }
+    if hmac != 0 {
+        let at = len - 40;
+        srh[at] = 5;
+        srh[at + 1] = 38;
+        srh[at + 4..at + 8].copy_from_slice(&hmac.to_be_bytes());
+    }
+    Ok(srh)
+}
+
+fn print_seg6(p: &mut Printer, enc: &[u8]) {
+    let Some(d) = attrs(enc).find(|(t, _)| *t == 1).map(|(_, d)| d) else { return };
+    let Some(mb) = d.get(..4) else { return };
+    let mode = i32::from_ne_bytes([mb[0], mb[1], mb[2], mb[3]]);
+    let name = if (0..5).contains(&mode) { SEG6_MODES[mode as usize] } else { "<unknown>" };
+    p.string(T::Any, "mode", "mode {} ", name);
+    print_srh(p, &d[4..]);
+}
+
+/// print_srh()
+fn print_srh(p: &mut Printer, srh: &[u8]) {
+    let first = srh.get(4).copied().unwrap_or(0) as usize;
+    if p.is_json() {
+        p.open_array(T::Json, "segs");
+    } else {
+        p.fpf(format_args!("segs {} [ ", first + 1));
+    }
+    let mut b = ABuf::new();
+    for i in (0..=first).rev() {
+        let at = 8 + 16 * i;
+        let seg = srh.get(at..at + 16).unwrap_or(&[0u8; 16]);
+        b.clear();
+        b.push_addr(AF_INET6, seg);
+        p.color_string_opt(T::Any, Color::Inet6, None, "{} ", b.as_str());
+    }
+    if p.is_json() {
+        p.close_array(T::Json, "");
+    } else {
+        p.fp("] ");
+    }
+    if srh.get(5).is_some_and(|f| f & (1 << 3) != 0) {
+        let hdrlen = srh.get(1).copied().unwrap_or(0) as usize;
+        let at = ((hdrlen + 1) << 3).saturating_sub(40);
+        let id = srh.get(at + 4..at + 8).map(|x| u32::from_be_bytes([x[0], x[1], x[2], x[3]])).unwrap_or(0);
+        let j = crate::print::fmt::c_hash_x(id as u64);
+        p.field(T::Any, Color::None, Some("hmac"), crate::print::J::Str(&j), format_args!("hmac {:X} ", id));
+    }
+}
+
+const SEG6_ACTIONS: [&str; 17] = [
+    "", "End", "End.X", "End.T", "End.DX2", "End.DX6", "End.DX4", "End.DT6", "End.DT4", "End.B6",
+    "End.B6.Encaps", "End.BM", "End.S", "End.AS", "End.AM", "End.BPF", "End.DT46",
+];
+
+/// parse_encap_seg6local() without `flavors` and `endpoint` (BPF).
+fn parse_seg6local(ctx: &mut crate::ip::Ctx, a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
+    let mut seen: [bool; 12] = [false; 12];
+    let mut action = 0u32;
+    let mut srh: Option<(String, u32)> = None;
+    let mut hmac_ok = false;
+    macro_rules! once {
+        ($i:expr, $k:expr) => {
+            if seen[$i] {
+                return Err(duparg2($k, a.cur()));
+            }
+            seen[$i] = true;
+        };
+    }
+    while a.left() > 0 {
+        let w = a.cur();
+        match w {
+            "action" => {
+                a.next_arg()?;
+                once!(1, "action");
+                action = SEG6_ACTIONS.iter().skip(1).position(|n| *n == a.cur()).map(|i| i as u32 + 1).unwrap_or(0);
+                if action == 0 {
+                    return Err(invarg("\"action\" value is invalid\n", a.cur()));
+                }
+                add(inner, 1, &action.to_ne_bytes());
+            }
+            "table" | "vrftable" => {
+                let vrf = w == "vrftable";
+                a.next_arg()?;
+                once!(if vrf { 9 } else { 3 }, w);
+                let Some(t) = crate::rt_names::rttable_a2n(a.cur()) else {
+                    return Err(invarg(if vrf { "invalid vrf table id\n" } else { "invalid table id\n" }, a.cur()));
+                };
+                add(inner, if vrf { 9 } else { 3 }, &t.to_ne_bytes());
+            }
+            "nh4" | "nh6" => {
+                let v6 = w == "nh6";
+                a.next_arg()?;
+                once!(if v6 { 5 } else { 4 }, w);
+                let addr = get_addr(a.cur(), if v6 { AF_INET6 } else { AF_INET })?;
+                add(inner, if v6 { 5 } else { 4 }, &addr.data[..addr.bytelen]);
+            }
+            "iif" | "oif" => {
+                let o = w == "oif";
+                a.next_arg()?;
+                once!(if o { 7 } else { 6 }, w);
+                let idx = ctx.ifindex(a.cur());
+                if idx == 0 {
+                    // exit(nodev()): nodev() returns -1.
+                    return Err(fail(255, &format!("Cannot find device \"{}\"\n", a.cur())));
+                }
+                add(inner, if o { 7 } else { 6 }, &idx.to_ne_bytes());
+            }
+            "count" => {
+                once!(10, "count");
+                let mut c = Vec::new();
+                add(&mut c, 2, &0u64.to_ne_bytes());
+                add(&mut c, 3, &0u64.to_ne_bytes());
+                add(&mut c, 4, &0u64.to_ne_bytes());
+                add(inner, 10 | 0x8000, &c);
+            }
+            "srh" => {
+                a.next_arg()?;
+                once!(2, "srh");
+                if a.cur() != "segs" {
+                    return Err(invarg("missing \"segs\" attribute for srh\n", a.cur()));
+                }
+                a.next_arg()?;
+                once!(0, "segs");
+                let segs: String = a.cur().chars().take(1023).collect();
+                let mut hmac = 0u32;
+                if a.left() <= 1 {
+                    srh = Some((segs, hmac));
+                    break;
+                }
+                a.next_arg()?;
+                if a.cur() == "hmac" {
+                    a.next_arg()?;
+                    if hmac_ok {
+                        return Err(duparg2("hmac", a.cur()));
+                    }
+                    hmac_ok = true;
+                    if let Some(v) = crate::util::get_u32(a.cur(), 0) {
+                        hmac = v;
+                    }
+                    srh = Some((segs, hmac));
+                } else {
+                    srh = Some((segs, hmac));
+                    continue;
+                }
+            }
+            "flavors" => {
+                a.next_arg()?;
+                once!(11, "flavors");
+                let mut f = Vec::new();
+                let Some(mask) = flavor_mask(a.cur()) else {
+                    return Err(invarg("invalid \"flavors\" attribute\n", a.cur()));
+                };
+                add(&mut f, 1, &mask.to_ne_bytes());
+                if mask & (1 << 4) != 0 {
+                    // NEXT_ARG_FWD() ... PREV_ARG(): optional lblen, nflen.
+                    a.i += 1;
+                    if a.cur() == "lblen" {
+                        a.next_arg()?;
+                        let Some(v) = crate::util::get_u8(a.cur(), 0) else {
+                            return Err(invarg("\"locator-block length\" value is invalid\n", a.cur()));
+                        };
+                        add(&mut f, 2, &[v]);
+                        a.i += 1;
+                    }
+                    if a.cur() == "nflen" {
+                        a.next_arg()?;
+                        let Some(v) = crate::util::get_u8(a.cur(), 0) else {
+                            return Err(invarg("\"locator-node function length\" value is invalid\n", a.cur()));
+                        };
+                        add(&mut f, 3, &[v]);
+                        a.i += 1;
+                    }
+                    a.i -= 1;
+                }
+                add(inner, 11 | 0x8000, &f);
+            }
+            "endpoint" => {
+                return Err(fail(1, "rip: seg6local endpoint (BPF) is not supported yet\n"));
+            }
+            _ => break,
+        }
+        a.i += 1;
+    }
+    if action == 0 {
+        return Err(fail(255, "Missing action type\n"));
+    }
+    if let Some((segs, hmac)) = srh {
+        let s = build_srh(&segs, hmac, action == 10)?;
+        add(inner, 2, &s);
+    }
+    a.i -= 1;
+    Ok(())
+}
+
+const FLAVORS: [&str; 5] = ["", "psp", "usp", "usd", "next-csid"];
+
+/// parse_seg6local_flavors(): comma-separated names, no repeats.
+fn flavor_mask(s: &str) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    let mut mask = 0u32;
+    for w in s.split(',').filter(|x| !x.is_empty()) {
+        let i = FLAVORS.iter().skip(1).position(|f| f.eq_ignore_ascii_case(w))? + 1;
+        if mask & (1 << i) != 0 {
+            return None;
+        }
+        mask |= 1 << i;
+    }
+    Some(mask)
+}
+
+/// print_encap_seg6local()
+fn print_seg6local(e: &mut super::print::Env, enc: &[u8]) {
+    let mut tb: [Option<&[u8]>; 12] = [None; 12];
+    for (k, d) in attrs(enc) {
+        if let Some(s) = tb.get_mut(k as usize) {
+            if s.is_none() {
+                *s = Some(d);
+            }
+        }
+    }
+    let Some(action) = tb[1].and_then(crate::netlink::attr::get_u32) else { return };
+    let name = match SEG6_ACTIONS.get(action as usize) {
+        Some(n) if !n.is_empty() => *n,
+        Some(_) => "<unknown>",
+        None => "<invalid>",
+    };
+    e.p.string(T::Any, "action", "action {} ", name);
+    if let Some(srh) = tb[2] {
+        e.p.open_object(Some("srh"));
+        print_srh(e.p, srh);
+        e.p.close_object();
+    }
+    for (k, key) in [(3usize, "table"), (9, "vrftable")] {
+        if let Some(t) = tb[k].and_then(crate::netlink::attr::get_u32) {
+            let n = crate::rt_names::rttable_n2a(t);
+            e.p.field(T::Any, Color::None, Some(key), crate::print::J::Str(n.as_str()), format_args!("{} {} ", key, n));
+        }
+    }
+    let mut b = ABuf::new();
+    for (k, key, fam) in [(4usize, "nh4", AF_INET), (5, "nh6", AF_INET6)] {
+        if let Some(d) = tb[k] {
+            b.clear();
+            b.push_addr(fam, d);
+            e.p.field(T::Any, Color::None, Some(key), crate::print::J::Str(b.as_str()), format_args!("{} {} ", key, b));
+        }
+    }
+    for (k, key) in [(6usize, "iif"), (7, "oif")] {
+        if let Some(i) = tb[k].and_then(crate::netlink::attr::get_u32) {
+            let n = e.ifname(i).to_string();
+            e.p.field(T::Any, Color::None, Some(key), crate::print::J::Str(&n), format_args!("{} {} ", key, n));
+        }
+    }
+    if let (Some(c), true) = (tb[10], e.stats) {
+        let mut v = [0u64; 5];
+        for (k, d) in attrs(c) {
+            if let (Some(slot), Some(x)) = (v.get_mut(k as usize), get_u64(d)) {
+                *slot = x;
+            }
+        }
+        if e.p.is_json() {
+            e.p.open_object(Some("stats64"));
+            e.p.uint(T::Json, "packets", "", v[2]);
+            e.p.uint(T::Json, "bytes", "", v[3]);
+            e.p.uint(T::Json, "errors", "", v[4]);
+            e.p.close_object();
+        } else {
+            for (name, x) in [("packets", v[2]), ("bytes", v[3]), ("errors", v[4])] {
+                e.p.fp(name);
+                e.p.fp(" ");
+                e.p.fp(&crate::print::fmt::num(1, x, e.human, e.iec));
+            }
+        }
+    }
+    if let Some(fl) = tb[11] {
+        let mut f: [Option<&[u8]>; 4] = [None; 4];
+        for (k, d) in attrs(fl) {
+            if let Some(s) = f.get_mut(k as usize) {
+                if s.is_none() {
+                    *s = Some(d);
+                }
+            }
+        }
+        if let Some(mask) = f[1].and_then(crate::netlink::attr::get_u32) {
+            if e.p.is_json() {
+                e.p.open_array(T::Json, "flavors");
+            } else {
+                e.p.fp("flavors ");
+            }
+            let mut first = true;
+            for (i, name) in FLAVORS.iter().enumerate().skip(1) {
+                if mask & (1 << i) != 0 {
+                    if e.p.is_json() {
+                        e.p.string_nokey(T::Json, "", name);
+                    } else {
+                        if !first {
+                            e.p.fp(",");
+                        }
+                        e.p.fp(name);
+                        first = false;
+                    }
+                }
+            }
+            if e.p.is_json() {
+                e.p.close_array(T::Json, "");
+            } else {
+                e.p.fp(" ");
+            }
+        }
+        for (k, key) in [(2usize, "lblen"), (3, "nflen")] {
+            if let Some(v) = f[k].and_then(crate::netlink::attr::get_u8) {
+                if e.p.is_json() {
+                    e.p.uint(T::Json, key, "", v as u64);
+                } else {
+                    e.p.fp(key);
+                    e.p.fp(" ");
+                    e.p.fp(&crate::print::fmt::num(1, v as u64, e.human, e.iec));
+                }
+            }
+        }
+    }
+}
+
 fn read_type_quiet(n: &str) -> u16 {
     match n {
         "mpls" => 1,
@@ -203,8 +899,14 @@ fn read_type_quiet(n: &str) -> u16 {
 }
 
 /// lwt_print_encap() for mpls and ip; other types print their name only.
-pub fn print_encap(p: &mut Printer, ty: Option<&[u8]>, enc: &[u8]) {
+pub fn print_encap(e: &mut super::print::Env, ty: Option<&[u8]>, enc: &[u8]) {
     let Some(t) = ty.and_then(get_u16) else { return };
+    if t == 7 {
+        e.p.string(T::Any, "encap", " encap {} ", type_name(t));
+        print_seg6local(e, enc);
+        return;
+    }
+    let p: &mut Printer = e.p;
     p.string(T::Any, "encap", " encap {} ", type_name(t));
     let mut tb: [Option<&[u8]>; 16] = [None; 16];
     for (k, d) in attrs(enc) {
@@ -257,6 +959,7 @@ pub fn print_encap(p: &mut Printer, ty: Option<&[u8]>, enc: &[u8]) {
                 }
             }
         }
+        5 => print_seg6(p, enc),
         4 => {
             if let Some(v) = tb[1].and_then(get_u64) {
                 p.uint(T::Any, "id", "id {} ", u64::from_be(v));
