@@ -66,6 +66,7 @@ run() { # run TOOLDIR PREFIX CMD: records stdout, stderr and status
 }
 
 n=0
+dirty=
 while IFS= read -r line || [ -n "$line" ]; do
 	n=$((n + 1))
 	case "$line" in
@@ -75,6 +76,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 		if ! PATH=/run/ref:$basepath bash -c "$cmd" >/run/setup.out 2>&1 </dev/null; then
 			{ echo "line $n: setup failed: $cmd"; cat /run/setup.out; } >>"$out/setup-failures"
 		fi
+		dirty=1
 		;;
 	'? '* | '= '*)
 		if [ "${line:0:1}" = "=" ]; then
@@ -98,6 +100,9 @@ while IFS= read -r line || [ -n "$line" ]; do
 		;;
 	'$ '*)
 		cmd=${line#\$ }
+		# Deferred kernel work from setup lines lands before the command runs.
+		[ -n "$dirty" ] && settle
+		dirty=
 		printf '%s\n' "$cmd" >"$out/w$n.cmd"
 		run /run/bin "$out/w$n" "$cmd"
 		settle

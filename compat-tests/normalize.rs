@@ -106,13 +106,17 @@ fn normalize_with(data: &[u8], macs: bool) -> Vec<u8> {
         }
         // Timers and lifetimes: keep the word, mask the number after it.
         let masked = [
-            &b"_timer"[..],
+            &b"_timer\": "[..],
             b"_timer\":",
+            b"_timer",
             b"valid_lft ",
             b"preferred_lft ",
+            b"\"valid_life_time\": ",
             b"\"valid_life_time\":",
+            b"\"preferred_life_time\": ",
             b"\"preferred_life_time\":",
             b"expires ",
+            b"\"expires\": ",
             b"\"expires\":",
         ];
         let mut hit = None;

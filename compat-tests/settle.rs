@@ -48,6 +48,7 @@ fn poke_all() {
 
 pub fn settle() {
     wait_netns_cleanup();
+    fix_random_macs();
     let Ok(home) = std::fs::File::open("/proc/self/ns/net") else { return };
     std::thread::sleep(std::time::Duration::from_millis(20));
     for _ in 0..3 {
@@ -106,5 +107,36 @@ pub fn wait_netns_cleanup() {
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+}
+
+/// Replaces kernel-generated random MACs (addr_assign_type 1) in this
+/// namespace by ones derived from the ifindex and name, identically in both
+/// twins, so a bridge's inherited MAC (its lowest port's) and every later
+/// output no longer depend on chance. Bridges are left alone: they keep
+/// following their ports. Explicitly set MACs are never touched.
+pub fn fix_random_macs() {
+    use rip::netlink::consts::*;
+    use rip::netlink::{Req, Rtnl};
+    let Ok(rd) = std::fs::read_dir("/sys/class/net") else { return };
+    let mut rtnl: Option<Rtnl> = None;
+    for e in rd.flatten() {
+        let p = e.path();
+        let name = e.file_name().to_string_lossy().into_owned();
+        let ty = std::fs::read_to_string(p.join("addr_assign_type")).unwrap_or_default();
+        if ty.trim() != "1" || p.join("bridge").exists() {
+            continue;
+        }
+        let Ok(idx) = std::fs::read_to_string(p.join("ifindex")) else { continue };
+        let Ok(idx) = idx.trim().parse::<u32>() else { continue };
+        let h = name.bytes().fold(0x811c9dc5u32, |h, b| (h ^ b as u32).wrapping_mul(0x01000193));
+        let mac = [0x02, 0xaa, (h >> 8) as u8, h as u8, (idx >> 8) as u8, idx as u8];
+        if rtnl.is_none() {
+            rtnl = Rtnl::open(1 << 20, false).ok();
+        }
+        let Some(r) = rtnl.as_mut() else { return };
+        let mut req = Req::new(RTM_NEWLINK, NLM_F_REQUEST, &ifinfomsg(0, idx as i32, 0, 0));
+        req.attr(IFLA_ADDRESS, &mac);
+        let _ = r.talk_quiet(&mut req);
     }
 }

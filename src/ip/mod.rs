@@ -4,6 +4,7 @@
 //! is netns), `ip help`, and `-batch`.
 
 pub mod addr;
+pub mod inet;
 pub mod link;
 pub mod netns;
 pub mod route;

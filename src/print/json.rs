@@ -120,6 +120,7 @@ impl JsonWriter {
             J::Bool(b) => w.write_all(if b { b"true" } else { b"false" }),
             J::Null => w.write_all(b"null"),
             J::F(f) => w.write_all(super::fmt::c_g(f).as_bytes()),
+            J::Raw(s) => w.write_all(s.as_bytes()),
         };
     }
 }

@@ -34,6 +34,8 @@ pub enum J<'a> {
     Null,
     /// printf("%g")
     F(f64),
+    /// Text written as is (jsonw_printf), e.g. bridge timers "0.05".
+    Raw(&'a str),
 }
 
 /// Output settings that come from the global options.

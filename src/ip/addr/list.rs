@@ -1,11 +1,839 @@
 //! ipaddr_list_flush_or_save(): `ip address show|flush|save` and the
 //! address printer print_addrinfo() (ip/ipaddress.c, 6.1.0).
+//!
+//! The link and address dumps are kept as the kernel's datagrams and
+//! indexed once (links in dump order, addresses grouped by ifindex in
+//! dump order), then printed straight into the printer.
+
+pub mod util;
+
+use std::collections::HashMap;
 
 use super::Action;
-use crate::cli::Args;
-use crate::error::{fail, Res};
+use crate::cli::{duparg2, invarg, matches, Args};
+use crate::error::{Exit, Res};
+use crate::ip::link::show::{print_link_stats, print_linkinfo, LinkEnv};
 use crate::ip::Ctx;
+use crate::netlink::attr::{get_str, get_u32, hdr_u32, msgs};
+use crate::netlink::consts::*;
+use crate::netlink::{Req, Tb};
+use crate::print::{Color, T};
+use util::{addr_n2a, fnmatch, get_prefix, prefix_mismatch, Prefix, Tables};
 
-pub fn ipaddr_list_flush_or_save(_ctx: &mut Ctx, _args: Args, _action: Action) -> Res<i32> {
-    Err(fail(1, "rip: ip address show/flush/save is not implemented yet\n"))
+const IFA_F_SECONDARY: u32 = 0x01;
+const IFA_F_NODAD: u32 = 0x02;
+const IFA_F_OPTIMISTIC: u32 = 0x04;
+const IFA_F_DADFAILED: u32 = 0x08;
+const IFA_F_HOMEADDRESS: u32 = 0x10;
+const IFA_F_DEPRECATED: u32 = 0x20;
+const IFA_F_TENTATIVE: u32 = 0x40;
+const IFA_F_PERMANENT: u32 = 0x80;
+const IFA_F_MANAGETEMPADDR: u32 = 0x100;
+const IFA_F_NOPREFIXROUTE: u32 = 0x200;
+const IFA_F_MCAUTOJOIN: u32 = 0x400;
+const IFA_F_STABLE_PRIVACY: u32 = 0x800;
+const IFADDRMSG_LEN: usize = 8;
+const INFINITY_LIFE_TIME: u32 = 0xffff_ffff;
+const IPADD_DUMP_MAGIC: u32 = 0x4736_1222;
+
+/// ifa_flag_data[]: names, masks, in print order.
+const IFA_FLAGS_TAB: &[(&str, u32)] = &[
+    ("secondary", IFA_F_SECONDARY),
+    ("temporary", IFA_F_SECONDARY),
+    ("nodad", IFA_F_NODAD),
+    ("optimistic", IFA_F_OPTIMISTIC),
+    ("dadfailed", IFA_F_DADFAILED),
+    ("home", IFA_F_HOMEADDRESS),
+    ("deprecated", IFA_F_DEPRECATED),
+    ("tentative", IFA_F_TENTATIVE),
+    ("permanent", IFA_F_PERMANENT),
+    ("mngtmpaddr", IFA_F_MANAGETEMPADDR),
+    ("noprefixroute", IFA_F_NOPREFIXROUTE),
+    ("autojoin", IFA_F_MCAUTOJOIN),
+    ("stable-privacy", IFA_F_STABLE_PRIVACY),
+];
+
+/// iproute2's `struct link_filter` for this path.
+#[derive(Debug, Clone)]
+pub struct Filter {
+    pub family: u8,
+    pub ifindex: i32,
+    pub up: bool,
+    pub group: i32,
+    pub master: i32,
+    pub kind: Option<String>,
+    pub slave_kind: Option<String>,
+    pub scope: u8,
+    pub scopemask: u8,
+    pub flags: u32,
+    pub flagmask: u32,
+    pub label: Option<String>,
+    pub pfx: Option<Prefix>,
+    pub oneline: bool,
+    pub flushing: bool,
+    pub do_link: bool,
+}
+
+impl Filter {
+    pub fn new(family: u8, oneline: bool, do_link: bool) -> Filter {
+        Filter {
+            family,
+            ifindex: 0,
+            up: false,
+            group: -1,
+            master: 0,
+            kind: None,
+            slave_kind: None,
+            scope: 0,
+            scopemask: 0,
+            flags: 0,
+            flagmask: 0,
+            label: None,
+            pfx: None,
+            oneline,
+            flushing: false,
+            do_link,
+        }
+    }
+
+    /// get_filter(): a FLAG word; false when it is none.
+    fn flag_word(&mut self, arg: &str) -> bool {
+        let (mut inv, mut a) = match arg.strip_prefix('-') {
+            Some(r) => (true, r),
+            None => (false, arg),
+        };
+        if a == "dynamic" {
+            inv = !inv;
+            a = "permanent";
+        } else if a == "primary" {
+            inv = !inv;
+            a = "secondary";
+        }
+        let Some((_, mask)) = IFA_FLAGS_TAB.iter().find(|(n, _)| *n == a) else { return false };
+        if inv {
+            self.flags &= !mask;
+        } else {
+            self.flags |= mask;
+        }
+        self.flagmask |= mask;
+        true
+    }
+
+    /// ifa_label_match_rta(): true when the address is filtered out.
+    fn label_mismatch(&self, ctx: &mut Ctx, env: &LinkEnv, index: i32, label: Option<&[u8]>) -> bool {
+        let Some(pat) = &self.label else { return false };
+        let l = match label {
+            Some(d) => get_str(d).to_string(),
+            None => env.name(ctx, index),
+        };
+        !fnmatch(pat, &l)
+    }
+}
+
+/// The public entry of `ip address show|flush|save`.
+pub fn ipaddr_list_flush_or_save(ctx: &mut Ctx, args: Args, action: Action) -> Res<i32> {
+    list_flush_or_save(ctx, args, action, false)
+}
+
+/// The ifaddrmsg of an address message: (family, prefixlen, flags, scope, index).
+fn ifaddr(p: &[u8]) -> Option<(u8, u8, u8, u8, i32)> {
+    if p.len() < IFADDRMSG_LEN {
+        return None;
+    }
+    Some((p[0], p[1], p[2], p[3], hdr_u32(p, 4) as i32))
+}
+
+pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link: bool) -> Res<i32> {
+    let mut f = Filter::new(ctx.o.family, ctx.o.oneline > 0, do_link);
+    let mut tables = Tables::default();
+    let mut filter_dev: Option<String> = None;
+    if action == Action::Flush {
+        if args.is_empty() {
+            crate::eprintf!("Flush requires arguments.\n");
+            return Ok(1);
+        }
+        if f.family == AF_PACKET {
+            crate::eprintf!("Cannot flush link addresses.\n");
+            return Ok(1);
+        }
+    }
+    while let Some(w) = args.next() {
+        let a = w.as_str();
+        if a == "to" {
+            let v = args.value()?;
+            match get_prefix(&v, f.family) {
+                Some(p) => {
+                    if f.family == AF_UNSPEC {
+                        f.family = p.family;
+                    }
+                    f.pfx = Some(p);
+                }
+                None => {
+                    // get_prefix() exits on a bad prefix before invarg.
+                    let fam = if f.family == AF_UNSPEC { "any valid" } else { family_name(f.family) };
+                    crate::eprintf!("Error: {} prefix is expected rather than \"{}\".\n", fam, v);
+                    return Err(Exit(1));
+                }
+            }
+        } else if a == "scope" {
+            let v = args.value()?;
+            f.scopemask = 0xff;
+            match tables.scope_a2n(&v) {
+                Some(s) => f.scope = s,
+                None => {
+                    if v != "all" {
+                        return Err(invarg("invalid \"scope\"\n", &v));
+                    }
+                    f.scope = 255;
+                    f.scopemask = 0;
+                }
+            }
+        } else if a == "up" {
+            f.up = true;
+        } else if f.flag_word(a) {
+        } else if a == "label" {
+            f.label = Some(args.value()?);
+        } else if a == "group" {
+            let v = args.value()?;
+            match tables.group_a2n(&v) {
+                Some(g) => f.group = g,
+                None => return Err(invarg("Invalid \"group\" value\n", &v)),
+            }
+        } else if a == "master" {
+            let v = args.value()?;
+            let idx = ctx.ifindex(&v);
+            if idx == 0 {
+                return Err(invarg("Device does not exist\n", &v));
+            }
+            f.master = idx as i32;
+        } else if a == "vrf" {
+            let v = args.value()?;
+            let idx = ctx.ifindex(&v);
+            if idx == 0 || !name_is_vrf(ctx, &v) {
+                return Err(invarg("Not a valid VRF name\n", &v));
+            }
+            f.master = idx as i32;
+        } else if a == "nomaster" {
+            f.master = -1;
+        } else if a == "type" {
+            let v = args.value()?;
+            match v.strip_suffix("_slave") {
+                Some(k) => f.slave_kind = Some(k.to_string()),
+                None => f.kind = Some(v),
+            }
+        } else {
+            let dev = if a == "dev" {
+                args.value()?
+            } else {
+                if matches(a, "help") {
+                    if do_link {
+                        // iplink_usage(): stderr, exit 255.
+                        crate::ip::link::modify::do_help(ctx, Args::new(Vec::new()))?;
+                        return Err(Exit(255));
+                    }
+                    return Err(super::modify::usage());
+                }
+                w.clone()
+            };
+            if filter_dev.is_some() {
+                return Err(duparg2("dev", &dev));
+            }
+            filter_dev = Some(dev);
+        }
+    }
+    if let Some(d) = &filter_dev {
+        let idx = ctx.ifindex(d) as i32;
+        if idx <= 0 {
+            crate::eprintf!("Device \"{}\" does not exist.\n", d);
+            return Ok(1);
+        }
+        f.ifindex = idx;
+    }
+    match action {
+        Action::Flush => return ipaddr_flush(ctx, &mut f, tables),
+        Action::Save => return ipaddr_save(ctx, &f),
+        Action::List => {}
+    }
+    ctx.p.new_json_obj();
+    let r = list(ctx, &f, tables, filter_dev.as_deref());
+    ctx.p.delete_json_obj();
+    r
+}
+
+/// name_is_vrf(): the device exists and is of kind vrf.
+fn name_is_vrf(ctx: &mut Ctx, name: &str) -> bool {
+    let fam = ctx.o.family;
+    let Ok(r) = ctx.rtnl() else { return false };
+    let mut req = Req::new(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(fam, 0, 0, 0));
+    req.attr_str(IFLA_IFNAME, name);
+    let Ok(ans) = r.talk_answer_quiet(&mut req) else { return false };
+    for m in msgs(&ans) {
+        if m.ty != RTM_NEWLINK {
+            continue;
+        }
+        let Some(a) = m.payload.get(IFINFOMSG_LEN..) else { return false };
+        let tb = Tb::parse(a, IFLA_MAX);
+        let Some(li) = tb.nested(IFLA_LINKINFO, IFLA_INFO_MAX) else { return false };
+        return li.str(IFLA_INFO_KIND) == Some("vrf");
+    }
+    false
+}
+
+/// All messages of a collected dump, header included, in order.
+fn all_msgs<'a>(dgs: &'a [Vec<u8>], ty: u16) -> Vec<&'a [u8]> {
+    let mut v = Vec::new();
+    for d in dgs {
+        for m in msgs(d) {
+            if m.ty == ty {
+                v.push(m.raw);
+            }
+        }
+    }
+    v
+}
+
+fn msg_type(raw: &[u8]) -> u16 {
+    crate::netlink::attr::hdr_u16(raw, 4)
+}
+
+fn list(ctx: &mut Ctx, f: &Filter, tables: Tables, filter_dev: Option<&str>) -> Res<i32> {
+    // A device alone under `ip link show`: one RTM_GETLINK (iplink_get).
+    if let (Some(dev), true, true) = (filter_dev, f.group == -1, f.do_link) {
+        return iplink_get(ctx, f, tables, dev);
+    }
+    let link_dgs: Vec<Vec<u8>>;
+    if f.ifindex != 0 {
+        // ipaddr_link_get()
+        let mut mask = RTEXT_FILTER_VF;
+        if ctx.o.stats == 0 {
+            mask |= RTEXT_FILTER_SKIP_STATS;
+        }
+        let mut req = Req::new(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(f.family, f.ifindex, 0, 0));
+        req.attr_u32(IFLA_EXT_MASK, mask);
+        match ctx.rtnl()?.talk_answer(&mut req) {
+            Ok(a) => link_dgs = vec![a],
+            Err(e) => {
+                crate::eprintf!("Cannot send link request: {}\n", crate::error::strerror(e.0));
+                return Ok(0);
+            }
+        }
+    } else {
+        let mut req;
+        if f.family == AF_UNSPEC || f.family == AF_PACKET {
+            req = Req::new(RTM_GETLINK, 0, &ifinfomsg(f.family, 0, 0, 0));
+            req.attr_u32(IFLA_EXT_MASK, RTEXT_FILTER_VF);
+            if f.master != 0 {
+                req.attr_u32(IFLA_MASTER, f.master as u32);
+            }
+            if let Some(k) = &f.kind {
+                let n = req.nest(IFLA_LINKINFO);
+                req.attr(IFLA_INFO_KIND, k.as_bytes());
+                req.nest_end(n);
+            }
+        } else {
+            req = Req::new(RTM_GETLINK, 0, &ifinfomsg(f.family, 0, 0, 0));
+        }
+        match dump_collect(ctx, &mut req)? {
+            Some(d) => link_dgs = d,
+            None => return Ok(0),
+        }
+    }
+    let links = all_msgs(&link_dgs, RTM_NEWLINK);
+    let mut env = LinkEnv { tables, ..Default::default() };
+    env.index(&links);
+
+    let mut addr_dgs: Vec<Vec<u8>> = Vec::new();
+    let mut no_link = false;
+    if f.family != AF_PACKET {
+        if f.oneline {
+            no_link = true;
+        }
+        let mut hdr = [0u8; IFADDRMSG_LEN];
+        hdr[0] = f.family;
+        hdr[4..8].copy_from_slice(&f.ifindex.to_ne_bytes());
+        let mut req = Req::new(RTM_GETADDR, 0, &hdr);
+        match dump_collect(ctx, &mut req)? {
+            Some(d) => addr_dgs = d,
+            None => return Ok(0),
+        }
+    }
+    // Addresses grouped by ifindex, dump order kept within a link.
+    let mut by_link: HashMap<i32, Vec<&[u8]>> = HashMap::new();
+    for d in &addr_dgs {
+        for m in msgs(d) {
+            if let Some((_, _, _, _, idx)) = ifaddr(m.payload) {
+                by_link.entry(idx).or_default().push(m.raw);
+            } else {
+                by_link.entry(i32::MIN).or_default().push(m.raw);
+            }
+        }
+    }
+    let empty: Vec<&[u8]> = Vec::new();
+    for l in &links {
+        let Some(payload) = l.get(16..) else { continue };
+        let Some((_, _, index, iflags, _)) = ifinfo(payload) else { continue };
+        let addrs = by_link.get(&index).unwrap_or(&empty);
+        if f.family != AF_PACKET && !ipaddr_filter_keep(ctx, f, &env, addrs) {
+            continue;
+        }
+        ctx.p.open_object(None);
+        let mut res = 0;
+        if ctx.o.brief > 0 || !no_link {
+            res = print_linkinfo(ctx, f, &mut env, msg_type(l), payload);
+        }
+        if res >= 0 && f.family != AF_PACKET {
+            print_selected_addrinfo(ctx, f, &mut env, index, iflags, addrs);
+        }
+        if res > 0 && !f.do_link && ctx.o.stats > 0 {
+            print_link_stats(ctx, payload);
+        }
+        ctx.p.close_object();
+    }
+    Ok(0)
+}
+
+/// A dump into raw datagrams; None (after "Dump terminated") on failure.
+fn dump_collect(ctx: &mut Ctx, req: &mut Req) -> Res<Option<Vec<Vec<u8>>>> {
+    let r = ctx.rtnl()?;
+    if let Err(e) = r.dump_request(req) {
+        crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
+        return Err(Exit(1));
+    }
+    match r.dump_collect()? {
+        Some(d) => Ok(Some(d)),
+        None => {
+            crate::eprintf!("Dump terminated\n");
+            Ok(None)
+        }
+    }
+}
+
+/// iplink_get(): `ip link show DEV` asks for that one link.
+fn iplink_get(ctx: &mut Ctx, f: &Filter, tables: Tables, dev: &str) -> Res<i32> {
+    let mut req = Req::new(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(ctx.o.family, 0, 0, 0));
+    let ty = if crate::names::check_ifname(dev) { IFLA_IFNAME } else { IFLA_ALT_IFNAME };
+    req.attr_str(ty, dev);
+    req.attr_u32(IFLA_EXT_MASK, RTEXT_FILTER_VF);
+    let ans = match ctx.rtnl()?.talk_answer(&mut req) {
+        Ok(a) => a,
+        Err(e) => {
+            crate::eprintf!("Cannot send link get request: {}\n", crate::error::strerror(e.0));
+            ctx.p.delete_json_obj();
+            return Err(Exit(1));
+        }
+    };
+    let mut env = LinkEnv { tables, ..Default::default() };
+    if let Some(m) = msgs(&ans).next() {
+        ctx.p.open_object(None);
+        print_linkinfo(ctx, f, &mut env, m.ty, m.payload);
+        ctx.p.close_object();
+    }
+    Ok(0)
+}
+
+/// ipaddr_filter(): whether a link stays (some address matches, or it has
+/// none and the family allows link-only output).
+fn ipaddr_filter_keep(ctx: &mut Ctx, f: &Filter, env: &LinkEnv, addrs: &[&[u8]]) -> bool {
+    if addrs.is_empty() {
+        return f.family == AF_UNSPEC || f.family == AF_PACKET;
+    }
+    for raw in addrs {
+        let Some(p) = raw.get(16..) else { continue };
+        let Some((family, _, iflags, scope, index)) = ifaddr(p) else { continue };
+        if f.family != 0 && f.family != family {
+            continue;
+        }
+        if (f.scope ^ scope) & f.scopemask != 0 {
+            continue;
+        }
+        let tb = Tb::parse(&p[IFADDRMSG_LEN..], IFA_MAX);
+        let flags = tb.u32(IFA_FLAGS).unwrap_or(iflags as u32);
+        if (f.flags ^ flags) & f.flagmask != 0 {
+            continue;
+        }
+        if f.label_mismatch(ctx, env, index, tb.get(IFA_LABEL)) {
+            continue;
+        }
+        let local = tb.get(IFA_LOCAL).or(tb.get(IFA_ADDRESS));
+        if let Some(pfx) = &f.pfx {
+            if prefix_mismatch(pfx, local) {
+                continue;
+            }
+        }
+        return true;
+    }
+    false
+}
+
+fn print_selected_addrinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, index: i32, iflags: u32, addrs: &[&[u8]]) {
+    if ctx.p.is_json() {
+        ctx.p.json_name("addr_info");
+        ctx.p.open_array_nokey();
+    }
+    for raw in addrs {
+        if msg_type(raw) != RTM_NEWADDR {
+            continue;
+        }
+        let Some(p) = raw.get(16..) else { break };
+        let Some((family, _, _, _, idx)) = ifaddr(p) else { break };
+        if idx != index || (f.family != 0 && f.family != family) {
+            continue;
+        }
+        if f.up && iflags & IFF_UP == 0 {
+            continue;
+        }
+        ctx.p.open_object(None);
+        print_addrinfo(ctx, f, env, RTM_NEWADDR, p);
+        ctx.p.close_object();
+    }
+    ctx.p.close_array(T::Json, "");
+    if ctx.o.brief > 0 {
+        ctx.p.fp("\n");
+    }
+}
+
+fn family_color(af: u8) -> Color {
+    match af {
+        AF_INET => Color::Inet,
+        AF_INET6 => Color::Inet6,
+        _ => Color::None,
+    }
+}
+
+fn family_name(af: u8) -> &'static str {
+    match af {
+        AF_INET => "inet",
+        AF_INET6 => "inet6",
+        AF_PACKET => "link",
+        AF_MPLS => "mpls",
+        AF_BRIDGE => "bridge",
+        _ => "???",
+    }
+}
+
+/// Whether print_addrinfo() passes an address (its filters, in order).
+fn addr_selected(ctx: &mut Ctx, f: &Filter, env: &LinkEnv, p: &[u8], tb: &Tb) -> bool {
+    let Some((family, _, iflags, scope, index)) = ifaddr(p) else { return false };
+    let flags = tb.u32(IFA_FLAGS).unwrap_or(iflags as u32);
+    if f.ifindex != 0 && f.ifindex != index {
+        return false;
+    }
+    if (f.scope ^ scope) & f.scopemask != 0 {
+        return false;
+    }
+    if (f.flags ^ flags) & f.flagmask != 0 {
+        return false;
+    }
+    if f.family != 0 && f.family != family {
+        return false;
+    }
+    if f.label_mismatch(ctx, env, index, tb.get(IFA_LABEL)) {
+        return false;
+    }
+    if let Some(pfx) = &f.pfx {
+        if prefix_mismatch(pfx, tb.get(IFA_LOCAL).or(tb.get(IFA_ADDRESS))) {
+            return false;
+        }
+    }
+    true
+}
+
+/// print_addrinfo(): one address line (and its lifetimes line).
+pub fn print_addrinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, p: &[u8]) {
+    let Some((family, plen, iflags, scope, index)) = ifaddr(p) else {
+        crate::eprintf!("BUG: wrong nlmsg len {}\n", p.len() as i64 - IFADDRMSG_LEN as i64);
+        return;
+    };
+    let tb = Tb::parse(&p[IFADDRMSG_LEN..], IFA_MAX);
+    if !addr_selected(ctx, f, env, p, &tb) {
+        return;
+    }
+    let flags = tb.u32(IFA_FLAGS).unwrap_or(iflags as u32);
+    let local = tb.get(IFA_LOCAL).or(tb.get(IFA_ADDRESS));
+    let address = tb.get(IFA_ADDRESS).or(tb.get(IFA_LOCAL));
+    let brief = ctx.o.brief > 0;
+    if ty == RTM_DELADDR {
+        ctx.p.bool(T::Any, "deleted", "Deleted ", true);
+    }
+    if !brief {
+        if f.oneline || f.flushing {
+            let dev = env.name(ctx, index);
+            if ctx.p.is_json() {
+                ctx.p.int(T::Json, "index", "", index as i64);
+                ctx.p.string(T::Json, "dev", "", &dev);
+            } else {
+                ctx.p.fpf(format_args!("{}: {}", index as u32, dev));
+            }
+        }
+        let name = family_name(family);
+        if !name.starts_with('?') {
+            ctx.p.string(T::Any, "family", "    {} ", name);
+        } else {
+            ctx.p.int(T::Any, "family_index", "    family {} ", family as i64);
+        }
+    }
+    let col = family_color(family);
+    if let Some(l) = local {
+        let s = addr_n2a(family, l);
+        ctx.p.color_string(T::Any, col, "local", "{}", &s);
+        if let Some(a) = address {
+            let n = if family == AF_INET { 4 } else { 16 };
+            if a.get(..n) != l.get(..n) {
+                ctx.p.fp(" peer ");
+                let s = addr_n2a(family, a);
+                ctx.p.color_string(T::Any, col, "address", "{}", &s);
+            }
+        }
+        ctx.p.int(T::Any, "prefixlen", "/{} ", plen as i64);
+        if let Some(m) = tb.u32(IFA_RT_PRIORITY) {
+            ctx.p.uint(T::Any, "metric", "metric {} ", m as u64);
+        }
+    }
+    if brief {
+        return;
+    }
+    if let Some(b) = tb.get(IFA_BROADCAST) {
+        ctx.p.fp("brd ");
+        let s = addr_n2a(family, b);
+        ctx.p.color_string(T::Any, col, "broadcast", "{} ", &s);
+    }
+    if let Some(b) = tb.get(IFA_ANYCAST) {
+        ctx.p.fp("any ");
+        let s = addr_n2a(family, b);
+        ctx.p.color_string(T::Any, col, "anycast", "{} ", &s);
+    }
+    let sc = env.tables.scope_n2a(scope, ctx.o.numeric > 0);
+    ctx.p.string(T::Any, "scope", "scope {} ", &sc);
+    print_ifa_flags(ctx, family, flags);
+    if let Some(l) = tb.str(IFA_LABEL) {
+        ctx.p.string(T::Any, "label", "{}", l);
+    }
+    if let Some(ci) = tb.get(IFA_CACHEINFO) {
+        let preferred = ci.get(0..4).and_then(get_u32).unwrap_or(0);
+        let valid = ci.get(4..8).and_then(get_u32).unwrap_or(0);
+        ctx.p.nl();
+        ctx.p.fp("       valid_lft ");
+        if valid == INFINITY_LIFE_TIME {
+            ctx.p.uint(T::Json, "valid_life_time", "", INFINITY_LIFE_TIME as u64);
+            ctx.p.fp("forever");
+        } else {
+            ctx.p.uint(T::Any, "valid_life_time", "{}sec", valid as u64);
+        }
+        ctx.p.fp(" preferred_lft ");
+        if preferred == INFINITY_LIFE_TIME {
+            ctx.p.uint(T::Json, "preferred_life_time", "", INFINITY_LIFE_TIME as u64);
+            ctx.p.fp("forever");
+        } else if flags & IFA_F_DEPRECATED != 0 {
+            ctx.p.int(T::Any, "preferred_life_time", "{}sec", preferred as i32 as i64);
+        } else {
+            ctx.p.uint(T::Any, "preferred_life_time", "{}sec", preferred as u64);
+        }
+    }
+    ctx.p.fp("\n");
+}
+
+/// print_ifa_flags(): flag words in table order; "dynamic" when not
+/// permanent; IPv6 secondaries are "temporary"; leftovers as hex.
+pub fn print_ifa_flags(ctx: &mut Ctx, family: u8, flags: u32) {
+    let mut flags = flags;
+    for (name, mask) in IFA_FLAGS_TAB {
+        if *mask == IFA_F_PERMANENT {
+            if flags & mask == 0 {
+                ctx.p.bool(T::Any, "dynamic", "dynamic ", true);
+            }
+        } else if flags & mask != 0 {
+            if *mask == IFA_F_SECONDARY && family == AF_INET6 {
+                ctx.p.bool(T::Any, "temporary", "temporary ", true);
+            } else {
+                ctx.p.fpf(format_args!("{} ", name));
+                ctx.p.bool(T::Json, name, "", true);
+            }
+        }
+        flags &= !mask;
+    }
+    if flags != 0 {
+        if ctx.p.is_json() {
+            let s = format!("{:02x}", flags);
+            ctx.p.string(T::Json, "ifa_flags", "", &s);
+        } else {
+            ctx.p.fpf(format_args!("flags {:02x} ", flags));
+        }
+    }
+}
+
+/// ipaddr_flush(): rounds of dump + delete until nothing matches.
+fn ipaddr_flush(ctx: &mut Ctx, f: &mut Filter, tables: Tables) -> Res<i32> {
+    f.flushing = true;
+    let mut env = LinkEnv { tables, ..Default::default() };
+    let loops = ctx.o.loops;
+    let mut round = 0;
+    let stats = ctx.o.stats;
+    while loops == 0 || round < loops {
+        let mut hdr = [0u8; IFADDRMSG_LEN];
+        hdr[0] = f.family;
+        hdr[4..8].copy_from_slice(&f.ifindex.to_ne_bytes());
+        let mut req = Req::new(RTM_GETADDR, 0, &hdr);
+        let dgs = {
+            let r = ctx.rtnl()?;
+            if let Err(e) = r.dump_request(&mut req) {
+                crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
+                return Err(Exit(1));
+            }
+            match r.dump_collect()? {
+                Some(d) => d,
+                None => {
+                    crate::eprintf!("Flush terminated\n");
+                    return Err(Exit(1));
+                }
+            }
+        };
+        // The delete requests, batched as iproute2's 3584-byte buffer.
+        let mut batches: Vec<Vec<u8>> = vec![Vec::new()];
+        let mut flushed = 0;
+        for d in &dgs {
+            for m in msgs(d) {
+                if m.ty != RTM_NEWADDR {
+                    continue;
+                }
+                let Some((_, _, _, _, _)) = ifaddr(m.payload) else { continue };
+                let tb = Tb::parse(&m.payload[IFADDRMSG_LEN..], IFA_MAX);
+                if !addr_selected(ctx, f, &env, m.payload, &tb) {
+                    continue;
+                }
+                let cur_len = batches.last().map(|b| b.len()).unwrap_or(0);
+                if crate::netlink::attr::align4(cur_len) + m.raw.len() > 4096 - 512 {
+                    batches.push(Vec::new());
+                }
+                let seq = ctx.rtnl()?.next_seq();
+                if let Some(b) = batches.last_mut() {
+                    b.resize(crate::netlink::attr::align4(b.len()), 0);
+                    let start = b.len();
+                    b.extend_from_slice(m.raw);
+                    b[start + 4..start + 6].copy_from_slice(&RTM_DELADDR.to_ne_bytes());
+                    b[start + 6..start + 8].copy_from_slice(&NLM_F_REQUEST.to_ne_bytes());
+                    b[start + 8..start + 12].copy_from_slice(&seq.to_ne_bytes());
+                }
+                flushed += 1;
+                if stats >= 2 {
+                    print_addrinfo(ctx, f, &mut env, m.ty, m.payload);
+                }
+            }
+        }
+        if flushed == 0 {
+            if stats > 0 {
+                if round == 0 {
+                    ctx.p.raw(b"Nothing to flush.\n");
+                } else {
+                    let s = format!(
+                        "*** Flush is complete after {} round{} ***\n",
+                        round,
+                        if round > 1 { "s" } else { "" }
+                    );
+                    ctx.p.raw(s.as_bytes());
+                }
+            }
+            let _ = ctx.p.flush();
+            return Ok(0);
+        }
+        round += 1;
+        for b in &batches {
+            if b.is_empty() {
+                continue;
+            }
+            if let Err(errno) = send_check(ctx, b) {
+                if errno != libc::EADDRNOTAVAIL {
+                    let _ = ctx.p.flush();
+                    crate::eprintf!("Failed to send flush request: {}\n", crate::error::strerror(errno));
+                    return Ok(1);
+                }
+            }
+        }
+        if stats > 0 {
+            let s = format!("\n*** Round {}, deleting {} addresses ***\n", round, flushed);
+            ctx.p.raw(s.as_bytes());
+            let _ = ctx.p.flush();
+        }
+        if f.flags & IFA_F_SECONDARY == 0 && f.flagmask & IFA_F_SECONDARY != 0 {
+            if stats > 0 {
+                let s = format!(
+                    "*** Flush is complete after {} round{} ***\n",
+                    round,
+                    if round > 1 { "s" } else { "" }
+                );
+                ctx.p.raw(s.as_bytes());
+            }
+            let _ = ctx.p.flush();
+            return Ok(0);
+        }
+    }
+    let _ = ctx.p.flush();
+    crate::eprintf!("*** Flush remains incomplete after {} rounds. ***\n", loops);
+    Ok(1)
+}
+
+/// rtnl_send_check(): send without ACKs, then peek for an immediate error.
+fn send_check(ctx: &mut Ctx, buf: &[u8]) -> Result<(), i32> {
+    let Ok(r) = ctx.rtnl() else { return Err(libc::EIO) };
+    let Some(fd) = r.raw_fd() else { return Ok(()) };
+    let n = unsafe { libc::send(fd, buf.as_ptr() as *const libc::c_void, buf.len(), 0) };
+    if n < 0 {
+        return Err(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO));
+    }
+    let mut resp = [0u8; 1024];
+    let n = unsafe {
+        libc::recv(fd, resp.as_mut_ptr() as *mut libc::c_void, resp.len(), libc::MSG_DONTWAIT | libc::MSG_PEEK)
+    };
+    if n < 0 {
+        let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO);
+        if e == libc::EAGAIN {
+            return Ok(());
+        }
+        return Err(e);
+    }
+    for m in msgs(&resp[..(n as usize).min(resp.len())]) {
+        if m.ty == NLMSG_ERROR {
+            if m.payload.len() < 20 {
+                crate::eprintf!("ERROR truncated\n");
+                return Err(libc::EIO);
+            }
+            return Err(-(hdr_u32(m.payload, 0) as i32));
+        }
+    }
+    Ok(())
+}
+
+/// `ip address save`: the magic, then the raw RTM_NEWADDR messages.
+fn ipaddr_save(ctx: &mut Ctx, f: &Filter) -> Res<i32> {
+    if unsafe { libc::isatty(1) } == 1 {
+        crate::eprintf!("Not sending a binary stream to stdout\n");
+        return Err(Exit(1));
+    }
+    ctx.p.raw(&IPADD_DUMP_MAGIC.to_ne_bytes());
+    if ctx.p.flush().is_err() {
+        crate::eprintf!("Can't write magic to dump file\n");
+        return Err(Exit(1));
+    }
+    // The dump uses the global family and the device, nothing else.
+    let mut hdr = [0u8; IFADDRMSG_LEN];
+    hdr[0] = ctx.o.family;
+    hdr[4..8].copy_from_slice(&f.ifindex.to_ne_bytes());
+    let mut req = Req::new(RTM_GETADDR, 0, &hdr);
+    let dgs = {
+        let r = ctx.rtnl()?;
+        if let Err(e) = r.dump_request(&mut req) {
+            crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
+            return Err(Exit(1));
+        }
+        r.dump_collect()?
+    };
+    let Some(dgs) = dgs else {
+        crate::eprintf!("Save terminated\n");
+        return Err(Exit(1));
+    };
+    for d in &dgs {
+        for m in msgs(d) {
+            ctx.p.raw(m.raw);
+        }
+    }
+    Err(Exit(0))
 }

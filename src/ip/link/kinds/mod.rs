@@ -3,10 +3,20 @@
 //! IFLA_INFO_SLAVE_DATA), a printer for `-d` output and JSON `info_data`,
 //! and its help text. Looked up by exact id.
 
+pub mod bridge;
+pub mod bridge_slave;
+pub mod common;
+pub mod ipvlan;
+pub mod macvlan;
+pub mod tun;
+pub mod vxlan;
+
 use crate::cli::Args;
 use crate::error::Res;
 use crate::ip::Ctx;
 use crate::netlink::Req;
+
+pub mod veth;
 
 /// parse_opt: `args` holds everything after `type KIND`; options are
 /// appended to `req` inside the INFO_DATA nest the caller opened.
@@ -26,7 +36,22 @@ pub struct Kind {
 }
 
 /// Every kind rip knows. Slave kinds have ids ending in "_slave".
-pub static KINDS: &[Kind] = &[];
+pub static KINDS: &[Kind] = &[
+    Kind { id: "veth", parse: Some(veth::parse), print: None, help: Some(veth::help) },
+    Kind { id: "bridge", parse: Some(bridge::parse), print: Some(bridge::print), help: Some(bridge::help) },
+    Kind {
+        id: "bridge_slave",
+        parse: Some(bridge_slave::parse),
+        print: Some(bridge_slave::print),
+        help: Some(bridge_slave::help),
+    },
+    Kind { id: "macvlan", parse: Some(macvlan::parse), print: Some(macvlan::print), help: Some(macvlan::help) },
+    Kind { id: "macvtap", parse: Some(macvlan::parse), print: Some(macvlan::print), help: Some(macvlan::help) },
+    Kind { id: "ipvlan", parse: Some(ipvlan::parse), print: Some(ipvlan::print), help: Some(ipvlan::help) },
+    Kind { id: "ipvtap", parse: Some(ipvlan::parse), print: Some(ipvlan::print), help: Some(ipvlan::help) },
+    Kind { id: "vxlan", parse: Some(vxlan::parse), print: Some(vxlan::print), help: Some(vxlan::help) },
+    Kind { id: "tun", parse: None, print: Some(tun::print), help: None },
+];
 
 pub fn find(id: &str) -> Option<&'static Kind> {
     KINDS.iter().find(|k| k.id == id)

@@ -1,0 +1,484 @@
+# fish completion for rip and the names it answers to: ip, bridge, sysctl.
+#
+# Install: copy to ~/.config/fish/completions/ (or the vendor completions
+# directory) as rip.fish, ip.fish, bridge.fish and sysctl.fish, or source it.
+# Words may be abbreviated as ip allows ("ip l s" is link set); the logic
+# follows rip.bash. Live values come from /sys/class/net, /run/netns,
+# /etc/iproute2/rt_tables and /proc/sys (override with RIP_COMP_SYSFS_NET,
+# RIP_COMP_NETNS_DIR, RIP_COMP_RT_TABLES, RIP_COMP_PROC_SYS); no program
+# is run.
+
+# ip's tables in ip's order: the order decides what an abbreviation means.
+set -g __rip_ip_objects address addrlabel maddress route rule neighbor neighbour ntable ntbl link l2tp fou ila macsec tunnel tunl tuntap tap token tcpmetrics tcp_metrics monitor xfrm mroute mrule netns netconf vrf sr nexthop mptcp ioam help stats
+set -g __rip_ip_offered address link route netns help
+set -g __rip_ip_options -Version -statistics -details -resolve -human-readable -iec -json -pretty -family -4 -6 -M -B -0 -loops -brief -oneline -timestamp -tshort -batch -rcvbuf -netns -Numeric -all -color -force -echo -help
+set -g __rip_cmds_link add set change replace delete show lst list xstats afstats property help
+set -g __rip_cmds_address add change chg replace delete list show lst flush save showdump restore help
+set -g __rip_cmds_route add change chg replace prepend append test delete list show lst get flush save restore showdump help
+set -g __rip_cmds_netns list show lst add attach set delete identify pids exec monitor list-id help
+set -g __rip_link_kinds amt bareudp bond bond_slave bridge bridge_slave dsa dummy erspan geneve gre gretap gtp ifb ip6erspan ip6gre ip6gretap ip6tnl ipip ipoib ipvlan ipvtap macsec macvlan macvtap netdevsim nlmon rmnet sit team team_slave vcan veth vlan vrf vti vxcan vxlan wwan xfrm virt_wifi
+set -g __rip_link_change dev up down name address broadcast brd mtu txqueuelen txqlen qlen numtxqueues numrxqueues netns link-netns link-netnsid arp dynamic multicast allmulticast promisc trailers carrier alias group master nomaster vrf mode state addrgenmode protodown protodown_reason gso_max_size gso_max_segs gro_max_size vf xdp xdpgeneric xdpdrv xdpoffload type
+set -g __rip_link_add link parentdev index $__rip_link_change
+set -g __rip_link_show dev group up master nomaster vrf type help
+set -g __rip_onoff_words arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked
+set -g __rip_kind_veth peer
+set -g __rip_kind_bridge fdb_flush forward_delay hello_time max_age ageing_time stp_state priority group_fwd_mask group_address no_linklocal_learn vlan_filtering vlan_protocol vlan_default_pvid vlan_stats_enabled vlan_stats_per_port mcast_snooping mcast_vlan_snooping mcast_router mcast_query_use_ifaddr mcast_querier mcast_hash_elasticity mcast_hash_max mcast_last_member_count mcast_startup_query_count mcast_last_member_interval mcast_membership_interval mcast_querier_interval mcast_query_interval mcast_query_response_interval mcast_startup_query_interval mcast_stats_enabled mcast_igmp_version mcast_mld_version nf_call_iptables nf_call_ip6tables nf_call_arptables help
+set -g __rip_kind_bridge_slave fdb_flush state priority cost guard hairpin fastleave root_block learning flood proxy_arp proxy_arp_wifi mcast_router mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast group_fwd_mask neigh_suppress vlan_tunnel isolated locked backup_port nobackup_port help
+set -g __rip_kind_macvlan mode flag nopromisc nodst macaddr bcqueuelen help
+set -g __rip_kind_ipvlan mode private vepa bridge help
+set -g __rip_kind_vxlan id group remote local ttl tos df flowlabel dev dstport srcport learning nolearning proxy noproxy rsc norsc l2miss nol2miss l3miss nol3miss ageing maxaddress udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx remcsumtx noremcsumtx remcsumrx noremcsumrx external noexternal gbp gpe vnifilter novnifilter help
+set -g __rip_addr_modify dev local peer remote broadcast brd anycast label scope metric priority preference valid_lft preferred_lft home nodad optimistic mngtmpaddr noprefixroute autojoin
+set -g __rip_addr_show dev to scope label up group master nomaster vrf type permanent dynamic secondary primary tentative -tentative deprecated -deprecated dadfailed -dadfailed temporary home nodad optimistic mngtmpaddr noprefixroute autojoin help
+set -g __rip_route_types unicast local broadcast multicast throw unreachable prohibit blackhole nat anycast
+set -g __rip_route_modify default to from tos dsfield table vrf protocol scope metric priority preference ttl-propagate nhid via dev oif weight onlink pervasive realms encap src as mtu advmss hoplimit reordering window cwnd ssthresh initcwnd initrwnd rtt rttvar rto_min features quickack congctl fastopen_no_cookie pref expires nexthop $__rip_route_types
+set -g __rip_route_select root match exact to from table vrf cached cloned tos protocol scope type dev oif iif mark metric priority preference via src
+set -g __rip_route_get fibmatch from iif oif tos mark vrf uid ipproto sport dport connected notify
+set -g __rip_route_protos kernel boot static redirect ra dhcp gated mrt zebra bird babel dnrouted xorp ntk keepalived bgp isis ospf rip eigrp
+set -g __rip_scopes host link global site nowhere
+set -g __rip_bridge_options -Version -statistics -details -oneline -timestamp -family -4 -6 -netns -compressvlans -color -force -json -pretty -batch -help
+set -g __rip_bridge_link_set dev cost priority state guard hairpin fastleave root_block learning learning_sync flood mcast_router mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked hwmode backup_port nobackup_port self master
+set -g __rip_sysctl_options -a --all -A -X --deprecated --dry-run -b --binary -e --ignore -N --names -n --values -p --load -f --system -r --pattern -q --quiet -w --write -o -x -d -h --help -V --version
+
+# ip's prefix rule: the first of $argv[2..] that $argv[1] is a prefix of.
+function __rip_resolve
+    set -l word $argv[1]
+    test -n "$word"; or return 1
+    set -l len (string length -- $word)
+    for w in $argv[2..-1]
+        if test (string sub -l $len -- $w) = $word
+            echo $w
+            return 0
+        end
+    end
+    return 1
+end
+
+function __rip_ifnames
+    set -l d /sys/class/net
+    set -q RIP_COMP_SYSFS_NET; and set d $RIP_COMP_SYSFS_NET
+    for f in $d/*
+        string replace -r '.*/' '' -- $f
+    end
+end
+
+function __rip_netns_names
+    set -l d /run/netns
+    set -q RIP_COMP_NETNS_DIR; and set d $RIP_COMP_NETNS_DIR
+    for f in $d/*
+        string replace -r '.*/' '' -- $f
+    end
+end
+
+function __rip_tables
+    set -l f /etc/iproute2/rt_tables
+    set -q RIP_COMP_RT_TABLES; and set f $RIP_COMP_RT_TABLES
+    set -l seen main local default all
+    printf '%s\n' $seen
+    for g in $f $f.d/*.conf
+        test -r $g; or continue
+        for line in (string match -rv '^\s*(#|$)' < $g)
+            set -l name (string split -n -f2 ' ' -- (string replace -a \t ' ' -- $line))
+            if test -n "$name"; and not contains -- $name $seen
+                set -a seen $name
+                echo $name
+            end
+        end
+    end
+end
+
+# Keys below the one being typed, one /proc/sys level at a time.
+function __rip_sysctl_keys
+    set -l root /proc/sys
+    set -q RIP_COMP_PROC_SYS; and set root $RIP_COMP_PROC_SYS
+    set -l cur $argv[1]
+    set -l sep .
+    string match -q -- '*/*' $cur; and set sep /
+    set -l path (string replace -a . / -- $cur)
+    set -l dir ''
+    string match -q -- '*/*' $path; and set dir /(string replace -r '/[^/]*$' '' -- $path)
+    set -l base (string replace -r '.*/' '' -- $path)
+    for f in $root$dir/$base*
+        set -l k (string replace -- $root/ '' $f)
+        test $sep = .; and set k (string replace -a / . -- $k)
+        if test -d $f
+            echo $k$sep
+        else
+            echo $k
+        end
+    end
+end
+
+# Values after keyword $argv[1] (object $argv[2], kind $argv[3]).
+function __rip_ip_value
+    set -l kw $argv[1]
+    set -l obj $argv[2]
+    set -l kind $argv[3]
+    switch $kw
+        case dev master link oif iif backup_port parentdev vrf
+            __rip_ifnames
+        case netns link-netns
+            __rip_netns_names
+        case ty typ type
+            if test $obj = route
+                printf '%s\n' $__rip_route_types
+            else
+                printf '%s\n' $__rip_link_kinds
+            end
+        case table
+            __rip_tables
+        case scope
+            printf '%s\n' $__rip_scopes all
+        case protocol proto
+            printf '%s\n' $__rip_route_protos all
+        case addrgenmode
+            printf '%s\n' eui64 none stable_secret random
+        case mode
+            switch $kind
+                case macvlan macvtap
+                    printf '%s\n' private vepa bridge passthru source
+                case ipvlan ipvtap
+                    printf '%s\n' l2 l3 l3s
+                case '*'
+                    printf '%s\n' default dormant
+            end
+        case flag
+            printf '%s\n' nopromisc nodst null
+        case macaddr
+            printf '%s\n' add del set flush
+        case vlan_protocol
+            printf '%s\n' 802.1Q 802.1ad
+        case state
+            if test $obj = link -a "$kind" != bridge_slave
+                printf '%s\n' UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP
+            else
+                printf '%s\n' disabled listening learning forwarding blocking
+            end
+        case hwmode
+            printf '%s\n' vepa veb
+        case ttl-propagate
+            printf '%s\n' enabled disabled
+        case pref
+            printf '%s\n' low medium high
+        case features
+            echo ecn
+        case encap
+            printf '%s\n' mpls ip ip6 seg6 seg6local rpl ioam6 xfrm ila bpf
+        case valid_lft preferred_lft
+            echo forever
+        case xdp xdpgeneric xdpdrv xdpoffload
+            printf '%s\n' off object pinned
+        case name address broadcast brd mtu txqueuelen txqlen qlen numtxqueues numrxqueues alias group index link-netnsid \
+            via src metric priority preference weight nhid tos dsfield realms label peer remote local anycast to from \
+            root match exact mark cost id dstport ttl advmss hoplimit window cwnd ssthresh initcwnd initrwnd rtt rttvar rto_min \
+            gso_max_size gso_max_segs gro_max_size vf protodown_reason uid ipproto sport dport expires congctl quickack \
+            fastopen_no_cookie forward_delay hello_time max_age ageing_time stp_state group_fwd_mask group_address bcqueuelen \
+            mcast_router ageing maxaddress flowlabel df srcport
+            return 0
+        case '*'
+            # vxlan's learning etc. are flags without a value.
+            if test "$kind" != vxlan; and contains -- $kw $__rip_onoff_words
+                printf '%s\n' on off
+            else
+                return 1
+            end
+    end
+    return 0
+end
+
+function __rip_kind_words
+    switch $argv[1]
+        case veth
+            printf '%s\n' $__rip_kind_veth
+        case bridge
+            printf '%s\n' $__rip_kind_bridge
+        case bridge_slave
+            printf '%s\n' $__rip_kind_bridge_slave
+        case macvlan macvtap
+            printf '%s\n' $__rip_kind_macvlan
+        case ipvlan ipvtap
+            printf '%s\n' $__rip_kind_ipvlan
+        case vxlan
+            printf '%s\n' $__rip_kind_vxlan
+    end
+end
+
+# Candidates for ip's words $argv (argv[0] excluded; the last is being
+# typed). "@file", "@cmd" and "@args N" ask the caller for files, command
+# names, or the completion of the command starting at word N.
+function __rip_ip_candidates
+    set -l w $argv
+    set -l n (math (count $w) - 1)
+    set -l cur $w[-1]
+    set -l i 1
+    while test $i -le $n; and string match -q -- '-*' $w[$i]
+        set -l opt (string replace -r '^--' '-' -- $w[$i])
+        if test $opt = --; or test $w[$i] = --
+            set i (math $i + 1)
+            break
+        end
+        if string match -qr -- '^-(n|ne|net|netn|netns|f|fa|fam|fami|famil|family|b|ba|bat|batc|batch|l|lo|loo|loop|loops|rc|rcv|rcvb|rcvbu|rcvbuf)$' $opt
+            if test $i -eq $n
+                switch $opt
+                    case '-n*'
+                        __rip_netns_names
+                    case '-f*'
+                        printf '%s\n' inet inet6 mpls bridge link help
+                    case '-b*'
+                        echo @file
+                end
+                return
+            end
+            set i (math $i + 2)
+        else
+            set i (math $i + 1)
+        end
+    end
+    if test $i -gt $n
+        if string match -q -- '-*' $cur
+            printf '%s\n' $__rip_ip_options
+        else
+            printf '%s\n' $__rip_ip_offered
+        end
+        return
+    end
+    set -l obj (__rip_resolve $w[$i] $__rip_ip_objects); or return
+    set i (math $i + 1)
+    set -l cmds
+    switch $obj
+        case link
+            set cmds $__rip_cmds_link
+        case address
+            set cmds $__rip_cmds_address
+        case route
+            set cmds $__rip_cmds_route
+        case netns
+            set cmds $__rip_cmds_netns
+        case '*'
+            return
+    end
+    if test $i -gt $n
+        printf '%s\n' $cmds
+        return
+    end
+    set -l cmd (__rip_resolve $w[$i] $cmds); or return
+    if test $obj != netns; and contains -- $cmd set change chg
+        set cmd set
+    end
+    contains -- $cmd lst list; and set cmd show
+    set i (math $i + 1)
+    set -l prev ''
+    test $n -ge $i; and set prev $w[$n]
+
+    if test $obj = netns
+        set -l first $i
+        switch $cmd
+            case exec
+                if test $n -lt $first
+                    __rip_netns_names
+                else if test $n -eq $first
+                    echo @cmd
+                else
+                    echo "@args "(math $first + 1)
+                end
+            case delete pids set attach
+                test $n -lt $first; and __rip_netns_names
+                test $cmd = set -a $n -eq $first; and echo auto
+            case list-id
+                if test $n -lt $first; or test $n -eq (math $first + 1)
+                    printf '%s\n' target-nsid nsid
+                end
+        end
+        return
+    end
+
+    set -l kind ''
+    set -l j $i
+    while test $j -le $n
+        if contains -- $w[$j] ty typ type; and test $j -lt $n
+            set kind $w[(math $j + 1)]
+        end
+        if test "$kind" = veth -a $w[$j] = peer
+            set kind ''
+        end
+        set j (math $j + 1)
+    end
+    if test -n "$prev"; and __rip_ip_value $prev $obj $kind
+        return
+    end
+    switch $obj/$cmd
+        case link/add link/replace
+            if test -z "$kind"
+                printf '%s\n' $__rip_link_add
+            else
+                __rip_kind_words $kind
+            end
+        case link/set
+            if test -z "$kind"
+                printf '%s\n' $__rip_link_change
+                __rip_ifnames
+            else
+                __rip_kind_words $kind
+            end
+        case link/delete
+            printf '%s\n' dev group type
+            __rip_ifnames
+        case link/show
+            printf '%s\n' $__rip_link_show
+            __rip_ifnames
+        case link/xstats
+            echo type
+        case link/afstats
+            echo dev
+        case link/property
+            printf '%s\n' add del dev altname
+        case link/help
+            printf '%s\n' $__rip_link_kinds
+        case address/add address/set address/replace address/delete
+            printf '%s\n' $__rip_addr_modify
+        case address/show address/flush address/save
+            printf '%s\n' $__rip_addr_show
+            __rip_ifnames
+        case route/add route/set route/replace route/prepend route/append route/test route/delete
+            printf '%s\n' $__rip_route_modify
+        case route/show route/flush route/save
+            printf '%s\n' $__rip_route_select
+        case route/get
+            printf '%s\n' $__rip_route_get
+    end
+end
+
+function __rip_bridge_candidates
+    set -l w $argv
+    set -l n (math (count $w) - 1)
+    set -l cur $w[-1]
+    set -l i 1
+    while test $i -le $n; and string match -q -- '-*' $w[$i]
+        set -l opt (string replace -r '^--' '-' -- $w[$i])
+        if string match -qr -- '^-(n|ne.*|b|ba.*|f|fa.*)$' $opt
+            if test $i -eq $n
+                switch $opt
+                    case '-n*'
+                        __rip_netns_names
+                    case '-b*'
+                        echo @file
+                    case '*'
+                        printf '%s\n' inet inet6
+                end
+                return
+            end
+            set i (math $i + 2)
+        else
+            set i (math $i + 1)
+        end
+    end
+    if test $i -gt $n
+        if string match -q -- '-*' $cur
+            printf '%s\n' $__rip_bridge_options
+        else
+            printf '%s\n' link help
+        end
+        return
+    end
+    set -l obj (__rip_resolve $w[$i] link fdb mdb vlan monitor help); or return
+    test $obj = link; or return
+    set i (math $i + 1)
+    if test $i -gt $n
+        printf '%s\n' set change show list lst help
+        return
+    end
+    set -l cmd (__rip_resolve $w[$i] set change show list lst help); or return
+    set -l prev $w[$n]
+    switch $prev
+        case dev backup_port
+            __rip_ifnames
+            return
+        case state
+            printf '%s\n' disabled listening learning forwarding blocking
+            return
+        case hwmode
+            printf '%s\n' vepa veb
+            return
+        case cost priority mcast_router
+            return
+    end
+    if contains -- $prev $__rip_onoff_words; and test $n -gt (math $i + 1)
+        printf '%s\n' on off
+        return
+    end
+    if contains -- $cmd set change
+        printf '%s\n' $__rip_bridge_link_set
+    else
+        echo dev
+    end
+end
+
+function __rip_sysctl_candidates
+    set -l w $argv
+    set -l cur $w[-1]
+    set -l prev ''
+    test (count $w) -gt 1; and set prev $w[-2]
+    switch $prev
+        case -p -f --load
+            echo @file
+            return
+        case -r --pattern
+            return
+    end
+    switch $cur
+        case '--load=*' '-p?*'
+            echo @file
+        case '-*'
+            printf '%s\n' $__rip_sysctl_options
+        case '*=*'
+        case '*'
+            __rip_sysctl_keys $cur
+    end
+end
+
+# Entry point: the tool is chosen by the command's name, as rip does it.
+function __rip_complete
+    set -l toks (commandline -opc)
+    set -l cur (commandline -ct)
+    set -l tool (string replace -r '.*/' '' -- $toks[1])
+    set -l words $toks[2..-1] $cur
+    set -l base 1
+    if test $tool = rip
+        if test (count $toks) -eq 1; and not string match -q -- '-*' $cur
+            printf '%s\n' $__rip_ip_offered bridge sysctl install-links
+            return
+        end
+        switch $toks[2]
+            case bridge sysctl
+                set tool $toks[2]
+                set -e words[1]
+                set base 2
+            case install-links
+                __fish_complete_directories $cur
+                return
+        end
+    end
+    set -l out
+    switch $tool
+        case bridge
+            set out (__rip_bridge_candidates $words)
+        case sysctl
+            set out (__rip_sysctl_candidates $words)
+        case '*'
+            set out (__rip_ip_candidates $words)
+    end
+    switch "$out"
+        case @file
+            __fish_complete_path $cur
+        case @cmd
+            __fish_complete_command
+        case '@args *'
+            set -l at (string replace '@args ' '' -- $out)
+            __fish_complete_subcommand --commandline $toks[(math $at + $base)..-1] $cur
+        case '*'
+            printf '%s\n' $out
+    end
+end
+
+for c in rip ip bridge sysctl
+    complete -c $c -f -a '(__rip_complete)'
+end

@@ -1,0 +1,829 @@
+//! `bridge fdb show` (bridge/fdb.c, 6.1.0): the forwarding database dump
+//! (RTM_GETNEIGH, family AF_BRIDGE, filtered by the kernel under strict
+//! checking and again here), add/append/replace/del, get and flush.
+
+use super::BrCtx;
+use crate::cli::{matches, Args};
+use crate::error::{fail, Exit, Res};
+use crate::names::LinkNames;
+use crate::netlink::attr::{get_be16, get_u32};
+use crate::netlink::consts::*;
+use crate::netlink::{Msg, Req, Tb};
+use crate::print::{fmt::c_hash_x, Color, Printer, J, T};
+
+const NDA_DST: u16 = 1;
+const NDA_LLADDR: u16 = 2;
+const NDA_CACHEINFO: u16 = 3;
+const NDA_VLAN: u16 = 5;
+const NDA_PORT: u16 = 6;
+const NDA_VNI: u16 = 7;
+const NDA_IFINDEX: u16 = 8;
+const NDA_MASTER: u16 = 9;
+const NDA_LINK_NETNSID: u16 = 10;
+const NDA_SRC_VNI: u16 = 11;
+const NDA_NH_ID: u16 = 13;
+const NDA_MAX: usize = 17;
+
+const NTF_SELF: u8 = 0x02;
+const NTF_MASTER: u8 = 0x04;
+const NTF_EXT_LEARNED: u8 = 0x10;
+const NTF_OFFLOADED: u8 = 0x20;
+const NTF_STICKY: u8 = 0x40;
+const NTF_ROUTER: u8 = 0x80;
+
+const NUD_REACHABLE: u32 = 0x02;
+const NUD_STALE: u32 = 0x04;
+const NUD_NOARP: u32 = 0x40;
+const NUD_PERMANENT: u32 = 0x80;
+
+pub const USAGE: &str = "Usage: bridge fdb { add | append | del | replace } ADDR dev DEV
+              [ self ] [ master ] [ use ] [ router ] [ extern_learn ]
+              [ sticky ] [ local | static | dynamic ] [ vlan VID ]
+              { [ dst IPADDR ] [ port PORT] [ vni VNI ] | [ nhid NHID ] }
+	       [ via DEV ] [ src_vni VNI ]
+       bridge fdb [ show [ br BRDEV ] [ brport DEV ] [ vlan VID ]
+              [ state STATE ] [ dynamic ] ]
+       bridge fdb get [ to ] LLADDR [ br BRDEV ] { brport | dev } DEV
+              [ vlan VID ] [ vni VNI ] [ self ] [ master ] [ dynamic ]
+       bridge fdb flush dev DEV [ brport DEV ] [ vlan VID ]
+              [ self ] [ master ] [ [no]permanent | [no]static | [no]dynamic ]
+              [ [no]added_by_user ] [ [no]extern_learn ] [ [no]sticky ]
+              [ [no]offloaded ]
+";
+
+pub fn do_fdb(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+    ctx.init_map()?;
+    let Some(cmd) = args.next() else { return fdb_show(ctx, args) };
+    if matches(&cmd, "add") {
+        return fdb_modify(ctx, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, args);
+    }
+    if matches(&cmd, "append") {
+        return fdb_modify(ctx, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_APPEND, args);
+    }
+    if matches(&cmd, "replace") {
+        return fdb_modify(ctx, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, args);
+    }
+    if matches(&cmd, "delete") {
+        return fdb_modify(ctx, RTM_DELNEIGH, 0, args);
+    }
+    if matches(&cmd, "get") {
+        return fdb_get(ctx, args);
+    }
+    if matches(&cmd, "show") || matches(&cmd, "lst") || matches(&cmd, "list") {
+        return fdb_show(ctx, args);
+    }
+    if cmd == "flush" {
+        return fdb_flush(ctx, args);
+    }
+    if matches(&cmd, "help") {
+        return Err(fail(255, USAGE));
+    }
+    Err(fail(255, &format!("Command \"{}\" is unknown, try \"bridge fdb help\".\n", cmd)))
+}
+
+/// state_a2n(): a state name or number.
+fn state_a2n(arg: &str) -> Option<u32> {
+    if matches(arg, "permanent") {
+        Some(NUD_PERMANENT)
+    } else if matches(arg, "static") || matches(arg, "temp") {
+        Some(NUD_NOARP)
+    } else if matches(arg, "stale") {
+        Some(NUD_STALE)
+    } else if matches(arg, "reachable") || matches(arg, "dynamic") {
+        Some(NUD_REACHABLE)
+    } else if arg == "all" {
+        Some(!0)
+    } else {
+        crate::util::get_unsigned(arg, 0)
+    }
+}
+
+fn state_n2a(s: u32, json: bool) -> String {
+    if s & NUD_PERMANENT != 0 {
+        "permanent".into()
+    } else if s & NUD_NOARP != 0 {
+        "static".into()
+    } else if s & NUD_STALE != 0 {
+        "stale".into()
+    } else if s & NUD_REACHABLE != 0 {
+        String::new()
+    } else if json {
+        c_hash_x(s as u64)
+    } else {
+        format!("state={}", c_hash_x(s as u64))
+    }
+}
+
+const NTF_USE: u8 = 0x01;
+
+/// get_addr_ipv4(): up to four strtoul(base 0) parts joined by dots.
+fn get_addr_ipv4(s: &str) -> Option<[u8; 4]> {
+    let mut out = [0u8; 4];
+    let mut cp = s;
+    for (i, slot) in out.iter_mut().enumerate() {
+        let (n, used, over) = crate::util::c_strtoull(cp, 0);
+        if over || n > 255 || used == 0 {
+            return None;
+        }
+        *slot = n as u8;
+        let rest = &cp[used..];
+        if rest.is_empty() {
+            break;
+        }
+        if i == 3 || !rest.starts_with('.') {
+            return None;
+        }
+        cp = &rest[1..];
+    }
+    Some(out)
+}
+
+/// get_addr() for `dst`: the address bytes, or the message and exit 1.
+fn get_addr(arg: &str, family: u8) -> Res<Vec<u8>> {
+    let byte_len = |f: u8| match f {
+        AF_INET => 4,
+        AF_INET6 => 16,
+        _ => 0,
+    };
+    let parsed: Option<Vec<u8>> = if arg == "default" {
+        Some(vec![0u8; byte_len(family)])
+    } else if arg == "all" || arg == "any" {
+        Some(Vec::new())
+    } else if arg.contains(':') {
+        if family != AF_UNSPEC && family != AF_INET6 {
+            None
+        } else {
+            arg.parse::<std::net::Ipv6Addr>().ok().map(|a| a.octets().to_vec())
+        }
+    } else if family != AF_UNSPEC && family != AF_INET {
+        None
+    } else {
+        get_addr_ipv4(arg).map(|a| a.to_vec())
+    };
+    match parsed {
+        Some(v) => Ok(v),
+        None => {
+            let name = match family {
+                AF_UNSPEC => "any valid",
+                AF_INET => "inet",
+                AF_INET6 => "inet6",
+                _ => "???",
+            };
+            Err(fail(1, &format!("Error: {} address is expected rather than \"{}\".\n", name, arg)))
+        }
+    }
+}
+
+/// sscanf("%hhx:%hhx:%hhx:%hhx:%hhx:%hhx"): six hex numbers (each cut to a
+/// byte) separated by colons; anything after the sixth is ignored.
+pub fn scan_mac(s: &str) -> Option<[u8; 6]> {
+    let mut out = [0u8; 6];
+    let mut cp = s;
+    for (i, slot) in out.iter_mut().enumerate() {
+        if i > 0 {
+            cp = cp.strip_prefix(':')?;
+        }
+        let (v, used, _) = crate::util::c_strtoull(cp, 16);
+        if used == 0 {
+            return None;
+        }
+        *slot = v as u8;
+        cp = &cp[used..];
+    }
+    Some(out)
+}
+
+/// strtoul() with its end: (value, rest of the string).
+fn strtoul_end(s: &str) -> (u64, &str) {
+    let (v, used, _) = crate::util::c_strtoull(s, 0);
+    (v, &s[used..])
+}
+
+fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32> {
+    let mut ndm_flags: u8 = 0;
+    let mut ndm_state: u16 = NUD_NOARP as u16;
+    let mut addr: Option<String> = None;
+    let mut d: Option<String> = None;
+    let mut dst: Option<Vec<u8>> = None;
+    let mut port: u64 = 0;
+    let mut vni: u64 = u64::MAX;
+    let mut src_vni: u64 = u64::MAX;
+    let mut via: u32 = 0;
+    let mut vid: i16 = -1;
+    let mut nhid: u32 = 0;
+    while let Some(w) = args.next() {
+        if w == "dev" {
+            d = Some(args.value()?);
+        } else if w == "dst" {
+            let v = args.value()?;
+            if dst.is_some() {
+                return Err(crate::cli::duparg2("dst", &v));
+            }
+            dst = Some(get_addr(&v, ctx.o.family)?);
+        } else if w == "nhid" {
+            let v = args.value()?;
+            match crate::util::get_u32(&v, 0) {
+                Some(n) => nhid = n,
+                None => return Err(crate::cli::invarg("\"id\" value is invalid\n", &v)),
+            }
+        } else if w == "port" {
+            let v = args.value()?;
+            let (n, rest) = strtoul_end(&v);
+            if !rest.is_empty() {
+                match service_port(&v) {
+                    Some(p) => port = p as u64,
+                    None => return Err(crate::cli::invarg("invalid port\n", &v)),
+                }
+            } else if n > 0xffff {
+                return Err(crate::cli::invarg("invalid port\n", &v));
+            } else {
+                port = n;
+            }
+        } else if w == "vni" || w == "src_vni" {
+            let v = args.value()?;
+            let (n, rest) = strtoul_end(&v);
+            if !rest.is_empty() || (n >> 24) != 0 || n == u64::MAX {
+                let msg = if w == "vni" { "invalid VNI\n" } else { "invalid src VNI\n" };
+                return Err(crate::cli::invarg(msg, &v));
+            }
+            if w == "vni" {
+                vni = n;
+            } else {
+                src_vni = n;
+            }
+        } else if w == "via" {
+            let v = args.value()?;
+            via = ctx.ifindex(&v)?;
+            if via == 0 {
+                return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
+            }
+        } else if w == "self" {
+            ndm_flags |= NTF_SELF;
+        } else if matches(&w, "master") {
+            ndm_flags |= NTF_MASTER;
+        } else if matches(&w, "router") {
+            ndm_flags |= NTF_ROUTER;
+        } else if matches(&w, "local") || matches(&w, "permanent") {
+            ndm_state |= NUD_PERMANENT as u16;
+        } else if matches(&w, "temp") || matches(&w, "static") {
+            ndm_state |= NUD_REACHABLE as u16;
+        } else if matches(&w, "dynamic") {
+            ndm_state |= NUD_REACHABLE as u16;
+            ndm_state &= !(NUD_NOARP as u16);
+        } else if matches(&w, "vlan") {
+            if vid >= 0 {
+                return Err(crate::cli::duparg2("vlan", &w));
+            }
+            vid = crate::util::atoi(&args.value()?) as i16;
+        } else if matches(&w, "use") {
+            ndm_flags |= NTF_USE;
+        } else if matches(&w, "extern_learn") {
+            ndm_flags |= NTF_EXT_LEARNED;
+        } else if matches(&w, "sticky") {
+            ndm_flags |= NTF_STICKY;
+        } else {
+            let mut w = w;
+            if w == "to" {
+                w = args.value()?;
+            }
+            if matches(&w, "help") {
+                return Err(fail(255, USAGE));
+            }
+            if addr.is_some() {
+                return Err(crate::cli::duparg2("to", &w));
+            }
+            addr = Some(w);
+        }
+    }
+    let (Some(d), Some(addr)) = (d, addr) else {
+        crate::eprintf!("Device and address are required arguments.\n");
+        return Ok(-1);
+    };
+    if nhid != 0 && (dst.is_some() || port != 0 || vni != u64::MAX) {
+        crate::eprintf!("dst, port, vni are mutually exclusive with nhid\n");
+        return Ok(-1);
+    }
+    if ndm_flags & (NTF_SELF | NTF_MASTER) == 0 {
+        ndm_flags |= NTF_SELF;
+    }
+    if ndm_state as u32 & (NUD_PERMANENT | NUD_REACHABLE) == 0 {
+        ndm_state |= NUD_PERMANENT as u16;
+    }
+    let Some(mac) = scan_mac(&addr) else {
+        crate::eprintf!("Invalid mac address {}\n", addr);
+        return Ok(-1);
+    };
+    let mut hdr = [0u8; 12];
+    hdr[0] = AF_BRIDGE;
+    hdr[8..10].copy_from_slice(&ndm_state.to_ne_bytes());
+    hdr[10] = ndm_flags;
+    let mut req = Req::new(cmd, NLM_F_REQUEST | flags, &hdr);
+    req.attr(NDA_LLADDR, &mac);
+    if let Some(a) = &dst {
+        req.attr(NDA_DST, a);
+    }
+    if vid >= 0 {
+        req.attr_u16(NDA_VLAN, vid as u16);
+    }
+    if nhid > 0 {
+        req.attr_u32(NDA_NH_ID, nhid);
+    }
+    if port != 0 {
+        req.attr(NDA_PORT, &(port as u16).to_be_bytes());
+    }
+    if vni != u64::MAX {
+        req.attr_u32(NDA_VNI, vni as u32);
+    }
+    if src_vni != u64::MAX {
+        req.attr_u32(NDA_SRC_VNI, src_vni as u32);
+    }
+    if via != 0 {
+        req.attr_u32(NDA_IFINDEX, via);
+    }
+    let index = ctx.ifindex(&d)?;
+    if index == 0 {
+        crate::eprintf!("Cannot find device \"{}\"\n", d);
+        return Ok(-1);
+    }
+    req.header_mut()[4..8].copy_from_slice(&(index as i32).to_ne_bytes());
+    match ctx.rtnl()?.talk(&mut req) {
+        Ok(()) => Ok(0),
+        Err(_) => Ok(-1),
+    }
+}
+
+fn fdb_get(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+    let mut ndm_flags: u8 = 0;
+    let mut d: Option<String> = None;
+    let mut br: Option<String> = None;
+    let mut vni: u64 = u64::MAX;
+    let mut vlan: i16 = -1;
+    let mut addr: Option<String> = None;
+    let mut f = Filter::default();
+    while let Some(w) = args.next() {
+        if w == "brport" || w == "dev" {
+            d = Some(args.value()?);
+        } else if w == "br" {
+            br = Some(args.value()?);
+        } else if w == "vni" {
+            let v = args.value()?;
+            let (n, rest) = strtoul_end(&v);
+            if !rest.is_empty() || (n >> 24) != 0 || n == u64::MAX {
+                return Err(crate::cli::invarg("invalid VNI\n", &v));
+            }
+            vni = n;
+        } else if w == "self" {
+            ndm_flags |= NTF_SELF;
+        } else if matches(&w, "master") {
+            ndm_flags |= NTF_MASTER;
+        } else if matches(&w, "vlan") {
+            if vlan >= 0 {
+                return Err(crate::cli::duparg2("vlan", &w));
+            }
+            vlan = crate::util::atoi(&args.value()?) as i16;
+        } else if matches(&w, "dynamic") {
+            f.dynamic = true;
+        } else {
+            let mut w = w;
+            if w == "to" {
+                w = args.value()?;
+            }
+            if matches(&w, "help") {
+                return Err(fail(255, USAGE));
+            }
+            if addr.is_some() {
+                return Err(crate::cli::duparg2("to", &w));
+            }
+            addr = Some(w);
+        }
+    }
+    let Some(addr) = addr.filter(|_| d.is_some() || br.is_some()) else {
+        crate::eprintf!("Device or master and address are required arguments.\n");
+        return Ok(-1);
+    };
+    let Some(mac) = scan_mac(&addr) else {
+        crate::eprintf!("Invalid mac address {}\n", addr);
+        return Ok(-1);
+    };
+    let mut hdr = [0u8; 12];
+    hdr[0] = AF_BRIDGE;
+    hdr[10] = ndm_flags;
+    let mut req = Req::new(RTM_GETNEIGH, NLM_F_REQUEST, &hdr);
+    req.attr(NDA_LLADDR, &mac);
+    if vlan >= 0 {
+        req.attr_u16(NDA_VLAN, vlan as u16);
+    }
+    if vni != u64::MAX {
+        req.attr_u32(NDA_VNI, vni as u32);
+    }
+    if let Some(d) = &d {
+        let idx = ctx.ifindex(d)?;
+        if idx == 0 {
+            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            return Ok(-1);
+        }
+        req.header_mut()[4..8].copy_from_slice(&(idx as i32).to_ne_bytes());
+    }
+    if let Some(b) = &br {
+        let idx = ctx.ifindex(b)?;
+        if idx == 0 {
+            crate::eprintf!("Cannot find bridge device \"{}\"\n", b);
+            return Ok(-1);
+        }
+        req.attr_u32(NDA_MASTER, idx);
+    }
+    let answer = match ctx.rtnl()?.talk_answer(&mut req) {
+        Ok(a) => a,
+        Err(_) => return Ok(-2),
+    };
+    ctx.p.new_json_obj();
+    let stats = ctx.o.stats > 0;
+    let mut ret = 0;
+    let BrCtx { p, names, .. } = ctx;
+    if let Some(m) = crate::netlink::msgs(&answer).next() {
+        if print_fdb(p, names, &m, f, stats) < 0 {
+            crate::eprintf!("An error :-)\n");
+            ret = -1;
+        }
+    }
+    ctx.p.delete_json_obj();
+    Ok(ret)
+}
+
+const NLM_F_BULK: u16 = 0x200;
+const NDA_NDM_STATE_MASK: u16 = 16;
+const NDA_NDM_FLAGS_MASK: u16 = 17;
+
+fn fdb_flush(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+    let mut state_mask: u16 = 0;
+    let mut flags_mask: u8 = 0;
+    let mut vid: i16 = -1;
+    let mut flags: u8 = 0;
+    let mut state: u16 = 0;
+    let mut d: Option<String> = None;
+    let mut port: Option<String> = None;
+    let (perm, noarp) = (NUD_PERMANENT as u16, NUD_NOARP as u16);
+    while let Some(w) = args.next() {
+        match w.as_str() {
+            "dev" => d = Some(args.value()?),
+            "master" => flags |= NTF_MASTER,
+            "self" => flags |= NTF_SELF,
+            "permanent" => {
+                state |= perm;
+                state_mask |= perm;
+            }
+            "nopermanent" => {
+                state &= !perm;
+                state_mask |= perm;
+            }
+            "static" => {
+                state |= noarp;
+                state_mask |= noarp | perm;
+            }
+            "nostatic" => {
+                state &= !noarp;
+                state_mask |= noarp;
+            }
+            "dynamic" => {
+                state &= !noarp | perm;
+                state_mask |= noarp | perm;
+            }
+            "nodynamic" => {
+                state |= noarp;
+                state_mask |= noarp;
+            }
+            "brport" => {
+                if port.is_some() {
+                    return Err(crate::cli::duparg2("brport", &w));
+                }
+                port = Some(args.value()?);
+            }
+            "vlan" => {
+                if vid >= 0 {
+                    return Err(crate::cli::duparg2("vlan", &w));
+                }
+                vid = crate::util::atoi(&args.value()?) as i16;
+            }
+            "help" => {
+                args.value()?;
+            }
+            _ => {
+                let fl: &[(&str, u8, bool)] = &[
+                    ("added_by_user", NTF_USE, true),
+                    ("noadded_by_user", NTF_USE, false),
+                    ("extern_learn", NTF_EXT_LEARNED, true),
+                    ("noextern_learn", NTF_EXT_LEARNED, false),
+                    ("sticky", NTF_STICKY, true),
+                    ("nosticky", NTF_STICKY, false),
+                    ("offloaded", NTF_OFFLOADED, true),
+                    ("nooffloaded", NTF_OFFLOADED, false),
+                ];
+                if let Some((_, bit, on)) = fl.iter().find(|(k, _, _)| *k == w) {
+                    if *on {
+                        flags |= bit;
+                    } else {
+                        flags &= !bit;
+                    }
+                    flags_mask |= bit;
+                }
+            }
+        }
+    }
+    let Some(d) = d else {
+        crate::eprintf!("Device is a required argument.\n");
+        return Ok(-1);
+    };
+    let index = ctx.ifindex(&d)?;
+    if index == 0 {
+        crate::eprintf!("Cannot find bridge device \"{}\"\n", d);
+        return Ok(-1);
+    }
+    let mut port_idx: i16 = -1;
+    if let Some(pn) = &port {
+        // The reference keeps the index in a short.
+        port_idx = ctx.ifindex(pn)? as i16;
+        if port_idx == 0 {
+            crate::eprintf!("Cannot find bridge port device \"{}\"\n", pn);
+            return Ok(-1);
+        }
+    }
+    if vid >= 4096 {
+        crate::eprintf!("Invalid VLAN ID \"{}\"\n", vid as u16);
+        return Ok(-1);
+    }
+    if flags & (NTF_SELF | NTF_MASTER) == 0 {
+        flags |= NTF_SELF;
+    }
+    let mut hdr = [0u8; 12];
+    hdr[0] = AF_BRIDGE;
+    hdr[4..8].copy_from_slice(&(index as i32).to_ne_bytes());
+    hdr[8..10].copy_from_slice(&state.to_ne_bytes());
+    hdr[10] = flags;
+    let mut req = Req::new(RTM_DELNEIGH, NLM_F_REQUEST | NLM_F_BULK, &hdr);
+    if port_idx > -1 {
+        req.attr_u32(NDA_IFINDEX, port_idx as i32 as u32);
+    }
+    if vid > -1 {
+        req.attr_u16(NDA_VLAN, vid as u16);
+    }
+    if flags_mask != 0 {
+        req.attr_u8(NDA_NDM_FLAGS_MASK, flags_mask);
+    }
+    if state_mask != 0 {
+        req.attr_u16(NDA_NDM_STATE_MASK, state_mask);
+    }
+    match ctx.rtnl()?.talk(&mut req) {
+        Ok(()) => Ok(0),
+        Err(_) => Ok(-1),
+    }
+}
+
+/// getservbyname(name, "udp"): the port in host order.
+fn service_port(name: &str) -> Option<u16> {
+    let c = std::ffi::CString::new(name).ok()?;
+    let proto = std::ffi::CString::new("udp").ok()?;
+    // SAFETY: getservbyname returns a pointer into static storage or NULL.
+    let se = unsafe { libc::getservbyname(c.as_ptr(), proto.as_ptr()) };
+    if se.is_null() {
+        return None;
+    }
+    let port = unsafe { (*se).s_port };
+    Some(u16::from_be(port as u16))
+}
+
+#[derive(Default, Clone, Copy)]
+struct Filter {
+    index: u32,
+    state: u32,
+    vlan: u32,
+    dynamic: bool,
+}
+
+fn fdb_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+    let mut filter_dev: Option<String> = None;
+    let mut br: Option<String> = None;
+    let mut f = Filter::default();
+    while let Some(w) = args.next() {
+        match w.as_str() {
+            "brport" | "dev" => filter_dev = Some(args.value()?),
+            "br" => br = Some(args.value()?),
+            "vlan" => {
+                let v = args.value()?;
+                if f.vlan != 0 {
+                    return Err(crate::cli::duparg("vlan", &v));
+                }
+                f.vlan = crate::util::atoi(&v) as u32;
+            }
+            "state" => {
+                let v = args.value()?;
+                match state_a2n(&v) {
+                    Some(s) => f.state |= s,
+                    None => return Err(crate::cli::invarg("invalid state", &v)),
+                }
+            }
+            "dynamic" => f.dynamic = true,
+            _ => {
+                if matches(&w, "help") {
+                    return Err(fail(255, USAGE));
+                }
+            }
+        }
+    }
+    let mut master = 0u32;
+    if let Some(b) = &br {
+        master = ctx.ifindex(b)?;
+        if master == 0 {
+            crate::eprintf!("Cannot find bridge device \"{}\"\n", b);
+            return Ok(-1);
+        }
+    }
+    if let Some(d) = &filter_dev {
+        f.index = ctx.ifindex(d)?;
+        if f.index == 0 {
+            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            return Ok(-1);
+        }
+    }
+    // ndmsg: family, pads, ifindex, state, flags, type.
+    let mut hdr = [0u8; 12];
+    hdr[0] = AF_BRIDGE;
+    hdr[4..8].copy_from_slice(&(f.index as i32).to_ne_bytes());
+    let mut req = Req::new(RTM_GETNEIGH, NLM_F_DUMP | NLM_F_REQUEST, &hdr);
+    if master != 0 {
+        req.attr_u32(NDA_MASTER, master);
+    }
+    if let Err(e) = ctx.rtnl()?.dump_request(&mut req) {
+        crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
+        return Err(Exit(1));
+    }
+    ctx.p.new_json_obj();
+    let stats = ctx.o.stats > 0;
+    let BrCtx { p, names, rtnl, .. } = ctx;
+    let ok = match rtnl.as_mut() {
+        Some(r) => r.dump(|m| {
+            if print_fdb(p, names, &m, f, stats) < 0 {
+                return Err(Exit(-1));
+            }
+            Ok(())
+        }),
+        None => Ok(false),
+    };
+    if !matches!(ok, Ok(true)) {
+        let _ = ctx.p.flush();
+        return Err(fail(1, "Dump terminated\n"));
+    }
+    ctx.p.delete_json_obj();
+    Ok(0)
+}
+
+fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: bool) -> i32 {
+    if m.ty != RTM_NEWNEIGH && m.ty != RTM_DELNEIGH {
+        crate::eprintf!("Not RTM_NEWNEIGH: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
+        return 0;
+    }
+    let Some(h) = m.payload.get(..12) else {
+        crate::eprintf!("BUG: wrong nlmsg len {}\n", m.payload.len() as i64 - 12);
+        return -1;
+    };
+    let family = h[0];
+    let ifindex = i32::from_ne_bytes([h[4], h[5], h[6], h[7]]) as u32;
+    let state = u16::from_ne_bytes([h[8], h[9]]) as u32;
+    let flags = h[10];
+    if family != AF_BRIDGE {
+        return 0;
+    }
+    if f.index != 0 && f.index != ifindex {
+        return 0;
+    }
+    if f.state != 0 && state & f.state == 0 {
+        return 0;
+    }
+    let tb = Tb::parse(m.payload.get(12..).unwrap_or(&[]), NDA_MAX);
+    let vid = tb.u16(NDA_VLAN).unwrap_or(0);
+    if f.vlan != 0 && f.vlan != vid as u32 {
+        return 0;
+    }
+    if f.dynamic && state & NUD_PERMANENT != 0 {
+        return 0;
+    }
+    p.open_object(None);
+    if m.ty == RTM_DELNEIGH {
+        p.bool(T::Any, "deleted", "Deleted ", true);
+    }
+    if let Some(a) = tb.get(NDA_LLADDR) {
+        let s = crate::util::ll_addr(a);
+        p.color_string(T::Any, Color::Mac, "mac", "{} ", &s);
+    }
+    if f.index == 0 && ifindex != 0 {
+        p.fp("dev ");
+        let n = names.name(None, ifindex);
+        p.color_string(T::Any, Color::Ifname, "ifname", "{} ", &n);
+    }
+    if let Some(d) = tb.get(NDA_DST) {
+        let (s, c) = if d.len() == 16 {
+            let mut a = [0u8; 16];
+            a.copy_from_slice(d);
+            (std::net::Ipv6Addr::from(a).to_string(), Color::Inet6)
+        } else if d.len() == 4 {
+            (std::net::Ipv4Addr::new(d[0], d[1], d[2], d[3]).to_string(), Color::Inet)
+        } else {
+            ("???".to_string(), Color::Inet)
+        };
+        p.fp("dst ");
+        p.color_string(T::Any, c, "dst", "{} ", &s);
+    }
+    if vid != 0 {
+        p.uint(T::Any, "vlan", "vlan {} ", vid as u64);
+    }
+    if let Some(port) = tb.get(NDA_PORT).and_then(get_be16) {
+        p.uint(T::Any, "port", "port {} ", port as u64);
+    }
+    if let Some(v) = tb.u32(NDA_VNI) {
+        p.uint(T::Any, "vni", "vni {} ", v as u64);
+    }
+    if let Some(v) = tb.u32(NDA_SRC_VNI) {
+        p.uint(T::Any, "src_vni", "src_vni {} ", v as u64);
+    }
+    if let Some(via) = tb.u32(NDA_IFINDEX) {
+        if tb.has(NDA_LINK_NETNSID) {
+            p.uint(T::Any, "viaIfIndex", "via ifindex {} ", via as u64);
+        } else {
+            let n = names.name(None, via);
+            p.string(T::Any, "viaIf", "via {} ", &n);
+        }
+    }
+    if let Some(v) = tb.u32(NDA_NH_ID) {
+        p.uint(T::Any, "nhid", "nhid {} ", v as u64);
+    }
+    if let Some(v) = tb.u32(NDA_LINK_NETNSID) {
+        p.field(T::Any, Color::None, Some("linkNetNsId"), J::U(v as u64), format_args!("link-netnsid {} ", v as i32));
+    }
+    if stats {
+        if let Some(ci) = tb.get(NDA_CACHEINFO) {
+            let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as u32;
+            let used = ci.get(4..8).and_then(get_u32).unwrap_or(0) / hz;
+            let updated = ci.get(8..12).and_then(get_u32).unwrap_or(0) / hz;
+            if p.is_json() {
+                p.uint(T::Json, "used", "", used as u64);
+                p.uint(T::Json, "updated", "", updated as u64);
+            } else {
+                p.fpf(format_args!("used {}/{} ", used as i32, updated as i32));
+            }
+        }
+    }
+    p.open_array(T::Json, "flags");
+    for (bit, name) in [
+        (NTF_SELF, "self"),
+        (NTF_ROUTER, "router"),
+        (NTF_EXT_LEARNED, "extern_learn"),
+        (NTF_OFFLOADED, "offload"),
+        (NTF_MASTER, "master"),
+        (NTF_STICKY, "sticky"),
+    ] {
+        if flags & bit != 0 {
+            p.string_nokey(T::Any, "{} ", name);
+        }
+    }
+    p.close_array(T::Json, "");
+    if let Some(mi) = tb.u32(NDA_MASTER) {
+        let n = names.name(None, mi);
+        p.string(T::Any, "master", "master {} ", &n);
+    }
+    let s = state_n2a(state, p.is_json());
+    p.string(T::Any, "state", "{}\n", &s);
+    p.close_object();
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn states() {
+        assert_eq!(state_a2n("perm"), Some(NUD_PERMANENT));
+        assert_eq!(state_a2n("s"), Some(NUD_NOARP));
+        assert_eq!(state_a2n("dyn"), Some(NUD_REACHABLE));
+        assert_eq!(state_a2n("all"), Some(!0));
+        assert_eq!(state_a2n("0x10"), Some(16));
+        assert_eq!(state_a2n("bogus"), None);
+        assert_eq!(state_n2a(0x80, false), "permanent");
+        assert_eq!(state_n2a(0x02, false), "");
+        assert_eq!(state_n2a(0x10, false), "state=0x10");
+        assert_eq!(state_n2a(0x10, true), "0x10");
+    }
+
+    #[test]
+    fn macs_and_addresses() {
+        assert_eq!(scan_mac("02:00:00:00:00:aa"), Some([2, 0, 0, 0, 0, 0xaa]));
+        assert_eq!(scan_mac("2:0:0:0:0:1xyz"), Some([2, 0, 0, 0, 0, 1]));
+        assert_eq!(scan_mac("0x2:0:0:0:0:100"), Some([2, 0, 0, 0, 0, 0]));
+        assert_eq!(scan_mac("02:00:00:00:00"), None);
+        assert_eq!(scan_mac("zz:00:00:00:00:00"), None);
+        assert_eq!(get_addr_ipv4("10.0.0.1"), Some([10, 0, 0, 1]));
+        assert_eq!(get_addr_ipv4("10"), Some([10, 0, 0, 0]));
+        assert_eq!(get_addr_ipv4("0x10.010.1.1"), Some([16, 8, 1, 1]));
+        assert_eq!(get_addr_ipv4("256.0.0.1"), None);
+        assert_eq!(get_addr_ipv4("1.2.3.4.5"), None);
+    }
+}

@@ -1,0 +1,661 @@
+//! `bridge link` (bridge/link.c, 6.1.0): the port dump of family
+//! AF_BRIDGE and `set`/`change` of port options (RTM_SETLINK with a nested
+//! IFLA_PROTINFO and, for `self`/`master`/`hwmode`, IFLA_AF_SPEC).
+
+use super::BrCtx;
+use crate::cli::{matches, Args};
+use crate::error::{fail, Res};
+use crate::names::LinkNames;
+use crate::netlink::attr::{get_u16, get_u8, NLA_TYPE_MASK};
+use crate::netlink::consts::*;
+use crate::netlink::{Msg, Req, Tb};
+use crate::print::{Color, Printer, J, T};
+use crate::util::{atoi, c_strtoll};
+
+pub const NLA_F_NESTED: u16 = 1 << 15;
+
+// IFLA_BRPORT_* of the 6.1 uapi (IFLA_BRPORT_MAX = LOCKED).
+pub const IFLA_BRPORT_STATE: u16 = 1;
+pub const IFLA_BRPORT_PRIORITY: u16 = 2;
+pub const IFLA_BRPORT_COST: u16 = 3;
+pub const IFLA_BRPORT_MODE: u16 = 4;
+pub const IFLA_BRPORT_GUARD: u16 = 5;
+pub const IFLA_BRPORT_PROTECT: u16 = 6;
+pub const IFLA_BRPORT_FAST_LEAVE: u16 = 7;
+pub const IFLA_BRPORT_LEARNING: u16 = 8;
+pub const IFLA_BRPORT_UNICAST_FLOOD: u16 = 9;
+pub const IFLA_BRPORT_LEARNING_SYNC: u16 = 11;
+pub const IFLA_BRPORT_MULTICAST_ROUTER: u16 = 25;
+pub const IFLA_BRPORT_MCAST_FLOOD: u16 = 27;
+pub const IFLA_BRPORT_MCAST_TO_UCAST: u16 = 28;
+pub const IFLA_BRPORT_VLAN_TUNNEL: u16 = 29;
+pub const IFLA_BRPORT_BCAST_FLOOD: u16 = 30;
+pub const IFLA_BRPORT_NEIGH_SUPPRESS: u16 = 32;
+pub const IFLA_BRPORT_ISOLATED: u16 = 33;
+pub const IFLA_BRPORT_BACKUP_PORT: u16 = 34;
+pub const IFLA_BRPORT_LOCKED: u16 = 39;
+pub const IFLA_BRPORT_MAX: usize = 39;
+
+pub const IFLA_BRIDGE_FLAGS: u16 = 0;
+pub const IFLA_BRIDGE_MODE: u16 = 1;
+pub const IFLA_BRIDGE_MAX: usize = 6;
+pub const BRIDGE_FLAGS_MASTER: u16 = 1;
+pub const BRIDGE_FLAGS_SELF: u16 = 2;
+
+const STP_STATES: &[&str] = &["disabled", "listening", "learning", "forwarding", "blocking"];
+const HW_MODE: &[&str] = &["VEB", "VEPA"];
+
+/// The interface flags in the order print_link_flags() tests them.
+const IFF_NAMES: &[(u32, &str)] = &[
+    (0x8, "LOOPBACK"),
+    (0x2, "BROADCAST"),
+    (0x10, "POINTOPOINT"),
+    (0x1000, "MULTICAST"),
+    (0x80, "NOARP"),
+    (0x200, "ALLMULTI"),
+    (0x100, "PROMISC"),
+    (0x400, "MASTER"),
+    (0x800, "SLAVE"),
+    (0x4, "DEBUG"),
+    (0x8000, "DYNAMIC"),
+    (0x4000, "AUTOMEDIA"),
+    (0x2000, "PORTSEL"),
+    (0x20, "NOTRAILERS"),
+    (0x1, "UP"),
+    (0x10000, "LOWER_UP"),
+    (0x20000, "DORMANT"),
+    (0x40000, "ECHO"),
+];
+
+pub const USAGE: &str = "Usage: bridge link set dev DEV [ cost COST ] [ priority PRIO ] [ state STATE ]
+                               [ guard {on | off} ]
+                               [ hairpin {on | off} ]
+                               [ fastleave {on | off} ]
+                               [ root_block {on | off} ]
+                               [ learning {on | off} ]
+                               [ learning_sync {on | off} ]
+                               [ flood {on | off} ]
+                               [ mcast_router MULTICAST_ROUTER ]
+                               [ mcast_flood {on | off} ]
+                               [ bcast_flood {on | off} ]
+                               [ mcast_to_unicast {on | off} ]
+                               [ neigh_suppress {on | off} ]
+                               [ vlan_tunnel {on | off} ]
+                               [ isolated {on | off} ]
+                               [ locked {on | off} ]
+                               [ hwmode {vepa | veb} ]
+                               [ backup_port DEVICE ] [ nobackup_port ]
+                               [ self ] [ master ]
+       bridge link show [dev DEV]
+";
+
+pub fn do_link(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+    ctx.init_map()?;
+    let Some(cmd) = args.next() else { return brlink_show(ctx, args) };
+    if matches(&cmd, "set") || matches(&cmd, "change") {
+        return brlink_modify(ctx, args);
+    }
+    if matches(&cmd, "show") || matches(&cmd, "lst") || matches(&cmd, "list") {
+        return brlink_show(ctx, args);
+    }
+    if matches(&cmd, "help") {
+        return Err(fail(255, USAGE));
+    }
+    Err(fail(255, &format!("Command \"{}\" is unknown, try \"bridge link help\".\n", cmd)))
+}
+
+/// parse_on_off(): a prefix of "off" or "on"; else the message and -EINVAL.
+pub fn parse_on_off(key: &str, val: &str) -> Result<u8, i32> {
+    if matches(val, "off") {
+        return Ok(0);
+    }
+    if matches(val, "on") {
+        return Ok(1);
+    }
+    crate::eprintf!("Error: argument of \"{}\" must be one of \"off\", \"on\", not \"{}\"\n", key, val);
+    Err(-libc::EINVAL)
+}
+
+/// parse_stp_state(): a state name, or -1.
+pub fn parse_stp_state(s: &str) -> i32 {
+    STP_STATES.iter().position(|n| *n == s).map(|i| i as i32).unwrap_or(-1)
+}
+
+/// The `state` argument: a whole decimal number (narrowed to __s8), else a name.
+pub fn parse_state_arg(s: &str) -> Option<i8> {
+    let (v, n, _) = c_strtoll(s, 10);
+    if !s.is_empty() && n == s.len() {
+        return Some(v as i8);
+    }
+    match parse_stp_state(s) {
+        -1 => None,
+        x => Some(x as i8),
+    }
+}
+
+fn brlink_modify(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+    let mut dev: Option<String> = None;
+    let mut backup_port_idx: i64 = -1;
+    let mut onoff: [i8; 14] = [-1; 14];
+    // Index in `onoff` of each on/off keyword (kernel attribute order differs).
+    const GUARD: usize = 0;
+    const HAIRPIN: usize = 1;
+    const FASTLEAVE: usize = 2;
+    const ROOT_BLOCK: usize = 3;
+    const LEARNING: usize = 4;
+    const LEARNING_SYNC: usize = 5;
+    const FLOOD: usize = 6;
+    const MCAST_FLOOD: usize = 7;
+    const BCAST_FLOOD: usize = 8;
+    const MCAST_TO_UCAST: usize = 9;
+    const NEIGH_SUPPRESS: usize = 10;
+    const VLAN_TUNNEL: usize = 11;
+    const ISOLATED: usize = 12;
+    const LOCKED: usize = 13;
+    let keys: &[(&str, usize)] = &[
+        ("guard", GUARD),
+        ("hairpin", HAIRPIN),
+        ("fastleave", FASTLEAVE),
+        ("root_block", ROOT_BLOCK),
+        ("learning", LEARNING),
+        ("learning_sync", LEARNING_SYNC),
+        ("flood", FLOOD),
+        ("mcast_flood", MCAST_FLOOD),
+        ("bcast_flood", BCAST_FLOOD),
+        ("mcast_to_unicast", MCAST_TO_UCAST),
+        ("neigh_suppress", NEIGH_SUPPRESS),
+        ("vlan_tunnel", VLAN_TUNNEL),
+        ("isolated", ISOLATED),
+        ("locked", LOCKED),
+    ];
+    let mut mcast_router: i8 = -1;
+    let mut cost: u32 = 0;
+    let mut priority: i16 = -1;
+    let mut state: i8 = -1;
+    let mut mode: i16 = -1;
+    let mut flags: u16 = 0;
+
+    while let Some(w) = args.next() {
+        if let Some((_, idx)) = keys.iter().find(|(k, _)| *k == w) {
+            let v = args.value()?;
+            match parse_on_off(&w, &v) {
+                Ok(b) => onoff[*idx] = b as i8,
+                Err(rc) => return Ok(rc),
+            }
+            continue;
+        }
+        match w.as_str() {
+            "dev" => dev = Some(args.value()?),
+            "mcast_router" => mcast_router = atoi(&args.value()?) as i8,
+            "cost" => cost = atoi(&args.value()?) as u32,
+            "priority" => priority = atoi(&args.value()?) as i16,
+            "state" => {
+                let v = args.value()?;
+                match parse_state_arg(&v) {
+                    Some(s) => state = s,
+                    None => {
+                        crate::eprintf!("Error: invalid STP port state\n");
+                        return Ok(-1);
+                    }
+                }
+            }
+            "hwmode" => {
+                let v = args.value()?;
+                flags = BRIDGE_FLAGS_SELF;
+                match v.as_str() {
+                    "vepa" => mode = 1,
+                    "veb" => mode = 0,
+                    _ => {
+                        crate::eprintf!("Mode argument must be \"vepa\" or \"veb\".\n");
+                        return Ok(-1);
+                    }
+                }
+            }
+            "self" => flags |= BRIDGE_FLAGS_SELF,
+            "master" => flags |= BRIDGE_FLAGS_MASTER,
+            "backup_port" => {
+                let v = args.value()?;
+                let idx = ctx.ifindex(&v)?;
+                if idx == 0 {
+                    crate::eprintf!("Error: device {} does not exist\n", v);
+                    return Ok(-1);
+                }
+                backup_port_idx = idx as i64;
+            }
+            "nobackup_port" => backup_port_idx = 0,
+            _ => return Err(fail(255, USAGE)),
+        }
+    }
+    let Some(d) = dev else {
+        crate::eprintf!("Device is a required argument.\n");
+        return Ok(-1);
+    };
+    let index = ctx.ifindex(&d)?;
+    if index == 0 {
+        crate::eprintf!("Cannot find bridge device \"{}\"\n", d);
+        return Ok(-1);
+    }
+
+    let mut req = Req::new(RTM_SETLINK, NLM_F_REQUEST, &ifinfomsg(AF_BRIDGE, index as i32, 0, 0));
+    let nest = req.nest(IFLA_PROTINFO | NLA_F_NESTED);
+    let flag_order: &[(usize, u16)] = &[
+        (GUARD, IFLA_BRPORT_GUARD),
+        (HAIRPIN, IFLA_BRPORT_MODE),
+        (FASTLEAVE, IFLA_BRPORT_FAST_LEAVE),
+        (ROOT_BLOCK, IFLA_BRPORT_PROTECT),
+        (FLOOD, IFLA_BRPORT_UNICAST_FLOOD),
+    ];
+    for (i, a) in flag_order {
+        if onoff[*i] >= 0 {
+            req.attr_u8(*a, onoff[*i] as u8);
+        }
+    }
+    if mcast_router >= 0 {
+        req.attr_u8(IFLA_BRPORT_MULTICAST_ROUTER, mcast_router as u8);
+    }
+    for (i, a) in [
+        (MCAST_FLOOD, IFLA_BRPORT_MCAST_FLOOD),
+        (BCAST_FLOOD, IFLA_BRPORT_BCAST_FLOOD),
+        (MCAST_TO_UCAST, IFLA_BRPORT_MCAST_TO_UCAST),
+        (LEARNING, IFLA_BRPORT_LEARNING),
+        (LEARNING_SYNC, IFLA_BRPORT_LEARNING_SYNC),
+    ] {
+        if onoff[i] >= 0 {
+            req.attr_u8(a, onoff[i] as u8);
+        }
+    }
+    if cost > 0 {
+        req.attr_u32(IFLA_BRPORT_COST, cost);
+    }
+    if priority >= 0 {
+        req.attr_u16(IFLA_BRPORT_PRIORITY, priority as u16);
+    }
+    if state >= 0 {
+        req.attr_u8(IFLA_BRPORT_STATE, state as u8);
+    }
+    for (i, a) in [
+        (NEIGH_SUPPRESS, IFLA_BRPORT_NEIGH_SUPPRESS),
+        (VLAN_TUNNEL, IFLA_BRPORT_VLAN_TUNNEL),
+        (ISOLATED, IFLA_BRPORT_ISOLATED),
+        (LOCKED, IFLA_BRPORT_LOCKED),
+    ] {
+        if onoff[i] >= 0 {
+            req.attr_u8(a, onoff[i] as u8);
+        }
+    }
+    if backup_port_idx != -1 {
+        req.attr_u32(IFLA_BRPORT_BACKUP_PORT, backup_port_idx as u32);
+    }
+    req.nest_end(nest);
+    if mode >= 0 || flags > 0 {
+        let n = req.nest(IFLA_AF_SPEC);
+        if flags > 0 {
+            req.attr_u16(IFLA_BRIDGE_FLAGS, flags);
+        }
+        if mode >= 0 {
+            req.attr_u16(IFLA_BRIDGE_MODE, mode as u16);
+        }
+        req.nest_end(n);
+    }
+    match ctx.rtnl()?.talk(&mut req) {
+        Ok(()) => Ok(0),
+        Err(_) => Ok(-1),
+    }
+}
+
+fn brlink_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+    let mut filter_dev: Option<String> = None;
+    while let Some(w) = args.next() {
+        if w == "dev" {
+            let v = args.value()?;
+            if filter_dev.is_some() {
+                return Err(crate::cli::duparg("dev", &v));
+            }
+            filter_dev = Some(v);
+        }
+    }
+    let mut filter_index = 0u32;
+    if let Some(d) = &filter_dev {
+        filter_index = ctx.ifindex(d)?;
+        if filter_index == 0 {
+            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            return Ok(-1);
+        }
+    }
+    let mut req = Req::new(RTM_GETLINK, NLM_F_DUMP | NLM_F_REQUEST, &ifinfomsg(AF_BRIDGE, 0, 0, 0));
+    req.attr_u32(IFLA_EXT_MASK, RTEXT_FILTER_VF);
+    if let Err(e) = ctx.rtnl()?.dump_request(&mut req) {
+        crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
+        return Err(crate::error::Exit(1));
+    }
+    ctx.p.new_json_obj();
+    let details = ctx.o.details > 0;
+    let BrCtx { p, names, rtnl, .. } = ctx;
+    let ok = match rtnl.as_mut() {
+        Some(r) => r.dump(|m| {
+            if print_linkinfo(p, names, &m, filter_index, details) < 0 {
+                // The callback's error ends the dump as a failure.
+                return Err(crate::error::Exit(-1));
+            }
+            Ok(())
+        }),
+        None => Ok(false),
+    };
+    match ok {
+        Ok(true) => {}
+        Ok(false) | Err(_) => {
+            let _ = ctx.p.flush();
+            return Err(fail(1, "Dump terminated\n"));
+        }
+    }
+    ctx.p.delete_json_obj();
+    Ok(0)
+}
+
+/// The raw type (flags included) and payload of the attribute of type
+/// `ty` (the first one, as parse_rtattr_flags() fills tb[]).
+fn raw_attr(buf: &[u8], ty: u16) -> Option<(u16, &[u8])> {
+    let mut b = buf;
+    let mut found = None;
+    while b.len() >= 4 {
+        let len = u16::from_ne_bytes([b[0], b[1]]) as usize;
+        let t = u16::from_ne_bytes([b[2], b[3]]);
+        if len < 4 || len > b.len() {
+            break;
+        }
+        if t & NLA_TYPE_MASK == ty && found.is_none() {
+            found = Some((t, &b[4..len]));
+        }
+        let next = crate::netlink::attr::align4(len).min(b.len());
+        b = &b[next..];
+    }
+    found
+}
+
+fn print_link_flags(p: &mut Printer, flags: u32, mdown: bool) {
+    let key = if p.is_json() { "flags" } else { "<" };
+    p.open_array(T::Any, key);
+    let mut flags = flags;
+    if flags & IFF_UP != 0 && flags & IFF_RUNNING == 0 {
+        p.string_nokey(T::Any, if flags != 0 { "{}," } else { "{}" }, "NO-CARRIER");
+    }
+    flags &= !IFF_RUNNING;
+    for (bit, name) in IFF_NAMES {
+        if flags & bit != 0 {
+            flags &= !bit;
+            p.string_nokey(T::Any, if flags != 0 { "{}," } else { "{}" }, name);
+        }
+    }
+    if flags != 0 {
+        let s = format!("{:x}", flags);
+        p.field(T::Any, Color::None, None, J::Str(&s), format_args!("{}", s));
+    }
+    if mdown {
+        p.string_nokey(T::Any, ",{}", "M-DOWN");
+    }
+    p.close_array(T::Any, "> ");
+}
+
+fn print_stp_state(p: &mut Printer, state: u8) {
+    match STP_STATES.get(state as usize) {
+        Some(s) => p.string(T::Any, "state", "state {} ", s),
+        None => p.uint(T::Any, "state", "state ({}) ", state as u64),
+    }
+}
+
+fn print_protinfo(p: &mut Printer, names: &mut LinkNames, ty: u16, data: &[u8], details: bool) {
+    if ty & NLA_F_NESTED == 0 {
+        print_stp_state(p, get_u8(data).unwrap_or(0));
+        return;
+    }
+    let tb = Tb::parse(data, IFLA_BRPORT_MAX);
+    if let Some(s) = tb.u8(IFLA_BRPORT_STATE) {
+        print_stp_state(p, s);
+    }
+    if let Some(v) = tb.u16(IFLA_BRPORT_PRIORITY) {
+        p.uint(T::Any, "priority", "priority {} ", v as u64);
+    }
+    if let Some(v) = tb.u32(IFLA_BRPORT_COST) {
+        p.uint(T::Any, "cost", "cost {} ", v as u64);
+    }
+    if !details {
+        return;
+    }
+    if !p.is_json() {
+        let s = format!("{}    ", p.sl);
+        p.fp(&s);
+    }
+    let onoff = |p: &mut Printer, a: u16, key: &str, fmt: &str| {
+        if let Some(v) = tb.u8(a) {
+            p.on_off(T::Any, key, fmt, v != 0);
+        }
+    };
+    onoff(p, IFLA_BRPORT_MODE, "hairpin", "hairpin {} ");
+    onoff(p, IFLA_BRPORT_GUARD, "guard", "guard {} ");
+    onoff(p, IFLA_BRPORT_PROTECT, "root_block", "root_block {} ");
+    onoff(p, IFLA_BRPORT_FAST_LEAVE, "fastleave", "fastleave {} ");
+    onoff(p, IFLA_BRPORT_LEARNING, "learning", "learning {} ");
+    onoff(p, IFLA_BRPORT_LEARNING_SYNC, "learning_sync", "learning_sync {} ");
+    onoff(p, IFLA_BRPORT_UNICAST_FLOOD, "flood", "flood {} ");
+    onoff(p, IFLA_BRPORT_MCAST_FLOOD, "mcast_flood", "mcast_flood {} ");
+    onoff(p, IFLA_BRPORT_BCAST_FLOOD, "bcast_flood", "bcast_flood {} ");
+    if let Some(v) = tb.u8(IFLA_BRPORT_MULTICAST_ROUTER) {
+        p.uint(T::Any, "mcast_router", "mcast_router {} ", v as u64);
+    }
+    onoff(p, IFLA_BRPORT_MCAST_TO_UCAST, "mcast_to_unicast", "mcast_to_unicast {} ");
+    onoff(p, IFLA_BRPORT_NEIGH_SUPPRESS, "neigh_suppress", "neigh_suppress {} ");
+    onoff(p, IFLA_BRPORT_VLAN_TUNNEL, "vlan_tunnel", "vlan_tunnel {} ");
+    if let Some(idx) = tb.u32(IFLA_BRPORT_BACKUP_PORT) {
+        let n = names.name(None, idx);
+        p.string(T::Any, "backup_port", "backup_port {} ", &n);
+    }
+    onoff(p, IFLA_BRPORT_ISOLATED, "isolated", "isolated {} ");
+    onoff(p, IFLA_BRPORT_LOCKED, "locked", "locked {} ");
+}
+
+/// print_linkinfo(): one port. Negative on a message it cannot print.
+pub fn print_linkinfo(p: &mut Printer, names: &mut LinkNames, m: &Msg, filter_index: u32, details: bool) -> i32 {
+    let Some((family, _, index, ifflags, _)) = ifinfo(m.payload) else {
+        crate::eprintf!("Message too short!\n");
+        return -1;
+    };
+    if family != AF_BRIDGE && family != AF_UNSPEC {
+        return 0;
+    }
+    if filter_index != 0 && filter_index != index as u32 {
+        return 0;
+    }
+    let body = m.payload.get(IFINFOMSG_LEN..).unwrap_or(&[]);
+    let tb = Tb::parse(body, IFLA_MAX);
+    let name = match tb.str(IFLA_IFNAME) {
+        Some(n) => n.to_string(),
+        None => {
+            crate::eprintf!("BUG: device with ifindex {} has nil ifname\n", index);
+            format!("if{}", index)
+        }
+    };
+    if !crate::names::check_ifname(&name) {
+        return -1;
+    }
+    p.open_object(None);
+    if m.ty == RTM_DELLINK {
+        p.bool(T::Any, "deleted", "Deleted ", true);
+    }
+    p.int(T::Any, "ifindex", "{}: ", index as i64);
+
+    // print_name_and_link(): the AF_BRIDGE dump has no IFLA_LINK_NETNSID,
+    // so the link index is looked up among local devices.
+    let mut shown = name.clone();
+    let mut mdown = false;
+    if let Some(iflink) = tb.u32(IFLA_LINK) {
+        if iflink != 0 {
+            if tb.has(IFLA_LINK_NETNSID) {
+                if p.is_json() {
+                    p.int(T::Json, "link_index", "", iflink as i64);
+                } else {
+                    shown = format!("{}@if{}", name, iflink);
+                }
+            } else {
+                let link = names.name(None, iflink);
+                if p.is_json() {
+                    p.string(T::Json, "link", "", &link);
+                } else {
+                    shown = format!("{}@{}", name, link);
+                }
+                // ll_index_to_flags(): -1 (all bits) when unknown.
+                let f = names.get(iflink).map(|e| e.flags).unwrap_or(u32::MAX);
+                mdown = f & IFF_UP == 0;
+            }
+        } else if p.is_json() {
+            p.null(T::Json, "link", "", "");
+        } else {
+            shown = format!("{}@NONE", name);
+        }
+    }
+    p.color_string(T::Any, Color::Ifname, "ifname", "{}: ", &shown);
+    print_link_flags(p, ifflags, mdown);
+    if let Some(mtu) = tb.u32(IFLA_MTU) {
+        p.field(T::Any, Color::None, Some("mtu"), J::I(mtu as i32 as i64), format_args!("mtu {} ", mtu));
+    }
+    if let Some(master) = tb.u32(IFLA_MASTER) {
+        let n = names.name(None, master);
+        p.string(T::Any, "master", "master {} ", &n);
+    }
+    if let Some((ty, data)) = raw_attr(body, IFLA_PROTINFO) {
+        print_protinfo(p, names, ty, data, details);
+    }
+    if let Some(af) = tb.get(IFLA_AF_SPEC) {
+        let aftb = Tb::parse(af, IFLA_BRIDGE_MAX);
+        if let Some(mode) = aftb.get(IFLA_BRIDGE_MODE).and_then(get_u16) {
+            match HW_MODE.get(mode as usize) {
+                Some(s) => p.string(T::Any, "hwmode", "hwmode {} ", s),
+                None => p.xhex(T::Any, "hwmode", "hwmode {} ", mode as u64),
+            }
+        }
+    }
+    p.fp("\n");
+    p.close_object();
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn on_off_prefixes() {
+        assert_eq!(parse_on_off("x", "o"), Ok(0));
+        assert_eq!(parse_on_off("x", "of"), Ok(0));
+        assert_eq!(parse_on_off("x", "on"), Ok(1));
+        assert_eq!(parse_on_off("x", "maybe"), Err(-22));
+        assert_eq!(parse_on_off("x", ""), Err(-22));
+    }
+
+    #[test]
+    fn states() {
+        assert_eq!(parse_state_arg("3"), Some(3));
+        assert_eq!(parse_state_arg("forwarding"), Some(3));
+        assert_eq!(parse_state_arg("256"), Some(0));
+        assert_eq!(parse_state_arg("-1"), Some(-1));
+        assert_eq!(parse_state_arg("1x"), None);
+        assert_eq!(parse_state_arg(""), None);
+        assert_eq!(parse_state_arg("99999999999999999999"), Some(-1));
+    }
+}
+
+#[cfg(test)]
+mod print_tests {
+    use super::*;
+    use crate::netlink::msgs;
+    use crate::print::Mode;
+    use std::cell::RefCell;
+    use std::io::Write;
+    use std::rc::Rc;
+
+    #[derive(Clone, Default)]
+    struct Buf(Rc<RefCell<Vec<u8>>>);
+    impl Write for Buf {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// A port message as the kernel sends it for AF_BRIDGE dumps.
+    fn port_msg(index: i32, flags: u32, state: u8, link: Option<u32>) -> Req {
+        let mut r = Req::new(RTM_NEWLINK, 0, &ifinfomsg(AF_BRIDGE, index, flags, 0));
+        r.attr_str(IFLA_IFNAME, "veth0");
+        r.attr_u32(IFLA_MTU, 1500);
+        r.attr_u32(IFLA_MASTER, 3);
+        if let Some(l) = link {
+            r.attr_u32(IFLA_LINK, l);
+        }
+        let n = r.nest(IFLA_PROTINFO | NLA_F_NESTED);
+        r.attr_u8(IFLA_BRPORT_STATE, state);
+        r.attr_u16(IFLA_BRPORT_PRIORITY, 32);
+        r.attr_u32(IFLA_BRPORT_COST, 2);
+        r.attr_u8(IFLA_BRPORT_MODE, 1);
+        r.attr_u8(IFLA_BRPORT_MULTICAST_ROUTER, 1);
+        r.attr_u32(IFLA_BRPORT_BACKUP_PORT, 9);
+        r.nest_end(n);
+        r
+    }
+
+    fn render(mode: Mode, req: &Req, details: bool, names: &mut LinkNames) -> String {
+        let buf = Buf::default();
+        {
+            let mut p = Printer::new(Box::new(buf.clone()), mode);
+            p.new_json_obj();
+            for m in msgs(req.bytes()) {
+                print_linkinfo(&mut p, names, &m, 0, details);
+            }
+            p.delete_json_obj();
+            let _ = p.flush();
+        }
+        let v = buf.0.borrow().clone();
+        String::from_utf8(v).unwrap()
+    }
+
+    #[test]
+    fn text_line_and_details() {
+        let mut names = LinkNames::new();
+        names.offline = true;
+        let req = port_msg(4, IFF_UP | IFF_BROADCAST | IFF_MULTICAST, 7, Some(5));
+        let s = render(Mode::default(), &req, false, &mut names);
+        assert_eq!(s, "4: veth0@if5: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 master if3 state (7) priority 32 cost 2 \n");
+        let s = render(Mode { oneline: true, ..Mode::default() }, &req, true, &mut names);
+        assert!(s.ends_with("cost 2 \\    hairpin on mcast_router 1 backup_port if9 \n"), "{}", s);
+    }
+
+    #[test]
+    fn json() {
+        let mut names = LinkNames::new();
+        names.offline = true;
+        let req = port_msg(4, IFF_UP | IFF_RUNNING, 3, None);
+        let s = render(Mode { json: true, ..Mode::default() }, &req, false, &mut names);
+        assert_eq!(
+            s,
+            "[{\"ifindex\":4,\"ifname\":\"veth0\",\"flags\":[\"UP\"],\"mtu\":1500,\"master\":\"if3\",\"state\":\"forwarding\",\"priority\":32,\"cost\":2}]\n"
+        );
+    }
+
+    #[test]
+    fn malformed_messages_do_not_panic() {
+        let mut names = LinkNames::new();
+        names.offline = true;
+        let req = port_msg(4, 0, 1, Some(0));
+        let bytes = req.bytes().to_vec();
+        for cut in 16..bytes.len() {
+            let mut b = bytes[..cut].to_vec();
+            let n = b.len() as u32;
+            b[0..4].copy_from_slice(&n.to_ne_bytes());
+            let mut p = Printer::new(Box::new(Buf::default()), Mode::default());
+            for m in msgs(&b) {
+                print_linkinfo(&mut p, &mut names, &m, 0, true);
+            }
+        }
+    }
+}

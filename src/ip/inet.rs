@@ -1,0 +1,961 @@
+//! Network addresses as iproute2 6.1.0 reads and writes them (lib/utils.c,
+//! lib/rt_names.c scopes): shared by `ip address`, `ip route` and others.
+//!
+//! Reading:
+//! - [`get_addr_1`] / [`get_prefix_1`]: parse quietly, `None` on error.
+//! - [`get_addr`] / [`get_prefix`]: the same, but print iproute2's error
+//!   (`Error: inet prefix is expected rather than "x".`) and exit 1.
+//!
+//! IPv4 is read in iproute2's own way (not inet_aton): each of up to four
+//! parts is a C `strtoul(.., 0)` number (so `010` is octal, `0x1f` hex) and
+//! missing parts are zero, `10.8` is 10.8.0.0. IPv6 goes through glibc's
+//! `inet_pton` (any word with a `:`). `default`, `all` and `any` are the
+//! unspecified prefix of the requested family. A `/PLEN` may be a number or
+//! an IPv4 dotted netmask.
+//!
+//! Writing: [`rt_addr_n2a`] (inet_ntop / MPLS labels / link-layer bytes) and
+//! [`format_host`] (the same, or a reverse DNS name under `-r`).
+//!
+//! Matching (filters such as `to PREFIX`): [`get_addr_rta`] reads an address
+//! attribute, [`inet_addr_match`] / [`inet_addr_match_rta`] compare prefixes.
+//!
+//! Scopes: [`scope_n2a`] / [`scope_a2n`] with the built-in names (global,
+//! nowhere, host, link, site) and /etc/iproute2/rt_scopes, read lazily as
+//! iproute2 does; [`default_scope`] is ip address's scope for a new address.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ffi::CString;
+
+use crate::netlink::consts::{AF_BRIDGE, AF_INET, AF_INET6, AF_MPLS, AF_PACKET, AF_UNSPEC};
+use crate::util::c_strtoull;
+
+/// The `/PLEN` was written (or the word was `default`).
+pub const PREFIXLEN_SPECIFIED: u32 = 1 << 0;
+pub const ADDRTYPE_INET: u32 = 1 << 1;
+pub const ADDRTYPE_UNSPEC: u32 = 1 << 2;
+pub const ADDRTYPE_MULTI: u32 = 1 << 3;
+pub const ADDRTYPE_INET_UNSPEC: u32 = ADDRTYPE_INET | ADDRTYPE_UNSPEC;
+pub const ADDRTYPE_INET_MULTI: u32 = ADDRTYPE_INET | ADDRTYPE_MULTI;
+
+pub const RT_SCOPE_UNIVERSE: u8 = 0;
+pub const RT_SCOPE_SITE: u8 = 200;
+pub const RT_SCOPE_LINK: u8 = 253;
+pub const RT_SCOPE_HOST: u8 = 254;
+pub const RT_SCOPE_NOWHERE: u8 = 255;
+
+/// Size of inet_prefix's data (64 u32 words: room for 64 MPLS labels).
+pub const PREFIX_DATA_LEN: usize = 256;
+
+/// iproute2's `inet_prefix`: an address or prefix of some family.
+///
+/// `bitlen` is -1 for an address read without `/PLEN` by [`get_addr_1`], -2
+/// for `default`/`all`/`any` before [`get_prefix_1`] settles it; after
+/// [`get_prefix_1`] it is the prefix length (the family's full length when
+/// none was written). `data` beyond `bytelen` is zero.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct InetPrefix {
+    pub flags: u32,
+    pub bytelen: u16,
+    pub bitlen: i16,
+    pub family: u8,
+    pub data: [u8; PREFIX_DATA_LEN],
+}
+
+impl Default for InetPrefix {
+    fn default() -> Self {
+        InetPrefix { flags: 0, bytelen: 0, bitlen: 0, family: AF_UNSPEC, data: [0; PREFIX_DATA_LEN] }
+    }
+}
+
+impl std::fmt::Debug for InetPrefix {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("InetPrefix")
+            .field("family", &self.family)
+            .field("bytelen", &self.bytelen)
+            .field("bitlen", &self.bitlen)
+            .field("flags", &self.flags)
+            .field("data", &self.bytes())
+            .finish()
+    }
+}
+
+impl InetPrefix {
+    /// The address bytes (network order), `bytelen` of them: what goes into
+    /// an attribute (`addattr_l(.., &p.data, p.bytelen)`).
+    pub fn bytes(&self) -> &[u8] {
+        &self.data[..(self.bytelen as usize).min(PREFIX_DATA_LEN)]
+    }
+
+    /// The `/PLEN` was given explicitly.
+    pub fn prefixlen_specified(&self) -> bool {
+        self.flags & PREFIXLEN_SPECIFIED != 0
+    }
+
+    /// The first 32-bit word in host order (IPv4 address as a number).
+    pub fn v4(&self) -> u32 {
+        u32::from_be_bytes([self.data[0], self.data[1], self.data[2], self.data[3]])
+    }
+
+    pub fn is_inet(&self) -> bool {
+        self.flags & ADDRTYPE_INET != 0
+    }
+    /// 0.0.0.0 or :: (read by get_addr_1).
+    pub fn is_inet_unspec(&self) -> bool {
+        self.flags & ADDRTYPE_INET_UNSPEC == ADDRTYPE_INET_UNSPEC
+    }
+    pub fn is_inet_multi(&self) -> bool {
+        self.flags & ADDRTYPE_INET_MULTI == ADDRTYPE_INET_MULTI
+    }
+
+    /// IN_MULTICAST / IN6_IS_ADDR_MULTICAST of the data (any family else false).
+    pub fn is_multicast(&self) -> bool {
+        match self.family {
+            AF_INET => self.data[0] & 0xf0 == 0xe0,
+            AF_INET6 => self.data[0] == 0xff,
+            _ => false,
+        }
+    }
+}
+
+/// af_bit_len(): 32, 128, 20 (MPLS), else 0.
+pub fn af_bit_len(af: u8) -> i32 {
+    match af {
+        AF_INET6 => 128,
+        AF_INET => 32,
+        AF_MPLS => 20,
+        _ => 0,
+    }
+}
+
+/// af_byte_len(): af_bit_len / 8.
+pub fn af_byte_len(af: u8) -> i32 {
+    af_bit_len(af) / 8
+}
+
+/// family_name(): inet, inet6, link, mpls, bridge, else "???".
+pub fn family_name(af: u8) -> &'static str {
+    match af {
+        AF_INET => "inet",
+        AF_INET6 => "inet6",
+        AF_PACKET => "link",
+        AF_MPLS => "mpls",
+        AF_BRIDGE => "bridge",
+        _ => "???",
+    }
+}
+
+/// family_name_verbose(): "any valid" for AF_UNSPEC (used in errors).
+pub fn family_name_verbose(af: u8) -> &'static str {
+    if af == AF_UNSPEC {
+        "any valid"
+    } else {
+        family_name(af)
+    }
+}
+
+/// iproute2's IPv4 reader: up to four strtoul(.., 0) parts of 0..255,
+/// separated by dots; the missing ones are zero.
+fn get_addr_ipv4(out: &mut [u8], s: &str) -> bool {
+    let mut cp = s;
+    for i in 0..4 {
+        let (n, used, over) = c_strtoull(cp, 0);
+        if over || n > 255 || used == 0 {
+            return false;
+        }
+        if let Some(slot) = out.get_mut(i) {
+            *slot = n as u8;
+        }
+        let rest = &cp[used..];
+        if rest.is_empty() {
+            break;
+        }
+        if i == 3 || !rest.starts_with('.') {
+            return false;
+        }
+        cp = &rest[1..];
+    }
+    true
+}
+
+extern "C" {
+    fn inet_pton(af: libc::c_int, src: *const libc::c_char, dst: *mut libc::c_void) -> libc::c_int;
+    fn inet_ntop(
+        af: libc::c_int,
+        src: *const libc::c_void,
+        dst: *mut libc::c_char,
+        size: libc::socklen_t,
+    ) -> *const libc::c_char;
+    fn gethostbyaddr(addr: *const libc::c_void, len: libc::socklen_t, ty: libc::c_int) -> *mut libc::hostent;
+}
+
+/// glibc inet_pton(AF_INET6) (exactly its rules: embedded IPv4, `::`).
+pub fn inet6_pton(s: &str) -> Option<[u8; 16]> {
+    let c = CString::new(s).ok()?;
+    let mut out = [0u8; 16];
+    // SAFETY: c is NUL-terminated, out has the 16 bytes AF_INET6 writes.
+    let r = unsafe { inet_pton(libc::AF_INET6, c.as_ptr(), out.as_mut_ptr() as *mut libc::c_void) };
+    if r <= 0 {
+        return None;
+    }
+    Some(out)
+}
+
+/// glibc inet_ntop() for AF_INET (4 bytes) or AF_INET6 (16 bytes).
+pub fn inet_ntop_str(af: u8, data: &[u8]) -> Option<String> {
+    let need = match af {
+        AF_INET => 4,
+        AF_INET6 => 16,
+        _ => return None,
+    };
+    let mut src = [0u8; 16];
+    src[..need.min(data.len())].copy_from_slice(&data[..need.min(data.len())]);
+    let mut buf = [0 as libc::c_char; 64];
+    // SAFETY: src holds at least the bytes inet_ntop reads for af; buf is
+    // large enough (INET6_ADDRSTRLEN = 46) and NUL-terminated on success.
+    let p = unsafe {
+        inet_ntop(af as libc::c_int, src.as_ptr() as *const libc::c_void, buf.as_mut_ptr(), buf.len() as libc::socklen_t)
+    };
+    if p.is_null() {
+        return None;
+    }
+    // SAFETY: inet_ntop wrote a NUL-terminated string into buf.
+    let s = unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) };
+    Some(s.to_string_lossy().into_owned())
+}
+
+/// mpls_pton(): labels `L1/L2/...` (strtoul base 0, < 2^20), bottom of
+/// stack bit on the last. Returns false on error (after printing "Error:
+/// too many labels." when there are more than fit).
+fn mpls_pton(s: &str, out: &mut [u8]) -> bool {
+    let maxlabels = out.len() / 4;
+    let mut name = s;
+    for count in 0..maxlabels {
+        let (label, used, over) = c_strtoull(name, 0);
+        if over || label >= (1 << 20) || used == 0 {
+            return false;
+        }
+        let mut entry = (label as u32) << 12;
+        let rest = &name[used..];
+        if rest.is_empty() {
+            entry |= 1 << 8;
+            out[count * 4..count * 4 + 4].copy_from_slice(&entry.to_be_bytes());
+            return true;
+        }
+        out[count * 4..count * 4 + 4].copy_from_slice(&entry.to_be_bytes());
+        if !rest.starts_with('/') {
+            return false;
+        }
+        name = &rest[1..];
+    }
+    crate::error::eprint_raw("Error: too many labels.\n");
+    false
+}
+
+/// mpls_ntop(): `L1/L2/...` up to the bottom-of-stack label.
+pub fn mpls_ntop(data: &[u8]) -> String {
+    let mut s = String::new();
+    for chunk in data.chunks_exact(4) {
+        let entry = u32::from_be_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+        let label = (entry & 0xffff_f000) >> 12;
+        s.push_str(&label.to_string());
+        if entry & (1 << 8) != 0 {
+            break;
+        }
+        s.push('/');
+    }
+    s
+}
+
+/// sscanf("%x") on one word: optional blanks, sign, "0x", hex digits.
+fn scan_hex_int(s: &str) -> Option<i64> {
+    let t = s.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let (v, used, _) = c_strtoull(t, 16);
+    if used == 0 {
+        return None;
+    }
+    let v = v as i64;
+    Some(if neg { -v } else { v })
+}
+
+/// ll_addr_a2n(): a link-layer address `aa:bb:..` (or a dotted IPv4) into
+/// `out`; the byte count, or None after printing `"X" is invalid lladdr.`
+pub fn ll_addr_a2n(out: &mut [u8], arg: &str) -> Option<usize> {
+    if arg.contains('.') {
+        let Some(p) = get_addr_1(arg, AF_INET) else {
+            crate::eprintf!("\"{}\" is invalid lladdr.\n", arg);
+            return None;
+        };
+        if out.len() < 4 {
+            return None;
+        }
+        out[..4].copy_from_slice(&p.data[..4]);
+        return Some(4);
+    }
+    let mut rest = arg;
+    let mut i = 0;
+    while i < out.len() {
+        let (part, next) = match rest.find(':') {
+            Some(k) => (&rest[..k], Some(&rest[k + 1..])),
+            None => (rest, None),
+        };
+        match scan_hex_int(part) {
+            Some(v) if (0..=255).contains(&v) => out[i] = v as u8,
+            _ => {
+                crate::eprintf!("\"{}\" is invalid lladdr.\n", part);
+                return None;
+            }
+        }
+        match next {
+            Some(n) => rest = n,
+            None => break,
+        }
+        i += 1;
+    }
+    Some((i + 1).min(out.len()))
+}
+
+/// get_addr_1(): reads an address of `family` (AF_UNSPEC: any). No message.
+pub fn get_addr_1(name: &str, family: u8) -> Option<InetPrefix> {
+    let mut a = get_addr_raw(name, family)?;
+    // set_address_type()
+    match a.family {
+        AF_INET => {
+            a.flags |= if a.v4() == 0 {
+                ADDRTYPE_INET_UNSPEC
+            } else if a.is_multicast() {
+                ADDRTYPE_INET_MULTI
+            } else {
+                ADDRTYPE_INET
+            };
+        }
+        AF_INET6 => {
+            a.flags |= if a.data[..16].iter().all(|&b| b == 0) {
+                ADDRTYPE_INET_UNSPEC
+            } else if a.is_multicast() {
+                ADDRTYPE_INET_MULTI
+            } else {
+                ADDRTYPE_INET
+            };
+        }
+        _ => {}
+    }
+    Some(a)
+}
+
+fn get_addr_raw(name: &str, family: u8) -> Option<InetPrefix> {
+    let mut a = InetPrefix::default();
+    if name == "default" {
+        if family == AF_MPLS {
+            return None;
+        }
+        a.family = family;
+        a.bytelen = af_byte_len(family) as u16;
+        a.bitlen = -2;
+        a.flags |= PREFIXLEN_SPECIFIED;
+        return Some(a);
+    }
+    if name == "all" || name == "any" {
+        if family == AF_MPLS {
+            return None;
+        }
+        a.family = family;
+        a.bytelen = 0;
+        a.bitlen = -2;
+        return Some(a);
+    }
+    if family == AF_PACKET {
+        let n = ll_addr_a2n(&mut a.data, name)?;
+        a.family = AF_PACKET;
+        a.bytelen = n as u16;
+        a.bitlen = (n * 8) as i16;
+        return Some(a);
+    }
+    if name.contains(':') {
+        a.family = AF_INET6;
+        if family != AF_UNSPEC && family != AF_INET6 {
+            return None;
+        }
+        let d = inet6_pton(name)?;
+        a.data[..16].copy_from_slice(&d);
+        a.bytelen = 16;
+        a.bitlen = -1;
+        return Some(a);
+    }
+    if family == AF_MPLS {
+        a.family = AF_MPLS;
+        if !mpls_pton(name, &mut a.data) {
+            return None;
+        }
+        a.bytelen = 4;
+        a.bitlen = 20;
+        for (i, chunk) in a.data.chunks_exact(4).enumerate() {
+            if chunk[2] & 1 != 0 {
+                a.bytelen = ((i + 1) * 4) as u16;
+                break;
+            }
+        }
+        return Some(a);
+    }
+    a.family = AF_INET;
+    if family != AF_UNSPEC && family != AF_INET {
+        return None;
+    }
+    if !get_addr_ipv4(&mut a.data[..4], name) {
+        return None;
+    }
+    a.bytelen = 4;
+    a.bitlen = -1;
+    Some(a)
+}
+
+/// mask2bits(): a contiguous netmask (network order) as a prefix length.
+pub fn mask2bits(mask_be: [u8; 4]) -> Option<u32> {
+    let mask = u32::from_be_bytes(mask_be);
+    let host = !mask;
+    if host & host.wrapping_add(1) != 0 {
+        return None;
+    }
+    Some(mask.count_ones())
+}
+
+/// get_netmask(): a number (strtoul base 0) or a dotted IPv4 mask.
+fn get_netmask(arg: &str) -> Option<u32> {
+    if let Some(v) = crate::util::get_unsigned(arg, 0) {
+        return Some(v);
+    }
+    let a = get_addr_1(arg, AF_INET)?;
+    if a.family != AF_INET {
+        return None;
+    }
+    mask2bits([a.data[0], a.data[1], a.data[2], a.data[3]])
+}
+
+/// get_prefix_1(): `ADDR[/PLEN]` of `family`. No message on error. The
+/// address bits beyond PLEN are kept as written (not masked).
+pub fn get_prefix_1(arg: &str, family: u8) -> Option<InetPrefix> {
+    let (addr, plen) = match arg.find('/') {
+        Some(i) => (&arg[..i], Some(&arg[i + 1..])),
+        None => (arg, None),
+    };
+    let mut dst = get_addr_1(addr, family)?;
+    let mut bitlen = af_bit_len(dst.family);
+    match plen {
+        Some(p) => {
+            if dst.bitlen == -2 {
+                return None;
+            }
+            let n = get_netmask(p)?;
+            if n > bitlen as u32 {
+                return None;
+            }
+            dst.flags |= PREFIXLEN_SPECIFIED;
+            bitlen = n as i32;
+        }
+        None => {
+            if dst.bitlen == -2 {
+                bitlen = 0;
+            }
+        }
+    }
+    dst.bitlen = bitlen as i16;
+    Some(dst)
+}
+
+/// get_addr(): as get_addr_1, or `Error: FAMILY address is expected rather
+/// than "ARG".` and exit 1.
+pub fn get_addr(arg: &str, family: u8) -> crate::error::Res<InetPrefix> {
+    match get_addr_1(arg, family) {
+        Some(a) => Ok(a),
+        None => Err(crate::error::fail(
+            1,
+            &format!("Error: {} address is expected rather than \"{}\".\n", family_name_verbose(family), arg),
+        )),
+    }
+}
+
+/// get_prefix(): as get_prefix_1, or `Error: FAMILY prefix is expected
+/// rather than "ARG".` and exit 1 (link family: "may be inet prefix...").
+pub fn get_prefix(arg: &str, family: u8) -> crate::error::Res<InetPrefix> {
+    if family == AF_PACKET {
+        return Err(crate::error::fail(
+            1,
+            &format!("Error: \"{}\" may be inet prefix, but it is not allowed in this context.\n", arg),
+        ));
+    }
+    match get_prefix_1(arg, family) {
+        Some(p) => Ok(p),
+        None => Err(crate::error::fail(
+            1,
+            &format!("Error: {} prefix is expected rather than \"{}\".\n", family_name_verbose(family), arg),
+        )),
+    }
+}
+
+/// get_addr32(): an IPv4 address (network-order bytes), or `Error: an IP
+/// address is expected rather than "ARG"` and exit 1.
+pub fn get_addr32(arg: &str) -> crate::error::Res<[u8; 4]> {
+    match get_addr_1(arg, AF_INET) {
+        Some(a) => Ok([a.data[0], a.data[1], a.data[2], a.data[3]]),
+        None => Err(crate::error::fail(
+            1,
+            &format!("Error: an IP address is expected rather than \"{}\"\n", arg),
+        )),
+    }
+}
+
+/// inet_addr_match(): whether the first `bits` bits of `a` and `b` agree
+/// (0 = match, as in C; nonzero = differ).
+pub fn inet_addr_match(a: &InetPrefix, b: &InetPrefix, bits: i32) -> i32 {
+    if bits <= 0 {
+        return 0;
+    }
+    let bits = (bits as usize).min(PREFIX_DATA_LEN * 8);
+    let words = bits >> 5;
+    let rest = bits & 0x1f;
+    if words > 0 && a.data[..words * 4] != b.data[..words * 4] {
+        return -1;
+    }
+    if rest > 0 && words * 4 + 4 <= PREFIX_DATA_LEN {
+        let w = |p: &InetPrefix| {
+            u32::from_be_bytes([p.data[words * 4], p.data[words * 4 + 1], p.data[words * 4 + 2], p.data[words * 4 + 3]])
+        };
+        let mask = 0xffff_ffffu32 << (32 - rest);
+        if (w(a) ^ w(b)) & mask != 0 {
+            return 1;
+        }
+    }
+    0
+}
+
+/// get_addr_rta(): an address attribute (4 bytes: IPv4, 16: IPv6) as an
+/// InetPrefix with bitlen -1. Err(-1) for another length, Err(-2) when
+/// `family` is given and differs.
+pub fn get_addr_rta(data: &[u8], family: u8) -> Result<InetPrefix, i32> {
+    let mut dst = InetPrefix::default();
+    match data.len() {
+        4 => {
+            dst.family = AF_INET;
+            dst.bytelen = 4;
+            dst.data[..4].copy_from_slice(data);
+        }
+        16 => {
+            dst.family = AF_INET6;
+            dst.bytelen = 16;
+            dst.data[..16].copy_from_slice(data);
+        }
+        _ => return Err(-1),
+    }
+    if family != AF_UNSPEC && family != dst.family {
+        return Err(-2);
+    }
+    dst.bitlen = -1;
+    dst.flags = 0;
+    match dst.family {
+        AF_INET => {
+            dst.flags |= if dst.v4() == 0 {
+                ADDRTYPE_INET_UNSPEC
+            } else if dst.is_multicast() {
+                ADDRTYPE_INET_MULTI
+            } else {
+                ADDRTYPE_INET
+            };
+        }
+        _ => {
+            dst.flags |= if dst.data[..16].iter().all(|&b| b == 0) {
+                ADDRTYPE_INET_UNSPEC
+            } else if dst.is_multicast() {
+                ADDRTYPE_INET_MULTI
+            } else {
+                ADDRTYPE_INET
+            };
+        }
+    }
+    Ok(dst)
+}
+
+/// inet_addr_match_rta(): 0 when the attribute's address lies in prefix
+/// `m` (or `m` selects nothing: no family or no length), else nonzero.
+pub fn inet_addr_match_rta(m: &InetPrefix, rta: Option<&[u8]>) -> i32 {
+    let Some(data) = rta else { return 0 };
+    if m.family == AF_UNSPEC || m.bitlen <= 0 {
+        return 0;
+    }
+    match get_addr_rta(data, m.family) {
+        Ok(dst) => inet_addr_match(&dst, m, m.bitlen as i32),
+        Err(_) => -1,
+    }
+}
+
+/// rt_addr_n2a(): an address as text: inet_ntop for IPv4/IPv6, labels for
+/// MPLS, `aa:bb` for link addresses, a sockaddr's address for AF_BRIDGE,
+/// else "???".
+pub fn rt_addr_n2a(af: u8, data: &[u8]) -> String {
+    match af {
+        AF_INET | AF_INET6 => {
+            let need = if af == AF_INET { 4 } else { 16 };
+            if data.len() < need {
+                // inet_ntop would read past a short attribute; print what
+                // a zero-padded address gives instead of crashing.
+                let mut d = [0u8; 16];
+                d[..data.len()].copy_from_slice(data);
+                return inet_ntop_str(af, &d).unwrap_or_else(|| "???".into());
+            }
+            inet_ntop_str(af, data).unwrap_or_else(|| "???".into())
+        }
+        AF_MPLS => mpls_ntop(data),
+        AF_PACKET => crate::util::ll_addr(data),
+        AF_BRIDGE => {
+            // struct sockaddr_in / sockaddr_in6: family (u16, host order)
+            // then port, then the address at offset 4 (v4) or 8 (v6).
+            let fam = data.get(..2).map(|b| u16::from_ne_bytes([b[0], b[1]])).unwrap_or(0);
+            if fam == AF_INET as u16 {
+                if let Some(a) = data.get(4..8) {
+                    return inet_ntop_str(AF_INET, a).unwrap_or_else(|| "???".into());
+                }
+            } else if fam == AF_INET6 as u16 {
+                if let Some(a) = data.get(8..24) {
+                    return inet_ntop_str(AF_INET6, a).unwrap_or_else(|| "???".into());
+                }
+            }
+            "???".into()
+        }
+        _ => "???".into(),
+    }
+}
+
+thread_local! {
+    static HOSTS: RefCell<HashMap<(u8, Vec<u8>), Option<String>>> = RefCell::new(HashMap::new());
+}
+
+/// resolve_address(): gethostbyaddr with a cache of answers and misses;
+/// a v4-mapped IPv6 address is looked up as IPv4.
+fn resolve_address(af: u8, data: &[u8]) -> Option<String> {
+    let (af, data) = if af == AF_INET6
+        && data.len() >= 16
+        && data[..10].iter().all(|&b| b == 0)
+        && data[10] == 0xff
+        && data[11] == 0xff
+    {
+        (AF_INET, &data[12..16])
+    } else {
+        (af, data)
+    };
+    let key = (af, data.to_vec());
+    if let Some(hit) = HOSTS.with(|h| h.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    // SAFETY: data is a valid buffer of data.len() bytes; the hostent is
+    // read at once, before any other resolver call.
+    let name = unsafe {
+        let h = gethostbyaddr(data.as_ptr() as *const libc::c_void, data.len() as libc::socklen_t, af as libc::c_int);
+        if h.is_null() || (*h).h_name.is_null() {
+            None
+        } else {
+            Some(std::ffi::CStr::from_ptr((*h).h_name).to_string_lossy().into_owned())
+        }
+    };
+    HOSTS.with(|h| h.borrow_mut().insert(key, name.clone()));
+    name
+}
+
+/// format_host(): under `-r` (`resolve`), the host name of an address if
+/// it has one, else (and without `-r`) [`rt_addr_n2a`].
+pub fn format_host(af: u8, data: &[u8], resolve: bool) -> String {
+    if resolve {
+        let len = if data.is_empty() { af_byte_len(af) as usize } else { data.len() };
+        if len > 0 && data.len() >= len {
+            if let Some(n) = resolve_address(af, &data[..len]) {
+                return n;
+            }
+        }
+    }
+    rt_addr_n2a(af, data)
+}
+
+/// default_scope() of `ip address add`: host for 127.x.x.x, else global.
+pub fn default_scope(lcl: &InetPrefix) -> u8 {
+    if lcl.family == AF_INET && lcl.bytelen >= 1 && lcl.data[0] == 127 {
+        return RT_SCOPE_HOST;
+    }
+    RT_SCOPE_UNIVERSE
+}
+
+// ---------------------------------------------------------------------------
+// Scope names (lib/rt_names.c).
+
+struct ScopeTab {
+    names: Vec<Option<String>>,
+    loaded: bool,
+}
+
+impl ScopeTab {
+    fn new() -> ScopeTab {
+        let mut names = vec![None; 256];
+        names[RT_SCOPE_UNIVERSE as usize] = Some("global".to_string());
+        names[RT_SCOPE_NOWHERE as usize] = Some("nowhere".to_string());
+        names[RT_SCOPE_HOST as usize] = Some("host".to_string());
+        names[RT_SCOPE_LINK as usize] = Some("link".to_string());
+        names[RT_SCOPE_SITE as usize] = Some("site".to_string());
+        ScopeTab { names, loaded: false }
+    }
+
+    fn load(&mut self) {
+        self.loaded = true;
+        read_id_table("/etc/iproute2/rt_scopes", &mut self.names);
+    }
+}
+
+thread_local! {
+    static SCOPES: RefCell<ScopeTab> = RefCell::new(ScopeTab::new());
+}
+
+/// One line of an iproute2 id/name database: sscanf "0x%x %s" or "%d %s".
+/// Some((id, name)) on a match, None when the line is malformed.
+pub fn parse_id_name(p: &str) -> Option<(i64, String)> {
+    fn word(s: &str) -> Option<String> {
+        let t = s.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+        let end = t.find([' ', '\t', '\n', '\r', '\x0b', '\x0c']).unwrap_or(t.len());
+        if end == 0 {
+            return None;
+        }
+        Some(t[..end].to_string())
+    }
+    if let Some(h) = p.strip_prefix("0x") {
+        // %x: blanks, sign, optional 0x, hex digits.
+        let t = h.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+        let (neg, t2) = match t.as_bytes().first() {
+            Some(b'-') => (true, &t[1..]),
+            Some(b'+') => (false, &t[1..]),
+            _ => (false, t),
+        };
+        let (v, used, _) = c_strtoull(t2, 16);
+        if used > 0 {
+            if let Some(n) = word(&t2[used..]) {
+                let v = v as u32 as i32 as i64;
+                return Some((if neg { -v } else { v }, n));
+            }
+        }
+    }
+    let t = p.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+    let (neg, t2) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let digits = t2.bytes().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 {
+        return None;
+    }
+    let v: i64 = t2[..digits].parse::<i64>().unwrap_or(i64::MAX) as i32 as i64;
+    let n = word(&t2[digits..])?;
+    Some((if neg { -v } else { v }, n))
+}
+
+/// rtnl_tab_initialize(): fills `tab` from FILE; a malformed line prints
+/// `Database FILE is corrupted at LINE` and stops reading.
+pub fn read_id_table(file: &str, tab: &mut [Option<String>]) {
+    let Ok(data) = std::fs::read(file) else { return };
+    let text = String::from_utf8_lossy(&data);
+    for line in text.split_inclusive('\n') {
+        let p = line.trim_start_matches([' ', '\t']);
+        if p.starts_with('#') || p.starts_with('\n') || p.is_empty() {
+            continue;
+        }
+        match parse_id_name(p) {
+            Some((id, name)) => {
+                if id < 0 || id as usize >= tab.len() {
+                    continue;
+                }
+                tab[id as usize] = Some(name);
+            }
+            None => {
+                crate::eprintf!("Database {} is corrupted at {}\n", file, p);
+                return;
+            }
+        }
+    }
+}
+
+/// rtnl_rtscope_n2a(): a scope's name (built-in or rt_scopes), else its
+/// number; always the number under `-N` (`numeric`).
+pub fn scope_n2a(id: u32, numeric: bool) -> Cow<'static, str> {
+    if id >= 256 || numeric {
+        return Cow::Owned(id.to_string());
+    }
+    SCOPES.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.names[id as usize].is_none() && !s.loaded {
+            s.load();
+        }
+        match &s.names[id as usize] {
+            Some(n) => Cow::Owned(n.clone()),
+            None => Cow::Owned(id.to_string()),
+        }
+    })
+}
+
+/// rtnl_rtscope_a2n(): a scope name (built-in or rt_scopes) or a number
+/// 0..255 (strtoul base 0). None when neither.
+pub fn scope_a2n(arg: &str) -> Option<u32> {
+    let found = SCOPES.with(|s| {
+        let mut s = s.borrow_mut();
+        if !s.loaded {
+            s.load();
+        }
+        s.names.iter().position(|n| n.as_deref() == Some(arg))
+    });
+    if let Some(i) = found {
+        return Some(i as u32);
+    }
+    let (v, used, over) = c_strtoull(arg, 0);
+    if used == 0 || used != arg.len() || over || v > 255 {
+        return None;
+    }
+    Some(v as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v4(s: &str) -> Option<[u8; 4]> {
+        get_addr_1(s, AF_UNSPEC).map(|a| [a.data[0], a.data[1], a.data[2], a.data[3]])
+    }
+
+    #[test]
+    fn ipv4_parts() {
+        assert_eq!(v4("10.1.1.1"), Some([10, 1, 1, 1]));
+        assert_eq!(v4("10.8"), Some([10, 8, 0, 0]));
+        assert_eq!(v4("10"), Some([10, 0, 0, 0]));
+        assert_eq!(v4("010.0x10.1.1"), Some([8, 16, 1, 1]));
+        assert_eq!(v4("256.1.1.1"), None);
+        assert_eq!(v4("1.2.3.4.5"), None);
+        assert_eq!(v4("1.2.3."), None);
+        assert_eq!(v4("1..2"), None);
+        assert_eq!(v4("abc"), None);
+        assert_eq!(v4("-1"), None);
+        assert_eq!(v4(" 1.2.3.4"), Some([1, 2, 3, 4]));
+        let a = get_addr_1("10.0.0.1", AF_UNSPEC).unwrap();
+        assert_eq!((a.family, a.bytelen, a.bitlen), (AF_INET, 4, -1));
+        assert!(get_addr_1("10.0.0.1", AF_INET6).is_none());
+        assert!(get_addr_1("::1", AF_INET).is_none());
+    }
+
+    #[test]
+    fn address_types() {
+        assert!(get_addr_1("0.0.0.0", AF_UNSPEC).unwrap().is_inet_unspec());
+        assert!(get_addr_1("224.1.1.1", AF_UNSPEC).unwrap().is_inet_multi());
+        assert!(get_addr_1("ff02::1", AF_UNSPEC).unwrap().is_inet_multi());
+        assert!(get_addr_1("::", AF_UNSPEC).unwrap().is_inet_unspec());
+        let a = get_addr_1("10.0.0.1", AF_UNSPEC).unwrap();
+        assert!(a.is_inet() && !a.is_inet_multi() && !a.is_inet_unspec());
+    }
+
+    #[test]
+    fn ipv6() {
+        let a = get_addr_1("2001:db8::1", AF_UNSPEC).unwrap();
+        assert_eq!((a.family, a.bytelen, a.bitlen), (AF_INET6, 16, -1));
+        assert_eq!(&a.bytes()[..4], &[0x20, 0x01, 0x0d, 0xb8]);
+        assert_eq!(a.bytes()[15], 1);
+        assert!(get_addr_1("::ffff:1.2.3.4", AF_UNSPEC).is_some());
+        assert!(get_addr_1("2001:db8:::1", AF_UNSPEC).is_none());
+        assert!(get_addr_1("12345::", AF_UNSPEC).is_none());
+    }
+
+    #[test]
+    fn prefixes() {
+        let p = get_prefix_1("192.168.1.100/24", AF_UNSPEC).unwrap();
+        assert_eq!((p.bitlen, p.prefixlen_specified()), (24, true));
+        assert_eq!(p.bytes(), &[192, 168, 1, 100]);
+        let p = get_prefix_1("10.0.0.1", AF_UNSPEC).unwrap();
+        assert_eq!((p.bitlen, p.prefixlen_specified()), (32, false));
+        let p = get_prefix_1("10.0.0.1/255.255.0.0", AF_UNSPEC).unwrap();
+        assert_eq!(p.bitlen, 16);
+        let p = get_prefix_1("10.0.0.1/0x18", AF_UNSPEC).unwrap();
+        assert_eq!(p.bitlen, 24);
+        assert!(get_prefix_1("1.2.3.4/33", AF_UNSPEC).is_none());
+        assert!(get_prefix_1("1.2.3.4/255.0.255.0", AF_UNSPEC).is_none());
+        assert!(get_prefix_1("1.2.3.4/", AF_UNSPEC).is_none());
+        let p = get_prefix_1("2001:db8::/64", AF_UNSPEC).unwrap();
+        assert_eq!((p.family, p.bitlen), (AF_INET6, 64));
+        assert!(get_prefix_1("2001:db8::/129", AF_UNSPEC).is_none());
+        let p = get_prefix_1("default", AF_UNSPEC).unwrap();
+        assert_eq!((p.family, p.bytelen, p.bitlen, p.prefixlen_specified()), (AF_UNSPEC, 0, 0, true));
+        let p = get_prefix_1("default", AF_INET).unwrap();
+        assert_eq!((p.family, p.bytelen, p.bitlen), (AF_INET, 4, 0));
+        let p = get_prefix_1("any", AF_INET6).unwrap();
+        assert_eq!((p.family, p.bytelen, p.bitlen, p.prefixlen_specified()), (AF_INET6, 0, 0, false));
+        assert!(get_prefix_1("default/8", AF_UNSPEC).is_none());
+    }
+
+    #[test]
+    fn mpls_and_link() {
+        let a = get_addr_1("100/200", AF_MPLS).unwrap();
+        assert_eq!(a.bytelen, 8);
+        assert_eq!(mpls_ntop(a.bytes()), "100/200");
+        assert!(get_addr_1("1048576", AF_MPLS).is_none());
+        let l = get_addr_1("aa:bb:0c", AF_PACKET).unwrap();
+        assert_eq!(l.bytes(), &[0xaa, 0xbb, 0x0c]);
+    }
+
+    #[test]
+    fn formatting() {
+        assert_eq!(rt_addr_n2a(AF_INET, &[10, 0, 0, 1]), "10.0.0.1");
+        let a = get_addr_1("2001:db8:0:0:1:0:0:1", AF_UNSPEC).unwrap();
+        assert_eq!(rt_addr_n2a(AF_INET6, a.bytes()), "2001:db8::1:0:0:1");
+        let a = get_addr_1("::ffff:1.2.3.4", AF_UNSPEC).unwrap();
+        assert_eq!(rt_addr_n2a(AF_INET6, a.bytes()), "::ffff:1.2.3.4");
+        assert_eq!(rt_addr_n2a(AF_PACKET, &[0, 0x11]), "00:11");
+        assert_eq!(rt_addr_n2a(99, &[1]), "???");
+        assert_eq!(format_host(AF_INET, &[10, 0, 0, 1], false), "10.0.0.1");
+    }
+
+    #[test]
+    fn matching() {
+        let m = get_prefix_1("10.1.0.0/16", AF_UNSPEC).unwrap();
+        let a = get_addr_rta(&[10, 1, 2, 3], AF_UNSPEC).unwrap();
+        assert_eq!(inet_addr_match(&a, &m, 16), 0);
+        assert_ne!(inet_addr_match(&a, &m, 24), 0);
+        assert_eq!(inet_addr_match_rta(&m, Some(&[10, 1, 9, 9])), 0);
+        assert_ne!(inet_addr_match_rta(&m, Some(&[10, 2, 9, 9])), 0);
+        assert_eq!(inet_addr_match_rta(&m, None), 0);
+        assert_ne!(inet_addr_match_rta(&m, Some(&[0u8; 16])), 0);
+        let m6 = get_prefix_1("2001:db8::/33", AF_UNSPEC).unwrap();
+        let a6 = get_addr_1("2001:db8:7fff::1", AF_UNSPEC).unwrap();
+        let b6 = get_addr_1("2001:db8:8000::1", AF_UNSPEC).unwrap();
+        assert_eq!(inet_addr_match(&a6, &m6, 33), 0);
+        assert_ne!(inet_addr_match(&b6, &m6, 33), 0);
+        assert!(get_addr_rta(&[1, 2, 3], AF_UNSPEC).is_err());
+        assert_eq!(get_addr_rta(&[1, 2, 3, 4], AF_INET6).err(), Some(-2));
+    }
+
+    #[test]
+    fn scopes() {
+        assert_eq!(scope_n2a(0, false), "global");
+        assert_eq!(scope_n2a(254, false), "host");
+        assert_eq!(scope_n2a(254, true), "254");
+        assert_eq!(scope_n2a(300, false), "300");
+        assert_eq!(scope_a2n("link"), Some(253));
+        assert_eq!(scope_a2n("0x10"), Some(16));
+        assert_eq!(scope_a2n("256"), None);
+        assert_eq!(scope_a2n("bogus"), None);
+        assert_eq!(default_scope(&get_prefix_1("127.0.0.2/8", AF_UNSPEC).unwrap()), RT_SCOPE_HOST);
+        assert_eq!(default_scope(&get_prefix_1("10.0.0.2/8", AF_UNSPEC).unwrap()), RT_SCOPE_UNIVERSE);
+    }
+
+    #[test]
+    fn id_name_lines() {
+        assert_eq!(parse_id_name("254\thost\n"), Some((254, "host".into())));
+        assert_eq!(parse_id_name("0x10 foo # c\n"), Some((16, "foo".into())));
+        assert_eq!(parse_id_name("12abc def\n"), Some((12, "abc".into())));
+        assert_eq!(parse_id_name("foo bar\n"), None);
+        assert_eq!(parse_id_name("12\n"), None);
+    }
+}

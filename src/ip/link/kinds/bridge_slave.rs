@@ -1,0 +1,321 @@
+//! `type bridge_slave` (ip/iplink_bridge_slave.c, 6.1.0): port options of
+//! `ip link set DEV type bridge_slave ...` and the port's `-d` block.
+
+use super::common::{bridge_id, parse_on_off, print_timer};
+use crate::cli::{invarg, matches, Args};
+use crate::error::{eprint_raw, Exit, Res};
+use crate::ip::Ctx;
+use crate::netlink::{Req, Tb};
+use crate::print::T;
+use crate::util::{get_u16, get_u32, get_u8};
+
+pub const IFLA_BRPORT_STATE: u16 = 1;
+pub const IFLA_BRPORT_PRIORITY: u16 = 2;
+pub const IFLA_BRPORT_COST: u16 = 3;
+pub const IFLA_BRPORT_MODE: u16 = 4;
+pub const IFLA_BRPORT_GUARD: u16 = 5;
+pub const IFLA_BRPORT_PROTECT: u16 = 6;
+pub const IFLA_BRPORT_FAST_LEAVE: u16 = 7;
+pub const IFLA_BRPORT_LEARNING: u16 = 8;
+pub const IFLA_BRPORT_UNICAST_FLOOD: u16 = 9;
+pub const IFLA_BRPORT_PROXYARP: u16 = 10;
+pub const IFLA_BRPORT_PROXYARP_WIFI: u16 = 12;
+pub const IFLA_BRPORT_ROOT_ID: u16 = 13;
+pub const IFLA_BRPORT_BRIDGE_ID: u16 = 14;
+pub const IFLA_BRPORT_DESIGNATED_PORT: u16 = 15;
+pub const IFLA_BRPORT_DESIGNATED_COST: u16 = 16;
+pub const IFLA_BRPORT_ID: u16 = 17;
+pub const IFLA_BRPORT_NO: u16 = 18;
+pub const IFLA_BRPORT_TOPOLOGY_CHANGE_ACK: u16 = 19;
+pub const IFLA_BRPORT_CONFIG_PENDING: u16 = 20;
+pub const IFLA_BRPORT_MESSAGE_AGE_TIMER: u16 = 21;
+pub const IFLA_BRPORT_FORWARD_DELAY_TIMER: u16 = 22;
+pub const IFLA_BRPORT_HOLD_TIMER: u16 = 23;
+pub const IFLA_BRPORT_FLUSH: u16 = 24;
+pub const IFLA_BRPORT_MULTICAST_ROUTER: u16 = 25;
+pub const IFLA_BRPORT_MCAST_FLOOD: u16 = 27;
+pub const IFLA_BRPORT_MCAST_TO_UCAST: u16 = 28;
+pub const IFLA_BRPORT_VLAN_TUNNEL: u16 = 29;
+pub const IFLA_BRPORT_BCAST_FLOOD: u16 = 30;
+pub const IFLA_BRPORT_GROUP_FWD_MASK: u16 = 31;
+pub const IFLA_BRPORT_NEIGH_SUPPRESS: u16 = 32;
+pub const IFLA_BRPORT_ISOLATED: u16 = 33;
+pub const IFLA_BRPORT_BACKUP_PORT: u16 = 34;
+pub const IFLA_BRPORT_LOCKED: u16 = 39;
+/// IFLA_BRPORT_MAX of the 6.1 headers.
+pub const IFLA_BRPORT_MAX: usize = 39;
+
+pub const HELP: &str = "Usage: ... bridge_slave [ fdb_flush ]
+			[ state STATE ]
+			[ priority PRIO ]
+			[ cost COST ]
+			[ guard {on | off} ]
+			[ hairpin {on | off} ]
+			[ fastleave {on | off} ]
+			[ root_block {on | off} ]
+			[ learning {on | off} ]
+			[ flood {on | off} ]
+			[ proxy_arp {on | off} ]
+			[ proxy_arp_wifi {on | off} ]
+			[ mcast_router MULTICAST_ROUTER ]
+			[ mcast_fast_leave {on | off} ]
+			[ mcast_flood {on | off} ]
+			[ bcast_flood {on | off} ]
+			[ mcast_to_unicast {on | off} ]
+			[ group_fwd_mask MASK ]
+			[ neigh_suppress {on | off} ]
+			[ vlan_tunnel {on | off} ]
+			[ isolated {on | off} ]
+			[ locked {on | off} ]
+			[ backup_port DEVICE ] [ nobackup_port ]
+";
+
+pub fn help(_kind: &str, out: &mut dyn std::io::Write) {
+    let _ = out.write_all(HELP.as_bytes());
+}
+
+/// What an option takes.
+#[derive(Clone, Copy)]
+enum O {
+    Flush,
+    State,
+    Priority,
+    Cost,
+    OnOff(u16),
+    McastRouter,
+    FwdMask,
+    Backup,
+    NoBackup,
+}
+
+/// bridge_slave_parse_opt()'s tests in order (first prefix match wins:
+/// "flood" before "mcast_flood", "proxy_arp" before "proxy_arp_wifi").
+const OPTS: &[(&str, O)] = &[
+    ("fdb_flush", O::Flush),
+    ("state", O::State),
+    ("priority", O::Priority),
+    ("cost", O::Cost),
+    ("hairpin", O::OnOff(IFLA_BRPORT_MODE)),
+    ("guard", O::OnOff(IFLA_BRPORT_GUARD)),
+    ("root_block", O::OnOff(IFLA_BRPORT_PROTECT)),
+    ("fastleave", O::OnOff(IFLA_BRPORT_FAST_LEAVE)),
+    ("learning", O::OnOff(IFLA_BRPORT_LEARNING)),
+    ("flood", O::OnOff(IFLA_BRPORT_UNICAST_FLOOD)),
+    ("mcast_flood", O::OnOff(IFLA_BRPORT_MCAST_FLOOD)),
+    ("bcast_flood", O::OnOff(IFLA_BRPORT_BCAST_FLOOD)),
+    ("mcast_to_unicast", O::OnOff(IFLA_BRPORT_MCAST_TO_UCAST)),
+    ("proxy_arp", O::OnOff(IFLA_BRPORT_PROXYARP)),
+    ("proxy_arp_wifi", O::OnOff(IFLA_BRPORT_PROXYARP_WIFI)),
+    ("mcast_router", O::McastRouter),
+    ("mcast_fast_leave", O::OnOff(IFLA_BRPORT_FAST_LEAVE)),
+    ("neigh_suppress", O::OnOff(IFLA_BRPORT_NEIGH_SUPPRESS)),
+    ("group_fwd_mask", O::FwdMask),
+    ("vlan_tunnel", O::OnOff(IFLA_BRPORT_VLAN_TUNNEL)),
+    ("isolated", O::OnOff(IFLA_BRPORT_ISOLATED)),
+    ("locked", O::OnOff(IFLA_BRPORT_LOCKED)),
+    ("backup_port", O::Backup),
+    ("nobackup_port", O::NoBackup),
+];
+
+pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+    while let Some(w) = args.next() {
+        let Some((name, o)) = OPTS.iter().find(|(n, _)| matches(&w, n)) else {
+            if matches(&w, "help") {
+                eprint_raw(HELP);
+                return Ok(1);
+            }
+            eprint_raw(&format!("bridge_slave: unknown option \"{}\"?\n", w));
+            eprint_raw(HELP);
+            return Ok(1);
+        };
+        match *o {
+            O::Flush => req.attr(IFLA_BRPORT_FLUSH, &[]),
+            O::NoBackup => req.attr_u32(IFLA_BRPORT_BACKUP_PORT, 0),
+            O::State => {
+                let v = args.value()?;
+                req.attr_u8(IFLA_BRPORT_STATE, get_u8(&v, 0).ok_or_else(|| invarg("state is invalid", &v))?);
+            }
+            O::Priority => {
+                let v = args.value()?;
+                req.attr_u16(IFLA_BRPORT_PRIORITY, get_u16(&v, 0).ok_or_else(|| invarg("priority is invalid", &v))?);
+            }
+            O::Cost => {
+                let v = args.value()?;
+                req.attr_u32(IFLA_BRPORT_COST, get_u32(&v, 0).ok_or_else(|| invarg("cost is invalid", &v))?);
+            }
+            O::McastRouter => {
+                let v = args.value()?;
+                let n = get_u8(&v, 0).ok_or_else(|| invarg("invalid mcast_router", &v))?;
+                req.attr_u8(IFLA_BRPORT_MULTICAST_ROUTER, n);
+            }
+            O::FwdMask => {
+                let v = args.value()?;
+                let n = get_u16(&v, 0).ok_or_else(|| invarg("invalid group_fwd_mask", &v))?;
+                req.attr_u16(IFLA_BRPORT_GROUP_FWD_MASK, n);
+            }
+            O::OnOff(ty) => {
+                let v = args.value()?;
+                // parse_on_off() failing is exit(1).
+                let on = parse_on_off(name, &v).ok_or(Exit(1))?;
+                req.attr_u8(ty, u8::from(on));
+            }
+            O::Backup => {
+                let v = args.value()?;
+                let idx = ctx.ifindex(&v);
+                if idx == 0 {
+                    return Err(invarg("Device does not exist\n", &v));
+                }
+                req.attr_u32(IFLA_BRPORT_BACKUP_PORT, idx);
+            }
+        }
+    }
+    Ok(0)
+}
+
+const PORT_STATES: &[&str] = &["disabled", "listening", "learning", "forwarding", "blocking"];
+
+/// _bitmask2str() with the names of bits 0 (stp), 2 (lacp) and 14 (lldp).
+fn fwd_mask_str(mask: u16) -> String {
+    let mut parts = Vec::new();
+    for i in 0..16 {
+        if mask & (1 << i) != 0 {
+            parts.push(match i {
+                0 => "stp".to_string(),
+                2 => "lacp".to_string(),
+                14 => "lldp".to_string(),
+                _ => format!("0x{:x}", 1u32 << i),
+            });
+        }
+    }
+    if parts.is_empty() {
+        "0x0".into()
+    } else {
+        parts.join(",")
+    }
+}
+
+pub fn print(ctx: &mut Ctx, _kind: &str, data: &[u8]) {
+    let tb = Tb::parse(data, IFLA_BRPORT_MAX);
+    let on_off = |ctx: &mut Ctx, ty: u16, key: &str, fmt: &str| {
+        if let Some(v) = tb.u8(ty) {
+            ctx.p.on_off(T::Any, key, fmt, v != 0);
+        }
+    };
+    if let Some(s) = tb.u8(IFLA_BRPORT_STATE) {
+        match PORT_STATES.get(s as usize) {
+            Some(name) => ctx.p.string(T::Any, "state", "state {} ", name),
+            None => ctx.p.int(T::Any, "state_index", "state ({}) ", i64::from(s)),
+        }
+    }
+    if let Some(v) = tb.u16(IFLA_BRPORT_PRIORITY) {
+        ctx.p.int(T::Any, "priority", "priority {} ", i64::from(v));
+    }
+    if let Some(v) = tb.u32(IFLA_BRPORT_COST) {
+        // print_int() of a u32: "%d".
+        ctx.p.int(T::Any, "cost", "cost {} ", i64::from(v as i32));
+    }
+    on_off(ctx, IFLA_BRPORT_MODE, "hairpin", "hairpin {} ");
+    on_off(ctx, IFLA_BRPORT_GUARD, "guard", "guard {} ");
+    on_off(ctx, IFLA_BRPORT_PROTECT, "root_block", "root_block {} ");
+    on_off(ctx, IFLA_BRPORT_FAST_LEAVE, "fastleave", "fastleave {} ");
+    on_off(ctx, IFLA_BRPORT_LEARNING, "learning", "learning {} ");
+    on_off(ctx, IFLA_BRPORT_UNICAST_FLOOD, "flood", "flood {} ");
+    if let Some(v) = tb.u16(IFLA_BRPORT_ID) {
+        ctx.p.xhex(T::Any, "id", "port_id {} ", u64::from(v));
+    }
+    if let Some(v) = tb.u16(IFLA_BRPORT_NO) {
+        ctx.p.xhex(T::Any, "no", "port_no {} ", u64::from(v));
+    }
+    if let Some(v) = tb.u16(IFLA_BRPORT_DESIGNATED_PORT) {
+        ctx.p.uint(T::Any, "designated_port", "designated_port {} ", u64::from(v));
+    }
+    if let Some(v) = tb.u16(IFLA_BRPORT_DESIGNATED_COST) {
+        ctx.p.uint(T::Any, "designated_cost", "designated_cost {} ", u64::from(v));
+    }
+    if let Some(d) = tb.get(IFLA_BRPORT_BRIDGE_ID) {
+        ctx.p.string(T::Any, "bridge_id", "designated_bridge {} ", &bridge_id(d));
+    }
+    if let Some(d) = tb.get(IFLA_BRPORT_ROOT_ID) {
+        ctx.p.string(T::Any, "root_id", "designated_root {} ", &bridge_id(d));
+    }
+    for (ty, key) in [
+        (IFLA_BRPORT_HOLD_TIMER, "hold_timer"),
+        (IFLA_BRPORT_MESSAGE_AGE_TIMER, "message_age_timer"),
+        (IFLA_BRPORT_FORWARD_DELAY_TIMER, "forward_delay_timer"),
+    ] {
+        if let Some(d) = tb.get(ty) {
+            print_timer(ctx, key, d);
+        }
+    }
+    if let Some(v) = tb.u8(IFLA_BRPORT_TOPOLOGY_CHANGE_ACK) {
+        ctx.p.uint(T::Any, "topology_change_ack", "topology_change_ack {} ", u64::from(v));
+    }
+    if let Some(v) = tb.u8(IFLA_BRPORT_CONFIG_PENDING) {
+        ctx.p.uint(T::Any, "config_pending", "config_pending {} ", u64::from(v));
+    }
+    on_off(ctx, IFLA_BRPORT_PROXYARP, "proxy_arp", "proxy_arp {} ");
+    on_off(ctx, IFLA_BRPORT_PROXYARP_WIFI, "proxy_arp_wifi", "proxy_arp_wifi {} ");
+    if let Some(v) = tb.u8(IFLA_BRPORT_MULTICAST_ROUTER) {
+        ctx.p.uint(T::Any, "multicast_router", "mcast_router {} ", u64::from(v));
+    }
+    if let Some(v) = tb.u8(IFLA_BRPORT_FAST_LEAVE) {
+        // Text only: JSON has it as "fastleave" already.
+        ctx.p.fp(if v != 0 { "mcast_fast_leave on " } else { "mcast_fast_leave off " });
+    }
+    on_off(ctx, IFLA_BRPORT_MCAST_FLOOD, "mcast_flood", "mcast_flood {} ");
+    on_off(ctx, IFLA_BRPORT_BCAST_FLOOD, "bcast_flood", "bcast_flood {} ");
+    on_off(ctx, IFLA_BRPORT_MCAST_TO_UCAST, "mcast_to_unicast", "mcast_to_unicast {} ");
+    on_off(ctx, IFLA_BRPORT_NEIGH_SUPPRESS, "neigh_suppress", "neigh_suppress {} ");
+    if let Some(m) = tb.u16(IFLA_BRPORT_GROUP_FWD_MASK) {
+        ctx.p.xhex(T::Any, "group_fwd_mask", "group_fwd_mask {} ", u64::from(m));
+        ctx.p.string(T::Any, "group_fwd_mask_str", "group_fwd_mask_str {} ", &fwd_mask_str(m));
+    }
+    on_off(ctx, IFLA_BRPORT_VLAN_TUNNEL, "vlan_tunnel", "vlan_tunnel {} ");
+    on_off(ctx, IFLA_BRPORT_ISOLATED, "isolated", "isolated {} ");
+    on_off(ctx, IFLA_BRPORT_LOCKED, "locked", "locked {} ");
+    if let Some(v) = tb.u32(IFLA_BRPORT_BACKUP_PORT) {
+        let name = ctx.ifname(v);
+        ctx.p.string(T::Any, "backup_port", "backup_port {} ", &name);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::common::test_util::{check_golden, run};
+    use super::*;
+
+    macro_rules! golden {
+        ($($f:literal),*) => {
+            $( check_golden(print, $f, include_str!(concat!("testdata/", $f)), &[]); )*
+        };
+    }
+
+    #[test]
+    fn goldens() {
+        golden!(
+            "brslave_default.slave.text",
+            "brslave_default.slave.json",
+            "brslave_opts.slave.text",
+            "brslave_opts.slave.json",
+            "brslave_state.slave.text",
+            "brslave_state.slave.json"
+        );
+    }
+
+    #[test]
+    fn odd_state_backup_port_and_masks() {
+        let mut r = Req::new(0, 0, &[]);
+        r.attr_u8(IFLA_BRPORT_STATE, 7);
+        r.attr_u16(IFLA_BRPORT_GROUP_FWD_MASK, 0x0022);
+        r.attr_u32(IFLA_BRPORT_BACKUP_PORT, 5);
+        let data = r.bytes()[16..].to_vec();
+        assert_eq!(
+            run(print, "bridge_slave", &data, false, &[(5, "v5")]),
+            "state (7) group_fwd_mask 0x22 group_fwd_mask_str 0x2,0x20 backup_port v5 "
+        );
+        assert_eq!(
+            run(print, "bridge_slave", &data, true, &[(5, "v5")]),
+            "\"info_slave_data\":{\"state_index\":7,\"group_fwd_mask\":\"0x22\",\"group_fwd_mask_str\":\"0x2,0x20\",\"backup_port\":\"v5\"}"
+        );
+    }
+}

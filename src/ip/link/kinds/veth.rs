@@ -1,0 +1,41 @@
+//! veth (ip/link_veth.c): `type veth [peer [name] NAME [options]]`. The
+//! peer's options are the generic ones, read by the same iplink_parse()
+//! into VETH_INFO_PEER (an ifinfomsg, then attributes).
+
+use crate::cli::{duparg, Args};
+use crate::error::Res;
+use crate::ip::link::modify::{iplink_parse, reserve, Ifi, Parsed};
+use crate::ip::Ctx;
+use crate::netlink::Req;
+
+const VETH_INFO_PEER: u16 = 1;
+
+/// print_usage(): always on stdout (iproute2 uses printf even for errors).
+pub const USAGE: &str = "Usage: ip link <options> type veth [peer <options>]\nTo get <options> type 'ip link add help'\n";
+
+/// veth_parse_opt(): the words after `type veth`.
+pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+    if args.peek() != Some("peer") {
+        ctx.p.raw(USAGE.as_bytes());
+        return Ok(1);
+    }
+    args.advance();
+    let data = req.nest(VETH_INFO_PEER);
+    // The peer's ifinfomsg comes first in the nest, zeroed, filled below.
+    let peer_ifi_at = req.len();
+    reserve(req, 16);
+    let mut peer = Ifi::default();
+    match iplink_parse(ctx, args, req, &mut peer)? {
+        Parsed::Failed(_) => return Ok(1),
+        Parsed::Done { kind: Some(t) } => return Err(duparg("type", &t)),
+        Parsed::Done { kind: None } => {}
+    }
+    peer.write(req, peer_ifi_at);
+    req.nest_end(data);
+    Ok(0)
+}
+
+/// veth_print_help()
+pub fn help(_kind: &str, out: &mut dyn std::io::Write) {
+    let _ = out.write_all(USAGE.as_bytes());
+}

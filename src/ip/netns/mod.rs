@@ -1,0 +1,344 @@
+//! `ip netns` (ip/ipnetns.c, lib/namespace.c, 6.1.0). Owned by issue 7.
+//!
+//! Return values follow ip's do_cmd(): a C handler's `-1` is exit status 1,
+//! `-2` (a kernel error, already printed) is 2; usage and invalid names are
+//! `exit(-1)`, i.e. `Err(Exit(255))`.
+
+mod add;
+mod exec;
+mod nsid;
+mod sys;
+
+use super::Ctx;
+use crate::cli::{matches, Args};
+use crate::error::{fail, Res};
+use crate::eprintf;
+use crate::print::T;
+
+pub use exec::netns_switch;
+pub use nsid::print_nsid;
+
+/// The Debian build's run directory (its messages say /run/netns).
+pub const NETNS_RUN_DIR: &str = "/run/netns";
+pub const NETNS_ETC_DIR: &str = "/etc/netns";
+
+/// NAME_MAX of linux/limits.h.
+const NAME_MAX: usize = 255;
+
+const USAGE: &str = "Usage:\tip netns list
+\tip netns add NAME
+\tip netns attach NAME PID
+\tip netns set NAME NETNSID
+\tip [-all] netns delete [NAME]
+\tip netns identify [PID]
+\tip netns pids NAME
+\tip [-all] netns exec [NAME] cmd ...
+\tip netns monitor
+\tip netns list-id [target-nsid POSITIVE-INT] [nsid POSITIVE-INT]
+NETNSID := auto | POSITIVE-INT
+";
+
+fn usage() -> crate::error::Exit {
+    fail(255, USAGE)
+}
+
+/// invalid_name(): empty, longer than NAME_MAX, a '/', "." or "..".
+fn invalid_name(name: &str) -> bool {
+    name.is_empty() || name.len() > NAME_MAX || name.contains('/') || name == "." || name == ".."
+}
+
+/// The path of a named namespace file.
+fn ns_path(name: &str) -> String {
+    let mut s = String::with_capacity(NETNS_RUN_DIR.len() + 1 + name.len());
+    s.push_str(NETNS_RUN_DIR);
+    s.push('/');
+    s.push_str(name);
+    s
+}
+
+pub fn do_netns(ctx: &mut Ctx, args: Args) -> Res<i32> {
+    let words: Vec<String> = args.rest().to_vec();
+    let Some(cmd) = words.first() else {
+        nsid::map_init(ctx)?;
+        return netns_list(ctx);
+    };
+    if !ctx.o.all && words.len() > 1 && invalid_name(&words[1]) {
+        return Err(fail(255, &format!("Invalid netns name \"{}\"\n", words[1])));
+    }
+    let cmd = cmd.as_str();
+    let rest = &words[1..];
+    if matches(cmd, "list") || matches(cmd, "show") || matches(cmd, "lst") {
+        nsid::map_init(ctx)?;
+        return netns_list(ctx);
+    }
+    if matches(cmd, "list-id") {
+        nsid::map_init(ctx)?;
+        return nsid::netns_list_id(ctx, rest);
+    }
+    if matches(cmd, "help") {
+        return Err(usage());
+    }
+    if matches(cmd, "add") {
+        return add::netns_add(ctx, rest, true);
+    }
+    if matches(cmd, "set") {
+        return nsid::netns_set(ctx, rest);
+    }
+    if matches(cmd, "delete") {
+        return add::netns_delete(ctx, rest);
+    }
+    if matches(cmd, "identify") {
+        return netns_identify(ctx, rest);
+    }
+    if matches(cmd, "pids") {
+        return netns_pids(ctx, rest);
+    }
+    if matches(cmd, "exec") {
+        return exec::netns_exec(ctx, rest);
+    }
+    if matches(cmd, "monitor") {
+        return netns_monitor(ctx);
+    }
+    if matches(cmd, "attach") {
+        return add::netns_add(ctx, rest, false);
+    }
+    Err(fail(255, &format!("Command \"{}\" is unknown, try \"ip netns help\".\n", cmd)))
+}
+
+/// netns_list(): the run directory in readdir order; nothing at all (not
+/// even JSON brackets) when it does not exist.
+fn netns_list(ctx: &mut Ctx) -> Res<i32> {
+    let Ok(dir) = sys::Dir::open(NETNS_RUN_DIR) else { return Ok(0) };
+    ctx.p.new_json_obj();
+    for name in dir {
+        ctx.p.open_object(None);
+        ctx.p.string(T::Any, "name", "{}", &name);
+        let id = nsid::get_netnsid_from_name(ctx, &name)?;
+        if id >= 0 {
+            ctx.p.int(T::Any, "id", " (id: {})", id as i64);
+        }
+        ctx.p.fp("\n");
+        ctx.p.close_object();
+    }
+    ctx.p.delete_json_obj();
+    Ok(0)
+}
+
+/// netns_foreach(): calls `f` for each name until it returns true (stop).
+/// A missing directory is empty; another opendir error is -1.
+fn netns_foreach(mut f: impl FnMut(&str) -> Res<bool>) -> Res<i32> {
+    let dir = match sys::Dir::open(NETNS_RUN_DIR) {
+        Ok(d) => d,
+        Err(libc::ENOENT) => return Ok(0),
+        Err(e) => {
+            eprintf!("Failed to open directory {}: {}\n", NETNS_RUN_DIR, crate::error::strerror(e));
+            return Ok(1);
+        }
+    };
+    for name in dir {
+        if f(&name)? {
+            break;
+        }
+    }
+    Ok(0)
+}
+
+/// is_pid(): only digits (an empty string counts).
+fn is_pid(s: &str) -> bool {
+    s.bytes().all(|c| c.is_ascii_digit())
+}
+
+fn netns_identify(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
+    let pidstr = match rest.len() {
+        0 => "self",
+        1 => {
+            if !is_pid(&rest[0]) {
+                eprintf!("Specified string '{}' is not a pid\n", rest[0]);
+                return Ok(1);
+            }
+            rest[0].as_str()
+        }
+        _ => {
+            eprintf!("extra arguments specified\n");
+            return Ok(1);
+        }
+    };
+    match identify_pid(pidstr) {
+        Some(name) => {
+            ctx.p.raw(name.as_bytes());
+            ctx.p.raw(b"\n");
+            Ok(0)
+        }
+        None => Ok(1),
+    }
+}
+
+/// netns_identify_pid(): the last name in readdir order whose file is the
+/// same nsfs inode as /proc/PID/ns/net ("" when none). None on error.
+pub fn identify_pid(pidstr: &str) -> Option<String> {
+    let ns = match sys::open(&format!("/proc/{}/ns/net", pidstr), libc::O_RDONLY, 0) {
+        Ok(fd) => fd,
+        Err(e) => {
+            eprintf!("Cannot open network namespace: {}\n", crate::error::strerror(e));
+            return None;
+        }
+    };
+    let id = match sys::fstat_id(&ns) {
+        Ok(id) => id,
+        Err(e) => {
+            eprintf!("Stat of netns failed: {}\n", crate::error::strerror(e));
+            return None;
+        }
+    };
+    let dir = match sys::Dir::open(NETNS_RUN_DIR) {
+        Ok(d) => d,
+        Err(libc::ENOENT) => return Some(String::new()),
+        Err(e) => {
+            eprintf!("Failed to open directory {}:{}\n", NETNS_RUN_DIR, crate::error::strerror(e));
+            return None;
+        }
+    };
+    let mut found = String::new();
+    for name in dir {
+        if sys::stat_id(&ns_path(&name)) == Ok(id) {
+            found = name;
+        }
+    }
+    Some(found)
+}
+
+fn netns_pids(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
+    let name = match rest.len() {
+        0 => {
+            eprintf!("No netns name specified\n");
+            return Ok(1);
+        }
+        1 => &rest[0],
+        _ => {
+            eprintf!("extra arguments specified\n");
+            return Ok(1);
+        }
+    };
+    let ns = match sys::open(&ns_path(name), libc::O_RDONLY, 0) {
+        Ok(fd) => fd,
+        Err(e) => {
+            eprintf!("Cannot open network namespace: {}\n", crate::error::strerror(e));
+            return Ok(1);
+        }
+    };
+    let id = match sys::fstat_id(&ns) {
+        Ok(id) => id,
+        Err(e) => {
+            eprintf!("Stat of netns failed: {}\n", crate::error::strerror(e));
+            return Ok(1);
+        }
+    };
+    let dir = match sys::Dir::open("/proc/") {
+        Ok(d) => d,
+        Err(e) => {
+            eprintf!("Open of /proc failed: {}\n", crate::error::strerror(e));
+            return Ok(1);
+        }
+    };
+    for pid in dir {
+        if !is_pid(&pid) {
+            continue;
+        }
+        if sys::stat_id(&format!("/proc/{}/ns/net", pid)) == Ok(id) {
+            ctx.p.raw(pid.as_bytes());
+            ctx.p.raw(b"\n");
+        }
+    }
+    Ok(0)
+}
+
+/// create_netns_dir(): mkdir 0755 unless it exists.
+fn create_netns_dir() -> bool {
+    match sys::mkdir(NETNS_RUN_DIR, 0o755) {
+        Ok(()) | Err(libc::EEXIST) => true,
+        Err(e) => {
+            eprintf!("mkdir {} failed: {}\n", NETNS_RUN_DIR, crate::error::strerror(e));
+            false
+        }
+    }
+}
+
+/// netns_monitor(): inotify on the run directory, "add NAME"/"delete NAME"
+/// per event, forever. stdout is flushed per event only on a terminal (C
+/// stdio's line buffering); to a pipe it stays buffered like printf.
+fn netns_monitor(ctx: &mut Ctx) -> Res<i32> {
+    let fd = unsafe { libc::inotify_init() };
+    if fd < 0 {
+        eprintf!("inotify_init failed: {}\n", crate::error::strerror(sys::errno()));
+        return Ok(1);
+    }
+    let fd = sys::Fd(fd);
+    if !create_netns_dir() {
+        return Ok(1);
+    }
+    let dir = sys::cstr(NETNS_RUN_DIR).map_err(|_| crate::error::Exit(1))?;
+    if unsafe { libc::inotify_add_watch(fd.0, dir.as_ptr(), libc::IN_CREATE | libc::IN_DELETE) } < 0 {
+        eprintf!("inotify_add_watch failed: {}\n", crate::error::strerror(sys::errno()));
+        return Ok(1);
+    }
+    let tty = unsafe { libc::isatty(1) } == 1;
+    let mut buf = [0u8; 4096];
+    loop {
+        let n = unsafe { libc::read(fd.0, buf.as_mut_ptr() as *mut libc::c_void, buf.len()) };
+        if n < 0 {
+            eprintf!("read failed: {}\n", crate::error::strerror(sys::errno()));
+            return Ok(1);
+        }
+        let n = n as usize;
+        let mut off = 0;
+        // struct inotify_event: wd, mask, cookie, len, name[len].
+        while off + 16 <= n {
+            let mask = crate::netlink::attr::hdr_u32(&buf, off + 4);
+            let len = crate::netlink::attr::hdr_u32(&buf, off + 12) as usize;
+            let name_bytes = buf.get(off + 16..(off + 16 + len).min(n)).unwrap_or(&[]);
+            let end = name_bytes.iter().position(|&c| c == 0).unwrap_or(name_bytes.len());
+            let name = String::from_utf8_lossy(&name_bytes[..end]);
+            if mask & libc::IN_CREATE != 0 {
+                ctx.p.raw(format!("add {}\n", name).as_bytes());
+            }
+            if mask & libc::IN_DELETE != 0 {
+                ctx.p.raw(format!("delete {}\n", name).as_bytes());
+            }
+            off += 16 + len;
+        }
+        if tty {
+            let _ = ctx.p.flush();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert!(invalid_name(""));
+        assert!(invalid_name("a/b"));
+        assert!(invalid_name("."));
+        assert!(invalid_name(".."));
+        assert!(invalid_name(&"x".repeat(256)));
+        assert!(!invalid_name(&"x".repeat(255)));
+        assert!(!invalid_name("..."));
+        assert!(!invalid_name("--"));
+    }
+
+    #[test]
+    fn pids() {
+        assert!(is_pid("123"));
+        assert!(is_pid(""));
+        assert!(!is_pid("12a"));
+        assert!(!is_pid("-1"));
+    }
+
+    #[test]
+    fn usage_shape() {
+        assert_eq!(USAGE.lines().count(), 11);
+        assert!(USAGE.starts_with("Usage:\tip netns list\n\tip netns add NAME\n"));
+    }
+}
