@@ -626,6 +626,9 @@ mod help_tests {
             ("vti6", include_str!("testdata/help_vti6.txt")),
             ("xfrm", include_str!("testdata/help_xfrm.txt")),
             ("ip6tnl", include_str!("testdata/help_ip6tnl.txt")),
+            ("ip6gre", include_str!("testdata/help_ip6gre.txt")),
+            ("ip6gretap", include_str!("testdata/help_ip6gretap.txt")),
+            ("ip6erspan", include_str!("testdata/help_ip6erspan.txt")),
         ];
         for (kind, want) in cases {
             let k = super::super::find(kind).and_then(|k| k.help);
