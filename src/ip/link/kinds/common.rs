@@ -45,7 +45,8 @@ pub fn get_addr_ipv4(s: &str) -> Option<[u8; 4]> {
 /// ll_addr_a2n(): a link-layer address of at most `max` bytes. On a bad
 /// part prints `"PART" is invalid lladdr.` (as iproute2, which cuts the
 /// word at each ':'); a wrong length returns what was read, unprinted.
-/// Err(()) is iproute2's -1.
+/// Err(()) is iproute2's -1 (its message, if any, is already printed).
+#[allow(clippy::result_unit_err)]
 pub fn ll_addr_a2n(arg: &str, max: usize) -> Result<Vec<u8>, ()> {
     if arg.contains('.') {
         // get_addr_1(AF_INET): "default"/"any"/"all" have no dot; a ':' means IPv6.
