@@ -635,6 +635,7 @@ mod help_tests {
             ("hsr", include_str!("testdata/help_hsr.txt")),
             ("gtp", include_str!("testdata/help_gtp.txt")),
             ("ipoib", include_str!("testdata/help_ipoib.txt")),
+            ("macsec", include_str!("testdata/help_macsec.txt")),
         ];
         for (kind, want) in cases {
             let k = super::super::find(kind).and_then(|k| k.help);
