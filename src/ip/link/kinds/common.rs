@@ -45,7 +45,8 @@ pub fn get_addr_ipv4(s: &str) -> Option<[u8; 4]> {
 /// ll_addr_a2n(): a link-layer address of at most `max` bytes. On a bad
 /// part prints `"PART" is invalid lladdr.` (as iproute2, which cuts the
 /// word at each ':'); a wrong length returns what was read, unprinted.
-/// Err(()) is iproute2's -1.
+/// Err(()) is iproute2's -1 (its message, if any, is already printed).
+#[allow(clippy::result_unit_err)]
 pub fn ll_addr_a2n(arg: &str, max: usize) -> Result<Vec<u8>, ()> {
     if arg.contains('.') {
         // get_addr_1(AF_INET): "default"/"any"/"all" have no dot; a ':' means IPv6.
@@ -626,6 +627,16 @@ mod help_tests {
             ("vti6", include_str!("testdata/help_vti6.txt")),
             ("xfrm", include_str!("testdata/help_xfrm.txt")),
             ("ip6tnl", include_str!("testdata/help_ip6tnl.txt")),
+            ("ip6gre", include_str!("testdata/help_ip6gre.txt")),
+            ("ip6gretap", include_str!("testdata/help_ip6gretap.txt")),
+            ("ip6erspan", include_str!("testdata/help_ip6erspan.txt")),
+            ("bareudp", include_str!("testdata/help_bareudp.txt")),
+            ("amt", include_str!("testdata/help_amt.txt")),
+            ("hsr", include_str!("testdata/help_hsr.txt")),
+            ("gtp", include_str!("testdata/help_gtp.txt")),
+            ("ipoib", include_str!("testdata/help_ipoib.txt")),
+            ("macsec", include_str!("testdata/help_macsec.txt")),
+            ("can", include_str!("testdata/help_can.txt")),
         ];
         for (kind, want) in cases {
             let k = super::super::find(kind).and_then(|k| k.help);

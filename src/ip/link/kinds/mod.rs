@@ -6,11 +6,13 @@
 pub mod bond;
 pub mod bridge;
 pub mod bridge_slave;
+pub mod can;
 pub mod common;
 pub mod geneve;
 pub mod gre;
 pub mod iptnl;
 pub mod ipvlan;
+pub mod macsec;
 pub mod macvlan;
 pub mod misc;
 pub mod tun;
@@ -74,6 +76,16 @@ pub static KINDS: &[Kind] = &[
     Kind { id: "vti6", parse: Some(vti::vti_parse), print: None, help: Some(vti::vti_help) },
     Kind { id: "xfrm", parse: Some(vti::xfrm_parse), print: None, help: Some(vti::xfrm_help) },
     Kind { id: "ip6tnl", parse: Some(iptnl::ip6_parse), print: None, help: Some(iptnl::ip6_help) },
+    Kind { id: "ip6gre", parse: Some(gre::parse6), print: None, help: Some(gre::help6) },
+    Kind { id: "ip6gretap", parse: Some(gre::parse6), print: None, help: Some(gre::help6) },
+    Kind { id: "ip6erspan", parse: Some(gre::parse6), print: None, help: Some(gre::help6) },
+    Kind { id: "bareudp", parse: Some(misc::bareudp_parse), print: None, help: Some(misc::bareudp_help) },
+    Kind { id: "amt", parse: Some(misc::amt_parse), print: None, help: Some(misc::amt_help) },
+    Kind { id: "hsr", parse: Some(misc::hsr_parse), print: None, help: Some(misc::hsr_help) },
+    Kind { id: "gtp", parse: Some(misc::gtp_parse), print: None, help: Some(misc::gtp_help) },
+    Kind { id: "ipoib", parse: Some(misc::ipoib_parse), print: None, help: Some(misc::ipoib_help) },
+    Kind { id: "macsec", parse: Some(macsec::parse), print: None, help: Some(macsec::help) },
+    Kind { id: "can", parse: Some(can::parse), print: None, help: Some(can::help) },
     Kind { id: "dummy", parse: None, print: None, help: Some(misc::plain_help) },
     Kind { id: "ifb", parse: None, print: None, help: Some(misc::plain_help) },
     Kind { id: "nlmon", parse: None, print: None, help: Some(misc::plain_help) },
