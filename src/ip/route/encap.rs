@@ -101,6 +101,7 @@ pub fn parse(a: &mut Argv, encap_attr: u16, type_attr: u16) -> Res<Vec<u8>> {
             a.i -= 1;
         }
         2 | 4 => parse_ip(a, ty == 4, &mut inner)?,
+        5 => parse_seg6(a, &mut inner)?,
         _ => {
             return Err(fail(1, &format!("rip: encap {} is not supported yet\n", TYPES.iter().find(|t| read_type_quiet(t) == ty).unwrap_or(&"?"))));
         }
@@ -186,6 +187,135 @@ fn parse_ip(a: &mut Argv, v6: bool, inner: &mut Vec<u8>) -> Res<()> {
     Ok(())
 }
 
+const SEG6_MODES: [&str; 5] = ["inline", "encap", "l2encap", "encap.red", "l2encap.red"];
+
+/// parse_encap_seg6(): mode, segs, hmac; builds seg6_iptunnel_encap + SRH.
+fn parse_seg6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
+    let (mut mode_ok, mut segs_ok, mut hmac_ok) = (false, false, false);
+    let mut mode: i32 = -1;
+    let mut segs = String::new();
+    let mut hmac = 0u32;
+    while a.left() > 0 {
+        match a.cur() {
+            "mode" => {
+                a.next_arg()?;
+                if mode_ok {
+                    return Err(duparg2("mode", a.cur()));
+                }
+                mode_ok = true;
+                match SEG6_MODES.iter().position(|m| *m == a.cur()) {
+                    Some(i) => mode = i as i32,
+                    None => return Err(invarg("\"mode\" value is invalid\n", a.cur())),
+                }
+            }
+            "segs" => {
+                a.next_arg()?;
+                if segs_ok {
+                    return Err(duparg2("segs", a.cur()));
+                }
+                segs_ok = true;
+                if mode == -1 {
+                    return Err(invarg("\"segs\" provided before \"mode\"\n", a.cur()));
+                }
+                segs = a.cur().chars().take(1023).collect();
+            }
+            "hmac" => {
+                a.next_arg()?;
+                if hmac_ok {
+                    return Err(duparg2("hmac", a.cur()));
+                }
+                hmac_ok = true;
+                if let Some(v) = crate::util::get_u32(a.cur(), 0) {
+                    hmac = v;
+                }
+            }
+            _ => break,
+        }
+        a.i += 1;
+    }
+    let srh = build_srh(&segs, hmac, mode != 0)?;
+    let mut v = Vec::with_capacity(4 + srh.len());
+    v.extend_from_slice(&mode.to_ne_bytes());
+    v.extend_from_slice(&srh);
+    add(inner, 1, &v);
+    a.i -= 1;
+    Ok(())
+}
+
+/// parse_srh(): segments in reverse order, an empty slot 0 unless
+/// encapsulating, an HMAC TLV when a key id is given.
+fn build_srh(segs: &str, hmac: u32, encap: bool) -> Res<Vec<u8>> {
+    let mut nsegs = segs.bytes().filter(|&c| c == b',').count() + 1;
+    if !encap {
+        nsegs += 1;
+    }
+    let mut len = 8 + 16 * nsegs;
+    if hmac != 0 {
+        len += 40;
+    }
+    let mut srh = vec![0u8; len];
+    srh[1] = ((len >> 3) - 1) as u8;
+    srh[2] = 4;
+    srh[3] = (nsegs - 1) as u8;
+    srh[4] = (nsegs - 1) as u8;
+    if hmac != 0 {
+        srh[5] |= 1 << 3;
+    }
+    let mut i = nsegs as isize - 1;
+    for s in segs.split(',').filter(|s| !s.is_empty()) {
+        let addr = get_addr(s, AF_INET6)?;
+        if i >= 0 {
+            let at = 8 + 16 * i as usize;
+            if let Some(d) = srh.get_mut(at..at + 16) {
+                d.copy_from_slice(&addr.data[..16]);
+            }
+        }
+        i -= 1;
+    }
+    if hmac != 0 {
+        let at = len - 40;
+        srh[at] = 5;
+        srh[at + 1] = 38;
+        srh[at + 4..at + 8].copy_from_slice(&hmac.to_be_bytes());
+    }
+    Ok(srh)
+}
+
+fn print_seg6(p: &mut Printer, enc: &[u8]) {
+    let Some(d) = attrs(enc).find(|(t, _)| *t == 1).map(|(_, d)| d) else { return };
+    let Some(mb) = d.get(..4) else { return };
+    let mode = i32::from_ne_bytes([mb[0], mb[1], mb[2], mb[3]]);
+    let name = if (0..5).contains(&mode) { SEG6_MODES[mode as usize] } else { "<unknown>" };
+    p.string(T::Any, "mode", "mode {} ", name);
+    let srh = &d[4..];
+    let first = srh.get(4).copied().unwrap_or(0) as usize;
+    if p.is_json() {
+        p.open_array(T::Json, "segs");
+    } else {
+        p.fpf(format_args!("segs {} [ ", first + 1));
+    }
+    let mut b = ABuf::new();
+    for i in (0..=first).rev() {
+        let at = 8 + 16 * i;
+        let seg = srh.get(at..at + 16).unwrap_or(&[0u8; 16]);
+        b.clear();
+        b.push_addr(AF_INET6, seg);
+        p.color_string_opt(T::Any, Color::Inet6, None, "{} ", b.as_str());
+    }
+    if p.is_json() {
+        p.close_array(T::Json, "");
+    } else {
+        p.fp("] ");
+    }
+    if srh.get(5).is_some_and(|f| f & (1 << 3) != 0) {
+        let hdrlen = srh.get(1).copied().unwrap_or(0) as usize;
+        let at = ((hdrlen + 1) << 3).saturating_sub(40);
+        let id = srh.get(at + 4..at + 8).map(|x| u32::from_be_bytes([x[0], x[1], x[2], x[3]])).unwrap_or(0);
+        let j = crate::print::fmt::c_hash_x(id as u64);
+        p.field(T::Any, Color::None, Some("hmac"), crate::print::J::Str(&j), format_args!("hmac {:X} ", id));
+    }
+}
+
 fn read_type_quiet(n: &str) -> u16 {
     match n {
         "mpls" => 1,
@@ -257,6 +387,7 @@ pub fn print_encap(p: &mut Printer, ty: Option<&[u8]>, enc: &[u8]) {
                 }
             }
         }
+        5 => print_seg6(p, enc),
         4 => {
             if let Some(v) = tb[1].and_then(get_u64) {
                 p.uint(T::Any, "id", "id {} ", u64::from_be(v));

@@ -544,11 +544,11 @@ pub fn modify(ctx: &mut crate::ip::Ctx, cmd: u16, flags: u16, words: &[String]) 
         let f = req.flags() | NLM_F_ECHO | NLM_F_ACK;
         req.set_flags(f);
         let Ok(ans) = ctx.rtnl()?.talk_answer(&mut req) else { return Ok(2) };
+        super::prepare_names(ctx)?;
         let is_route = crate::netlink::attr::msgs(&ans).next().is_some_and(|m| m.ty == RTM_NEWROUTE || m.ty == RTM_DELROUTE);
         if !is_route {
             return Ok(0);
         }
-        super::fill_names_pub(ctx)?;
         ctx.p.new_json_obj();
         ctx.p.open_object(None);
         let filt = Filter { mdst: Default::default(), msrc: Default::default(), ..Default::default() };

@@ -57,9 +57,17 @@ impl NhCache {
 }
 
 /// print_cache_nexthop_id(fp, "\n\tnh_info ", "nh_info", id)
-pub fn print_nh_info(p: &mut Printer, names: &crate::names::LinkNames, cache: &mut NhCache, id: u32, resolve: bool, details: bool) {
-    let Some(m) = cache.get(id) else { return };
+pub fn print_nh_info(e: &mut super::print::Env, id: u32) {
+    let Some(m) = e.nh.get(id) else { return };
     let m = m.to_vec();
+    let (resolve, details) = (e.resolve, e.details);
+    let oif_name = m
+        .get(8..)
+        .and_then(|a| attrs(a).find(|(t, _)| *t as usize == NHA_OIF))
+        .and_then(|(_, d)| get_u32(d))
+        .filter(|i| *i != 0)
+        .map(|i| e.ifname(i).to_string());
+    let p: &mut Printer = e.p;
     let Some(h) = m.get(..8) else { return };
     let (family, scope, protocol) = (h[0], h[1], h[2]);
     let flags = u32::from_ne_bytes([h[4], h[5], h[6], h[7]]);
@@ -149,9 +157,8 @@ pub fn print_nh_info(p: &mut Printer, names: &crate::names::LinkNames, cache: &m
             p.color_string_opt(T::Fp, c, None, "{} ", b.as_str());
         }
     }
-    if let Some(oif) = tb[NHA_OIF].and_then(get_u32) {
-        if oif != 0 {
-            let name = names.get(oif).map(|e| e.name.clone()).unwrap_or_else(|| format!("if{}", oif));
+    if let Some(name) = oif_name {
+        {
             if p.is_json() {
                 p.string(T::Json, "dev", "", &name);
             } else {

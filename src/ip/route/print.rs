@@ -408,6 +408,57 @@ pub struct Env<'a> {
     pub last_if: (u32, ABuf),
     /// Nexthop objects for `nh_info` (-d), fetched on first use.
     pub nh: super::nh::NhCache,
+    /// Name lookups for interfaces missing from the cache.
+    pub lookup: Lookup,
+}
+
+/// ll_index_to_name() on a miss, as iproute2 6.1: RTM_GETLINK on a socket
+/// of its own, so it works in the middle of a dump. After many misses one
+/// link dump fills the whole map instead (cheaper with thousands of links).
+#[derive(Default)]
+pub struct Lookup {
+    /// No lookups (names were loaded up front).
+    pub off: bool,
+    rtnl: Option<crate::netlink::Rtnl>,
+    failed: bool,
+    misses: u32,
+    dumped: bool,
+}
+
+const MISSES_BEFORE_DUMP: u32 = 16;
+
+impl Lookup {
+    fn resolve(&mut self, names: &mut crate::names::LinkNames, idx: u32) {
+        if self.off || names.offline || self.failed || self.dumped {
+            return;
+        }
+        if self.rtnl.is_none() {
+            match crate::netlink::Rtnl::open(1024 * 1024, false) {
+                Ok(r) => self.rtnl = Some(r),
+                Err(_) => {
+                    self.failed = true;
+                    return;
+                }
+            }
+        }
+        let Some(r) = self.rtnl.as_mut() else { return };
+        self.misses += 1;
+        if self.misses > MISSES_BEFORE_DUMP {
+            self.dumped = true;
+            let mut req = crate::netlink::attr::Req::new(RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, &ifinfomsg(AF_UNSPEC, 0, 0, 0));
+            req.attr_u32(IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+            if r.dump_request(&mut req).is_ok() {
+                let _ = r.dump(|m| {
+                    if m.ty == RTM_NEWLINK {
+                        names.remember(m.payload);
+                    }
+                    Ok(())
+                });
+            }
+            return;
+        }
+        let _ = names.name(Some(r), idx);
+    }
 }
 
 impl<'a> Env<'a> {
@@ -423,6 +474,7 @@ impl<'a> Env<'a> {
             plain,
             last_if: (0, ABuf::new()),
             nh: Default::default(),
+            lookup: Default::default(),
         }
     }
 
@@ -455,8 +507,11 @@ impl<'a> Env<'a> {
     }
 
     /// The interface name of `idx`, from a one-entry cache or the map.
-    fn ifname(&mut self, idx: u32) -> &str {
+    pub fn ifname(&mut self, idx: u32) -> &str {
         if self.last_if.0 != idx || idx == 0 {
+            if idx != 0 && self.names.get(idx).is_none() {
+                self.lookup.resolve(self.names, idx);
+            }
             let mut tmp = ABuf::new();
             let n = ifname(self.names, idx, &mut tmp);
             self.last_if.1.clear();
@@ -1020,7 +1075,7 @@ pub fn print_route(e: &mut Env, ty: u16, r: &Rtm, tb: &RtTb) {
     }
     if let Some(id) = tb.u32(RTA_NH_ID) {
         if e.details {
-            super::nh::print_nh_info(e.p, e.names, &mut e.nh, id, e.resolve, e.details);
+            super::nh::print_nh_info(e, id);
         }
     }
     if let Some(mp) = tb.get(RTA_MULTIPATH) {

@@ -622,6 +622,10 @@ mod help_tests {
             ("gre", include_str!("testdata/help_gre.txt")),
             ("gretap", include_str!("testdata/help_gretap.txt")),
             ("erspan", include_str!("testdata/help_erspan.txt")),
+            ("vti", include_str!("testdata/help_vti.txt")),
+            ("vti6", include_str!("testdata/help_vti6.txt")),
+            ("xfrm", include_str!("testdata/help_xfrm.txt")),
+            ("ip6tnl", include_str!("testdata/help_ip6tnl.txt")),
         ];
         for (kind, want) in cases {
             let k = super::super::find(kind).and_then(|k| k.help);

@@ -427,3 +427,309 @@ fn tos_word(args: &mut Args, tos: &mut u8) -> Res<()> {
     *tos = if v != "inherit" { dsfield_a2n(&v).ok_or_else(|| invarg("bad TOS value", &v))? } else { 1 };
     Ok(())
 }
+
+// ---- ip6tnl (ip/link_ip6tnl.c) ----
+
+const IFLA_IPTUN_ENCAP_LIMIT: u16 = 6;
+const IFLA_IPTUN_FLOWINFO: u16 = 7;
+pub(super) const IP6_TNL_F_IGN_ENCAP_LIMIT: u32 = 0x1;
+pub(super) const IP6_TNL_F_USE_ORIG_TCLASS: u32 = 0x2;
+pub(super) const IP6_TNL_F_USE_ORIG_FLOWLABEL: u32 = 0x4;
+pub(super) const IP6_TNL_F_RCV_DSCP_COPY: u32 = 0x10;
+pub(super) const IP6_TNL_F_USE_ORIG_FWMARK: u32 = 0x20;
+pub(super) const IP6_TNL_F_ALLOW_LOCAL_REMOTE: u32 = 0x40;
+/// Flow info masks as host values of the big-endian field.
+pub(super) const IP6_FLOWINFO_TCLASS: u32 = 0x0FF0_0000;
+pub(super) const IP6_FLOWINFO_FLOWLABEL: u32 = 0x000F_FFFF;
+pub(super) const DEFAULT_TNL_HOP_LIMIT: u8 = 64;
+pub(super) const IPV6_DEFAULT_TNL_ENCAP_LIMIT: u8 = 4;
+
+fn ip6_help_text(kind: &str) -> String {
+    format!(
+        "Usage: ... {:<6}\t[ remote ADDR ]\n\
+         \t\t\t[ local ADDR ]\n\
+         \t\t\t[ encaplimit ELIM ]\n\
+         \t\t\t[ hoplimit HLIM ]\n\
+         \t\t\t[ tclass TCLASS ]\n\
+         \t\t\t[ flowlabel FLOWLABEL ]\n\
+         \t\t\t[ dscp inherit ]\n\
+         \t\t\t[ [no]allow-localremote ]\n\
+         \t\t\t[ dev PHYS_DEV ]\n\
+         \t\t\t[ fwmark MARK ]\n\
+         \t\t\t[ external ]\n\
+         \t\t\t[ noencap ]\n\
+         \t\t\t[ encap {{ fou | gue | none }} ]\n\
+         \t\t\t[ encap-sport PORT ]\n\
+         \t\t\t[ encap-dport PORT ]\n\
+         \t\t\t[ [no]encap-csum ]\n\
+         \t\t\t[ [no]encap-csum6 ]\n\
+         \t\t\t[ [no]encap-remcsum ]\n\
+         \t\t\t[ mode {{ ip6ip6 | ipip6 | any }} ]\n\
+         \n\
+         Where:\tADDR\t  := IPV6_ADDRESS\n\
+         \tELIM\t  := {{ none | 0..255 }}(default={})\n\
+         \tHLIM\t  := 0..255 (default={})\n\
+         \tTCLASS    := {{ 0x0..0xff | inherit }}\n\
+         \tFLOWLABEL := {{ 0x0..0xfffff | inherit }}\n\
+         \tMARK\t  := {{ 0x0..0xffffffff | inherit }}\n",
+        kind, IPV6_DEFAULT_TNL_ENCAP_LIMIT, DEFAULT_TNL_HOP_LIMIT
+    )
+}
+
+pub fn ip6_help(kind: &str, out: &mut dyn std::io::Write) {
+    let _ = out.write_all(ip6_help_text(kind).as_bytes());
+}
+
+/// The words shared by the IPv6 tunnels for traffic class, flow label,
+/// dscp and fwmark; Some(Ok) when `w` was one of them.
+pub(super) fn ip6_flow_word(
+    w: &str,
+    args: &mut Args,
+    flowinfo: &mut u32,
+    flags: &mut u32,
+    fwmark: &mut u32,
+) -> Option<Res<()>> {
+    let r = (|| -> Res<bool> {
+        if w == "tos" || w == "tclass" || w == "tc" || matches(w, "dsfield") {
+            let v = args.value()?;
+            *flowinfo &= !IP6_FLOWINFO_TCLASS;
+            if v == "inherit" {
+                *flags |= IP6_TNL_F_USE_ORIG_TCLASS;
+            } else {
+                let u = crate::util::get_u8(&v, 16).ok_or_else(|| invarg("invalid TClass", &v))?;
+                *flowinfo |= (u32::from(u) << 20) & IP6_FLOWINFO_TCLASS;
+                *flags &= !IP6_TNL_F_USE_ORIG_TCLASS;
+            }
+        } else if w == "flowlabel" || w == "fl" {
+            let v = args.value()?;
+            *flowinfo &= !IP6_FLOWINFO_FLOWLABEL;
+            if v == "inherit" {
+                *flags |= IP6_TNL_F_USE_ORIG_FLOWLABEL;
+            } else {
+                let u = crate::util::get_u32(&v, 16).ok_or_else(|| invarg("invalid Flowlabel", &v))?;
+                if u > 0xFFFFF {
+                    return Err(invarg("invalid Flowlabel", &v));
+                }
+                *flowinfo |= u & IP6_FLOWINFO_FLOWLABEL;
+                *flags &= !IP6_TNL_F_USE_ORIG_FLOWLABEL;
+            }
+        } else if w == "dscp" {
+            let v = args.value()?;
+            if v != "inherit" {
+                return Err(invarg("not inherit", &v));
+            }
+            *flags |= IP6_TNL_F_RCV_DSCP_COPY;
+        } else if w == "fwmark" {
+            let v = args.value()?;
+            if v == "inherit" {
+                *flags |= IP6_TNL_F_USE_ORIG_FWMARK;
+                *fwmark = 0;
+            } else {
+                *fwmark = crate::util::get_u32(&v, 0).ok_or_else(|| invarg("invalid fwmark\n", &v))?;
+                *flags &= !IP6_TNL_F_USE_ORIG_FWMARK;
+            }
+        } else if w == "allow-localremote" {
+            *flags |= IP6_TNL_F_ALLOW_LOCAL_REMOTE;
+        } else if w == "noallow-localremote" {
+            *flags &= !IP6_TNL_F_ALLOW_LOCAL_REMOTE;
+        } else {
+            return Ok(false);
+        }
+        Ok(true)
+    })();
+    match r {
+        Ok(true) => Some(Ok(())),
+        Ok(false) => None,
+        Err(e) => Some(Err(e)),
+    }
+}
+
+/// The encap words shared by the tunnels; Some(Ok) when `w` was one.
+pub(super) fn encap_word(w: &str, args: &mut Args, ty: &mut u16, fl: &mut u16, sport: &mut u16, dport: &mut u16) -> Option<Res<()>> {
+    let r = (|| -> Res<bool> {
+        match w {
+            "noencap" => *ty = 0,
+            "encap" => {
+                let v = args.value()?;
+                *ty = match v.as_str() {
+                    "fou" => 1,
+                    "gue" => 2,
+                    "none" => 0,
+                    _ => return Err(invarg("Invalid encap type.", &v)),
+                };
+            }
+            "encap-sport" => {
+                let v = args.value()?;
+                *sport =
+                    if v == "auto" { 0 } else { parse_u16(&v, 0).ok_or_else(|| invarg("Invalid source port.", &v))? };
+            }
+            "encap-dport" => {
+                let v = args.value()?;
+                *dport = parse_u16(&v, 0).ok_or_else(|| invarg("Invalid destination port.", &v))?;
+            }
+            "encap-csum" => *fl |= TUNNEL_ENCAP_FLAG_CSUM,
+            "noencap-csum" => *fl &= !TUNNEL_ENCAP_FLAG_CSUM,
+            "encap-udp6-csum" => *fl |= TUNNEL_ENCAP_FLAG_CSUM6,
+            "noencap-udp6-csum" => *fl &= !TUNNEL_ENCAP_FLAG_CSUM6,
+            "encap-remcsum" => *fl |= TUNNEL_ENCAP_FLAG_REMCSUM,
+            "noencap-remcsum" => *fl &= !TUNNEL_ENCAP_FLAG_REMCSUM,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    })();
+    match r {
+        Ok(true) => Some(Ok(())),
+        Ok(false) => None,
+        Err(e) => Some(Err(e)),
+    }
+}
+
+pub fn ip6_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+    let (mut saddr, mut daddr) = (Addr::none(), Addr::none());
+    let mut hop_limit = DEFAULT_TNL_HOP_LIMIT;
+    let mut encap_limit = IPV6_DEFAULT_TNL_ENCAP_LIMIT;
+    let mut flowinfo: u32 = 0;
+    let mut flags: u32 = 0;
+    let mut proto: u8 = 0;
+    let mut link: u32 = 0;
+    let (mut encaptype, mut encapflags, mut encapsport, mut encapdport) = (0u16, TUNNEL_ENCAP_FLAG_CSUM6, 0u16, 0u16);
+    let mut metadata = false;
+    let mut fwmark: u32 = 0;
+
+    let (_, nlflags) = super::common::req_type_flags(req);
+    if nlflags & NLM_F_CREATE == 0 {
+        let mut ok = false;
+        if let Some(d) = existing_info_data(ctx, req)? {
+            let t = Tb::parse(&d, IFLA_IPTUN_MAX);
+            let addr = |ty: u16| -> Result<Option<Addr>, ()> {
+                match t.get(ty) {
+                    Some(x) => addr_rta(x, AF_INET6).map(Some).ok_or(()),
+                    None => Ok(None),
+                }
+            };
+            if let (Ok(l), Ok(r)) = (addr(IFLA_IPTUN_LOCAL), addr(IFLA_IPTUN_REMOTE)) {
+                ok = true;
+                if let Some(a) = l {
+                    saddr = a;
+                }
+                if let Some(a) = r {
+                    daddr = a;
+                }
+                let u8_ = |ty| t.get(ty).and_then(get_u8);
+                let u32_ = |ty| t.get(ty).and_then(get_u32);
+                if let Some(v) = u8_(IFLA_IPTUN_TTL) {
+                    hop_limit = v;
+                }
+                if let Some(v) = u8_(IFLA_IPTUN_ENCAP_LIMIT) {
+                    encap_limit = v;
+                }
+                if let Some(d) = t.get(IFLA_IPTUN_FLOWINFO).and_then(crate::netlink::attr::get_be32) {
+                    flowinfo = d;
+                }
+                if let Some(v) = u32_(IFLA_IPTUN_FLAGS) {
+                    flags = v;
+                }
+                if let Some(v) = u32_(IFLA_IPTUN_LINK) {
+                    link = v;
+                }
+                if let Some(v) = u8_(IFLA_IPTUN_PROTO) {
+                    proto = v;
+                }
+                if t.has(IFLA_IPTUN_COLLECT_METADATA) {
+                    metadata = true;
+                }
+                if let Some(v) = u32_(IFLA_IPTUN_FWMARK) {
+                    fwmark = v;
+                }
+            }
+        }
+        if !ok {
+            eprint_raw("Failed to get existing tunnel info.\n");
+            return Ok(1);
+        }
+    }
+    while let Some(w) = args.next() {
+        // "dev" is tested before "dsfield" ("d" is dev).
+        if w != "mode" && w != "remote" && w != "local" && matches(&w, "dev") {
+            let v = args.value()?;
+            link = ctx.ifindex(&v);
+            if link == 0 {
+                return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
+            }
+            continue;
+        }
+        if let Some(r) = ip6_flow_word(&w, args, &mut flowinfo, &mut flags, &mut fwmark) {
+            r?;
+            continue;
+        }
+        if let Some(r) = encap_word(&w, args, &mut encaptype, &mut encapflags, &mut encapsport, &mut encapdport) {
+            r?;
+            continue;
+        }
+        match w.as_str() {
+            "mode" => {
+                let v = args.value()?;
+                proto = match v.as_str() {
+                    "ipv6/ipv6" | "ip6ip6" => IPPROTO_IPV6,
+                    "ip/ipv6" | "ipv4/ipv6" | "ipip6" | "ip4ip6" => IPPROTO_IPIP,
+                    "any/ipv6" | "any" => 0,
+                    _ => return Err(invarg("Cannot guess tunnel mode.", &v)),
+                };
+            }
+            "remote" => {
+                let v = args.value()?;
+                daddr = get_addr(&v, AF_INET6)?;
+            }
+            "local" => {
+                let v = args.value()?;
+                saddr = get_addr(&v, AF_INET6)?;
+            }
+            "ttl" | "hoplimit" | "hlim" => {
+                let v = args.value()?;
+                hop_limit = if v != "inherit" {
+                    crate::util::get_u8(&v, 0).ok_or_else(|| invarg("invalid HLIM\n", &v))?
+                } else {
+                    0
+                };
+            }
+            "encaplimit" => {
+                let v = args.value()?;
+                if v == "none" {
+                    flags |= IP6_TNL_F_IGN_ENCAP_LIMIT;
+                } else {
+                    // iproute2 never rejects the value; a bad one leaves
+                    // an unset byte, read here as 0.
+                    encap_limit = crate::util::get_u8(&v, 0).unwrap_or(0);
+                    flags &= !IP6_TNL_F_IGN_ENCAP_LIMIT;
+                }
+            }
+            "external" => metadata = true,
+            _ => {
+                eprint_raw(&ip6_help_text(kind));
+                return Ok(1);
+            }
+        }
+    }
+    req.attr_u8(IFLA_IPTUN_PROTO, proto);
+    if metadata {
+        req.attr(IFLA_IPTUN_COLLECT_METADATA, &[]);
+        return Ok(0);
+    }
+    if saddr.is_not_unspec() {
+        req.attr(IFLA_IPTUN_LOCAL, &saddr.data[..saddr.bytelen]);
+    }
+    if daddr.is_not_unspec() {
+        req.attr(IFLA_IPTUN_REMOTE, &daddr.data[..daddr.bytelen]);
+    }
+    req.attr_u8(IFLA_IPTUN_TTL, hop_limit);
+    req.attr_u8(IFLA_IPTUN_ENCAP_LIMIT, encap_limit);
+    req.attr(IFLA_IPTUN_FLOWINFO, &flowinfo.to_be_bytes());
+    req.attr_u32(IFLA_IPTUN_FLAGS, flags);
+    req.attr_u32(IFLA_IPTUN_LINK, link);
+    req.attr_u32(IFLA_IPTUN_FWMARK, fwmark);
+    req.attr_u16(IFLA_IPTUN_ENCAP_TYPE, encaptype);
+    req.attr_u16(IFLA_IPTUN_ENCAP_FLAGS, encapflags);
+    req.attr(IFLA_IPTUN_ENCAP_SPORT, &encapsport.to_be_bytes());
+    req.attr(IFLA_IPTUN_ENCAP_DPORT, &encapdport.to_be_bytes());
+    Ok(0)
+}

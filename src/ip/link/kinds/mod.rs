@@ -16,6 +16,7 @@ pub mod misc;
 pub mod tun;
 pub mod vlan;
 pub mod vrf;
+pub mod vti;
 pub mod vxlan;
 
 use crate::cli::Args;
@@ -69,6 +70,10 @@ pub static KINDS: &[Kind] = &[
     Kind { id: "gre", parse: Some(gre::parse), print: None, help: Some(gre::help) },
     Kind { id: "gretap", parse: Some(gre::parse), print: None, help: Some(gre::help) },
     Kind { id: "erspan", parse: Some(gre::parse), print: None, help: Some(gre::help) },
+    Kind { id: "vti", parse: Some(vti::vti_parse), print: None, help: Some(vti::vti_help) },
+    Kind { id: "vti6", parse: Some(vti::vti_parse), print: None, help: Some(vti::vti_help) },
+    Kind { id: "xfrm", parse: Some(vti::xfrm_parse), print: None, help: Some(vti::xfrm_help) },
+    Kind { id: "ip6tnl", parse: Some(iptnl::ip6_parse), print: None, help: Some(iptnl::ip6_help) },
     Kind { id: "dummy", parse: None, print: None, help: Some(misc::plain_help) },
     Kind { id: "ifb", parse: None, print: None, help: Some(misc::plain_help) },
     Kind { id: "nlmon", parse: None, print: None, help: Some(misc::plain_help) },
