@@ -381,6 +381,7 @@ fn const_name(line: &str) -> Option<String> {
 /// not words it parses; each with its reason.
 const NOT_KEYWORD_TABLES: &[(&str, &str)] = &[
     ("LL_PROTOS", "link-layer protocol names (lib/ll_proto.c): values of vlan protocol etc., printed and parsed as data"),
+    ("LL_PROTO_NAMES", "the other lib/ll_proto.c names: `vf N vlan V proto NAME` looks them up only to reject them (802.1Q and 802.1ad are the only usable values)"),
 ];
 
 #[test]
