@@ -64,7 +64,7 @@ fn add(out: &mut Vec<u8>, ty: u16, data: &[u8]) {
 
 /// lwt_parse_encap(): `a.i` is on "encap"; on return it is on the last word
 /// used. Returns the RTA_ENCAP and RTA_ENCAP_TYPE attributes, ready to append.
-pub fn parse(a: &mut Argv, encap_attr: u16, type_attr: u16) -> Res<Vec<u8>> {
+pub fn parse(ctx: &mut crate::ip::Ctx, a: &mut Argv, encap_attr: u16, type_attr: u16) -> Res<Vec<u8>> {
     a.next_arg()?;
     let ty = read_type(a.cur())?;
     if ty == 0 {
@@ -102,6 +102,77 @@ pub fn parse(a: &mut Argv, encap_attr: u16, type_attr: u16) -> Res<Vec<u8>> {
         }
         2 | 4 => parse_ip(a, ty == 4, &mut inner)?,
         5 => parse_seg6(a, &mut inner)?,
+        7 => parse_seg6local(ctx, a, &mut inner)?,
+        8 => {
+            // parse_encap_rpl(): segs, reversed into an RPL source routing header.
+            let mut segs = String::new();
+            let mut segs_ok = false;
+            while a.left() > 0 && a.cur() == "segs" {
+                a.next_arg()?;
+                if segs_ok {
+                    return Err(duparg2("segs", a.cur()));
+                }
+                segs_ok = true;
+                segs = a.cur().chars().take(1023).collect();
+                a.i += 1;
+            }
+            let nsegs = segs.bytes().filter(|&c| c == b',').count() + 1;
+            let len = 8 + 16 * nsegs;
+            let mut srh = vec![0u8; len];
+            srh[1] = ((len >> 3) - 1) as u8;
+            srh[2] = 3;
+            srh[3] = nsegs as u8;
+            let mut i = nsegs as isize - 1;
+            for seg in segs.split(',').filter(|x| !x.is_empty()) {
+                let addr = get_addr(seg, AF_INET6)?;
+                if i >= 0 {
+                    let at = 8 + 16 * i as usize;
+                    srh[at..at + 16].copy_from_slice(&addr.data[..16]);
+                }
+                i -= 1;
+            }
+            add(&mut inner, 1, &srh);
+            a.i -= 1;
+        }
+        10 => {
+            // parse_encap_xfrm(): words it does not know are skipped, so
+            // it takes the rest of the line.
+            let (mut id_ok, mut link_ok) = (false, false);
+            while a.left() > 0 {
+                match a.cur() {
+                    "if_id" => {
+                        a.next_arg()?;
+                        if id_ok {
+                            return Err(duparg2("if_id", a.cur()));
+                        }
+                        id_ok = true;
+                        match crate::util::get_u32(a.cur(), 0) {
+                            Some(v) if v != 0 => add(&mut inner, 1, &v.to_ne_bytes()),
+                            _ => return Err(invarg("\"if_id\" value is invalid\n", a.cur())),
+                        }
+                    }
+                    "link_dev" => {
+                        a.next_arg()?;
+                        if link_ok {
+                            return Err(duparg2("link_dev", a.cur()));
+                        }
+                        link_ok = true;
+                        let idx = ctx.ifindex(a.cur());
+                        if idx == 0 {
+                            return Err(fail(255, &format!("Cannot find device \"{}\"\n", a.cur())));
+                        }
+                        add(&mut inner, 2, &idx.to_ne_bytes());
+                    }
+                    "help" => return Err(fail(255, XFRM_USAGE)),
+                    _ => {}
+                }
+                a.i += 1;
+            }
+            if !id_ok {
+                return Err(fail(255, XFRM_USAGE));
+            }
+            a.i -= 1;
+        }
         _ => {
             return Err(fail(1, &format!("rip: encap {} is not supported yet\n", TYPES.iter().find(|t| read_type_quiet(t) == ty).unwrap_or(&"?"))));
         }
@@ -186,6 +257,8 @@ fn parse_ip(a: &mut Argv, v6: bool, inner: &mut Vec<u8>) -> Res<()> {
     a.i -= 1;
     Ok(())
 }
+
+const XFRM_USAGE: &str = "Usage: ip route ... encap xfrm if_id IF_ID [ link_dev LINK ]\n";
 
 const SEG6_MODES: [&str; 5] = ["inline", "encap", "l2encap", "encap.red", "l2encap.red"];
 
@@ -287,7 +360,11 @@ fn print_seg6(p: &mut Printer, enc: &[u8]) {
     let mode = i32::from_ne_bytes([mb[0], mb[1], mb[2], mb[3]]);
     let name = if (0..5).contains(&mode) { SEG6_MODES[mode as usize] } else { "<unknown>" };
     p.string(T::Any, "mode", "mode {} ", name);
-    let srh = &d[4..];
+    print_srh(p, &d[4..]);
+}
+
+/// print_srh()
+fn print_srh(p: &mut Printer, srh: &[u8]) {
     let first = srh.get(4).copied().unwrap_or(0) as usize;
     if p.is_json() {
         p.open_array(T::Json, "segs");
@@ -316,6 +393,185 @@ fn print_seg6(p: &mut Printer, enc: &[u8]) {
     }
 }
 
+const SEG6_ACTIONS: [&str; 17] = [
+    "", "End", "End.X", "End.T", "End.DX2", "End.DX6", "End.DX4", "End.DT6", "End.DT4", "End.B6",
+    "End.B6.Encaps", "End.BM", "End.S", "End.AS", "End.AM", "End.BPF", "End.DT46",
+];
+
+/// parse_encap_seg6local() without `flavors` and `endpoint` (BPF).
+fn parse_seg6local(ctx: &mut crate::ip::Ctx, a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
+    let mut seen: [bool; 12] = [false; 12];
+    let mut action = 0u32;
+    let mut srh: Option<(String, u32)> = None;
+    let mut hmac_ok = false;
+    macro_rules! once {
+        ($i:expr, $k:expr) => {
+            if seen[$i] {
+                return Err(duparg2($k, a.cur()));
+            }
+            seen[$i] = true;
+        };
+    }
+    while a.left() > 0 {
+        let w = a.cur();
+        match w {
+            "action" => {
+                a.next_arg()?;
+                once!(1, "action");
+                action = SEG6_ACTIONS.iter().skip(1).position(|n| *n == a.cur()).map(|i| i as u32 + 1).unwrap_or(0);
+                if action == 0 {
+                    return Err(invarg("\"action\" value is invalid\n", a.cur()));
+                }
+                add(inner, 1, &action.to_ne_bytes());
+            }
+            "table" | "vrftable" => {
+                let vrf = w == "vrftable";
+                a.next_arg()?;
+                once!(if vrf { 9 } else { 3 }, w);
+                let Some(t) = crate::rt_names::rttable_a2n(a.cur()) else {
+                    return Err(invarg(if vrf { "invalid vrf table id\n" } else { "invalid table id\n" }, a.cur()));
+                };
+                add(inner, if vrf { 9 } else { 3 }, &t.to_ne_bytes());
+            }
+            "nh4" | "nh6" => {
+                let v6 = w == "nh6";
+                a.next_arg()?;
+                once!(if v6 { 5 } else { 4 }, w);
+                let addr = get_addr(a.cur(), if v6 { AF_INET6 } else { AF_INET })?;
+                add(inner, if v6 { 5 } else { 4 }, &addr.data[..addr.bytelen]);
+            }
+            "iif" | "oif" => {
+                let o = w == "oif";
+                a.next_arg()?;
+                once!(if o { 7 } else { 6 }, w);
+                let idx = ctx.ifindex(a.cur());
+                if idx == 0 {
+                    // exit(nodev()): nodev() returns -1.
+                    return Err(fail(255, &format!("Cannot find device \"{}\"\n", a.cur())));
+                }
+                add(inner, if o { 7 } else { 6 }, &idx.to_ne_bytes());
+            }
+            "count" => {
+                once!(10, "count");
+                let mut c = Vec::new();
+                add(&mut c, 2, &0u64.to_ne_bytes());
+                add(&mut c, 3, &0u64.to_ne_bytes());
+                add(&mut c, 4, &0u64.to_ne_bytes());
+                add(inner, 10 | 0x8000, &c);
+            }
+            "srh" => {
+                a.next_arg()?;
+                once!(2, "srh");
+                if a.cur() != "segs" {
+                    return Err(invarg("missing \"segs\" attribute for srh\n", a.cur()));
+                }
+                a.next_arg()?;
+                once!(0, "segs");
+                let segs: String = a.cur().chars().take(1023).collect();
+                let mut hmac = 0u32;
+                if a.left() <= 1 {
+                    srh = Some((segs, hmac));
+                    break;
+                }
+                a.next_arg()?;
+                if a.cur() == "hmac" {
+                    a.next_arg()?;
+                    if hmac_ok {
+                        return Err(duparg2("hmac", a.cur()));
+                    }
+                    hmac_ok = true;
+                    if let Some(v) = crate::util::get_u32(a.cur(), 0) {
+                        hmac = v;
+                    }
+                    srh = Some((segs, hmac));
+                } else {
+                    srh = Some((segs, hmac));
+                    continue;
+                }
+            }
+            "flavors" | "endpoint" => {
+                return Err(fail(1, &format!("rip: seg6local {} is not supported yet\n", w)));
+            }
+            _ => break,
+        }
+        a.i += 1;
+    }
+    if action == 0 {
+        return Err(fail(255, "Missing action type\n"));
+    }
+    if let Some((segs, hmac)) = srh {
+        let s = build_srh(&segs, hmac, action == 10)?;
+        add(inner, 2, &s);
+    }
+    a.i -= 1;
+    Ok(())
+}
+
+/// print_encap_seg6local()
+fn print_seg6local(e: &mut super::print::Env, enc: &[u8]) {
+    let mut tb: [Option<&[u8]>; 12] = [None; 12];
+    for (k, d) in attrs(enc) {
+        if let Some(s) = tb.get_mut(k as usize) {
+            if s.is_none() {
+                *s = Some(d);
+            }
+        }
+    }
+    let Some(action) = tb[1].and_then(crate::netlink::attr::get_u32) else { return };
+    let name = match SEG6_ACTIONS.get(action as usize) {
+        Some(n) if !n.is_empty() => *n,
+        Some(_) => "<unknown>",
+        None => "<invalid>",
+    };
+    e.p.string(T::Any, "action", "action {} ", name);
+    if let Some(srh) = tb[2] {
+        e.p.open_object(Some("srh"));
+        print_srh(e.p, srh);
+        e.p.close_object();
+    }
+    for (k, key) in [(3usize, "table"), (9, "vrftable")] {
+        if let Some(t) = tb[k].and_then(crate::netlink::attr::get_u32) {
+            let n = crate::rt_names::rttable_n2a(t);
+            e.p.field(T::Any, Color::None, Some(key), crate::print::J::Str(n.as_str()), format_args!("{} {} ", key, n));
+        }
+    }
+    let mut b = ABuf::new();
+    for (k, key, fam) in [(4usize, "nh4", AF_INET), (5, "nh6", AF_INET6)] {
+        if let Some(d) = tb[k] {
+            b.clear();
+            b.push_addr(fam, d);
+            e.p.field(T::Any, Color::None, Some(key), crate::print::J::Str(b.as_str()), format_args!("{} {} ", key, b));
+        }
+    }
+    for (k, key) in [(6usize, "iif"), (7, "oif")] {
+        if let Some(i) = tb[k].and_then(crate::netlink::attr::get_u32) {
+            let n = e.ifname(i).to_string();
+            e.p.field(T::Any, Color::None, Some(key), crate::print::J::Str(&n), format_args!("{} {} ", key, n));
+        }
+    }
+    if let (Some(c), true) = (tb[10], e.stats) {
+        let mut v = [0u64; 5];
+        for (k, d) in attrs(c) {
+            if let (Some(slot), Some(x)) = (v.get_mut(k as usize), get_u64(d)) {
+                *slot = x;
+            }
+        }
+        if e.p.is_json() {
+            e.p.open_object(Some("stats64"));
+            e.p.uint(T::Json, "packets", "", v[2]);
+            e.p.uint(T::Json, "bytes", "", v[3]);
+            e.p.uint(T::Json, "errors", "", v[4]);
+            e.p.close_object();
+        } else {
+            for (name, x) in [("packets", v[2]), ("bytes", v[3]), ("errors", v[4])] {
+                e.p.fp(name);
+                e.p.fp(" ");
+                e.p.fp(&crate::print::fmt::num(1, x, e.human, e.iec));
+            }
+        }
+    }
+}
+
 fn read_type_quiet(n: &str) -> u16 {
     match n {
         "mpls" => 1,
@@ -333,8 +589,14 @@ fn read_type_quiet(n: &str) -> u16 {
 }
 
 /// lwt_print_encap() for mpls and ip; other types print their name only.
-pub fn print_encap(p: &mut Printer, ty: Option<&[u8]>, enc: &[u8]) {
+pub fn print_encap(e: &mut super::print::Env, ty: Option<&[u8]>, enc: &[u8]) {
     let Some(t) = ty.and_then(get_u16) else { return };
+    if t == 7 {
+        e.p.string(T::Any, "encap", " encap {} ", type_name(t));
+        print_seg6local(e, enc);
+        return;
+    }
+    let p: &mut Printer = e.p;
     p.string(T::Any, "encap", " encap {} ", type_name(t));
     let mut tb: [Option<&[u8]>; 16] = [None; 16];
     for (k, d) in attrs(enc) {

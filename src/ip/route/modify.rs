@@ -137,7 +137,7 @@ fn parse_one_nh(ctx: &mut crate::ip::Ctx, rtm: &mut Rtm, a: &mut Argv, out: &mut
             };
             add(out, RTA_FLOW, &r.to_ne_bytes());
         } else if w == "encap" {
-            let e = encap::parse(a, RTA_ENCAP, RTA_ENCAP_TYPE)?;
+            let e = encap::parse(ctx, a, RTA_ENCAP, RTA_ENCAP_TYPE)?;
             out.extend_from_slice(&e);
         } else if w == "as" {
             a.next_arg()?;
@@ -425,7 +425,7 @@ pub fn modify(ctx: &mut crate::ip::Ctx, cmd: u16, flags: u16, words: &[String]) 
             };
             add(&mut body, RTA_PREF, &[pref]);
         } else if w == "encap" {
-            let e = encap::parse(&mut a, RTA_ENCAP, RTA_ENCAP_TYPE)?;
+            let e = encap::parse(ctx, &mut a, RTA_ENCAP, RTA_ENCAP_TYPE)?;
             body.extend_from_slice(&e);
         } else if w == "ttl-propagate" {
             a.next_arg()?;

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::inet::ABuf;
 use crate::netlink::attr::{attrs, get_u16, get_u32, get_u64, msgs, Req};
 use crate::netlink::Rtnl;
-use crate::print::{Color, Printer, J, T};
+use crate::print::{Color, J, T};
 use crate::rt_names;
 
 const RTM_NEWNEXTHOP: u16 = 104;
@@ -67,7 +67,6 @@ pub fn print_nh_info(e: &mut super::print::Env, id: u32) {
         .and_then(|(_, d)| get_u32(d))
         .filter(|i| *i != 0)
         .map(|i| e.ifname(i).to_string());
-    let p: &mut Printer = e.p;
     let Some(h) = m.get(..8) else { return };
     let (family, scope, protocol) = (h[0], h[1], h[2]);
     let flags = u32::from_ne_bytes([h[4], h[5], h[6], h[7]]);
@@ -79,31 +78,31 @@ pub fn print_nh_info(e: &mut super::print::Env, id: u32) {
             }
         }
     }
-    p.fp("\n\tnh_info ");
-    p.open_object(Some("nh_info"));
+    e.p.fp("\n\tnh_info ");
+    e.p.open_object(Some("nh_info"));
     let nid = tb[NHA_ID as usize].and_then(get_u32).unwrap_or(0);
-    p.uint(T::Any, "id", "id {} ", nid as u64);
+    e.p.uint(T::Any, "id", "id {} ", nid as u64);
     if let Some(g) = tb[NHA_GROUP] {
-        p.open_array(T::Json, "group");
-        p.fp("group ");
-        for (i, e) in g.chunks_exact(8).enumerate() {
-            p.open_object(None);
+        e.p.open_array(T::Json, "group");
+        e.p.fp("group ");
+        for (i, ge) in g.chunks_exact(8).enumerate() {
+            e.p.open_object(None);
             if i > 0 {
-                p.fp("/");
+                e.p.fp("/");
             }
-            let gid = u32::from_ne_bytes([e[0], e[1], e[2], e[3]]);
-            p.uint(T::Any, "id", "{}", gid as u64);
-            if e[4] != 0 {
-                p.uint(T::Any, "weight", ",{}", e[4] as u64 + 1);
+            let gid = u32::from_ne_bytes([ge[0], ge[1], ge[2], ge[3]]);
+            e.p.uint(T::Any, "id", "{}", gid as u64);
+            if ge[4] != 0 {
+                e.p.uint(T::Any, "weight", ",{}", ge[4] as u64 + 1);
             }
-            p.close_object();
+            e.p.close_object();
         }
-        p.fp(" ");
-        p.close_array(T::Json, "");
+        e.p.fp(" ");
+        e.p.close_array(T::Json, "");
     }
     let gt = tb[NHA_GROUP_TYPE].and_then(get_u16).unwrap_or(0);
     if gt != 0 {
-        p.string(T::Any, "type", "type {} ", if gt == 1 { "resilient" } else { "<unknown type>" });
+        e.p.string(T::Any, "type", "type {} ", if gt == 1 { "resilient" } else { "<unknown type>" });
     }
     if let Some(rg) = tb[NHA_RES_GROUP] {
         let mut r: [Option<&[u8]>; 5] = [None; 5];
@@ -114,8 +113,8 @@ pub fn print_nh_info(e: &mut super::print::Env, id: u32) {
                 }
             }
         }
-        p.open_object(Some("resilient_args"));
-        p.uint(T::Any, "buckets", "buckets {} ", r[1].and_then(get_u16).unwrap_or(0) as u64);
+        e.p.open_object(Some("resilient_args"));
+        e.p.uint(T::Any, "buckets", "buckets {} ", r[1].and_then(get_u16).unwrap_or(0) as u64);
         let tv = |j: u64| -> f64 {
             let us = 10000u64.wrapping_mul(j);
             (us / 1_000_000) as f64 + (us % 1_000_000) as f64 / 1e6
@@ -123,15 +122,15 @@ pub fn print_nh_info(e: &mut super::print::Env, id: u32) {
         for (k, key) in [(2usize, "idle_timer"), (3, "unbalanced_timer")] {
             let v = tv(r[k].and_then(get_u32).unwrap_or(0) as u64);
             let s = crate::print::fmt::c_g(v);
-            p.field(T::Any, Color::None, Some(key), J::F(v), format_args!("{} {} ", key, s));
+            e.p.field(T::Any, Color::None, Some(key), J::F(v), format_args!("{} {} ", key, s));
         }
         let v = tv(r[4].and_then(get_u64).unwrap_or(0));
         let s = crate::print::fmt::c_g(v);
-        p.field(T::Any, Color::None, Some("unbalanced_time"), J::F(v), format_args!("unbalanced_time {} ", s));
-        p.close_object();
+        e.p.field(T::Any, Color::None, Some("unbalanced_time"), J::F(v), format_args!("unbalanced_time {} ", s));
+        e.p.close_object();
     }
-    if let Some(e) = tb[NHA_ENCAP] {
-        super::encap::print_encap(p, tb[NHA_ENCAP_TYPE], e);
+    if let Some(enc) = tb[NHA_ENCAP] {
+        super::encap::print_encap(e, tb[NHA_ENCAP_TYPE], enc);
     }
     if let Some(g) = tb[NHA_GATEWAY] {
         let mut b = ABuf::new();
@@ -145,40 +144,40 @@ pub fn print_nh_info(e: &mut super::print::Env, id: u32) {
         if !done {
             b.push_addr(family, g);
         }
-        if p.is_json() {
-            p.string(T::Json, "gateway", "", b.as_str());
+        if e.p.is_json() {
+            e.p.string(T::Json, "gateway", "", b.as_str());
         } else {
-            p.fp("via ");
+            e.p.fp("via ");
             let c = match family {
                 crate::netlink::consts::AF_INET => Color::Inet,
                 crate::netlink::consts::AF_INET6 => Color::Inet6,
                 _ => Color::None,
             };
-            p.color_string_opt(T::Fp, c, None, "{} ", b.as_str());
+            e.p.color_string_opt(T::Fp, c, None, "{} ", b.as_str());
         }
     }
     if let Some(name) = oif_name {
         {
-            if p.is_json() {
-                p.string(T::Json, "dev", "", &name);
+            if e.p.is_json() {
+                e.p.string(T::Json, "dev", "", &name);
             } else {
-                p.fp("dev ");
-                p.color_string_opt(T::Fp, Color::Ifname, None, "{} ", &name);
+                e.p.fp("dev ");
+                e.p.color_string_opt(T::Fp, Color::Ifname, None, "{} ", &name);
             }
         }
     }
     if scope != 0 || details {
-        p.string(T::Any, "scope", "scope {} ", rt_names::rtscope_n2a(scope as u32).as_str());
+        e.p.string(T::Any, "scope", "scope {} ", rt_names::rtscope_n2a(scope as u32).as_str());
     }
     if tb[NHA_BLACKHOLE].is_some() {
-        p.null(T::Any, "blackhole", "blackhole ", "");
+        e.p.null(T::Any, "blackhole", "blackhole ", "");
     }
     if protocol != 0 || details {
-        p.string(T::Any, "protocol", "proto {} ", rt_names::rtprot_n2a(protocol as u32).as_str());
+        e.p.string(T::Any, "protocol", "proto {} ", rt_names::rtprot_n2a(protocol as u32).as_str());
     }
-    super::print::print_rt_flags(p, flags);
+    super::print::print_rt_flags(e.p, flags);
     if tb[NHA_FDB].is_some() {
-        p.null(T::Any, "fdb", "fdb", "");
+        e.p.null(T::Any, "fdb", "fdb", "");
     }
-    p.close_object();
+    e.p.close_object();
 }

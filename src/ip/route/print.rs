@@ -402,6 +402,8 @@ pub struct Env<'a> {
     pub details: bool,
     pub stats: bool,
     pub resolve: bool,
+    pub human: bool,
+    pub iec: bool,
     /// Text without colour: fragments are written directly (fast path).
     pub plain: bool,
     /// The last interface name looked up (routes mostly share a device).
@@ -471,6 +473,8 @@ impl<'a> Env<'a> {
             details: o.details > 0,
             stats: o.stats > 0,
             resolve: o.resolve > 0,
+            human: o.human > 0,
+            iec: o.iec > 0,
             plain,
             last_if: (0, ABuf::new()),
             nh: Default::default(),
@@ -875,7 +879,7 @@ fn print_multipath(e: &mut Env, r: &Rtm, mp: &[u8]) {
         if nlen > 8 {
             let tb = RtTb::parse(&rest[8..nlen]);
             if tb.get(RTA_ENCAP).is_some() {
-                super::encap::print_encap(e.p, tb.get(RTA_ENCAP_TYPE), tb.get(RTA_ENCAP).unwrap_or(&[]));
+                super::encap::print_encap(e, tb.get(RTA_ENCAP_TYPE), tb.get(RTA_ENCAP).unwrap_or(&[]));
             }
             if let Some(d) = tb.get(RTA_NEWDST) {
                 print_newdst(e, r.family, d);
@@ -972,7 +976,7 @@ pub fn print_route(e: &mut Env, ty: u16, r: &Rtm, tb: &RtTb) {
         print_newdst(e, r.family, d);
     }
     if let Some(enc) = tb.get(RTA_ENCAP) {
-        super::encap::print_encap(e.p, tb.get(RTA_ENCAP_TYPE), enc);
+        super::encap::print_encap(e, tb.get(RTA_ENCAP_TYPE), enc);
     }
     if r.tos != 0 && f.tosmask != u32::MAX {
         e.p.string(T::Any, "tos", "tos {} ", rt_names::dsfield_n2a(r.tos as u32).as_str());

@@ -626,6 +626,14 @@ mod help_tests {
             ("vti6", include_str!("testdata/help_vti6.txt")),
             ("xfrm", include_str!("testdata/help_xfrm.txt")),
             ("ip6tnl", include_str!("testdata/help_ip6tnl.txt")),
+            ("ip6gre", include_str!("testdata/help_ip6gre.txt")),
+            ("ip6gretap", include_str!("testdata/help_ip6gretap.txt")),
+            ("ip6erspan", include_str!("testdata/help_ip6erspan.txt")),
+            ("bareudp", include_str!("testdata/help_bareudp.txt")),
+            ("amt", include_str!("testdata/help_amt.txt")),
+            ("hsr", include_str!("testdata/help_hsr.txt")),
+            ("gtp", include_str!("testdata/help_gtp.txt")),
+            ("ipoib", include_str!("testdata/help_ipoib.txt")),
         ];
         for (kind, want) in cases {
             let k = super::super::find(kind).and_then(|k| k.help);

@@ -427,3 +427,342 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i
     req.attr(IFLA_GRE_ENCAP_DPORT, &encapdport.to_be_bytes());
     Ok(0)
 }
+
+// ---- ip6gre, ip6gretap, ip6erspan (ip/link_gre6.c) ----
+
+use super::iptnl::{encap_word, ip6_flow_word, DEFAULT_TNL_HOP_LIMIT, IP6_TNL_F_IGN_ENCAP_LIMIT, IPV6_DEFAULT_TNL_ENCAP_LIMIT};
+
+const IFLA_GRE_ENCAP_LIMIT: u16 = 11;
+const IFLA_GRE_FLOWINFO: u16 = 12;
+const IFLA_GRE_FLAGS: u16 = 13;
+
+fn help6_text(kind: &str) -> String {
+    format!(
+        "Usage: ... {:<9}\t[ remote ADDR ]\n\
+         \t\t\t[ local ADDR ]\n\
+         \t\t\t[ [no][i|o]seq ]\n\
+         \t\t\t[ [i|o]key KEY | no[i|o]key ]\n\
+         \t\t\t[ [no][i|o]csum ]\n\
+         \t\t\t[ hoplimit TTL ]\n\
+         \t\t\t[ encaplimit ELIM ]\n\
+         \t\t\t[ tclass TCLASS ]\n\
+         \t\t\t[ flowlabel FLOWLABEL ]\n\
+         \t\t\t[ dscp inherit ]\n\
+         \t\t\t[ dev PHYS_DEV ]\n\
+         \t\t\t[ fwmark MARK ]\n\
+         \t\t\t[ [no]allow-localremote ]\n\
+         \t\t\t[ external ]\n\
+         \t\t\t[ noencap ]\n\
+         \t\t\t[ encap {{ fou | gue | none }} ]\n\
+         \t\t\t[ encap-sport PORT ]\n\
+         \t\t\t[ encap-dport PORT ]\n\
+         \t\t\t[ [no]encap-csum ]\n\
+         \t\t\t[ [no]encap-csum6 ]\n\
+         \t\t\t[ [no]encap-remcsum ]\n\
+         \t\t\t[ erspan_ver version ]\n\
+         \t\t\t[ erspan IDX ]\n\
+         \t\t\t[ erspan_dir {{ ingress | egress }} ]\n\
+         \t\t\t[ erspan_hwid hwid ]\n\
+         \n\
+         Where:\tADDR\t  := IPV6_ADDRESS\n\
+         \tTTL\t  := {{ 0..255 }} (default={})\n\
+         \tKEY\t  := {{ DOTTED_QUAD | NUMBER }}\n\
+         \tELIM\t  := {{ none | 0..255 }}(default={})\n\
+         \tTCLASS\t  := {{ 0x0..0xff | inherit }}\n\
+         \tFLOWLABEL := {{ 0x0..0xfffff | inherit }}\n\
+         \tMARK\t  := {{ 0x0..0xffffffff | inherit }}\n",
+        kind, DEFAULT_TNL_HOP_LIMIT, IPV6_DEFAULT_TNL_ENCAP_LIMIT
+    )
+}
+
+pub fn help6(kind: &str, out: &mut dyn std::io::Write) {
+    let _ = out.write_all(help6_text(kind).as_bytes());
+}
+
+/// The words the IPv6 GRE parser tests with matches(), in its order.
+const PREFIX_WORDS6: &[&str] = &[
+    "key", "nokey", "ikey", "noikey", "okey", "nookey", "seq", "noseq", "iseq", "noiseq", "oseq", "nooseq", "csum",
+    "nocsum", "icsum", "noicsum", "ocsum", "noocsum", "remote", "local", "dev", "ttl", "hoplimit", "hlim", "tos",
+    "tclass", "dsfield",
+];
+
+pub fn parse6(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+    let (mut iflags, mut oflags) = (0u16, 0u16);
+    let (mut ikey, mut okey) = ([0u8; 4], [0u8; 4]);
+    let (mut saddr, mut daddr) = (Addr::none(), Addr::none());
+    let mut hop_limit = DEFAULT_TNL_HOP_LIMIT;
+    let mut encap_limit = IPV6_DEFAULT_TNL_ENCAP_LIMIT;
+    let mut flowinfo: u32 = 0;
+    let mut flags: u32 = 0;
+    let mut link: u32 = 0;
+    let (mut encaptype, mut encapflags, mut encapsport, mut encapdport) = (0u16, TUNNEL_ENCAP_FLAG_CSUM6, 0u16, 0u16);
+    let mut metadata = false;
+    let mut fwmark: u32 = 0;
+    let mut erspan_idx: u32 = 0;
+    let mut erspan_ver: u8 = 1;
+    let mut erspan_dir: u8 = 0;
+    let mut erspan_hwid: u16 = 0;
+
+    let (_, nlflags) = super::common::req_type_flags(req);
+    if nlflags & NLM_F_CREATE == 0 {
+        let mut ok = false;
+        if let Some(d) = existing_info_data(ctx, req)? {
+            let t = Tb::parse(&d, IFLA_GRE_MAX);
+            let addr = |ty: u16| -> Result<Option<Addr>, ()> {
+                match t.get(ty) {
+                    Some(x) => addr_rta(x, AF_INET6).map(Some).ok_or(()),
+                    None => Ok(None),
+                }
+            };
+            if let (Ok(l), Ok(r)) = (addr(IFLA_GRE_LOCAL), addr(IFLA_GRE_REMOTE)) {
+                ok = true;
+                if let Some(a) = l {
+                    saddr = a;
+                }
+                if let Some(a) = r {
+                    daddr = a;
+                }
+                let raw4 = |ty| t.get(ty).and_then(|x| x.get(..4)).and_then(|x| <[u8; 4]>::try_from(x).ok());
+                let be16 = |ty| t.get(ty).and_then(|x| x.get(..2)).map(|x| u16::from_be_bytes([x[0], x[1]]));
+                let u8_ = |ty| t.get(ty).and_then(get_u8);
+                let u16_ = |ty| t.get(ty).and_then(get_u16);
+                let u32_ = |ty| t.get(ty).and_then(get_u32);
+                if let Some(k) = raw4(IFLA_GRE_IKEY) {
+                    ikey = k;
+                }
+                if let Some(k) = raw4(IFLA_GRE_OKEY) {
+                    okey = k;
+                }
+                if let Some(v) = be16(IFLA_GRE_IFLAGS) {
+                    iflags = v;
+                }
+                if let Some(v) = be16(IFLA_GRE_OFLAGS) {
+                    oflags = v;
+                }
+                if let Some(v) = u8_(IFLA_GRE_TTL) {
+                    hop_limit = v;
+                }
+                if let Some(v) = u32_(IFLA_GRE_LINK) {
+                    link = v;
+                }
+                if let Some(v) = u8_(IFLA_GRE_ENCAP_LIMIT) {
+                    encap_limit = v;
+                }
+                if let Some(v) = t.get(IFLA_GRE_FLOWINFO).and_then(crate::netlink::attr::get_be32) {
+                    flowinfo = v;
+                }
+                if let Some(v) = u32_(IFLA_GRE_FLAGS) {
+                    flags = v;
+                }
+                if let Some(v) = u16_(IFLA_GRE_ENCAP_TYPE) {
+                    encaptype = v;
+                }
+                if let Some(v) = u16_(IFLA_GRE_ENCAP_FLAGS) {
+                    encapflags = v;
+                }
+                if let Some(v) = u16_(IFLA_GRE_ENCAP_SPORT) {
+                    encapsport = v;
+                }
+                if let Some(v) = u16_(IFLA_GRE_ENCAP_DPORT) {
+                    encapdport = v;
+                }
+                if t.has(IFLA_GRE_COLLECT_METADATA) {
+                    metadata = true;
+                }
+                if let Some(v) = u32_(IFLA_GRE_FWMARK) {
+                    fwmark = v;
+                }
+                if let Some(v) = u32_(IFLA_GRE_ERSPAN_INDEX) {
+                    erspan_idx = v;
+                }
+                if let Some(v) = u8_(IFLA_GRE_ERSPAN_VER) {
+                    erspan_ver = v;
+                }
+                if let Some(v) = u8_(IFLA_GRE_ERSPAN_DIR) {
+                    erspan_dir = v;
+                }
+                if let Some(v) = u16_(IFLA_GRE_ERSPAN_HWID) {
+                    erspan_hwid = v;
+                }
+            }
+        }
+        if !ok {
+            eprint_raw("Failed to get existing tunnel info.\n");
+            return Ok(1);
+        }
+    }
+
+    while let Some(w) = args.next() {
+        let word = PREFIX_WORDS6.iter().find(|k| matches(&w, k)).copied().unwrap_or(w.as_str());
+        match word {
+            "key" => {
+                let v = args.value()?;
+                iflags |= GRE_KEY;
+                oflags |= GRE_KEY;
+                ikey = parse_key("key", &v)?;
+                okey = ikey;
+            }
+            "nokey" => {
+                iflags &= !GRE_KEY;
+                oflags &= !GRE_KEY;
+                ikey = [0; 4];
+                okey = [0; 4];
+            }
+            "ikey" => {
+                let v = args.value()?;
+                iflags |= GRE_KEY;
+                ikey = parse_key("ikey", &v)?;
+            }
+            "noikey" => {
+                iflags &= !GRE_KEY;
+                ikey = [0; 4];
+            }
+            "okey" => {
+                let v = args.value()?;
+                oflags |= GRE_KEY;
+                okey = parse_key("okey", &v)?;
+            }
+            "nookey" => {
+                oflags &= !GRE_KEY;
+                okey = [0; 4];
+            }
+            "seq" => {
+                iflags |= GRE_SEQ;
+                oflags |= GRE_SEQ;
+            }
+            "noseq" => {
+                iflags &= !GRE_SEQ;
+                oflags &= !GRE_SEQ;
+            }
+            "iseq" => iflags |= GRE_SEQ,
+            "noiseq" => iflags &= !GRE_SEQ,
+            "oseq" => oflags |= GRE_SEQ,
+            "nooseq" => oflags &= !GRE_SEQ,
+            "csum" => {
+                iflags |= GRE_CSUM;
+                oflags |= GRE_CSUM;
+            }
+            "nocsum" => {
+                iflags &= !GRE_CSUM;
+                oflags &= !GRE_CSUM;
+            }
+            "icsum" => iflags |= GRE_CSUM,
+            "noicsum" => iflags &= !GRE_CSUM,
+            "ocsum" => oflags |= GRE_CSUM,
+            "noocsum" => oflags &= !GRE_CSUM,
+            "remote" => {
+                let v = args.value()?;
+                daddr = get_addr(&v, AF_INET6)?;
+            }
+            "local" => {
+                let v = args.value()?;
+                saddr = get_addr(&v, AF_INET6)?;
+            }
+            "dev" => {
+                let v = args.value()?;
+                link = ctx.ifindex(&v);
+                if link == 0 {
+                    return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
+                }
+            }
+            "ttl" | "hoplimit" | "hlim" => {
+                let v = args.value()?;
+                hop_limit = if v != "inherit" {
+                    crate::util::get_u8(&v, 0).ok_or_else(|| invarg("invalid HLIM\n", &v))?
+                } else {
+                    0
+                };
+            }
+            "tos" | "tclass" | "dsfield" => {
+                ip6_flow_word("tclass", args, &mut flowinfo, &mut flags, &mut fwmark).unwrap_or(Ok(()))?;
+            }
+            "flowlabel" | "fl" | "dscp" | "fwmark" | "allow-localremote" | "noallow-localremote" => {
+                ip6_flow_word(word, args, &mut flowinfo, &mut flags, &mut fwmark).unwrap_or(Ok(()))?;
+            }
+            "external" => metadata = true,
+            "encaplimit" => {
+                let v = args.value()?;
+                if v == "none" {
+                    flags |= IP6_TNL_F_IGN_ENCAP_LIMIT;
+                } else {
+                    encap_limit = crate::util::get_u8(&v, 0).ok_or_else(|| invarg("invalid ELIM", &v))?;
+                    flags &= !IP6_TNL_F_IGN_ENCAP_LIMIT;
+                }
+            }
+            "erspan" => {
+                let v = args.value()?;
+                erspan_idx = crate::util::get_u32(&v, 0).ok_or_else(|| invarg("invalid erspan index\n", &v))?;
+                if erspan_idx & !((1 << 20) - 1) != 0 || erspan_idx == 0 {
+                    return Err(invarg("erspan index must be > 0 and <= 20-bit\n", &v));
+                }
+            }
+            "erspan_ver" => {
+                let v = args.value()?;
+                erspan_ver = crate::util::get_u8(&v, 0).ok_or_else(|| invarg("invalid erspan version\n", &v))?;
+                if erspan_ver > 2 {
+                    return Err(invarg("erspan version must be 0/1/2\n", &v));
+                }
+            }
+            "erspan_dir" => {
+                let v = args.value()?;
+                erspan_dir = if matches(&v, "ingress") {
+                    0
+                } else if matches(&v, "egress") {
+                    1
+                } else {
+                    return Err(invarg("Invalid erspan direction.", &v));
+                };
+            }
+            "erspan_hwid" => {
+                let v = args.value()?;
+                erspan_hwid = crate::util::get_u16(&v, 0).ok_or_else(|| invarg("invalid erspan hwid\n", &v))?;
+            }
+            _ => {
+                if let Some(r) =
+                    encap_word(word, args, &mut encaptype, &mut encapflags, &mut encapsport, &mut encapdport)
+                {
+                    r?;
+                    continue;
+                }
+                eprint_raw(&help6_text(kind));
+                return Ok(1);
+            }
+        }
+    }
+    if metadata {
+        req.attr(IFLA_GRE_COLLECT_METADATA, &[]);
+        return Ok(0);
+    }
+    req.attr(IFLA_GRE_IKEY, &ikey);
+    req.attr(IFLA_GRE_OKEY, &okey);
+    req.attr(IFLA_GRE_IFLAGS, &iflags.to_be_bytes());
+    req.attr(IFLA_GRE_OFLAGS, &oflags.to_be_bytes());
+    if saddr.is_not_unspec() {
+        req.attr(IFLA_GRE_LOCAL, &saddr.data[..saddr.bytelen]);
+    }
+    if daddr.is_not_unspec() {
+        req.attr(IFLA_GRE_REMOTE, &daddr.data[..daddr.bytelen]);
+    }
+    if link != 0 {
+        req.attr_u32(IFLA_GRE_LINK, link);
+    }
+    req.attr_u8(IFLA_GRE_TTL, hop_limit);
+    req.attr_u8(IFLA_GRE_ENCAP_LIMIT, encap_limit);
+    req.attr(IFLA_GRE_FLOWINFO, &flowinfo.to_be_bytes());
+    req.attr_u32(IFLA_GRE_FLAGS, flags);
+    req.attr_u32(IFLA_GRE_FWMARK, fwmark);
+    if erspan_ver <= 2 {
+        req.attr_u8(IFLA_GRE_ERSPAN_VER, erspan_ver);
+        if erspan_ver == 1 && erspan_idx != 0 {
+            req.attr_u32(IFLA_GRE_ERSPAN_INDEX, erspan_idx);
+        } else if erspan_ver == 2 {
+            req.attr_u8(IFLA_GRE_ERSPAN_DIR, erspan_dir);
+            req.attr_u16(IFLA_GRE_ERSPAN_HWID, erspan_hwid);
+        }
+    }
+    req.attr_u16(IFLA_GRE_ENCAP_TYPE, encaptype);
+    req.attr_u16(IFLA_GRE_ENCAP_FLAGS, encapflags);
+    req.attr(IFLA_GRE_ENCAP_SPORT, &encapsport.to_be_bytes());
+    req.attr(IFLA_GRE_ENCAP_DPORT, &encapdport.to_be_bytes());
+    Ok(0)
+}

@@ -171,3 +171,343 @@ mod tests {
         assert_eq!(run(wwan_print, "wwan", &r.bytes()[16..], false, &[]), "linkid 9 ");
     }
 }
+
+// ---- bareudp, amt, hsr, gtp, ipoib (options and help only: this kernel
+// has none of them, so they can never be shown here) ----
+
+use super::vxlan::{get_addr, Addr};
+use crate::cli::duparg2;
+use crate::error::fail;
+
+const BAREUDP_HELP: &str = "Usage: ... bareudp dstport PORT
+		ethertype PROTO
+		[ srcportmin PORT ]
+		[ [no]multiproto ]
+
+Where:	PORT  := UDP_PORT
+	PROTO := ETHERTYPE
+
+Note: ETHERTYPE can be given as number or as protocol name (\"ipv4\", \"ipv6\",
+      \"mpls_uc\", etc.).
+";
+
+pub fn bareudp_help(_kind: &str, out: &mut dyn std::io::Write) {
+    let _ = out.write_all(BAREUDP_HELP.as_bytes());
+}
+
+/// check_duparg() of the kinds that track attributes in a bit set.
+fn dup(attrs: &mut u64, t: u16, key: &str, arg: &str) -> Res<()> {
+    if *attrs & (1u64 << t) != 0 {
+        return Err(duparg2(key, arg));
+    }
+    *attrs |= 1u64 << t;
+    Ok(())
+}
+
+pub fn bareudp_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+    const PORT: u16 = 1;
+    const ETHERTYPE: u16 = 2;
+    const SRCPORT_MIN: u16 = 3;
+    const MULTIPROTO_MODE: u16 = 4;
+    let mut attrs: u64 = 0;
+    let (mut dstport, mut ethertype, mut srcportmin) = (0u16, 0u16, 0u16);
+    let mut multiproto = false;
+    while let Some(w) = args.next() {
+        if matches(&w, "dstport") {
+            let v = args.value()?;
+            dup(&mut attrs, PORT, "dstport", &v)?;
+            dstport = get_u16(&v, 0).ok_or_else(|| invarg("dstport", &v))?;
+        } else if matches(&w, "ethertype") {
+            let v = args.value()?;
+            dup(&mut attrs, ETHERTYPE, "ethertype", &v)?;
+            ethertype = super::common::ll_proto_a2n(&v).ok_or_else(|| invarg("ethertype", &v))?;
+        } else if matches(&w, "srcportmin") {
+            let v = args.value()?;
+            dup(&mut attrs, SRCPORT_MIN, "srcportmin", &v)?;
+            srcportmin = get_u16(&v, 0).ok_or_else(|| invarg("srcportmin", &v))?;
+        } else if matches(&w, "multiproto") || matches(&w, "nomultiproto") {
+            dup(&mut attrs, MULTIPROTO_MODE, &w, &w)?;
+            multiproto = matches(&w, "multiproto");
+        } else if matches(&w, "help") {
+            eprint_raw(BAREUDP_HELP);
+            return Ok(1);
+        } else {
+            eprint_raw(&format!("bareudp: unknown command \"{}\"?\n", w));
+            eprint_raw(BAREUDP_HELP);
+            return Ok(1);
+        }
+    }
+    if attrs & (1 << PORT) == 0 {
+        return Err(crate::cli::missarg("dstport"));
+    }
+    if attrs & (1 << ETHERTYPE) == 0 {
+        return Err(crate::cli::missarg("ethertype"));
+    }
+    req.attr(PORT, &dstport.to_be_bytes());
+    req.attr(ETHERTYPE, &ethertype.to_be_bytes());
+    if attrs & (1 << SRCPORT_MIN) != 0 {
+        req.attr_u16(SRCPORT_MIN, srcportmin);
+    }
+    if multiproto {
+        req.attr(MULTIPROTO_MODE, &[]);
+    }
+    Ok(0)
+}
+
+const AMT_HELP: &str = "Usage: ... amt
+               [ discovery IP_ADDRESS ]
+               [ mode MODE ]
+               [ local ADDR ]
+               [ dev PHYS_DEV ]
+               [ relay_port PORT ]
+               [ gateway_port PORT ]
+               [ max_tunnels NUMBER ]
+
+Where: ADDR	:= { IP_ADDRESS }
+       MODE	:= { gateway | relay }
+";
+
+pub fn amt_help(_kind: &str, out: &mut dyn std::io::Write) {
+    let _ = out.write_all(AMT_HELP.as_bytes());
+}
+
+pub fn amt_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+    const MODE: u16 = 1;
+    const RELAY_PORT: u16 = 2;
+    const GATEWAY_PORT: u16 = 3;
+    const LINK: u16 = 4;
+    const LOCAL_IP: u16 = 5;
+    const DISCOVERY_IP: u16 = 7;
+    const MAX_TUNNELS: u16 = 8;
+    let mut attrs: u64 = 0;
+    let mut daddr = Addr::none();
+    while let Some(w) = args.next() {
+        match w.as_str() {
+            "mode" => {
+                let v = args.value()?;
+                let m = match v.as_str() {
+                    "gateway" => 0,
+                    "relay" => 1,
+                    _ => {
+                        eprint_raw(AMT_HELP);
+                        return Ok(1);
+                    }
+                };
+                req.attr_u32(MODE, m);
+            }
+            "relay_port" | "gateway_port" => {
+                let v = args.value()?;
+                let p = get_u16(&v, 0).ok_or_else(|| invarg(&w, &v))?;
+                req.attr(if w == "relay_port" { RELAY_PORT } else { GATEWAY_PORT }, &p.to_be_bytes());
+            }
+            "max_tunnels" => {
+                let v = args.value()?;
+                req.attr_u32(MAX_TUNNELS, get_u32(&v, 0).ok_or_else(|| invarg("max_tunnels", &v))?);
+            }
+            "dev" => {
+                let v = args.value()?;
+                let link = ctx.ifindex(&v);
+                if link == 0 {
+                    return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
+                }
+                req.attr_u32(LINK, link);
+            }
+            "local" => {
+                let v = args.value()?;
+                dup(&mut attrs, LOCAL_IP, "local", &v)?;
+                // iproute2 takes the family of the discovery address here.
+                let s = get_addr(&v, daddr.family)?;
+                if s.is_inet() {
+                    req.attr(LOCAL_IP, &s.data[..s.bytelen]);
+                }
+            }
+            "discovery" => {
+                let v = args.value()?;
+                dup(&mut attrs, DISCOVERY_IP, "discovery", &v)?;
+                daddr = get_addr(&v, daddr.family)?;
+                if daddr.is_inet() {
+                    req.attr(DISCOVERY_IP, &daddr.data[..daddr.bytelen]);
+                }
+            }
+            "help" => {
+                eprint_raw(AMT_HELP);
+                return Ok(1);
+            }
+            _ => {
+                eprint_raw(&format!("amt: unknown command \"{}\"?\n", w));
+                eprint_raw(AMT_HELP);
+                return Ok(1);
+            }
+        }
+    }
+    Ok(0)
+}
+
+const HSR_HELP: &str = "Usage:\tip link add name NAME type hsr slave1 SLAVE1-IF slave2 SLAVE2-IF
+\t[ supervision ADDR-BYTE ] [version VERSION] [proto PROTOCOL]
+
+NAME
+	name of new hsr device (e.g. hsr0)
+SLAVE1-IF, SLAVE2-IF
+	the two slave devices bound to the HSR device
+ADDR-BYTE
+	0-255; the last byte of the multicast address used for HSR supervision
+	frames (default = 0)
+VERSION
+	0,1; the protocol version to be used. (default = 0)
+PROTOCOL
+	0 - HSR, 1 - PRP. (default = 0 - HSR)
+";
+
+pub fn hsr_help(_kind: &str, out: &mut dyn std::io::Write) {
+    let _ = out.write_all(HSR_HELP.as_bytes());
+}
+
+pub fn hsr_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+    const SLAVE1: u16 = 1;
+    const SLAVE2: u16 = 2;
+    const MULTICAST_SPEC: u16 = 3;
+    const VERSION: u16 = 6;
+    const PROTOCOL: u16 = 7;
+    while let Some(w) = args.next() {
+        if matches(&w, "supervision") {
+            let v = args.value()?;
+            let b = crate::util::get_u8(&v, 0).ok_or_else(|| invarg("ADDR-BYTE is invalid", &v))?;
+            req.attr_u8(MULTICAST_SPEC, b);
+        } else if matches(&w, "version") {
+            // iproute2 compares get_u8()'s status with 0 or 1, so any byte passes.
+            let v = args.value()?;
+            let b = crate::util::get_u8(&v, 0).ok_or_else(|| invarg("version is invalid", &v))?;
+            req.attr_u8(VERSION, b);
+        } else if matches(&w, "proto") {
+            let v = args.value()?;
+            let b = crate::util::get_u8(&v, 0).ok_or_else(|| invarg("protocol is invalid", &v))?;
+            req.attr_u8(PROTOCOL, b);
+        } else if matches(&w, "slave1") || matches(&w, "slave2") {
+            let v = args.value()?;
+            let idx = ctx.ifindex(&v);
+            if idx == 0 {
+                return Err(invarg("No such interface", &v));
+            }
+            req.attr_u32(if matches(&w, "slave1") { SLAVE1 } else { SLAVE2 }, idx);
+        } else if matches(&w, "help") {
+            eprint_raw(HSR_HELP);
+            return Ok(1);
+        } else {
+            eprint_raw(&format!("hsr: what is \"{}\"?\n", w));
+            eprint_raw(HSR_HELP);
+            return Ok(1);
+        }
+    }
+    Ok(0)
+}
+
+const GTP_HELP: &str = "Usage: ... gtp role ROLE
+		[ hsize HSIZE ]
+		[ restart_count RESTART_COUNT ]
+
+Where:	ROLE		:= { sgsn | ggsn }
+	HSIZE		:= 1-131071
+	RESTART_COUNT	:= 0-255
+";
+
+pub fn gtp_help(_kind: &str, out: &mut dyn std::io::Write) {
+    let _ = out.write_all(GTP_HELP.as_bytes());
+}
+
+pub fn gtp_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+    const PDP_HASHSIZE: u16 = 3;
+    const ROLE: u16 = 4;
+    const CREATE_SOCKETS: u16 = 5;
+    const RESTART_COUNT: u16 = 6;
+    let mut attrs: u64 = 0;
+    req.attr_u8(CREATE_SOCKETS, 1);
+    while let Some(w) = args.next() {
+        match w.as_str() {
+            "role" => {
+                let v = args.value()?;
+                dup(&mut attrs, ROLE, "role", &v)?;
+                let r = match v.as_str() {
+                    "sgsn" => 1,
+                    "ggsn" => 0,
+                    _ => return Err(invarg("invalid role, use sgsn or ggsn", &v)),
+                };
+                req.attr_u32(ROLE, r);
+            }
+            "hsize" => {
+                let v = args.value()?;
+                dup(&mut attrs, PDP_HASHSIZE, "hsize", &v)?;
+                let h = get_u32(&v, 0).ok_or_else(|| invarg("invalid PDP hash size", &v))?;
+                if h >= 1 << 17 {
+                    return Err(invarg("PDP hash size too big", &v));
+                }
+                req.attr_u32(PDP_HASHSIZE, h);
+            }
+            "restart_count" => {
+                let v = args.value()?;
+                dup(&mut attrs, RESTART_COUNT, "restart_count", &v)?;
+                let c = crate::util::get_u8(&v, 10).ok_or_else(|| invarg("invalid restart_count", &v))?;
+                req.attr_u8(RESTART_COUNT, c);
+            }
+            "help" => {
+                eprint_raw(GTP_HELP);
+                return Ok(1);
+            }
+            // Other words are skipped without a word in 6.1.
+            _ => {}
+        }
+    }
+    if attrs & (1 << ROLE) == 0 {
+        eprint_raw("gtp: role of the gtp device was not specified\n");
+        return Ok(1);
+    }
+    if attrs & (1 << PDP_HASHSIZE) == 0 {
+        req.attr_u32(PDP_HASHSIZE, 1024);
+    }
+    Ok(0)
+}
+
+const IPOIB_HELP: &str = "Usage: ... ipoib [ pkey PKEY ]
+		 [ mode {datagram | connected} ]
+		 [ umcast {0|1} ]
+
+PKEY  := 0x8001-0xffff
+";
+
+pub fn ipoib_help(_kind: &str, out: &mut dyn std::io::Write) {
+    let _ = out.write_all(IPOIB_HELP.as_bytes());
+}
+
+pub fn ipoib_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+    const PKEY: u16 = 1;
+    const MODE: u16 = 2;
+    const UMCAST: u16 = 3;
+    while let Some(w) = args.next() {
+        if matches(&w, "pkey") {
+            let v = args.value()?;
+            req.attr_u16(PKEY, get_u16(&v, 0).ok_or_else(|| invarg("pkey is invalid", &v))?);
+        } else if matches(&w, "mode") {
+            let v = args.value()?;
+            let m = match v.as_str() {
+                "datagram" => 0,
+                "connected" => 1,
+                _ => {
+                    eprint_raw("Error: argument of \"mode\" must be \"datagram\"or \"connected\"\n");
+                    return Ok(1);
+                }
+            };
+            req.attr_u16(MODE, m);
+        } else if matches(&w, "umcast") {
+            let v = args.value()?;
+            req.attr_u16(UMCAST, get_u16(&v, 0).ok_or_else(|| invarg("umcast is invalid", &v))?);
+        } else if matches(&w, "help") {
+            eprint_raw(IPOIB_HELP);
+            return Ok(1);
+        } else {
+            eprint_raw(&format!("ipoib: unknown option \"{}\"?\n", w));
+            eprint_raw(IPOIB_HELP);
+            return Ok(1);
+        }
+    }
+    Ok(0)
+}
