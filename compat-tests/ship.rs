@@ -195,12 +195,9 @@ fn keyword_like(s: &str) -> bool {
 
 /// Keywords in parser source: the last argument of `matches(.., "kw")`,
 /// literals compared with `==`, match-arm patterns (`"a" | "b" =>`), and the
-/// literals of `const`/`static` tables. Test modules are not scanned.
+/// literals of `const`/`static` tables. Test items are not scanned.
 fn keywords_in(src: &str, not_tables: &[(&str, &str)]) -> Vec<String> {
-    let src = match src.find("#[cfg(test)]") {
-        Some(i) => &src[..i],
-        None => src,
-    };
+    let src = &without_tests(src);
     let lits = literals(src);
     let mut out = Vec::new();
     let mut add = |s: &str| {
@@ -243,6 +240,82 @@ fn keywords_in(src: &str, not_tables: &[(&str, &str)]) -> Vec<String> {
         }
     }
     out
+}
+
+/// `src` with each `#[cfg(test)]` item (a test module, or a test-only fn
+/// or use) blanked out. Only that item goes: parser code after a test
+/// module in the middle of a file is still scanned.
+fn without_tests(src: &str) -> String {
+    const ATTR: &str = "#[cfg(test)]";
+    let lits = literals(src);
+    let in_lit = |i: usize| lits.iter().find(|(a, b, _)| *a <= i && i < *b).map(|(_, b, _)| *b);
+    let b = src.as_bytes();
+    let mut out = b.to_vec();
+    let mut from = 0;
+    while let Some(k) = src[from..].find(ATTR) {
+        let start = from + k;
+        if in_lit(start).is_some() {
+            from = start + ATTR.len();
+            continue;
+        }
+        let mut i = start + ATTR.len();
+        let mut depth = 0usize;
+        while i < b.len() {
+            if let Some(end) = in_lit(i) {
+                i = end;
+                continue;
+            }
+            match b[i] {
+                b'/' if b.get(i + 1) == Some(&b'/') => {
+                    while i < b.len() && b[i] != b'\n' {
+                        i += 1;
+                    }
+                    continue;
+                }
+                b'/' if b.get(i + 1) == Some(&b'*') => {
+                    i += 2;
+                    while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
+                        i += 1;
+                    }
+                    i += 2;
+                    continue;
+                }
+                // char literals such as '{' and '\''
+                b'\'' if b.get(i + 2) == Some(&b'\'') => {
+                    i += 3;
+                    continue;
+                }
+                b'\'' if b.get(i + 1) == Some(&b'\\') => {
+                    i += 2;
+                    while i < b.len() && b[i] != b'\'' {
+                        i += 1;
+                    }
+                }
+                b'{' => depth += 1,
+                b'}' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        i += 1;
+                        break;
+                    }
+                }
+                b';' if depth == 0 => {
+                    i += 1;
+                    break;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let end = i.min(b.len());
+        for c in &mut out[start..end] {
+            if *c != b'\n' {
+                *c = b' ';
+            }
+        }
+        from = end;
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Every string literal (start of the quote, end after the closing quote,
@@ -401,11 +474,14 @@ fn f(w: &str) {
     let x = format!("{}", "notakeyword");
 }
 #[cfg(test)]
-mod tests { fn t() { assert!(matches("l", "intest")); } }
+mod tests { fn t() { assert!(matches("l", "intest")); let c = '}'; } }
+#[cfg(test)]
+use something::only_for_tests;
+fn after_tests(w: &str) { if matches(w, "later") {} }
 "#;
     let got: BTreeSet<String> = keywords_in(src, &[("ARPHRD_NAMES", "printed only")]).into_iter().collect();
     let want: BTreeSet<String> =
-        ["add", "set", "veth", "mtu", "txqueuelen", "up", "down", "on", "off", "peer", "show", "list"]
+        ["add", "set", "veth", "mtu", "txqueuelen", "up", "down", "on", "off", "peer", "show", "list", "later"]
             .iter()
             .map(|s| s.to_string())
             .collect();
@@ -558,6 +634,10 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
     ("ip link add t0 type sit mode ", &["ip6ip", "mplsip", "any"], &[]),
     ("ip link add t0 type ip6tnl ", &["encaplimit", "allow-localremote"], &[]),
     ("ip route add 10.0.0.0/8 encap seg6 mode ", &["inline", "encap.red"], &["default"]),
+    ("ip link add t0 type ip6gre ", &["encaplimit", "okey", "flowlabel", "erspan_ver"], &["nopmtudisc"]),
+    ("ip link add t0 type ip6gretap tclass ", &["inherit"], &[]),
+    ("ip link add b0 type bareudp ethertype ", &["ipv4", "mpls_uc"], &[]),
+    ("ip link add h0 type hsr slave1 ", &["eth0"], &["supervision"]),
     ("ip link set dev eth0 vf 0 ", &["mac", "rate", "trust"], &[]),
     ("ip link set dev eth0 vf 0 state ", &["auto", "enable", "disable"], &["UP"]),
     ("ip link set dev eth0 xdp ", &["off", "object", "pinned"], &[]),

@@ -42,8 +42,14 @@ _rip_kind_gre="remote local key nokey ikey noikey okey nookey seq noseq iseq noi
 _rip_kind_erspan="erspan erspan_ver erspan_dir erspan_hwid"
 _rip_kind_iptnl="remote local mode ttl hoplimit hlim tos tclass tc dsfield pmtudisc nopmtudisc 6rd-prefix 6rd-relay_prefix 6rd-reset dev fwmark external $_rip_tnl_encap help"
 _rip_kind_ip6tnl="remote local mode encaplimit hoplimit ttl hlim tclass tos tc dsfield flowlabel fl dscp fwmark allow-localremote noallow-localremote dev external $_rip_tnl_encap help"
+_rip_kind_ip6gre="remote local key nokey ikey noikey okey nookey seq noseq iseq noiseq oseq nooseq csum nocsum icsum noicsum ocsum noocsum hoplimit ttl hlim encaplimit tclass tos dsfield flowlabel fl dscp fwmark allow-localremote noallow-localremote dev external $_rip_tnl_encap $_rip_kind_erspan help"
 _rip_kind_vti="remote local key ikey okey dev fwmark help"
 _rip_kind_xfrm="dev if_id external help"
+_rip_kind_bareudp="dstport ethertype srcportmin multiproto nomultiproto help"
+_rip_kind_amt="discovery mode local dev relay_port gateway_port max_tunnels help"
+_rip_kind_hsr="slave1 slave2 supervision version proto help"
+_rip_kind_gtp="role hsize restart_count help"
+_rip_kind_ipoib="pkey mode umcast help"
 # After "vf N", "xdp ..." and "xstats type KIND".
 _rip_link_vf="mac vlan qos proto rate max_tx_rate min_tx_rate spoofchk query_rss state trust node_guid port_guid"
 _rip_link_xdp="off object obj object-file pinned object-pinned fd section program verbose"
@@ -147,10 +153,19 @@ _rip_kind_value() {
         ipip/mode) printf '%s\n' ipip ip4ip4 mplsip any ;;
         sit/mode) printf '%s\n' ip6ip ipip ip4ip4 mplsip any ;;
         ip6tnl/mode) printf '%s\n' ip6ip6 ipip6 ip4ip6 any ;;
-        ip6tnl/encaplimit) echo none ;;
-        ip6tnl/tclass|ip6tnl/tos|ip6tnl/tc|ip6tnl/dsfield|ip6tnl/flowlabel|ip6tnl/fl|ip6tnl/dscp|ip6tnl/fwmark) echo inherit ;;
-        ip6tnl/hoplimit|ip6tnl/ttl|ip6tnl/hlim) ;;
-        gre/*|gretap/*|erspan/*|ipip/*|sit/*|ip6tnl/*)
+        ip6tnl/encaplimit|ip6gre*/encaplimit|ip6erspan/encaplimit) echo none ;;
+        ip6tnl/tclass|ip6tnl/tos|ip6tnl/tc|ip6tnl/dsfield|ip6tnl/flowlabel|ip6tnl/fl|ip6tnl/dscp|ip6tnl/fwmark|\
+        ip6gre*/tclass|ip6gre*/tos|ip6gre*/dsfield|ip6gre*/flowlabel|ip6gre*/fl|ip6gre*/dscp|ip6gre*/fwmark|\
+        ip6erspan/tclass|ip6erspan/tos|ip6erspan/dsfield|ip6erspan/flowlabel|ip6erspan/fl|ip6erspan/dscp|ip6erspan/fwmark) echo inherit ;;
+        ip6tnl/hoplimit|ip6tnl/ttl|ip6tnl/hlim|ip6gre*/hoplimit|ip6gre*/ttl|ip6gre*/hlim|ip6erspan/hoplimit|ip6erspan/ttl|ip6erspan/hlim) ;;
+        bareudp/ethertype) printf '%s\n' ipv4 ipv6 mpls_uc mpls_mc ;;
+        amt/mode) printf '%s\n' gateway relay ;;
+        hsr/slave1|hsr/slave2) _rip_ifnames ;;
+        gtp/role) printf '%s\n' ggsn sgsn ;;
+        ipoib/mode) printf '%s\n' datagram connected ;;
+        bareudp/srcportmin|amt/discovery|amt/relay_port|amt/gateway_port|amt/max_tunnels|hsr/supervision|hsr/version|\
+        hsr/proto|gtp/hsize|gtp/restart_count|ipoib/pkey|ipoib/umcast) ;;
+        gre/*|gretap/*|erspan/*|ipip/*|sit/*|ip6tnl/*|ip6gre*/*|ip6erspan/*)
             case $kw in
                 ttl|hoplimit|hlim|tos|tclass|tc|dsfield) echo inherit ;;
                 encap) printf '%s\n' fou gue none ;;
@@ -375,8 +390,14 @@ _rip_kind_words() {
         ipip) printf '%s\n' $_rip_kind_iptnl ;;
         sit) printf '%s\n' $_rip_kind_iptnl isatap ;;
         ip6tnl) printf '%s\n' $_rip_kind_ip6tnl ;;
+        ip6gre|ip6gretap|ip6erspan) printf '%s\n' $_rip_kind_ip6gre ;;
         vti|vti6) printf '%s\n' $_rip_kind_vti ;;
         xfrm) printf '%s\n' $_rip_kind_xfrm ;;
+        bareudp) printf '%s\n' $_rip_kind_bareudp ;;
+        amt) printf '%s\n' $_rip_kind_amt ;;
+        hsr) printf '%s\n' $_rip_kind_hsr ;;
+        gtp) printf '%s\n' $_rip_kind_gtp ;;
+        ipoib) printf '%s\n' $_rip_kind_ipoib ;;
     esac
 }
 

@@ -36,8 +36,14 @@ set -g __rip_kind_gre remote local key nokey ikey noikey okey nookey seq noseq i
 set -g __rip_kind_erspan erspan erspan_ver erspan_dir erspan_hwid
 set -g __rip_kind_iptnl remote local mode ttl hoplimit hlim tos tclass tc dsfield pmtudisc nopmtudisc 6rd-prefix 6rd-relay_prefix 6rd-reset dev fwmark external $__rip_tnl_encap help
 set -g __rip_kind_ip6tnl remote local mode encaplimit hoplimit ttl hlim tclass tos tc dsfield flowlabel fl dscp fwmark allow-localremote noallow-localremote dev external $__rip_tnl_encap help
+set -g __rip_kind_ip6gre remote local key nokey ikey noikey okey nookey seq noseq iseq noiseq oseq nooseq csum nocsum icsum noicsum ocsum noocsum hoplimit ttl hlim encaplimit tclass tos dsfield flowlabel fl dscp fwmark allow-localremote noallow-localremote dev external $__rip_tnl_encap $__rip_kind_erspan help
 set -g __rip_kind_vti remote local key ikey okey dev fwmark help
 set -g __rip_kind_xfrm dev if_id external help
+set -g __rip_kind_bareudp dstport ethertype srcportmin multiproto nomultiproto help
+set -g __rip_kind_amt discovery mode local dev relay_port gateway_port max_tunnels help
+set -g __rip_kind_hsr slave1 slave2 supervision version proto help
+set -g __rip_kind_gtp role hsize restart_count help
+set -g __rip_kind_ipoib pkey mode umcast help
 # After "vf N", "xdp ..." and "encap TYPE".
 set -g __rip_link_vf mac vlan qos proto rate max_tx_rate min_tx_rate spoofchk query_rss state trust node_guid port_guid
 set -g __rip_link_xdp off object obj object-file pinned object-pinned fd section program verbose
@@ -164,12 +170,26 @@ function __rip_kind_value
             printf '%s\n' ip6ip ipip ip4ip4 mplsip any
         case ip6tnl/mode
             printf '%s\n' ip6ip6 ipip6 ip4ip6 any
-        case ip6tnl/encaplimit
+        case ip6tnl/encaplimit 'ip6gre*/encaplimit' ip6erspan/encaplimit
             echo none
-        case ip6tnl/tclass ip6tnl/tos ip6tnl/tc ip6tnl/dsfield ip6tnl/flowlabel ip6tnl/fl ip6tnl/dscp ip6tnl/fwmark
+        case ip6tnl/tclass ip6tnl/tos ip6tnl/tc ip6tnl/dsfield ip6tnl/flowlabel ip6tnl/fl ip6tnl/dscp ip6tnl/fwmark \
+            'ip6gre*/tclass' 'ip6gre*/tos' 'ip6gre*/dsfield' 'ip6gre*/flowlabel' 'ip6gre*/fl' 'ip6gre*/dscp' 'ip6gre*/fwmark' \
+            ip6erspan/tclass ip6erspan/tos ip6erspan/dsfield ip6erspan/flowlabel ip6erspan/fl ip6erspan/dscp ip6erspan/fwmark
             echo inherit
-        case ip6tnl/hoplimit ip6tnl/ttl ip6tnl/hlim
-        case 'gre/*' 'gretap/*' 'erspan/*' 'ipip/*' 'sit/*' 'ip6tnl/*'
+        case ip6tnl/hoplimit ip6tnl/ttl ip6tnl/hlim 'ip6gre*/hoplimit' 'ip6gre*/ttl' 'ip6gre*/hlim' ip6erspan/hoplimit ip6erspan/ttl ip6erspan/hlim
+        case bareudp/ethertype
+            printf '%s\n' ipv4 ipv6 mpls_uc mpls_mc
+        case amt/mode
+            printf '%s\n' gateway relay
+        case hsr/slave1 hsr/slave2
+            __rip_ifnames
+        case gtp/role
+            printf '%s\n' ggsn sgsn
+        case ipoib/mode
+            printf '%s\n' datagram connected
+        case bareudp/srcportmin amt/discovery amt/relay_port amt/gateway_port amt/max_tunnels hsr/supervision hsr/version \
+            hsr/proto gtp/hsize gtp/restart_count ipoib/pkey ipoib/umcast
+        case 'gre/*' 'gretap/*' 'erspan/*' 'ipip/*' 'sit/*' 'ip6tnl/*' 'ip6gre*/*' 'ip6erspan/*'
             switch $kw
                 case ttl hoplimit hlim tos tclass tc dsfield
                     echo inherit
@@ -332,10 +352,22 @@ function __rip_kind_words
             printf '%s\n' $__rip_kind_iptnl isatap
         case ip6tnl
             printf '%s\n' $__rip_kind_ip6tnl
+        case ip6gre ip6gretap ip6erspan
+            printf '%s\n' $__rip_kind_ip6gre
         case vti vti6
             printf '%s\n' $__rip_kind_vti
         case xfrm
             printf '%s\n' $__rip_kind_xfrm
+        case bareudp
+            printf '%s\n' $__rip_kind_bareudp
+        case amt
+            printf '%s\n' $__rip_kind_amt
+        case hsr
+            printf '%s\n' $__rip_kind_hsr
+        case gtp
+            printf '%s\n' $__rip_kind_gtp
+        case ipoib
+            printf '%s\n' $__rip_kind_ipoib
     end
 end
 
