@@ -219,8 +219,10 @@ fn keywords_in(src: &str, not_tables: &[(&str, &str)]) -> Vec<String> {
             add(text);
             continue;
         }
-        // match arms: `"kw" =>`, `"a" | "b" =>`, `Some("kw") =>`
-        if after.starts_with("=>") || (after.starts_with('|') && !after.starts_with("||")) {
+        // match arms: `"kw" =>`, `"a" | "b" =>`, `Some("kw") =>`, and
+        // guarded ones (`"kw" if cond =>`; a literal is never followed by
+        // `if` elsewhere)
+        if after.starts_with("=>") || (after.starts_with('|') && !after.starts_with("||")) || after.starts_with("if ") {
             add(text);
             continue;
         }
@@ -469,6 +471,7 @@ fn f(w: &str) {
     if w == "up" || "down" == w { }
     match w { "on" | "off" => {}, _ => {} }
     match a.peek() { Some("peer") => {} _ => {} }
+    match w { "guarded" if true => {} _ => {} }
     let i = lookup(w, &["show", "list"]);
     eprint!("Error: \"{}\" is wrong", "garbage words");
     let x = format!("{}", "notakeyword");
@@ -481,7 +484,7 @@ fn after_tests(w: &str) { if matches(w, "later") {} }
 "#;
     let got: BTreeSet<String> = keywords_in(src, &[("ARPHRD_NAMES", "printed only")]).into_iter().collect();
     let want: BTreeSet<String> =
-        ["add", "set", "veth", "mtu", "txqueuelen", "up", "down", "on", "off", "peer", "show", "list", "later"]
+        ["add", "set", "veth", "mtu", "txqueuelen", "up", "down", "on", "off", "peer", "show", "list", "later", "guarded"]
             .iter()
             .map(|s| s.to_string())
             .collect();
