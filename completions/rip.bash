@@ -223,6 +223,7 @@ _rip_ip_value() {
         ttl-propagate) printf '%s\n' enabled disabled ;;
         pref) printf '%s\n' low medium high ;;
         features) printf '%s\n' ecn ;;
+        action) [[ $obj == route ]] && printf '%s\n' End End.X End.T End.DX2 End.DX6 End.DX4 End.DT6 End.DT4 End.DT46 End.B6 End.B6.Encaps End.BM End.S End.AS End.AM End.BPF ;;
         encap) printf '%s\n' mpls ip ip6 seg6 seg6local rpl ioam6 xfrm ila bpf ;;
         valid_lft|preferred_lft) printf '%s\n' forever ;;
         xdp|xdpgeneric|xdpdrv|xdpoffload) printf '%s\n' off object obj object-file pinned object-pinned fd ;;

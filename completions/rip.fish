@@ -286,6 +286,8 @@ function __rip_ip_value
             printf '%s\n' low medium high
         case features
             echo ecn
+        case action
+            test $obj = route; and printf '%s\n' End End.X End.T End.DX2 End.DX6 End.DX4 End.DT6 End.DT4 End.DT46 End.B6 End.B6.Encaps End.BM End.S End.AS End.AM End.BPF
         case encap
             printf '%s\n' mpls ip ip6 seg6 seg6local rpl ioam6 xfrm ila bpf
         case valid_lft preferred_lft
