@@ -4,7 +4,7 @@ first RTM_NEWLINK request with IFLA_LINKINFO sent (strace -e write=all), or '-'.
 import re, struct, sys
 bufs, cur = [], None
 for line in open(sys.argv[1]):
-    if re.match(r'^(\d+ +)?sendmsg\(', line):
+    if re.match(r'^(\d+ +)?send(msg|to)\(', line):
         if cur is not None: bufs.append(bytes(cur))
         cur = bytearray(); continue
     m = re.match(r'^(?:\d+ +)? \| [0-9a-f]{5}  ((?:[0-9a-f]{2}  ?)+)', line)

@@ -134,6 +134,8 @@ pub fn parse(ctx: &mut crate::ip::Ctx, a: &mut Argv, encap_attr: u16, type_attr:
             add(&mut inner, 1, &srh);
             a.i -= 1;
         }
+        9 => parse_ioam6(a, &mut inner)?,
+        3 => parse_ila(a, &mut inner)?,
         10 => {
             // parse_encap_xfrm(): words it does not know are skipped, so
             // it takes the rest of the line.
@@ -253,6 +255,218 @@ fn parse_ip(a: &mut Argv, v6: bool, inner: &mut Vec<u8>) -> Res<()> {
     }
     if flags != 0 {
         add(inner, a_flags, &flags.to_be_bytes());
+    }
+    a.i -= 1;
+    Ok(())
+}
+
+/// parse_encap_ioam6(), with its argv positioning: when the trace options
+/// run to the end of the line, the last value is handed back to the caller.
+fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
+    let (mut k, mut n) = (1u32, 1u32);
+    if a.cur() == "freq" {
+        a.next_arg()?;
+        let w = a.cur();
+        if w.len() > 15 {
+            return Err(invarg("Invalid frequency (too long)", w));
+        }
+        let parts: Vec<&str> = w.split('/').collect();
+        let parsed = if w.bytes().filter(|&c| c == b'/').count() == 1 {
+            let nonempty: Vec<&str> = parts.iter().copied().filter(|x| !x.is_empty()).collect();
+            match nonempty.as_slice() {
+                [x, y] => crate::util::get_u32(x, 10).zip(crate::util::get_u32(y, 10)),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let Some((fk, fnn)) = parsed else {
+            return Err(invarg("Invalid frequency (malformed)", w));
+        };
+        if !(1..=1_000_000).contains(&fk) {
+            return Err(invarg("Out of bound \"k\" frequency", w));
+        }
+        if !(1..=1_000_000).contains(&fnn) {
+            return Err(invarg("Out of bound \"n\" frequency", w));
+        }
+        if fk > fnn {
+            return Err(invarg("Frequency with k > n is forbidden", w));
+        }
+        k = fk;
+        n = fnn;
+        a.next_arg()?;
+    }
+    let mut mode = 1u8;
+    if a.cur() == "mode" {
+        a.next_arg()?;
+        mode = match a.cur() {
+            "inline" => 1,
+            "encap" => 2,
+            "auto" => 3,
+            w => return Err(invarg("Invalid mode", w)),
+        };
+        a.next_arg()?;
+    }
+    let mut dst: Option<[u8; 16]> = None;
+    if a.cur() != "tundst" {
+        if mode != 1 {
+            return Err(crate::cli::missarg("tundst"));
+        }
+    } else {
+        if mode == 1 {
+            return Err(invarg("Inline mode does not need tundst", a.cur()));
+        }
+        a.next_arg()?;
+        let addr = get_addr(a.cur(), AF_INET6)?;
+        let mut d = [0u8; 16];
+        d.copy_from_slice(&addr.data[..16]);
+        dst = Some(d);
+        a.next_arg()?;
+    }
+    if a.cur() != "trace" {
+        return Err(crate::cli::missarg("trace"));
+    }
+    a.next_arg()?;
+    if a.cur() != "prealloc" {
+        return Err(crate::cli::missarg("prealloc"));
+    }
+    let (mut ty, mut ns, mut ns_found, mut size) = (0u32, 0u16, false, 0u16);
+    while a.left() > 1 {
+        a.i += 1;
+        match a.cur() {
+            "type" => {
+                a.next_arg()?;
+                if ty != 0 {
+                    return Err(duparg2("type", a.cur()));
+                }
+                match crate::util::get_u32(a.cur(), 0) {
+                    Some(v) if v != 0 => ty = v,
+                    _ => return Err(invarg("Invalid trace type", a.cur())),
+                }
+            }
+            "ns" => {
+                a.next_arg()?;
+                if ns_found {
+                    return Err(duparg2("ns", a.cur()));
+                }
+                ns_found = true;
+                match crate::util::get_u16(a.cur(), 0) {
+                    Some(v) => ns = v,
+                    None => return Err(invarg("Invalid namespace ID", a.cur())),
+                }
+            }
+            "size" => {
+                a.next_arg()?;
+                if size != 0 {
+                    return Err(duparg2("size", a.cur()));
+                }
+                match crate::util::get_u16(a.cur(), 0) {
+                    Some(v) if v != 0 => size = v,
+                    _ => return Err(invarg("Invalid trace size", a.cur())),
+                }
+                if size % 4 != 0 {
+                    return Err(invarg("Trace size must be a 4-octet multiple", a.cur()));
+                }
+                if size > 244 {
+                    return Err(invarg("Trace size is too big", a.cur()));
+                }
+            }
+            _ => break,
+        }
+    }
+    if ty == 0 {
+        return Err(crate::cli::missarg("type"));
+    }
+    if !ns_found {
+        return Err(crate::cli::missarg("ns"));
+    }
+    if size == 0 {
+        return Err(crate::cli::missarg("size"));
+    }
+    let mut trace = [0u8; 8];
+    trace[0..2].copy_from_slice(&ns.to_be_bytes());
+    trace[3] = (size / 4) as u8;
+    trace[4..8].copy_from_slice(&(ty << 8).to_be_bytes());
+    add(inner, 4, &k.to_ne_bytes());
+    add(inner, 5, &n.to_ne_bytes());
+    add(inner, 1, &[mode]);
+    if let Some(d) = dst {
+        add(inner, 2, &d);
+    }
+    add(inner, 3, &trace);
+    a.i -= 1;
+    Ok(())
+}
+
+/// get_addr64(): up to four 16-bit hex groups separated by ':'.
+fn get_addr64(s: &str) -> Option<u64> {
+    let mut v = [0u16; 4];
+    let mut cp = s;
+    for (i, slot) in v.iter_mut().enumerate() {
+        let (n, used, over) = crate::util::c_strtoull(cp, 16);
+        if over || n > 0xffff || used == 0 {
+            return None;
+        }
+        *slot = n as u16;
+        let rest = &cp[used..];
+        if rest.is_empty() {
+            break;
+        }
+        if i == 3 || !rest.starts_with(':') {
+            return None;
+        }
+        cp = &rest[1..];
+    }
+    let mut b = [0u8; 8];
+    for (i, x) in v.iter().enumerate() {
+        b[2 * i..2 * i + 2].copy_from_slice(&x.to_be_bytes());
+    }
+    Some(u64::from_ne_bytes(b))
+}
+
+/// parse_encap_ila(): a locator, then csum-mode, ident-type, hook-type.
+fn parse_ila(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
+    let Some(loc) = get_addr64(a.cur()) else {
+        return Err(fail(1, &format!("Bad locator: {}\n", a.cur())));
+    };
+    add(inner, 1, &loc.to_ne_bytes());
+    a.i += 1;
+    while a.left() > 0 {
+        let (attr, v, msg) = match a.cur() {
+            "csum-mode" => {
+                a.next_arg()?;
+                let v = match a.cur() {
+                    "adj-transport" => Some(0),
+                    "neutral-map" => Some(1),
+                    "neutral-map-auto" => Some(3),
+                    "no-action" => Some(2),
+                    _ => None,
+                };
+                (7u16, v, "\"csum-mode\" value is invalid\n")
+            }
+            "ident-type" => {
+                a.next_arg()?;
+                let v = match a.cur() {
+                    "luid" => Some(1),
+                    "use-format" => Some(32),
+                    _ => None,
+                };
+                (8, v, "\"ident-type\" value is invalid\n")
+            }
+            "hook-type" => {
+                a.next_arg()?;
+                let v = match a.cur() {
+                    "output" => Some(0),
+                    "input" => Some(1),
+                    _ => None,
+                };
+                (9, v, "\"hook-type\" value is invalid\n")
+            }
+            _ => break,
+        };
+        let Some(v) = v else { return Err(invarg(msg, a.cur())) };
+        add(inner, attr, &[v]);
+        a.i += 1;
     }
     a.i -= 1;
     Ok(())
@@ -489,8 +703,39 @@ fn parse_seg6local(ctx: &mut crate::ip::Ctx, a: &mut Argv, inner: &mut Vec<u8>) 
                     continue;
                 }
             }
-            "flavors" | "endpoint" => {
-                return Err(fail(1, &format!("rip: seg6local {} is not supported yet\n", w)));
+            "flavors" => {
+                a.next_arg()?;
+                once!(11, "flavors");
+                let mut f = Vec::new();
+                let Some(mask) = flavor_mask(a.cur()) else {
+                    return Err(invarg("invalid \"flavors\" attribute\n", a.cur()));
+                };
+                add(&mut f, 1, &mask.to_ne_bytes());
+                if mask & (1 << 4) != 0 {
+                    // NEXT_ARG_FWD() ... PREV_ARG(): optional lblen, nflen.
+                    a.i += 1;
+                    if a.cur() == "lblen" {
+                        a.next_arg()?;
+                        let Some(v) = crate::util::get_u8(a.cur(), 0) else {
+                            return Err(invarg("\"locator-block length\" value is invalid\n", a.cur()));
+                        };
+                        add(&mut f, 2, &[v]);
+                        a.i += 1;
+                    }
+                    if a.cur() == "nflen" {
+                        a.next_arg()?;
+                        let Some(v) = crate::util::get_u8(a.cur(), 0) else {
+                            return Err(invarg("\"locator-node function length\" value is invalid\n", a.cur()));
+                        };
+                        add(&mut f, 3, &[v]);
+                        a.i += 1;
+                    }
+                    a.i -= 1;
+                }
+                add(inner, 11 | 0x8000, &f);
+            }
+            "endpoint" => {
+                return Err(fail(1, "rip: seg6local endpoint (BPF) is not supported yet\n"));
             }
             _ => break,
         }
@@ -505,6 +750,24 @@ fn parse_seg6local(ctx: &mut crate::ip::Ctx, a: &mut Argv, inner: &mut Vec<u8>) 
     }
     a.i -= 1;
     Ok(())
+}
+
+const FLAVORS: [&str; 5] = ["", "psp", "usp", "usd", "next-csid"];
+
+/// parse_seg6local_flavors(): comma-separated names, no repeats.
+fn flavor_mask(s: &str) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    let mut mask = 0u32;
+    for w in s.split(',').filter(|x| !x.is_empty()) {
+        let i = FLAVORS.iter().skip(1).position(|f| f.eq_ignore_ascii_case(w))? + 1;
+        if mask & (1 << i) != 0 {
+            return None;
+        }
+        mask |= 1 << i;
+    }
+    Some(mask)
 }
 
 /// print_encap_seg6local()
@@ -567,6 +830,53 @@ fn print_seg6local(e: &mut super::print::Env, enc: &[u8]) {
                 e.p.fp(name);
                 e.p.fp(" ");
                 e.p.fp(&crate::print::fmt::num(1, x, e.human, e.iec));
+            }
+        }
+    }
+    if let Some(fl) = tb[11] {
+        let mut f: [Option<&[u8]>; 4] = [None; 4];
+        for (k, d) in attrs(fl) {
+            if let Some(s) = f.get_mut(k as usize) {
+                if s.is_none() {
+                    *s = Some(d);
+                }
+            }
+        }
+        if let Some(mask) = f[1].and_then(crate::netlink::attr::get_u32) {
+            if e.p.is_json() {
+                e.p.open_array(T::Json, "flavors");
+            } else {
+                e.p.fp("flavors ");
+            }
+            let mut first = true;
+            for (i, name) in FLAVORS.iter().enumerate().skip(1) {
+                if mask & (1 << i) != 0 {
+                    if e.p.is_json() {
+                        e.p.string_nokey(T::Json, "", name);
+                    } else {
+                        if !first {
+                            e.p.fp(",");
+                        }
+                        e.p.fp(name);
+                        first = false;
+                    }
+                }
+            }
+            if e.p.is_json() {
+                e.p.close_array(T::Json, "");
+            } else {
+                e.p.fp(" ");
+            }
+        }
+        for (k, key) in [(2usize, "lblen"), (3, "nflen")] {
+            if let Some(v) = f[k].and_then(crate::netlink::attr::get_u8) {
+                if e.p.is_json() {
+                    e.p.uint(T::Json, key, "", v as u64);
+                } else {
+                    e.p.fp(key);
+                    e.p.fp(" ");
+                    e.p.fp(&crate::print::fmt::num(1, v as u64, e.human, e.iec));
+                }
             }
         }
     }

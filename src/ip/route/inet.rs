@@ -287,6 +287,24 @@ pub fn addr_match(a: &[u8], b: &[u8], bits: i32) -> bool {
     true
 }
 
+/// "0".."255": up to three digits and their count.
+const DEC3: [[u8; 4]; 256] = {
+    let mut t = [[0u8; 4]; 256];
+    let mut i = 0;
+    while i < 256 {
+        let (h, te, o) = ((i / 100) as u8, ((i / 10) % 10) as u8, (i % 10) as u8);
+        t[i] = if i >= 100 {
+            [b'0' + h, b'0' + te, b'0' + o, 3]
+        } else if i >= 10 {
+            [b'0' + te, b'0' + o, 0, 2]
+        } else {
+            [b'0' + o, 0, 0, 1]
+        };
+        i += 1;
+    }
+    t
+};
+
 /// A formatted address on the stack.
 #[derive(Clone, Copy)]
 pub struct ABuf {
@@ -340,7 +358,21 @@ impl ABuf {
             self.len += 1;
         }
     }
+    /// A byte in decimal, from a table (addresses are most of the output).
+    #[inline]
+    fn push_dec_u8(&mut self, v: u8) {
+        let d = &DEC3[v as usize];
+        let n = d[3] as usize;
+        if self.len + n <= self.buf.len() {
+            self.buf[self.len..self.len + n].copy_from_slice(&d[..n]);
+            self.len += n;
+        }
+    }
     pub fn push_u32(&mut self, mut v: u32) {
+        if v < 256 {
+            self.push_dec_u8(v as u8);
+            return;
+        }
         let mut t = [0u8; 10];
         let mut i = t.len();
         loop {
@@ -371,7 +403,7 @@ impl ABuf {
             if i > 0 {
                 self.push_byte(b'.');
             }
-            self.push_u32(*b as u32);
+            self.push_dec_u8(*b);
         }
     }
     /// glibc inet_ntop(AF_INET6): the longest run (>= 2) of zero words
@@ -561,6 +593,17 @@ mod tests {
         assert_eq!((p.family, p.bitlen), (AF_INET6, 32));
         let p = get_addr_1("0x0a.010.1", AF_UNSPEC).unwrap();
         assert_eq!(&p.data[..4], &[10, 8, 1, 0]);
+    }
+
+    #[test]
+    fn decimal() {
+        let mut b = ABuf::new();
+        b.push_ipv4(&[0, 9, 10, 255]);
+        b.push_byte(b' ');
+        b.push_u32(256);
+        b.push_byte(b' ');
+        b.push_u32(4294967295);
+        assert_eq!(b.as_str(), "0.9.10.255 256 4294967295");
     }
 
     #[test]

@@ -1,6 +1,14 @@
 //! `ip route` (ip/iproute.c, 6.1.0): list/show, flush, save, restore,
 //! showdump, get, and add/del/change/replace/append/prepend/test.
 //!
+//! Files: print.rs (filter_nlmsg, print_route), modify.rs (iproute_modify),
+//! encap.rs (lwtunnel parsing: mpls, ip, ip6, ila, seg6, seg6local, rpl,
+//! ioam6, xfrm; printing: mpls, ip, ip6, seg6, seg6local), nh.rs (`nh_info`
+//! of nexthop objects), inet.rs (inet_prefix parsing/printing).
+//! Not done: BPF programs (encap bpf, seg6local endpoint: rip says so and
+//! exits 1), printing of ila/rpl/ioam6/xfrm encaps (this kernel refuses
+//! them), geneve/vxlan/erspan options of encap ip/ip6.
+//!
 //! Dumps stream: each message is filtered and printed from the receive
 //! buffer (print.rs), nothing is collected. Interface names missing from the
 //! cache are asked for on a second socket, as iproute2 6.1 does (its

@@ -45,7 +45,8 @@ pub fn get_addr_ipv4(s: &str) -> Option<[u8; 4]> {
 /// ll_addr_a2n(): a link-layer address of at most `max` bytes. On a bad
 /// part prints `"PART" is invalid lladdr.` (as iproute2, which cuts the
 /// word at each ':'); a wrong length returns what was read, unprinted.
-/// Err(()) is iproute2's -1.
+/// Err(()) is iproute2's -1 (its message, if any, is already printed).
+#[allow(clippy::result_unit_err)]
 pub fn ll_addr_a2n(arg: &str, max: usize) -> Result<Vec<u8>, ()> {
     if arg.contains('.') {
         // get_addr_1(AF_INET): "default"/"any"/"all" have no dot; a ':' means IPv6.
@@ -634,6 +635,7 @@ mod help_tests {
             ("hsr", include_str!("testdata/help_hsr.txt")),
             ("gtp", include_str!("testdata/help_gtp.txt")),
             ("ipoib", include_str!("testdata/help_ipoib.txt")),
+            ("macsec", include_str!("testdata/help_macsec.txt")),
         ];
         for (kind, want) in cases {
             let k = super::super::find(kind).and_then(|k| k.help);

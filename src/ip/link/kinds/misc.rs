@@ -15,7 +15,7 @@ use crate::util::{get_u16, get_u32};
 /// trailing blank).
 pub fn plain_help(kind: &str, out: &mut dyn std::io::Write) {
     let sp = if kind == "virt_wifi" { " " } else { "" };
-    let _ = write!(out, "Usage: ... {}{}\n", kind, sp);
+    let _ = writeln!(out, "Usage: ... {}{}", kind, sp);
 }
 
 const IFLA_BATADV_ALGO_NAME: u16 = 1;

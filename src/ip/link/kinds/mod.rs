@@ -11,6 +11,7 @@ pub mod geneve;
 pub mod gre;
 pub mod iptnl;
 pub mod ipvlan;
+pub mod macsec;
 pub mod macvlan;
 pub mod misc;
 pub mod tun;
@@ -82,6 +83,7 @@ pub static KINDS: &[Kind] = &[
     Kind { id: "hsr", parse: Some(misc::hsr_parse), print: None, help: Some(misc::hsr_help) },
     Kind { id: "gtp", parse: Some(misc::gtp_parse), print: None, help: Some(misc::gtp_help) },
     Kind { id: "ipoib", parse: Some(misc::ipoib_parse), print: None, help: Some(misc::ipoib_help) },
+    Kind { id: "macsec", parse: Some(macsec::parse), print: None, help: Some(macsec::help) },
     Kind { id: "dummy", parse: None, print: None, help: Some(misc::plain_help) },
     Kind { id: "ifb", parse: None, print: None, help: Some(misc::plain_help) },
     Kind { id: "nlmon", parse: None, print: None, help: Some(misc::plain_help) },
