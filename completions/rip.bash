@@ -50,10 +50,11 @@ _rip_kind_amt="discovery mode local dev relay_port gateway_port max_tunnels help
 _rip_kind_hsr="slave1 slave2 supervision version proto help"
 _rip_kind_gtp="role hsize restart_count help"
 _rip_kind_ipoib="pkey mode umcast help"
+_rip_kind_macsec="address port sci cipher icvlen encrypt send_sci end_station scb protect replay window validate encodingsa offload help"
 # After "vf N", "xdp ..." and "xstats type KIND".
 _rip_link_vf="mac vlan qos proto rate max_tx_rate min_tx_rate spoofchk query_rss state trust node_guid port_guid"
 _rip_link_xdp="off object obj object-file pinned object-pinned fd section program verbose"
-_rip_encap_args="id dst src tos tc ttl hoplimit key csum seq geneve_opts vxlan_opts erspan_opts mode segs hmac action srh nh4 nh6 iif oif table vrftable endpoint flavors count trace prealloc type ns size freq if_id link_dev csum-mode ident-type hook-type in out xmit headroom"
+_rip_encap_args="id dst src tos tc ttl hoplimit key csum seq geneve_opts vxlan_opts erspan_opts mode segs hmac action srh nh4 nh6 iif oif table vrftable endpoint flavors count trace prealloc type ns size freq tundst lblen nflen if_id link_dev csum-mode ident-type hook-type in out xmit headroom"
 _rip_kind_vxlan="id vni group remote local ttl hoplimit tos dsfield df label flowlabel dev dstport port srcport learning nolearning proxy noproxy rsc norsc l2miss nol2miss l3miss nol3miss ageing maxaddress udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx remcsumtx noremcsumtx remcsumrx noremcsumrx external noexternal gbp gpe vnifilter novnifilter help"
 _rip_addr_modify="dev local peer remote broadcast brd anycast label scope metric priority preference valid_lft preferred_lft home nodad optimistic mngtmpaddr noprefixroute autojoin"
 _rip_addr_show="dev to scope label up group master nomaster vrf type permanent dynamic secondary primary tentative -tentative deprecated -deprecated dadfailed -dadfailed temporary stable-privacy home nodad optimistic mngtmpaddr noprefixroute autojoin help"
@@ -163,6 +164,11 @@ _rip_kind_value() {
         hsr/slave1|hsr/slave2) _rip_ifnames ;;
         gtp/role) printf '%s\n' ggsn sgsn ;;
         ipoib/mode) printf '%s\n' datagram connected ;;
+        macsec/cipher) printf '%s\n' default gcm-aes-128 gcm-aes-256 gcm-aes-xpn-128 gcm-aes-xpn-256 ;;
+        macsec/encrypt|macsec/send_sci|macsec/end_station|macsec/scb|macsec/protect|macsec/replay) printf '%s\n' on off ;;
+        macsec/validate) printf '%s\n' strict check disabled ;;
+        macsec/offload) printf '%s\n' off phy mac ;;
+        macsec/sci|macsec/port|macsec/icvlen|macsec/window|macsec/encodingsa) ;;
         bareudp/srcportmin|amt/discovery|amt/relay_port|amt/gateway_port|amt/max_tunnels|hsr/supervision|hsr/version|\
         hsr/proto|gtp/hsize|gtp/restart_count|ipoib/pkey|ipoib/umcast) ;;
         gre/*|gretap/*|erspan/*|ipip/*|sit/*|ip6tnl/*|ip6gre*/*|ip6erspan/*)
@@ -190,14 +196,17 @@ _rip_ip_value() {
             _rip_ifnames ;;
         netns|link-netns) _rip_netns_names ;;
         ty|typ|type)
-            if [[ $obj == route ]]; then printf '%s\n' $_rip_route_types
+            if [[ $etype == ioam6 ]]; then return 0
+            elif [[ $obj == route ]]; then printf '%s\n' $_rip_route_types
             else printf '%s\n' $_rip_link_kinds; fi ;;
         table) [[ $obj == route ]] && echo cache; _rip_tables ;;
         scope) printf '%s\n' $_rip_scopes all ;;
         addrgenmode) printf '%s\n' eui64 none stable_secret random ;;
         mode)
             case $obj/$kind in
-                route/*) printf '%s\n' inline encap l2encap encap.red l2encap.red ;;
+                route/*)
+                    if [[ $etype == ioam6 ]]; then printf '%s\n' inline encap auto
+                    else printf '%s\n' inline encap l2encap encap.red l2encap.red; fi ;;
                 */macvlan|*/macvtap) printf '%s\n' private vepa bridge passthru source ;;
                 */ipvlan|*/ipvtap) printf '%s\n' l2 l3 l3s ;;
                 *) printf '%s\n' default dormant ;;
@@ -223,6 +232,11 @@ _rip_ip_value() {
         ttl-propagate) printf '%s\n' enabled disabled ;;
         pref) printf '%s\n' low medium high ;;
         features) printf '%s\n' ecn ;;
+        flavors) printf '%s\n' psp usp usd next-csid ;;
+        csum-mode) printf '%s\n' adj-transport neutral-map neutral-map-auto no-action ;;
+        ident-type) printf '%s\n' luid use-format ;;
+        hook-type) printf '%s\n' output input ;;
+        tundst|lblen|nflen|freq|segs|hmac|if_id|link_dev|ns|size|headroom) return 0 ;;
         action) [[ $obj == route ]] && printf '%s\n' End End.X End.T End.DX2 End.DX6 End.DX4 End.DT6 End.DT4 End.DT46 End.B6 End.B6.Encaps End.BM End.S End.AS End.AM End.BPF ;;
         encap) printf '%s\n' mpls ip ip6 seg6 seg6local rpl ioam6 xfrm ila bpf ;;
         valid_lft|preferred_lft) printf '%s\n' forever ;;
@@ -322,12 +336,12 @@ _rip_ip_candidates() {
 
     # The kind after "type" switches the keyword set; veth's "peer" switches
     # back to the link keywords.
-    local kind= j vf=0 xdp=0 encap=0
+    local kind= j vf=0 xdp=0 encap=0 etype=
     for (( j = i; j < n; j++ )); do
         case ${w[j]} in
             vf) vf=1 ;;
             xdp|xdpgeneric|xdpdrv|xdpoffload) xdp=1 ;;
-            encap) encap=1 ;;
+            encap) encap=1; (( j + 1 < n )) && etype=${w[j+1]} ;;
         esac
         if [[ ${w[j]} == ty || ${w[j]} == typ || ${w[j]} == type ]] && (( j + 1 < n )); then kind=${w[j+1]}; fi
         if [[ $kind == veth && ${w[j]} == peer ]]; then kind=; fi
@@ -399,6 +413,7 @@ _rip_kind_words() {
         hsr) printf '%s\n' $_rip_kind_hsr ;;
         gtp) printf '%s\n' $_rip_kind_gtp ;;
         ipoib) printf '%s\n' $_rip_kind_ipoib ;;
+        macsec) printf '%s\n' $_rip_kind_macsec ;;
     esac
 }
 

@@ -44,10 +44,11 @@ set -g __rip_kind_amt discovery mode local dev relay_port gateway_port max_tunne
 set -g __rip_kind_hsr slave1 slave2 supervision version proto help
 set -g __rip_kind_gtp role hsize restart_count help
 set -g __rip_kind_ipoib pkey mode umcast help
+set -g __rip_kind_macsec address port sci cipher icvlen encrypt send_sci end_station scb protect replay window validate encodingsa offload help
 # After "vf N", "xdp ..." and "encap TYPE".
 set -g __rip_link_vf mac vlan qos proto rate max_tx_rate min_tx_rate spoofchk query_rss state trust node_guid port_guid
 set -g __rip_link_xdp off object obj object-file pinned object-pinned fd section program verbose
-set -g __rip_encap_args id dst src tos tc ttl hoplimit key csum seq geneve_opts vxlan_opts erspan_opts mode segs hmac action srh nh4 nh6 iif oif table vrftable endpoint flavors count trace prealloc type ns size freq if_id link_dev csum-mode ident-type hook-type in out xmit headroom
+set -g __rip_encap_args id dst src tos tc ttl hoplimit key csum seq geneve_opts vxlan_opts erspan_opts mode segs hmac action srh nh4 nh6 iif oif table vrftable endpoint flavors count trace prealloc type ns size freq tundst lblen nflen if_id link_dev csum-mode ident-type hook-type in out xmit headroom
 set -g __rip_kind_vxlan id vni group remote local ttl hoplimit tos dsfield df label flowlabel dev dstport port srcport learning nolearning proxy noproxy rsc norsc l2miss nol2miss l3miss nol3miss ageing maxaddress udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx remcsumtx noremcsumtx remcsumrx noremcsumrx external noexternal gbp gpe vnifilter novnifilter help
 set -g __rip_addr_modify dev local peer remote broadcast brd anycast label scope metric priority preference valid_lft preferred_lft home nodad optimistic mngtmpaddr noprefixroute autojoin
 set -g __rip_addr_show dev to scope label up group master nomaster vrf type permanent dynamic secondary primary tentative -tentative deprecated -deprecated dadfailed -dadfailed temporary stable-privacy home nodad optimistic mngtmpaddr noprefixroute autojoin help
@@ -187,6 +188,15 @@ function __rip_kind_value
             printf '%s\n' ggsn sgsn
         case ipoib/mode
             printf '%s\n' datagram connected
+        case macsec/cipher
+            printf '%s\n' default gcm-aes-128 gcm-aes-256 gcm-aes-xpn-128 gcm-aes-xpn-256
+        case macsec/encrypt macsec/send_sci macsec/end_station macsec/scb macsec/protect macsec/replay
+            printf '%s\n' on off
+        case macsec/validate
+            printf '%s\n' strict check disabled
+        case macsec/offload
+            printf '%s\n' off phy mac
+        case macsec/sci macsec/port macsec/icvlen macsec/window macsec/encodingsa
         case bareudp/srcportmin amt/discovery amt/relay_port amt/gateway_port amt/max_tunnels hsr/supervision hsr/version \
             hsr/proto gtp/hsize gtp/restart_count ipoib/pkey ipoib/umcast
         case 'gre/*' 'gretap/*' 'erspan/*' 'ipip/*' 'sit/*' 'ip6tnl/*' 'ip6gre*/*' 'ip6erspan/*'
@@ -216,6 +226,7 @@ function __rip_ip_value
     set -l obj $argv[2]
     set -l kind $argv[3]
     set -l vf $argv[4]
+    set -l etype $argv[5]
     if test -n "$kind"; and __rip_kind_value $kw $kind
         return 0
     end
@@ -225,7 +236,9 @@ function __rip_ip_value
         case netns link-netns
             __rip_netns_names
         case ty typ type
-            if test $obj = route
+            if test "$etype" = ioam6
+                return 0
+            else if test $obj = route
                 printf '%s\n' $__rip_route_types
             else
                 printf '%s\n' $__rip_link_kinds
@@ -253,7 +266,11 @@ function __rip_ip_value
             printf '%s\n' eui64 none stable_secret random
         case mode
             if test $obj = route
-                printf '%s\n' inline encap l2encap encap.red l2encap.red
+                if test "$etype" = ioam6
+                    printf '%s\n' inline encap auto
+                else
+                    printf '%s\n' inline encap l2encap encap.red l2encap.red
+                end
                 return 0
             end
             switch $kind
@@ -286,6 +303,16 @@ function __rip_ip_value
             printf '%s\n' low medium high
         case features
             echo ecn
+        case flavors
+            printf '%s\n' psp usp usd next-csid
+        case csum-mode
+            printf '%s\n' adj-transport neutral-map neutral-map-auto no-action
+        case ident-type
+            printf '%s\n' luid use-format
+        case hook-type
+            printf '%s\n' output input
+        case tundst lblen nflen freq segs hmac if_id link_dev ns size headroom
+            return 0
         case action
             test $obj = route; and printf '%s\n' End End.X End.T End.DX2 End.DX6 End.DX4 End.DT6 End.DT4 End.DT46 End.B6 End.B6.Encaps End.BM End.S End.AS End.AM End.BPF
         case encap
@@ -370,6 +397,8 @@ function __rip_kind_words
             printf '%s\n' $__rip_kind_gtp
         case ipoib
             printf '%s\n' $__rip_kind_ipoib
+        case macsec
+            printf '%s\n' $__rip_kind_macsec
     end
 end
 
@@ -466,6 +495,7 @@ function __rip_ip_candidates
     set -l vf 0
     set -l xdp 0
     set -l encap 0
+    set -l etype ''
     set -l j $i
     while test $j -le $n
         switch $w[$j]
@@ -475,6 +505,7 @@ function __rip_ip_candidates
                 set xdp 1
             case encap
                 set encap 1
+                test $j -lt $n; and set etype $w[(math $j + 1)]
         end
         if contains -- $w[$j] ty typ type; and test $j -lt $n
             set kind $w[(math $j + 1)]
@@ -484,7 +515,7 @@ function __rip_ip_candidates
         end
         set j (math $j + 1)
     end
-    if test -n "$prev"; and __rip_ip_value $prev $obj "$kind" $vf
+    if test -n "$prev"; and __rip_ip_value $prev $obj "$kind" $vf "$etype"
         return
     end
     switch $obj/$cmd
