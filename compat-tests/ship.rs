@@ -214,8 +214,8 @@ fn keywords_in(src: &str, not_tables: &[(&str, &str)]) -> Vec<String> {
             add(text);
             continue;
         }
-        // `x == "kw"` or `"kw" == x`
-        if before.ends_with("==") || after.starts_with("==") {
+        // `x == "kw"` or `"kw" == x`, and `!=` (`if a.cur() != "trace" { missing }`)
+        if before.ends_with("==") || after.starts_with("==") || before.ends_with("!=") || after.starts_with("!=") {
             add(text);
             continue;
         }
@@ -469,6 +469,7 @@ pub(crate) static ARPHRD_NAMES: &[(u16, &str)] = &[(1, "ether")];
 fn f(w: &str) {
     if matches(w, "mtu") || matches(&args[0], "txqueuelen") { }
     if w == "up" || "down" == w { }
+    if w != "nexthop" { }
     match w { "on" | "off" => {}, _ => {} }
     match a.peek() { Some("peer") => {} _ => {} }
     match w { "guarded" if true => {} _ => {} }
@@ -484,7 +485,7 @@ fn after_tests(w: &str) { if matches(w, "later") {} }
 "#;
     let got: BTreeSet<String> = keywords_in(src, &[("ARPHRD_NAMES", "printed only")]).into_iter().collect();
     let want: BTreeSet<String> =
-        ["add", "set", "veth", "mtu", "txqueuelen", "up", "down", "on", "off", "peer", "show", "list", "later", "guarded"]
+        ["add", "set", "veth", "mtu", "txqueuelen", "up", "down", "on", "off", "peer", "show", "list", "later", "guarded", "nexthop"]
             .iter()
             .map(|s| s.to_string())
             .collect();
