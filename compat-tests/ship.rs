@@ -424,12 +424,14 @@ fn call_name(src: &str, pos: usize) -> Option<&str> {
     None
 }
 
-/// Whether byte `pos` lies inside `lookup(.., &[..])` (returns "lookup") or
+/// Whether byte `pos` lies inside `lookup(.., &[..])` or
+/// `parse_one_of(.., &[..])` (returns that name) or
 /// the initializer of a top-level `const`/`static` item (returns its name;
 /// rustfmt puts items at column 0 and their contents deeper).
 fn in_table(src: &str, pos: usize) -> Option<String> {
-    if call_name(src, pos) == Some("lookup") {
-        return Some("lookup".into());
+    // Word lists handed to the prefix matchers.
+    if let Some(f @ ("lookup" | "parse_one_of")) = call_name(src, pos) {
+        return Some(f.into());
     }
     for line in src[..pos].lines().rev() {
         match line.chars().next() {
@@ -474,6 +476,8 @@ fn f(w: &str) {
     match a.peek() { Some("peer") => {} _ => {} }
     match w { "guarded" if true => {} _ => {} }
     let i = lookup(w, &["show", "list"]);
+    // (its first argument names the option, so it counts too)
+    let j = parse_one_of("validate", w, &["strict", "check"]);
     eprint!("Error: \"{}\" is wrong", "garbage words");
     let x = format!("{}", "notakeyword");
 }
@@ -485,7 +489,7 @@ fn after_tests(w: &str) { if matches(w, "later") {} }
 "#;
     let got: BTreeSet<String> = keywords_in(src, &[("ARPHRD_NAMES", "printed only")]).into_iter().collect();
     let want: BTreeSet<String> =
-        ["add", "set", "veth", "mtu", "txqueuelen", "up", "down", "on", "off", "peer", "show", "list", "later", "guarded", "nexthop"]
+        ["add", "set", "veth", "mtu", "txqueuelen", "up", "down", "on", "off", "peer", "show", "list", "later", "guarded", "nexthop", "strict", "check", "validate"]
             .iter()
             .map(|s| s.to_string())
             .collect();
