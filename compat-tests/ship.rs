@@ -195,12 +195,9 @@ fn keyword_like(s: &str) -> bool {
 
 /// Keywords in parser source: the last argument of `matches(.., "kw")`,
 /// literals compared with `==`, match-arm patterns (`"a" | "b" =>`), and the
-/// literals of `const`/`static` tables. Test modules are not scanned.
+/// literals of `const`/`static` tables. Test items are not scanned.
 fn keywords_in(src: &str, not_tables: &[(&str, &str)]) -> Vec<String> {
-    let src = match src.find("#[cfg(test)]") {
-        Some(i) => &src[..i],
-        None => src,
-    };
+    let src = &without_tests(src);
     let lits = literals(src);
     let mut out = Vec::new();
     let mut add = |s: &str| {
@@ -217,13 +214,15 @@ fn keywords_in(src: &str, not_tables: &[(&str, &str)]) -> Vec<String> {
             add(text);
             continue;
         }
-        // `x == "kw"` or `"kw" == x`
-        if before.ends_with("==") || after.starts_with("==") {
+        // `x == "kw"` or `"kw" == x`, and `!=` (`if a.cur() != "trace" { missing }`)
+        if before.ends_with("==") || after.starts_with("==") || before.ends_with("!=") || after.starts_with("!=") {
             add(text);
             continue;
         }
-        // match arms: `"kw" =>`, `"a" | "b" =>`, `Some("kw") =>`
-        if after.starts_with("=>") || (after.starts_with('|') && !after.starts_with("||")) {
+        // match arms: `"kw" =>`, `"a" | "b" =>`, `Some("kw") =>`, and
+        // guarded ones (`"kw" if cond =>`; a literal is never followed by
+        // `if` elsewhere)
+        if after.starts_with("=>") || (after.starts_with('|') && !after.starts_with("||")) || after.starts_with("if ") {
             add(text);
             continue;
         }
@@ -243,6 +242,82 @@ fn keywords_in(src: &str, not_tables: &[(&str, &str)]) -> Vec<String> {
         }
     }
     out
+}
+
+/// `src` with each `#[cfg(test)]` item (a test module, or a test-only fn
+/// or use) blanked out. Only that item goes: parser code after a test
+/// module in the middle of a file is still scanned.
+fn without_tests(src: &str) -> String {
+    const ATTR: &str = "#[cfg(test)]";
+    let lits = literals(src);
+    let in_lit = |i: usize| lits.iter().find(|(a, b, _)| *a <= i && i < *b).map(|(_, b, _)| *b);
+    let b = src.as_bytes();
+    let mut out = b.to_vec();
+    let mut from = 0;
+    while let Some(k) = src[from..].find(ATTR) {
+        let start = from + k;
+        if in_lit(start).is_some() {
+            from = start + ATTR.len();
+            continue;
+        }
+        let mut i = start + ATTR.len();
+        let mut depth = 0usize;
+        while i < b.len() {
+            if let Some(end) = in_lit(i) {
+                i = end;
+                continue;
+            }
+            match b[i] {
+                b'/' if b.get(i + 1) == Some(&b'/') => {
+                    while i < b.len() && b[i] != b'\n' {
+                        i += 1;
+                    }
+                    continue;
+                }
+                b'/' if b.get(i + 1) == Some(&b'*') => {
+                    i += 2;
+                    while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
+                        i += 1;
+                    }
+                    i += 2;
+                    continue;
+                }
+                // char literals such as '{' and '\''
+                b'\'' if b.get(i + 2) == Some(&b'\'') => {
+                    i += 3;
+                    continue;
+                }
+                b'\'' if b.get(i + 1) == Some(&b'\\') => {
+                    i += 2;
+                    while i < b.len() && b[i] != b'\'' {
+                        i += 1;
+                    }
+                }
+                b'{' => depth += 1,
+                b'}' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        i += 1;
+                        break;
+                    }
+                }
+                b';' if depth == 0 => {
+                    i += 1;
+                    break;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let end = i.min(b.len());
+        for c in &mut out[start..end] {
+            if *c != b'\n' {
+                *c = b' ';
+            }
+        }
+        from = end;
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Every string literal (start of the quote, end after the closing quote,
@@ -349,12 +424,14 @@ fn call_name(src: &str, pos: usize) -> Option<&str> {
     None
 }
 
-/// Whether byte `pos` lies inside `lookup(.., &[..])` (returns "lookup") or
+/// Whether byte `pos` lies inside `lookup(.., &[..])` or
+/// `parse_one_of(.., &[..])` (returns that name) or
 /// the initializer of a top-level `const`/`static` item (returns its name;
 /// rustfmt puts items at column 0 and their contents deeper).
 fn in_table(src: &str, pos: usize) -> Option<String> {
-    if call_name(src, pos) == Some("lookup") {
-        return Some("lookup".into());
+    // Word lists handed to the prefix matchers.
+    if let Some(f @ ("lookup" | "parse_one_of")) = call_name(src, pos) {
+        return Some(f.into());
     }
     for line in src[..pos].lines().rev() {
         match line.chars().next() {
@@ -381,6 +458,7 @@ fn const_name(line: &str) -> Option<String> {
 /// not words it parses; each with its reason.
 const NOT_KEYWORD_TABLES: &[(&str, &str)] = &[
     ("LL_PROTOS", "link-layer protocol names (lib/ll_proto.c): values of vlan protocol etc., printed and parsed as data"),
+    ("LL_PROTO_NAMES", "the other lib/ll_proto.c names: `vf N vlan V proto NAME` looks them up only to reject them (802.1Q and 802.1ad are the only usable values)"),
 ];
 
 #[test]
@@ -393,18 +471,25 @@ pub(crate) static ARPHRD_NAMES: &[(u16, &str)] = &[(1, "ether")];
 fn f(w: &str) {
     if matches(w, "mtu") || matches(&args[0], "txqueuelen") { }
     if w == "up" || "down" == w { }
+    if w != "nexthop" { }
     match w { "on" | "off" => {}, _ => {} }
     match a.peek() { Some("peer") => {} _ => {} }
+    match w { "guarded" if true => {} _ => {} }
     let i = lookup(w, &["show", "list"]);
+    // (its first argument names the option, so it counts too)
+    let j = parse_one_of("validate", w, &["strict", "check"]);
     eprint!("Error: \"{}\" is wrong", "garbage words");
     let x = format!("{}", "notakeyword");
 }
 #[cfg(test)]
-mod tests { fn t() { assert!(matches("l", "intest")); } }
+mod tests { fn t() { assert!(matches("l", "intest")); let c = '}'; } }
+#[cfg(test)]
+use something::only_for_tests;
+fn after_tests(w: &str) { if matches(w, "later") {} }
 "#;
     let got: BTreeSet<String> = keywords_in(src, &[("ARPHRD_NAMES", "printed only")]).into_iter().collect();
     let want: BTreeSet<String> =
-        ["add", "set", "veth", "mtu", "txqueuelen", "up", "down", "on", "off", "peer", "show", "list"]
+        ["add", "set", "veth", "mtu", "txqueuelen", "up", "down", "on", "off", "peer", "show", "list", "later", "guarded", "nexthop", "strict", "check", "validate"]
             .iter()
             .map(|s| s.to_string())
             .collect();
@@ -549,6 +634,23 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
     ("ip link add link eth0 name v10 type vlan ", &["id", "protocol", "reorder_hdr"], &[]),
     ("ip link add link eth0 name v10 type vlan protocol ", &["802.1Q", "802.1ad"], &[]),
     ("ip link add vx0 type vxlan id 5 ttl ", &["auto", "inherit"], &[]),
+    ("ip link add bond0 type bond ", &["mode", "miimon", "xmit_hash_policy", "lacp_rate"], &["up"]),
+    ("ip link add bond0 type bond mode ", &["active-backup", "802.3ad", "balance-rr"], &["default"]),
+    ("ip link set eth0 type bond_slave ", &["queue_id", "prio"], &[]),
+    ("ip link add t0 type gre ", &["remote", "ikey", "nopmtudisc", "encap-sport"], &["isatap"]),
+    ("ip link add t0 type gre encap ", &["fou", "gue", "none"], &["mpls"]),
+    ("ip link add t0 type sit mode ", &["ip6ip", "mplsip", "any"], &[]),
+    ("ip link add t0 type ip6tnl ", &["encaplimit", "allow-localremote"], &[]),
+    ("ip route add 10.0.0.0/8 encap seg6 mode ", &["inline", "encap.red"], &["default"]),
+    ("ip link add t0 type ip6gre ", &["encaplimit", "okey", "flowlabel", "erspan_ver"], &["nopmtudisc"]),
+    ("ip link add t0 type ip6gretap tclass ", &["inherit"], &[]),
+    ("ip link add b0 type bareudp ethertype ", &["ipv4", "mpls_uc"], &[]),
+    ("ip link add h0 type hsr slave1 ", &["eth0"], &["supervision"]),
+    ("ip link add link eth0 ms0 type macsec cipher ", &["gcm-aes-128", "gcm-aes-xpn-256"], &[]),
+    ("ip link add link eth0 ms0 type macsec validate ", &["strict", "check", "disabled"], &[]),
+    ("ip route add 2001:db8::/64 encap seg6local action End flavors ", &["psp", "next-csid"], &[]),
+    ("ip route add 2001:db8::/64 encap ioam6 mode ", &["inline", "encap", "auto"], &["l2encap"]),
+    ("ip route add 2001:db8::/64 encap ila 2001:0:0:1 csum-mode ", &["adj-transport", "no-action"], &[]),
     ("ip link set dev eth0 vf 0 ", &["mac", "rate", "trust"], &[]),
     ("ip link set dev eth0 vf 0 state ", &["auto", "enable", "disable"], &["UP"]),
     ("ip link set dev eth0 xdp ", &["off", "object", "pinned"], &[]),

@@ -33,10 +33,28 @@ _rip_kind_macvlan="mode flag nopromisc nodst macaddr bcqueuelen help"
 _rip_kind_ipvlan="mode private vepa bridge help"
 _rip_kind_vlan="id protocol reorder_hdr gvrp mvrp loose_binding bridge_binding ingress-qos-map egress-qos-map help"
 _rip_kind_other="table ra conduit master mux_id linkid help"
+_rip_kind_bond="mode active_slave clear_active_slave miimon updelay downdelay peer_notify_delay use_carrier arp_interval arp_ip_target ns_ip6_target arp_validate arp_all_targets arp_missed_max primary primary_reselect fail_over_mac xmit_hash_policy resend_igmp num_grat_arp num_unsol_na all_slaves_active min_links lp_interval packets_per_slave lacp_rate lacp_active ad_select ad_user_port_key ad_actor_sys_prio ad_actor_system tlb_dynamic_lb help"
+_rip_kind_bond_slave="queue_id prio help"
+_rip_kind_geneve="id vni remote ttl hoplimit tos dsfield df label flowlabel dstport external noexternal udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx innerprotoinherit help"
+# The UDP wrapping (fou/gue) every IP tunnel kind takes.
+_rip_tnl_encap="noencap encap encap-sport encap-dport encap-csum noencap-csum encap-udp6-csum noencap-udp6-csum encap-remcsum noencap-remcsum"
+_rip_kind_gre="remote local key nokey ikey noikey okey nookey seq noseq iseq noiseq oseq nooseq csum nocsum icsum noicsum ocsum noocsum ttl hoplimit hlim tos tclass dsfield pmtudisc nopmtudisc ignore-df noignore-df dev fwmark external $_rip_tnl_encap help"
+_rip_kind_erspan="erspan erspan_ver erspan_dir erspan_hwid"
+_rip_kind_iptnl="remote local mode ttl hoplimit hlim tos tclass tc dsfield pmtudisc nopmtudisc 6rd-prefix 6rd-relay_prefix 6rd-reset dev fwmark external $_rip_tnl_encap help"
+_rip_kind_ip6tnl="remote local mode encaplimit hoplimit ttl hlim tclass tos tc dsfield flowlabel fl dscp fwmark allow-localremote noallow-localremote dev external $_rip_tnl_encap help"
+_rip_kind_ip6gre="remote local key nokey ikey noikey okey nookey seq noseq iseq noiseq oseq nooseq csum nocsum icsum noicsum ocsum noocsum hoplimit ttl hlim encaplimit tclass tos dsfield flowlabel fl dscp fwmark allow-localremote noallow-localremote dev external $_rip_tnl_encap $_rip_kind_erspan help"
+_rip_kind_vti="remote local key ikey okey dev fwmark help"
+_rip_kind_xfrm="dev if_id external help"
+_rip_kind_bareudp="dstport ethertype srcportmin multiproto nomultiproto help"
+_rip_kind_amt="discovery mode local dev relay_port gateway_port max_tunnels help"
+_rip_kind_hsr="slave1 slave2 supervision version proto help"
+_rip_kind_gtp="role hsize restart_count help"
+_rip_kind_ipoib="pkey mode umcast help"
+_rip_kind_macsec="address port sci cipher icvlen encrypt send_sci end_station scb protect replay window validate encodingsa offload help"
 # After "vf N", "xdp ..." and "xstats type KIND".
 _rip_link_vf="mac vlan qos proto rate max_tx_rate min_tx_rate spoofchk query_rss state trust node_guid port_guid"
 _rip_link_xdp="off object obj object-file pinned object-pinned fd section program verbose"
-_rip_encap_args="id dst src tos tc ttl hoplimit key csum seq geneve_opts vxlan_opts erspan_opts mode segs hmac action srh nh4 nh6 iif oif table vrftable endpoint flavors count trace prealloc type ns size freq if_id link_dev csum-mode ident-type hook-type in out xmit headroom"
+_rip_encap_args="id dst src tos tc ttl hoplimit key csum seq geneve_opts vxlan_opts erspan_opts mode segs hmac action srh nh4 nh6 iif oif table vrftable endpoint flavors count trace prealloc type ns size freq tundst lblen nflen if_id link_dev csum-mode ident-type hook-type in out xmit headroom"
 _rip_kind_vxlan="id vni group remote local ttl hoplimit tos dsfield df label flowlabel dev dstport port srcport learning nolearning proxy noproxy rsc norsc l2miss nol2miss l3miss nol3miss ageing maxaddress udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx remcsumtx noremcsumtx remcsumrx noremcsumrx external noexternal gbp gpe vnifilter novnifilter help"
 _rip_addr_modify="dev local peer remote broadcast brd anycast label scope metric priority preference valid_lft preferred_lft home nodad optimistic mngtmpaddr noprefixroute autojoin"
 _rip_addr_show="dev to scope label up group master nomaster vrf type permanent dynamic secondary primary tentative -tentative deprecated -deprecated dadfailed -dadfailed temporary stable-privacy home nodad optimistic mngtmpaddr noprefixroute autojoin help"
@@ -112,24 +130,85 @@ _rip_sysctl_keys() {
     done
 }
 
+# Values of the options of link kind $2 (after "type KIND"); returns 1
+# when $1 is not such an option, so the generic table below decides.
+_rip_kind_value() {
+    local kw=$1 kind=$2
+    case $kind/$kw in
+        bond/mode) printf '%s\n' balance-rr active-backup balance-xor broadcast 802.3ad balance-tlb balance-alb ;;
+        bond/active_slave|bond/primary) _rip_ifnames ;;
+        bond/arp_validate) printf '%s\n' none active backup all filter filter_active filter_backup ;;
+        bond/arp_all_targets) printf '%s\n' any all ;;
+        bond/primary_reselect) printf '%s\n' always better failure ;;
+        bond/fail_over_mac) printf '%s\n' none active follow ;;
+        bond/xmit_hash_policy) printf '%s\n' layer2 layer2+3 layer3+4 encap2+3 encap3+4 vlan+srcmac ;;
+        bond/lacp_active) printf '%s\n' on off ;;
+        bond/lacp_rate) printf '%s\n' slow fast ;;
+        bond/ad_select) printf '%s\n' stable bandwidth count ;;
+        bond/miimon|bond/updelay|bond/downdelay|bond/peer_notify_delay|bond/use_carrier|bond/arp_interval|\
+        bond/arp_ip_target|bond/ns_ip6_target|bond/arp_missed_max|bond/resend_igmp|bond/num_grat_arp|bond/num_unsol_na|\
+        bond/all_slaves_active|bond/min_links|bond/lp_interval|bond/packets_per_slave|bond/ad_user_port_key|\
+        bond/ad_actor_sys_prio|bond/ad_actor_system|bond/tlb_dynamic_lb|bond_slave/queue_id|bond_slave/prio) ;;
+        geneve/ttl|geneve/hoplimit) printf '%s\n' auto inherit ;;
+        geneve/tos|geneve/dsfield) echo inherit ;;
+        ipip/mode) printf '%s\n' ipip ip4ip4 mplsip any ;;
+        sit/mode) printf '%s\n' ip6ip ipip ip4ip4 mplsip any ;;
+        ip6tnl/mode) printf '%s\n' ip6ip6 ipip6 ip4ip6 any ;;
+        ip6tnl/encaplimit|ip6gre*/encaplimit|ip6erspan/encaplimit) echo none ;;
+        ip6tnl/tclass|ip6tnl/tos|ip6tnl/tc|ip6tnl/dsfield|ip6tnl/flowlabel|ip6tnl/fl|ip6tnl/dscp|ip6tnl/fwmark|\
+        ip6gre*/tclass|ip6gre*/tos|ip6gre*/dsfield|ip6gre*/flowlabel|ip6gre*/fl|ip6gre*/dscp|ip6gre*/fwmark|\
+        ip6erspan/tclass|ip6erspan/tos|ip6erspan/dsfield|ip6erspan/flowlabel|ip6erspan/fl|ip6erspan/dscp|ip6erspan/fwmark) echo inherit ;;
+        ip6tnl/hoplimit|ip6tnl/ttl|ip6tnl/hlim|ip6gre*/hoplimit|ip6gre*/ttl|ip6gre*/hlim|ip6erspan/hoplimit|ip6erspan/ttl|ip6erspan/hlim) ;;
+        bareudp/ethertype) printf '%s\n' ipv4 ipv6 mpls_uc mpls_mc ;;
+        amt/mode) printf '%s\n' gateway relay ;;
+        hsr/slave1|hsr/slave2) _rip_ifnames ;;
+        gtp/role) printf '%s\n' ggsn sgsn ;;
+        ipoib/mode) printf '%s\n' datagram connected ;;
+        macsec/cipher) printf '%s\n' default gcm-aes-128 gcm-aes-256 gcm-aes-xpn-128 gcm-aes-xpn-256 ;;
+        macsec/encrypt|macsec/send_sci|macsec/end_station|macsec/scb|macsec/protect|macsec/replay) printf '%s\n' on off ;;
+        macsec/validate) printf '%s\n' strict check disabled ;;
+        macsec/offload) printf '%s\n' off phy mac ;;
+        macsec/sci|macsec/port|macsec/icvlen|macsec/window|macsec/encodingsa) ;;
+        bareudp/srcportmin|amt/discovery|amt/relay_port|amt/gateway_port|amt/max_tunnels|hsr/supervision|hsr/version|\
+        hsr/proto|gtp/hsize|gtp/restart_count|ipoib/pkey|ipoib/umcast) ;;
+        gre/*|gretap/*|erspan/*|ipip/*|sit/*|ip6tnl/*|ip6gre*/*|ip6erspan/*)
+            case $kw in
+                ttl|hoplimit|hlim|tos|tclass|tc|dsfield) echo inherit ;;
+                encap) printf '%s\n' fou gue none ;;
+                encap-sport) echo auto ;;
+                erspan_dir) printf '%s\n' ingress egress ;;
+                key|ikey|okey|fwmark|encap-dport|6rd-prefix|6rd-relay_prefix|erspan|erspan_ver|erspan_hwid) ;;
+                *) return 1 ;;
+            esac ;;
+        vti/key|vti/ikey|vti/okey|vti/fwmark|vti6/key|vti6/ikey|vti6/okey|vti6/fwmark|xfrm/if_id) ;;
+        *) return 1 ;;
+    esac
+    return 0
+}
+
 # Candidates for a value after keyword $1 in ip OBJECT $2, command $3.
 # Returns 1 when $1 takes no value we know how to complete.
 _rip_ip_value() {
     local kw=$1 obj=$2 cmd=$3 kind=$4
+    [[ -n $kind ]] && _rip_kind_value "$kw" "$kind" && return 0
     case $kw in
         dev|master|link|oif|iif|backup_port|parentdev|vrf)
             _rip_ifnames ;;
         netns|link-netns) _rip_netns_names ;;
         ty|typ|type)
-            if [[ $obj == route ]]; then printf '%s\n' $_rip_route_types
+            if [[ $etype == ioam6 ]]; then return 0
+            elif [[ $obj == route ]]; then printf '%s\n' $_rip_route_types
             else printf '%s\n' $_rip_link_kinds; fi ;;
         table) [[ $obj == route ]] && echo cache; _rip_tables ;;
         scope) printf '%s\n' $_rip_scopes all ;;
         addrgenmode) printf '%s\n' eui64 none stable_secret random ;;
         mode)
-            case $kind in
-                macvlan|macvtap) printf '%s\n' private vepa bridge passthru source ;;
-                ipvlan|ipvtap) printf '%s\n' l2 l3 l3s ;;
+            case $obj/$kind in
+                route/*)
+                    if [[ $etype == ioam6 ]]; then printf '%s\n' inline encap auto
+                    else printf '%s\n' inline encap l2encap encap.red l2encap.red; fi ;;
+                */macvlan|*/macvtap) printf '%s\n' private vepa bridge passthru source ;;
+                */ipvlan|*/ipvtap) printf '%s\n' l2 l3 l3s ;;
                 *) printf '%s\n' default dormant ;;
             esac ;;
         flag) printf '%s\n' nopromisc nodst null ;;
@@ -153,6 +232,12 @@ _rip_ip_value() {
         ttl-propagate) printf '%s\n' enabled disabled ;;
         pref) printf '%s\n' low medium high ;;
         features) printf '%s\n' ecn ;;
+        flavors) printf '%s\n' psp usp usd next-csid ;;
+        csum-mode) printf '%s\n' adj-transport neutral-map neutral-map-auto no-action ;;
+        ident-type) printf '%s\n' luid use-format ;;
+        hook-type) printf '%s\n' output input ;;
+        tundst|lblen|nflen|freq|segs|hmac|if_id|link_dev|ns|size|headroom) return 0 ;;
+        action) [[ $obj == route ]] && printf '%s\n' End End.X End.T End.DX2 End.DX6 End.DX4 End.DT6 End.DT4 End.DT46 End.B6 End.B6.Encaps End.BM End.S End.AS End.AM End.BPF ;;
         encap) printf '%s\n' mpls ip ip6 seg6 seg6local rpl ioam6 xfrm ila bpf ;;
         valid_lft|preferred_lft) printf '%s\n' forever ;;
         xdp|xdpgeneric|xdpdrv|xdpoffload) printf '%s\n' off object obj object-file pinned object-pinned fd ;;
@@ -251,12 +336,12 @@ _rip_ip_candidates() {
 
     # The kind after "type" switches the keyword set; veth's "peer" switches
     # back to the link keywords.
-    local kind= j vf=0 xdp=0 encap=0
+    local kind= j vf=0 xdp=0 encap=0 etype=
     for (( j = i; j < n; j++ )); do
         case ${w[j]} in
             vf) vf=1 ;;
             xdp|xdpgeneric|xdpdrv|xdpoffload) xdp=1 ;;
-            encap) encap=1 ;;
+            encap) encap=1; (( j + 1 < n )) && etype=${w[j+1]} ;;
         esac
         if [[ ${w[j]} == ty || ${w[j]} == typ || ${w[j]} == type ]] && (( j + 1 < n )); then kind=${w[j+1]}; fi
         if [[ $kind == veth && ${w[j]} == peer ]]; then kind=; fi
@@ -312,6 +397,23 @@ _rip_kind_words() {
         dsa) printf '%s\n' conduit master ;;
         rmnet) echo mux_id ;;
         wwan) echo linkid ;;
+        bond) printf '%s\n' $_rip_kind_bond ;;
+        bond_slave) printf '%s\n' $_rip_kind_bond_slave ;;
+        geneve) printf '%s\n' $_rip_kind_geneve ;;
+        gre|gretap) printf '%s\n' $_rip_kind_gre ;;
+        erspan) printf '%s\n' $_rip_kind_gre $_rip_kind_erspan ;;
+        ipip) printf '%s\n' $_rip_kind_iptnl ;;
+        sit) printf '%s\n' $_rip_kind_iptnl isatap ;;
+        ip6tnl) printf '%s\n' $_rip_kind_ip6tnl ;;
+        ip6gre|ip6gretap|ip6erspan) printf '%s\n' $_rip_kind_ip6gre ;;
+        vti|vti6) printf '%s\n' $_rip_kind_vti ;;
+        xfrm) printf '%s\n' $_rip_kind_xfrm ;;
+        bareudp) printf '%s\n' $_rip_kind_bareudp ;;
+        amt) printf '%s\n' $_rip_kind_amt ;;
+        hsr) printf '%s\n' $_rip_kind_hsr ;;
+        gtp) printf '%s\n' $_rip_kind_gtp ;;
+        ipoib) printf '%s\n' $_rip_kind_ipoib ;;
+        macsec) printf '%s\n' $_rip_kind_macsec ;;
     esac
 }
 

@@ -27,10 +27,28 @@ set -g __rip_kind_bridge_slave fdb_flush state priority cost guard hairpin fastl
 set -g __rip_kind_macvlan mode flag nopromisc nodst macaddr bcqueuelen help
 set -g __rip_kind_ipvlan mode private vepa bridge help
 set -g __rip_kind_vlan id protocol reorder_hdr gvrp mvrp loose_binding bridge_binding ingress-qos-map egress-qos-map help
+set -g __rip_kind_bond mode active_slave clear_active_slave miimon updelay downdelay peer_notify_delay use_carrier arp_interval arp_ip_target ns_ip6_target arp_validate arp_all_targets arp_missed_max primary primary_reselect fail_over_mac xmit_hash_policy resend_igmp num_grat_arp num_unsol_na all_slaves_active min_links lp_interval packets_per_slave lacp_rate lacp_active ad_select ad_user_port_key ad_actor_sys_prio ad_actor_system tlb_dynamic_lb help
+set -g __rip_kind_bond_slave queue_id prio help
+set -g __rip_kind_geneve id vni remote ttl hoplimit tos dsfield df label flowlabel dstport external noexternal udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx innerprotoinherit help
+# The UDP wrapping (fou/gue) every IP tunnel kind takes.
+set -g __rip_tnl_encap noencap encap encap-sport encap-dport encap-csum noencap-csum encap-udp6-csum noencap-udp6-csum encap-remcsum noencap-remcsum
+set -g __rip_kind_gre remote local key nokey ikey noikey okey nookey seq noseq iseq noiseq oseq nooseq csum nocsum icsum noicsum ocsum noocsum ttl hoplimit hlim tos tclass dsfield pmtudisc nopmtudisc ignore-df noignore-df dev fwmark external $__rip_tnl_encap help
+set -g __rip_kind_erspan erspan erspan_ver erspan_dir erspan_hwid
+set -g __rip_kind_iptnl remote local mode ttl hoplimit hlim tos tclass tc dsfield pmtudisc nopmtudisc 6rd-prefix 6rd-relay_prefix 6rd-reset dev fwmark external $__rip_tnl_encap help
+set -g __rip_kind_ip6tnl remote local mode encaplimit hoplimit ttl hlim tclass tos tc dsfield flowlabel fl dscp fwmark allow-localremote noallow-localremote dev external $__rip_tnl_encap help
+set -g __rip_kind_ip6gre remote local key nokey ikey noikey okey nookey seq noseq iseq noiseq oseq nooseq csum nocsum icsum noicsum ocsum noocsum hoplimit ttl hlim encaplimit tclass tos dsfield flowlabel fl dscp fwmark allow-localremote noallow-localremote dev external $__rip_tnl_encap $__rip_kind_erspan help
+set -g __rip_kind_vti remote local key ikey okey dev fwmark help
+set -g __rip_kind_xfrm dev if_id external help
+set -g __rip_kind_bareudp dstport ethertype srcportmin multiproto nomultiproto help
+set -g __rip_kind_amt discovery mode local dev relay_port gateway_port max_tunnels help
+set -g __rip_kind_hsr slave1 slave2 supervision version proto help
+set -g __rip_kind_gtp role hsize restart_count help
+set -g __rip_kind_ipoib pkey mode umcast help
+set -g __rip_kind_macsec address port sci cipher icvlen encrypt send_sci end_station scb protect replay window validate encodingsa offload help
 # After "vf N", "xdp ..." and "encap TYPE".
 set -g __rip_link_vf mac vlan qos proto rate max_tx_rate min_tx_rate spoofchk query_rss state trust node_guid port_guid
 set -g __rip_link_xdp off object obj object-file pinned object-pinned fd section program verbose
-set -g __rip_encap_args id dst src tos tc ttl hoplimit key csum seq geneve_opts vxlan_opts erspan_opts mode segs hmac action srh nh4 nh6 iif oif table vrftable endpoint flavors count trace prealloc type ns size freq if_id link_dev csum-mode ident-type hook-type in out xmit headroom
+set -g __rip_encap_args id dst src tos tc ttl hoplimit key csum seq geneve_opts vxlan_opts erspan_opts mode segs hmac action srh nh4 nh6 iif oif table vrftable endpoint flavors count trace prealloc type ns size freq tundst lblen nflen if_id link_dev csum-mode ident-type hook-type in out xmit headroom
 set -g __rip_kind_vxlan id vni group remote local ttl hoplimit tos dsfield df label flowlabel dev dstport port srcport learning nolearning proxy noproxy rsc norsc l2miss nol2miss l3miss nol3miss ageing maxaddress udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx remcsumtx noremcsumtx remcsumrx noremcsumrx external noexternal gbp gpe vnifilter novnifilter help
 set -g __rip_addr_modify dev local peer remote broadcast brd anycast label scope metric priority preference valid_lft preferred_lft home nodad optimistic mngtmpaddr noprefixroute autojoin
 set -g __rip_addr_show dev to scope label up group master nomaster vrf type permanent dynamic secondary primary tentative -tentative deprecated -deprecated dadfailed -dadfailed temporary stable-privacy home nodad optimistic mngtmpaddr noprefixroute autojoin help
@@ -113,19 +131,114 @@ function __rip_sysctl_keys
     end
 end
 
+# Values of the options of link kind $argv[2] (after "type KIND"); fails
+# when $argv[1] is not such an option, so the generic table decides.
+function __rip_kind_value
+    set -l kw $argv[1]
+    set -l kind $argv[2]
+    switch $kind/$kw
+        case bond/mode
+            printf '%s\n' balance-rr active-backup balance-xor broadcast 802.3ad balance-tlb balance-alb
+        case bond/active_slave bond/primary
+            __rip_ifnames
+        case bond/arp_validate
+            printf '%s\n' none active backup all filter filter_active filter_backup
+        case bond/arp_all_targets
+            printf '%s\n' any all
+        case bond/primary_reselect
+            printf '%s\n' always better failure
+        case bond/fail_over_mac
+            printf '%s\n' none active follow
+        case bond/xmit_hash_policy
+            printf '%s\n' layer2 layer2+3 layer3+4 encap2+3 encap3+4 vlan+srcmac
+        case bond/lacp_active
+            printf '%s\n' on off
+        case bond/lacp_rate
+            printf '%s\n' slow fast
+        case bond/ad_select
+            printf '%s\n' stable bandwidth count
+        case bond/miimon bond/updelay bond/downdelay bond/peer_notify_delay bond/use_carrier bond/arp_interval \
+            bond/arp_ip_target bond/ns_ip6_target bond/arp_missed_max bond/resend_igmp bond/num_grat_arp bond/num_unsol_na \
+            bond/all_slaves_active bond/min_links bond/lp_interval bond/packets_per_slave bond/ad_user_port_key \
+            bond/ad_actor_sys_prio bond/ad_actor_system bond/tlb_dynamic_lb bond_slave/queue_id bond_slave/prio
+        case geneve/ttl geneve/hoplimit
+            printf '%s\n' auto inherit
+        case geneve/tos geneve/dsfield
+            echo inherit
+        case ipip/mode
+            printf '%s\n' ipip ip4ip4 mplsip any
+        case sit/mode
+            printf '%s\n' ip6ip ipip ip4ip4 mplsip any
+        case ip6tnl/mode
+            printf '%s\n' ip6ip6 ipip6 ip4ip6 any
+        case ip6tnl/encaplimit 'ip6gre*/encaplimit' ip6erspan/encaplimit
+            echo none
+        case ip6tnl/tclass ip6tnl/tos ip6tnl/tc ip6tnl/dsfield ip6tnl/flowlabel ip6tnl/fl ip6tnl/dscp ip6tnl/fwmark \
+            'ip6gre*/tclass' 'ip6gre*/tos' 'ip6gre*/dsfield' 'ip6gre*/flowlabel' 'ip6gre*/fl' 'ip6gre*/dscp' 'ip6gre*/fwmark' \
+            ip6erspan/tclass ip6erspan/tos ip6erspan/dsfield ip6erspan/flowlabel ip6erspan/fl ip6erspan/dscp ip6erspan/fwmark
+            echo inherit
+        case ip6tnl/hoplimit ip6tnl/ttl ip6tnl/hlim 'ip6gre*/hoplimit' 'ip6gre*/ttl' 'ip6gre*/hlim' ip6erspan/hoplimit ip6erspan/ttl ip6erspan/hlim
+        case bareudp/ethertype
+            printf '%s\n' ipv4 ipv6 mpls_uc mpls_mc
+        case amt/mode
+            printf '%s\n' gateway relay
+        case hsr/slave1 hsr/slave2
+            __rip_ifnames
+        case gtp/role
+            printf '%s\n' ggsn sgsn
+        case ipoib/mode
+            printf '%s\n' datagram connected
+        case macsec/cipher
+            printf '%s\n' default gcm-aes-128 gcm-aes-256 gcm-aes-xpn-128 gcm-aes-xpn-256
+        case macsec/encrypt macsec/send_sci macsec/end_station macsec/scb macsec/protect macsec/replay
+            printf '%s\n' on off
+        case macsec/validate
+            printf '%s\n' strict check disabled
+        case macsec/offload
+            printf '%s\n' off phy mac
+        case macsec/sci macsec/port macsec/icvlen macsec/window macsec/encodingsa
+        case bareudp/srcportmin amt/discovery amt/relay_port amt/gateway_port amt/max_tunnels hsr/supervision hsr/version \
+            hsr/proto gtp/hsize gtp/restart_count ipoib/pkey ipoib/umcast
+        case 'gre/*' 'gretap/*' 'erspan/*' 'ipip/*' 'sit/*' 'ip6tnl/*' 'ip6gre*/*' 'ip6erspan/*'
+            switch $kw
+                case ttl hoplimit hlim tos tclass tc dsfield
+                    echo inherit
+                case encap
+                    printf '%s\n' fou gue none
+                case encap-sport
+                    echo auto
+                case erspan_dir
+                    printf '%s\n' ingress egress
+                case key ikey okey fwmark encap-dport 6rd-prefix 6rd-relay_prefix erspan erspan_ver erspan_hwid
+                case '*'
+                    return 1
+            end
+        case vti/key vti/ikey vti/okey vti/fwmark vti6/key vti6/ikey vti6/okey vti6/fwmark xfrm/if_id
+        case '*'
+            return 1
+    end
+    return 0
+end
+
 # Values after keyword $argv[1] (object $argv[2], kind $argv[3]).
 function __rip_ip_value
     set -l kw $argv[1]
     set -l obj $argv[2]
     set -l kind $argv[3]
     set -l vf $argv[4]
+    set -l etype $argv[5]
+    if test -n "$kind"; and __rip_kind_value $kw $kind
+        return 0
+    end
     switch $kw
         case dev master link oif iif backup_port parentdev vrf
             __rip_ifnames
         case netns link-netns
             __rip_netns_names
         case ty typ type
-            if test $obj = route
+            if test "$etype" = ioam6
+                return 0
+            else if test $obj = route
                 printf '%s\n' $__rip_route_types
             else
                 printf '%s\n' $__rip_link_kinds
@@ -152,6 +265,14 @@ function __rip_ip_value
         case addrgenmode
             printf '%s\n' eui64 none stable_secret random
         case mode
+            if test $obj = route
+                if test "$etype" = ioam6
+                    printf '%s\n' inline encap auto
+                else
+                    printf '%s\n' inline encap l2encap encap.red l2encap.red
+                end
+                return 0
+            end
             switch $kind
                 case macvlan macvtap
                     printf '%s\n' private vepa bridge passthru source
@@ -182,6 +303,18 @@ function __rip_ip_value
             printf '%s\n' low medium high
         case features
             echo ecn
+        case flavors
+            printf '%s\n' psp usp usd next-csid
+        case csum-mode
+            printf '%s\n' adj-transport neutral-map neutral-map-auto no-action
+        case ident-type
+            printf '%s\n' luid use-format
+        case hook-type
+            printf '%s\n' output input
+        case tundst lblen nflen freq segs hmac if_id link_dev ns size headroom
+            return 0
+        case action
+            test $obj = route; and printf '%s\n' End End.X End.T End.DX2 End.DX6 End.DX4 End.DT6 End.DT4 End.DT46 End.B6 End.B6.Encaps End.BM End.S End.AS End.AM End.BPF
         case encap
             printf '%s\n' mpls ip ip6 seg6 seg6local rpl ioam6 xfrm ila bpf
         case valid_lft preferred_lft
@@ -232,6 +365,40 @@ function __rip_kind_words
             echo mux_id
         case wwan
             echo linkid
+        case bond
+            printf '%s\n' $__rip_kind_bond
+        case bond_slave
+            printf '%s\n' $__rip_kind_bond_slave
+        case geneve
+            printf '%s\n' $__rip_kind_geneve
+        case gre gretap
+            printf '%s\n' $__rip_kind_gre
+        case erspan
+            printf '%s\n' $__rip_kind_gre $__rip_kind_erspan
+        case ipip
+            printf '%s\n' $__rip_kind_iptnl
+        case sit
+            printf '%s\n' $__rip_kind_iptnl isatap
+        case ip6tnl
+            printf '%s\n' $__rip_kind_ip6tnl
+        case ip6gre ip6gretap ip6erspan
+            printf '%s\n' $__rip_kind_ip6gre
+        case vti vti6
+            printf '%s\n' $__rip_kind_vti
+        case xfrm
+            printf '%s\n' $__rip_kind_xfrm
+        case bareudp
+            printf '%s\n' $__rip_kind_bareudp
+        case amt
+            printf '%s\n' $__rip_kind_amt
+        case hsr
+            printf '%s\n' $__rip_kind_hsr
+        case gtp
+            printf '%s\n' $__rip_kind_gtp
+        case ipoib
+            printf '%s\n' $__rip_kind_ipoib
+        case macsec
+            printf '%s\n' $__rip_kind_macsec
     end
 end
 
@@ -328,6 +495,7 @@ function __rip_ip_candidates
     set -l vf 0
     set -l xdp 0
     set -l encap 0
+    set -l etype ''
     set -l j $i
     while test $j -le $n
         switch $w[$j]
@@ -337,6 +505,7 @@ function __rip_ip_candidates
                 set xdp 1
             case encap
                 set encap 1
+                test $j -lt $n; and set etype $w[(math $j + 1)]
         end
         if contains -- $w[$j] ty typ type; and test $j -lt $n
             set kind $w[(math $j + 1)]
@@ -346,7 +515,7 @@ function __rip_ip_candidates
         end
         set j (math $j + 1)
     end
-    if test -n "$prev"; and __rip_ip_value $prev $obj "$kind" $vf
+    if test -n "$prev"; and __rip_ip_value $prev $obj "$kind" $vf "$etype"
         return
     end
     switch $obj/$cmd
