@@ -19,29 +19,32 @@ pub const IFLA_TUN_MAX: usize = 9;
 const IFF_TUN: u8 = 1;
 const IFF_TAP: u8 = 2;
 
+/// The name of id `id` in a colon-separated database (/etc/passwd,
+/// /etc/group: `name:x:id:...`). rip reads the files itself instead of
+/// calling getpwuid()/getgrgid(): through NSS those may load modules
+/// (e.g. `passwd: files systemd`), which crashes a statically linked rip.
+/// Only users and groups outside the files (LDAP, systemd dynamic users)
+/// then print as numbers.
+fn name_in(path: &str, id: u32) -> Option<String> {
+    let text = std::fs::read(path).ok()?;
+    for line in text.split(|&c| c == b'\n') {
+        let mut f = line.split(|&c| c == b':');
+        let (Some(name), Some(_), Some(num)) = (f.next(), f.next(), f.next()) else { continue };
+        if std::str::from_utf8(num).ok().and_then(|n| n.parse::<u32>().ok()) == Some(id) {
+            return Some(String::from_utf8_lossy(name).into_owned());
+        }
+    }
+    None
+}
+
 /// getpwuid()'s name for `uid`.
 fn user_name(uid: u32) -> Option<String> {
-    // SAFETY: getpwuid returns NULL or a pointer to a static passwd entry;
-    // rip is single-threaded, and the name is copied at once.
-    unsafe {
-        let pw = libc::getpwuid(uid);
-        if pw.is_null() || (*pw).pw_name.is_null() {
-            return None;
-        }
-        Some(std::ffi::CStr::from_ptr((*pw).pw_name).to_string_lossy().into_owned())
-    }
+    name_in("/etc/passwd", uid)
 }
 
 /// getgrgid()'s name for `gid`.
 fn group_name(gid: u32) -> Option<String> {
-    // SAFETY: as user_name(), for the static group entry.
-    unsafe {
-        let gr = libc::getgrgid(gid);
-        if gr.is_null() || (*gr).gr_name.is_null() {
-            return None;
-        }
-        Some(std::ffi::CStr::from_ptr((*gr).gr_name).to_string_lossy().into_owned())
-    }
+    name_in("/etc/group", gid)
 }
 
 pub fn print(ctx: &mut Ctx, _kind: &str, data: &[u8]) {
