@@ -98,8 +98,10 @@ while IFS= read -r line || [ -n "$line" ]; do
 			run /run/ref "$g/ref" "$cmd"
 		fi
 		;;
-	'$ '*)
-		cmd=${line#\$ }
+	'$ '* | '& '*)
+		cmd=${line#? }
+		# "&": the command must also succeed (connectivity checks).
+		[ "${line:0:1}" = "&" ] && : >"$out/w$n.must"
 		# Deferred kernel work from setup lines lands before the command runs.
 		[ -n "$dirty" ] && settle
 		dirty=

@@ -350,6 +350,15 @@ fn judge_case(report: &mut Report, rel: &str, base: &Path) {
         } else {
             let f = |t: &Path, s: &str| normalize::normalize(&read(&t.join(format!("w{}.{}", n, s))));
             let mut msg = String::new();
+            if a.join(format!("w{}.must", n)).exists() {
+                for t in [&a, &b] {
+                    let rc = String::from_utf8_lossy(&read(&t.join(format!("w{}.rc", n)))).trim().to_string();
+                    if rc != "0" {
+                        let tw = t.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                        msg.push_str(&format!("\n  must succeed, but exited {} in the {} twin", rc, tw));
+                    }
+                }
+            }
             for part in ["rc", "out", "err", "state"] {
                 let (x, y) = (f(&a, part), f(&b, part));
                 if x != y {

@@ -48,7 +48,7 @@ pub fn generate(root: &Path) -> String {
                     let text = fs::read_to_string(&q).unwrap_or_default();
                     checks += text
                         .lines()
-                        .filter(|l| l.starts_with("? ") || l.starts_with("$ ") || l.starts_with("= "))
+                        .filter(|l| l.starts_with("? ") || l.starts_with("$ ") || l.starts_with("& ") || l.starts_with("= "))
                         .count();
                 }
             }
