@@ -6,6 +6,7 @@
 //! kernel run pending linkwatch work so operstates are final before a read.
 
 mod normalize;
+mod readme_table;
 mod settle;
 
 use std::collections::BTreeMap;
@@ -88,6 +89,13 @@ fn main() {
         .or_else(|| args.iter().skip(1).find(|a| !a.starts_with('-')).cloned());
     let mut report = Report::default();
     report.load_expected();
+    if filter.is_none() {
+        report.current = "README.md".into();
+        match readme_table::check(&root()) {
+            None => report.pass("readme"),
+            Some(m) => report.fail("readme", format!("FAIL {}", m)),
+        }
+    }
     golden(&mut report, filter.as_deref());
     live(&mut report, filter.as_deref());
 

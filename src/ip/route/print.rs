@@ -841,12 +841,12 @@ fn print_metrics(p: &mut Printer, m: &[u8]) {
     p.close_array(T::Json, "");
 }
 
-fn print_pref(p: &mut Printer, pref: u8) {
+fn print_pref(e: &mut Env, pref: u8) {
     match pref {
-        3 => p.string(T::Any, "pref", "pref {}", "low"),
-        0 => p.string(T::Any, "pref", "pref {}", "medium"),
-        1 => p.string(T::Any, "pref", "pref {}", "high"),
-        v => p.uint(T::Any, "pref", "{}", v as u64),
+        3 => e.sf(Color::None, "pref", "pref ", "low", ""),
+        0 => e.sf(Color::None, "pref", "pref ", "medium", ""),
+        1 => e.sf(Color::None, "pref", "pref ", "high", ""),
+        v => e.p.uint(T::Any, "pref", "{}", v as u64),
     }
 }
 
@@ -1068,7 +1068,7 @@ pub fn print_route(e: &mut Env, ty: u16, r: &Rtm, tb: &RtTb) {
         }
     }
     if let Some(pref) = tb.get(RTA_PREF).and_then(get_u8) {
-        print_pref(e.p, pref);
+        print_pref(e, pref);
     }
     if let Some(tp) = tb.get(RTA_TTL_PROPAGATE).and_then(get_u8) {
         if e.p.is_json() {

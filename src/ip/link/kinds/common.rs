@@ -636,6 +636,7 @@ mod help_tests {
             ("gtp", include_str!("testdata/help_gtp.txt")),
             ("ipoib", include_str!("testdata/help_ipoib.txt")),
             ("macsec", include_str!("testdata/help_macsec.txt")),
+            ("can", include_str!("testdata/help_can.txt")),
         ];
         for (kind, want) in cases {
             let k = super::super::find(kind).and_then(|k| k.help);

@@ -6,6 +6,7 @@
 pub mod bond;
 pub mod bridge;
 pub mod bridge_slave;
+pub mod can;
 pub mod common;
 pub mod geneve;
 pub mod gre;
@@ -84,6 +85,7 @@ pub static KINDS: &[Kind] = &[
     Kind { id: "gtp", parse: Some(misc::gtp_parse), print: None, help: Some(misc::gtp_help) },
     Kind { id: "ipoib", parse: Some(misc::ipoib_parse), print: None, help: Some(misc::ipoib_help) },
     Kind { id: "macsec", parse: Some(macsec::parse), print: None, help: Some(macsec::help) },
+    Kind { id: "can", parse: Some(can::parse), print: None, help: Some(can::help) },
     Kind { id: "dummy", parse: None, print: None, help: Some(misc::plain_help) },
     Kind { id: "ifb", parse: None, print: None, help: Some(misc::plain_help) },
     Kind { id: "nlmon", parse: None, print: None, help: Some(misc::plain_help) },
