@@ -648,6 +648,8 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
     ("ip link add h0 type hsr slave1 ", &["eth0"], &["supervision"]),
     ("ip link add link eth0 ms0 type macsec cipher ", &["gcm-aes-128", "gcm-aes-xpn-256"], &[]),
     ("ip link add link eth0 ms0 type macsec validate ", &["strict", "check", "disabled"], &[]),
+    ("ip link set can0 type can ", &["bitrate", "fd", "restart-ms", "tdc-mode"], &[]),
+    ("ip link set can0 type can fd ", &["on", "off"], &["bitrate"]),
     ("ip route add 2001:db8::/64 encap seg6local action End flavors ", &["psp", "next-csid"], &[]),
     ("ip route add 2001:db8::/64 encap ioam6 mode ", &["inline", "encap", "auto"], &["l2encap"]),
     ("ip route add 2001:db8::/64 encap ila 2001:0:0:1 csum-mode ", &["adj-transport", "no-action"], &[]),

@@ -44,6 +44,7 @@ set -g __rip_kind_amt discovery mode local dev relay_port gateway_port max_tunne
 set -g __rip_kind_hsr slave1 slave2 supervision version proto help
 set -g __rip_kind_gtp role hsize restart_count help
 set -g __rip_kind_ipoib pkey mode umcast help
+set -g __rip_kind_can bitrate sample-point tq prop-seg phase-seg1 phase-seg2 sjw dbitrate dsample-point dtq dprop-seg dphase-seg1 dphase-seg2 dsjw tdcv tdco tdcf loopback listen-only triple-sampling one-shot berr-reporting fd fd-non-iso presume-ack cc-len8-dlc tdc-mode restart restart-ms termination help
 set -g __rip_kind_macsec address port sci cipher icvlen encrypt send_sci end_station scb protect replay window validate encodingsa offload help
 # After "vf N", "xdp ..." and "encap TYPE".
 set -g __rip_link_vf mac vlan qos proto rate max_tx_rate min_tx_rate spoofchk query_rss state trust node_guid port_guid
@@ -188,6 +189,11 @@ function __rip_kind_value
             printf '%s\n' ggsn sgsn
         case ipoib/mode
             printf '%s\n' datagram connected
+        case can/tdc-mode
+            printf '%s\n' auto manual off
+        case can/loopback can/listen-only can/triple-sampling can/one-shot can/berr-reporting can/fd can/fd-non-iso can/presume-ack can/cc-len8-dlc
+            printf '%s\n' on off
+        case can/bitrate can/sample-point can/tq can/prop-seg can/phase-seg1 can/phase-seg2 can/sjw can/dbitrate can/dsample-point can/dtq can/dprop-seg can/dphase-seg1 can/dphase-seg2 can/dsjw can/tdcv can/tdco can/tdcf can/restart-ms can/termination
         case macsec/cipher
             printf '%s\n' default gcm-aes-128 gcm-aes-256 gcm-aes-xpn-128 gcm-aes-xpn-256
         case macsec/encrypt macsec/send_sci macsec/end_station macsec/scb macsec/protect macsec/replay
@@ -399,6 +405,8 @@ function __rip_kind_words
             printf '%s\n' $__rip_kind_ipoib
         case macsec
             printf '%s\n' $__rip_kind_macsec
+        case can
+            printf '%s\n' $__rip_kind_can
     end
 end
 
