@@ -48,11 +48,18 @@ pub fn normalize_timers(data: &[u8]) -> Vec<u8> {
 
 /// Whether a link-local address has finished DAD yet is timing: drop its
 /// "tentative" flag and the local-table route that appears after DAD.
+/// Likewise, a device that is up without carrier shows DOWN or
+/// LOWERLAYERDOWN depending on when the kernel's deferred link-watch work
+/// ran relative to its peer's move (seen with the reference in both twins).
 fn dad_timing(data: &[u8]) -> Vec<u8> {
     let s = String::from_utf8_lossy(data);
     let mut out = String::with_capacity(s.len());
     for line in s.split_inclusive('\n') {
         if line.starts_with("local fe80::<EUI64>") {
+            continue;
+        }
+        if line.contains("NO-CARRIER") && line.contains(" state LOWERLAYERDOWN ") {
+            out.push_str(&line.replace(" state LOWERLAYERDOWN ", " state DOWN "));
             continue;
         }
         if line.contains("fe80::<EUI64>") {
