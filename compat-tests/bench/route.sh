@@ -5,6 +5,7 @@
 # and the ratios of the medians.
 #
 #   compat-tests/bench/route.sh [RUNS]      (default 9 runs per tool and case)
+#   BIG=1 compat-tests/bench/route.sh       also 1M routes
 #
 # Never touches the host's network: everything happens in `unshare --net`.
 set -eu
@@ -93,3 +94,9 @@ $REF -batch $W/add6
 bench "ip -6 route show (20k)" ":" -6 route show
 $REF -6 route flush dev v0 proto boot
 bench "ip -batch 10k route add" "$REF route flush dev v2 2>/dev/null || true" -batch $W/batch10k
+if [ -n "${BIG:-}" ]; then # BIG=1: one million routes (about a minute to load)
+    gen4 1000000 > $W/add1m
+    $REF -batch $W/add1m
+    RUNS=3 bench "ip route show (1M)" ":" route show
+    $REF route flush dev v0 proto boot
+fi
