@@ -513,25 +513,41 @@ pub fn get_addr32(arg: &str) -> crate::error::Res<[u8; 4]> {
 /// inet_addr_match(): whether the first `bits` bits of `a` and `b` agree
 /// (0 = match, as in C; nonzero = differ).
 pub fn inet_addr_match(a: &InetPrefix, b: &InetPrefix, bits: i32) -> i32 {
+    let bits = bits.min((PREFIX_DATA_LEN * 8) as i32);
+    if addr_match(&a.data, &b.data, bits) {
+        0
+    } else {
+        -1
+    }
+}
+
+/// The bit comparison of inet_addr_match() on raw network-order bytes:
+/// true when the first `bits` bits agree. Bytes missing from a slice fail
+/// a whole-word comparison and count as zero in the partial last word.
+pub fn addr_match(a: &[u8], b: &[u8], bits: i32) -> bool {
     if bits <= 0 {
-        return 0;
+        return true;
     }
-    let bits = (bits as usize).min(PREFIX_DATA_LEN * 8);
+    let bits = bits as usize;
     let words = bits >> 5;
-    let rest = bits & 0x1f;
-    if words > 0 && a.data[..words * 4] != b.data[..words * 4] {
-        return -1;
-    }
-    if rest > 0 && words * 4 + 4 <= PREFIX_DATA_LEN {
-        let w = |p: &InetPrefix| {
-            u32::from_be_bytes([p.data[words * 4], p.data[words * 4 + 1], p.data[words * 4 + 2], p.data[words * 4 + 3]])
-        };
-        let mask = 0xffff_ffffu32 << (32 - rest);
-        if (w(a) ^ w(b)) & mask != 0 {
-            return 1;
+    let nb = words * 4;
+    if nb > 0 {
+        match (a.get(..nb), b.get(..nb)) {
+            (Some(x), Some(y)) if x == y => {}
+            _ => return false,
         }
     }
-    0
+    let rem = bits & 31;
+    if rem != 0 {
+        let w = |s: &[u8]| -> u32 {
+            s.get(nb..nb + 4).map(|x| u32::from_be_bytes([x[0], x[1], x[2], x[3]])).unwrap_or(0)
+        };
+        let mask = 0xffff_ffffu32 << (32 - rem);
+        if (w(a) ^ w(b)) & mask != 0 {
+            return false;
+        }
+    }
+    true
 }
 
 /// get_addr_rta(): an address attribute (4 bytes: IPv4, 16: IPv6) as an
@@ -639,7 +655,7 @@ thread_local! {
 
 /// resolve_address(): gethostbyaddr with a cache of answers and misses;
 /// a v4-mapped IPv6 address is looked up as IPv4.
-fn resolve_address(af: u8, data: &[u8]) -> Option<String> {
+pub fn resolve_address(af: u8, data: &[u8]) -> Option<String> {
     let (af, data) = if af == AF_INET6
         && data.len() >= 16
         && data[..10].iter().all(|&b| b == 0)
@@ -960,5 +976,35 @@ mod tests {
         assert_eq!(parse_id_name("12abc def\n"), Some((12, "abc".into())));
         assert_eq!(parse_id_name("foo bar\n"), None);
         assert_eq!(parse_id_name("12\n"), None);
+    }
+
+    #[test]
+    fn route_prefixes() {
+        let p = get_prefix_1("10.8/16", AF_UNSPEC).unwrap();
+        assert_eq!((p.family, p.bitlen, p.bytelen), (AF_INET, 16, 4));
+        assert_eq!(&p.data[..4], &[10, 8, 0, 0]);
+        let p = get_prefix_1("10.0.0.0/255.255.0.0", AF_UNSPEC).unwrap();
+        assert_eq!(p.bitlen, 16);
+        assert!(get_prefix_1("1.2.3.4/33", AF_UNSPEC).is_none());
+        assert!(get_prefix_1("default/0", AF_UNSPEC).is_none());
+        let p = get_prefix_1("default", AF_UNSPEC).unwrap();
+        assert_eq!(p.bitlen, 0);
+        assert!(p.prefixlen_specified());
+        let p = get_prefix_1("all", AF_INET).unwrap();
+        assert_eq!((p.bitlen, p.bytelen), (0, 0));
+        assert!(!p.prefixlen_specified());
+        assert!(get_prefix_1("1.2.3.256", AF_UNSPEC).is_none());
+        assert!(get_prefix_1("::1", AF_INET).is_none());
+        let p = get_prefix_1("2001:db8::/32", AF_UNSPEC).unwrap();
+        assert_eq!((p.family, p.bitlen), (AF_INET6, 32));
+        let p = get_addr_1("0x0a.010.1", AF_UNSPEC).unwrap();
+        assert_eq!(&p.data[..4], &[10, 8, 1, 0]);
+    }
+
+    #[test]
+    fn raw_matching() {
+        assert!(addr_match(&[10, 1, 2, 3], &[10, 1, 0, 0], 16));
+        assert!(!addr_match(&[10, 2, 2, 3], &[10, 1, 0, 0], 16));
+        assert!(addr_match(&[1], &[2], 0));
     }
 }
