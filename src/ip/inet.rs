@@ -473,10 +473,18 @@ pub fn get_prefix_1(arg: &str, family: u8) -> Option<InetPrefix> {
 pub fn get_addr(arg: &str, family: u8) -> crate::error::Res<InetPrefix> {
     match get_addr_1(arg, family) {
         Some(a) => Ok(a),
-        None => Err(crate::error::fail(
-            1,
-            &format!("Error: {} address is expected rather than \"{}\".\n", family_name_verbose(family), arg),
-        )),
+        None => {
+            // ll_addr_a2n() cuts its argument at the first ':' in place, so
+            // a bad link address is quoted only up to there.
+            let shown = match arg.split_once(':') {
+                Some((head, _)) if family == AF_PACKET && !arg.contains('.') => head,
+                _ => arg,
+            };
+            Err(crate::error::fail(
+                1,
+                &format!("Error: {} address is expected rather than \"{}\".\n", family_name_verbose(family), shown),
+            ))
+        }
     }
 }
 
