@@ -294,44 +294,25 @@ fn main_inner(argv: Vec<OsString>) -> Res<i32> {
     r
 }
 
-/// do_batch() of lib/utils.c with bridge's command table.
+/// do_batch() with bridge's command table.
+impl crate::util::BatchHost for BrCtx {
+    fn open_rtnl(&mut self) -> bool {
+        self.rtnl().is_ok()
+    }
+    fn run_command(&mut self, words: Vec<String>) -> Res<i32> {
+        let Some((obj, rest)) = words.split_first() else { return Ok(0) };
+        do_cmd(self, obj, Args::new(rest.to_vec()))
+    }
+    fn force(&self) -> bool {
+        self.o.force != 0
+    }
+    fn flush_output(&mut self) {
+        let _ = self.p.flush();
+    }
+}
+
 fn do_batch(ctx: &mut BrCtx, name: &str) -> Res<i32> {
-    use std::io::BufRead;
-    let reader: Box<dyn BufRead> = if name == "-" {
-        Box::new(std::io::BufReader::new(std::io::stdin()))
-    } else {
-        match std::fs::File::open(name) {
-            Ok(f) => Box::new(std::io::BufReader::new(f)),
-            Err(e) => {
-                let errno = e.raw_os_error().unwrap_or(libc::EIO);
-                crate::eprintf!("Cannot open file \"{}\" for reading: {}\n", name, crate::error::strerror(errno));
-                return Ok(1);
-            }
-        }
-    };
-    if ctx.rtnl().is_err() {
-        crate::eprintf!("Cannot open rtnetlink\n");
-        return Ok(1);
-    }
-    let mut lines = crate::util::BatchLines::new(reader);
-    let mut ret = 0;
-    while let Some((line, lineno)) = lines.next_command()? {
-        let words = crate::util::makeargs(&line)?;
-        if words.is_empty() {
-            continue;
-        }
-        let obj = words[0].clone();
-        let rc = do_cmd(ctx, &obj, Args::new(words[1..].to_vec()))?;
-        if rc != 0 {
-            let _ = ctx.p.flush();
-            crate::eprintf!("Command failed {}:{}\n", name, lineno);
-            ret = 1;
-            if ctx.o.force == 0 {
-                break;
-            }
-        }
-    }
-    Ok(ret)
+    crate::util::do_batch(ctx, name)
 }
 
 // glibc's own conversions (the libc crate does not bind them), so text
