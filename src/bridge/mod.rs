@@ -315,55 +315,17 @@ fn do_batch(ctx: &mut BrCtx, name: &str) -> Res<i32> {
     crate::util::do_batch(ctx, name)
 }
 
-// glibc's own conversions (the libc crate does not bind them), so text
-// forms match the reference exactly.
-extern "C" {
-    fn inet_pton(af: libc::c_int, src: *const libc::c_char, dst: *mut libc::c_void) -> libc::c_int;
-    fn inet_ntop(
-        af: libc::c_int,
-        src: *const libc::c_void,
-        dst: *mut libc::c_char,
-        size: libc::socklen_t,
-    ) -> *const libc::c_char;
-}
-
-/// inet_pton(AF_INET): glibc's strict dotted quad.
-pub fn pton4(s: &str) -> Option<[u8; 4]> {
-    let c = std::ffi::CString::new(s).ok()?;
-    let mut out = [0u8; 4];
-    // SAFETY: out has room for an in_addr.
-    let r = unsafe { inet_pton(libc::AF_INET, c.as_ptr(), out.as_mut_ptr() as *mut libc::c_void) };
-    (r == 1).then_some(out)
-}
-
-/// inet_pton(AF_INET6)
-pub fn pton6(s: &str) -> Option<[u8; 16]> {
-    let c = std::ffi::CString::new(s).ok()?;
-    let mut out = [0u8; 16];
-    // SAFETY: out has room for an in6_addr.
-    let r = unsafe { inet_pton(libc::AF_INET6, c.as_ptr(), out.as_mut_ptr() as *mut libc::c_void) };
-    (r == 1).then_some(out)
-}
+pub use crate::ip::inet::{inet4_pton as pton4, inet6_pton as pton6};
 
 /// inet_ntop() as glibc words it (IPv4 in IPv6 forms included); None when
 /// `af` is neither inet family or the bytes are too short.
 pub fn ntop(af: u8, b: &[u8]) -> Option<String> {
-    let (fam, need) = match af {
-        AF_INET => (libc::AF_INET, 4),
-        AF_INET6 => (libc::AF_INET6, 16),
+    let need = match af {
+        AF_INET => 4,
+        AF_INET6 => 16,
         _ => return None,
     };
-    let src = b.get(..need)?;
-    let mut buf = [0u8; 64];
-    // SAFETY: src holds `need` bytes; buf is larger than INET6_ADDRSTRLEN.
-    let p = unsafe {
-        inet_ntop(fam, src.as_ptr() as *const libc::c_void, buf.as_mut_ptr() as *mut libc::c_char, buf.len() as u32)
-    };
-    if p.is_null() {
-        return None;
-    }
-    let end = buf.iter().position(|&c| c == 0).unwrap_or(buf.len());
-    Some(String::from_utf8_lossy(&buf[..end]).into_owned())
+    crate::ip::inet::inet_ntop_str(af, b.get(..need)?)
 }
 
 /// ll_index_to_name(): the cache, else a lookup on a fresh socket (as

@@ -155,28 +155,27 @@ pub fn family_name_verbose(af: u8) -> &'static str {
     }
 }
 
-/// iproute2's IPv4 reader: up to four strtoul(.., 0) parts of 0..255,
-/// separated by dots; the missing ones are zero.
-fn get_addr_ipv4(out: &mut [u8], s: &str) -> bool {
+/// get_addr_ipv4(), iproute2's IPv4 reader: up to four strtoul(.., 0)
+/// parts of 0..255, separated by dots; the missing ones are zero.
+pub fn get_addr_ipv4(s: &str) -> Option<[u8; 4]> {
+    let mut out = [0u8; 4];
     let mut cp = s;
-    for i in 0..4 {
+    for (i, slot) in out.iter_mut().enumerate() {
         let (n, used, over) = c_strtoull(cp, 0);
         if over || n > 255 || used == 0 {
-            return false;
+            return None;
         }
-        if let Some(slot) = out.get_mut(i) {
-            *slot = n as u8;
-        }
+        *slot = n as u8;
         let rest = &cp[used..];
         if rest.is_empty() {
             break;
         }
         if i == 3 || !rest.starts_with('.') {
-            return false;
+            return None;
         }
         cp = &rest[1..];
     }
-    true
+    Some(out)
 }
 
 extern "C" {
@@ -188,6 +187,18 @@ extern "C" {
         size: libc::socklen_t,
     ) -> *const libc::c_char;
     fn gethostbyaddr(addr: *const libc::c_void, len: libc::socklen_t, ty: libc::c_int) -> *mut libc::hostent;
+}
+
+/// glibc inet_pton(AF_INET): the strict dotted quad.
+pub fn inet4_pton(s: &str) -> Option<[u8; 4]> {
+    let c = CString::new(s).ok()?;
+    let mut out = [0u8; 4];
+    // SAFETY: c is NUL-terminated, out has the 4 bytes AF_INET writes.
+    let r = unsafe { inet_pton(libc::AF_INET, c.as_ptr(), out.as_mut_ptr() as *mut libc::c_void) };
+    if r <= 0 {
+        return None;
+    }
+    Some(out)
 }
 
 /// glibc inet_pton(AF_INET6) (exactly its rules: embedded IPv4, `::`).
@@ -407,9 +418,8 @@ fn get_addr_raw(name: &str, family: u8) -> Option<InetPrefix> {
     if family != AF_UNSPEC && family != AF_INET {
         return None;
     }
-    if !get_addr_ipv4(&mut a.data[..4], name) {
-        return None;
-    }
+    let v4 = get_addr_ipv4(name)?;
+    a.data[..4].copy_from_slice(&v4);
     a.bytelen = 4;
     a.bitlen = -1;
     Some(a)

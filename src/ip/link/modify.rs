@@ -882,30 +882,13 @@ pub fn ll_addr_a2n(arg: &str, maxlen: usize) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// get_addr_1(AF_INET) for a word that holds a '.': "a.b.c.d" with up to
-/// four strtoul(base 0) parts, missing ones zero.
+/// get_addr_1(AF_INET) for a word that holds a '.' (a ':' would make it
+/// IPv6, which is no IPv4 address).
 fn get_addr_ipv4(s: &str) -> Option<[u8; 4]> {
     if s.contains(':') {
         return None;
     }
-    let mut a = [0u8; 4];
-    let mut cp = s;
-    for (i, slot) in a.iter_mut().enumerate() {
-        let (n, used, over) = c_strtoull(cp, 0);
-        if used == 0 || over || n > 255 {
-            return None;
-        }
-        *slot = n as u8;
-        let rest = &cp[used..];
-        if rest.is_empty() {
-            break;
-        }
-        if i == 3 || !rest.starts_with('.') {
-            return None;
-        }
-        cp = &rest[1..];
-    }
-    Some(a)
+    crate::ip::inet::get_addr_ipv4(s)
 }
 
 /// netns_get_fd(): /run/netns/NAME, or NAME itself when it holds a '/'.
