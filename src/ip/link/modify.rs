@@ -844,51 +844,9 @@ pub fn check_altifname(name: &str) -> bool {
     !name.is_empty() && !name.bytes().any(|c| c == b'/' || matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
 }
 
-/// ll_addr_a2n(): a link-layer address ("aa:bb:..", or a dotted IPv4
-/// address), at most `maxlen` bytes. Prints `"X" is invalid lladdr.` for
-/// the offending part and returns None.
+/// ll_addr_a2n() (the kinds' one, shared): None after its message.
 pub fn ll_addr_a2n(arg: &str, maxlen: usize) -> Option<Vec<u8>> {
-    if arg.contains('.') {
-        match get_addr_ipv4(arg) {
-            Some(a) => return Some(a.to_vec()),
-            None => {
-                eprint_raw(&format!("\"{}\" is invalid lladdr.\n", arg));
-                return None;
-            }
-        }
-    }
-    let mut out = Vec::new();
-    let mut rest = arg;
-    while out.len() < maxlen {
-        let (part, next) = match rest.find(':') {
-            Some(i) => (&rest[..i], Some(&rest[i + 1..])),
-            None => (rest, None),
-        };
-        // sscanf("%x"): leading blanks, a sign, "0x", then hex digits.
-        let (v, n, _) = c_strtoull(part, 16);
-        let v = if n == 0 { None } else { Some(v as u32 as i32) };
-        match v {
-            Some(b) if (0..=255).contains(&b) => out.push(b as u8),
-            _ => {
-                eprint_raw(&format!("\"{}\" is invalid lladdr.\n", part));
-                return None;
-            }
-        }
-        match next {
-            Some(n) => rest = n,
-            None => break,
-        }
-    }
-    Some(out)
-}
-
-/// get_addr_1(AF_INET) for a word that holds a '.' (a ':' would make it
-/// IPv6, which is no IPv4 address).
-fn get_addr_ipv4(s: &str) -> Option<[u8; 4]> {
-    if s.contains(':') {
-        return None;
-    }
-    crate::ip::inet::get_addr_ipv4(s)
+    crate::ip::link::kinds::common::ll_addr_a2n(arg, maxlen).ok()
 }
 
 /// netns_get_fd(): /run/netns/NAME, or NAME itself when it holds a '/'.
