@@ -175,6 +175,60 @@ impl<R: std::io::BufRead> BatchLines<R> {
     }
 }
 
+/// What a front end (ip, bridge) lends the shared batch driver.
+pub trait BatchHost {
+    /// rtnl_open() before the first command; false when it failed.
+    fn open_rtnl(&mut self) -> bool;
+    /// Runs one command line (`words` is not empty); its return status.
+    fn run_command(&mut self, words: Vec<String>) -> Res<i32>;
+    /// -force: keep going after a failed command.
+    fn force(&self) -> bool;
+    /// Writes out what the failed command printed before the
+    /// "Command failed" line goes to stderr.
+    fn flush_output(&mut self);
+}
+
+/// do_batch() of lib/utils.c: the commands of file `name` ("-": stdin) one
+/// by one; a failure prints "Command failed FILE:LINE", makes the status 1
+/// and, without -force, ends the batch. `Err(Exit)` from a command ends it
+/// at once.
+pub fn do_batch(host: &mut dyn BatchHost, name: &str) -> Res<i32> {
+    use std::io::BufRead;
+    let reader: Box<dyn BufRead> = if name == "-" {
+        Box::new(std::io::BufReader::new(std::io::stdin()))
+    } else {
+        match std::fs::File::open(name) {
+            Ok(f) => Box::new(std::io::BufReader::new(f)),
+            Err(e) => {
+                let errno = e.raw_os_error().unwrap_or(libc::EIO);
+                crate::eprintf!("Cannot open file \"{}\" for reading: {}\n", name, crate::error::strerror(errno));
+                return Ok(1);
+            }
+        }
+    };
+    if !host.open_rtnl() {
+        crate::eprintf!("Cannot open rtnetlink\n");
+        return Ok(1);
+    }
+    let mut lines = BatchLines::new(reader);
+    let mut ret = 0;
+    while let Some((line, lineno)) = lines.next_command()? {
+        let words = makeargs(&line)?;
+        if words.is_empty() {
+            continue;
+        }
+        if host.run_command(words)? != 0 {
+            host.flush_output();
+            crate::eprintf!("Command failed {}:{}\n", name, lineno);
+            ret = 1;
+            if !host.force() {
+                break;
+            }
+        }
+    }
+    Ok(ret)
+}
+
 /// makeargs(): words split on blanks; a word may be quoted with ' or ".
 pub fn makeargs(line: &str) -> Res<Vec<String>> {
     let b = line.as_bytes();

@@ -116,27 +116,7 @@ fn state_n2a(s: u32, json: bool) -> String {
 
 const NTF_USE: u8 = 0x01;
 
-/// get_addr_ipv4(): up to four strtoul(base 0) parts joined by dots.
-fn get_addr_ipv4(s: &str) -> Option<[u8; 4]> {
-    let mut out = [0u8; 4];
-    let mut cp = s;
-    for (i, slot) in out.iter_mut().enumerate() {
-        let (n, used, over) = crate::util::c_strtoull(cp, 0);
-        if over || n > 255 || used == 0 {
-            return None;
-        }
-        *slot = n as u8;
-        let rest = &cp[used..];
-        if rest.is_empty() {
-            break;
-        }
-        if i == 3 || !rest.starts_with('.') {
-            return None;
-        }
-        cp = &rest[1..];
-    }
-    Some(out)
-}
+use crate::ip::inet::get_addr_ipv4;
 
 /// get_addr() for `dst`: the address bytes, or the message and exit 1.
 fn get_addr(arg: &str, family: u8) -> Res<Vec<u8>> {

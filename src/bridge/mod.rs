@@ -294,95 +294,38 @@ fn main_inner(argv: Vec<OsString>) -> Res<i32> {
     r
 }
 
-/// do_batch() of lib/utils.c with bridge's command table.
+/// do_batch() with bridge's command table.
+impl crate::util::BatchHost for BrCtx {
+    fn open_rtnl(&mut self) -> bool {
+        self.rtnl().is_ok()
+    }
+    fn run_command(&mut self, words: Vec<String>) -> Res<i32> {
+        let Some((obj, rest)) = words.split_first() else { return Ok(0) };
+        do_cmd(self, obj, Args::new(rest.to_vec()))
+    }
+    fn force(&self) -> bool {
+        self.o.force != 0
+    }
+    fn flush_output(&mut self) {
+        let _ = self.p.flush();
+    }
+}
+
 fn do_batch(ctx: &mut BrCtx, name: &str) -> Res<i32> {
-    use std::io::BufRead;
-    let reader: Box<dyn BufRead> = if name == "-" {
-        Box::new(std::io::BufReader::new(std::io::stdin()))
-    } else {
-        match std::fs::File::open(name) {
-            Ok(f) => Box::new(std::io::BufReader::new(f)),
-            Err(e) => {
-                let errno = e.raw_os_error().unwrap_or(libc::EIO);
-                crate::eprintf!("Cannot open file \"{}\" for reading: {}\n", name, crate::error::strerror(errno));
-                return Ok(1);
-            }
-        }
-    };
-    if ctx.rtnl().is_err() {
-        crate::eprintf!("Cannot open rtnetlink\n");
-        return Ok(1);
-    }
-    let mut lines = crate::util::BatchLines::new(reader);
-    let mut ret = 0;
-    while let Some((line, lineno)) = lines.next_command()? {
-        let words = crate::util::makeargs(&line)?;
-        if words.is_empty() {
-            continue;
-        }
-        let obj = words[0].clone();
-        let rc = do_cmd(ctx, &obj, Args::new(words[1..].to_vec()))?;
-        if rc != 0 {
-            let _ = ctx.p.flush();
-            crate::eprintf!("Command failed {}:{}\n", name, lineno);
-            ret = 1;
-            if ctx.o.force == 0 {
-                break;
-            }
-        }
-    }
-    Ok(ret)
+    crate::util::do_batch(ctx, name)
 }
 
-// glibc's own conversions (the libc crate does not bind them), so text
-// forms match the reference exactly.
-extern "C" {
-    fn inet_pton(af: libc::c_int, src: *const libc::c_char, dst: *mut libc::c_void) -> libc::c_int;
-    fn inet_ntop(
-        af: libc::c_int,
-        src: *const libc::c_void,
-        dst: *mut libc::c_char,
-        size: libc::socklen_t,
-    ) -> *const libc::c_char;
-}
-
-/// inet_pton(AF_INET): glibc's strict dotted quad.
-pub fn pton4(s: &str) -> Option<[u8; 4]> {
-    let c = std::ffi::CString::new(s).ok()?;
-    let mut out = [0u8; 4];
-    // SAFETY: out has room for an in_addr.
-    let r = unsafe { inet_pton(libc::AF_INET, c.as_ptr(), out.as_mut_ptr() as *mut libc::c_void) };
-    (r == 1).then_some(out)
-}
-
-/// inet_pton(AF_INET6)
-pub fn pton6(s: &str) -> Option<[u8; 16]> {
-    let c = std::ffi::CString::new(s).ok()?;
-    let mut out = [0u8; 16];
-    // SAFETY: out has room for an in6_addr.
-    let r = unsafe { inet_pton(libc::AF_INET6, c.as_ptr(), out.as_mut_ptr() as *mut libc::c_void) };
-    (r == 1).then_some(out)
-}
+pub use crate::ip::inet::{inet4_pton as pton4, inet6_pton as pton6};
 
 /// inet_ntop() as glibc words it (IPv4 in IPv6 forms included); None when
 /// `af` is neither inet family or the bytes are too short.
 pub fn ntop(af: u8, b: &[u8]) -> Option<String> {
-    let (fam, need) = match af {
-        AF_INET => (libc::AF_INET, 4),
-        AF_INET6 => (libc::AF_INET6, 16),
+    let need = match af {
+        AF_INET => 4,
+        AF_INET6 => 16,
         _ => return None,
     };
-    let src = b.get(..need)?;
-    let mut buf = [0u8; 64];
-    // SAFETY: src holds `need` bytes; buf is larger than INET6_ADDRSTRLEN.
-    let p = unsafe {
-        inet_ntop(fam, src.as_ptr() as *const libc::c_void, buf.as_mut_ptr() as *mut libc::c_char, buf.len() as u32)
-    };
-    if p.is_null() {
-        return None;
-    }
-    let end = buf.iter().position(|&c| c == 0).unwrap_or(buf.len());
-    Some(String::from_utf8_lossy(&buf[..end]).into_owned())
+    crate::ip::inet::inet_ntop_str(af, b.get(..need)?)
 }
 
 /// ll_index_to_name(): the cache, else a lookup on a fresh socket (as

@@ -155,28 +155,27 @@ pub fn family_name_verbose(af: u8) -> &'static str {
     }
 }
 
-/// iproute2's IPv4 reader: up to four strtoul(.., 0) parts of 0..255,
-/// separated by dots; the missing ones are zero.
-fn get_addr_ipv4(out: &mut [u8], s: &str) -> bool {
+/// get_addr_ipv4(), iproute2's IPv4 reader: up to four strtoul(.., 0)
+/// parts of 0..255, separated by dots; the missing ones are zero.
+pub fn get_addr_ipv4(s: &str) -> Option<[u8; 4]> {
+    let mut out = [0u8; 4];
     let mut cp = s;
-    for i in 0..4 {
+    for (i, slot) in out.iter_mut().enumerate() {
         let (n, used, over) = c_strtoull(cp, 0);
         if over || n > 255 || used == 0 {
-            return false;
+            return None;
         }
-        if let Some(slot) = out.get_mut(i) {
-            *slot = n as u8;
-        }
+        *slot = n as u8;
         let rest = &cp[used..];
         if rest.is_empty() {
             break;
         }
         if i == 3 || !rest.starts_with('.') {
-            return false;
+            return None;
         }
         cp = &rest[1..];
     }
-    true
+    Some(out)
 }
 
 extern "C" {
@@ -188,6 +187,18 @@ extern "C" {
         size: libc::socklen_t,
     ) -> *const libc::c_char;
     fn gethostbyaddr(addr: *const libc::c_void, len: libc::socklen_t, ty: libc::c_int) -> *mut libc::hostent;
+}
+
+/// glibc inet_pton(AF_INET): the strict dotted quad.
+pub fn inet4_pton(s: &str) -> Option<[u8; 4]> {
+    let c = CString::new(s).ok()?;
+    let mut out = [0u8; 4];
+    // SAFETY: c is NUL-terminated, out has the 4 bytes AF_INET writes.
+    let r = unsafe { inet_pton(libc::AF_INET, c.as_ptr(), out.as_mut_ptr() as *mut libc::c_void) };
+    if r <= 0 {
+        return None;
+    }
+    Some(out)
 }
 
 /// glibc inet_pton(AF_INET6) (exactly its rules: embedded IPv4, `::`).
@@ -407,9 +418,8 @@ fn get_addr_raw(name: &str, family: u8) -> Option<InetPrefix> {
     if family != AF_UNSPEC && family != AF_INET {
         return None;
     }
-    if !get_addr_ipv4(&mut a.data[..4], name) {
-        return None;
-    }
+    let v4 = get_addr_ipv4(name)?;
+    a.data[..4].copy_from_slice(&v4);
     a.bytelen = 4;
     a.bitlen = -1;
     Some(a)
@@ -473,10 +483,18 @@ pub fn get_prefix_1(arg: &str, family: u8) -> Option<InetPrefix> {
 pub fn get_addr(arg: &str, family: u8) -> crate::error::Res<InetPrefix> {
     match get_addr_1(arg, family) {
         Some(a) => Ok(a),
-        None => Err(crate::error::fail(
-            1,
-            &format!("Error: {} address is expected rather than \"{}\".\n", family_name_verbose(family), arg),
-        )),
+        None => {
+            // ll_addr_a2n() cuts its argument at the first ':' in place, so
+            // a bad link address is quoted only up to there.
+            let shown = match arg.split_once(':') {
+                Some((head, _)) if family == AF_PACKET && !arg.contains('.') => head,
+                _ => arg,
+            };
+            Err(crate::error::fail(
+                1,
+                &format!("Error: {} address is expected rather than \"{}\".\n", family_name_verbose(family), shown),
+            ))
+        }
     }
 }
 
@@ -513,25 +531,41 @@ pub fn get_addr32(arg: &str) -> crate::error::Res<[u8; 4]> {
 /// inet_addr_match(): whether the first `bits` bits of `a` and `b` agree
 /// (0 = match, as in C; nonzero = differ).
 pub fn inet_addr_match(a: &InetPrefix, b: &InetPrefix, bits: i32) -> i32 {
+    let bits = bits.min((PREFIX_DATA_LEN * 8) as i32);
+    if addr_match(&a.data, &b.data, bits) {
+        0
+    } else {
+        -1
+    }
+}
+
+/// The bit comparison of inet_addr_match() on raw network-order bytes:
+/// true when the first `bits` bits agree. Bytes missing from a slice fail
+/// a whole-word comparison and count as zero in the partial last word.
+pub fn addr_match(a: &[u8], b: &[u8], bits: i32) -> bool {
     if bits <= 0 {
-        return 0;
+        return true;
     }
-    let bits = (bits as usize).min(PREFIX_DATA_LEN * 8);
+    let bits = bits as usize;
     let words = bits >> 5;
-    let rest = bits & 0x1f;
-    if words > 0 && a.data[..words * 4] != b.data[..words * 4] {
-        return -1;
-    }
-    if rest > 0 && words * 4 + 4 <= PREFIX_DATA_LEN {
-        let w = |p: &InetPrefix| {
-            u32::from_be_bytes([p.data[words * 4], p.data[words * 4 + 1], p.data[words * 4 + 2], p.data[words * 4 + 3]])
-        };
-        let mask = 0xffff_ffffu32 << (32 - rest);
-        if (w(a) ^ w(b)) & mask != 0 {
-            return 1;
+    let nb = words * 4;
+    if nb > 0 {
+        match (a.get(..nb), b.get(..nb)) {
+            (Some(x), Some(y)) if x == y => {}
+            _ => return false,
         }
     }
-    0
+    let rem = bits & 31;
+    if rem != 0 {
+        let w = |s: &[u8]| -> u32 {
+            s.get(nb..nb + 4).map(|x| u32::from_be_bytes([x[0], x[1], x[2], x[3]])).unwrap_or(0)
+        };
+        let mask = 0xffff_ffffu32 << (32 - rem);
+        if (w(a) ^ w(b)) & mask != 0 {
+            return false;
+        }
+    }
+    true
 }
 
 /// get_addr_rta(): an address attribute (4 bytes: IPv4, 16: IPv6) as an
@@ -639,7 +673,7 @@ thread_local! {
 
 /// resolve_address(): gethostbyaddr with a cache of answers and misses;
 /// a v4-mapped IPv6 address is looked up as IPv4.
-fn resolve_address(af: u8, data: &[u8]) -> Option<String> {
+pub fn resolve_address(af: u8, data: &[u8]) -> Option<String> {
     let (af, data) = if af == AF_INET6
         && data.len() >= 16
         && data[..10].iter().all(|&b| b == 0)
@@ -960,5 +994,35 @@ mod tests {
         assert_eq!(parse_id_name("12abc def\n"), Some((12, "abc".into())));
         assert_eq!(parse_id_name("foo bar\n"), None);
         assert_eq!(parse_id_name("12\n"), None);
+    }
+
+    #[test]
+    fn route_prefixes() {
+        let p = get_prefix_1("10.8/16", AF_UNSPEC).unwrap();
+        assert_eq!((p.family, p.bitlen, p.bytelen), (AF_INET, 16, 4));
+        assert_eq!(&p.data[..4], &[10, 8, 0, 0]);
+        let p = get_prefix_1("10.0.0.0/255.255.0.0", AF_UNSPEC).unwrap();
+        assert_eq!(p.bitlen, 16);
+        assert!(get_prefix_1("1.2.3.4/33", AF_UNSPEC).is_none());
+        assert!(get_prefix_1("default/0", AF_UNSPEC).is_none());
+        let p = get_prefix_1("default", AF_UNSPEC).unwrap();
+        assert_eq!(p.bitlen, 0);
+        assert!(p.prefixlen_specified());
+        let p = get_prefix_1("all", AF_INET).unwrap();
+        assert_eq!((p.bitlen, p.bytelen), (0, 0));
+        assert!(!p.prefixlen_specified());
+        assert!(get_prefix_1("1.2.3.256", AF_UNSPEC).is_none());
+        assert!(get_prefix_1("::1", AF_INET).is_none());
+        let p = get_prefix_1("2001:db8::/32", AF_UNSPEC).unwrap();
+        assert_eq!((p.family, p.bitlen), (AF_INET6, 32));
+        let p = get_addr_1("0x0a.010.1", AF_UNSPEC).unwrap();
+        assert_eq!(&p.data[..4], &[10, 8, 1, 0]);
+    }
+
+    #[test]
+    fn raw_matching() {
+        assert!(addr_match(&[10, 1, 2, 3], &[10, 1, 0, 0], 16));
+        assert!(!addr_match(&[10, 2, 2, 3], &[10, 1, 0, 0], 16));
+        assert!(addr_match(&[1], &[2], 0));
     }
 }

@@ -462,47 +462,32 @@ pub fn run_parsed(ctx: &mut Ctx, basename: &str, batch: Option<String>, rest: Ve
     Err(usage())
 }
 
-/// do_batch(): one command per line, "Command failed FILE:LINE", -force.
+/// do_batch() with ip's command table: -batch sets batch_mode, and every
+/// line starts again from the -family given on the command line.
 fn do_batch(ctx: &mut Ctx, name: &str) -> Res<i32> {
-    use std::io::BufRead;
-    let reader: Box<dyn BufRead> = if name == "-" {
-        Box::new(std::io::BufReader::new(std::io::stdin()))
-    } else {
-        match std::fs::File::open(name) {
-            Ok(f) => Box::new(std::io::BufReader::new(f)),
-            Err(e) => {
-                let errno = e.raw_os_error().unwrap_or(libc::EIO);
-                crate::eprintf!("Cannot open file \"{}\" for reading: {}\n", name, crate::error::strerror(errno));
-                return Ok(1);
-            }
-        }
-    };
-    ctx.o.batch_mode = true;
-    if ctx.rtnl().is_err() {
-        crate::eprintf!("Cannot open rtnetlink\n");
-        return Ok(1);
+    struct IpBatch<'a> {
+        ctx: &'a mut Ctx,
+        family: u8,
     }
-    let orig_family = ctx.o.family;
-    let mut lines = crate::util::BatchLines::new(reader);
-    let mut ret = 0;
-    while let Some((line, lineno)) = lines.next_command()? {
-        let words = crate::util::makeargs(&line)?;
-        if words.is_empty() {
-            continue;
+    impl crate::util::BatchHost for IpBatch<'_> {
+        fn open_rtnl(&mut self) -> bool {
+            self.ctx.o.batch_mode = true;
+            self.ctx.rtnl().is_ok()
         }
-        ctx.o.family = orig_family;
-        let obj = words[0].clone();
-        let rc = do_cmd(ctx, &obj, Args::new(words[1..].to_vec()), true)?.unwrap_or(1);
-        if rc != 0 {
-            let _ = ctx.p.flush();
-            crate::eprintf!("Command failed {}:{}\n", name, lineno);
-            ret = 1;
-            if ctx.o.force == 0 {
-                break;
-            }
+        fn run_command(&mut self, words: Vec<String>) -> Res<i32> {
+            self.ctx.o.family = self.family;
+            let Some((obj, rest)) = words.split_first() else { return Ok(0) };
+            Ok(do_cmd(self.ctx, obj, Args::new(rest.to_vec()), true)?.unwrap_or(1))
+        }
+        fn force(&self) -> bool {
+            self.ctx.o.force != 0
+        }
+        fn flush_output(&mut self) {
+            let _ = self.ctx.p.flush();
         }
     }
-    Ok(ret)
+    let family = ctx.o.family;
+    crate::util::do_batch(&mut IpBatch { ctx, family }, name)
 }
 
 #[cfg(test)]

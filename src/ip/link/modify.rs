@@ -844,68 +844,9 @@ pub fn check_altifname(name: &str) -> bool {
     !name.is_empty() && !name.bytes().any(|c| c == b'/' || matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
 }
 
-/// ll_addr_a2n(): a link-layer address ("aa:bb:..", or a dotted IPv4
-/// address), at most `maxlen` bytes. Prints `"X" is invalid lladdr.` for
-/// the offending part and returns None.
+/// ll_addr_a2n() (the kinds' one, shared): None after its message.
 pub fn ll_addr_a2n(arg: &str, maxlen: usize) -> Option<Vec<u8>> {
-    if arg.contains('.') {
-        match get_addr_ipv4(arg) {
-            Some(a) => return Some(a.to_vec()),
-            None => {
-                eprint_raw(&format!("\"{}\" is invalid lladdr.\n", arg));
-                return None;
-            }
-        }
-    }
-    let mut out = Vec::new();
-    let mut rest = arg;
-    while out.len() < maxlen {
-        let (part, next) = match rest.find(':') {
-            Some(i) => (&rest[..i], Some(&rest[i + 1..])),
-            None => (rest, None),
-        };
-        // sscanf("%x"): leading blanks, a sign, "0x", then hex digits.
-        let (v, n, _) = c_strtoull(part, 16);
-        let v = if n == 0 { None } else { Some(v as u32 as i32) };
-        match v {
-            Some(b) if (0..=255).contains(&b) => out.push(b as u8),
-            _ => {
-                eprint_raw(&format!("\"{}\" is invalid lladdr.\n", part));
-                return None;
-            }
-        }
-        match next {
-            Some(n) => rest = n,
-            None => break,
-        }
-    }
-    Some(out)
-}
-
-/// get_addr_1(AF_INET) for a word that holds a '.': "a.b.c.d" with up to
-/// four strtoul(base 0) parts, missing ones zero.
-fn get_addr_ipv4(s: &str) -> Option<[u8; 4]> {
-    if s.contains(':') {
-        return None;
-    }
-    let mut a = [0u8; 4];
-    let mut cp = s;
-    for (i, slot) in a.iter_mut().enumerate() {
-        let (n, used, over) = c_strtoull(cp, 0);
-        if used == 0 || over || n > 255 {
-            return None;
-        }
-        *slot = n as u8;
-        let rest = &cp[used..];
-        if rest.is_empty() {
-            break;
-        }
-        if i == 3 || !rest.starts_with('.') {
-            return None;
-        }
-        cp = &rest[1..];
-    }
-    Some(a)
+    crate::ip::link::kinds::common::ll_addr_a2n(arg, maxlen).ok()
 }
 
 /// netns_get_fd(): /run/netns/NAME, or NAME itself when it holds a '/'.

@@ -79,7 +79,7 @@ pub fn parse(ctx: &mut crate::ip::Ctx, a: &mut Argv, encap_attr: u16, type_attr:
         1 => {
             let w = a.cur().to_string();
             let addr = get_addr(&w, AF_MPLS)?;
-            add(&mut inner, 1, &addr.data[..addr.bytelen]);
+            add(&mut inner, 1, addr.bytes());
             a.i += 1;
             let mut ttl_ok = false;
             while a.left() > 0 {
@@ -214,7 +214,7 @@ fn parse_ip(a: &mut Argv, v6: bool, inner: &mut Vec<u8>) -> Res<()> {
             }
             *ok = true;
             let addr = get_addr(a.cur(), fam)?;
-            add(inner, if w == "dst" { a_dst } else { a_src }, &addr.data[..addr.bytelen]);
+            add(inner, if w == "dst" { a_dst } else { a_src }, addr.bytes());
         } else if w == k_tos {
             a.next_arg()?;
             if tos_ok {
@@ -652,7 +652,7 @@ fn parse_seg6local(ctx: &mut crate::ip::Ctx, a: &mut Argv, inner: &mut Vec<u8>) 
                 a.next_arg()?;
                 once!(if v6 { 5 } else { 4 }, w);
                 let addr = get_addr(a.cur(), if v6 { AF_INET6 } else { AF_INET })?;
-                add(inner, if v6 { 5 } else { 4 }, &addr.data[..addr.bytelen]);
+                add(inner, if v6 { 5 } else { 4 }, addr.bytes());
             }
             "iif" | "oif" => {
                 let o = w == "oif";

@@ -756,7 +756,7 @@ fn get(ctx: &mut Ctx, words: &[String]) -> Res<i32> {
                 rtm.family = p.family;
             }
             if p.bytelen != 0 {
-                attrs.push((RTA_SRC, p.data[..p.bytelen].to_vec()));
+                attrs.push((RTA_SRC, p.bytes().to_vec()));
             }
             rtm.src_len = p.bitlen as u8;
         } else if matches(w, "iif") {
@@ -796,7 +796,7 @@ fn get(ctx: &mut Ctx, words: &[String]) -> Res<i32> {
             if rtm.family == AF_UNSPEC {
                 rtm.family = p.family;
             }
-            attrs.push((RTA_NEWDST, p.data[..p.bytelen].to_vec()));
+            attrs.push((RTA_NEWDST, p.bytes().to_vec()));
         } else if matches(w, "sport") || matches(w, "dport") {
             let is_s = matches(w, "sport");
             a.next_arg()?;
@@ -822,7 +822,7 @@ fn get(ctx: &mut Ctx, words: &[String]) -> Res<i32> {
                 rtm.family = p.family;
             }
             if p.bytelen != 0 {
-                attrs.push((RTA_DST, p.data[..p.bytelen].to_vec()));
+                attrs.push((RTA_DST, p.bytes().to_vec()));
             }
             if rtm.family == AF_INET && p.bitlen != 32 {
                 crate::eprintf!("Warning: /{} as prefix is invalid, only /32 (or none) is supported.\n", p.bitlen as u32);

@@ -109,10 +109,10 @@ fn parse_one_nh(ctx: &mut crate::ip::Ctx, rtm: &mut Rtm, a: &mut Argv, out: &mut
                 rtm.family = addr.family;
             }
             if addr.family == rtm.family {
-                add(out, RTA_GATEWAY, &addr.data[..addr.bytelen]);
+                add(out, RTA_GATEWAY, addr.bytes());
             } else {
                 let mut v = vec![addr.family, 0];
-                v.extend_from_slice(&addr.data[..addr.bytelen]);
+                v.extend_from_slice(addr.bytes());
                 add(out, RTA_VIA, &v);
             }
         } else if w == "dev" {
@@ -145,7 +145,7 @@ fn parse_one_nh(ctx: &mut crate::ip::Ctx, rtm: &mut Rtm, a: &mut Argv, out: &mut
                 a.next_arg()?;
             }
             let addr = get_addr(a.cur(), rtm.family)?;
-            add(out, RTA_NEWDST, &addr.data[..addr.bytelen]);
+            add(out, RTA_NEWDST, addr.bytes());
         } else {
             break;
         }
@@ -193,7 +193,7 @@ pub fn modify(ctx: &mut crate::ip::Ctx, cmd: u16, flags: u16, words: &[String]) 
             if rtm.family == AF_UNSPEC {
                 rtm.family = addr.family;
             }
-            add(&mut body, RTA_PREFSRC, &addr.data[..addr.bytelen]);
+            add(&mut body, RTA_PREFSRC, addr.bytes());
         } else if w == "as" {
             a.next_arg()?;
             if a.cur() == "to" {
@@ -203,7 +203,7 @@ pub fn modify(ctx: &mut crate::ip::Ctx, cmd: u16, flags: u16, words: &[String]) 
             if rtm.family == AF_UNSPEC {
                 rtm.family = addr.family;
             }
-            add(&mut body, RTA_NEWDST, &addr.data[..addr.bytelen]);
+            add(&mut body, RTA_NEWDST, addr.bytes());
         } else if w == "via" {
             if gw_ok {
                 return Err(invarg("use nexthop syntax to specify multiple via\n", w));
@@ -221,10 +221,10 @@ pub fn modify(ctx: &mut crate::ip::Ctx, cmd: u16, flags: u16, words: &[String]) 
                 rtm.family = addr.family;
             }
             if addr.family == rtm.family {
-                add(&mut body, RTA_GATEWAY, &addr.data[..addr.bytelen]);
+                add(&mut body, RTA_GATEWAY, addr.bytes());
             } else {
                 let mut v = vec![addr.family, 0];
-                v.extend_from_slice(&addr.data[..addr.bytelen]);
+                v.extend_from_slice(addr.bytes());
                 add(&mut body, RTA_VIA, &v);
             }
         } else if w == "from" {
@@ -234,7 +234,7 @@ pub fn modify(ctx: &mut crate::ip::Ctx, cmd: u16, flags: u16, words: &[String]) 
                 rtm.family = p.family;
             }
             if p.bytelen != 0 {
-                add(&mut body, RTA_SRC, &p.data[..p.bytelen]);
+                add(&mut body, RTA_SRC, p.bytes());
             }
             rtm.src_len = p.bitlen as u8;
         } else if w == "tos" || matches(w, "dsfield") {
@@ -471,7 +471,7 @@ pub fn modify(ctx: &mut crate::ip::Ctx, cmd: u16, flags: u16, words: &[String]) 
             rtm.dst_len = p.bitlen as u8;
             dst_ok = true;
             if p.bytelen != 0 {
-                add(&mut body, RTA_DST, &p.data[..p.bytelen]);
+                add(&mut body, RTA_DST, p.bytes());
             }
         }
         a.i += 1;

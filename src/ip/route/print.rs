@@ -272,31 +272,31 @@ pub fn filter_nlmsg(f: &Filter, family_pref: u8, r: &Rtm, tb: &RtTb, host_len: i
     let dl = r.dst_len as i32;
     let sl = r.src_len as i32;
     if f.rdst.family != 0 {
-        if r.family != f.rdst.family || f.rdst.bitlen > dl {
+        if r.family != f.rdst.family || f.rdst.bitlen as i32 > dl {
             return false;
         }
-    } else if f.rdst.flags & PREFIXLEN_SPECIFIED != 0 && f.rdst.bitlen > dl {
+    } else if f.rdst.flags & PREFIXLEN_SPECIFIED != 0 && f.rdst.bitlen as i32 > dl {
         return false;
     }
     if f.mdst.family != 0 {
-        if r.family != f.mdst.family || (f.mdst.bitlen >= 0 && f.mdst.bitlen < dl) {
+        if r.family != f.mdst.family || (f.mdst.bitlen as i32 >= 0 && (f.mdst.bitlen as i32) < dl) {
             return false;
         }
-    } else if f.mdst.flags & PREFIXLEN_SPECIFIED != 0 && f.mdst.bitlen >= 0 && f.mdst.bitlen < dl {
+    } else if f.mdst.flags & PREFIXLEN_SPECIFIED != 0 && f.mdst.bitlen as i32 >= 0 && (f.mdst.bitlen as i32) < dl {
         return false;
     }
     if f.rsrc.family != 0 {
-        if r.family != f.rsrc.family || f.rsrc.bitlen > sl {
+        if r.family != f.rsrc.family || f.rsrc.bitlen as i32 > sl {
             return false;
         }
-    } else if f.rsrc.flags & PREFIXLEN_SPECIFIED != 0 && f.rsrc.bitlen > sl {
+    } else if f.rsrc.flags & PREFIXLEN_SPECIFIED != 0 && f.rsrc.bitlen as i32 > sl {
         return false;
     }
     if f.msrc.family != 0 {
-        if r.family != f.msrc.family || (f.msrc.bitlen >= 0 && f.msrc.bitlen < sl) {
+        if r.family != f.msrc.family || (f.msrc.bitlen as i32 >= 0 && (f.msrc.bitlen as i32) < sl) {
             return false;
         }
-    } else if f.msrc.flags & PREFIXLEN_SPECIFIED != 0 && f.msrc.bitlen >= 0 && f.msrc.bitlen < sl {
+    } else if f.msrc.flags & PREFIXLEN_SPECIFIED != 0 && f.msrc.bitlen as i32 >= 0 && (f.msrc.bitlen as i32) < sl {
         return false;
     }
     if f.rvia.family != 0 {
@@ -315,7 +315,7 @@ pub fn filter_nlmsg(f: &Filter, family_pref: u8, r: &Rtm, tb: &RtTb, host_len: i
     if spec(&f.rdst) || spec(&f.mdst) {
         let mut dst = [0u8; 64];
         copy_addr(&mut dst, tb.get(RTA_DST), (dl as usize).div_ceil(8));
-        if spec(&f.rdst) && !addr_match(&dst, &f.rdst.data, f.rdst.bitlen) {
+        if spec(&f.rdst) && !addr_match(&dst, &f.rdst.data, f.rdst.bitlen as i32) {
             return false;
         }
         if spec(&f.mdst) && !addr_match(&dst, &f.mdst.data, dl) {
@@ -325,31 +325,31 @@ pub fn filter_nlmsg(f: &Filter, family_pref: u8, r: &Rtm, tb: &RtTb, host_len: i
     if spec(&f.rsrc) || spec(&f.msrc) {
         let mut src = [0u8; 64];
         copy_addr(&mut src, tb.get(RTA_SRC), (sl as usize).div_ceil(8));
-        if spec(&f.rsrc) && !addr_match(&src, &f.rsrc.data, f.rsrc.bitlen) {
+        if spec(&f.rsrc) && !addr_match(&src, &f.rsrc.data, f.rsrc.bitlen as i32) {
             return false;
         }
-        if spec(&f.msrc) && f.msrc.bitlen >= 0 && !addr_match(&src, &f.msrc.data, sl) {
+        if spec(&f.msrc) && f.msrc.bitlen as i32 >= 0 && !addr_match(&src, &f.msrc.data, sl) {
             return false;
         }
     }
     if f.rvia.family != 0 {
         let mut via = [0u8; 64];
-        if f.rvia.bitlen > 0 {
+        if f.rvia.bitlen as i32 > 0 {
             copy_addr(&mut via, tb.get(RTA_GATEWAY), hb);
             if let Some(v) = tb.get(RTA_VIA) {
                 copy_addr(&mut via, v.get(2..), v.len().saturating_sub(2));
             }
         }
-        if !addr_match(&via, &f.rvia.data, f.rvia.bitlen) {
+        if !addr_match(&via, &f.rvia.data, f.rvia.bitlen as i32) {
             return false;
         }
     }
     if f.rprefsrc.family != 0 {
         let mut ps = [0u8; 64];
-        if f.rprefsrc.bitlen > 0 {
+        if f.rprefsrc.bitlen as i32 > 0 {
             copy_addr(&mut ps, tb.get(RTA_PREFSRC), hb);
         }
-        if !addr_match(&ps, &f.rprefsrc.data, f.rprefsrc.bitlen) {
+        if !addr_match(&ps, &f.rprefsrc.data, f.rprefsrc.bitlen as i32) {
             return false;
         }
     }
@@ -982,7 +982,7 @@ pub fn print_route(e: &mut Env, ty: u16, r: &Rtm, tb: &RtTb) {
         e.p.string(T::Any, "tos", "tos {} ", rt_names::dsfield_n2a(r.tos as u32).as_str());
     }
     if let Some(g) = tb.get(RTA_GATEWAY) {
-        if f.rvia.bitlen != host_len {
+        if f.rvia.bitlen as i32 != host_len {
             print_gateway(e, r.family, g);
         }
     }
@@ -1007,7 +1007,7 @@ pub fn print_route(e: &mut Env, ty: u16, r: &Rtm, tb: &RtTb) {
         }
     }
     if let Some(ps) = tb.get(RTA_PREFSRC) {
-        if f.rprefsrc.bitlen != host_len {
+        if f.rprefsrc.bitlen as i32 != host_len {
             b.clear();
             b.push_addr(r.family, ps);
             if e.plain {

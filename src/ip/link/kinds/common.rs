@@ -20,27 +20,7 @@ fn scan_hex_int(s: &str) -> Option<i32> {
     Some(v as u32 as i32)
 }
 
-/// get_addr_ipv4(): dotted quad with strtoul(.., 0) parts, 1 to 4 of them.
-pub fn get_addr_ipv4(s: &str) -> Option<[u8; 4]> {
-    let mut out = [0u8; 4];
-    let mut cp = s;
-    for (i, slot) in out.iter_mut().enumerate() {
-        let (n, used, over) = c_strtoull(cp, 0);
-        if used == 0 || over || n > 255 {
-            return None;
-        }
-        *slot = n as u8;
-        let rest = &cp[used..];
-        if rest.is_empty() {
-            break;
-        }
-        if i == 3 || !rest.starts_with('.') {
-            return None;
-        }
-        cp = &rest[1..];
-    }
-    Some(out)
-}
+pub use crate::ip::inet::get_addr_ipv4;
 
 /// ll_addr_a2n(): a link-layer address of at most `max` bytes. On a bad
 /// part prints `"PART" is invalid lladdr.` (as iproute2, which cuts the
@@ -216,39 +196,13 @@ pub fn ll_proto_a2n(s: &str) -> Option<u16> {
     crate::util::get_u16(s, 0)
 }
 
-// glibc's converters (the libc crate does not declare them).
-extern "C" {
-    fn inet_ntop(af: libc::c_int, src: *const libc::c_void, dst: *mut libc::c_char, size: libc::socklen_t) -> *const libc::c_char;
-    fn inet_pton(af: libc::c_int, src: *const libc::c_char, dst: *mut libc::c_void) -> libc::c_int;
-}
+pub use crate::ip::inet::inet6_pton as pton6;
 
-/// inet_ntop() of 4 or 16 bytes.
+/// inet_ntop() of 4 or 16 bytes (16 for AF_INET6, else 4); "???" when
+/// they are missing.
 pub fn ntop(af: u8, d: &[u8]) -> String {
-    let mut buf = [0 as libc::c_char; 64];
-    let (fam, need) = if af == crate::netlink::consts::AF_INET6 { (libc::AF_INET6, 16) } else { (libc::AF_INET, 4) };
-    if d.len() < need {
-        return "???".into();
-    }
-    // SAFETY: `d` holds at least the address size of `fam`; buf is 64 bytes.
-    let r = unsafe { inet_ntop(fam, d.as_ptr() as *const libc::c_void, buf.as_mut_ptr(), buf.len() as libc::socklen_t) };
-    if r.is_null() {
-        return "???".into();
-    }
-    // SAFETY: inet_ntop wrote a NUL-terminated string into buf.
-    unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }.to_string_lossy().into_owned()
-}
-
-/// inet_pton(AF_INET6)
-pub fn pton6(s: &str) -> Option<[u8; 16]> {
-    let c = std::ffi::CString::new(s).ok()?;
-    let mut out = [0u8; 16];
-    // SAFETY: c is NUL-terminated; out has room for an in6_addr.
-    let r = unsafe { inet_pton(libc::AF_INET6, c.as_ptr(), out.as_mut_ptr() as *mut libc::c_void) };
-    if r == 1 {
-        Some(out)
-    } else {
-        None
-    }
+    let (af, need) = if af == crate::netlink::consts::AF_INET6 { (af, 16) } else { (crate::netlink::consts::AF_INET, 4) };
+    d.get(..need).and_then(|a| crate::ip::inet::inet_ntop_str(af, a)).unwrap_or_else(|| "???".into())
 }
 
 /// format_host(): the name under -r when the resolver has one, else the number.
