@@ -917,35 +917,23 @@ fn print_stats64(ctx: &mut Ctx, s: &Stats, cc: Option<u32>, what: &str) {
     let n = |w: usize, v: u64| num(w, v, human, iec);
     let mut o = String::with_capacity(512);
     use std::fmt::Write;
-    let _ = write!(
-        o,
-        "    RX: {:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}{}",
-        "bytes",
-        "packets",
-        "errors",
-        "dropped",
-        "missed",
-        "mcast",
-        if s.g(Stats::RX_COMPRESSED) != 0 { "compressed" } else { "" },
+    stats_row(
+        &mut o,
+        "RX",
+        ["bytes", "packets", "errors", "dropped", "missed", "mcast"],
+        [
+            s.g(Stats::RX_BYTES),
+            s.g(Stats::RX_PACKETS),
+            s.g(Stats::RX_ERRORS),
+            s.g(Stats::RX_DROPPED),
+            s.g(Stats::RX_MISSED),
+            s.g(Stats::MULTICAST),
+        ],
+        s.g(Stats::RX_COMPRESSED),
+        &cols,
         sl,
-        w0 = cols[0] - 4,
-        w1 = cols[1],
-        w2 = cols[2],
-        w3 = cols[3],
-        w4 = cols[4],
-        w5 = cols[5],
-        w6 = cols[6],
+        &n,
     );
-    o.push_str("    ");
-    o.push_str(&n(cols[0], s.g(Stats::RX_BYTES)));
-    o.push_str(&n(cols[1], s.g(Stats::RX_PACKETS)));
-    o.push_str(&n(cols[2], s.g(Stats::RX_ERRORS)));
-    o.push_str(&n(cols[3], s.g(Stats::RX_DROPPED)));
-    o.push_str(&n(cols[4], s.g(Stats::RX_MISSED)));
-    o.push_str(&n(cols[5], s.g(Stats::MULTICAST)));
-    if s.g(Stats::RX_COMPRESSED) != 0 {
-        o.push_str(&n(cols[6], s.g(Stats::RX_COMPRESSED)));
-    }
     if ss > 1 {
         o.push_str(sl);
         let nh = s.g(Stats::RX_NOHANDLER) != 0;
@@ -985,35 +973,23 @@ fn print_stats64(ctx: &mut Ctx, s: &Stats, cc: Option<u32>, what: &str) {
         }
     }
     o.push_str(sl);
-    let _ = write!(
-        o,
-        "    TX: {:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}{}",
-        "bytes",
-        "packets",
-        "errors",
-        "dropped",
-        "carrier",
-        "collsns",
-        if s.g(Stats::TX_COMPRESSED) != 0 { "compressed" } else { "" },
+    stats_row(
+        &mut o,
+        "TX",
+        ["bytes", "packets", "errors", "dropped", "carrier", "collsns"],
+        [
+            s.g(Stats::TX_BYTES),
+            s.g(Stats::TX_PACKETS),
+            s.g(Stats::TX_ERRORS),
+            s.g(Stats::TX_DROPPED),
+            s.g(Stats::TX_CARRIER),
+            s.g(Stats::COLLISIONS),
+        ],
+        s.g(Stats::TX_COMPRESSED),
+        &cols,
         sl,
-        w0 = cols[0] - 4,
-        w1 = cols[1],
-        w2 = cols[2],
-        w3 = cols[3],
-        w4 = cols[4],
-        w5 = cols[5],
-        w6 = cols[6],
+        &n,
     );
-    o.push_str("    ");
-    o.push_str(&n(cols[0], s.g(Stats::TX_BYTES)));
-    o.push_str(&n(cols[1], s.g(Stats::TX_PACKETS)));
-    o.push_str(&n(cols[2], s.g(Stats::TX_ERRORS)));
-    o.push_str(&n(cols[3], s.g(Stats::TX_DROPPED)));
-    o.push_str(&n(cols[4], s.g(Stats::TX_CARRIER)));
-    o.push_str(&n(cols[5], s.g(Stats::COLLISIONS)));
-    if s.g(Stats::TX_COMPRESSED) != 0 {
-        o.push_str(&n(cols[6], s.g(Stats::TX_COMPRESSED)));
-    }
     if ss > 1 {
         o.push_str(sl);
         let _ = write!(
@@ -1126,5 +1102,48 @@ mod tests {
         assert_eq!(flags_text(0, false, false), "<> ");
         assert_eq!(flags_text(0x80000 | IFF_UP | IFF_RUNNING, false, false), "<UP,80000> ");
         assert_eq!(flags_text(IFF_BROADCAST | IFF_UP, false, true), "[{\"flags\":[\"NO-CARRIER\",\"BROADCAST\",\"UP\"]}]\n");
+    }
+}
+
+/// One direction of the -s table: the header row ("    RX:  bytes ...",
+/// "compressed" only when that counter is set) and its counters.
+#[allow(clippy::too_many_arguments)]
+fn stats_row(
+    o: &mut String,
+    dir: &str,
+    names: [&str; 6],
+    vals: [u64; 6],
+    compressed: u64,
+    cols: &[usize],
+    sl: &str,
+    n: &dyn Fn(usize, u64) -> String,
+) {
+    use std::fmt::Write;
+    let _ = write!(
+        o,
+        "    {}: {:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}{}",
+        dir,
+        names[0],
+        names[1],
+        names[2],
+        names[3],
+        names[4],
+        names[5],
+        if compressed != 0 { "compressed" } else { "" },
+        sl,
+        w0 = cols[0] - 4,
+        w1 = cols[1],
+        w2 = cols[2],
+        w3 = cols[3],
+        w4 = cols[4],
+        w5 = cols[5],
+        w6 = cols[6],
+    );
+    o.push_str("    ");
+    for (i, v) in vals.iter().enumerate() {
+        o.push_str(&n(cols[i], *v));
+    }
+    if compressed != 0 {
+        o.push_str(&n(cols[6], compressed));
     }
 }
