@@ -2,17 +2,22 @@
 //! 4.0.2's `sysctl`. Data flows one way: argv → parsed request → netlink →
 //! model → printer → stdout.
 
-pub mod bridge;
-pub mod cli;
+// The shared layer: it imports no front end and no object.
+pub mod args;
+pub mod ctx;
 pub mod error;
-pub mod ip;
+pub mod inet;
 pub mod names;
 pub mod netlink;
 pub mod print;
-mod robust;
-pub mod rt_names;
+pub mod sys;
+
+// The front ends; their objects are leaves on the shared layer.
+pub mod bridge;
+pub mod ip;
 pub mod sysctl;
-pub mod util;
+
+mod robust;
 
 use std::ffi::OsString;
 

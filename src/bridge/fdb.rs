@@ -3,7 +3,7 @@
 //! checking and again here), add/append/replace/del, get and flush.
 
 use super::BrCtx;
-use crate::cli::{matches, Args};
+use crate::args::{matches, Args};
 use crate::error::{fail, Exit, Res};
 use crate::names::LinkNames;
 use crate::netlink::attr::{get_be16, get_u32};
@@ -94,7 +94,7 @@ fn state_a2n(arg: &str) -> Option<u32> {
     } else if arg == "all" {
         Some(!0)
     } else {
-        crate::util::get_unsigned(arg, 0)
+        crate::args::num::get_unsigned(arg, 0)
     }
 }
 
@@ -116,7 +116,7 @@ fn state_n2a(s: u32, json: bool) -> String {
 
 const NTF_USE: u8 = 0x01;
 
-use crate::ip::inet::get_addr_ipv4;
+use crate::inet::get_addr_ipv4;
 
 /// get_addr() for `dst`: the address bytes, or the message and exit 1.
 fn get_addr(arg: &str, family: u8) -> Res<Vec<u8>> {
@@ -169,7 +169,7 @@ pub fn scan_mac(s: &str) -> Option<[u8; 6]> {
         if i > 0 {
             cp = cp.strip_prefix(':')?;
         }
-        let (v, used, _) = crate::util::c_strtoull(cp, 16);
+        let (v, used, _) = crate::args::num::c_strtoull(cp, 16);
         if used == 0 {
             return None;
         }
@@ -181,7 +181,7 @@ pub fn scan_mac(s: &str) -> Option<[u8; 6]> {
 
 /// strtoul() with its end: (value, rest of the string).
 fn strtoul_end(s: &str) -> (u64, &str) {
-    let (v, used, _) = crate::util::c_strtoull(s, 0);
+    let (v, used, _) = crate::args::num::c_strtoull(s, 0);
     (v, &s[used..])
 }
 
@@ -203,14 +203,14 @@ fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
         } else if w == "dst" {
             let v = args.value()?;
             if dst.is_some() {
-                return Err(crate::cli::duparg2("dst", &v));
+                return Err(crate::args::duparg2("dst", &v));
             }
             dst = Some(get_addr(&v, ctx.o.family)?);
         } else if w == "nhid" {
             let v = args.value()?;
-            match crate::util::get_u32(&v, 0) {
+            match crate::args::num::get_u32(&v, 0) {
                 Some(n) => nhid = n,
-                None => return Err(crate::cli::invarg("\"id\" value is invalid\n", &v)),
+                None => return Err(crate::args::invarg("\"id\" value is invalid\n", &v)),
             }
         } else if w == "port" {
             let v = args.value()?;
@@ -218,10 +218,10 @@ fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
             if !rest.is_empty() {
                 match service_port(&v) {
                     Some(p) => port = p as u64,
-                    None => return Err(crate::cli::invarg("invalid port\n", &v)),
+                    None => return Err(crate::args::invarg("invalid port\n", &v)),
                 }
             } else if n > 0xffff {
-                return Err(crate::cli::invarg("invalid port\n", &v));
+                return Err(crate::args::invarg("invalid port\n", &v));
             } else {
                 port = n;
             }
@@ -230,7 +230,7 @@ fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
             let (n, rest) = strtoul_end(&v);
             if !rest.is_empty() || (n >> 24) != 0 || n == u64::MAX {
                 let msg = if w == "vni" { "invalid VNI\n" } else { "invalid src VNI\n" };
-                return Err(crate::cli::invarg(msg, &v));
+                return Err(crate::args::invarg(msg, &v));
             }
             if w == "vni" {
                 vni = n;
@@ -258,9 +258,9 @@ fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
             ndm_state &= !(NUD_NOARP as u16);
         } else if matches(&w, "vlan") {
             if vid >= 0 {
-                return Err(crate::cli::duparg2("vlan", &w));
+                return Err(crate::args::duparg2("vlan", &w));
             }
-            vid = crate::util::atoi(&args.value()?) as i16;
+            vid = crate::args::num::atoi(&args.value()?) as i16;
         } else if matches(&w, "use") {
             ndm_flags |= NTF_USE;
         } else if matches(&w, "extern_learn") {
@@ -276,7 +276,7 @@ fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
                 return Err(fail(255, USAGE));
             }
             if addr.is_some() {
-                return Err(crate::cli::duparg2("to", &w));
+                return Err(crate::args::duparg2("to", &w));
             }
             addr = Some(w);
         }
@@ -355,7 +355,7 @@ fn fdb_get(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
             let v = args.value()?;
             let (n, rest) = strtoul_end(&v);
             if !rest.is_empty() || (n >> 24) != 0 || n == u64::MAX {
-                return Err(crate::cli::invarg("invalid VNI\n", &v));
+                return Err(crate::args::invarg("invalid VNI\n", &v));
             }
             vni = n;
         } else if w == "self" {
@@ -364,9 +364,9 @@ fn fdb_get(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
             ndm_flags |= NTF_MASTER;
         } else if matches(&w, "vlan") {
             if vlan >= 0 {
-                return Err(crate::cli::duparg2("vlan", &w));
+                return Err(crate::args::duparg2("vlan", &w));
             }
-            vlan = crate::util::atoi(&args.value()?) as i16;
+            vlan = crate::args::num::atoi(&args.value()?) as i16;
         } else if matches(&w, "dynamic") {
             f.dynamic = true;
         } else {
@@ -378,7 +378,7 @@ fn fdb_get(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
                 return Err(fail(255, USAGE));
             }
             if addr.is_some() {
-                return Err(crate::cli::duparg2("to", &w));
+                return Err(crate::args::duparg2("to", &w));
             }
             addr = Some(w);
         }
@@ -480,15 +480,15 @@ fn fdb_flush(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
             }
             "brport" => {
                 if port.is_some() {
-                    return Err(crate::cli::duparg2("brport", &w));
+                    return Err(crate::args::duparg2("brport", &w));
                 }
                 port = Some(args.value()?);
             }
             "vlan" => {
                 if vid >= 0 {
-                    return Err(crate::cli::duparg2("vlan", &w));
+                    return Err(crate::args::duparg2("vlan", &w));
                 }
-                vid = crate::util::atoi(&args.value()?) as i16;
+                vid = crate::args::num::atoi(&args.value()?) as i16;
             }
             "help" => {
                 args.value()?;
@@ -596,15 +596,15 @@ fn fdb_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
             "vlan" => {
                 let v = args.value()?;
                 if f.vlan != 0 {
-                    return Err(crate::cli::duparg("vlan", &v));
+                    return Err(crate::args::duparg("vlan", &v));
                 }
-                f.vlan = crate::util::atoi(&v) as u32;
+                f.vlan = crate::args::num::atoi(&v) as u32;
             }
             "state" => {
                 let v = args.value()?;
                 match state_a2n(&v) {
                     Some(s) => f.state |= s,
-                    None => return Err(crate::cli::invarg("invalid state", &v)),
+                    None => return Err(crate::args::invarg("invalid state", &v)),
                 }
             }
             "dynamic" => f.dynamic = true,
@@ -703,7 +703,7 @@ fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: 
         p.bool(T::Any, "deleted", "Deleted ", true);
     }
     if let Some(a) = tb.get(NDA_LLADDR) {
-        let s = crate::util::ll_addr(a);
+        let s = crate::inet::ll_addr(a);
         p.color_string(T::Any, Color::Mac, "mac", "{} ", &s);
     }
     if f.index == 0 && ifindex != 0 {

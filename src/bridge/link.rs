@@ -3,14 +3,14 @@
 //! IFLA_PROTINFO and, for `self`/`master`/`hwmode`, IFLA_AF_SPEC).
 
 use super::BrCtx;
-use crate::cli::{matches, Args};
+use crate::args::{matches, Args};
 use crate::error::{fail, Res};
 use crate::names::LinkNames;
 use crate::netlink::attr::{get_u16, get_u8, NLA_TYPE_MASK};
 use crate::netlink::consts::*;
 use crate::netlink::{Msg, Req, Tb};
 use crate::print::{Color, Printer, J, T};
-use crate::util::{atoi, c_strtoll};
+use crate::args::num::{atoi, c_strtoll};
 
 pub const NLA_F_NESTED: u16 = 1 << 15;
 
@@ -309,7 +309,7 @@ fn brlink_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
         if w == "dev" {
             let v = args.value()?;
             if filter_dev.is_some() {
-                return Err(crate::cli::duparg("dev", &v));
+                return Err(crate::args::duparg("dev", &v));
             }
             filter_dev = Some(v);
         }

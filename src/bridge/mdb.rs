@@ -2,7 +2,7 @@
 //! (RTM_GETMDB, twice: entries, then router ports) and add/del.
 
 use super::BrCtx;
-use crate::cli::{matches, Args};
+use crate::args::{matches, Args};
 use crate::error::{fail, Exit, Res};
 use crate::names::LinkNames;
 use crate::netlink::attr::{align4, get_u32, get_u8};
@@ -95,15 +95,15 @@ fn mdb_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
         if w == "dev" {
             let v = args.value()?;
             if filter_dev.is_some() {
-                return Err(crate::cli::duparg("dev", &v));
+                return Err(crate::args::duparg("dev", &v));
             }
             filter_dev = Some(v);
         } else if w == "vid" {
             let v = args.value()?;
             if o.vlan != 0 {
-                return Err(crate::cli::duparg("vid", &v));
+                return Err(crate::args::duparg("vid", &v));
             }
-            o.vlan = crate::util::atoi(&v) as u16;
+            o.vlan = crate::args::num::atoi(&v) as u16;
         }
     }
     if let Some(d) = &filter_dev {
@@ -338,7 +338,7 @@ fn print_mdb_entry(p: &mut Printer, names: &mut LinkNames, ifindex: u32, info: &
     p.color_string(T::Any, Color::Ifname, "dev", "dev {}", &dev);
     let pn = super::ifname(names, port);
     p.string(T::Any, "port", " port {}", &pn);
-    let grp = if af == AF_PACKET { crate::util::ll_addr(&addr[..6]) } else { super::ntop(af, addr).unwrap_or_default() };
+    let grp = if af == AF_PACKET { crate::inet::ll_addr(&addr[..6]) } else { super::ntop(af, addr).unwrap_or_default() };
     p.color_string(T::Any, family_color(af), "grp", " grp {}", &grp);
     if let Some(src) = tb.get(MDBA_MDB_EATTR_SOURCE) {
         let s = super::ntop(af, src).unwrap_or_else(|| "(null)".to_string());
@@ -466,7 +466,7 @@ fn ll_addr_a2n(arg: &str) -> (i32, [u8; 6]) {
             Some(k) => (&rest[..k], Some(&rest[k + 1..])),
             None => (rest, None),
         };
-        let (v, used, _) = crate::util::c_strtoull(piece, 16);
+        let (v, used, _) = crate::args::num::c_strtoull(piece, 16);
         let v = v as i32;
         if used == 0 || !(0..=255).contains(&v) {
             crate::eprintf!("\"{}\" is invalid lladdr.\n", piece);
@@ -492,7 +492,7 @@ fn get_addr_v4ish(arg: &str) -> bool {
     }
     let mut cp = arg;
     for i in 0..4 {
-        let (n, used, over) = crate::util::c_strtoull(cp, 0);
+        let (n, used, over) = crate::args::num::c_strtoull(cp, 0);
         if over || n > 255 || used == 0 {
             return false;
         }
@@ -523,7 +523,7 @@ fn mdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
                 }
             }
             "temp" => {}
-            "vid" => vid = crate::util::atoi(&args.value()?) as i16,
+            "vid" => vid = crate::args::num::atoi(&args.value()?) as i16,
             "src" => src = Some(args.value()?),
             _ => {
                 if matches(&w, "help") {

@@ -12,7 +12,7 @@ pub mod vni;
 
 use std::ffi::OsString;
 
-use crate::cli::{matches, Args};
+use crate::args::{matches, Args};
 use crate::error::{fail, Exit, Res};
 use crate::names::LinkNames;
 use crate::netlink::consts::*;
@@ -240,7 +240,7 @@ fn main_inner(argv: Vec<OsString>) -> Res<i32> {
                 "inet" => o.family = AF_INET,
                 "inet6" => o.family = AF_INET6,
                 "help" => return Err(usage()),
-                _ => return Err(crate::cli::invarg("invalid protocol family", v)),
+                _ => return Err(crate::args::invarg("invalid protocol family", v)),
             }
         } else if opt == "-4" {
             o.family = AF_INET;
@@ -249,7 +249,7 @@ fn main_inner(argv: Vec<OsString>) -> Res<i32> {
         } else if matches(opt, "-netns") {
             i += 1;
             match words.get(i) {
-                Some(n) => crate::ip::netns::netns_switch(n)?,
+                Some(n) => crate::sys::namespace::netns_switch(n)?,
                 None => {
                     return Err(fail(255, "Cannot open network namespace \"(null)\": No such file or directory\n"))
                 }
@@ -295,7 +295,7 @@ fn main_inner(argv: Vec<OsString>) -> Res<i32> {
 }
 
 /// do_batch() with bridge's command table.
-impl crate::util::BatchHost for BrCtx {
+impl crate::args::batch::BatchHost for BrCtx {
     fn open_rtnl(&mut self) -> bool {
         self.rtnl().is_ok()
     }
@@ -312,10 +312,10 @@ impl crate::util::BatchHost for BrCtx {
 }
 
 fn do_batch(ctx: &mut BrCtx, name: &str) -> Res<i32> {
-    crate::util::do_batch(ctx, name)
+    crate::args::batch::do_batch(ctx, name)
 }
 
-pub use crate::ip::inet::{inet4_pton as pton4, inet6_pton as pton6};
+pub use crate::inet::{inet4_pton as pton4, inet6_pton as pton6};
 
 /// inet_ntop() as glibc words it (IPv4 in IPv6 forms included); None when
 /// `af` is neither inet family or the bytes are too short.
@@ -325,7 +325,7 @@ pub fn ntop(af: u8, b: &[u8]) -> Option<String> {
         AF_INET6 => 16,
         _ => return None,
     };
-    crate::ip::inet::inet_ntop_str(af, b.get(..need)?)
+    crate::inet::inet_ntop_str(af, b.get(..need)?)
 }
 
 /// ll_index_to_name(): the cache, else a lookup on a fresh socket (as

@@ -3,7 +3,7 @@
 //! rtmon. Printed with the same functions as the dumps.
 
 use super::BrCtx;
-use crate::cli::{matches, Args};
+use crate::args::{matches, Args};
 use crate::error::{fail, Exit, Res};
 use crate::netlink::consts::*;
 use crate::netlink::{msgs, Msg};

@@ -7,7 +7,7 @@
 //! they are only exercised by unit tests.
 
 use super::BrCtx;
-use crate::cli::{matches, Args};
+use crate::args::{matches, Args};
 use crate::error::{fail, Exit, Res};
 use crate::names::LinkNames;
 use crate::netlink::attr::{get_u16, get_u32, get_u64};
@@ -104,18 +104,18 @@ pub fn do_vlan(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
 fn parse_tunnel_info(args: &mut Args) -> Res<(u32, u32)> {
     let w = args.value()?;
     if !matches(&w, "id") {
-        return Err(crate::cli::invarg("tunnel id expected", &w));
+        return Err(crate::args::invarg("tunnel id expected", &w));
     }
     let v = args.value()?;
     let (a, b) = match v.find('-') {
         Some(i) => (&v[..i], Some(&v[i + 1..])),
         None => (v.as_str(), None),
     };
-    let parse = |s: &str| crate::util::get_u32(s, 0).filter(|n| *n < 1 << 24);
+    let parse = |s: &str| crate::args::num::get_u32(s, 0).filter(|n| *n < 1 << 24);
     // The reference names only the part before '-' in both messages.
-    let start = parse(a).ok_or_else(|| crate::cli::invarg("invalid tun id", a))?;
+    let start = parse(a).ok_or_else(|| crate::args::invarg("invalid tun id", a))?;
     let end = match b {
-        Some(b) => parse(b).ok_or_else(|| crate::cli::invarg("invalid tun id", a))?,
+        Some(b) => parse(b).ok_or_else(|| crate::args::invarg("invalid tun id", a))?,
         None => 0,
     };
     Ok((start, end))
@@ -135,11 +135,11 @@ fn vlan_modify(ctx: &mut BrCtx, cmd: u16, mut args: Args) -> Res<i32> {
                 let v = args.value()?;
                 match v.find('-') {
                     Some(i) => {
-                        vid = crate::util::atoi(&v[..i]) as i16;
-                        vid_end = crate::util::atoi(&v[i + 1..]) as i16;
+                        vid = crate::args::num::atoi(&v[..i]) as i16;
+                        vid_end = crate::args::num::atoi(&v[i + 1..]) as i16;
                         vflags |= BRIDGE_VLAN_INFO_RANGE_BEGIN;
                     }
-                    None => vid = crate::util::atoi(&v) as i16,
+                    None => vid = crate::args::num::atoi(&v) as i16,
                 }
             }
             "self" => flags |= super::link::BRIDGE_FLAGS_SELF,
@@ -253,14 +253,14 @@ fn vlan_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
                 let mut vid_end: i16 = -1;
                 match v.find('-') {
                     Some(i) => {
-                        vid = crate::util::atoi(&v[..i]) as i16;
-                        vid_end = crate::util::atoi(&v[i + 1..]) as i16;
+                        vid = crate::args::num::atoi(&v[..i]) as i16;
+                        vid_end = crate::args::num::atoi(&v[i + 1..]) as i16;
                         if vid >= vid_end || vid_end >= 4096 {
                             crate::eprintf!("Invalid VLAN range \"{}-{}\"\n", vid as u16, vid_end as u16);
                             return Ok(-1);
                         }
                     }
-                    None => vid = crate::util::atoi(&v) as i16,
+                    None => vid = crate::args::num::atoi(&v) as i16,
                 }
                 if vid >= 4096 {
                     crate::eprintf!("Invalid VLAN ID \"{}\"\n", vid as u16);
@@ -276,7 +276,7 @@ fn vlan_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
             }
             "state" => {
                 let v = args.value()?;
-                let (n, used, _) = crate::util::c_strtoll(&v, 10);
+                let (n, used, _) = crate::args::num::c_strtoll(&v, 10);
                 let mut state = n as i32;
                 if v.is_empty() || used != v.len() {
                     state = super::link::parse_stp_state(&v);
@@ -289,9 +289,9 @@ fn vlan_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
             }
             "mcast_router" => {
                 let v = args.value()?;
-                match crate::util::get_u8(&v, 0) {
+                match crate::args::num::get_u8(&v, 0) {
                     Some(m) => req.attr_u8(BRIDGE_VLANDB_ENTRY_MCAST_ROUTER, m),
-                    None => return Err(crate::cli::invarg("invalid mcast_router", &v)),
+                    None => return Err(crate::args::invarg("invalid mcast_router", &v)),
                 }
             }
             _ => {
@@ -323,15 +323,15 @@ fn vlan_global_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
         if w == "dev" {
             let v = args.value()?;
             if filter_dev.is_some() {
-                return Err(crate::cli::duparg("dev", &v));
+                return Err(crate::args::duparg("dev", &v));
             }
             filter_dev = Some(v);
         } else if w == "vid" {
             let v = args.value()?;
             if vlan != 0 {
-                return Err(crate::cli::duparg("vid", &v));
+                return Err(crate::args::duparg("vid", &v));
             }
-            vlan = crate::util::atoi(&v) as u16;
+            vlan = crate::args::num::atoi(&v) as u16;
         }
     }
     let mut index = 0u32;
@@ -401,14 +401,14 @@ fn vlan_global_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
             let mut vid_end: i16 = -1;
             match v.find('-') {
                 Some(i) => {
-                    vid = crate::util::atoi(&v[..i]) as i16;
-                    vid_end = crate::util::atoi(&v[i + 1..]) as i16;
+                    vid = crate::args::num::atoi(&v[..i]) as i16;
+                    vid_end = crate::args::num::atoi(&v[i + 1..]) as i16;
                     if vid >= vid_end || vid_end >= 4096 {
                         crate::eprintf!("Invalid VLAN range \"{}-{}\"\n", vid as u16, vid_end as u16);
                         return Ok(-1);
                     }
                 }
-                None => vid = crate::util::atoi(&v) as i16,
+                None => vid = crate::args::num::atoi(&v) as i16,
             }
             if vid >= 4096 {
                 crate::eprintf!("Invalid VLAN ID \"{}\"\n", vid as u16);
@@ -420,11 +420,11 @@ fn vlan_global_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
             }
         } else if let Some((name, attr, width)) = OPTS.iter().find(|(k, _, _)| *k == w) {
             let v = args.value()?;
-            let bad = || crate::cli::invarg(&format!("invalid {}", name), &v);
+            let bad = || crate::args::invarg(&format!("invalid {}", name), &v);
             match width {
-                1 => req.attr_u8(*attr, crate::util::get_u8(&v, 0).ok_or_else(bad)?),
-                4 => req.attr_u32(*attr, crate::util::get_u32(&v, 0).ok_or_else(bad)?),
-                _ => req.attr_u64(*attr, crate::util::get_u64(&v, 0).ok_or_else(bad)?),
+                1 => req.attr_u8(*attr, crate::args::num::get_u8(&v, 0).ok_or_else(bad)?),
+                4 => req.attr_u32(*attr, crate::args::num::get_u32(&v, 0).ok_or_else(bad)?),
+                _ => req.attr_u64(*attr, crate::args::num::get_u64(&v, 0).ok_or_else(bad)?),
             }
         } else if w == "help" {
             args.value()?;
@@ -486,15 +486,15 @@ fn vlan_show(ctx: &mut BrCtx, mut args: Args, subject: Subject) -> Res<i32> {
         if w == "dev" {
             let v = args.value()?;
             if filter_dev.is_some() {
-                return Err(crate::cli::duparg("dev", &v));
+                return Err(crate::args::duparg("dev", &v));
             }
             filter_dev = Some(v);
         } else if w == "vid" {
             let v = args.value()?;
             if f.vlan != 0 {
-                return Err(crate::cli::duparg("vid", &v));
+                return Err(crate::args::duparg("vid", &v));
             }
-            f.vlan = crate::util::atoi(&v) as u16;
+            f.vlan = crate::args::num::atoi(&v) as u16;
         }
     }
     if let Some(d) = &filter_dev {

@@ -2,7 +2,7 @@
 //! (RTM_GETTUNNEL dump, family AF_BRIDGE) and add/delete.
 
 use super::BrCtx;
-use crate::cli::Args;
+use crate::args::Args;
 use crate::error::{fail, Exit, Res};
 use crate::names::LinkNames;
 use crate::netlink::attr::{align4, get_u32};
@@ -65,24 +65,24 @@ fn vni_modify(ctx: &mut BrCtx, cmd: u16, mut args: Args) -> Res<i32> {
             "vni" => {
                 let v = args.value()?;
                 if vni.is_some() {
-                    return Err(crate::cli::invarg("duplicate vni", &v));
+                    return Err(crate::args::invarg("duplicate vni", &v));
                 }
                 vni = Some(v);
             }
             "group" => {
                 if group.is_some() {
-                    return Err(crate::cli::invarg("duplicate group", &w));
+                    return Err(crate::args::invarg("duplicate group", &w));
                 }
                 let v = args.value()?;
                 let a = super::fdb::get_addr_af(&v, AF_UNSPEC)?;
                 if !is_multicast(a.0, &a.1) {
-                    return Err(crate::cli::invarg("invalid group address", &v));
+                    return Err(crate::args::invarg("invalid group address", &v));
                 }
                 group = Some(a);
             }
             "remote" => {
                 if group.is_some() {
-                    return Err(crate::cli::invarg("duplicate group", &w));
+                    return Err(crate::args::invarg("duplicate group", &w));
                 }
                 let v = args.value()?;
                 group = Some(super::fdb::get_addr_af(&v, AF_UNSPEC)?);
@@ -108,8 +108,8 @@ fn vni_modify(ctx: &mut BrCtx, cmd: u16, mut args: Args) -> Res<i32> {
     };
     for tok in vni.split(',').filter(|t| !t.is_empty()) {
         let (start, end) = match tok.find('-') {
-            Some(i) => (crate::util::atoi(&tok[..i]) as u32, crate::util::atoi(&tok[i + 1..]) as u32),
-            None => (crate::util::atoi(tok) as u32, 0),
+            Some(i) => (crate::args::num::atoi(&tok[..i]) as u32, crate::args::num::atoi(&tok[i + 1..]) as u32),
+            None => (crate::args::num::atoi(tok) as u32, 0),
         };
         let n = req.nest(VXLAN_VNIFILTER_ENTRY | super::link::NLA_F_NESTED);
         req.attr_u32(ENTRY_START, start);
@@ -139,7 +139,7 @@ fn vni_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
         if w == "dev" {
             let v = args.value()?;
             if filter_dev.is_some() {
-                return Err(crate::cli::duparg("dev", &v));
+                return Err(crate::args::duparg("dev", &v));
             }
             filter_dev = Some(v);
         }

@@ -4,141 +4,18 @@
 //! is netns), `ip help`, and `-batch`.
 
 pub mod addr;
-pub mod inet;
 pub mod link;
 pub mod netns;
 pub mod route;
 
 use std::ffi::OsString;
 
-use crate::cli::{matches, Args};
+use crate::args::{matches, Args};
+use crate::ctx::{Ctx, Opts};
 use crate::error::{fail, Exit, Res};
 use crate::netlink::consts::*;
-use crate::netlink::Rtnl;
-use crate::print::color::{self, When};
+use crate::print::color;
 use crate::print::{Mode, Printer};
-
-/// ip's global options.
-#[derive(Debug, Clone)]
-pub struct Opts {
-    pub family: u8,
-    pub human: u32,
-    pub iec: u32,
-    pub stats: u32,
-    pub details: u32,
-    pub resolve: u32,
-    pub oneline: u32,
-    pub timestamp: u32,
-    pub tshort: u32,
-    pub force: u32,
-    pub brief: u32,
-    pub json: u32,
-    pub pretty: u32,
-    pub rcvbuf: u32,
-    pub color: When,
-    pub numeric: u32,
-    pub all: bool,
-    pub echo: u32,
-    pub loops: i32,
-    pub batch_mode: bool,
-}
-
-impl Default for Opts {
-    fn default() -> Opts {
-        Opts {
-            family: AF_UNSPEC,
-            human: 0,
-            iec: 0,
-            stats: 0,
-            details: 0,
-            resolve: 0,
-            oneline: 0,
-            timestamp: 0,
-            tshort: 0,
-            force: 0,
-            brief: 0,
-            json: 0,
-            pretty: 0,
-            rcvbuf: 1024 * 1024,
-            color: When::Unset,
-            numeric: 0,
-            all: false,
-            echo: 0,
-            loops: 10,
-            batch_mode: false,
-        }
-    }
-}
-
-/// Everything a command needs: options, the printer, the netlink handle.
-pub struct Ctx {
-    pub o: Opts,
-    pub p: Printer,
-    pub names: crate::names::LinkNames,
-    rtnl: Option<Rtnl>,
-    /// Replies to answer from instead of the kernel (golden tests).
-    replay: bool,
-}
-
-impl Ctx {
-    pub fn new(o: Opts, p: Printer) -> Ctx {
-        Ctx { o, p, names: Default::default(), rtnl: None, replay: false }
-    }
-
-    /// A context whose netlink answers come from a recording.
-    pub fn with_replay(o: Opts, p: Printer, datagrams: Vec<Vec<u8>>) -> Ctx {
-        Ctx { o, p, names: Default::default(), rtnl: Some(Rtnl::replay(datagrams)), replay: true }
-    }
-
-    pub fn is_replay(&self) -> bool {
-        self.replay
-    }
-
-    /// The rtnetlink handle, opened on first use (rtnl_open; exit 1 on failure).
-    pub fn rtnl(&mut self) -> Res<&mut Rtnl> {
-        if self.rtnl.is_none() {
-            // ip's batch() opens rtnetlink without strict dump checking
-            // (the kernel then ignores dump filters such as RTA_TABLE).
-            match Rtnl::open(self.o.rcvbuf, !self.o.batch_mode) {
-                Ok(r) => self.rtnl = Some(r),
-                Err(e) => {
-                    let errno = e.raw_os_error().unwrap_or(libc::EIO);
-                    return Err(fail(1, &format!("Cannot open netlink socket: {}\n", crate::error::strerror(errno))));
-                }
-            }
-        }
-        match self.rtnl.as_mut() {
-            Some(r) => Ok(r),
-            None => Err(Exit(1)),
-        }
-    }
-
-    /// ll_index_to_name() with this context's cache and socket.
-    pub fn ifname(&mut self, index: u32) -> String {
-        if self.rtnl.is_none() && !self.replay {
-            let _ = self.rtnl();
-        }
-        self.names.name(self.rtnl.as_mut(), index)
-    }
-
-    /// ll_name_to_index() with this context's cache and socket (0: unknown).
-    pub fn ifindex(&mut self, name: &str) -> u32 {
-        if self.rtnl().is_err() {
-            return 0;
-        }
-        match self.rtnl.as_mut() {
-            Some(r) => self.names.index(r, name),
-            None => 0,
-        }
-    }
-
-    /// Drops the netlink socket (after a namespace switch it must be reopened).
-    pub fn reset_rtnl(&mut self) {
-        if !self.replay {
-            self.rtnl = None;
-        }
-    }
-}
 
 pub const USAGE: &str = "Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
        ip [ -force ] -batch filename
@@ -280,7 +157,7 @@ pub fn parse_opts(words: &[String], switch_ns: &mut dyn FnMut(&str) -> Res<()>) 
         }
         if matches(opt, "-loops") {
             let v = next_val!();
-            o.loops = crate::util::atoi(v);
+            o.loops = crate::args::num::atoi(v);
         } else if matches(opt, "-family") {
             let v = next_val!();
             if v == "help" {
@@ -288,7 +165,7 @@ pub fn parse_opts(words: &[String], switch_ns: &mut dyn FnMut(&str) -> Res<()>) 
             }
             o.family = read_family(v);
             if o.family == AF_UNSPEC {
-                return Err(crate::cli::invarg("invalid protocol family", v));
+                return Err(crate::args::invarg("invalid protocol family", v));
             }
         } else if opt == "-4" {
             o.family = AF_INET;
@@ -334,7 +211,7 @@ pub fn parse_opts(words: &[String], switch_ns: &mut dyn FnMut(&str) -> Res<()>) 
             o.pretty += 1;
         } else if matches(opt, "-rcvbuf") {
             let v = next_val!();
-            match crate::util::get_unsigned(v, 0) {
+            match crate::args::num::get_unsigned(v, 0) {
                 Some(n) => o.rcvbuf = n,
                 None => return Err(fail(255, &format!("Invalid rcvbuf size '{}'\n", v))),
             }
@@ -391,7 +268,7 @@ fn main_inner(argv: Vec<OsString>) -> Res<i32> {
     let words = to_strings(&argv);
     let argv0 = words.first().cloned().unwrap_or_default();
     let basename = argv0.rsplit('/').next().unwrap_or("").to_string();
-    let parsed = parse_opts(&words[1.min(words.len())..], &mut |name| netns::netns_switch(name))?;
+    let parsed = parse_opts(&words[1.min(words.len())..], &mut |name| crate::sys::namespace::netns_switch(name))?;
     let o = parsed.o;
     let (on, dark) = color::enabled(o.color, o.json > 0);
     let mode = Mode { json: o.json > 0, pretty: o.pretty > 0, oneline: o.oneline > 0, color: on, dark };
@@ -469,7 +346,7 @@ fn do_batch(ctx: &mut Ctx, name: &str) -> Res<i32> {
         ctx: &'a mut Ctx,
         family: u8,
     }
-    impl crate::util::BatchHost for IpBatch<'_> {
+    impl crate::args::batch::BatchHost for IpBatch<'_> {
         fn open_rtnl(&mut self) -> bool {
             self.ctx.o.batch_mode = true;
             self.ctx.rtnl().is_ok()
@@ -487,7 +364,7 @@ fn do_batch(ctx: &mut Ctx, name: &str) -> Res<i32> {
         }
     }
     let family = ctx.o.family;
-    crate::util::do_batch(&mut IpBatch { ctx, family }, name)
+    crate::args::batch::do_batch(&mut IpBatch { ctx, family }, name)
 }
 
 #[cfg(test)]
@@ -511,7 +388,7 @@ mod tests {
         assert_eq!((p.o.json, p.o.stats, p.o.tshort), (1, 2, 1));
         assert_eq!(p.rest, vec!["link".to_string()]);
         let p = parse(&["-c=never", "--", "-x"]).ok().unwrap();
-        assert_eq!(p.o.color, When::Never);
+        assert_eq!(p.o.color, color::When::Never);
         assert_eq!(p.rest, vec!["-x".to_string()]);
     }
 

@@ -51,7 +51,7 @@ pub fn parse_color_opt(opt: &str) -> Option<When> {
         Some(i) => (&opt[..i], Some(&opt[i + 1..])),
         None => (opt, None),
     };
-    if !crate::cli::matches(name, "-color") {
+    if !crate::args::matches(name, "-color") {
         return None;
     }
     match val {

@@ -10,10 +10,10 @@ pub mod util;
 use std::collections::HashMap;
 
 use super::Action;
-use crate::cli::{duparg2, invarg, matches, Args};
+use crate::args::{duparg2, invarg, matches, Args};
 use crate::error::{Exit, Res};
 use crate::ip::link::show::{print_link_stats, print_linkinfo, LinkEnv};
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 use crate::netlink::attr::{get_str, get_u32, hdr_u32, msgs};
 use crate::netlink::consts::*;
 use crate::netlink::{Req, Tb};
@@ -944,7 +944,7 @@ mod tests {
         v
     }
 
-    fn render(o: crate::ip::Opts, json: bool, p: &[u8]) -> String {
+    fn render(o: crate::ctx::Opts, json: bool, p: &[u8]) -> String {
         let out = Arc::new(Mutex::new(Vec::new()));
         let pr = Printer::new(Box::new(Buf(out.clone())), Mode { json, ..Default::default() });
         let mut ctx = Ctx::new(o, pr);

@@ -3,8 +3,8 @@
 pub mod list;
 pub mod modify;
 
-use super::Ctx;
-use crate::cli::{matches, Args};
+use crate::ctx::Ctx;
+use crate::args::{matches, Args};
 use crate::error::{fail, Res};
 use crate::netlink::consts::*;
 

@@ -10,10 +10,10 @@
 
 use std::io::{IsTerminal, Read};
 
-use crate::cli::{duparg, duparg2, invarg, matches, Args};
+use crate::args::{duparg, duparg2, invarg, matches, Args};
 use crate::error::{eprint_raw, fail, Exit, Res};
-use crate::ip::inet::{self, InetPrefix};
-use crate::ip::Ctx;
+use crate::inet::{self, InetPrefix};
+use crate::ctx::Ctx;
 use crate::netlink::attr::{align4, Req};
 use crate::netlink::consts::*;
 
@@ -85,7 +85,7 @@ fn set_lifetime(arg: &str) -> Option<u32> {
     if arg == "forever" {
         return Some(INFINITY_LIFE_TIME);
     }
-    crate::util::get_u32(arg, 0)
+    crate::args::num::get_u32(arg, 0)
 }
 
 pub fn ipaddr_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<i32> {
@@ -170,7 +170,7 @@ pub fn ipaddr_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res
             addattr(&mut req, IFA_LABEL, &z);
         } else if matches(w, "metric") || matches(w, "priority") || matches(w, "preference") {
             let v = args.value()?;
-            match crate::util::get_u32(&v, 0) {
+            match crate::args::num::get_u32(&v, 0) {
                 Some(m) => addattr(&mut req, IFA_RT_PRIORITY, &m.to_ne_bytes()),
                 None => return Err(invarg("\"metric\" value is invalid\n", &v)),
             }

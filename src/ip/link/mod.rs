@@ -5,8 +5,8 @@ pub mod kinds;
 pub mod modify;
 pub mod show;
 
-use super::Ctx;
-use crate::cli::{matches, Args};
+use crate::ctx::Ctx;
+use crate::args::{matches, Args};
 use crate::error::{fail, Res};
 use crate::netlink::consts::*;
 

@@ -8,13 +8,13 @@
 
 use std::os::fd::IntoRawFd;
 
-use super::super::Ctx;
+use crate::ctx::Ctx;
 use super::kinds;
-use crate::cli::{duparg, duparg2, incomplete_command, invarg, matches, missarg, Args};
+use crate::args::{duparg, duparg2, incomplete_command, invarg, matches, missarg, Args};
 use crate::error::{eprint_raw, fail, Exit, Res};
 use crate::netlink::consts::*;
 use crate::netlink::{msgs, Req, Tb};
-use crate::util::{atoi, c_strtoll, c_strtoull, get_integer, get_unsigned};
+use crate::args::num::{atoi, c_strtoll, c_strtoull, get_integer, get_unsigned};
 
 const NLA_F_NESTED: u16 = 1 << 15;
 const IFALIASZ: usize = 256;
@@ -856,7 +856,7 @@ fn netns_get_fd(name: &str) -> Option<i32> {
     let path = if name.contains('/') {
         name.to_string()
     } else {
-        format!("{}/{}", crate::ip::netns::NETNS_RUN_DIR, name)
+        format!("{}/{}", crate::sys::namespace::NETNS_RUN_DIR, name)
     };
     std::fs::File::open(path).ok().map(|f| f.into_raw_fd())
 }

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use super::super::Ctx;
-use crate::cli::Args;
+use crate::ctx::Ctx;
+use crate::args::Args;
 use crate::error::Res;
 use crate::ip::addr::list::util::{ll_addr_n2a, ll_type_n2a, Tables};
 use crate::ip::addr::list::Filter;
@@ -1059,7 +1059,7 @@ mod tests {
         String::from_utf8_lossy(&v).into_owned()
     }
 
-    fn stats_text(o: crate::ip::Opts, s: &Stats, cc: Option<u32>) -> String {
+    fn stats_text(o: crate::ctx::Opts, s: &Stats, cc: Option<u32>) -> String {
         let out = Arc::new(Mutex::new(Vec::new()));
         let p = Printer::new(Box::new(Buf(out.clone())), Mode::default());
         let mut ctx = Ctx::new(o, p);
@@ -1078,17 +1078,17 @@ mod tests {
         s.v[Stats::MULTICAST] = 3;
         s.v[Stats::TX_BYTES] = 344;
         s.v[Stats::TX_PACKETS] = 4;
-        let o = crate::ip::Opts { stats: 1, ..Default::default() };
+        let o = crate::ctx::Opts { stats: 1, ..Default::default() };
         assert_eq!(
             stats_text(o.clone(), &s, Some(1)),
             "    RX:  bytes packets errors dropped  missed   mcast           \n           208       3      0       0       0       3 \n    TX:  bytes packets errors dropped carrier collsns           \n           344       4      0       0       0       0 "
         );
-        let o2 = crate::ip::Opts { stats: 2, ..Default::default() };
+        let o2 = crate::ctx::Opts { stats: 2, ..Default::default() };
         let t = stats_text(o2, &s, Some(1));
         assert!(t.contains("\n    RX errors:  length    crc   frame    fifo overrun\n"), "{}", t);
         assert!(t.contains("\n    TX errors: aborted   fifo  window heartbt transns\n"), "{}", t);
         s.v[Stats::RX_BYTES] = 123_456_789_012;
-        let o3 = crate::ip::Opts { stats: 1, human: 1, ..Default::default() };
+        let o3 = crate::ctx::Opts { stats: 1, human: 1, ..Default::default() };
         assert!(stats_text(o3, &s, None).contains("      123G "));
     }
 

@@ -4,10 +4,11 @@
 //! fails before touching it. The one-time mount setup of the directory is
 //! serialised with flock() (concurrent bind-onto-itself mounts would stack).
 
-use super::{create_netns_dir, netns_foreach, ns_path, sys, NETNS_RUN_DIR};
+use super::{create_netns_dir, netns_foreach, ns_path};
+use crate::sys::{self, namespace::NETNS_RUN_DIR};
 use crate::error::{strerror, Exit, Res};
 use crate::eprintf;
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 
 const SELF_NET: &str = "/proc/self/ns/net";
 
@@ -24,7 +25,7 @@ pub fn netns_add(ctx: &mut Ctx, rest: &[String], create: bool) -> Res<i32> {
             eprintf!("No netns name and PID specified\n");
             return Ok(1);
         };
-        match crate::util::get_s32(p, 0) {
+        match crate::args::num::get_s32(p, 0) {
             Some(n) if n != 0 => pid = n,
             _ => {
                 eprintf!("Invalid PID: {}\n", p);

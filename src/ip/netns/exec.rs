@@ -3,63 +3,11 @@
 
 use std::ffi::CString;
 
-use super::{netns_foreach, sys, NETNS_ETC_DIR, NETNS_RUN_DIR, NAME_MAX};
+use super::netns_foreach;
+use crate::sys::{self, namespace::netns_switch};
 use crate::error::{fail, strerror, Exit, Res};
 use crate::eprintf;
-use crate::ip::Ctx;
-
-/// netns_switch(): enter /run/netns/NAME (for `ip -n NAME`), with a private
-/// mount namespace, /sys remounted and the /etc/netns/NAME bind mounts.
-/// Errors are printed; the caller gets Exit(255) (ip's `exit(-1)`).
-pub fn netns_switch(name: &str) -> Res<()> {
-    let path = format!("{}/{}", NETNS_RUN_DIR, name);
-    let fd = match sys::open(&path, libc::O_RDONLY | libc::O_CLOEXEC, 0) {
-        Ok(fd) => fd,
-        Err(e) => {
-            return Err(fail(255, &format!("Cannot open network namespace \"{}\": {}\n", name, strerror(e))));
-        }
-    };
-    if let Err(e) = sys::setns(&fd, libc::CLONE_NEWNET) {
-        return Err(fail(255, &format!("setting the network namespace \"{}\" failed: {}\n", name, strerror(e))));
-    }
-    drop(fd);
-    if let Err(e) = sys::unshare(libc::CLONE_NEWNS) {
-        return Err(fail(255, &format!("unshare failed: {}\n", strerror(e))));
-    }
-    // Don't let any mounts propagate back to the parent.
-    if let Err(e) = sys::mount("", "/", "none", libc::MS_SLAVE | libc::MS_REC) {
-        return Err(fail(255, &format!("\"mount --make-rslave /\" failed: {}\n", strerror(e))));
-    }
-    // A /sys that describes the new namespace. If the old one cannot be
-    // unmounted it is overlaid, read-only if it was (a read-only sysfs
-    // cannot be shadowed by a writable one).
-    let mut flags: libc::c_ulong = 0;
-    if sys::umount2("/sys", libc::MNT_DETACH).is_err() && sys::statvfs_rdonly("/sys") == Some(true) {
-        flags = libc::MS_RDONLY;
-    }
-    if let Err(e) = sys::mount(name, "/sys", "sysfs", flags) {
-        return Err(fail(255, &format!("mount of /sys failed: {}\n", strerror(e))));
-    }
-    bind_etc(name);
-    Ok(())
-}
-
-/// bind_etc(): every /etc/netns/NAME/X is bind-mounted over /etc/X; a
-/// failure is only reported.
-fn bind_etc(name: &str) {
-    if name.len() >= NAME_MAX {
-        return;
-    }
-    let dir_path = format!("{}/{}", NETNS_ETC_DIR, name);
-    let Ok(dir) = sys::Dir::open(&dir_path) else { return };
-    for entry in dir {
-        let src = format!("{}/{}", dir_path, entry);
-        let dst = format!("/etc/{}", entry);
-        if let Err(e) = sys::mount(&src, &dst, "none", libc::MS_BIND) {
-            eprintf!("Bind {} -> {} failed: {}\n", src, dst, strerror(e));
-        }
-    }
-}
+use crate::ctx::Ctx;
 
 /// netns_exec(): `[NAME] cmd ...`.
 pub fn netns_exec(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {

@@ -7,23 +7,16 @@
 mod add;
 mod exec;
 mod nsid;
-mod sys;
 
-use super::Ctx;
-use crate::cli::{matches, Args};
+use crate::ctx::Ctx;
+use crate::args::{matches, Args};
 use crate::error::{fail, Res};
 use crate::eprintf;
 use crate::print::T;
 
-pub use exec::netns_switch;
 pub use nsid::print_nsid;
 
-/// The Debian build's run directory (its messages say /run/netns).
-pub const NETNS_RUN_DIR: &str = "/run/netns";
-pub const NETNS_ETC_DIR: &str = "/etc/netns";
-
-/// NAME_MAX of linux/limits.h.
-const NAME_MAX: usize = 255;
+use crate::sys::{self, namespace::{NAME_MAX, NETNS_RUN_DIR}};
 
 const USAGE: &str = "Usage:\tip netns list
 \tip netns add NAME

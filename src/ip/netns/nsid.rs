@@ -4,10 +4,11 @@
 
 use std::cell::RefCell;
 
-use super::{ns_path, sys, NETNS_RUN_DIR};
+use super::ns_path;
+use crate::sys::{self, namespace::NETNS_RUN_DIR};
 use crate::error::{Exit, Res};
 use crate::eprintf;
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 use crate::netlink::consts::*;
 use crate::netlink::{msgs, Msg, Req, Rtnl, Tb};
 use crate::print::T;
@@ -169,26 +170,26 @@ pub fn netns_list_id(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
         let w = rest[i].as_str();
         if w == "target-nsid" {
             if target >= 0 {
-                return Err(crate::cli::duparg("target-nsid", w));
+                return Err(crate::args::duparg("target-nsid", w));
             }
             i += 1;
-            let Some(v) = rest.get(i) else { return Err(crate::cli::incomplete_command()) };
-            match crate::util::get_integer(v, 0) {
-                None => return Err(crate::cli::invarg("\"target-nsid\" value is invalid", v)),
+            let Some(v) = rest.get(i) else { return Err(crate::args::incomplete_command()) };
+            match crate::args::num::get_integer(v, 0) {
+                None => return Err(crate::args::invarg("\"target-nsid\" value is invalid", v)),
                 Some(n) if n < 0 => {
-                    return Err(crate::cli::invarg("\"target-nsid\" value should be >= 0", after(i)))
+                    return Err(crate::args::invarg("\"target-nsid\" value should be >= 0", after(i)))
                 }
                 Some(n) => target = n,
             }
         } else if w == "nsid" {
             if nsid >= 0 {
-                return Err(crate::cli::duparg("nsid", w));
+                return Err(crate::args::duparg("nsid", w));
             }
             i += 1;
-            let Some(v) = rest.get(i) else { return Err(crate::cli::incomplete_command()) };
-            match crate::util::get_integer(v, 0) {
-                None => return Err(crate::cli::invarg("\"nsid\" value is invalid", v)),
-                Some(n) if n < 0 => return Err(crate::cli::invarg("\"nsid\" value should be >= 0", after(i))),
+            let Some(v) = rest.get(i) else { return Err(crate::args::incomplete_command()) };
+            match crate::args::num::get_integer(v, 0) {
+                None => return Err(crate::args::invarg("\"nsid\" value is invalid", v)),
+                Some(n) if n < 0 => return Err(crate::args::invarg("\"nsid\" value should be >= 0", after(i))),
                 Some(n) => nsid = n,
             }
         } else {
@@ -278,9 +279,9 @@ pub fn netns_set(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
     let nsid: i32 = if val == "auto" {
         -1
     } else {
-        match crate::util::get_integer(val, 0) {
-            None => return Err(crate::cli::invarg("Invalid \"netnsid\" value", val)),
-            Some(n) if n < 0 => return Err(crate::cli::invarg("\"netnsid\" value should be >= 0", val)),
+        match crate::args::num::get_integer(val, 0) {
+            None => return Err(crate::args::invarg("Invalid \"netnsid\" value", val)),
+            Some(n) if n < 0 => return Err(crate::args::invarg("\"netnsid\" value should be >= 0", val)),
             Some(n) => n,
         }
     };
@@ -304,7 +305,7 @@ pub fn netns_set(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ip::Opts;
+    use crate::ctx::Opts;
     use crate::print::{Mode, Printer};
     use std::rc::Rc;
 

@@ -4,7 +4,7 @@
 
 use super::inet::{get_addr, ABuf};
 use super::Argv;
-use crate::cli::{duparg2, invarg};
+use crate::args::{duparg2, invarg};
 use crate::error::{fail, Res};
 use crate::netlink::attr::{attrs, get_u16, get_u64, get_u8};
 use crate::netlink::consts::*;
@@ -64,7 +64,7 @@ fn add(out: &mut Vec<u8>, ty: u16, data: &[u8]) {
 
 /// lwt_parse_encap(): `a.i` is on "encap"; on return it is on the last word
 /// used. Returns the RTA_ENCAP and RTA_ENCAP_TYPE attributes, ready to append.
-pub fn parse(ctx: &mut crate::ip::Ctx, a: &mut Argv, encap_attr: u16, type_attr: u16) -> Res<Vec<u8>> {
+pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Argv, encap_attr: u16, type_attr: u16) -> Res<Vec<u8>> {
     a.next_arg()?;
     let ty = read_type(a.cur())?;
     if ty == 0 {
@@ -89,7 +89,7 @@ pub fn parse(ctx: &mut crate::ip::Ctx, a: &mut Argv, encap_attr: u16, type_attr:
                         return Err(duparg2("ttl", a.cur()));
                     }
                     ttl_ok = true;
-                    let Some(t) = crate::util::get_u8(a.cur(), 0) else {
+                    let Some(t) = crate::args::num::get_u8(a.cur(), 0) else {
                         return Err(invarg("\"ttl\" value is invalid\n", a.cur()));
                     };
                     add(&mut inner, 2, &[t]);
@@ -148,7 +148,7 @@ pub fn parse(ctx: &mut crate::ip::Ctx, a: &mut Argv, encap_attr: u16, type_attr:
                             return Err(duparg2("if_id", a.cur()));
                         }
                         id_ok = true;
-                        match crate::util::get_u32(a.cur(), 0) {
+                        match crate::args::num::get_u32(a.cur(), 0) {
                             Some(v) if v != 0 => add(&mut inner, 1, &v.to_ne_bytes()),
                             _ => return Err(invarg("\"if_id\" value is invalid\n", a.cur())),
                         }
@@ -202,7 +202,7 @@ fn parse_ip(a: &mut Argv, v6: bool, inner: &mut Vec<u8>) -> Res<()> {
                 return Err(duparg2("id", a.cur()));
             }
             id_ok = true;
-            let Some(v) = crate::util::get_u64(a.cur(), 0) else {
+            let Some(v) = crate::args::num::get_u64(a.cur(), 0) else {
                 return Err(invarg("\"id\" value is invalid\n", a.cur()));
             };
             add(inner, a_id, &v.to_be_bytes());
@@ -221,7 +221,7 @@ fn parse_ip(a: &mut Argv, v6: bool, inner: &mut Vec<u8>) -> Res<()> {
                 return Err(duparg2(k_tos, a.cur()));
             }
             tos_ok = true;
-            let Some(t) = crate::rt_names::dsfield_a2n(a.cur()) else {
+            let Some(t) = crate::names::tables::dsfield_a2n(a.cur()) else {
                 return Err(invarg(&format!("\"{}\" value is invalid\n", k_tos), a.cur()));
             };
             add(inner, a_tos, &[t as u8]);
@@ -231,7 +231,7 @@ fn parse_ip(a: &mut Argv, v6: bool, inner: &mut Vec<u8>) -> Res<()> {
                 return Err(duparg2(k_ttl, a.cur()));
             }
             ttl_ok = true;
-            let Some(t) = crate::util::get_u8(a.cur(), 0) else {
+            let Some(t) = crate::args::num::get_u8(a.cur(), 0) else {
                 return Err(invarg(&format!("\"{}\" value is invalid\n", k_ttl), a.cur()));
             };
             add(inner, a_ttl, &[t]);
@@ -274,7 +274,7 @@ fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
         let parsed = if w.bytes().filter(|&c| c == b'/').count() == 1 {
             let nonempty: Vec<&str> = parts.iter().copied().filter(|x| !x.is_empty()).collect();
             match nonempty.as_slice() {
-                [x, y] => crate::util::get_u32(x, 10).zip(crate::util::get_u32(y, 10)),
+                [x, y] => crate::args::num::get_u32(x, 10).zip(crate::args::num::get_u32(y, 10)),
                 _ => None,
             }
         } else {
@@ -310,7 +310,7 @@ fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
     let mut dst: Option<[u8; 16]> = None;
     if a.cur() != "tundst" {
         if mode != 1 {
-            return Err(crate::cli::missarg("tundst"));
+            return Err(crate::args::missarg("tundst"));
         }
     } else {
         if mode == 1 {
@@ -324,11 +324,11 @@ fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
         a.next_arg()?;
     }
     if a.cur() != "trace" {
-        return Err(crate::cli::missarg("trace"));
+        return Err(crate::args::missarg("trace"));
     }
     a.next_arg()?;
     if a.cur() != "prealloc" {
-        return Err(crate::cli::missarg("prealloc"));
+        return Err(crate::args::missarg("prealloc"));
     }
     let (mut ty, mut ns, mut ns_found, mut size) = (0u32, 0u16, false, 0u16);
     while a.left() > 1 {
@@ -339,7 +339,7 @@ fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
                 if ty != 0 {
                     return Err(duparg2("type", a.cur()));
                 }
-                match crate::util::get_u32(a.cur(), 0) {
+                match crate::args::num::get_u32(a.cur(), 0) {
                     Some(v) if v != 0 => ty = v,
                     _ => return Err(invarg("Invalid trace type", a.cur())),
                 }
@@ -350,7 +350,7 @@ fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
                     return Err(duparg2("ns", a.cur()));
                 }
                 ns_found = true;
-                match crate::util::get_u16(a.cur(), 0) {
+                match crate::args::num::get_u16(a.cur(), 0) {
                     Some(v) => ns = v,
                     None => return Err(invarg("Invalid namespace ID", a.cur())),
                 }
@@ -360,7 +360,7 @@ fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
                 if size != 0 {
                     return Err(duparg2("size", a.cur()));
                 }
-                match crate::util::get_u16(a.cur(), 0) {
+                match crate::args::num::get_u16(a.cur(), 0) {
                     Some(v) if v != 0 => size = v,
                     _ => return Err(invarg("Invalid trace size", a.cur())),
                 }
@@ -375,13 +375,13 @@ fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
         }
     }
     if ty == 0 {
-        return Err(crate::cli::missarg("type"));
+        return Err(crate::args::missarg("type"));
     }
     if !ns_found {
-        return Err(crate::cli::missarg("ns"));
+        return Err(crate::args::missarg("ns"));
     }
     if size == 0 {
-        return Err(crate::cli::missarg("size"));
+        return Err(crate::args::missarg("size"));
     }
     let mut trace = [0u8; 8];
     trace[0..2].copy_from_slice(&ns.to_be_bytes());
@@ -403,7 +403,7 @@ fn get_addr64(s: &str) -> Option<u64> {
     let mut v = [0u16; 4];
     let mut cp = s;
     for (i, slot) in v.iter_mut().enumerate() {
-        let (n, used, over) = crate::util::c_strtoull(cp, 16);
+        let (n, used, over) = crate::args::num::c_strtoull(cp, 16);
         if over || n > 0xffff || used == 0 {
             return None;
         }
@@ -512,7 +512,7 @@ fn parse_seg6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
                     return Err(duparg2("hmac", a.cur()));
                 }
                 hmac_ok = true;
-                if let Some(v) = crate::util::get_u32(a.cur(), 0) {
+                if let Some(v) = crate::args::num::get_u32(a.cur(), 0) {
                     hmac = v;
                 }
             }
@@ -613,7 +613,7 @@ const SEG6_ACTIONS: [&str; 17] = [
 ];
 
 /// parse_encap_seg6local() without `flavors` and `endpoint` (BPF).
-fn parse_seg6local(ctx: &mut crate::ip::Ctx, a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
+fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
     let mut seen: [bool; 12] = [false; 12];
     let mut action = 0u32;
     let mut srh: Option<(String, u32)> = None;
@@ -642,7 +642,7 @@ fn parse_seg6local(ctx: &mut crate::ip::Ctx, a: &mut Argv, inner: &mut Vec<u8>) 
                 let vrf = w == "vrftable";
                 a.next_arg()?;
                 once!(if vrf { 9 } else { 3 }, w);
-                let Some(t) = crate::rt_names::rttable_a2n(a.cur()) else {
+                let Some(t) = crate::names::tables::rttable_a2n(a.cur()) else {
                     return Err(invarg(if vrf { "invalid vrf table id\n" } else { "invalid table id\n" }, a.cur()));
                 };
                 add(inner, if vrf { 9 } else { 3 }, &t.to_ne_bytes());
@@ -694,7 +694,7 @@ fn parse_seg6local(ctx: &mut crate::ip::Ctx, a: &mut Argv, inner: &mut Vec<u8>) 
                         return Err(duparg2("hmac", a.cur()));
                     }
                     hmac_ok = true;
-                    if let Some(v) = crate::util::get_u32(a.cur(), 0) {
+                    if let Some(v) = crate::args::num::get_u32(a.cur(), 0) {
                         hmac = v;
                     }
                     srh = Some((segs, hmac));
@@ -716,7 +716,7 @@ fn parse_seg6local(ctx: &mut crate::ip::Ctx, a: &mut Argv, inner: &mut Vec<u8>) 
                     a.i += 1;
                     if a.cur() == "lblen" {
                         a.next_arg()?;
-                        let Some(v) = crate::util::get_u8(a.cur(), 0) else {
+                        let Some(v) = crate::args::num::get_u8(a.cur(), 0) else {
                             return Err(invarg("\"locator-block length\" value is invalid\n", a.cur()));
                         };
                         add(&mut f, 2, &[v]);
@@ -724,7 +724,7 @@ fn parse_seg6local(ctx: &mut crate::ip::Ctx, a: &mut Argv, inner: &mut Vec<u8>) 
                     }
                     if a.cur() == "nflen" {
                         a.next_arg()?;
-                        let Some(v) = crate::util::get_u8(a.cur(), 0) else {
+                        let Some(v) = crate::args::num::get_u8(a.cur(), 0) else {
                             return Err(invarg("\"locator-node function length\" value is invalid\n", a.cur()));
                         };
                         add(&mut f, 3, &[v]);
@@ -794,7 +794,7 @@ fn print_seg6local(e: &mut super::print::Env, enc: &[u8]) {
     }
     for (k, key) in [(3usize, "table"), (9, "vrftable")] {
         if let Some(t) = tb[k].and_then(crate::netlink::attr::get_u32) {
-            let n = crate::rt_names::rttable_n2a(t);
+            let n = crate::names::tables::rttable_n2a(t);
             e.p.field(T::Any, Color::None, Some(key), crate::print::J::Str(n.as_str()), format_args!("{} {} ", key, n));
         }
     }

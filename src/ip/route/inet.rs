@@ -1,12 +1,12 @@
 //! Address formatting for `ip route` (rt_addr_n2a into a stack buffer, glibc
 //! inet_ntop's IPv6 text): no allocation per route. Parsing and matching
-//! are the shared ones of crate::ip::inet, re-exported here.
+//! are the shared ones of crate::inet, re-exported here.
 
 use std::fmt;
 
 use crate::netlink::consts::*;
 
-pub use crate::ip::inet::{
+pub use crate::inet::{
     addr_match, af_bit_len, family_name, get_addr, get_prefix, InetPrefix as Prefix, PREFIXLEN_SPECIFIED,
 };
 
@@ -257,7 +257,7 @@ pub fn resolve(af: u8, a: &[u8]) -> Option<String> {
         AF_INET6 if a.len() >= 16 => 16,
         _ => return None,
     };
-    crate::ip::inet::resolve_address(af, &a[..len])
+    crate::inet::resolve_address(af, &a[..len])
 }
 
 #[cfg(test)]

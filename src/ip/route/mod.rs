@@ -25,13 +25,13 @@ use std::io::{Read, Seek};
 
 use self::inet::{get_prefix, read_family};
 use self::print::*;
-use super::Ctx;
-use crate::cli::{incomplete_command, invarg, matches, Args};
+use crate::ctx::Ctx;
+use crate::args::{incomplete_command, invarg, matches, Args};
 use crate::error::{fail, Exit, Res};
 use crate::netlink::attr::{msgs, Req};
 use crate::netlink::consts::*;
 use crate::print::Printer;
-use crate::rt_names;
+use crate::names::tables as rt_names;
 
 pub const USAGE: &str = "Usage: ip route { list | flush } SELECTOR
        ip route save SELECTOR
@@ -315,14 +315,14 @@ fn parse_selectors(ctx: &mut Ctx, words: &[String], f: &mut Filter) -> Res<Resul
             id = Some(a.cur());
         } else if w == "mark" {
             a.next_arg()?;
-            match crate::util::get_unsigned(a.cur(), 0) {
+            match crate::args::num::get_unsigned(a.cur(), 0) {
                 Some(m) => mark = m,
                 None => return Err(invarg("invalid mark value", a.cur())),
             }
             f.markmask = u32::MAX;
         } else if matches(w, "metric") || matches(w, "priority") || w == "preference" {
             a.next_arg()?;
-            let Some(m) = crate::util::get_u32(a.cur(), 0) else {
+            let Some(m) = crate::args::num::get_u32(a.cur(), 0) else {
                 return Err(invarg("\"metric\" value is invalid\n", a.cur()));
             };
             f.metric = m;
@@ -764,7 +764,7 @@ fn get(ctx: &mut Ctx, words: &[String]) -> Res<i32> {
             idev = Some(a.cur());
         } else if matches(w, "mark") {
             a.next_arg()?;
-            match crate::util::get_unsigned(a.cur(), 0) {
+            match crate::args::num::get_unsigned(a.cur(), 0) {
                 Some(m) => mark = m,
                 None => return Err(invarg("invalid mark value", a.cur())),
             }
@@ -781,7 +781,7 @@ fn get(ctx: &mut Ctx, words: &[String]) -> Res<i32> {
             return Err(invarg("Invalid VRF\n", a.cur()));
         } else if matches(w, "uid") {
             a.next_arg()?;
-            let Some(u) = crate::util::get_unsigned(a.cur(), 0) else {
+            let Some(u) = crate::args::num::get_unsigned(a.cur(), 0) else {
                 return Err(invarg("invalid UID\n", a.cur()));
             };
             attrs.push((RTA_UID, u.to_ne_bytes().to_vec()));
@@ -800,7 +800,7 @@ fn get(ctx: &mut Ctx, words: &[String]) -> Res<i32> {
         } else if matches(w, "sport") || matches(w, "dport") {
             let is_s = matches(w, "sport");
             a.next_arg()?;
-            let Some(v) = crate::util::get_u16(a.cur(), 0) else {
+            let Some(v) = crate::args::num::get_u16(a.cur(), 0) else {
                 return Err(invarg(if is_s { "invalid sport\n" } else { "invalid dport\n" }, a.cur()));
             };
             attrs.push((if is_s { RTA_SPORT } else { RTA_DPORT }, v.to_be_bytes().to_vec()));
@@ -940,7 +940,7 @@ pub(crate) fn print_answer(ctx: &mut Ctx, f: &Filter, ans: &[u8]) -> i32 {
 
 /// inet_proto_a2n(): a protocol name from /etc/protocols or a number.
 fn inet_proto_a2n(s: &str) -> Option<u8> {
-    if let Some(v) = crate::util::get_u8(s, 0) {
+    if let Some(v) = crate::args::num::get_u8(s, 0) {
         return Some(v);
     }
     let c = std::ffi::CString::new(s).ok()?;

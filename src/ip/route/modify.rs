@@ -3,12 +3,12 @@
 use super::inet::{get_addr, get_prefix, read_family};
 use super::print::*;
 use super::{encap, usage, Argv};
-use crate::cli::{duparg2, invarg, matches};
+use crate::args::{duparg2, invarg, matches};
 use crate::error::{fail, Res};
 use crate::netlink::attr::Req;
 use crate::netlink::consts::*;
-use crate::rt_names;
-use crate::util::get_unsigned;
+use crate::names::tables as rt_names;
+use crate::args::num::get_unsigned;
 
 const RTAX_WINDOW: u16 = 3;
 const RTAX_SSTHRESH: u16 = 6;
@@ -52,7 +52,7 @@ pub fn get_time_rtt(arg: &str) -> Option<(u32, bool)> {
         }
         (v, &arg[e..])
     } else {
-        let (v, used, over) = crate::util::c_strtoull(arg, 0);
+        let (v, used, over) = crate::args::num::c_strtoull(arg, 0);
         if used == 0 || over {
             return None;
         }
@@ -84,7 +84,7 @@ fn nodev(d: &str) -> Res<i32> {
 
 /// parse_one_nh(): `a.i` is on "nexthop"; returns with `a.i` on the first
 /// word it did not use. Appends the rtnexthop (header + attributes).
-fn parse_one_nh(ctx: &mut crate::ip::Ctx, rtm: &mut Rtm, a: &mut Argv, out: &mut Vec<u8>) -> Res<Result<(), ()>> {
+fn parse_one_nh(ctx: &mut crate::ctx::Ctx, rtm: &mut Rtm, a: &mut Argv, out: &mut Vec<u8>) -> Res<Result<(), ()>> {
     let start = out.len();
     out.extend_from_slice(&[0u8; 8]);
     let mut flags = 0u8;
@@ -160,7 +160,7 @@ fn parse_one_nh(ctx: &mut crate::ip::Ctx, rtm: &mut Rtm, a: &mut Argv, out: &mut
     Ok(Ok(()))
 }
 
-pub fn modify(ctx: &mut crate::ip::Ctx, cmd: u16, flags: u16, words: &[String]) -> Res<i32> {
+pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String]) -> Res<i32> {
     let mut rtm = Rtm { family: ctx.o.family, table: RT_TABLE_MAIN as u8, scope: 255, ..Default::default() };
     if cmd != RTM_DELROUTE {
         rtm.protocol = 3;
@@ -245,13 +245,13 @@ pub fn modify(ctx: &mut crate::ip::Ctx, cmd: u16, flags: u16, words: &[String]) 
             rtm.tos = t as u8;
         } else if w == "expires" {
             a.next_arg()?;
-            let Some(e) = crate::util::get_u32(a.cur(), 0) else {
+            let Some(e) = crate::args::num::get_u32(a.cur(), 0) else {
                 return Err(invarg("\"expires\" value is invalid\n", a.cur()));
             };
             add(&mut body, RTA_EXPIRES, &e.to_ne_bytes());
         } else if matches(w, "metric") || matches(w, "priority") || w == "preference" {
             a.next_arg()?;
-            let Some(m) = crate::util::get_u32(a.cur(), 0) else {
+            let Some(m) = crate::args::num::get_u32(a.cur(), 0) else {
                 return Err(invarg("\"metric\" value is invalid\n", a.cur()));
             };
             add(&mut body, RTA_PRIORITY, &m.to_ne_bytes());
@@ -373,7 +373,7 @@ pub fn modify(ctx: &mut crate::ip::Ctx, cmd: u16, flags: u16, words: &[String]) 
             break;
         } else if w == "nhid" {
             a.next_arg()?;
-            let Some(n) = crate::util::get_u32(a.cur(), 0) else {
+            let Some(n) = crate::args::num::get_u32(a.cur(), 0) else {
                 return Err(invarg("\"id\" value is invalid\n", a.cur()));
             };
             nhid = n;
@@ -418,7 +418,7 @@ pub fn modify(ctx: &mut crate::ip::Ctx, cmd: u16, flags: u16, words: &[String]) 
                 "low" => 3u8,
                 "medium" => 0,
                 "high" => 1,
-                v => match crate::util::get_u8(v, 0) {
+                v => match crate::args::num::get_u8(v, 0) {
                     Some(x) => x,
                     None => return Err(invarg("\"pref\" value is invalid\n", v)),
                 },

@@ -9,7 +9,7 @@ use super::inet::ABuf;
 use crate::netlink::attr::{attrs, get_u16, get_u32, get_u64, msgs, Req};
 use crate::netlink::Rtnl;
 use crate::print::{Color, J, T};
-use crate::rt_names;
+use crate::names::tables as rt_names;
 
 const RTM_NEWNEXTHOP: u16 = 104;
 const RTM_GETNEXTHOP: u16 = 106;

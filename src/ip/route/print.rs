@@ -9,7 +9,7 @@ use super::inet::{addr_match, af_bit_len, family_name, resolve, ABuf, Prefix, PR
 use crate::netlink::attr::{attrs, get_str, get_u32, get_u8};
 use crate::netlink::consts::*;
 use crate::print::{Color, Printer, J, T};
-use crate::rt_names;
+use crate::names::tables as rt_names;
 
 pub const RTN_UNICAST: u8 = 1;
 pub const RTN_LOCAL: u8 = 2;
@@ -464,7 +464,7 @@ impl Lookup {
 }
 
 impl<'a> Env<'a> {
-    pub fn new(p: &'a mut Printer, names: &'a mut crate::names::LinkNames, f: &'a Filter, o: &crate::ip::Opts) -> Env<'a> {
+    pub fn new(p: &'a mut Printer, names: &'a mut crate::names::LinkNames, f: &'a Filter, o: &crate::ctx::Opts) -> Env<'a> {
         let plain = !p.is_json() && !p.mode.color;
         Env {
             p,
@@ -1131,7 +1131,7 @@ mod tests {
         let mode = Mode { json, ..Default::default() };
         let mut p = Printer::new(Box::new(sink.clone()), mode);
         let mut n = names();
-        let o = crate::ip::Opts { details: details as u32, ..Default::default() };
+        let o = crate::ctx::Opts { details: details as u32, ..Default::default() };
         p.new_json_obj();
         {
             let r = Rtm::parse(payload).unwrap();

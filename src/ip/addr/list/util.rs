@@ -275,7 +275,7 @@ fn ipv4_parts(s: &str) -> Option<[u8; 4]> {
     let mut out = [0u8; 4];
     let mut rest = s;
     for (i, slot) in out.iter_mut().enumerate() {
-        let (n, used, _) = crate::util::c_strtoull(rest, 0);
+        let (n, used, _) = crate::args::num::c_strtoull(rest, 0);
         if used == 0 || n > 255 {
             return None;
         }
@@ -339,7 +339,7 @@ pub fn get_prefix(arg: &str, family: u8) -> Option<Prefix> {
         _ => 0,
     };
     if let Some(m) = slash {
-        let plen = match crate::util::get_unsigned(m, 0) {
+        let plen = match crate::args::num::get_unsigned(m, 0) {
             Some(v) => v,
             None => mask_bits(m)?,
         };
@@ -435,7 +435,7 @@ pub fn ll_addr_n2a(a: &[u8], ltype: u16) -> String {
             ntop6(&b)
         }
         (0, _) => "00".to_string(),
-        _ => crate::util::ll_addr(a),
+        _ => crate::inet::ll_addr(a),
     }
 }
 
@@ -456,14 +456,14 @@ pub fn read_id_names(path: &str) -> Vec<(i64, String)> {
             break;
         };
         let v = if let Some(h) = id.strip_prefix("0x") {
-            let (v, used, _) = crate::util::c_strtoull(h, 16);
+            let (v, used, _) = crate::args::num::c_strtoull(h, 16);
             if used == 0 {
                 None
             } else {
                 Some(v as u32 as i32 as i64)
             }
         } else {
-            let (v, used, _) = crate::util::c_strtoll(id, 10);
+            let (v, used, _) = crate::args::num::c_strtoll(id, 10);
             if used == 0 {
                 None
             } else {
@@ -521,7 +521,7 @@ impl Tables {
         if let Some((_, pos)) = best {
             return g.get(pos).map(|(id, _)| *id as i32);
         }
-        let (v, used, _) = crate::util::c_strtoll(arg, 0);
+        let (v, used, _) = crate::args::num::c_strtoll(arg, 0);
         if used == 0 || used != arg.len() {
             return None;
         }
@@ -565,7 +565,7 @@ impl Tables {
         if let Some(i) = self.scopes().iter().position(|n| n.as_deref() == Some(arg)) {
             return Some(i as u8);
         }
-        let (v, used, _) = crate::util::c_strtoull(arg, 0);
+        let (v, used, _) = crate::args::num::c_strtoull(arg, 0);
         if used == 0 || used != arg.len() || v > 255 {
             return None;
         }

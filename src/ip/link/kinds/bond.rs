@@ -4,11 +4,11 @@
 //! bytes) and the texts are provided.
 
 use super::common::{get_addr_ipv4, ll_addr_a2n, pton6};
-use crate::cli::{invarg, matches, Args};
+use crate::args::{invarg, matches, Args};
 use crate::error::{eprint_raw, fail, Res};
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 use crate::netlink::Req;
-use crate::util::{get_integer, get_s32, get_u16, get_u32, get_u8};
+use crate::args::num::{get_integer, get_s32, get_u16, get_u32, get_u8};
 
 const IFLA_BOND_MODE: u16 = 1;
 const IFLA_BOND_ACTIVE_SLAVE: u16 = 2;

@@ -2,13 +2,13 @@
 //! ... type bridge`, the `-d` block and JSON `info_data`, and the help.
 
 use super::common::{bridge_id, ll_addr_a2n, ll_proto_a2n, ll_proto_n2a, print_timer};
-use crate::cli::{invarg, matches, Args};
+use crate::args::{invarg, matches, Args};
 use crate::error::{eprint_raw, Res};
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 use crate::netlink::attr::get_be16;
 use crate::netlink::{Req, Tb};
 use crate::print::T;
-use crate::util::{get_u16, get_u32, get_u64, get_u8};
+use crate::args::num::{get_u16, get_u32, get_u64, get_u8};
 
 pub const IFLA_BR_FORWARD_DELAY: u16 = 1;
 pub const IFLA_BR_HELLO_TIME: u16 = 2;
@@ -282,7 +282,7 @@ pub fn print(ctx: &mut Ctx, _kind: &str, data: &[u8]) {
         ctx.p.xhex(T::Any, "group_fwd_mask", "group_fwd_mask {} ", v);
     }
     if let Some(d) = tb.get(IFLA_BR_GROUP_ADDR) {
-        ctx.p.string(T::Any, "group_addr", "group_address {} ", &crate::util::ll_addr(d));
+        ctx.p.string(T::Any, "group_addr", "group_address {} ", &crate::inet::ll_addr(d));
     }
     p(ctx, "mcast_snooping", "mcast_snooping {} ", u8_(IFLA_BR_MCAST_SNOOPING));
     if let Some(d) = tb.get(IFLA_BR_MULTI_BOOLOPT) {

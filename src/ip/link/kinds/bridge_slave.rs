@@ -2,12 +2,12 @@
 //! `ip link set DEV type bridge_slave ...` and the port's `-d` block.
 
 use super::common::{bridge_id, parse_on_off, print_timer};
-use crate::cli::{invarg, matches, Args};
+use crate::args::{invarg, matches, Args};
 use crate::error::{eprint_raw, Exit, Res};
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 use crate::netlink::{Req, Tb};
 use crate::print::T;
-use crate::util::{get_u16, get_u32, get_u8};
+use crate::args::num::{get_u16, get_u32, get_u8};
 
 pub const IFLA_BRPORT_STATE: u16 = 1;
 pub const IFLA_BRPORT_PRIORITY: u16 = 2;

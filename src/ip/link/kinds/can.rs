@@ -2,9 +2,9 @@
 //! no CAN devices: only the requests (checked against iproute2's bytes) and
 //! the text are provided.
 
-use crate::cli::{invarg, matches, Args};
+use crate::args::{invarg, matches, Args};
 use crate::error::{eprint_raw, fail, Res};
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 use crate::netlink::Req;
 
 const IFLA_CAN_BITTIMING: u16 = 1;
@@ -158,7 +158,7 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res
         match *o {
             O::Bt(which, field) => {
                 let v = args.value()?;
-                bt[which][field] = crate::util::get_u32(&v, 0).ok_or_else(|| bad(&v))?;
+                bt[which][field] = crate::args::num::get_u32(&v, 0).ok_or_else(|| bad(&v))?;
             }
             O::Sp(which) => {
                 let v = args.value()?;
@@ -167,7 +167,7 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res
             }
             O::Tdc(i) => {
                 let v = args.value()?;
-                tdc[i] = crate::util::get_u32(&v, 0).ok_or_else(|| bad(&v))?;
+                tdc[i] = crate::args::num::get_u32(&v, 0).ok_or_else(|| bad(&v))?;
             }
             O::Mode(flag) => {
                 let v = args.value()?;
@@ -207,11 +207,11 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res
             O::Restart => req.attr_u32(IFLA_CAN_RESTART, 1),
             O::RestartMs => {
                 let v = args.value()?;
-                req.attr_u32(IFLA_CAN_RESTART_MS, crate::util::get_u32(&v, 0).ok_or_else(|| bad(&v))?);
+                req.attr_u32(IFLA_CAN_RESTART_MS, crate::args::num::get_u32(&v, 0).ok_or_else(|| bad(&v))?);
             }
             O::Termination => {
                 let v = args.value()?;
-                req.attr_u16(IFLA_CAN_TERMINATION, crate::util::get_u16(&v, 0).ok_or_else(|| bad(&v))?);
+                req.attr_u16(IFLA_CAN_TERMINATION, crate::args::num::get_u16(&v, 0).ok_or_else(|| bad(&v))?);
             }
         }
     }

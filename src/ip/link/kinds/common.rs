@@ -3,9 +3,9 @@
 //! lib/ll_proto.c, and format_host() for addresses in kind data.
 
 use crate::eprintf;
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 use crate::print::{Color, J, T};
-use crate::util::c_strtoull;
+use crate::args::num::c_strtoull;
 
 /// sscanf("%x") into an int: optional sign and "0x", hex digits; the
 /// value wraps as C's conversion does. None when no digit is read.
@@ -20,7 +20,7 @@ fn scan_hex_int(s: &str) -> Option<i32> {
     Some(v as u32 as i32)
 }
 
-pub use crate::ip::inet::get_addr_ipv4;
+pub use crate::inet::get_addr_ipv4;
 
 /// ll_addr_a2n(): a link-layer address of at most `max` bytes. On a bad
 /// part prints `"PART" is invalid lladdr.` (as iproute2, which cuts the
@@ -69,7 +69,7 @@ pub fn ll_addr_a2n(arg: &str, max: usize) -> Result<Vec<u8>, ()> {
 /// parse_one_of(): the first entry `val` is a prefix of, else
 /// `Error: argument of "MSG" must be one of "a", "b", not "VAL"`.
 pub fn parse_one_of(msg: &str, val: &str, list: &[&str]) -> Option<usize> {
-    if let Some(i) = list.iter().position(|k| crate::cli::matches(val, k)) {
+    if let Some(i) = list.iter().position(|k| crate::args::matches(val, k)) {
         return Some(i);
     }
     let mut s = format!("Error: argument of \"{}\" must be one of ", msg);
@@ -193,16 +193,16 @@ pub fn ll_proto_a2n(s: &str) -> Option<u16> {
     if let Some((i, _)) = LL_PROTOS.iter().find(|(_, n)| n.eq_ignore_ascii_case(s)) {
         return Some(*i);
     }
-    crate::util::get_u16(s, 0)
+    crate::args::num::get_u16(s, 0)
 }
 
-pub use crate::ip::inet::inet6_pton as pton6;
+pub use crate::inet::inet6_pton as pton6;
 
 /// inet_ntop() of 4 or 16 bytes (16 for AF_INET6, else 4); "???" when
 /// they are missing.
 pub fn ntop(af: u8, d: &[u8]) -> String {
     let (af, need) = if af == crate::netlink::consts::AF_INET6 { (af, 16) } else { (crate::netlink::consts::AF_INET, 4) };
-    d.get(..need).and_then(|a| crate::ip::inet::inet_ntop_str(af, a)).unwrap_or_else(|| "???".into())
+    d.get(..need).and_then(|a| crate::inet::inet_ntop_str(af, a)).unwrap_or_else(|| "???".into())
 }
 
 /// format_host(): the name under -r when the resolver has one, else the number.
@@ -271,7 +271,7 @@ pub mod test_util {
     use std::io::Write;
     use std::rc::Rc;
 
-    use crate::ip::{Ctx, Opts};
+    use crate::ctx::{Ctx, Opts};
     use crate::print::{Mode, Printer};
 
     #[derive(Clone, Default)]
@@ -398,7 +398,7 @@ pub mod request_tests {
     //! command, the IFLA_INFO_DATA (or SLAVE_DATA) bytes iproute2 sent, or
     //! its exit status and stderr when it sent nothing.
     use super::test_util::{ctx, link_msg};
-    use crate::cli::Args;
+    use crate::args::Args;
     use crate::netlink::consts::*;
     use crate::netlink::Req;
     use std::sync::Mutex;
@@ -495,7 +495,7 @@ pub mod request_tests {
             let (mut c, _) = ctx(false);
             c = {
                 let p = crate::print::Printer::new(Box::new(std::io::sink()), Default::default());
-                let mut x = crate::ip::Ctx::with_replay(c.o.clone(), p, vec![enodev(), enodev(), enodev()]);
+                let mut x = crate::ctx::Ctx::with_replay(c.o.clone(), p, vec![enodev(), enodev(), enodev()]);
                 x.names.offline = true;
                 x
             };
@@ -675,7 +675,7 @@ mod robustness {
                     let (mut c, _) = super::test_util::ctx(false);
                     let flags = if rng.next() % 2 == 0 { 0x400 } else { 0 };
                     let mut req = crate::netlink::Req::new(16, flags, &[0u8; 16]);
-                    let mut args = crate::cli::Args::new(w);
+                    let mut args = crate::args::Args::new(w);
                     let _ = parse(&mut c, k.id, &mut args, &mut req);
                 }
             }

@@ -3,12 +3,12 @@
 //! (checked against iproute2's bytes) and the texts are provided.
 
 use super::vxlan::{dsfield_a2n, get_addr, Addr};
-use crate::cli::{duparg2, invarg, matches, Args};
+use crate::args::{duparg2, invarg, matches, Args};
 use crate::error::{eprint_raw, Res};
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 use crate::netlink::consts::{AF_INET, AF_UNSPEC, NLM_F_CREATE, RTM_NEWLINK};
 use crate::netlink::Req;
-use crate::util::{get_u16, get_unsigned};
+use crate::args::num::{get_u16, get_unsigned};
 
 const IFLA_GENEVE_ID: u16 = 1;
 const IFLA_GENEVE_REMOTE: u16 = 2;

@@ -5,9 +5,9 @@
 
 use super::iptnl::{addr_rta, existing_info_data, TUNNEL_ENCAP_FLAG_CSUM, TUNNEL_ENCAP_FLAG_CSUM6, TUNNEL_ENCAP_FLAG_REMCSUM};
 use super::vxlan::{dsfield_a2n, get_addr, Addr};
-use crate::cli::{invarg, matches, Args};
+use crate::args::{invarg, matches, Args};
 use crate::error::{eprint_raw, fail, Res};
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 use crate::netlink::attr::{get_u16, get_u32, get_u8};
 use crate::netlink::consts::*;
 use crate::netlink::{Req, Tb};
@@ -93,7 +93,7 @@ pub(super) fn parse_key(name: &str, key: &str) -> Res<[u8; 4]> {
         let a = if matches!(key, "default" | "any" | "all") { Some([0; 4]) } else { super::common::get_addr_ipv4(key) };
         return a.ok_or_else(|| fail(1, &format!("Error: an IP address is expected rather than \"{}\"\n", key)));
     }
-    match crate::util::get_unsigned(key, 0) {
+    match crate::args::num::get_unsigned(key, 0) {
         Some(v) => Ok(v.to_be_bytes()),
         None => Err(fail(
             255,
@@ -294,7 +294,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i
             "ttl" | "hoplimit" | "hlim" => {
                 let v = args.value()?;
                 ttl = if v != "inherit" {
-                    crate::util::get_u8(&v, 0).ok_or_else(|| invarg("invalid TTL\n", &v))?
+                    crate::args::num::get_u8(&v, 0).ok_or_else(|| invarg("invalid TTL\n", &v))?
                 } else {
                     0
                 };
@@ -318,12 +318,12 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i
                 encapsport = if v == "auto" {
                     0
                 } else {
-                    crate::util::get_u16(&v, 0).ok_or_else(|| invarg("Invalid source port.", &v))?
+                    crate::args::num::get_u16(&v, 0).ok_or_else(|| invarg("Invalid source port.", &v))?
                 };
             }
             "encap-dport" => {
                 let v = args.value()?;
-                encapdport = crate::util::get_u16(&v, 0).ok_or_else(|| invarg("Invalid destination port.", &v))?;
+                encapdport = crate::args::num::get_u16(&v, 0).ok_or_else(|| invarg("Invalid destination port.", &v))?;
             }
             "encap-csum" => encapflags |= TUNNEL_ENCAP_FLAG_CSUM,
             "noencap-csum" => encapflags &= !TUNNEL_ENCAP_FLAG_CSUM,
@@ -337,18 +337,18 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i
             "noignore-df" => ignore_df = 2,
             "fwmark" => {
                 let v = args.value()?;
-                fwmark = crate::util::get_u32(&v, 0).ok_or_else(|| invarg("invalid fwmark\n", &v))?;
+                fwmark = crate::args::num::get_u32(&v, 0).ok_or_else(|| invarg("invalid fwmark\n", &v))?;
             }
             "erspan" if erspan => {
                 let v = args.value()?;
-                erspan_idx = crate::util::get_u32(&v, 0).ok_or_else(|| invarg("invalid erspan index\n", &v))?;
+                erspan_idx = crate::args::num::get_u32(&v, 0).ok_or_else(|| invarg("invalid erspan index\n", &v))?;
                 if erspan_idx & !((1 << 20) - 1) != 0 || erspan_idx == 0 {
                     return Err(invarg("erspan index must be > 0 and <= 20-bit\n", &v));
                 }
             }
             "erspan_ver" if erspan => {
                 let v = args.value()?;
-                erspan_ver = crate::util::get_u8(&v, 0).ok_or_else(|| invarg("invalid erspan version\n", &v))?;
+                erspan_ver = crate::args::num::get_u8(&v, 0).ok_or_else(|| invarg("invalid erspan version\n", &v))?;
                 if erspan_ver > 2 {
                     return Err(invarg("erspan version must be 0/1/2\n", &v));
                 }
@@ -365,7 +365,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i
             }
             "erspan_hwid" if erspan => {
                 let v = args.value()?;
-                erspan_hwid = crate::util::get_u16(&v, 0).ok_or_else(|| invarg("invalid erspan hwid\n", &v))?;
+                erspan_hwid = crate::args::num::get_u16(&v, 0).ok_or_else(|| invarg("invalid erspan hwid\n", &v))?;
             }
             _ => {
                 eprint_raw(&help_text(kind));
@@ -668,7 +668,7 @@ pub fn parse6(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<
             "ttl" | "hoplimit" | "hlim" => {
                 let v = args.value()?;
                 hop_limit = if v != "inherit" {
-                    crate::util::get_u8(&v, 0).ok_or_else(|| invarg("invalid HLIM\n", &v))?
+                    crate::args::num::get_u8(&v, 0).ok_or_else(|| invarg("invalid HLIM\n", &v))?
                 } else {
                     0
                 };
@@ -685,20 +685,20 @@ pub fn parse6(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<
                 if v == "none" {
                     flags |= IP6_TNL_F_IGN_ENCAP_LIMIT;
                 } else {
-                    encap_limit = crate::util::get_u8(&v, 0).ok_or_else(|| invarg("invalid ELIM", &v))?;
+                    encap_limit = crate::args::num::get_u8(&v, 0).ok_or_else(|| invarg("invalid ELIM", &v))?;
                     flags &= !IP6_TNL_F_IGN_ENCAP_LIMIT;
                 }
             }
             "erspan" => {
                 let v = args.value()?;
-                erspan_idx = crate::util::get_u32(&v, 0).ok_or_else(|| invarg("invalid erspan index\n", &v))?;
+                erspan_idx = crate::args::num::get_u32(&v, 0).ok_or_else(|| invarg("invalid erspan index\n", &v))?;
                 if erspan_idx & !((1 << 20) - 1) != 0 || erspan_idx == 0 {
                     return Err(invarg("erspan index must be > 0 and <= 20-bit\n", &v));
                 }
             }
             "erspan_ver" => {
                 let v = args.value()?;
-                erspan_ver = crate::util::get_u8(&v, 0).ok_or_else(|| invarg("invalid erspan version\n", &v))?;
+                erspan_ver = crate::args::num::get_u8(&v, 0).ok_or_else(|| invarg("invalid erspan version\n", &v))?;
                 if erspan_ver > 2 {
                     return Err(invarg("erspan version must be 0/1/2\n", &v));
                 }
@@ -715,7 +715,7 @@ pub fn parse6(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<
             }
             "erspan_hwid" => {
                 let v = args.value()?;
-                erspan_hwid = crate::util::get_u16(&v, 0).ok_or_else(|| invarg("invalid erspan hwid\n", &v))?;
+                erspan_hwid = crate::args::num::get_u16(&v, 0).ok_or_else(|| invarg("invalid erspan hwid\n", &v))?;
             }
             _ => {
                 if let Some(r) =

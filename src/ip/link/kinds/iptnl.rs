@@ -5,13 +5,13 @@
 //! as iproute2 does.
 
 use super::vxlan::{dsfield_a2n, get_addr, get_addr_1, Addr};
-use crate::cli::{invarg, matches, Args};
+use crate::args::{invarg, matches, Args};
 use crate::error::{eprint_raw, fail, Res};
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 use crate::netlink::attr::{get_u16, get_u32, get_u8, hdr_u32};
 use crate::netlink::consts::*;
 use crate::netlink::{msgs, Req, Tb};
-use crate::util::get_u16 as parse_u16;
+use crate::args::num::get_u16 as parse_u16;
 
 pub(super) const IFLA_IPTUN_LINK: u16 = 1;
 pub(super) const IFLA_IPTUN_LOCAL: u16 = 2;
@@ -118,7 +118,7 @@ pub(super) fn get_prefix(arg: &str, family: u8) -> Res<(Addr, u32)> {
             if wildcard {
                 return Err(bad());
             }
-            let n = match crate::util::get_unsigned(l, 0) {
+            let n = match crate::args::num::get_unsigned(l, 0) {
                 Some(n) => n,
                 None => netmask_bits(l).ok_or_else(bad)?,
             };
@@ -311,7 +311,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i
             "ttl" | "hoplimit" | "hlim" => {
                 let v = args.value()?;
                 s.ttl = if v != "inherit" {
-                    crate::util::get_u8(&v, 0).ok_or_else(|| invarg("invalid TTL\n", &v))?
+                    crate::args::num::get_u8(&v, 0).ok_or_else(|| invarg("invalid TTL\n", &v))?
                 } else {
                     0
                 };
@@ -368,7 +368,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i
             }
             "fwmark" => {
                 let v = args.value()?;
-                s.fwmark = crate::util::get_u32(&v, 0).ok_or_else(|| invarg("invalid fwmark\n", &v))?;
+                s.fwmark = crate::args::num::get_u32(&v, 0).ok_or_else(|| invarg("invalid fwmark\n", &v))?;
             }
             _ if matches(&w, "dev") => {
                 let v = args.value()?;
@@ -496,7 +496,7 @@ pub(super) fn ip6_flow_word(
             if v == "inherit" {
                 *flags |= IP6_TNL_F_USE_ORIG_TCLASS;
             } else {
-                let u = crate::util::get_u8(&v, 16).ok_or_else(|| invarg("invalid TClass", &v))?;
+                let u = crate::args::num::get_u8(&v, 16).ok_or_else(|| invarg("invalid TClass", &v))?;
                 *flowinfo |= (u32::from(u) << 20) & IP6_FLOWINFO_TCLASS;
                 *flags &= !IP6_TNL_F_USE_ORIG_TCLASS;
             }
@@ -506,7 +506,7 @@ pub(super) fn ip6_flow_word(
             if v == "inherit" {
                 *flags |= IP6_TNL_F_USE_ORIG_FLOWLABEL;
             } else {
-                let u = crate::util::get_u32(&v, 16).ok_or_else(|| invarg("invalid Flowlabel", &v))?;
+                let u = crate::args::num::get_u32(&v, 16).ok_or_else(|| invarg("invalid Flowlabel", &v))?;
                 if u > 0xFFFFF {
                     return Err(invarg("invalid Flowlabel", &v));
                 }
@@ -525,7 +525,7 @@ pub(super) fn ip6_flow_word(
                 *flags |= IP6_TNL_F_USE_ORIG_FWMARK;
                 *fwmark = 0;
             } else {
-                *fwmark = crate::util::get_u32(&v, 0).ok_or_else(|| invarg("invalid fwmark\n", &v))?;
+                *fwmark = crate::args::num::get_u32(&v, 0).ok_or_else(|| invarg("invalid fwmark\n", &v))?;
                 *flags &= !IP6_TNL_F_USE_ORIG_FWMARK;
             }
         } else if w == "allow-localremote" {
@@ -687,7 +687,7 @@ pub fn ip6_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> R
             "ttl" | "hoplimit" | "hlim" => {
                 let v = args.value()?;
                 hop_limit = if v != "inherit" {
-                    crate::util::get_u8(&v, 0).ok_or_else(|| invarg("invalid HLIM\n", &v))?
+                    crate::args::num::get_u8(&v, 0).ok_or_else(|| invarg("invalid HLIM\n", &v))?
                 } else {
                     0
                 };
@@ -699,7 +699,7 @@ pub fn ip6_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> R
                 } else {
                     // iproute2 never rejects the value; a bad one leaves
                     // an unset byte, read here as 0.
-                    encap_limit = crate::util::get_u8(&v, 0).unwrap_or(0);
+                    encap_limit = crate::args::num::get_u8(&v, 0).unwrap_or(0);
                     flags &= !IP6_TNL_F_IGN_ENCAP_LIMIT;
                 }
             }

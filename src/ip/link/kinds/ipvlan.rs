@@ -2,9 +2,9 @@
 //! kernel has no ipvlan: requests are checked byte for byte against
 //! iproute2's, printing against crafted attributes.
 
-use crate::cli::{matches, Args};
+use crate::args::{matches, Args};
 use crate::error::{eprint_raw, Res};
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 use crate::netlink::{Req, Tb};
 use crate::print::T;
 

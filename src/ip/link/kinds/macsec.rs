@@ -4,9 +4,9 @@
 //! provided.
 
 use super::common::{ll_addr_a2n, parse_on_off, parse_one_of};
-use crate::cli::{duparg, duparg2, invarg, Args};
+use crate::args::{duparg, duparg2, invarg, Args};
 use crate::error::{eprint_raw, Res};
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 use crate::netlink::Req;
 
 const IFLA_MACSEC_SCI: u16 = 1;
@@ -69,14 +69,14 @@ fn sci_portaddr(args: &mut Args) -> Res<(bool, [u8; 8], [u8; 2])> {
                 args.advance();
                 let v = args.value()?;
                 // get_be64(.., 16)
-                let n = crate::util::get_u64(&v, 16).ok_or_else(|| invarg("expected sci", &v))?;
+                let n = crate::args::num::get_u64(&v, 16).ok_or_else(|| invarg("expected sci", &v))?;
                 sci = n.to_be_bytes();
                 s = true;
             }
             "port" => {
                 args.advance();
                 let v = args.value()?;
-                let n = crate::util::get_u16(&v, 0).ok_or_else(|| invarg("expected port", &v))?;
+                let n = crate::args::num::get_u16(&v, 0).ok_or_else(|| invarg("expected port", &v))?;
                 if n == 0 {
                     return Err(invarg("expected port != 0", &v));
                 }
@@ -149,7 +149,7 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res
                 if icv_len != 0 {
                     return Err(duparg("icvlen", &v));
                 }
-                let n = crate::util::get_u8(&v, 10).ok_or_else(|| invarg("expected ICV length", &v))?;
+                let n = crate::args::num::get_u8(&v, 10).ok_or_else(|| invarg("expected ICV length", &v))?;
                 if !(8..=16).contains(&n) {
                     return Err(invarg("ICV length must be in the range {8..16}", &v));
                 }
@@ -178,7 +178,7 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res
             }
             "window" => {
                 let v = args.value()?;
-                window = crate::util::get_u32(&v, 0).ok_or_else(|| invarg("expected replay window size", &v))?;
+                window = crate::args::num::get_u32(&v, 0).ok_or_else(|| invarg("expected replay window size", &v))?;
             }
             "validate" => {
                 let v = args.value()?;
@@ -190,7 +190,7 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res
                     return Err(duparg2("encodingsa", "encodingsa"));
                 }
                 let v = args.value()?;
-                match crate::util::get_u8(&v, 0) {
+                match crate::args::num::get_u8(&v, 0) {
                     Some(n) if n <= 3 => encoding_sa = n,
                     _ => return Err(invarg("expected an { 0..3 }", &v)),
                 }

@@ -1,12 +1,12 @@
 //! `type macvlan` and `type macvtap` (ip/iplink_macvlan.c, 6.1.0).
 
 use super::common::ll_addr_a2n;
-use crate::cli::{matches, Args};
+use crate::args::{matches, Args};
 use crate::error::{eprint_raw, Res};
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 use crate::netlink::{attrs, Req, Tb};
 use crate::print::T;
-use crate::util::get_u32;
+use crate::args::num::get_u32;
 
 pub const IFLA_MACVLAN_MODE: u16 = 1;
 pub const IFLA_MACVLAN_FLAGS: u16 = 2;
@@ -211,7 +211,7 @@ pub fn print(ctx: &mut Ctx, _kind: &str, data: &[u8]) {
         if ty != IFLA_MACVLAN_MACADDR || a.len() < 6 {
             continue;
         }
-        let s = crate::util::ll_addr(&a[..6]);
+        let s = crate::inet::ll_addr(&a[..6]);
         if ctx.p.is_json() {
             ctx.p.string_nokey(T::Json, "", &s);
         } else {

@@ -4,12 +4,12 @@
 //! their words after the kind are ignored and the request is sent), and
 //! batadv, dsa, rmnet and wwan with their few options.
 
-use crate::cli::{invarg, matches, Args};
+use crate::args::{invarg, matches, Args};
 use crate::error::{eprint_raw, Res};
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 use crate::netlink::{Req, Tb};
 use crate::print::T;
-use crate::util::{get_u16, get_u32};
+use crate::args::num::{get_u16, get_u32};
 
 /// "Usage: ... KIND" of the kinds without options (virt_wifi has a
 /// trailing blank).
@@ -176,7 +176,7 @@ mod tests {
 // has none of them, so they can never be shown here) ----
 
 use super::vxlan::{get_addr, Addr};
-use crate::cli::duparg2;
+use crate::args::duparg2;
 use crate::error::fail;
 
 const BAREUDP_HELP: &str = "Usage: ... bareudp dstport PORT
@@ -238,10 +238,10 @@ pub fn bareudp_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req
         }
     }
     if attrs & (1 << PORT) == 0 {
-        return Err(crate::cli::missarg("dstport"));
+        return Err(crate::args::missarg("dstport"));
     }
     if attrs & (1 << ETHERTYPE) == 0 {
-        return Err(crate::cli::missarg("ethertype"));
+        return Err(crate::args::missarg("ethertype"));
     }
     req.attr(PORT, &dstport.to_be_bytes());
     req.attr(ETHERTYPE, &ethertype.to_be_bytes());
@@ -372,16 +372,16 @@ pub fn hsr_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> 
     while let Some(w) = args.next() {
         if matches(&w, "supervision") {
             let v = args.value()?;
-            let b = crate::util::get_u8(&v, 0).ok_or_else(|| invarg("ADDR-BYTE is invalid", &v))?;
+            let b = crate::args::num::get_u8(&v, 0).ok_or_else(|| invarg("ADDR-BYTE is invalid", &v))?;
             req.attr_u8(MULTICAST_SPEC, b);
         } else if matches(&w, "version") {
             // iproute2 compares get_u8()'s status with 0 or 1, so any byte passes.
             let v = args.value()?;
-            let b = crate::util::get_u8(&v, 0).ok_or_else(|| invarg("version is invalid", &v))?;
+            let b = crate::args::num::get_u8(&v, 0).ok_or_else(|| invarg("version is invalid", &v))?;
             req.attr_u8(VERSION, b);
         } else if matches(&w, "proto") {
             let v = args.value()?;
-            let b = crate::util::get_u8(&v, 0).ok_or_else(|| invarg("protocol is invalid", &v))?;
+            let b = crate::args::num::get_u8(&v, 0).ok_or_else(|| invarg("protocol is invalid", &v))?;
             req.attr_u8(PROTOCOL, b);
         } else if matches(&w, "slave1") || matches(&w, "slave2") {
             let v = args.value()?;
@@ -446,7 +446,7 @@ pub fn gtp_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) ->
             "restart_count" => {
                 let v = args.value()?;
                 dup(&mut attrs, RESTART_COUNT, "restart_count", &v)?;
-                let c = crate::util::get_u8(&v, 10).ok_or_else(|| invarg("invalid restart_count", &v))?;
+                let c = crate::args::num::get_u8(&v, 10).ok_or_else(|| invarg("invalid restart_count", &v))?;
                 req.attr_u8(RESTART_COUNT, c);
             }
             "help" => {

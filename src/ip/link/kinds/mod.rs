@@ -21,9 +21,9 @@ pub mod vrf;
 pub mod vti;
 pub mod vxlan;
 
-use crate::cli::Args;
+use crate::args::Args;
 use crate::error::Res;
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 use crate::netlink::Req;
 
 pub mod veth;

@@ -1,7 +1,7 @@
 //! `tun` (ip/iptuntap.c tun_print_opt(), 6.1.0): the `-d` block of tun and
 //! tap devices. iproute2 has no parser or help for this kind.
 
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 use crate::netlink::Tb;
 use crate::print::T;
 

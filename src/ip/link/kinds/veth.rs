@@ -2,10 +2,10 @@
 //! peer's options are the generic ones, read by the same iplink_parse()
 //! into VETH_INFO_PEER (an ifinfomsg, then attributes).
 
-use crate::cli::{duparg, Args};
+use crate::args::{duparg, Args};
 use crate::error::Res;
 use crate::ip::link::modify::{iplink_parse, reserve, Ifi, Parsed};
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 use crate::netlink::Req;
 
 const VETH_INFO_PEER: u16 = 1;

@@ -3,13 +3,13 @@
 //! against crafted attributes.
 
 use super::common::{ll_proto_a2n, ll_proto_n2a};
-use crate::cli::{invarg, matches, Args};
+use crate::args::{invarg, matches, Args};
 use crate::error::{eprint_raw, Res};
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 use crate::netlink::attr::{get_be16, hdr_u32};
 use crate::netlink::{attrs, Req, Tb};
 use crate::print::{Color, J, T};
-use crate::util::{get_u16, get_u32};
+use crate::args::num::{get_u16, get_u32};
 
 pub const IFLA_VLAN_ID: u16 = 1;
 pub const IFLA_VLAN_FLAGS: u16 = 2;
@@ -99,7 +99,7 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res
             let ingress = matches(&w, "ingress-qos-map");
             // NEXT_ARG(), then the map words from there.
             if !args.has_next() {
-                return Err(crate::cli::incomplete_command());
+                return Err(crate::args::incomplete_command());
             }
             let ty = if ingress { IFLA_VLAN_INGRESS_QOS } else { IFLA_VLAN_EGRESS_QOS };
             if let Err(cut) = parse_qos_map(args, req, ty) {

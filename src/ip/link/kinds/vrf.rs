@@ -1,9 +1,9 @@
 //! `type vrf` and the `vrf_slave` port data (ip/iplink_vrf.c, 6.1.0). This
 //! kernel has no VRF: requests are checked against iproute2's bytes.
 
-use crate::cli::{invarg, matches, Args};
+use crate::args::{invarg, matches, Args};
 use crate::error::{eprint_raw, Res};
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 use crate::netlink::{Req, Tb};
 use crate::print::T;
 
@@ -68,7 +68,7 @@ fn rttable_a2n(arg: &str) -> Option<u32> {
             return Some(*id);
         }
     }
-    let (v, n, over) = crate::util::c_strtoull(arg, 0);
+    let (v, n, over) = crate::args::num::c_strtoull(arg, 0);
     if n == 0 || n != arg.len() || over || v > u64::from(u32::MAX) {
         return None;
     }

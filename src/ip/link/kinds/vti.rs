@@ -6,9 +6,9 @@
 use super::gre::parse_key;
 use super::iptnl::{addr_rta, existing_info_data};
 use super::vxlan::{get_addr, Addr};
-use crate::cli::{invarg, missarg, matches, Args};
+use crate::args::{invarg, missarg, matches, Args};
 use crate::error::{eprint_raw, fail, Res};
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 use crate::netlink::attr::{get_u32, get_u8};
 use crate::netlink::consts::*;
 use crate::netlink::{Req, Tb};
@@ -116,7 +116,7 @@ pub fn vti_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> R
             }
         } else if w == "fwmark" {
             let v = args.value()?;
-            fwmark = crate::util::get_u32(&v, 0).ok_or_else(|| invarg("invalid fwmark\n", &v))?;
+            fwmark = crate::args::num::get_u32(&v, 0).ok_or_else(|| invarg("invalid fwmark\n", &v))?;
         } else {
             eprint_raw(&vti_help_text(kind));
             return Ok(1);
@@ -164,7 +164,7 @@ pub fn xfrm_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> 
             }
         } else if matches(&w, "if_id") {
             let v = args.value()?;
-            match crate::util::get_u32(&v, 0) {
+            match crate::args::num::get_u32(&v, 0) {
                 Some(n) if n != 0 => {
                     if_id = n;
                     req.attr_u32(IFLA_XFRM_IF_ID, n);

@@ -2,14 +2,14 @@
 //! JSON `info_data`, and the help.
 
 use super::common::{format_host, get_addr_ipv4, pton6, req_type_flags};
-use crate::cli::{duparg2, invarg, matches, Args};
+use crate::args::{duparg2, invarg, matches, Args};
 use crate::error::{eprint_raw, fail, Exit, Res};
-use crate::ip::Ctx;
+use crate::ctx::Ctx;
 use crate::netlink::attr::{get_be16, get_u32};
 use crate::netlink::consts::{AF_INET, AF_INET6, AF_UNSPEC, NLM_F_CREATE, RTM_NEWLINK};
 use crate::netlink::{Req, Tb};
 use crate::print::T;
-use crate::util::{get_u16, get_unsigned};
+use crate::args::num::{get_u16, get_unsigned};
 
 pub const IFLA_VXLAN_ID: u16 = 1;
 pub const IFLA_VXLAN_GROUP: u16 = 2;
@@ -207,7 +207,7 @@ pub(super) fn dsfield_a2n(arg: &str) -> Option<u8> {
     if let Some(i) = tab.iter().position(|n| n.as_deref() == Some(arg)) {
         return Some(i as u8);
     }
-    let (v, n, over) = crate::util::c_strtoull(arg, 16);
+    let (v, n, over) = crate::args::num::c_strtoull(arg, 16);
     if n == 0 || n != arg.len() || over || v > 255 {
         return None;
     }

@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::ip::link::kinds::veth;
-use crate::ip::Opts;
+use crate::ctx::Opts;
 use crate::print::{Mode, Printer};
 
 fn ctx() -> Ctx {

@@ -170,3 +170,5 @@ mod tests {
         assert!(a.value().is_err());
     }
 }
+pub mod batch;
+pub mod num;

@@ -29,7 +29,7 @@ use std::collections::HashMap;
 use std::ffi::CString;
 
 use crate::netlink::consts::{AF_BRIDGE, AF_INET, AF_INET6, AF_MPLS, AF_PACKET, AF_UNSPEC};
-use crate::util::c_strtoull;
+use crate::args::num::c_strtoull;
 
 /// The `/PLEN` was written (or the word was `default`).
 pub const PREFIXLEN_SPECIFIED: u32 = 1 << 0;
@@ -437,7 +437,7 @@ pub fn mask2bits(mask_be: [u8; 4]) -> Option<u32> {
 
 /// get_netmask(): a number (strtoul base 0) or a dotted IPv4 mask.
 fn get_netmask(arg: &str) -> Option<u32> {
-    if let Some(v) = crate::util::get_unsigned(arg, 0) {
+    if let Some(v) = crate::args::num::get_unsigned(arg, 0) {
         return Some(v);
     }
     let a = get_addr_1(arg, AF_INET)?;
@@ -644,7 +644,7 @@ pub fn rt_addr_n2a(af: u8, data: &[u8]) -> String {
             inet_ntop_str(af, data).unwrap_or_else(|| "???".into())
         }
         AF_MPLS => mpls_ntop(data),
-        AF_PACKET => crate::util::ll_addr(data),
+        AF_PACKET => crate::inet::ll_addr(data),
         AF_BRIDGE => {
             // struct sockaddr_in / sockaddr_in6: family (u16, host order)
             // then port, then the address at offset 4 (v4) or 8 (v6).
@@ -1026,3 +1026,6 @@ mod tests {
         assert!(addr_match(&[1], &[2], 0));
     }
 }
+
+pub mod lladdr;
+pub use lladdr::ll_addr;

@@ -128,7 +128,7 @@ pub fn check_ifname(name: &str) -> bool {
 /// iproute2 asks the kernel for each file's id (RTM_GETNSID by fd).
 pub fn netns_name_of_id(rtnl: &mut Rtnl, nsid: i32) -> Option<String> {
     use std::os::fd::AsRawFd;
-    let dir = std::fs::read_dir(crate::ip::netns::NETNS_RUN_DIR).ok()?;
+    let dir = std::fs::read_dir(crate::sys::namespace::NETNS_RUN_DIR).ok()?;
     for e in dir.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         if name == "." || name == ".." {

@@ -346,7 +346,7 @@ fn init_simple(t: &mut Tab, file: &str) {
 
 /// strtoul(arg, &end, base) accepting the whole string, <= max.
 fn strtoul_all(arg: &str, base: u32, max: u64) -> Option<u32> {
-    let (v, used, ovf) = crate::util::c_strtoull(arg, base);
+    let (v, used, ovf) = crate::args::num::c_strtoull(arg, base);
     if used == 0 || used != arg.len() || ovf || v > max {
         return None;
     }
@@ -524,7 +524,7 @@ pub fn group_a2n(arg: &str) -> Option<i32> {
     if let Some(n) = n {
         return Some(n as i32);
     }
-    let (v, used, _) = crate::util::c_strtoll(arg, 0);
+    let (v, used, _) = crate::args::num::c_strtoll(arg, 0);
     if used == 0 || used != arg.len() || v < 0 {
         return None;
     }
@@ -555,7 +555,7 @@ pub fn rtntype_n2a(id: u8) -> Name {
 
 /// rtnl_rtntype_a2n(): the keyword test order of ip/rtm_map.c.
 pub fn rtntype_a2n(arg: &str) -> Option<u8> {
-    use crate::cli::matches;
+    use crate::args::matches;
     Some(if arg == "local" {
         2
     } else if arg == "nat" {
@@ -601,7 +601,7 @@ pub fn rt_realms_or_raw(arg: &str) -> Option<u32> {
     if parsed.is_some() {
         return parsed;
     }
-    crate::util::get_unsigned(arg, 0)
+    crate::args::num::get_unsigned(arg, 0)
 }
 
 #[cfg(test)]

@@ -136,3 +136,4 @@ impl Drop for Dir {
         unsafe { libc::closedir(self.0) };
     }
 }
+pub mod namespace;

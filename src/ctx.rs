@@ -1,0 +1,132 @@
+//! What every command works with: the parsed global options, the one
+//! printer, the interface-name cache and the rtnetlink handle (live, or a
+//! recording for golden tests).
+
+use crate::error::{fail, Exit, Res};
+use crate::netlink::consts::*;
+use crate::netlink::Rtnl;
+use crate::print::color::When;
+use crate::print::Printer;
+
+/// ip's global options.
+#[derive(Debug, Clone)]
+pub struct Opts {
+    pub family: u8,
+    pub human: u32,
+    pub iec: u32,
+    pub stats: u32,
+    pub details: u32,
+    pub resolve: u32,
+    pub oneline: u32,
+    pub timestamp: u32,
+    pub tshort: u32,
+    pub force: u32,
+    pub brief: u32,
+    pub json: u32,
+    pub pretty: u32,
+    pub rcvbuf: u32,
+    pub color: When,
+    pub numeric: u32,
+    pub all: bool,
+    pub echo: u32,
+    pub loops: i32,
+    pub batch_mode: bool,
+}
+
+impl Default for Opts {
+    fn default() -> Opts {
+        Opts {
+            family: AF_UNSPEC,
+            human: 0,
+            iec: 0,
+            stats: 0,
+            details: 0,
+            resolve: 0,
+            oneline: 0,
+            timestamp: 0,
+            tshort: 0,
+            force: 0,
+            brief: 0,
+            json: 0,
+            pretty: 0,
+            rcvbuf: 1024 * 1024,
+            color: When::Unset,
+            numeric: 0,
+            all: false,
+            echo: 0,
+            loops: 10,
+            batch_mode: false,
+        }
+    }
+}
+
+/// Everything a command needs: options, the printer, the netlink handle.
+pub struct Ctx {
+    pub o: Opts,
+    pub p: Printer,
+    pub names: crate::names::LinkNames,
+    rtnl: Option<Rtnl>,
+    /// Replies to answer from instead of the kernel (golden tests).
+    replay: bool,
+}
+
+impl Ctx {
+    pub fn new(o: Opts, p: Printer) -> Ctx {
+        Ctx { o, p, names: Default::default(), rtnl: None, replay: false }
+    }
+
+    /// A context whose netlink answers come from a recording.
+    pub fn with_replay(o: Opts, p: Printer, datagrams: Vec<Vec<u8>>) -> Ctx {
+        Ctx { o, p, names: Default::default(), rtnl: Some(Rtnl::replay(datagrams)), replay: true }
+    }
+
+    pub fn is_replay(&self) -> bool {
+        self.replay
+    }
+
+    /// The rtnetlink handle, opened on first use (rtnl_open; exit 1 on failure).
+    pub fn rtnl(&mut self) -> Res<&mut Rtnl> {
+        if self.rtnl.is_none() {
+            // ip's batch() opens rtnetlink without strict dump checking
+            // (the kernel then ignores dump filters such as RTA_TABLE).
+            match Rtnl::open(self.o.rcvbuf, !self.o.batch_mode) {
+                Ok(r) => self.rtnl = Some(r),
+                Err(e) => {
+                    let errno = e.raw_os_error().unwrap_or(libc::EIO);
+                    return Err(fail(1, &format!("Cannot open netlink socket: {}\n", crate::error::strerror(errno))));
+                }
+            }
+        }
+        match self.rtnl.as_mut() {
+            Some(r) => Ok(r),
+            None => Err(Exit(1)),
+        }
+    }
+
+    /// ll_index_to_name() with this context's cache and socket.
+    pub fn ifname(&mut self, index: u32) -> String {
+        if self.rtnl.is_none() && !self.replay {
+            let _ = self.rtnl();
+        }
+        self.names.name(self.rtnl.as_mut(), index)
+    }
+
+    /// ll_name_to_index() with this context's cache and socket (0: unknown).
+    pub fn ifindex(&mut self, name: &str) -> u32 {
+        if self.rtnl().is_err() {
+            return 0;
+        }
+        match self.rtnl.as_mut() {
+            Some(r) => self.names.index(r, name),
+            None => 0,
+        }
+    }
+
+    /// Drops the netlink socket (after a namespace switch it must be reopened).
+    pub fn reset_rtnl(&mut self) {
+        if !self.replay {
+            self.rtnl = None;
+        }
+    }
+}
+
