@@ -172,3 +172,4 @@ mod tests {
 }
 pub mod batch;
 pub mod num;
+pub mod keywords;

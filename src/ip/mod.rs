@@ -10,6 +10,7 @@ pub mod route;
 
 use std::ffi::OsString;
 
+use crate::args::keywords::{kw, Table};
 use crate::args::{matches, Args};
 use crate::ctx::{Ctx, Opts};
 use crate::error::{fail, Exit, Res};
@@ -42,42 +43,45 @@ pub fn usage() -> Exit {
 type Handler = fn(&mut Ctx, Args) -> Res<i32>;
 
 /// The objects in the order of ip/ip.c cmds[] (first prefix match wins).
-pub const OBJECTS: &[(&str, Option<Handler>)] = &[
-    ("address", Some(addr::do_ipaddr)),
-    ("addrlabel", None),
-    ("maddress", None),
-    ("route", Some(route::do_iproute)),
-    ("rule", None),
-    ("neighbor", None),
-    ("neighbour", None),
-    ("ntable", None),
-    ("ntbl", None),
-    ("link", Some(link::do_iplink)),
-    ("l2tp", None),
-    ("fou", None),
-    ("ila", None),
-    ("macsec", None),
-    ("tunnel", None),
-    ("tunl", None),
-    ("tuntap", None),
-    ("tap", None),
-    ("token", None),
-    ("tcpmetrics", None),
-    ("tcp_metrics", None),
-    ("monitor", None),
-    ("xfrm", None),
-    ("mroute", None),
-    ("mrule", None),
-    ("netns", Some(netns::do_netns)),
-    ("netconf", None),
-    ("vrf", None),
-    ("sr", None),
-    ("nexthop", None),
-    ("mptcp", None),
-    ("ioam", None),
-    ("help", Some(do_help)),
-    ("stats", None),
-];
+pub static OBJECTS: Table<Option<Handler>> = Table::new(
+    "ip",
+    &[
+        kw("address", Some(addr::do_ipaddr)),
+        kw("addrlabel", None),
+        kw("maddress", None),
+        kw("route", Some(route::do_iproute)),
+        kw("rule", None),
+        kw("neighbor", None),
+        kw("neighbour", None),
+        kw("ntable", None),
+        kw("ntbl", None),
+        kw("link", Some(link::do_iplink)),
+        kw("l2tp", None),
+        kw("fou", None),
+        kw("ila", None),
+        kw("macsec", None),
+        kw("tunnel", None),
+        kw("tunl", None),
+        kw("tuntap", None),
+        kw("tap", None),
+        kw("token", None),
+        kw("tcpmetrics", None),
+        kw("tcp_metrics", None),
+        kw("monitor", None),
+        kw("xfrm", None),
+        kw("mroute", None),
+        kw("mrule", None),
+        kw("netns", Some(netns::do_netns)),
+        kw("netconf", None),
+        kw("vrf", None),
+        kw("sr", None),
+        kw("nexthop", None),
+        kw("mptcp", None),
+        kw("ioam", None),
+        kw("help", Some(do_help)),
+        kw("stats", None),
+    ],
+);
 
 fn do_help(_: &mut Ctx, _: Args) -> Res<i32> {
     Err(usage())
@@ -86,16 +90,14 @@ fn do_help(_: &mut Ctx, _: Args) -> Res<i32> {
 /// do_cmd(): finds the object by prefix and runs it. `None` when no object
 /// matched (the caller decides whether that is an error).
 fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args, final_: bool) -> Res<Option<i32>> {
-    for (name, h) in OBJECTS {
-        if matches(obj, name) {
-            return match h {
-                Some(h) => h(ctx, args).map(Some),
-                None => Err(fail(
-                    1,
-                    &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, route and netns).\n", name),
-                )),
-            };
-        }
+    if let Some(k) = OBJECTS.entry(obj) {
+        return match k.id {
+            Some(h) => h(ctx, args).map(Some),
+            None => Err(fail(
+                1,
+                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, route and netns).\n", k.word),
+            )),
+        };
     }
     if final_ {
         crate::eprintf!("Object \"{}\" is unknown, try \"ip help\".\n", obj);
@@ -394,7 +396,7 @@ mod tests {
 
     #[test]
     fn object_table_order() {
-        let first = |w: &str| OBJECTS.iter().position(|(n, _)| matches(w, n)).map(|i| OBJECTS[i].0);
+        let first = |w: &str| OBJECTS.entry(w).map(|k| k.word);
         assert_eq!(first("a"), Some("address"));
         assert_eq!(first("l"), Some("link"));
         assert_eq!(first("r"), Some("route"));
