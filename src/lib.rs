@@ -7,6 +7,7 @@ pub mod args;
 pub mod ctx;
 pub mod error;
 pub mod inet;
+pub mod linkinfo;
 pub mod names;
 pub mod netlink;
 pub mod print;

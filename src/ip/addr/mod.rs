@@ -1,23 +1,17 @@
 //! `ip address`: the command table of do_ipaddr() (ip/ipaddress.c, 6.1.0).
 
-pub mod list;
 pub mod modify;
 
 use crate::ctx::Ctx;
+use crate::linkinfo::list::{self, Action};
 use crate::args::{matches, Args};
 use crate::error::{fail, Res};
 use crate::netlink::consts::*;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    List,
-    Flush,
-    Save,
-}
 
 pub fn do_ipaddr(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let Some(cmd) = args.next() else {
-        return list::ipaddr_list_flush_or_save(ctx, args, Action::List);
+        return list::ipaddr_list_flush_or_save(ctx, args, Action::List, |_| modify::usage());
     };
     let c = cmd.as_str();
     if matches(c, "add") {
@@ -33,13 +27,13 @@ pub fn do_ipaddr(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
         return modify::ipaddr_modify(ctx, RTM_DELADDR, 0, args);
     }
     if matches(c, "list") || matches(c, "show") || matches(c, "lst") {
-        return list::ipaddr_list_flush_or_save(ctx, args, Action::List);
+        return list::ipaddr_list_flush_or_save(ctx, args, Action::List, |_| modify::usage());
     }
     if matches(c, "flush") {
-        return list::ipaddr_list_flush_or_save(ctx, args, Action::Flush);
+        return list::ipaddr_list_flush_or_save(ctx, args, Action::Flush, |_| modify::usage());
     }
     if matches(c, "save") {
-        return list::ipaddr_list_flush_or_save(ctx, args, Action::Save);
+        return list::ipaddr_list_flush_or_save(ctx, args, Action::Save, |_| modify::usage());
     }
     if matches(c, "showdump") {
         return modify::ipaddr_showdump(ctx);

@@ -351,7 +351,7 @@ fn print_addrinfo(ctx: &mut Ctx, m: &crate::netlink::Msg) -> Res<()> {
         return Ok(());
     }
     let f = super::list::Filter::new(AF_UNSPEC, ctx.o.echo > 0, false);
-    let mut env = crate::ip::link::show::LinkEnv::default();
+    let mut env = crate::linkinfo::print::LinkEnv::default();
     super::list::print_addrinfo(ctx, &f, &mut env, m.ty, m.payload);
     Ok(())
 }

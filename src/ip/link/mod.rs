@@ -1,7 +1,6 @@
 //! `ip link`: the command table of do_iplink() (ip/iplink.c, 6.1.0).
 //! `set` precedes `show`, so `ip link s` is set.
 
-pub mod kinds;
 pub mod modify;
 pub mod show;
 

@@ -9,7 +9,7 @@
 use std::os::fd::IntoRawFd;
 
 use crate::ctx::Ctx;
-use super::kinds;
+use crate::linkinfo::kinds;
 use crate::args::{duparg, duparg2, incomplete_command, invarg, matches, missarg, Args};
 use crate::error::{eprint_raw, fail, Exit, Res};
 use crate::netlink::consts::*;
@@ -374,7 +374,7 @@ pub fn build_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<
 /// listed (all zero, so only group 0 links print).
 fn print_echo(ctx: &mut Ctx, answer: &[u8]) {
     let Some(m) = msgs(answer).next() else { return };
-    let mut f = crate::ip::addr::list::Filter::new(0, false, false);
+    let mut f = crate::linkinfo::list::Filter::new(0, false, false);
     f.group = 0;
     // The zeroed filter also has showqueue off: no qlen. rip's printer
     // always shows a non-zero qlen (asking the kernel when IFLA_TXQLEN is
@@ -396,10 +396,10 @@ fn print_echo(ctx: &mut Ctx, answer: &[u8]) {
         }
         rest = &rest[next..];
     }
-    let mut env = super::show::LinkEnv::default();
+    let mut env = crate::linkinfo::print::LinkEnv::default();
     ctx.p.new_json_obj();
     ctx.p.open_object(None);
-    super::show::print_linkinfo(ctx, &f, &mut env, m.ty, &payload);
+    crate::linkinfo::print::print_linkinfo(ctx, &f, &mut env, m.ty, &payload);
     ctx.p.close_object();
     ctx.p.delete_json_obj();
 }
@@ -846,7 +846,7 @@ pub fn check_altifname(name: &str) -> bool {
 
 /// ll_addr_a2n() (the kinds' one, shared): None after its message.
 pub fn ll_addr_a2n(arg: &str, maxlen: usize) -> Option<Vec<u8>> {
-    crate::ip::link::kinds::common::ll_addr_a2n(arg, maxlen).ok()
+    crate::linkinfo::kinds::common::ll_addr_a2n(arg, maxlen).ok()
 }
 
 /// netns_get_fd(): /run/netns/NAME, or NAME itself when it holds a '/'.

@@ -3,7 +3,7 @@
 //! number zeroed); error paths run through the replay front end.
 
 use super::*;
-use crate::ip::link::kinds::veth;
+use crate::linkinfo::kinds::veth;
 use crate::ctx::Opts;
 use crate::print::{Mode, Printer};
 

@@ -9,16 +9,23 @@ pub mod util;
 
 use std::collections::HashMap;
 
-use super::Action;
 use crate::args::{duparg2, invarg, matches, Args};
 use crate::error::{Exit, Res};
-use crate::ip::link::show::{print_link_stats, print_linkinfo, LinkEnv};
+use super::print::{print_link_stats, print_linkinfo, LinkEnv};
 use crate::ctx::Ctx;
 use crate::netlink::attr::{get_str, get_u32, hdr_u32, msgs};
 use crate::netlink::consts::*;
 use crate::netlink::{Req, Tb};
 use crate::print::{Color, T};
 use util::{addr_n2a, fnmatch, get_prefix, prefix_mismatch, Prefix, Tables};
+
+/// What a listing does with what it selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    List,
+    Flush,
+    Save,
+}
 
 const IFA_F_SECONDARY: u32 = 0x01;
 const IFA_F_NODAD: u32 = 0x02;
@@ -131,8 +138,8 @@ impl Filter {
 }
 
 /// The public entry of `ip address show|flush|save`.
-pub fn ipaddr_list_flush_or_save(ctx: &mut Ctx, args: Args, action: Action) -> Res<i32> {
-    list_flush_or_save(ctx, args, action, false)
+pub fn ipaddr_list_flush_or_save(ctx: &mut Ctx, args: Args, action: Action, usage: Usage) -> Res<i32> {
+    list_flush_or_save(ctx, args, action, false, usage)
 }
 
 /// The ifaddrmsg of an address message: (family, prefixlen, flags, scope, index).
@@ -154,7 +161,11 @@ pub fn do_link_sticky() -> bool {
     DO_LINK.load(std::sync::atomic::Ordering::Relaxed)
 }
 
-pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link: bool) -> Res<i32> {
+/// The calling object's usage(), for a `help` among the selectors: it
+/// prints and returns the exit status.
+pub type Usage = fn(&mut Ctx) -> Exit;
+
+pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link: bool, usage: Usage) -> Res<i32> {
     // In-process replays (golden tests) run many commands: keep them apart.
     let do_link = if ctx.is_replay() {
         do_link
@@ -250,12 +261,7 @@ pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link
                 args.value()?
             } else {
                 if matches(a, "help") {
-                    if do_link {
-                        // iplink_usage(): stderr, exit 255.
-                        crate::ip::link::modify::do_help(ctx, Args::new(Vec::new()))?;
-                        return Err(Exit(255));
-                    }
-                    return Err(super::modify::usage());
+                    return Err(usage(ctx));
                 }
                 w.clone()
             };
