@@ -2,7 +2,7 @@
 //! printer, the interface-name cache and the rtnetlink handle (live, or a
 //! recording for golden tests).
 
-use crate::error::{fail, Exit, Res};
+use crate::error::{Exit, Res};
 use crate::netlink::consts::*;
 use crate::netlink::Rtnl;
 use crate::print::color::When;
@@ -93,7 +93,7 @@ impl Ctx {
                 Ok(r) => self.rtnl = Some(r),
                 Err(e) => {
                     let errno = e.raw_os_error().unwrap_or(libc::EIO);
-                    return Err(fail(1, &format!("Cannot open netlink socket: {}\n", crate::error::strerror(errno))));
+                    return Err(crate::error::cannot_open_netlink(errno));
                 }
             }
         }
@@ -122,6 +122,33 @@ impl Ctx {
         }
     }
 
+    /// The dump-filter-print helper every `show` is built on: sends `req`
+    /// as a dump (rtnl_dump_request: "Cannot send dump request: ERR", exit
+    /// 1) and streams each message to `show` with the printer, the name
+    /// cache and the options (rtnl_dump_filter). A dump the kernel ended
+    /// with an error is "Dump terminated" and exit 1, as iproute2's
+    /// callers print it. `show` returns Ok(()) to go on; an `Err(Exit)`
+    /// ends the dump and the command.
+    pub fn dump_show<F>(&mut self, req: &mut crate::netlink::Req, mut show: F) -> Res<i32>
+    where
+        F: FnMut(&mut Shown, crate::netlink::Msg) -> Res<()>,
+    {
+        let rtnl = self.rtnl()?;
+        if let Err(e) = rtnl.dump_request(req) {
+            return Err(crate::error::cannot_send_dump(e));
+        }
+        let Ctx { o, p, names, rtnl, .. } = self;
+        let mut shown = Shown { o, p, names };
+        let ok = match rtnl.as_mut() {
+            Some(r) => r.dump(|m| show(&mut shown, m))?,
+            None => false,
+        };
+        if !ok {
+            return Err(crate::error::dump_terminated());
+        }
+        Ok(0)
+    }
+
     /// Drops the netlink socket (after a namespace switch it must be reopened).
     pub fn reset_rtnl(&mut self) {
         if !self.replay {
@@ -130,3 +157,12 @@ impl Ctx {
     }
 }
 
+
+/// What a dump callback may use while the socket is busy with the dump:
+/// the options, the printer and the name cache (lookups it cannot answer
+/// from the cache print the number, as ll_index_to_name does offline).
+pub struct Shown<'a> {
+    pub o: &'a Opts,
+    pub p: &'a mut Printer,
+    pub names: &'a mut crate::names::LinkNames,
+}

@@ -4,7 +4,7 @@
 //! `keyword`. Tables are scanned in order and the first hit wins, so the
 //! order of every table is part of rip's interface (`ip l s` is `link set`).
 
-use crate::error::{Exit, Res};
+use crate::error::Res;
 
 /// iproute2's prefix rule: a non-empty prefix of `keyword` matches it.
 #[inline]
@@ -72,7 +72,7 @@ impl Args {
     pub fn value(&mut self) -> Res<String> {
         match self.next() {
             Some(w) => Ok(w),
-            None => Err(incomplete_command()),
+            None => Err(crate::error::incomplete_command()),
         }
     }
 
@@ -100,48 +100,6 @@ impl Args {
         if self.pos > 0 {
             self.pos -= 1;
         }
-    }
-}
-
-/// "Command line is not complete. Try option "help"" (rc 255).
-pub fn incomplete_command() -> Exit {
-    crate::error::fail(255, "Command line is not complete. Try option \"help\"\n")
-}
-
-/// `invarg(msg, arg)`: `Error: argument "ARG" is wrong: MSG` (rc 255).
-/// Several of ip's messages end in their own "\n", which gives an extra
-/// empty line; callers pass those verbatim.
-pub fn invarg(msg: &str, arg: &str) -> Exit {
-    crate::error::fail(255, &format!("Error: argument \"{}\" is wrong: {}\n", arg, msg))
-}
-
-/// `duparg(key, arg)`: `Error: duplicate "KEY": "ARG" is the second value.`
-pub fn duparg(key: &str, arg: &str) -> Exit {
-    crate::error::fail(
-        255,
-        &format!("Error: duplicate \"{}\": \"{}\" is the second value.\n", key, arg),
-    )
-}
-
-/// `duparg2(key, arg)`: `Error: either "KEY" is duplicate, or "ARG" is a garbage.`
-pub fn duparg2(key: &str, arg: &str) -> Exit {
-    crate::error::fail(
-        255,
-        &format!("Error: either \"{}\" is duplicate, or \"{}\" is a garbage.\n", key, arg),
-    )
-}
-
-/// `missarg(key)`: `Error: argument "KEY" is required`.
-pub fn missarg(key: &str) -> Exit {
-    crate::error::fail(255, &format!("Error: argument \"{}\" is required\n", key))
-}
-
-/// ip's `on_off` parsing: `Error: argument of "KEY" must be "on" or "off", not "VAL"` (rc 1 at the caller).
-pub fn parse_on_off(key: &str, val: &str) -> Result<bool, String> {
-    match val {
-        "on" => Ok(true),
-        "off" => Ok(false),
-        _ => Err(format!("Error: argument of \"{}\" must be \"on\" or \"off\", not \"{}\"\n", key, val)),
     }
 }
 

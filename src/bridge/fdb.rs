@@ -203,14 +203,14 @@ fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
         } else if w == "dst" {
             let v = args.value()?;
             if dst.is_some() {
-                return Err(crate::args::duparg2("dst", &v));
+                return Err(crate::error::duparg2("dst", &v));
             }
             dst = Some(get_addr(&v, ctx.o.family)?);
         } else if w == "nhid" {
             let v = args.value()?;
             match crate::args::num::get_u32(&v, 0) {
                 Some(n) => nhid = n,
-                None => return Err(crate::args::invarg("\"id\" value is invalid\n", &v)),
+                None => return Err(crate::error::invarg("\"id\" value is invalid\n", &v)),
             }
         } else if w == "port" {
             let v = args.value()?;
@@ -218,10 +218,10 @@ fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
             if !rest.is_empty() {
                 match service_port(&v) {
                     Some(p) => port = p as u64,
-                    None => return Err(crate::args::invarg("invalid port\n", &v)),
+                    None => return Err(crate::error::invarg("invalid port\n", &v)),
                 }
             } else if n > 0xffff {
-                return Err(crate::args::invarg("invalid port\n", &v));
+                return Err(crate::error::invarg("invalid port\n", &v));
             } else {
                 port = n;
             }
@@ -230,7 +230,7 @@ fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
             let (n, rest) = strtoul_end(&v);
             if !rest.is_empty() || (n >> 24) != 0 || n == u64::MAX {
                 let msg = if w == "vni" { "invalid VNI\n" } else { "invalid src VNI\n" };
-                return Err(crate::args::invarg(msg, &v));
+                return Err(crate::error::invarg(msg, &v));
             }
             if w == "vni" {
                 vni = n;
@@ -258,7 +258,7 @@ fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
             ndm_state &= !(NUD_NOARP as u16);
         } else if matches(&w, "vlan") {
             if vid >= 0 {
-                return Err(crate::args::duparg2("vlan", &w));
+                return Err(crate::error::duparg2("vlan", &w));
             }
             vid = crate::args::num::atoi(&args.value()?) as i16;
         } else if matches(&w, "use") {
@@ -276,7 +276,7 @@ fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
                 return Err(fail(255, USAGE));
             }
             if addr.is_some() {
-                return Err(crate::args::duparg2("to", &w));
+                return Err(crate::error::duparg2("to", &w));
             }
             addr = Some(w);
         }
@@ -355,7 +355,7 @@ fn fdb_get(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
             let v = args.value()?;
             let (n, rest) = strtoul_end(&v);
             if !rest.is_empty() || (n >> 24) != 0 || n == u64::MAX {
-                return Err(crate::args::invarg("invalid VNI\n", &v));
+                return Err(crate::error::invarg("invalid VNI\n", &v));
             }
             vni = n;
         } else if w == "self" {
@@ -364,7 +364,7 @@ fn fdb_get(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
             ndm_flags |= NTF_MASTER;
         } else if matches(&w, "vlan") {
             if vlan >= 0 {
-                return Err(crate::args::duparg2("vlan", &w));
+                return Err(crate::error::duparg2("vlan", &w));
             }
             vlan = crate::args::num::atoi(&args.value()?) as i16;
         } else if matches(&w, "dynamic") {
@@ -378,7 +378,7 @@ fn fdb_get(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
                 return Err(fail(255, USAGE));
             }
             if addr.is_some() {
-                return Err(crate::args::duparg2("to", &w));
+                return Err(crate::error::duparg2("to", &w));
             }
             addr = Some(w);
         }
@@ -480,13 +480,13 @@ fn fdb_flush(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
             }
             "brport" => {
                 if port.is_some() {
-                    return Err(crate::args::duparg2("brport", &w));
+                    return Err(crate::error::duparg2("brport", &w));
                 }
                 port = Some(args.value()?);
             }
             "vlan" => {
                 if vid >= 0 {
-                    return Err(crate::args::duparg2("vlan", &w));
+                    return Err(crate::error::duparg2("vlan", &w));
                 }
                 vid = crate::args::num::atoi(&args.value()?) as i16;
             }
@@ -596,7 +596,7 @@ fn fdb_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
             "vlan" => {
                 let v = args.value()?;
                 if f.vlan != 0 {
-                    return Err(crate::args::duparg("vlan", &v));
+                    return Err(crate::error::duparg("vlan", &v));
                 }
                 f.vlan = crate::args::num::atoi(&v) as u32;
             }
@@ -604,7 +604,7 @@ fn fdb_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
                 let v = args.value()?;
                 match state_a2n(&v) {
                     Some(s) => f.state |= s,
-                    None => return Err(crate::args::invarg("invalid state", &v)),
+                    None => return Err(crate::error::invarg("invalid state", &v)),
                 }
             }
             "dynamic" => f.dynamic = true,

@@ -309,7 +309,7 @@ fn brlink_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
         if w == "dev" {
             let v = args.value()?;
             if filter_dev.is_some() {
-                return Err(crate::args::duparg("dev", &v));
+                return Err(crate::error::duparg("dev", &v));
             }
             filter_dev = Some(v);
         }

@@ -95,13 +95,13 @@ fn mdb_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
         if w == "dev" {
             let v = args.value()?;
             if filter_dev.is_some() {
-                return Err(crate::args::duparg("dev", &v));
+                return Err(crate::error::duparg("dev", &v));
             }
             filter_dev = Some(v);
         } else if w == "vid" {
             let v = args.value()?;
             if o.vlan != 0 {
-                return Err(crate::args::duparg("vid", &v));
+                return Err(crate::error::duparg("vid", &v));
             }
             o.vlan = crate::args::num::atoi(&v) as u16;
         }

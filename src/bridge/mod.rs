@@ -240,7 +240,7 @@ fn main_inner(argv: Vec<OsString>) -> Res<i32> {
                 "inet" => o.family = AF_INET,
                 "inet6" => o.family = AF_INET6,
                 "help" => return Err(usage()),
-                _ => return Err(crate::args::invarg("invalid protocol family", v)),
+                _ => return Err(crate::error::invarg("invalid protocol family", v)),
             }
         } else if opt == "-4" {
             o.family = AF_INET;

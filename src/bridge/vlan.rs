@@ -104,7 +104,7 @@ pub fn do_vlan(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
 fn parse_tunnel_info(args: &mut Args) -> Res<(u32, u32)> {
     let w = args.value()?;
     if !matches(&w, "id") {
-        return Err(crate::args::invarg("tunnel id expected", &w));
+        return Err(crate::error::invarg("tunnel id expected", &w));
     }
     let v = args.value()?;
     let (a, b) = match v.find('-') {
@@ -113,9 +113,9 @@ fn parse_tunnel_info(args: &mut Args) -> Res<(u32, u32)> {
     };
     let parse = |s: &str| crate::args::num::get_u32(s, 0).filter(|n| *n < 1 << 24);
     // The reference names only the part before '-' in both messages.
-    let start = parse(a).ok_or_else(|| crate::args::invarg("invalid tun id", a))?;
+    let start = parse(a).ok_or_else(|| crate::error::invarg("invalid tun id", a))?;
     let end = match b {
-        Some(b) => parse(b).ok_or_else(|| crate::args::invarg("invalid tun id", a))?,
+        Some(b) => parse(b).ok_or_else(|| crate::error::invarg("invalid tun id", a))?,
         None => 0,
     };
     Ok((start, end))
@@ -291,7 +291,7 @@ fn vlan_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
                 let v = args.value()?;
                 match crate::args::num::get_u8(&v, 0) {
                     Some(m) => req.attr_u8(BRIDGE_VLANDB_ENTRY_MCAST_ROUTER, m),
-                    None => return Err(crate::args::invarg("invalid mcast_router", &v)),
+                    None => return Err(crate::error::invarg("invalid mcast_router", &v)),
                 }
             }
             _ => {
@@ -323,13 +323,13 @@ fn vlan_global_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
         if w == "dev" {
             let v = args.value()?;
             if filter_dev.is_some() {
-                return Err(crate::args::duparg("dev", &v));
+                return Err(crate::error::duparg("dev", &v));
             }
             filter_dev = Some(v);
         } else if w == "vid" {
             let v = args.value()?;
             if vlan != 0 {
-                return Err(crate::args::duparg("vid", &v));
+                return Err(crate::error::duparg("vid", &v));
             }
             vlan = crate::args::num::atoi(&v) as u16;
         }
@@ -420,7 +420,7 @@ fn vlan_global_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
             }
         } else if let Some((name, attr, width)) = OPTS.iter().find(|(k, _, _)| *k == w) {
             let v = args.value()?;
-            let bad = || crate::args::invarg(&format!("invalid {}", name), &v);
+            let bad = || crate::error::invarg(&format!("invalid {}", name), &v);
             match width {
                 1 => req.attr_u8(*attr, crate::args::num::get_u8(&v, 0).ok_or_else(bad)?),
                 4 => req.attr_u32(*attr, crate::args::num::get_u32(&v, 0).ok_or_else(bad)?),
@@ -486,13 +486,13 @@ fn vlan_show(ctx: &mut BrCtx, mut args: Args, subject: Subject) -> Res<i32> {
         if w == "dev" {
             let v = args.value()?;
             if filter_dev.is_some() {
-                return Err(crate::args::duparg("dev", &v));
+                return Err(crate::error::duparg("dev", &v));
             }
             filter_dev = Some(v);
         } else if w == "vid" {
             let v = args.value()?;
             if f.vlan != 0 {
-                return Err(crate::args::duparg("vid", &v));
+                return Err(crate::error::duparg("vid", &v));
             }
             f.vlan = crate::args::num::atoi(&v) as u16;
         }

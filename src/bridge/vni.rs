@@ -65,24 +65,24 @@ fn vni_modify(ctx: &mut BrCtx, cmd: u16, mut args: Args) -> Res<i32> {
             "vni" => {
                 let v = args.value()?;
                 if vni.is_some() {
-                    return Err(crate::args::invarg("duplicate vni", &v));
+                    return Err(crate::error::invarg("duplicate vni", &v));
                 }
                 vni = Some(v);
             }
             "group" => {
                 if group.is_some() {
-                    return Err(crate::args::invarg("duplicate group", &w));
+                    return Err(crate::error::invarg("duplicate group", &w));
                 }
                 let v = args.value()?;
                 let a = super::fdb::get_addr_af(&v, AF_UNSPEC)?;
                 if !is_multicast(a.0, &a.1) {
-                    return Err(crate::args::invarg("invalid group address", &v));
+                    return Err(crate::error::invarg("invalid group address", &v));
                 }
                 group = Some(a);
             }
             "remote" => {
                 if group.is_some() {
-                    return Err(crate::args::invarg("duplicate group", &w));
+                    return Err(crate::error::invarg("duplicate group", &w));
                 }
                 let v = args.value()?;
                 group = Some(super::fdb::get_addr_af(&v, AF_UNSPEC)?);
@@ -139,7 +139,7 @@ fn vni_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
         if w == "dev" {
             let v = args.value()?;
             if filter_dev.is_some() {
-                return Err(crate::args::duparg("dev", &v));
+                return Err(crate::error::duparg("dev", &v));
             }
             filter_dev = Some(v);
         }

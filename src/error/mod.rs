@@ -5,6 +5,9 @@
 
 use std::io::Write;
 
+pub mod catalogue;
+pub use catalogue::*;
+
 /// Ends the process with this status (after flushing stdout).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Exit(pub i32);

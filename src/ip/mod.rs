@@ -167,7 +167,7 @@ pub fn parse_opts(words: &[String], switch_ns: &mut dyn FnMut(&str) -> Res<()>) 
             }
             o.family = read_family(v);
             if o.family == AF_UNSPEC {
-                return Err(crate::args::invarg("invalid protocol family", v));
+                return Err(crate::error::invarg("invalid protocol family", v));
             }
         } else if opt == "-4" {
             o.family = AF_INET;

@@ -9,7 +9,8 @@ pub mod util;
 
 use std::collections::HashMap;
 
-use crate::args::{duparg2, invarg, matches, Args};
+use crate::args::{matches, Args};
+use crate::error::{duparg2, invarg};
 use crate::error::{Exit, Res};
 use super::print::{print_link_stats, print_linkinfo, LinkEnv};
 use crate::ctx::Ctx;

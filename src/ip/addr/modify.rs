@@ -10,7 +10,8 @@
 
 use std::io::{IsTerminal, Read};
 
-use crate::args::{duparg, duparg2, invarg, matches, Args};
+use crate::args::{matches, Args};
+use crate::error::{duparg, duparg2, invarg};
 use crate::error::{eprint_raw, fail, Exit, Res};
 use crate::inet::{self, InetPrefix};
 use crate::ctx::Ctx;

@@ -10,7 +10,8 @@ use std::os::fd::IntoRawFd;
 
 use crate::ctx::Ctx;
 use crate::linkinfo::kinds;
-use crate::args::{duparg, duparg2, incomplete_command, invarg, matches, missarg, Args};
+use crate::args::{matches, Args};
+use crate::error::{duparg, duparg2, incomplete_command, invarg, missarg};
 use crate::error::{eprint_raw, fail, Exit, Res};
 use crate::netlink::consts::*;
 use crate::netlink::{msgs, Req, Tb};

@@ -170,26 +170,26 @@ pub fn netns_list_id(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
         let w = rest[i].as_str();
         if w == "target-nsid" {
             if target >= 0 {
-                return Err(crate::args::duparg("target-nsid", w));
+                return Err(crate::error::duparg("target-nsid", w));
             }
             i += 1;
-            let Some(v) = rest.get(i) else { return Err(crate::args::incomplete_command()) };
+            let Some(v) = rest.get(i) else { return Err(crate::error::incomplete_command()) };
             match crate::args::num::get_integer(v, 0) {
-                None => return Err(crate::args::invarg("\"target-nsid\" value is invalid", v)),
+                None => return Err(crate::error::invarg("\"target-nsid\" value is invalid", v)),
                 Some(n) if n < 0 => {
-                    return Err(crate::args::invarg("\"target-nsid\" value should be >= 0", after(i)))
+                    return Err(crate::error::invarg("\"target-nsid\" value should be >= 0", after(i)))
                 }
                 Some(n) => target = n,
             }
         } else if w == "nsid" {
             if nsid >= 0 {
-                return Err(crate::args::duparg("nsid", w));
+                return Err(crate::error::duparg("nsid", w));
             }
             i += 1;
-            let Some(v) = rest.get(i) else { return Err(crate::args::incomplete_command()) };
+            let Some(v) = rest.get(i) else { return Err(crate::error::incomplete_command()) };
             match crate::args::num::get_integer(v, 0) {
-                None => return Err(crate::args::invarg("\"nsid\" value is invalid", v)),
-                Some(n) if n < 0 => return Err(crate::args::invarg("\"nsid\" value should be >= 0", after(i))),
+                None => return Err(crate::error::invarg("\"nsid\" value is invalid", v)),
+                Some(n) if n < 0 => return Err(crate::error::invarg("\"nsid\" value should be >= 0", after(i))),
                 Some(n) => nsid = n,
             }
         } else {
@@ -280,8 +280,8 @@ pub fn netns_set(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
         -1
     } else {
         match crate::args::num::get_integer(val, 0) {
-            None => return Err(crate::args::invarg("Invalid \"netnsid\" value", val)),
-            Some(n) if n < 0 => return Err(crate::args::invarg("\"netnsid\" value should be >= 0", val)),
+            None => return Err(crate::error::invarg("Invalid \"netnsid\" value", val)),
+            Some(n) if n < 0 => return Err(crate::error::invarg("\"netnsid\" value should be >= 0", val)),
             Some(n) => n,
         }
     };

@@ -4,7 +4,7 @@
 
 use super::inet::{get_addr, ABuf};
 use super::Argv;
-use crate::args::{duparg2, invarg};
+use crate::error::{duparg2, invarg};
 use crate::error::{fail, Res};
 use crate::netlink::attr::{attrs, get_u16, get_u64, get_u8};
 use crate::netlink::consts::*;
@@ -310,7 +310,7 @@ fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
     let mut dst: Option<[u8; 16]> = None;
     if a.cur() != "tundst" {
         if mode != 1 {
-            return Err(crate::args::missarg("tundst"));
+            return Err(crate::error::missarg("tundst"));
         }
     } else {
         if mode == 1 {
@@ -324,11 +324,11 @@ fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
         a.next_arg()?;
     }
     if a.cur() != "trace" {
-        return Err(crate::args::missarg("trace"));
+        return Err(crate::error::missarg("trace"));
     }
     a.next_arg()?;
     if a.cur() != "prealloc" {
-        return Err(crate::args::missarg("prealloc"));
+        return Err(crate::error::missarg("prealloc"));
     }
     let (mut ty, mut ns, mut ns_found, mut size) = (0u32, 0u16, false, 0u16);
     while a.left() > 1 {
@@ -375,13 +375,13 @@ fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
         }
     }
     if ty == 0 {
-        return Err(crate::args::missarg("type"));
+        return Err(crate::error::missarg("type"));
     }
     if !ns_found {
-        return Err(crate::args::missarg("ns"));
+        return Err(crate::error::missarg("ns"));
     }
     if size == 0 {
-        return Err(crate::args::missarg("size"));
+        return Err(crate::error::missarg("size"));
     }
     let mut trace = [0u8; 8];
     trace[0..2].copy_from_slice(&ns.to_be_bytes());

@@ -3,7 +3,8 @@
 use super::inet::{get_addr, get_prefix, read_family};
 use super::print::*;
 use super::{encap, usage, Argv};
-use crate::args::{duparg2, invarg, matches};
+use crate::args::matches;
+use crate::error::{duparg2, invarg};
 use crate::error::{fail, Res};
 use crate::netlink::attr::Req;
 use crate::netlink::consts::*;

@@ -4,7 +4,8 @@
 //! bytes) and the texts are provided.
 
 use super::common::{get_addr_ipv4, ll_addr_a2n, pton6};
-use crate::args::{invarg, matches, Args};
+use crate::args::{matches, Args};
+use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
 use crate::ctx::Ctx;
 use crate::netlink::Req;

@@ -2,7 +2,8 @@
 //! ... type bridge`, the `-d` block and JSON `info_data`, and the help.
 
 use super::common::{bridge_id, ll_addr_a2n, ll_proto_a2n, ll_proto_n2a, print_timer};
-use crate::args::{invarg, matches, Args};
+use crate::args::{matches, Args};
+use crate::error::invarg;
 use crate::error::{eprint_raw, Res};
 use crate::ctx::Ctx;
 use crate::netlink::attr::get_be16;

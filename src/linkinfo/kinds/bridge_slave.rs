@@ -2,7 +2,8 @@
 //! `ip link set DEV type bridge_slave ...` and the port's `-d` block.
 
 use super::common::{bridge_id, parse_on_off, print_timer};
-use crate::args::{invarg, matches, Args};
+use crate::args::{matches, Args};
+use crate::error::invarg;
 use crate::error::{eprint_raw, Exit, Res};
 use crate::ctx::Ctx;
 use crate::netlink::{Req, Tb};

@@ -2,7 +2,8 @@
 //! no CAN devices: only the requests (checked against iproute2's bytes) and
 //! the text are provided.
 
-use crate::args::{invarg, matches, Args};
+use crate::args::{matches, Args};
+use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
 use crate::ctx::Ctx;
 use crate::netlink::Req;

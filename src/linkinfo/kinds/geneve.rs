@@ -3,7 +3,8 @@
 //! (checked against iproute2's bytes) and the texts are provided.
 
 use super::vxlan::{dsfield_a2n, get_addr, Addr};
-use crate::args::{duparg2, invarg, matches, Args};
+use crate::args::{matches, Args};
+use crate::error::{duparg2, invarg};
 use crate::error::{eprint_raw, Res};
 use crate::ctx::Ctx;
 use crate::netlink::consts::{AF_INET, AF_UNSPEC, NLM_F_CREATE, RTM_NEWLINK};

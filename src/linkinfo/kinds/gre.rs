@@ -5,7 +5,8 @@
 
 use super::iptnl::{addr_rta, existing_info_data, TUNNEL_ENCAP_FLAG_CSUM, TUNNEL_ENCAP_FLAG_CSUM6, TUNNEL_ENCAP_FLAG_REMCSUM};
 use super::vxlan::{dsfield_a2n, get_addr, Addr};
-use crate::args::{invarg, matches, Args};
+use crate::args::{matches, Args};
+use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
 use crate::ctx::Ctx;
 use crate::netlink::attr::{get_u16, get_u32, get_u8};

@@ -5,7 +5,8 @@
 //! as iproute2 does.
 
 use super::vxlan::{dsfield_a2n, get_addr, get_addr_1, Addr};
-use crate::args::{invarg, matches, Args};
+use crate::args::{matches, Args};
+use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
 use crate::ctx::Ctx;
 use crate::netlink::attr::{get_u16, get_u32, get_u8, hdr_u32};

@@ -4,7 +4,8 @@
 //! provided.
 
 use super::common::{ll_addr_a2n, parse_on_off, parse_one_of};
-use crate::args::{duparg, duparg2, invarg, Args};
+use crate::args::Args;
+use crate::error::{duparg, duparg2, invarg};
 use crate::error::{eprint_raw, Res};
 use crate::ctx::Ctx;
 use crate::netlink::Req;

@@ -4,7 +4,8 @@
 //! their words after the kind are ignored and the request is sent), and
 //! batadv, dsa, rmnet and wwan with their few options.
 
-use crate::args::{invarg, matches, Args};
+use crate::args::{matches, Args};
+use crate::error::invarg;
 use crate::error::{eprint_raw, Res};
 use crate::ctx::Ctx;
 use crate::netlink::{Req, Tb};
@@ -176,7 +177,7 @@ mod tests {
 // has none of them, so they can never be shown here) ----
 
 use super::vxlan::{get_addr, Addr};
-use crate::args::duparg2;
+use crate::error::duparg2;
 use crate::error::fail;
 
 const BAREUDP_HELP: &str = "Usage: ... bareudp dstport PORT
@@ -238,10 +239,10 @@ pub fn bareudp_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req
         }
     }
     if attrs & (1 << PORT) == 0 {
-        return Err(crate::args::missarg("dstport"));
+        return Err(crate::error::missarg("dstport"));
     }
     if attrs & (1 << ETHERTYPE) == 0 {
-        return Err(crate::args::missarg("ethertype"));
+        return Err(crate::error::missarg("ethertype"));
     }
     req.attr(PORT, &dstport.to_be_bytes());
     req.attr(ETHERTYPE, &ethertype.to_be_bytes());

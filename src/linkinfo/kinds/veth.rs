@@ -2,7 +2,8 @@
 //! peer's options are the generic ones, read by the same iplink_parse()
 //! into VETH_INFO_PEER (an ifinfomsg, then attributes).
 
-use crate::args::{duparg, Args};
+use crate::args::Args;
+use crate::error::duparg;
 use crate::error::Res;
 use crate::ip::link::modify::{iplink_parse, reserve, Ifi, Parsed};
 use crate::ctx::Ctx;

@@ -3,7 +3,8 @@
 //! against crafted attributes.
 
 use super::common::{ll_proto_a2n, ll_proto_n2a};
-use crate::args::{invarg, matches, Args};
+use crate::args::{matches, Args};
+use crate::error::invarg;
 use crate::error::{eprint_raw, Res};
 use crate::ctx::Ctx;
 use crate::netlink::attr::{get_be16, hdr_u32};
@@ -99,7 +100,7 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res
             let ingress = matches(&w, "ingress-qos-map");
             // NEXT_ARG(), then the map words from there.
             if !args.has_next() {
-                return Err(crate::args::incomplete_command());
+                return Err(crate::error::incomplete_command());
             }
             let ty = if ingress { IFLA_VLAN_INGRESS_QOS } else { IFLA_VLAN_EGRESS_QOS };
             if let Err(cut) = parse_qos_map(args, req, ty) {

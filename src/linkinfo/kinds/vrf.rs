@@ -1,7 +1,8 @@
 //! `type vrf` and the `vrf_slave` port data (ip/iplink_vrf.c, 6.1.0). This
 //! kernel has no VRF: requests are checked against iproute2's bytes.
 
-use crate::args::{invarg, matches, Args};
+use crate::args::{matches, Args};
+use crate::error::invarg;
 use crate::error::{eprint_raw, Res};
 use crate::ctx::Ctx;
 use crate::netlink::{Req, Tb};

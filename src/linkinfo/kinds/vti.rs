@@ -6,7 +6,8 @@
 use super::gre::parse_key;
 use super::iptnl::{addr_rta, existing_info_data};
 use super::vxlan::{get_addr, Addr};
-use crate::args::{invarg, missarg, matches, Args};
+use crate::args::{matches, Args};
+use crate::error::{invarg, missarg};
 use crate::error::{eprint_raw, fail, Res};
 use crate::ctx::Ctx;
 use crate::netlink::attr::{get_u32, get_u8};

@@ -2,7 +2,8 @@
 //! JSON `info_data`, and the help.
 
 use super::common::{format_host, get_addr_ipv4, pton6, req_type_flags};
-use crate::args::{duparg2, invarg, matches, Args};
+use crate::args::{matches, Args};
+use crate::error::{duparg2, invarg};
 use crate::error::{eprint_raw, fail, Exit, Res};
 use crate::ctx::Ctx;
 use crate::netlink::attr::{get_be16, get_u32};

@@ -1,0 +1,69 @@
+//! The messages more than one command prints, each with its bytes and exit
+//! status in one place. They are printed where iproute2 prints them (the
+//! caller returns the `Exit` at that point), so their order against the
+//! output stays exact.
+
+use super::{fail, strerror, Exit};
+
+/// "Command line is not complete. Try option "help"" (rc 255).
+pub fn incomplete_command() -> Exit {
+    fail(255, "Command line is not complete. Try option \"help\"\n")
+}
+
+/// `invarg(msg, arg)`: `Error: argument "ARG" is wrong: MSG` (rc 255).
+/// Several of ip's messages end in their own "\n", which gives an extra
+/// empty line; callers pass those verbatim.
+pub fn invarg(msg: &str, arg: &str) -> Exit {
+    fail(255, &format!("Error: argument \"{}\" is wrong: {}\n", arg, msg))
+}
+
+/// `duparg(key, arg)`: `Error: duplicate "KEY": "ARG" is the second value.`
+pub fn duparg(key: &str, arg: &str) -> Exit {
+    fail(
+        255,
+        &format!("Error: duplicate \"{}\": \"{}\" is the second value.\n", key, arg),
+    )
+}
+
+/// `duparg2(key, arg)`: `Error: either "KEY" is duplicate, or "ARG" is a garbage.`
+pub fn duparg2(key: &str, arg: &str) -> Exit {
+    fail(
+        255,
+        &format!("Error: either \"{}\" is duplicate, or \"{}\" is a garbage.\n", key, arg),
+    )
+}
+
+/// `missarg(key)`: `Error: argument "KEY" is required`.
+pub fn missarg(key: &str) -> Exit {
+    fail(255, &format!("Error: argument \"{}\" is required\n", key))
+}
+
+/// ip's `on_off` parsing: `Error: argument of "KEY" must be "on" or "off", not "VAL"` (rc 1 at the caller).
+pub fn parse_on_off(key: &str, val: &str) -> Result<bool, String> {
+    match val {
+        "on" => Ok(true),
+        "off" => Ok(false),
+        _ => Err(format!("Error: argument of \"{}\" must be \"on\" or \"off\", not \"{}\"\n", key, val)),
+    }
+}
+
+/// `Command "CMD" is unknown, try "TOOL OBJECT help".` (rc 255), the last
+/// branch of every object's command table.
+pub fn unknown_command(cmd: &str, object: &str) -> Exit {
+    fail(255, &format!("Command \"{}\" is unknown, try \"{} help\".\n", cmd, object))
+}
+
+/// rtnl_dump_request() failed: "Cannot send dump request: ERR" (rc 1).
+pub fn cannot_send_dump(errno: i32) -> Exit {
+    fail(1, &format!("Cannot send dump request: {}\n", strerror(errno)))
+}
+
+/// rtnl_dump_filter() failed: "Dump terminated" (rc 1).
+pub fn dump_terminated() -> Exit {
+    fail(1, "Dump terminated\n")
+}
+
+/// rtnl_open() failed: "Cannot open netlink socket: ERR" (rc 1).
+pub fn cannot_open_netlink(errno: i32) -> Exit {
+    fail(1, &format!("Cannot open netlink socket: {}\n", strerror(errno)))
+}
