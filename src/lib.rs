@@ -19,6 +19,8 @@ pub mod ip;
 pub mod sysctl;
 
 mod robust;
+#[cfg(test)]
+mod layering;
 
 use std::ffi::OsString;
 
