@@ -9,7 +9,8 @@ mod exec;
 mod nsid;
 
 use crate::ctx::Ctx;
-use crate::args::{matches, Args};
+use crate::args::keywords::{exact, kw, List, Table, Words};
+use crate::args::Args;
 use crate::error::{fail, Res};
 use crate::eprintf;
 use crate::print::T;
@@ -30,6 +31,58 @@ const USAGE: &str = "Usage:\tip netns list
 \tip netns list-id [target-nsid POSITIVE-INT] [nsid POSITIVE-INT]
 NETNSID := auto | POSITIVE-INT
 ";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    List,
+    ListId,
+    Help,
+    Add,
+    Set,
+    Delete,
+    Identify,
+    Pids,
+    Exec,
+    Monitor,
+    Attach,
+}
+
+/// do_netns()'s command chain, in ip/ipnetns.c's order: all prefixes, so
+/// `ip netns l` is list and `ip netns s` is show (= list), not set.
+static COMMANDS: Table<Cmd> = Table::new(
+    "ip netns",
+    &[
+        kw("list", Cmd::List),
+        kw("show", Cmd::List),
+        kw("lst", Cmd::List),
+        kw("list-id", Cmd::ListId),
+        kw("help", Cmd::Help),
+        kw("add", Cmd::Add),
+        kw("set", Cmd::Set),
+        kw("delete", Cmd::Delete),
+        kw("identify", Cmd::Identify),
+        kw("pids", Cmd::Pids),
+        kw("exec", Cmd::Exec),
+        kw("monitor", Cmd::Monitor),
+        kw("attach", Cmd::Attach),
+    ],
+);
+
+/// netns_list_id()'s options: compared with strcmp.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ListIdOpt {
+    TargetNsid,
+    Nsid,
+}
+
+pub(crate) static LIST_ID: Table<ListIdOpt> =
+    Table::new("ip netns list-id", &[exact("target-nsid", ListIdOpt::TargetNsid), exact("nsid", ListIdOpt::Nsid)]);
+
+/// netns_set()'s NETNSID: a number or the word `auto` (strcmp).
+static SET: List = List { path: "ip netns set", words: &["auto"] };
+
+/// `ip netns`'s tables, command table first (completions, man page).
+pub static KEYWORDS: &[&dyn Words] = &[&COMMANDS, &LIST_ID, &SET];
 
 fn usage() -> crate::error::Exit {
     fail(255, USAGE)
@@ -60,42 +113,26 @@ pub fn do_netns(ctx: &mut Ctx, args: Args) -> Res<i32> {
     }
     let cmd = cmd.as_str();
     let rest = &words[1..];
-    if matches(cmd, "list") || matches(cmd, "show") || matches(cmd, "lst") {
-        nsid::map_init(ctx)?;
-        return netns_list(ctx);
+    match COMMANDS.find(cmd) {
+        Some(Cmd::List) => {
+            nsid::map_init(ctx)?;
+            netns_list(ctx)
+        }
+        Some(Cmd::ListId) => {
+            nsid::map_init(ctx)?;
+            nsid::netns_list_id(ctx, rest)
+        }
+        Some(Cmd::Help) => Err(usage()),
+        Some(Cmd::Add) => add::netns_add(ctx, rest, true),
+        Some(Cmd::Set) => nsid::netns_set(ctx, rest),
+        Some(Cmd::Delete) => add::netns_delete(ctx, rest),
+        Some(Cmd::Identify) => netns_identify(ctx, rest),
+        Some(Cmd::Pids) => netns_pids(ctx, rest),
+        Some(Cmd::Exec) => exec::netns_exec(ctx, rest),
+        Some(Cmd::Monitor) => netns_monitor(ctx),
+        Some(Cmd::Attach) => add::netns_add(ctx, rest, false),
+        None => Err(fail(255, &format!("Command \"{}\" is unknown, try \"ip netns help\".\n", cmd))),
     }
-    if matches(cmd, "list-id") {
-        nsid::map_init(ctx)?;
-        return nsid::netns_list_id(ctx, rest);
-    }
-    if matches(cmd, "help") {
-        return Err(usage());
-    }
-    if matches(cmd, "add") {
-        return add::netns_add(ctx, rest, true);
-    }
-    if matches(cmd, "set") {
-        return nsid::netns_set(ctx, rest);
-    }
-    if matches(cmd, "delete") {
-        return add::netns_delete(ctx, rest);
-    }
-    if matches(cmd, "identify") {
-        return netns_identify(ctx, rest);
-    }
-    if matches(cmd, "pids") {
-        return netns_pids(ctx, rest);
-    }
-    if matches(cmd, "exec") {
-        return exec::netns_exec(ctx, rest);
-    }
-    if matches(cmd, "monitor") {
-        return netns_monitor(ctx);
-    }
-    if matches(cmd, "attach") {
-        return add::netns_add(ctx, rest, false);
-    }
-    Err(fail(255, &format!("Command \"{}\" is unknown, try \"ip netns help\".\n", cmd)))
 }
 
 /// netns_list(): the run directory in readdir order; nothing at all (not

@@ -168,7 +168,8 @@ pub fn netns_list_id(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
     let after = |j: usize| rest.get(j + 1).map(|s| s.as_str()).unwrap_or("(null)");
     while i < rest.len() {
         let w = rest[i].as_str();
-        if w == "target-nsid" {
+        let opt = super::LIST_ID.find(w);
+        if opt == Some(super::ListIdOpt::TargetNsid) {
             if target >= 0 {
                 return Err(crate::error::duparg("target-nsid", w));
             }
@@ -181,7 +182,7 @@ pub fn netns_list_id(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
                 }
                 Some(n) => target = n,
             }
-        } else if w == "nsid" {
+        } else if opt == Some(super::ListIdOpt::Nsid) {
             if nsid >= 0 {
                 return Err(crate::error::duparg("nsid", w));
             }
@@ -276,7 +277,7 @@ pub fn netns_set(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
         return Ok(1);
     };
     // A negative nsid asks the kernel to pick one.
-    let nsid: i32 = if val == "auto" {
+    let nsid: i32 = if super::SET.words.contains(&val.as_str()) {
         -1
     } else {
         match crate::args::num::get_integer(val, 0) {
