@@ -12,15 +12,27 @@
 
 # >>> shared with _rip (zsh runs it under ksh emulation; a test keeps the
 # two copies identical)
+# >>> generated from the keyword tables (src/args/keywords.rs): RIP_BLESS=1 cargo test --test ship
+_rip_kw_ip_OPTIONS="-loops -family -4 -6 -0 -M -B -human -human-readable -iec -stats -statistics -details -resolve -oneline -timestamp -tshort -Version -force -batch -brief -json -pretty -rcvbuf -color -help -netns -Numeric -all -echo"
+_rip_kw_ip_OPTIONS__family="inet inet6 link mpls bridge help"
+_rip_kw_ip="address addrlabel maddress route rule neighbor neighbour ntable ntbl link l2tp fou ila macsec tunnel tunl tuntap tap token tcpmetrics tcp_metrics monitor xfrm mroute mrule netns netconf vrf sr nexthop mptcp ioam help stats"
+_rip_kw_ip_netns="list show lst list-id help add set delete identify pids exec monitor attach"
+_rip_kw_ip_netns_list_id="target-nsid nsid"
+_rip_kw_ip_netns_set="auto"
+_rip_kw_sysctl_OPTIONS="-a --all -A -X --deprecated --dry-run -b --binary -e --ignore -N --names -n --values -p --load -f --system -r --pattern -q --quiet -w --write -o -x -d -h --help -V --version"
+# <<< generated from the keyword tables
 # ip's tables, in ip's order (the order decides what an abbreviation means).
-_rip_ip_objects="address addrlabel maddress route rule neighbor neighbour ntable ntbl link l2tp fou ila macsec tunnel tunl tuntap tap token tcpmetrics tcp_metrics monitor xfrm mroute mrule netns netconf vrf sr nexthop mptcp ioam help stats"
+# The generated _rip_kw_* lists above are used where a parser has tables;
+# the hand-written lists after `:-` are fallbacks for objects not on tables
+# yet (to be deleted once link/address/route/bridge tables land).
+_rip_ip_objects=$_rip_kw_ip
 # What rip implements; only these are offered.
 _rip_ip_offered="address link route netns help"
-_rip_ip_options="-Version -statistics -details -resolve -human-readable -iec -json -pretty -family -4 -6 -M -B -0 -loops -brief -oneline -timestamp -tshort -batch -rcvbuf -netns -Numeric -all -color -force -echo -help"
-_rip_cmds_link="add set change replace delete show lst list xstats afstats property help"
-_rip_cmds_address="add change chg replace delete list show lst flush save showdump restore help"
-_rip_cmds_route="add change chg replace prepend append test delete list show lst get flush save restore showdump help"
-_rip_cmds_netns="list show lst add attach set delete identify pids exec monitor list-id help"
+_rip_ip_options=$_rip_kw_ip_OPTIONS
+_rip_cmds_link="${_rip_kw_ip_link:-add set change replace delete show lst list xstats afstats property help}"
+_rip_cmds_address="${_rip_kw_ip_address:-add change chg replace delete list show lst flush save showdump restore help}"
+_rip_cmds_route="${_rip_kw_ip_route:-add change chg replace prepend append test delete list show lst get flush save restore showdump help}"
+_rip_cmds_netns=$_rip_kw_ip_netns
 _rip_link_kinds="amt bareudp batadv bond bond_slave bridge bridge_slave can dsa dummy erspan geneve gre gretap gtp hsr ifb ip6erspan ip6gre ip6gretap ip6tnl ipip ipoib ipvlan ipvtap macsec macvlan macvtap netdevsim nlmon rmnet sit team team_slave tun vcan veth virt_wifi vlan vrf vrf_slave vti vti6 vxcan vxlan wwan xfrm"
 _rip_link_change="dev up down name address broadcast brd mtu txqueuelen txqlen qlen numtxqueues numrxqueues netns link-netns link-netnsid arp dynamic multicast allmulticast promisc trailers carrier alias group master nomaster vrf mode state addrgenmode protodown protodown_reason gso_max_size gso_max_segs gro_max_size vf xdp xdpgeneric xdpdrv xdpoffload type"
 _rip_link_add="link parentdev index $_rip_link_change"
@@ -65,9 +77,9 @@ _rip_route_select="root match exact to from table vrf cached cloned tos protocol
 _rip_route_get="fibmatch from iif oif tos mark vrf uid ipproto sport dport connected notify"
 _rip_route_protos="kernel boot static redirect ra dhcp gated mrt zebra bird babel dnrouted xorp ntk keepalived bgp isis ospf rip eigrp"
 _rip_scopes="host link global site nowhere"
-_rip_bridge_options="-Version -statistics -details -oneline -timestamp -family -4 -6 -netns -compressvlans -color -force -json -pretty -batch -help"
+_rip_bridge_options="${_rip_kw_bridge_OPTIONS:--Version -statistics -details -oneline -timestamp -family -4 -6 -netns -compressvlans -color -force -json -pretty -batch -help}"
 _rip_bridge_link_set="dev cost priority state guard hairpin fastleave root_block learning learning_sync flood mcast_router mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked hwmode backup_port nobackup_port self master"
-_rip_sysctl_options="-a --all -A -X --deprecated --dry-run -b --binary -e --ignore -N --names -n --values -p --load -f --system -r --pattern -q --quiet -w --write -o -x -d -h --help -V --version"
+_rip_sysctl_options=$_rip_kw_sysctl_OPTIONS
 
 # ip's prefix rule: the first word of $2 (a list) that $1 is a prefix of.
 _rip_resolve() {
@@ -278,7 +290,7 @@ _rip_ip_candidates() {
                 if (( i + 1 == n )); then
                     case $opt in
                         -n*) _rip_netns_names ;;
-                        -f*) printf '%s\n' inet inet6 mpls bridge link help ;;
+                        -f*) printf '%s\n' $_rip_kw_ip_OPTIONS__family ;;
                         -b*) echo @file ;;
                     esac
                     return
@@ -329,10 +341,10 @@ _rip_ip_candidates() {
                 return ;;
             delete|pids|set|attach)
                 (( n == first )) && _rip_netns_names
-                [[ $cmd == set ]] && (( n == first + 1 )) && echo auto
+                [[ $cmd == set ]] && (( n == first + 1 )) && printf '%s\n' $_rip_kw_ip_netns_set
                 return ;;
             list-id)
-                (( n == first || n == first + 2 )) && printf '%s\n' target-nsid nsid
+                (( n == first || n == first + 2 )) && printf '%s\n' $_rip_kw_ip_netns_list_id
                 return ;;
         esac
         return
@@ -422,12 +434,13 @@ _rip_kind_words() {
     esac
 }
 
-_rip_bridge_cmds_link="set change show lst list help"
-_rip_bridge_cmds_fdb="add append replace delete get show lst list flush help"
-_rip_bridge_cmds_mdb="add delete show lst list help"
-_rip_bridge_cmds_vlan="add delete show lst list tunnelshow set global help"
-_rip_bridge_cmds_vni="add delete show lst list help"
-_rip_bridge_cmds_monitor="file link fdb mdb vlan vni all help"
+_rip_bridge_objects="${_rip_kw_bridge:-link fdb mdb vlan vni monitor help}"
+_rip_bridge_cmds_link="${_rip_kw_bridge_link:-set change show lst list help}"
+_rip_bridge_cmds_fdb="${_rip_kw_bridge_fdb:-add append replace delete get show lst list flush help}"
+_rip_bridge_cmds_mdb="${_rip_kw_bridge_mdb:-add delete show lst list help}"
+_rip_bridge_cmds_vlan="${_rip_kw_bridge_vlan:-add delete show lst list tunnelshow set global help}"
+_rip_bridge_cmds_vni="${_rip_kw_bridge_vni:-add delete show lst list help}"
+_rip_bridge_cmds_monitor="${_rip_kw_bridge_monitor:-file link fdb mdb vlan vni all help}"
 _rip_bridge_fdb_add="dev self master use router extern_learn sticky local permanent static dynamic vlan dst port vni nhid via src_vni"
 _rip_bridge_fdb_flush="dev brport vlan self master permanent nopermanent static nostatic dynamic nodynamic added_by_user noadded_by_user extern_learn noextern_learn sticky nosticky offloaded nooffloaded"
 _rip_bridge_vlan_global="vid dev mcast_snooping mcast_querier mcast_igmp_version mcast_mld_version mcast_last_member_count mcast_last_member_interval mcast_startup_query_count mcast_startup_query_interval mcast_membership_interval mcast_querier_interval mcast_query_interval mcast_query_response_interval"
@@ -452,11 +465,11 @@ _rip_bridge_candidates() {
     done
     if (( i == n )); then
         if [[ $cur == -* ]]; then printf '%s\n' $_rip_bridge_options
-        else printf '%s\n' link fdb mdb vlan vni monitor help; fi
+        else printf '%s\n' $_rip_bridge_objects; fi
         return
     fi
     local obj cmds
-    obj=$(_rip_resolve "${w[i]}" "link fdb mdb vlan vni monitor help") || return
+    obj=$(_rip_resolve "${w[i]}" "$_rip_bridge_objects") || return
     case $obj in
         link) cmds=$_rip_bridge_cmds_link ;;
         fdb) cmds=$_rip_bridge_cmds_fdb ;;

@@ -8,14 +8,35 @@
 # RIP_COMP_NETNS_DIR, RIP_COMP_RT_TABLES, RIP_COMP_PROC_SYS); no program
 # is run.
 
+# >>> generated from the keyword tables (src/args/keywords.rs): RIP_BLESS=1 cargo test --test ship
+set -g __rip_kw_ip_OPTIONS -loops -family -4 -6 -0 -M -B -human -human-readable -iec -stats -statistics -details -resolve -oneline -timestamp -tshort -Version -force -batch -brief -json -pretty -rcvbuf -color -help -netns -Numeric -all -echo
+set -g __rip_kw_ip_OPTIONS__family inet inet6 link mpls bridge help
+set -g __rip_kw_ip address addrlabel maddress route rule neighbor neighbour ntable ntbl link l2tp fou ila macsec tunnel tunl tuntap tap token tcpmetrics tcp_metrics monitor xfrm mroute mrule netns netconf vrf sr nexthop mptcp ioam help stats
+set -g __rip_kw_ip_netns list show lst list-id help add set delete identify pids exec monitor attach
+set -g __rip_kw_ip_netns_list_id target-nsid nsid
+set -g __rip_kw_ip_netns_set auto
+set -g __rip_kw_sysctl_OPTIONS -a --all -A -X --deprecated --dry-run -b --binary -e --ignore -N --names -n --values -p --load -f --system -r --pattern -q --quiet -w --write -o -x -d -h --help -V --version
+# <<< generated from the keyword tables
+# The generated list of table PATH (its __rip_kw_ name) if the parser has
+# tables, else the hand-written fallback that follows (fallbacks go once
+# link/address/route/bridge tables land).
+function __rip_kw_or
+    set -l v __rip_kw_$argv[1]
+    if set -q $v
+        printf '%s\n' $$v
+    else
+        printf '%s\n' $argv[2..-1]
+    end
+end
+
 # ip's tables in ip's order: the order decides what an abbreviation means.
-set -g __rip_ip_objects address addrlabel maddress route rule neighbor neighbour ntable ntbl link l2tp fou ila macsec tunnel tunl tuntap tap token tcpmetrics tcp_metrics monitor xfrm mroute mrule netns netconf vrf sr nexthop mptcp ioam help stats
+set -g __rip_ip_objects $__rip_kw_ip
 set -g __rip_ip_offered address link route netns help
-set -g __rip_ip_options -Version -statistics -details -resolve -human-readable -iec -json -pretty -family -4 -6 -M -B -0 -loops -brief -oneline -timestamp -tshort -batch -rcvbuf -netns -Numeric -all -color -force -echo -help
-set -g __rip_cmds_link add set change replace delete show lst list xstats afstats property help
-set -g __rip_cmds_address add change chg replace delete list show lst flush save showdump restore help
-set -g __rip_cmds_route add change chg replace prepend append test delete list show lst get flush save restore showdump help
-set -g __rip_cmds_netns list show lst add attach set delete identify pids exec monitor list-id help
+set -g __rip_ip_options $__rip_kw_ip_OPTIONS
+set -g __rip_cmds_link (__rip_kw_or ip_link add set change replace delete show lst list xstats afstats property help)
+set -g __rip_cmds_address (__rip_kw_or ip_address add change chg replace delete list show lst flush save showdump restore help)
+set -g __rip_cmds_route (__rip_kw_or ip_route add change chg replace prepend append test delete list show lst get flush save restore showdump help)
+set -g __rip_cmds_netns $__rip_kw_ip_netns
 set -g __rip_link_kinds amt bareudp batadv bond bond_slave bridge bridge_slave can dsa dummy erspan geneve gre gretap gtp hsr ifb ip6erspan ip6gre ip6gretap ip6tnl ipip ipoib ipvlan ipvtap macsec macvlan macvtap netdevsim nlmon rmnet sit team team_slave tun vcan veth virt_wifi vlan vrf vrf_slave vti vti6 vxcan vxlan wwan xfrm
 set -g __rip_link_change dev up down name address broadcast brd mtu txqueuelen txqlen qlen numtxqueues numrxqueues netns link-netns link-netnsid arp dynamic multicast allmulticast promisc trailers carrier alias group master nomaster vrf mode state addrgenmode protodown protodown_reason gso_max_size gso_max_segs gro_max_size vf xdp xdpgeneric xdpdrv xdpoffload type
 set -g __rip_link_add link parentdev index $__rip_link_change
@@ -59,9 +80,9 @@ set -g __rip_route_select root match exact to from table vrf cached cloned tos p
 set -g __rip_route_get fibmatch from iif oif tos mark vrf uid ipproto sport dport connected notify
 set -g __rip_route_protos kernel boot static redirect ra dhcp gated mrt zebra bird babel dnrouted xorp ntk keepalived bgp isis ospf rip eigrp
 set -g __rip_scopes host link global site nowhere
-set -g __rip_bridge_options -Version -statistics -details -oneline -timestamp -family -4 -6 -netns -compressvlans -color -force -json -pretty -batch -help
+set -g __rip_bridge_options (__rip_kw_or bridge_OPTIONS -Version -statistics -details -oneline -timestamp -family -4 -6 -netns -compressvlans -color -force -json -pretty -batch -help)
 set -g __rip_bridge_link_set dev cost priority state guard hairpin fastleave root_block learning learning_sync flood mcast_router mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked hwmode backup_port nobackup_port self master
-set -g __rip_sysctl_options -a --all -A -X --deprecated --dry-run -b --binary -e --ignore -N --names -n --values -p --load -f --system -r --pattern -q --quiet -w --write -o -x -d -h --help -V --version
+set -g __rip_sysctl_options $__rip_kw_sysctl_OPTIONS
 
 # ip's prefix rule: the first of $argv[2..] that $argv[1] is a prefix of.
 function __rip_resolve
@@ -430,7 +451,7 @@ function __rip_ip_candidates
                     case '-n*'
                         __rip_netns_names
                     case '-f*'
-                        printf '%s\n' inet inet6 mpls bridge link help
+                        printf '%s\n' $__rip_kw_ip_OPTIONS__family
                     case '-b*'
                         echo @file
                 end
@@ -490,10 +511,10 @@ function __rip_ip_candidates
                 end
             case delete pids set attach
                 test $n -lt $first; and __rip_netns_names
-                test $cmd = set -a $n -eq $first; and echo auto
+                test $cmd = set -a $n -eq $first; and printf '%s\n' $__rip_kw_ip_netns_set
             case list-id
                 if test $n -lt $first; or test $n -eq (math $first + 1)
-                    printf '%s\n' target-nsid nsid
+                    printf '%s\n' $__rip_kw_ip_netns_list_id
                 end
         end
         return
@@ -578,12 +599,13 @@ function __rip_ip_candidates
     end
 end
 
-set -g __rip_bridge_cmds_link set change show lst list help
-set -g __rip_bridge_cmds_fdb add append replace delete get show lst list flush help
-set -g __rip_bridge_cmds_mdb add delete show lst list help
-set -g __rip_bridge_cmds_vlan add delete show lst list tunnelshow set global help
-set -g __rip_bridge_cmds_vni add delete show lst list help
-set -g __rip_bridge_cmds_monitor file link fdb mdb vlan vni all help
+set -g __rip_bridge_objects (__rip_kw_or bridge link fdb mdb vlan vni monitor help)
+set -g __rip_bridge_cmds_link (__rip_kw_or bridge_link set change show lst list help)
+set -g __rip_bridge_cmds_fdb (__rip_kw_or bridge_fdb add append replace delete get show lst list flush help)
+set -g __rip_bridge_cmds_mdb (__rip_kw_or bridge_mdb add delete show lst list help)
+set -g __rip_bridge_cmds_vlan (__rip_kw_or bridge_vlan add delete show lst list tunnelshow set global help)
+set -g __rip_bridge_cmds_vni (__rip_kw_or bridge_vni add delete show lst list help)
+set -g __rip_bridge_cmds_monitor (__rip_kw_or bridge_monitor file link fdb mdb vlan vni all help)
 set -g __rip_bridge_fdb_add dev self master use router extern_learn sticky local permanent static dynamic vlan dst port vni nhid via src_vni
 set -g __rip_bridge_fdb_flush dev brport vlan self master permanent nopermanent static nostatic dynamic nodynamic added_by_user noadded_by_user extern_learn noextern_learn sticky nosticky offloaded nooffloaded
 set -g __rip_bridge_vlan_global vid dev mcast_snooping mcast_querier mcast_igmp_version mcast_mld_version mcast_last_member_count mcast_last_member_interval mcast_startup_query_count mcast_startup_query_interval mcast_membership_interval mcast_querier_interval mcast_query_interval mcast_query_response_interval
@@ -616,11 +638,11 @@ function __rip_bridge_candidates
         if string match -q -- '-*' $cur
             printf '%s\n' $__rip_bridge_options
         else
-            printf '%s\n' link fdb mdb vlan vni monitor help
+            printf '%s\n' $__rip_bridge_objects
         end
         return
     end
-    set -l obj (__rip_resolve $w[$i] link fdb mdb vlan vni monitor help); or return
+    set -l obj (__rip_resolve $w[$i] $__rip_bridge_objects); or return
     set -l cmds
     switch $obj
         case link

@@ -10,8 +10,8 @@ pub mod route;
 
 use std::ffi::OsString;
 
-use crate::args::keywords::{kw, Table};
-use crate::args::{matches, Args};
+use crate::args::keywords::{doc, exact, kw, List, Table, Words};
+use crate::args::Args;
 use crate::ctx::{Ctx, Opts};
 use crate::error::{fail, Exit, Res};
 use crate::netlink::consts::*;
@@ -123,6 +123,86 @@ fn to_strings(argv: &[OsString]) -> Vec<String> {
     argv.iter().map(|a| a.to_string_lossy().into_owned()).collect()
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opt {
+    Loops,
+    Family,
+    Inet,
+    Inet6,
+    Packet,
+    Mpls,
+    Bridge,
+    Human,
+    Iec,
+    Stats,
+    Details,
+    Resolve,
+    Oneline,
+    Timestamp,
+    Tshort,
+    Version,
+    Force,
+    Batch,
+    Brief,
+    Json,
+    Pretty,
+    Rcvbuf,
+    Color,
+    Help,
+    Netns,
+    Numeric,
+    All,
+    Echo,
+}
+
+/// ip's global options, in the order of ip/ip.c main()'s if-chain (the
+/// order is the interface: `-h` is -human, `-b` -batch, `-n` -netns).
+/// `-color` is read by matches_color() (it takes `=WHEN`), so its entry
+/// only documents it.
+static OPTIONS: Table<Opt> = Table::new(
+    "ip OPTIONS",
+    &[
+        kw("-loops", Opt::Loops),
+        kw("-family", Opt::Family),
+        exact("-4", Opt::Inet),
+        exact("-6", Opt::Inet6),
+        exact("-0", Opt::Packet),
+        exact("-M", Opt::Mpls),
+        exact("-B", Opt::Bridge),
+        kw("-human", Opt::Human),
+        kw("-human-readable", Opt::Human),
+        kw("-iec", Opt::Iec),
+        kw("-stats", Opt::Stats),
+        kw("-statistics", Opt::Stats),
+        kw("-details", Opt::Details),
+        kw("-resolve", Opt::Resolve),
+        kw("-oneline", Opt::Oneline),
+        kw("-timestamp", Opt::Timestamp),
+        kw("-tshort", Opt::Tshort),
+        kw("-Version", Opt::Version),
+        kw("-force", Opt::Force),
+        kw("-batch", Opt::Batch),
+        kw("-brief", Opt::Brief),
+        kw("-json", Opt::Json),
+        kw("-pretty", Opt::Pretty),
+        kw("-rcvbuf", Opt::Rcvbuf),
+        doc("-color", Opt::Color),
+        kw("-help", Opt::Help),
+        kw("-netns", Opt::Netns),
+        kw("-Numeric", Opt::Numeric),
+        kw("-all", Opt::All),
+        exact("-echo", Opt::Echo),
+    ],
+);
+
+/// ip's keyword tables: its own (options, objects), then each object's
+/// `KEYWORDS`, one line per object (completions and man pages read these).
+pub fn keywords() -> Vec<&'static dyn Words> {
+    let mut v: Vec<&'static dyn Words> = vec![&OPTIONS, &FAMILIES, &OBJECTS];
+    v.extend_from_slice(netns::KEYWORDS);
+    v
+}
+
 /// Parsed leading options and what follows them.
 pub struct Parsed {
     pub o: Opts,
@@ -157,100 +237,103 @@ pub fn parse_opts(words: &[String], switch_ns: &mut dyn FnMut(&str) -> Res<()>) 
                 }
             }};
         }
-        if matches(opt, "-loops") {
-            let v = next_val!();
-            o.loops = crate::args::num::atoi(v);
-        } else if matches(opt, "-family") {
-            let v = next_val!();
-            if v == "help" {
-                return Err(usage());
-            }
-            o.family = read_family(v);
-            if o.family == AF_UNSPEC {
-                return Err(crate::error::invarg("invalid protocol family", v));
-            }
-        } else if opt == "-4" {
-            o.family = AF_INET;
-        } else if opt == "-6" {
-            o.family = AF_INET6;
-        } else if opt == "-0" {
-            o.family = AF_PACKET;
-        } else if opt == "-M" {
-            o.family = AF_MPLS;
-        } else if opt == "-B" {
-            o.family = AF_BRIDGE;
-        } else if matches(opt, "-human") || matches(opt, "-human-readable") {
-            o.human += 1;
-        } else if matches(opt, "-iec") {
-            o.iec += 1;
-        } else if matches(opt, "-stats") || matches(opt, "-statistics") {
-            o.stats += 1;
-        } else if matches(opt, "-details") {
-            o.details += 1;
-        } else if matches(opt, "-resolve") {
-            o.resolve += 1;
-        } else if matches(opt, "-oneline") {
-            o.oneline += 1;
-        } else if matches(opt, "-timestamp") {
-            o.timestamp += 1;
-        } else if matches(opt, "-tshort") {
-            o.timestamp += 1;
-            o.tshort += 1;
-        } else if matches(opt, "-Version") {
-            let mut out = std::io::stdout();
-            let _ = std::io::Write::write_all(&mut out, version_line().as_bytes());
-            return Err(Exit(0));
-        } else if matches(opt, "-force") {
-            o.force += 1;
-        } else if matches(opt, "-batch") {
-            let v = next_val!();
-            batch = Some(v.to_string());
-        } else if matches(opt, "-brief") {
-            o.brief += 1;
-        } else if matches(opt, "-json") {
-            o.json += 1;
-        } else if matches(opt, "-pretty") {
-            o.pretty += 1;
-        } else if matches(opt, "-rcvbuf") {
-            let v = next_val!();
-            match crate::args::num::get_unsigned(v, 0) {
-                Some(n) => o.rcvbuf = n,
-                None => return Err(fail(255, &format!("Invalid rcvbuf size '{}'\n", v))),
-            }
-        } else if let Some(c) = color::parse_color_opt(opt) {
-            o.color = c;
-        } else if matches(opt, "-help") {
-            return Err(usage());
-        } else if matches(opt, "-netns") {
-            // NEXT_ARG(): a missing name is an incomplete command... but
-            // iproute2 reads argv[1] (NULL) first: "(null)".
-            i += 1;
-            let name = words.get(i).map(|s| s.as_str());
-            match name {
-                Some(n) => {
-                    switch_ns(n)?;
-                    netns = Some(n.to_string());
+        // matches_color() sits between -rcvbuf and -help in ip.c; no word
+        // an earlier or later entry matches starts with "-c", so trying it
+        // when the table has no match keeps the reference's order.
+        let Some(id) = OPTIONS.find(opt) else {
+            match color::parse_color_opt(opt) {
+                Some(c) => {
+                    o.color = c;
+                    i += 1;
+                    continue;
                 }
-                None => {
-                    return Err(fail(
-                        255,
-                        "Cannot open network namespace \"(null)\": No such file or directory\n",
-                    ))
+                None => return Err(fail(255, &format!("Option \"{}\" is unknown, try \"ip -help\".\n", opt))),
+            }
+        };
+        match id {
+            Opt::Loops => {
+                let v = next_val!();
+                o.loops = crate::args::num::atoi(v);
+            }
+            Opt::Family => {
+                let v = next_val!();
+                if v == "help" {
+                    return Err(usage());
+                }
+                o.family = read_family(v);
+                if o.family == AF_UNSPEC {
+                    return Err(crate::error::invarg("invalid protocol family", v));
                 }
             }
-        } else if matches(opt, "-Numeric") {
-            o.numeric += 1;
-        } else if matches(opt, "-all") {
-            o.all = true;
-        } else if opt == "-echo" {
-            o.echo += 1;
-        } else {
-            return Err(fail(255, &format!("Option \"{}\" is unknown, try \"ip -help\".\n", opt)));
+            Opt::Inet => o.family = AF_INET,
+            Opt::Inet6 => o.family = AF_INET6,
+            Opt::Packet => o.family = AF_PACKET,
+            Opt::Mpls => o.family = AF_MPLS,
+            Opt::Bridge => o.family = AF_BRIDGE,
+            Opt::Human => o.human += 1,
+            Opt::Iec => o.iec += 1,
+            Opt::Stats => o.stats += 1,
+            Opt::Details => o.details += 1,
+            Opt::Resolve => o.resolve += 1,
+            Opt::Oneline => o.oneline += 1,
+            Opt::Timestamp => o.timestamp += 1,
+            Opt::Tshort => {
+                o.timestamp += 1;
+                o.tshort += 1;
+            }
+            Opt::Version => {
+                let mut out = std::io::stdout();
+                let _ = std::io::Write::write_all(&mut out, version_line().as_bytes());
+                return Err(Exit(0));
+            }
+            Opt::Force => o.force += 1,
+            Opt::Batch => {
+                let v = next_val!();
+                batch = Some(v.to_string());
+            }
+            Opt::Brief => o.brief += 1,
+            Opt::Json => o.json += 1,
+            Opt::Pretty => o.pretty += 1,
+            Opt::Rcvbuf => {
+                let v = next_val!();
+                match crate::args::num::get_unsigned(v, 0) {
+                    Some(n) => o.rcvbuf = n,
+                    None => return Err(fail(255, &format!("Invalid rcvbuf size '{}'\n", v))),
+                }
+            }
+            // Matched by parse_color_opt() above (its `=WHEN` suffix).
+            Opt::Color => {}
+            Opt::Help => return Err(usage()),
+            Opt::Netns => {
+                // NEXT_ARG(): a missing name is an incomplete command... but
+                // iproute2 reads argv[1] (NULL) first: "(null)".
+                i += 1;
+                match words.get(i).map(|s| s.as_str()) {
+                    Some(n) => {
+                        switch_ns(n)?;
+                        netns = Some(n.to_string());
+                    }
+                    None => {
+                        return Err(fail(
+                            255,
+                            "Cannot open network namespace \"(null)\": No such file or directory\n",
+                        ))
+                    }
+                }
+            }
+            Opt::Numeric => o.numeric += 1,
+            Opt::All => o.all = true,
+            Opt::Echo => o.echo += 1,
         }
         i += 1;
     }
     Ok(Parsed { o, batch, rest: words[i..].to_vec(), netns })
 }
+
+/// The families read_family() knows that rip documents and completes, and
+/// `help` (-family help prints the usage). "ipx" and "dnet" are read too,
+/// but obsolete: left out on purpose.
+static FAMILIES: List = List { path: "ip OPTIONS -family", words: &["inet", "inet6", "link", "mpls", "bridge", "help"] };
 
 /// read_family()
 pub fn read_family(name: &str) -> u8 {
@@ -392,6 +475,13 @@ mod tests {
         let p = parse(&["-c=never", "--", "-x"]).ok().unwrap();
         assert_eq!(p.o.color, color::When::Never);
         assert_eq!(p.rest, vec!["-x".to_string()]);
+    }
+
+    #[test]
+    fn documented_families_are_read() {
+        for w in FAMILIES.words.iter().filter(|w| **w != "help") {
+            assert_ne!(read_family(w), AF_UNSPEC, "{}", w);
+        }
     }
 
     #[test]

@@ -1,115 +1,104 @@
-//! Thin wrappers over the system calls `ip netns` makes, returning errno.
-//! Paths come from argv; one with an interior NUL cannot be passed to the
-//! kernel, so it fails as the C string it would have been cut to cannot.
+//! The system calls `ip netns` and `ip -n` make, through nix's safe
+//! wrappers, returning the raw errno (callers print it with strerror(), in
+//! iproute2's exact messages). Paths come from argv; one with an interior
+//! NUL cannot be passed to the kernel and fails with EINVAL (nix's NixPath).
 
-use std::ffi::CString;
+use std::os::fd::OwnedFd;
+
+use nix::errno::Errno;
+use nix::fcntl::{Flock, FlockArg};
+use nix::sys::stat::Mode;
+
+pub use nix::fcntl::OFlag;
+pub use nix::mount::{MntFlags, MsFlags};
+pub use nix::sched::CloneFlags;
+
+pub mod namespace;
 
 pub type SysRes<T> = Result<T, i32>;
 
-pub fn errno() -> i32 {
-    std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO)
+fn en(e: Errno) -> i32 {
+    e as i32
 }
 
-pub fn cstr(s: &str) -> SysRes<CString> {
-    CString::new(s).map_err(|_| libc::EINVAL)
+/// open(2) with mode 0 (the only mode ip uses, with O_CREAT|O_EXCL).
+pub fn open(path: &str, flags: OFlag) -> SysRes<OwnedFd> {
+    nix::fcntl::open(path, flags, Mode::empty()).map_err(en)
 }
 
-fn check(r: libc::c_int) -> SysRes<libc::c_int> {
-    if r < 0 {
-        Err(errno())
-    } else {
-        Ok(r)
-    }
+pub fn mkdir(path: &str, mode: u32) -> SysRes<()> {
+    nix::unistd::mkdir(path, Mode::from_bits_truncate(mode)).map_err(en)
 }
 
-/// An owned fd, closed on drop.
-pub struct Fd(pub libc::c_int);
+pub fn unlink(path: &str) -> SysRes<()> {
+    nix::unistd::unlink(path).map_err(en)
+}
 
-impl Drop for Fd {
+/// An exclusive flock(2) on an open file, released when dropped.
+pub struct Lock(Option<Flock<OwnedFd>>);
+
+/// flock(fd, LOCK_EX). On failure the fd is closed.
+pub fn flock_exclusive(fd: OwnedFd) -> SysRes<Lock> {
+    Flock::lock(fd, FlockArg::LockExclusive).map(|f| Lock(Some(f))).map_err(|(_, e)| en(e))
+}
+
+impl Drop for Lock {
     fn drop(&mut self) {
-        if self.0 >= 0 {
-            unsafe { libc::close(self.0) };
+        if let Some(f) = self.0.take() {
+            // Flock's own Drop panics when LOCK_UN fails; unlock here and,
+            // in that (unreachable in practice) case, leave the fd open:
+            // the lock goes with the process.
+            if let Err((f, _)) = f.unlock() {
+                std::mem::forget(f);
+            }
         }
     }
 }
 
-pub fn open(path: &str, flags: libc::c_int, mode: libc::mode_t) -> SysRes<Fd> {
-    let p = cstr(path)?;
-    check(unsafe { libc::open(p.as_ptr(), flags, mode as libc::c_uint) }).map(Fd)
+/// mount(2) without data; `src` "" is passed as "", as ip does.
+pub fn mount(src: &str, target: &str, fstype: &str, flags: MsFlags) -> SysRes<()> {
+    nix::mount::mount(Some(src), target, Some(fstype), flags, None::<&str>).map_err(en)
 }
 
-pub fn mkdir(path: &str, mode: libc::mode_t) -> SysRes<()> {
-    let p = cstr(path)?;
-    check(unsafe { libc::mkdir(p.as_ptr(), mode) }).map(|_| ())
+pub fn umount2(target: &str, flags: MntFlags) -> SysRes<()> {
+    nix::mount::umount2(target, flags).map_err(en)
 }
 
-pub fn unlink(path: &str) -> SysRes<()> {
-    let p = cstr(path)?;
-    check(unsafe { libc::unlink(p.as_ptr()) }).map(|_| ())
+pub fn setns(fd: &OwnedFd, nstype: CloneFlags) -> SysRes<()> {
+    nix::sched::setns(fd, nstype).map_err(en)
 }
 
-pub fn flock(fd: &Fd, op: libc::c_int) -> SysRes<()> {
-    check(unsafe { libc::flock(fd.0, op) }).map(|_| ())
-}
-
-/// mount(2) without data.
-pub fn mount(src: &str, target: &str, fstype: &str, flags: libc::c_ulong) -> SysRes<()> {
-    let s = cstr(src)?;
-    let t = cstr(target)?;
-    let f = cstr(fstype)?;
-    check(unsafe { libc::mount(s.as_ptr(), t.as_ptr(), f.as_ptr(), flags, std::ptr::null()) }).map(|_| ())
-}
-
-pub fn umount2(target: &str, flags: libc::c_int) -> SysRes<()> {
-    let t = cstr(target)?;
-    check(unsafe { libc::umount2(t.as_ptr(), flags) }).map(|_| ())
-}
-
-pub fn setns(fd: &Fd, nstype: libc::c_int) -> SysRes<()> {
-    check(unsafe { libc::setns(fd.0, nstype) }).map(|_| ())
-}
-
-pub fn unshare(flags: libc::c_int) -> SysRes<()> {
-    check(unsafe { libc::unshare(flags) }).map(|_| ())
+pub fn unshare(flags: CloneFlags) -> SysRes<()> {
+    nix::sched::unshare(flags).map_err(en)
 }
 
 /// (st_dev, st_ino) of an open fd.
-pub fn fstat_id(fd: &Fd) -> SysRes<(u64, u64)> {
-    let mut st: libc::stat = unsafe { std::mem::zeroed() };
-    check(unsafe { libc::fstat(fd.0, &mut st) })?;
+pub fn fstat_id(fd: &OwnedFd) -> SysRes<(u64, u64)> {
+    let st = nix::sys::stat::fstat(fd).map_err(en)?;
     Ok((st.st_dev, st.st_ino))
 }
 
 /// (st_dev, st_ino) of a path, symlinks followed (stat(2)).
 pub fn stat_id(path: &str) -> SysRes<(u64, u64)> {
-    let p = cstr(path)?;
-    let mut st: libc::stat = unsafe { std::mem::zeroed() };
-    check(unsafe { libc::stat(p.as_ptr(), &mut st) })?;
+    let st = nix::sys::stat::stat(path).map_err(en)?;
     Ok((st.st_dev, st.st_ino))
 }
 
 /// Whether statvfs() says the filesystem at `path` is read-only.
 pub fn statvfs_rdonly(path: &str) -> Option<bool> {
-    let p = cstr(path).ok()?;
-    let mut sv: libc::statvfs = unsafe { std::mem::zeroed() };
-    if unsafe { libc::statvfs(p.as_ptr(), &mut sv) } != 0 {
-        return None;
-    }
-    Some(sv.f_flag & libc::ST_RDONLY != 0)
+    let sv = nix::sys::statvfs::statvfs(path).ok()?;
+    Some(sv.flags().contains(nix::sys::statvfs::FsFlags::ST_RDONLY))
 }
 
-/// A directory stream in readdir order, "." and ".." skipped, as bytes.
-pub struct Dir(*mut libc::DIR);
+/// A directory stream in readdir order, "." and ".." skipped, names as
+/// (lossy) strings. A read error ends the stream, as readdir()'s NULL does.
+pub struct Dir(nix::dir::OwningIter);
 
 impl Dir {
+    /// opendir(3)'s open: read-only, a directory, close-on-exec.
     pub fn open(path: &str) -> SysRes<Dir> {
-        let p = cstr(path)?;
-        let d = unsafe { libc::opendir(p.as_ptr()) };
-        if d.is_null() {
-            Err(errno())
-        } else {
-            Ok(Dir(d))
-        }
+        let flags = OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC;
+        nix::dir::Dir::open(path, flags, Mode::empty()).map(|d| Dir(d.into_iter())).map_err(en)
     }
 }
 
@@ -117,12 +106,8 @@ impl Iterator for Dir {
     type Item = String;
     fn next(&mut self) -> Option<String> {
         loop {
-            let e = unsafe { libc::readdir(self.0) };
-            if e.is_null() {
-                return None;
-            }
-            let name = unsafe { std::ffi::CStr::from_ptr((*e).d_name.as_ptr()) };
-            let b = name.to_bytes();
+            let e = self.0.next()?.ok()?;
+            let b = e.file_name().to_bytes();
             if b == b"." || b == b".." {
                 continue;
             }
@@ -130,10 +115,3 @@ impl Iterator for Dir {
         }
     }
 }
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        unsafe { libc::closedir(self.0) };
-    }
-}
-pub mod namespace;

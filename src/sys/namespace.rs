@@ -1,7 +1,7 @@
 //! Entering a named network namespace as iproute2's lib/namespace.c does
 //! (`ip -n NAME`, `bridge -n NAME`, `ip netns exec`).
 
-use crate::sys;
+use crate::sys::{self, CloneFlags, MntFlags, MsFlags, OFlag};
 use crate::error::{fail, strerror, Res};
 use crate::eprintf;
 
@@ -17,29 +17,29 @@ pub const NAME_MAX: usize = 255;
 /// Errors are printed; the caller gets Exit(255) (ip's `exit(-1)`).
 pub fn netns_switch(name: &str) -> Res<()> {
     let path = format!("{}/{}", NETNS_RUN_DIR, name);
-    let fd = match sys::open(&path, libc::O_RDONLY | libc::O_CLOEXEC, 0) {
+    let fd = match sys::open(&path, OFlag::O_RDONLY | OFlag::O_CLOEXEC) {
         Ok(fd) => fd,
         Err(e) => {
             return Err(fail(255, &format!("Cannot open network namespace \"{}\": {}\n", name, strerror(e))));
         }
     };
-    if let Err(e) = sys::setns(&fd, libc::CLONE_NEWNET) {
+    if let Err(e) = sys::setns(&fd, CloneFlags::CLONE_NEWNET) {
         return Err(fail(255, &format!("setting the network namespace \"{}\" failed: {}\n", name, strerror(e))));
     }
     drop(fd);
-    if let Err(e) = sys::unshare(libc::CLONE_NEWNS) {
+    if let Err(e) = sys::unshare(CloneFlags::CLONE_NEWNS) {
         return Err(fail(255, &format!("unshare failed: {}\n", strerror(e))));
     }
     // Don't let any mounts propagate back to the parent.
-    if let Err(e) = sys::mount("", "/", "none", libc::MS_SLAVE | libc::MS_REC) {
+    if let Err(e) = sys::mount("", "/", "none", MsFlags::MS_SLAVE | MsFlags::MS_REC) {
         return Err(fail(255, &format!("\"mount --make-rslave /\" failed: {}\n", strerror(e))));
     }
     // A /sys that describes the new namespace. If the old one cannot be
     // unmounted it is overlaid, read-only if it was (a read-only sysfs
     // cannot be shadowed by a writable one).
-    let mut flags: libc::c_ulong = 0;
-    if sys::umount2("/sys", libc::MNT_DETACH).is_err() && sys::statvfs_rdonly("/sys") == Some(true) {
-        flags = libc::MS_RDONLY;
+    let mut flags = MsFlags::empty();
+    if sys::umount2("/sys", MntFlags::MNT_DETACH).is_err() && sys::statvfs_rdonly("/sys") == Some(true) {
+        flags = MsFlags::MS_RDONLY;
     }
     if let Err(e) = sys::mount(name, "/sys", "sysfs", flags) {
         return Err(fail(255, &format!("mount of /sys failed: {}\n", strerror(e))));
@@ -59,7 +59,7 @@ fn bind_etc(name: &str) {
     for entry in dir {
         let src = format!("{}/{}", dir_path, entry);
         let dst = format!("/etc/{}", entry);
-        if let Err(e) = sys::mount(&src, &dst, "none", libc::MS_BIND) {
+        if let Err(e) = sys::mount(&src, &dst, "none", MsFlags::MS_BIND) {
             eprintf!("Bind {} -> {} failed: {}\n", src, dst, strerror(e));
         }
     }

@@ -13,6 +13,7 @@ use std::io::Read;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::MetadataExt;
 
+use crate::args::keywords::{List, Words};
 use crate::error::strerror;
 use crate::print::{Mode, Printer};
 use conf::{parse_line, slashdot, Line, Parsed};
@@ -43,6 +44,28 @@ const LONGOPTS: &[LongOpt] = &[
     LongOpt { name: "help", has_arg: HasArg::No, val: b'h' as i32 },
     LongOpt { name: "version", has_arg: HasArg::No, val: b'V' as i32 },
 ];
+
+/// Short options given to getopt_long() (see run()).
+const SHORTOPTS: &str = "bneNwfp::qoxaAXr:Vdh";
+
+/// sysctl's option words in the order of its usage text. getopt_long()
+/// is not a first-match table (a long option is any unambiguous prefix,
+/// an exact name wins, short options cluster), so this is a `List` for the
+/// completions and the man page; a test keeps it equal to SHORTOPTS and
+/// LONGOPTS.
+static OPTION_WORDS: List = List {
+    path: "sysctl OPTIONS",
+    words: &[
+        "-a", "--all", "-A", "-X", "--deprecated", "--dry-run", "-b", "--binary", "-e", "--ignore", "-N", "--names",
+        "-n", "--values", "-p", "--load", "-f", "--system", "-r", "--pattern", "-q", "--quiet", "-w", "--write", "-o",
+        "-x", "-d", "-h", "--help", "-V", "--version",
+    ],
+};
+
+/// sysctl's keyword tables (completions and man pages read these).
+pub fn keywords() -> Vec<&'static dyn Words> {
+    vec![&OPTION_WORDS]
+}
 
 const USAGE: &str = "
 Usage:
@@ -696,7 +719,7 @@ fn run(s: &mut Sysctl, args: Vec<Vec<u8>>) -> i32 {
     let mut display_all = false;
     let mut preload_opt = false;
     let mut preload_file: Option<Vec<u8>> = None;
-    let mut g = Getopt::new(args, "bneNwfp::qoxaAXr:Vdh", LONGOPTS);
+    let mut g = Getopt::new(args, SHORTOPTS, LONGOPTS);
     while let Some(got) = g.next_opt() {
         let (c, arg) = match got {
             Got::Opt(c, a) => (c, a),
@@ -785,4 +808,20 @@ fn run(s: &mut Sysctl, args: Vec<Vec<u8>>) -> i32 {
         }
     }
     rc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The documented option words are exactly what getopt_long() is given.
+    #[test]
+    fn option_words_match_getopt_tables() {
+        let mut want: Vec<String> = SHORTOPTS.chars().filter(|c| *c != ':').map(|c| format!("-{}", c)).collect();
+        want.extend(LONGOPTS.iter().map(|l| format!("--{}", l.name)));
+        want.sort();
+        let mut got: Vec<String> = OPTION_WORDS.words.iter().map(|s| s.to_string()).collect();
+        got.sort();
+        assert_eq!(got, want);
+    }
 }

@@ -5,7 +5,9 @@
 //! serialised with flock() (concurrent bind-onto-itself mounts would stack).
 
 use super::{create_netns_dir, netns_foreach, ns_path};
-use crate::sys::{self, namespace::NETNS_RUN_DIR};
+use std::os::fd::OwnedFd;
+
+use crate::sys::{self, namespace::NETNS_RUN_DIR, CloneFlags, MntFlags, MsFlags, OFlag};
 use crate::error::{strerror, Exit, Res};
 use crate::eprintf;
 use crate::ctx::Ctx;
@@ -44,7 +46,7 @@ pub fn netns_add(ctx: &mut Ctx, rest: &[String], create: bool) -> Res<i32> {
     }
 
     // Create the filesystem state.
-    match sys::open(&path, libc::O_RDONLY | libc::O_CREAT | libc::O_EXCL, 0) {
+    match sys::open(&path, OFlag::O_RDONLY | OFlag::O_CREAT | OFlag::O_EXCL) {
         Ok(fd) => drop(fd),
         Err(e) => {
             eprintf!("Cannot create namespace file \"{}\": {}\n", path, strerror(e));
@@ -53,16 +55,16 @@ pub fn netns_add(ctx: &mut Ctx, rest: &[String], create: bool) -> Res<i32> {
     }
 
     let proc_path;
-    let mut saved: Option<sys::Fd> = None;
+    let mut saved: Option<OwnedFd> = None;
     if create {
-        saved = Some(match sys::open(SELF_NET, libc::O_RDONLY | libc::O_CLOEXEC, 0) {
+        saved = Some(match sys::open(SELF_NET, OFlag::O_RDONLY | OFlag::O_CLOEXEC) {
             Ok(fd) => fd,
             Err(e) => {
                 eprintf!("Cannot open init namespace: {}\n", strerror(e));
                 return Err(Exit(1));
             }
         });
-        if let Err(e) = sys::unshare(libc::CLONE_NEWNET) {
+        if let Err(e) = sys::unshare(CloneFlags::CLONE_NEWNET) {
             eprintf!("Failed to create a new network namespace \"{}\": {}\n", name, strerror(e));
             return out_delete(ctx, rest, &path, saved, create);
         }
@@ -72,7 +74,7 @@ pub fn netns_add(ctx: &mut Ctx, rest: &[String], create: bool) -> Res<i32> {
     }
 
     // Bind the netns last so watchers see a usable file.
-    if let Err(e) = sys::mount(&proc_path, &path, "none", libc::MS_BIND) {
+    if let Err(e) = sys::mount(&proc_path, &path, "none", MsFlags::MS_BIND) {
         eprintf!("Bind {} -> {} failed: {}\n", proc_path, path, strerror(e));
         return out_delete(ctx, rest, &path, saved, create);
     }
@@ -81,9 +83,9 @@ pub fn netns_add(ctx: &mut Ctx, rest: &[String], create: bool) -> Res<i32> {
 }
 
 /// netns_restore(): back to the namespace ip started in.
-fn restore(saved: Option<sys::Fd>) -> Res<()> {
+fn restore(saved: Option<OwnedFd>) -> Res<()> {
     if let Some(fd) = saved {
-        if let Err(e) = sys::setns(&fd, libc::CLONE_NEWNET) {
+        if let Err(e) = sys::setns(&fd, CloneFlags::CLONE_NEWNET) {
             eprintf!("setns: {}\n", strerror(e));
             return Err(Exit(1));
         }
@@ -94,7 +96,7 @@ fn restore(saved: Option<sys::Fd>) -> Res<()> {
 /// The failure path of netns_add(): an add removes the file as `delete`
 /// does (with -all that is every namespace, as in iproute2); an attach
 /// unlinks it.
-fn out_delete(ctx: &mut Ctx, rest: &[String], path: &str, saved: Option<sys::Fd>, create: bool) -> Res<i32> {
+fn out_delete(ctx: &mut Ctx, rest: &[String], path: &str, saved: Option<OwnedFd>, create: bool) -> Res<i32> {
     if create {
         restore(saved)?;
         netns_delete(ctx, rest)?;
@@ -109,22 +111,24 @@ fn out_delete(ctx: &mut Ctx, rest: &[String], path: &str, saved: Option<sys::Fd>
 /// mount point first if needed. Under an exclusive flock of the directory,
 /// but it proceeds without the lock when flock fails.
 fn make_run_dir_shared() -> bool {
-    let mut lock = match sys::open(NETNS_RUN_DIR, libc::O_RDONLY | libc::O_DIRECTORY, 0) {
-        Ok(fd) => Some(fd),
+    let dir = match sys::open(NETNS_RUN_DIR, OFlag::O_RDONLY | OFlag::O_DIRECTORY) {
+        Ok(fd) => fd,
         Err(e) => {
             eprintf!("Cannot open netns runtime directory \"{}\": {}\n", NETNS_RUN_DIR, strerror(e));
             return false;
         }
     };
-    if let Some(fd) = &lock {
-        if let Err(e) = sys::flock(fd, libc::LOCK_EX) {
+    // Held until the end of this function (dropping it unlocks).
+    let _lock = match sys::flock_exclusive(dir) {
+        Ok(l) => Some(l),
+        Err(e) => {
             eprintf!("Warning: could not flock netns runtime directory \"{}\": {}\n", NETNS_RUN_DIR, strerror(e));
-            lock = None;
+            None
         }
-    }
+    };
     let mut made_mount = false;
     let ok = loop {
-        match sys::mount("", NETNS_RUN_DIR, "none", libc::MS_SHARED | libc::MS_REC) {
+        match sys::mount("", NETNS_RUN_DIR, "none", MsFlags::MS_SHARED | MsFlags::MS_REC) {
             Ok(()) => break true,
             Err(e) if e != libc::EINVAL || made_mount => {
                 eprintf!("mount --make-shared {} failed: {}\n", NETNS_RUN_DIR, strerror(e));
@@ -133,22 +137,19 @@ fn make_run_dir_shared() -> bool {
             Err(_) => {}
         }
         // Not a mount point yet: bind it onto itself and try again.
-        if let Err(e) = sys::mount(NETNS_RUN_DIR, NETNS_RUN_DIR, "none", libc::MS_BIND | libc::MS_REC) {
+        if let Err(e) = sys::mount(NETNS_RUN_DIR, NETNS_RUN_DIR, "none", MsFlags::MS_BIND | MsFlags::MS_REC) {
             eprintf!("mount --bind {} {} failed: {}\n", NETNS_RUN_DIR, NETNS_RUN_DIR, strerror(e));
             break false;
         }
         made_mount = true;
     };
-    if let Some(fd) = &lock {
-        let _ = sys::flock(fd, libc::LOCK_UN);
-    }
     ok
 }
 
 /// on_netns_del(): detach the mount, then remove the file.
 fn del_one(name: &str) -> bool {
     let path = ns_path(name);
-    let _ = sys::umount2(&path, libc::MNT_DETACH);
+    let _ = sys::umount2(&path, MntFlags::MNT_DETACH);
     if let Err(e) = sys::unlink(&path) {
         eprintf!("Cannot remove namespace file \"{}\": {}\n", path, strerror(e));
         return false;

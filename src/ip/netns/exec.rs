@@ -4,7 +4,7 @@
 use std::ffi::CString;
 
 use super::netns_foreach;
-use crate::sys::{self, namespace::netns_switch};
+use crate::sys::namespace::netns_switch;
 use crate::error::{fail, strerror, Exit, Res};
 use crate::eprintf;
 use crate::ctx::Ctx;
@@ -38,40 +38,45 @@ pub fn netns_exec(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
 /// signal makes ip exit 1). When entering fails the process goes on with
 /// -1, as the C function returns: in a forked child too.
 fn cmd_exec(ctx: &mut Ctx, argv: &[String], fork: bool, ns: &str) -> Res<i32> {
+    use nix::sys::wait::{waitpid, WaitStatus};
+    use nix::unistd::ForkResult;
     let _ = ctx.p.flush();
     if fork {
-        let pid = unsafe { libc::fork() };
-        if pid < 0 {
-            return Err(fail(1, &format!("fork: {}\n", strerror(sys::errno()))));
-        }
-        if pid != 0 {
-            let mut status: libc::c_int = 0;
-            loop {
-                if unsafe { libc::waitpid(pid, &mut status, 0) } >= 0 {
-                    break;
-                }
-                let e = sys::errno();
-                if e != libc::EINTR {
-                    return Err(fail(1, &format!("waitpid: {}\n", strerror(e))));
-                }
+        // unsafe: nix's fork() is unsafe (a child of a threaded process may
+        // only make async-signal-safe calls); rip is single-threaded.
+        match unsafe { nix::unistd::fork() } {
+            Err(e) => return Err(fail(1, &format!("fork: {}\n", strerror(e as i32)))),
+            Ok(ForkResult::Parent { child }) => {
+                let status = loop {
+                    match waitpid(child, None) {
+                        Ok(st) => break st,
+                        Err(nix::errno::Errno::EINTR) => continue,
+                        Err(e) => return Err(fail(1, &format!("waitpid: {}\n", strerror(e as i32)))),
+                    }
+                };
+                return match status {
+                    WaitStatus::Exited(_, code) => Ok(code),
+                    _ => Err(Exit(1)),
+                };
             }
-            if libc::WIFEXITED(status) {
-                return Ok(libc::WEXITSTATUS(status));
-            }
-            return Err(Exit(1));
+            Ok(ForkResult::Child) => {}
         }
     }
     if netns_switch(ns).is_err() {
         return Ok(-1);
     }
     let cargs = exec_args(argv);
-    let mut ptrs: Vec<*const libc::c_char> = cargs.iter().map(|c| c.as_ptr()).collect();
-    ptrs.push(std::ptr::null());
-    if let Some(cmd) = cargs.first() {
-        unsafe { libc::execvp(cmd.as_ptr(), ptrs.as_ptr()) };
-    }
-    let e = sys::errno();
+    let e = match cargs.first() {
+        Some(cmd) => match nix::unistd::execvp(cmd, &cargs) {
+            Err(e) => e as i32,
+            Ok(never) => match never {},
+        },
+        // No command word (only possible with words that are not C strings).
+        None => libc::ENOENT,
+    };
     eprintf!("exec of \"{}\" failed: {}\n", argv.first().map(|s| s.as_str()).unwrap_or(""), strerror(e));
+    // unsafe: nix has no _exit(); exit without running atexit handlers or
+    // flushing buffers a forked child shares with its parent, as ip does.
     unsafe { libc::_exit(1) }
 }
 

@@ -9,14 +9,15 @@ mod exec;
 mod nsid;
 
 use crate::ctx::Ctx;
-use crate::args::{matches, Args};
+use crate::args::keywords::{exact, kw, List, Table, Words};
+use crate::args::Args;
 use crate::error::{fail, Res};
 use crate::eprintf;
 use crate::print::T;
 
 pub use nsid::print_nsid;
 
-use crate::sys::{self, namespace::{NAME_MAX, NETNS_RUN_DIR}};
+use crate::sys::{self, namespace::{NAME_MAX, NETNS_RUN_DIR}, OFlag};
 
 const USAGE: &str = "Usage:\tip netns list
 \tip netns add NAME
@@ -30,6 +31,58 @@ const USAGE: &str = "Usage:\tip netns list
 \tip netns list-id [target-nsid POSITIVE-INT] [nsid POSITIVE-INT]
 NETNSID := auto | POSITIVE-INT
 ";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    List,
+    ListId,
+    Help,
+    Add,
+    Set,
+    Delete,
+    Identify,
+    Pids,
+    Exec,
+    Monitor,
+    Attach,
+}
+
+/// do_netns()'s command chain, in ip/ipnetns.c's order: all prefixes, so
+/// `ip netns l` is list and `ip netns s` is show (= list), not set.
+static COMMANDS: Table<Cmd> = Table::new(
+    "ip netns",
+    &[
+        kw("list", Cmd::List),
+        kw("show", Cmd::List),
+        kw("lst", Cmd::List),
+        kw("list-id", Cmd::ListId),
+        kw("help", Cmd::Help),
+        kw("add", Cmd::Add),
+        kw("set", Cmd::Set),
+        kw("delete", Cmd::Delete),
+        kw("identify", Cmd::Identify),
+        kw("pids", Cmd::Pids),
+        kw("exec", Cmd::Exec),
+        kw("monitor", Cmd::Monitor),
+        kw("attach", Cmd::Attach),
+    ],
+);
+
+/// netns_list_id()'s options: compared with strcmp.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ListIdOpt {
+    TargetNsid,
+    Nsid,
+}
+
+pub(crate) static LIST_ID: Table<ListIdOpt> =
+    Table::new("ip netns list-id", &[exact("target-nsid", ListIdOpt::TargetNsid), exact("nsid", ListIdOpt::Nsid)]);
+
+/// netns_set()'s NETNSID: a number or the word `auto` (strcmp).
+static SET: List = List { path: "ip netns set", words: &["auto"] };
+
+/// `ip netns`'s tables, command table first (completions, man page).
+pub static KEYWORDS: &[&dyn Words] = &[&COMMANDS, &LIST_ID, &SET];
 
 fn usage() -> crate::error::Exit {
     fail(255, USAGE)
@@ -60,42 +113,26 @@ pub fn do_netns(ctx: &mut Ctx, args: Args) -> Res<i32> {
     }
     let cmd = cmd.as_str();
     let rest = &words[1..];
-    if matches(cmd, "list") || matches(cmd, "show") || matches(cmd, "lst") {
-        nsid::map_init(ctx)?;
-        return netns_list(ctx);
+    match COMMANDS.find(cmd) {
+        Some(Cmd::List) => {
+            nsid::map_init(ctx)?;
+            netns_list(ctx)
+        }
+        Some(Cmd::ListId) => {
+            nsid::map_init(ctx)?;
+            nsid::netns_list_id(ctx, rest)
+        }
+        Some(Cmd::Help) => Err(usage()),
+        Some(Cmd::Add) => add::netns_add(ctx, rest, true),
+        Some(Cmd::Set) => nsid::netns_set(ctx, rest),
+        Some(Cmd::Delete) => add::netns_delete(ctx, rest),
+        Some(Cmd::Identify) => netns_identify(ctx, rest),
+        Some(Cmd::Pids) => netns_pids(ctx, rest),
+        Some(Cmd::Exec) => exec::netns_exec(ctx, rest),
+        Some(Cmd::Monitor) => netns_monitor(ctx),
+        Some(Cmd::Attach) => add::netns_add(ctx, rest, false),
+        None => Err(fail(255, &format!("Command \"{}\" is unknown, try \"ip netns help\".\n", cmd))),
     }
-    if matches(cmd, "list-id") {
-        nsid::map_init(ctx)?;
-        return nsid::netns_list_id(ctx, rest);
-    }
-    if matches(cmd, "help") {
-        return Err(usage());
-    }
-    if matches(cmd, "add") {
-        return add::netns_add(ctx, rest, true);
-    }
-    if matches(cmd, "set") {
-        return nsid::netns_set(ctx, rest);
-    }
-    if matches(cmd, "delete") {
-        return add::netns_delete(ctx, rest);
-    }
-    if matches(cmd, "identify") {
-        return netns_identify(ctx, rest);
-    }
-    if matches(cmd, "pids") {
-        return netns_pids(ctx, rest);
-    }
-    if matches(cmd, "exec") {
-        return exec::netns_exec(ctx, rest);
-    }
-    if matches(cmd, "monitor") {
-        return netns_monitor(ctx);
-    }
-    if matches(cmd, "attach") {
-        return add::netns_add(ctx, rest, false);
-    }
-    Err(fail(255, &format!("Command \"{}\" is unknown, try \"ip netns help\".\n", cmd)))
 }
 
 /// netns_list(): the run directory in readdir order; nothing at all (not
@@ -169,7 +206,7 @@ fn netns_identify(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
 /// netns_identify_pid(): the last name in readdir order whose file is the
 /// same nsfs inode as /proc/PID/ns/net ("" when none). None on error.
 pub fn identify_pid(pidstr: &str) -> Option<String> {
-    let ns = match sys::open(&format!("/proc/{}/ns/net", pidstr), libc::O_RDONLY, 0) {
+    let ns = match sys::open(&format!("/proc/{}/ns/net", pidstr), OFlag::O_RDONLY) {
         Ok(fd) => fd,
         Err(e) => {
             eprintf!("Cannot open network namespace: {}\n", crate::error::strerror(e));
@@ -212,7 +249,7 @@ fn netns_pids(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
             return Ok(1);
         }
     };
-    let ns = match sys::open(&ns_path(name), libc::O_RDONLY, 0) {
+    let ns = match sys::open(&ns_path(name), OFlag::O_RDONLY) {
         Ok(fd) => fd,
         Err(e) => {
             eprintf!("Cannot open network namespace: {}\n", crate::error::strerror(e));
@@ -260,44 +297,42 @@ fn create_netns_dir() -> bool {
 /// per event, forever. stdout is flushed per event only on a terminal (C
 /// stdio's line buffering); to a pipe it stays buffered like printf.
 fn netns_monitor(ctx: &mut Ctx) -> Res<i32> {
-    let fd = unsafe { libc::inotify_init() };
-    if fd < 0 {
-        eprintf!("inotify_init failed: {}\n", crate::error::strerror(sys::errno()));
-        return Ok(1);
-    }
-    let fd = sys::Fd(fd);
+    use nix::sys::inotify::{AddWatchFlags, InitFlags, Inotify};
+    use std::io::IsTerminal;
+    use std::os::unix::ffi::OsStrExt;
+    // inotify_init1(0) is inotify_init().
+    let ino = match Inotify::init(InitFlags::empty()) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintf!("inotify_init failed: {}\n", crate::error::strerror(e as i32));
+            return Ok(1);
+        }
+    };
     if !create_netns_dir() {
         return Ok(1);
     }
-    let dir = sys::cstr(NETNS_RUN_DIR).map_err(|_| crate::error::Exit(1))?;
-    if unsafe { libc::inotify_add_watch(fd.0, dir.as_ptr(), libc::IN_CREATE | libc::IN_DELETE) } < 0 {
-        eprintf!("inotify_add_watch failed: {}\n", crate::error::strerror(sys::errno()));
+    if let Err(e) = ino.add_watch(NETNS_RUN_DIR, AddWatchFlags::IN_CREATE | AddWatchFlags::IN_DELETE) {
+        eprintf!("inotify_add_watch failed: {}\n", crate::error::strerror(e as i32));
         return Ok(1);
     }
-    let tty = unsafe { libc::isatty(1) } == 1;
-    let mut buf = [0u8; 4096];
+    let tty = std::io::stdout().is_terminal();
     loop {
-        let n = unsafe { libc::read(fd.0, buf.as_mut_ptr() as *mut libc::c_void, buf.len()) };
-        if n < 0 {
-            eprintf!("read failed: {}\n", crate::error::strerror(sys::errno()));
-            return Ok(1);
-        }
-        let n = n as usize;
-        let mut off = 0;
-        // struct inotify_event: wd, mask, cookie, len, name[len].
-        while off + 16 <= n {
-            let mask = crate::netlink::attr::hdr_u32(&buf, off + 4);
-            let len = crate::netlink::attr::hdr_u32(&buf, off + 12) as usize;
-            let name_bytes = buf.get(off + 16..(off + 16 + len).min(n)).unwrap_or(&[]);
-            let end = name_bytes.iter().position(|&c| c == 0).unwrap_or(name_bytes.len());
-            let name = String::from_utf8_lossy(&name_bytes[..end]);
-            if mask & libc::IN_CREATE != 0 {
-                ctx.p.raw(format!("add {}\n", name).as_bytes());
+        let events = match ino.read_events() {
+            Ok(ev) => ev,
+            Err(e) => {
+                eprintf!("read failed: {}\n", crate::error::strerror(e as i32));
+                return Ok(1);
             }
-            if mask & libc::IN_DELETE != 0 {
-                ctx.p.raw(format!("delete {}\n", name).as_bytes());
+        };
+        for ev in events {
+            // The name's bytes as the kernel gave them (printf("%s")).
+            let name = ev.name.as_deref().map(|n| n.as_bytes()).unwrap_or(b"");
+            if ev.mask.contains(AddWatchFlags::IN_CREATE) {
+                ctx.p.raw(&[b"add ", name, b"\n"].concat());
             }
-            off += 16 + len;
+            if ev.mask.contains(AddWatchFlags::IN_DELETE) {
+                ctx.p.raw(&[b"delete ", name, b"\n"].concat());
+            }
         }
         if tty {
             let _ = ctx.p.flush();

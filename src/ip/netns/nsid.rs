@@ -3,9 +3,10 @@
 //! so a batch sees what earlier commands left in it).
 
 use std::cell::RefCell;
+use std::os::fd::AsRawFd;
 
 use super::ns_path;
-use crate::sys::{self, namespace::NETNS_RUN_DIR};
+use crate::sys::{self, namespace::NETNS_RUN_DIR, OFlag};
 use crate::error::{Exit, Res};
 use crate::eprintf;
 use crate::ctx::Ctx;
@@ -69,9 +70,9 @@ const RTGEN: [u8; 4] = [AF_UNSPEC, 0, 0, 0];
 pub fn get_netnsid_from_name(ctx: &mut Ctx, name: &str) -> Res<i32> {
     // netns_get_fd(): a name with a '/' is a path.
     let path = if name.contains('/') { name.to_string() } else { ns_path(name) };
-    let Ok(fd) = sys::open(&path, libc::O_RDONLY | libc::O_CLOEXEC, 0) else { return Ok(-1) };
+    let Ok(fd) = sys::open(&path, OFlag::O_RDONLY | OFlag::O_CLOEXEC) else { return Ok(-1) };
     let mut req = Req::new(RTM_GETNSID, NLM_F_REQUEST, &RTGEN);
-    req.attr_u32(NETNSA_FD, fd.0 as u32);
+    req.attr_u32(NETNSA_FD, fd.as_raw_fd() as u32);
     let ans = match ctx.rtnl()?.talk_answer(&mut req) {
         Ok(a) => a,
         Err(_) => return Ok(-2),
@@ -168,7 +169,8 @@ pub fn netns_list_id(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
     let after = |j: usize| rest.get(j + 1).map(|s| s.as_str()).unwrap_or("(null)");
     while i < rest.len() {
         let w = rest[i].as_str();
-        if w == "target-nsid" {
+        let opt = super::LIST_ID.find(w);
+        if opt == Some(super::ListIdOpt::TargetNsid) {
             if target >= 0 {
                 return Err(crate::error::duparg("target-nsid", w));
             }
@@ -181,7 +183,7 @@ pub fn netns_list_id(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
                 }
                 Some(n) => target = n,
             }
-        } else if w == "nsid" {
+        } else if opt == Some(super::ListIdOpt::Nsid) {
             if nsid >= 0 {
                 return Err(crate::error::duparg("nsid", w));
             }
@@ -276,7 +278,7 @@ pub fn netns_set(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
         return Ok(1);
     };
     // A negative nsid asks the kernel to pick one.
-    let nsid: i32 = if val == "auto" {
+    let nsid: i32 = if super::SET.words.contains(&val.as_str()) {
         -1
     } else {
         match crate::args::num::get_integer(val, 0) {
@@ -285,16 +287,16 @@ pub fn netns_set(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
             Some(n) => n,
         }
     };
-    let _held = match sys::open(&ns_path(name), libc::O_RDONLY | libc::O_CLOEXEC, 0) {
+    let _held = match sys::open(&ns_path(name), OFlag::O_RDONLY | OFlag::O_CLOEXEC) {
         Ok(fd) => fd,
         Err(e) => {
             eprintf!("Cannot open network namespace \"{}\": {}\n", name, crate::error::strerror(e));
             return Ok(1);
         }
     };
-    let Ok(fd) = sys::open(&ns_path(name), libc::O_RDONLY, 0) else { return Ok(1) };
+    let Ok(fd) = sys::open(&ns_path(name), OFlag::O_RDONLY) else { return Ok(1) };
     let mut req = Req::new(RTM_NEWNSID, NLM_F_REQUEST, &RTGEN);
-    req.attr_u32(NETNSA_FD, fd.0 as u32);
+    req.attr_u32(NETNSA_FD, fd.as_raw_fd() as u32);
     req.attr_u32(NETNSA_NSID, nsid as u32);
     match ctx.rtnl()?.talk(&mut req) {
         Ok(()) => Ok(0),
