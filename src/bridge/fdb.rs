@@ -2,9 +2,9 @@
 //! (RTM_GETNEIGH, family AF_BRIDGE, filtered by the kernel under strict
 //! checking and again here), add/append/replace/del, get and flush.
 
-use super::BrCtx;
+use crate::ctx::{Ctx, Headers};
 use crate::args::{matches, Args};
-use crate::error::{fail, Exit, Res};
+use crate::error::{fail, Res};
 use crate::names::LinkNames;
 use crate::netlink::attr::{get_be16, get_u32};
 use crate::netlink::consts::*;
@@ -51,7 +51,7 @@ pub const USAGE: &str = "Usage: bridge fdb { add | append | del | replace } ADDR
               [ [no]offloaded ]
 ";
 
-pub fn do_fdb(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+pub fn do_fdb(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     ctx.init_map()?;
     let Some(cmd) = args.next() else { return fdb_show(ctx, args) };
     if matches(&cmd, "add") {
@@ -78,7 +78,7 @@ pub fn do_fdb(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     if matches(&cmd, "help") {
         return Err(fail(255, USAGE));
     }
-    Err(fail(255, &format!("Command \"{}\" is unknown, try \"bridge fdb help\".\n", cmd)))
+    Err(crate::error::unknown_command(&cmd, "bridge fdb"))
 }
 
 /// state_a2n(): a state name or number.
@@ -116,67 +116,10 @@ fn state_n2a(s: u32, json: bool) -> String {
 
 const NTF_USE: u8 = 0x01;
 
-use crate::inet::get_addr_ipv4;
 
 /// get_addr() for `dst`: the address bytes, or the message and exit 1.
 fn get_addr(arg: &str, family: u8) -> Res<Vec<u8>> {
-    get_addr_af(arg, family).map(|(_, b)| b)
-}
-
-/// get_addr(): (family, bytes) of an address word (`default`, `all` and
-/// `any` keep the requested family), or the message and exit 1.
-pub(super) fn get_addr_af(arg: &str, family: u8) -> Res<(u8, Vec<u8>)> {
-    let byte_len = |f: u8| match f {
-        AF_INET => 4,
-        AF_INET6 => 16,
-        _ => 0,
-    };
-    let parsed: Option<(u8, Vec<u8>)> = if arg == "default" {
-        Some((family, vec![0u8; byte_len(family)]))
-    } else if arg == "all" || arg == "any" {
-        Some((family, Vec::new()))
-    } else if arg.contains(':') {
-        if family != AF_UNSPEC && family != AF_INET6 {
-            None
-        } else {
-            super::pton6(arg).map(|a| (AF_INET6, a.to_vec()))
-        }
-    } else if family != AF_UNSPEC && family != AF_INET {
-        None
-    } else {
-        get_addr_ipv4(arg).map(|a| (AF_INET, a.to_vec()))
-    };
-    match parsed {
-        Some(v) => Ok(v),
-        None => {
-            let name = match family {
-                AF_UNSPEC => "any valid",
-                AF_INET => "inet",
-                AF_INET6 => "inet6",
-                _ => "???",
-            };
-            Err(fail(1, &format!("Error: {} address is expected rather than \"{}\".\n", name, arg)))
-        }
-    }
-}
-
-/// sscanf("%hhx:%hhx:%hhx:%hhx:%hhx:%hhx"): six hex numbers (each cut to a
-/// byte) separated by colons; anything after the sixth is ignored.
-pub fn scan_mac(s: &str) -> Option<[u8; 6]> {
-    let mut out = [0u8; 6];
-    let mut cp = s;
-    for (i, slot) in out.iter_mut().enumerate() {
-        if i > 0 {
-            cp = cp.strip_prefix(':')?;
-        }
-        let (v, used, _) = crate::args::num::c_strtoull(cp, 16);
-        if used == 0 {
-            return None;
-        }
-        *slot = v as u8;
-        cp = &cp[used..];
-    }
-    Some(out)
+    crate::inet::get_addr(arg, family).map(|a| a.bytes().to_vec())
 }
 
 /// strtoul() with its end: (value, rest of the string).
@@ -185,7 +128,7 @@ fn strtoul_end(s: &str) -> (u64, &str) {
     (v, &s[used..])
 }
 
-fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32> {
+fn fdb_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<i32> {
     let mut ndm_flags: u8 = 0;
     let mut ndm_state: u16 = NUD_NOARP as u16;
     let mut addr: Option<String> = None;
@@ -239,7 +182,7 @@ fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
             }
         } else if w == "via" {
             let v = args.value()?;
-            via = ctx.ifindex(&v)?;
+            via = ctx.ifindex(&v);
             if via == 0 {
                 return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
             }
@@ -295,7 +238,7 @@ fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
     if ndm_state as u32 & (NUD_PERMANENT | NUD_REACHABLE) == 0 {
         ndm_state |= NUD_PERMANENT as u16;
     }
-    let Some(mac) = scan_mac(&addr) else {
+    let Some(mac) = crate::inet::lladdr::scan_mac(&addr) else {
         crate::eprintf!("Invalid mac address {}\n", addr);
         return Ok(-1);
     };
@@ -326,7 +269,7 @@ fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
     if via != 0 {
         req.attr_u32(NDA_IFINDEX, via);
     }
-    let index = ctx.ifindex(&d)?;
+    let index = ctx.ifindex(&d);
     if index == 0 {
         crate::eprintf!("Cannot find device \"{}\"\n", d);
         return Ok(-1);
@@ -338,7 +281,7 @@ fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
     }
 }
 
-fn fdb_get(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+fn fdb_get(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut ndm_flags: u8 = 0;
     let mut d: Option<String> = None;
     let mut br: Option<String> = None;
@@ -387,7 +330,7 @@ fn fdb_get(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
         crate::eprintf!("Device or master and address are required arguments.\n");
         return Ok(-1);
     };
-    let Some(mac) = scan_mac(&addr) else {
+    let Some(mac) = crate::inet::lladdr::scan_mac(&addr) else {
         crate::eprintf!("Invalid mac address {}\n", addr);
         return Ok(-1);
     };
@@ -403,7 +346,7 @@ fn fdb_get(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
         req.attr_u32(NDA_VNI, vni as u32);
     }
     if let Some(d) = &d {
-        let idx = ctx.ifindex(d)?;
+        let idx = ctx.ifindex(d);
         if idx == 0 {
             crate::eprintf!("Cannot find device \"{}\"\n", d);
             return Ok(-1);
@@ -411,7 +354,7 @@ fn fdb_get(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
         req.header_mut()[4..8].copy_from_slice(&(idx as i32).to_ne_bytes());
     }
     if let Some(b) = &br {
-        let idx = ctx.ifindex(b)?;
+        let idx = ctx.ifindex(b);
         if idx == 0 {
             crate::eprintf!("Cannot find bridge device \"{}\"\n", b);
             return Ok(-1);
@@ -425,9 +368,10 @@ fn fdb_get(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     ctx.p.new_json_obj();
     let stats = ctx.o.stats > 0;
     let mut ret = 0;
-    let BrCtx { p, names, .. } = ctx;
+    let hdr = ctx.headers;
+    let Ctx { p, names, .. } = ctx;
     if let Some(m) = crate::netlink::msgs(&answer).next() {
-        if print_fdb(p, names, &m, f, stats) < 0 {
+        if print_fdb(p, names, hdr, &m, f, stats) < 0 {
             crate::eprintf!("An error :-)\n");
             ret = -1;
         }
@@ -440,7 +384,7 @@ const NLM_F_BULK: u16 = 0x200;
 const NDA_NDM_STATE_MASK: u16 = 16;
 const NDA_NDM_FLAGS_MASK: u16 = 17;
 
-fn fdb_flush(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+fn fdb_flush(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut state_mask: u16 = 0;
     let mut flags_mask: u8 = 0;
     let mut vid: i16 = -1;
@@ -519,7 +463,7 @@ fn fdb_flush(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
         crate::eprintf!("Device is a required argument.\n");
         return Ok(-1);
     };
-    let index = ctx.ifindex(&d)?;
+    let index = ctx.ifindex(&d);
     if index == 0 {
         crate::eprintf!("Cannot find bridge device \"{}\"\n", d);
         return Ok(-1);
@@ -527,7 +471,7 @@ fn fdb_flush(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     let mut port_idx: i16 = -1;
     if let Some(pn) = &port {
         // The reference keeps the index in a short.
-        port_idx = ctx.ifindex(pn)? as i16;
+        port_idx = ctx.ifindex(pn) as i16;
         if port_idx == 0 {
             crate::eprintf!("Cannot find bridge port device \"{}\"\n", pn);
             return Ok(-1);
@@ -585,7 +529,7 @@ struct Filter {
     dynamic: bool,
 }
 
-fn fdb_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+fn fdb_show(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut filter_dev: Option<String> = None;
     let mut br: Option<String> = None;
     let mut f = Filter::default();
@@ -617,14 +561,14 @@ fn fdb_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     }
     let mut master = 0u32;
     if let Some(b) = &br {
-        master = ctx.ifindex(b)?;
+        master = ctx.ifindex(b);
         if master == 0 {
             crate::eprintf!("Cannot find bridge device \"{}\"\n", b);
             return Ok(-1);
         }
     }
     if let Some(d) = &filter_dev {
-        f.index = ctx.ifindex(d)?;
+        f.index = ctx.ifindex(d);
         if f.index == 0 {
             crate::eprintf!("Cannot find device \"{}\"\n", d);
             return Ok(-1);
@@ -638,36 +582,25 @@ fn fdb_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     if master != 0 {
         req.attr_u32(NDA_MASTER, master);
     }
-    if let Err(e) = ctx.rtnl()?.dump_request(&mut req) {
-        crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
-        return Err(Exit(1));
-    }
     ctx.p.new_json_obj();
     let stats = ctx.o.stats > 0;
-    let BrCtx { p, names, rtnl, .. } = ctx;
-    let ok = match rtnl.as_mut() {
-        Some(r) => r.dump(|m| {
-            if print_fdb(p, names, &m, f, stats) < 0 {
-                return Err(Exit(-1));
-            }
-            Ok(())
-        }),
-        None => Ok(false),
-    };
-    if !matches!(ok, Ok(true)) {
-        let _ = ctx.p.flush();
-        return Err(fail(1, "Dump terminated\n"));
-    }
+    let hdr = ctx.headers;
+    ctx.dump_show(&mut req, |sh, m| {
+        if print_fdb(sh.p, sh.names, hdr, &m, f, stats) < 0 {
+            return Err(crate::error::dump_terminated());
+        }
+        Ok(())
+    })?;
     ctx.p.delete_json_obj();
     Ok(0)
 }
 
 /// print_fdb() as `bridge monitor` calls it (no filters).
-pub(super) fn print_fdb_mon(p: &mut Printer, names: &mut LinkNames, m: &Msg, stats: bool) -> i32 {
-    print_fdb(p, names, m, Filter::default(), stats)
+pub fn print_fdb_mon(p: &mut Printer, names: &mut LinkNames, hdr: Headers, m: &Msg, stats: bool) -> i32 {
+    print_fdb(p, names, hdr, m, Filter::default(), stats)
 }
 
-fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: bool) -> i32 {
+fn print_fdb(p: &mut Printer, names: &mut LinkNames, hdr: Headers, m: &Msg, f: Filter, stats: bool) -> i32 {
     if m.ty != RTM_NEWNEIGH && m.ty != RTM_DELNEIGH {
         crate::eprintf!("Not RTM_NEWNEIGH: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
         return 0;
@@ -697,7 +630,7 @@ fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: 
     if f.dynamic && state & NUD_PERMANENT != 0 {
         return 0;
     }
-    super::print_headers(p, "[NEIGH]");
+    hdr.print(p, "[NEIGH]");
     p.open_object(None);
     if m.ty == RTM_DELNEIGH {
         p.bool(T::Any, "deleted", "Deleted ", true);
@@ -708,13 +641,13 @@ fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: 
     }
     if f.index == 0 && ifindex != 0 {
         p.fp("dev ");
-        let n = super::ifname(names, ifindex);
+        let n = names.name_own_socket(ifindex);
         p.color_string(T::Any, Color::Ifname, "ifname", "{} ", &n);
     }
     if let Some(d) = tb.get(NDA_DST) {
         // format_host(): numeric; 16 bytes are IPv6, anything else IPv4.
         let (af, c) = if d.len() == 16 { (AF_INET6, Color::Inet6) } else { (AF_INET, Color::Inet) };
-        let s = super::ntop(af, d).unwrap_or_else(|| "???".to_string());
+        let s = crate::inet::ntop_prefix(af, d).unwrap_or_else(|| "???".to_string());
         p.fp("dst ");
         p.color_string(T::Any, c, "dst", "{} ", &s);
     }
@@ -734,7 +667,7 @@ fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: 
         if tb.has(NDA_LINK_NETNSID) {
             p.uint(T::Any, "viaIfIndex", "via ifindex {} ", via as u64);
         } else {
-            let n = super::ifname(names, via);
+            let n = names.name_own_socket(via);
             p.string(T::Any, "viaIf", "via {} ", &n);
         }
     }
@@ -772,7 +705,7 @@ fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: 
     }
     p.close_array(T::Json, "");
     if let Some(mi) = tb.u32(NDA_MASTER) {
-        let n = super::ifname(names, mi);
+        let n = names.name_own_socket(mi);
         p.string(T::Any, "master", "master {} ", &n);
     }
     let s = state_n2a(state, p.is_json());
@@ -798,18 +731,7 @@ mod tests {
         assert_eq!(state_n2a(0x10, false), "state=0x10");
         assert_eq!(state_n2a(0x10, true), "0x10");
     }
-
-    #[test]
-    fn macs_and_addresses() {
-        assert_eq!(scan_mac("02:00:00:00:00:aa"), Some([2, 0, 0, 0, 0, 0xaa]));
-        assert_eq!(scan_mac("2:0:0:0:0:1xyz"), Some([2, 0, 0, 0, 0, 1]));
-        assert_eq!(scan_mac("0x2:0:0:0:0:100"), Some([2, 0, 0, 0, 0, 0]));
-        assert_eq!(scan_mac("02:00:00:00:00"), None);
-        assert_eq!(scan_mac("zz:00:00:00:00:00"), None);
-        assert_eq!(get_addr_ipv4("10.0.0.1"), Some([10, 0, 0, 1]));
-        assert_eq!(get_addr_ipv4("10"), Some([10, 0, 0, 0]));
-        assert_eq!(get_addr_ipv4("0x10.010.1.1"), Some([16, 8, 1, 1]));
-        assert_eq!(get_addr_ipv4("256.0.0.1"), None);
-        assert_eq!(get_addr_ipv4("1.2.3.4.5"), None);
-    }
 }
+
+/// This object's keyword tables, its command table first.
+pub static KEYWORDS: &[&dyn crate::args::keywords::Words] = &[];

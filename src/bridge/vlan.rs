@@ -6,7 +6,7 @@
 //! monitor) follow the source: this kernel has no VLAN filtering, so here
 //! they are only exercised by unit tests.
 
-use super::BrCtx;
+use crate::ctx::{Ctx, Headers};
 use crate::args::{matches, Args};
 use crate::error::{fail, Exit, Res};
 use crate::names::LinkNames;
@@ -68,7 +68,7 @@ enum Subject {
     Tunnel,
 }
 
-pub fn do_vlan(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+pub fn do_vlan(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     ctx.init_map()?;
     let Some(cmd) = args.next() else { return vlan_show(ctx, args, Subject::Vlan) };
     if matches(&cmd, "add") {
@@ -97,7 +97,7 @@ pub fn do_vlan(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     if matches(&cmd, "help") {
         return Err(fail(255, USAGE));
     }
-    Err(fail(255, &format!("Command \"{}\" is unknown, try \"bridge vlan help\".\n", cmd)))
+    Err(crate::error::unknown_command(&cmd, "bridge vlan"))
 }
 
 /// parse_tunnel_info(): `id N[-M]` (each below 2^24).
@@ -121,7 +121,7 @@ fn parse_tunnel_info(args: &mut Args) -> Res<(u32, u32)> {
     Ok((start, end))
 }
 
-fn vlan_modify(ctx: &mut BrCtx, cmd: u16, mut args: Args) -> Res<i32> {
+fn vlan_modify(ctx: &mut Ctx, cmd: u16, mut args: Args) -> Res<i32> {
     let mut d: Option<String> = None;
     let mut vid: i16 = -1;
     let mut vid_end: i16 = -1;
@@ -142,8 +142,8 @@ fn vlan_modify(ctx: &mut BrCtx, cmd: u16, mut args: Args) -> Res<i32> {
                     None => vid = crate::args::num::atoi(&v) as i16,
                 }
             }
-            "self" => flags |= super::link::BRIDGE_FLAGS_SELF,
-            "master" => flags |= super::link::BRIDGE_FLAGS_MASTER,
+            "self" => flags |= crate::linkinfo::brport::BRIDGE_FLAGS_SELF,
+            "master" => flags |= crate::linkinfo::brport::BRIDGE_FLAGS_MASTER,
             "pvid" => vflags |= BRIDGE_VLAN_INFO_PVID,
             "untagged" => vflags |= BRIDGE_VLAN_INFO_UNTAGGED,
             "tunnel_info" => tunnel = Some(parse_tunnel_info(&mut args)?),
@@ -158,7 +158,7 @@ fn vlan_modify(ctx: &mut BrCtx, cmd: u16, mut args: Args) -> Res<i32> {
         crate::eprintf!("Device and VLAN ID are required arguments.\n");
         return Ok(-1);
     };
-    let index = ctx.ifindex(&d)?;
+    let index = ctx.ifindex(&d);
     if index == 0 {
         crate::eprintf!("Cannot find bridge device \"{}\"\n", d);
         return Ok(-1);
@@ -180,7 +180,7 @@ fn vlan_modify(ctx: &mut BrCtx, cmd: u16, mut args: Args) -> Res<i32> {
     let mut req = Req::new(cmd, NLM_F_REQUEST, &ifinfomsg(AF_BRIDGE, index as i32, 0, 0));
     let af = req.nest(IFLA_AF_SPEC);
     if flags != 0 {
-        req.attr_u16(super::link::IFLA_BRIDGE_FLAGS, flags);
+        req.attr_u16(crate::linkinfo::brport::IFLA_BRIDGE_FLAGS, flags);
     }
     let tinfo = |req: &mut Req, vid: u16, id: u32, fl: u16| {
         let n = req.nest(IFLA_BRIDGE_VLAN_TUNNEL_INFO);
@@ -229,18 +229,18 @@ const BRIDGE_VLAN_INFO_ONLY_OPTS: u16 = 1 << 6;
 
 /// vlan_option_set(): RTM_NEWVLAN with one BRIDGE_VLANDB_ENTRY whose
 /// attributes follow the order of the arguments.
-fn vlan_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+fn vlan_option_set(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut hdr = [0u8; 8];
     hdr[0] = AF_BRIDGE;
     let mut req = Req::new(RTM_NEWVLAN, NLM_F_REQUEST, &hdr);
-    let entry = req.nest(BRIDGE_VLANDB_ENTRY | super::link::NLA_F_NESTED);
+    let entry = req.nest(BRIDGE_VLANDB_ENTRY | crate::netlink::attr::NLA_F_NESTED);
     let mut have_dev = false;
     let mut vid: i16 = -1;
     while let Some(w) = args.next() {
         match w.as_str() {
             "dev" => {
                 let d = args.value()?;
-                let idx = ctx.ifindex(&d)?;
+                let idx = ctx.ifindex(&d);
                 if idx == 0 {
                     crate::eprintf!("Cannot find network device \"{}\"\n", d);
                     return Ok(-1);
@@ -279,7 +279,7 @@ fn vlan_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
                 let (n, used, _) = crate::args::num::c_strtoll(&v, 10);
                 let mut state = n as i32;
                 if v.is_empty() || used != v.len() {
-                    state = super::link::parse_stp_state(&v);
+                    state = crate::linkinfo::brport::parse_stp_state(&v);
                 }
                 if state == -1 {
                     crate::eprintf!("Error: invalid STP state\n");
@@ -316,7 +316,7 @@ const BRIDGE_VLANDB_GLOBAL_OPTIONS: u16 = 2;
 const BRIDGE_VLANDB_DUMPF_GLOBAL: u32 = 1 << 1;
 
 /// vlan_global_show(): the header and an RTM_GETVLAN dump of global options.
-fn vlan_global_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+fn vlan_global_show(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut filter_dev: Option<String> = None;
     let mut vlan = 0u16;
     while let Some(w) = args.next() {
@@ -336,7 +336,7 @@ fn vlan_global_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     }
     let mut index = 0u32;
     if let Some(d) = &filter_dev {
-        index = ctx.ifindex(d)?;
+        index = ctx.ifindex(d);
         if index == 0 {
             crate::eprintf!("Cannot find device \"{}\"\n", d);
             return Ok(-1);
@@ -354,7 +354,8 @@ fn vlan_global_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     let mut cur: i64 = -1;
     let f = Filter { index, vlan };
     let stats = ctx.o.stats > 0;
-    run_dump(ctx, &mut |p, names, m| print_vlan_rtm(p, names, m, f, &mut cur, false, true, stats))?;
+    let hdr = ctx.headers;
+    run_dump(ctx, &mut |p, names, m| print_vlan_rtm(p, names, hdr, m, f, &mut cur, false, true, stats))?;
     if cur != -1 {
         close_vlan_port(&mut ctx.p);
     }
@@ -364,11 +365,11 @@ fn vlan_global_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
 
 /// vlan_global_option_set(): RTM_NEWVLAN with BRIDGE_VLANDB_GLOBAL_OPTIONS
 /// whose attributes follow the order of the arguments.
-fn vlan_global_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+fn vlan_global_option_set(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut hdr = [0u8; 8];
     hdr[0] = AF_BRIDGE;
     let mut req = Req::new(RTM_NEWVLAN, NLM_F_REQUEST, &hdr);
-    let nest = req.nest(BRIDGE_VLANDB_GLOBAL_OPTIONS | super::link::NLA_F_NESTED);
+    let nest = req.nest(BRIDGE_VLANDB_GLOBAL_OPTIONS | crate::netlink::attr::NLA_F_NESTED);
     let mut have_dev = false;
     let mut vid: i16 = -1;
     // (keyword, attribute, width in bytes)
@@ -389,7 +390,7 @@ fn vlan_global_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     while let Some(w) = args.next() {
         if w == "dev" {
             let d = args.value()?;
-            let idx = ctx.ifindex(&d)?;
+            let idx = ctx.ifindex(&d);
             if idx == 0 {
                 crate::eprintf!("Cannot find network device \"{}\"\n", d);
                 return Ok(-1);
@@ -442,7 +443,7 @@ fn vlan_global_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
 }
 
 #[derive(Clone, Copy, Default)]
-pub(super) struct Filter {
+pub struct Filter {
     index: u32,
     vlan: u16,
 }
@@ -458,7 +459,7 @@ fn filter_vlan_check(f: Filter, vid: u16, flags: u16) -> i32 {
     1
 }
 
-fn send_dump(ctx: &mut BrCtx, req: &mut Req, what: &str) -> Res<()> {
+fn send_dump(ctx: &mut Ctx, req: &mut Req, what: &str) -> Res<()> {
     if let Err(e) = ctx.rtnl()?.dump_request(req) {
         crate::eprintf!("{}: {}\n", what, crate::error::strerror(e));
         return Err(Exit(1));
@@ -467,19 +468,15 @@ fn send_dump(ctx: &mut BrCtx, req: &mut Req, what: &str) -> Res<()> {
 }
 
 /// Runs the dump in progress through `f`; "Dump terminated" (exit 1) on failure.
-fn run_dump(ctx: &mut BrCtx, f: &mut dyn FnMut(&mut Printer, &mut LinkNames, &Msg) -> i32) -> Res<()> {
-    let BrCtx { p, names, rtnl, .. } = ctx;
-    let ok = match rtnl.as_mut() {
-        Some(r) => r.dump(|m| if f(p, names, &m) < 0 { Err(Exit(-1)) } else { Ok(()) }),
-        None => Ok(false),
-    };
+fn run_dump(ctx: &mut Ctx, f: &mut dyn FnMut(&mut Printer, &mut LinkNames, &Msg) -> i32) -> Res<()> {
+    let ok = ctx.dump_stream(|sh, m| if f(sh.p, sh.names, &m) < 0 { Err(Exit(-1)) } else { Ok(()) });
     if !matches!(ok, Ok(true)) {
-        return Err(fail(1, "Dump terminated\n"));
+        return Err(crate::error::dump_terminated());
     }
     Ok(())
 }
 
-fn vlan_show(ctx: &mut BrCtx, mut args: Args, subject: Subject) -> Res<i32> {
+fn vlan_show(ctx: &mut Ctx, mut args: Args, subject: Subject) -> Res<i32> {
     let mut filter_dev: Option<String> = None;
     let mut f = Filter::default();
     while let Some(w) = args.next() {
@@ -498,7 +495,7 @@ fn vlan_show(ctx: &mut BrCtx, mut args: Args, subject: Subject) -> Res<i32> {
         }
     }
     if let Some(d) = &filter_dev {
-        f.index = ctx.ifindex(d)?;
+        f.index = ctx.ifindex(d);
         if f.index == 0 {
             crate::eprintf!("Cannot find device \"{}\"\n", d);
             return Ok(-1);
@@ -525,7 +522,8 @@ fn vlan_show(ctx: &mut BrCtx, mut args: Args, subject: Subject) -> Res<i32> {
         header(&mut ctx.p, false);
         let mut cur: i64 = -1;
         let stats = ctx.o.stats > 0;
-        run_dump(ctx, &mut |p, names, m| print_vlan_rtm(p, names, m, f, &mut cur, false, false, stats))?;
+        let hdr = ctx.headers;
+        run_dump(ctx, &mut |p, names, m| print_vlan_rtm(p, names, hdr, m, f, &mut cur, false, false, stats))?;
         if cur != -1 {
             close_vlan_port(&mut ctx.p);
         }
@@ -559,7 +557,7 @@ fn vlan_show(ctx: &mut BrCtx, mut args: Args, subject: Subject) -> Res<i32> {
 
 fn open_vlan_port(p: &mut Printer, names: &mut LinkNames, ifindex: u32, subject: Subject) {
     p.open_object(None);
-    let n = super::ifname(names, ifindex);
+    let n = names.name_own_socket(ifindex);
     p.field(T::Any, Color::Ifname, Some("ifname"), crate::print::J::Str(&n), format_args!("{:<16}  ", n));
     p.open_array(T::Json, if subject == Subject::Vlan { "vlans" } else { "tunnels" });
 }
@@ -815,9 +813,10 @@ const BRIDGE_VLANDB_MAX: u16 = 2;
 /// print_vlan_rtm(): one RTM_*VLAN message. `cur` is the port whose block
 /// is open (-1: none), kept across the messages of a dump.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn print_vlan_rtm(
+pub fn print_vlan_rtm(
     p: &mut Printer,
     names: &mut LinkNames,
+    hdr: Headers,
     m: &Msg,
     f: Filter,
     cur: &mut i64,
@@ -840,7 +839,7 @@ pub(super) fn print_vlan_rtm(
     if f.index != 0 && f.index != ifindex {
         return 0;
     }
-    super::print_headers(p, "[VLAN]");
+    hdr.print(p, "[VLAN]");
     if m.ty == RTM_DELVLAN {
         p.bool(T::Any, "deleted", "Deleted ", true);
     }
@@ -902,7 +901,7 @@ fn print_vlan_opts(p: &mut Printer, names: &mut LinkNames, a: &[u8], ifindex: u3
     print_vlan_flags(p, vflags);
     p.nl();
     p.fp(&format!("{:<16}    ", ""));
-    super::link::print_stp_state(p, state);
+    crate::linkinfo::brport::print_stp_state(p, state);
     if let Some(r) = vtb.u8(BRIDGE_VLANDB_ENTRY_MCAST_ROUTER) {
         p.uint(T::Any, "mcast_router", "mcast_router {} ", r as u64);
     }
@@ -982,7 +981,7 @@ fn print_vlan_router_ports(p: &mut Printer, names: &mut LinkNames, list: &[u8], 
     let key = if p.is_json() { "router_ports" } else { "router ports: " };
     p.open_array(T::Any, key);
     for (n, (_, d)) in raw_attrs(first).into_iter().enumerate() {
-        let name = super::ifname(names, get_u32(d).unwrap_or(0));
+        let name = names.name_own_socket(get_u32(d).unwrap_or(0));
         p.open_object(None);
         if stats && n > 0 {
             p.nl();
@@ -990,7 +989,7 @@ fn print_vlan_router_ports(p: &mut Printer, names: &mut LinkNames, list: &[u8], 
         }
         p.string(T::Any, "port", "{} ", &name);
         if stats {
-            super::mdb::print_router_port_stats(p, d);
+            crate::linkinfo::brport::print_router_port_stats(p, d);
         }
         p.close_object();
     }
@@ -1020,7 +1019,7 @@ mod rtm_tests {
     }
 
     fn entry(r: &mut Req, flags: u16, vid: u16, range: Option<u16>, state: u8, router: Option<u8>) {
-        let n = r.nest(BRIDGE_VLANDB_ENTRY | super::super::link::NLA_F_NESTED);
+        let n = r.nest(BRIDGE_VLANDB_ENTRY | crate::netlink::attr::NLA_F_NESTED);
         let mut b = [0u8; 4];
         b[..2].copy_from_slice(&flags.to_ne_bytes());
         b[2..].copy_from_slice(&vid.to_ne_bytes());
@@ -1050,7 +1049,7 @@ mod rtm_tests {
             names.offline = true;
             let mut cur = -1;
             for m in msgs(r.bytes()) {
-                print_vlan_rtm(&mut p, &mut names, &m, Filter::default(), &mut cur, false, false, false);
+                print_vlan_rtm(&mut p, &mut names, Headers::default(), &m, Filter::default(), &mut cur, false, false, false);
             }
             assert_eq!(cur, 4);
             let _ = p.flush();
@@ -1070,3 +1069,6 @@ mod rtm_tests {
         );
     }
 }
+
+/// This object's keyword tables, its command table first.
+pub static KEYWORDS: &[&dyn crate::args::keywords::Words] = &[];
