@@ -3,6 +3,7 @@
 //! checking and again here), add/append/replace/del, get and flush.
 
 use crate::ctx::{Ctx, Headers};
+use crate::args::keywords::{doc, exact, kw, Table};
 use crate::args::{matches, Args};
 use crate::error::{fail, Res};
 use crate::names::LinkNames;
@@ -51,34 +52,128 @@ pub const USAGE: &str = "Usage: bridge fdb { add | append | del | replace } ADDR
               [ [no]offloaded ]
 ";
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    Add,
+    Append,
+    Replace,
+    Delete,
+    Get,
+    Show,
+    Flush,
+    Help,
+}
+
+/// do_fdb()'s commands (fdb.c, 6.1.0): prefixes, but `flush` whole.
+static COMMANDS: Table<Cmd> = Table::new(
+    "bridge fdb",
+    &[
+        kw("add", Cmd::Add),
+        kw("append", Cmd::Append),
+        kw("replace", Cmd::Replace),
+        kw("delete", Cmd::Delete),
+        kw("get", Cmd::Get),
+        kw("show", Cmd::Show),
+        kw("lst", Cmd::Show),
+        kw("list", Cmd::Show),
+        exact("flush", Cmd::Flush),
+        kw("help", Cmd::Help),
+    ],
+);
+
+/// What a word of `bridge fdb add|append|replace|delete` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AddOpt {
+    Dev,
+    Dst,
+    Nhid,
+    Port,
+    /// `vni` (false) or `src_vni` (true).
+    Vni(bool),
+    Via,
+    Self_,
+    Master,
+    Router,
+    Permanent,
+    Static,
+    Dynamic,
+    Vlan,
+    Use,
+    ExternLearn,
+    Sticky,
+    /// Documented only: the address (optionally after `to`) or `help`.
+    Addr,
+}
+
+/// fdb_modify()'s words in its order; anything else is the address.
+static ADD: Table<AddOpt> = Table::new(
+    "bridge fdb add",
+    &[
+        exact("dev", AddOpt::Dev),
+        exact("dst", AddOpt::Dst),
+        exact("nhid", AddOpt::Nhid),
+        exact("port", AddOpt::Port),
+        exact("vni", AddOpt::Vni(false)),
+        exact("src_vni", AddOpt::Vni(true)),
+        exact("via", AddOpt::Via),
+        exact("self", AddOpt::Self_),
+        kw("master", AddOpt::Master),
+        kw("router", AddOpt::Router),
+        kw("local", AddOpt::Permanent),
+        kw("permanent", AddOpt::Permanent),
+        kw("temp", AddOpt::Static),
+        kw("static", AddOpt::Static),
+        kw("dynamic", AddOpt::Dynamic),
+        kw("vlan", AddOpt::Vlan),
+        kw("use", AddOpt::Use),
+        kw("extern_learn", AddOpt::ExternLearn),
+        kw("sticky", AddOpt::Sticky),
+        doc("to", AddOpt::Addr),
+        doc("help", AddOpt::Addr),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ShowOpt {
+    Dev,
+    Br,
+    Vlan,
+    State,
+    Dynamic,
+    Help,
+}
+
+/// fdb_show()'s words (whole; `help` a prefix, tested last; the rest ignored).
+static SHOW: Table<ShowOpt> = Table::new(
+    "bridge fdb show",
+    &[
+        exact("brport", ShowOpt::Dev),
+        exact("dev", ShowOpt::Dev),
+        exact("br", ShowOpt::Br),
+        exact("vlan", ShowOpt::Vlan),
+        exact("state", ShowOpt::State),
+        exact("dynamic", ShowOpt::Dynamic),
+        kw("help", ShowOpt::Help),
+    ],
+);
+
+/// This object's keyword tables, its command table first.
+pub static KEYWORDS: &[&dyn crate::args::keywords::Words] = &[&COMMANDS, &ADD, &SHOW];
+
 pub fn do_fdb(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     ctx.init_map()?;
     let Some(cmd) = args.next() else { return fdb_show(ctx, args) };
-    if matches(&cmd, "add") {
-        return fdb_modify(ctx, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, args);
+    match COMMANDS.find(&cmd) {
+        Some(Cmd::Add) => fdb_modify(ctx, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, args),
+        Some(Cmd::Append) => fdb_modify(ctx, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_APPEND, args),
+        Some(Cmd::Replace) => fdb_modify(ctx, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, args),
+        Some(Cmd::Delete) => fdb_modify(ctx, RTM_DELNEIGH, 0, args),
+        Some(Cmd::Get) => fdb_get(ctx, args),
+        Some(Cmd::Show) => fdb_show(ctx, args),
+        Some(Cmd::Flush) => fdb_flush(ctx, args),
+        Some(Cmd::Help) => Err(fail(255, USAGE)),
+        None => Err(crate::error::unknown_command(&cmd, "bridge fdb")),
     }
-    if matches(&cmd, "append") {
-        return fdb_modify(ctx, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_APPEND, args);
-    }
-    if matches(&cmd, "replace") {
-        return fdb_modify(ctx, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, args);
-    }
-    if matches(&cmd, "delete") {
-        return fdb_modify(ctx, RTM_DELNEIGH, 0, args);
-    }
-    if matches(&cmd, "get") {
-        return fdb_get(ctx, args);
-    }
-    if matches(&cmd, "show") || matches(&cmd, "lst") || matches(&cmd, "list") {
-        return fdb_show(ctx, args);
-    }
-    if cmd == "flush" {
-        return fdb_flush(ctx, args);
-    }
-    if matches(&cmd, "help") {
-        return Err(fail(255, USAGE));
-    }
-    Err(crate::error::unknown_command(&cmd, "bridge fdb"))
 }
 
 /// state_a2n(): a state name or number.
@@ -141,87 +236,87 @@ fn fdb_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<i32> {
     let mut vid: i16 = -1;
     let mut nhid: u32 = 0;
     while let Some(w) = args.next() {
-        if w == "dev" {
-            d = Some(args.value()?);
-        } else if w == "dst" {
-            let v = args.value()?;
-            if dst.is_some() {
-                return Err(crate::error::duparg2("dst", &v));
-            }
-            dst = Some(get_addr(&v, ctx.o.family)?);
-        } else if w == "nhid" {
-            let v = args.value()?;
-            match crate::args::num::get_u32(&v, 0) {
-                Some(n) => nhid = n,
-                None => return Err(crate::error::invarg("\"id\" value is invalid\n", &v)),
-            }
-        } else if w == "port" {
-            let v = args.value()?;
-            let (n, rest) = strtoul_end(&v);
-            if !rest.is_empty() {
-                match service_port(&v) {
-                    Some(p) => port = p as u64,
-                    None => return Err(crate::error::invarg("invalid port\n", &v)),
+        match ADD.find(&w) {
+            Some(AddOpt::Dev) => d = Some(args.value()?),
+            Some(AddOpt::Dst) => {
+                let v = args.value()?;
+                if dst.is_some() {
+                    return Err(crate::error::duparg2("dst", &v));
                 }
-            } else if n > 0xffff {
-                return Err(crate::error::invarg("invalid port\n", &v));
-            } else {
-                port = n;
+                dst = Some(get_addr(&v, ctx.o.family)?);
             }
-        } else if w == "vni" || w == "src_vni" {
-            let v = args.value()?;
-            let (n, rest) = strtoul_end(&v);
-            if !rest.is_empty() || (n >> 24) != 0 || n == u64::MAX {
-                let msg = if w == "vni" { "invalid VNI\n" } else { "invalid src VNI\n" };
-                return Err(crate::error::invarg(msg, &v));
+            Some(AddOpt::Nhid) => {
+                let v = args.value()?;
+                match crate::args::num::get_u32(&v, 0) {
+                    Some(n) => nhid = n,
+                    None => return Err(crate::error::invarg("\"id\" value is invalid\n", &v)),
+                }
             }
-            if w == "vni" {
-                vni = n;
-            } else {
-                src_vni = n;
+            Some(AddOpt::Port) => {
+                let v = args.value()?;
+                let (n, rest) = strtoul_end(&v);
+                if !rest.is_empty() {
+                    match service_port(&v) {
+                        Some(p) => port = p as u64,
+                        None => return Err(crate::error::invarg("invalid port\n", &v)),
+                    }
+                } else if n > 0xffff {
+                    return Err(crate::error::invarg("invalid port\n", &v));
+                } else {
+                    port = n;
+                }
             }
-        } else if w == "via" {
-            let v = args.value()?;
-            via = ctx.ifindex(&v);
-            if via == 0 {
-                return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
+            Some(AddOpt::Vni(src)) => {
+                let v = args.value()?;
+                let (n, rest) = strtoul_end(&v);
+                if !rest.is_empty() || (n >> 24) != 0 || n == u64::MAX {
+                    let msg = if src { "invalid src VNI\n" } else { "invalid VNI\n" };
+                    return Err(crate::error::invarg(msg, &v));
+                }
+                if src {
+                    src_vni = n;
+                } else {
+                    vni = n;
+                }
             }
-        } else if w == "self" {
-            ndm_flags |= NTF_SELF;
-        } else if matches(&w, "master") {
-            ndm_flags |= NTF_MASTER;
-        } else if matches(&w, "router") {
-            ndm_flags |= NTF_ROUTER;
-        } else if matches(&w, "local") || matches(&w, "permanent") {
-            ndm_state |= NUD_PERMANENT as u16;
-        } else if matches(&w, "temp") || matches(&w, "static") {
-            ndm_state |= NUD_REACHABLE as u16;
-        } else if matches(&w, "dynamic") {
-            ndm_state |= NUD_REACHABLE as u16;
-            ndm_state &= !(NUD_NOARP as u16);
-        } else if matches(&w, "vlan") {
-            if vid >= 0 {
-                return Err(crate::error::duparg2("vlan", &w));
+            Some(AddOpt::Via) => {
+                let v = args.value()?;
+                via = ctx.ifindex(&v);
+                if via == 0 {
+                    return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
+                }
             }
-            vid = crate::args::num::atoi(&args.value()?) as i16;
-        } else if matches(&w, "use") {
-            ndm_flags |= NTF_USE;
-        } else if matches(&w, "extern_learn") {
-            ndm_flags |= NTF_EXT_LEARNED;
-        } else if matches(&w, "sticky") {
-            ndm_flags |= NTF_STICKY;
-        } else {
-            let mut w = w;
-            if w == "to" {
-                w = args.value()?;
+            Some(AddOpt::Self_) => ndm_flags |= NTF_SELF,
+            Some(AddOpt::Master) => ndm_flags |= NTF_MASTER,
+            Some(AddOpt::Router) => ndm_flags |= NTF_ROUTER,
+            Some(AddOpt::Permanent) => ndm_state |= NUD_PERMANENT as u16,
+            Some(AddOpt::Static) => ndm_state |= NUD_REACHABLE as u16,
+            Some(AddOpt::Dynamic) => {
+                ndm_state |= NUD_REACHABLE as u16;
+                ndm_state &= !(NUD_NOARP as u16);
             }
-            if matches(&w, "help") {
-                return Err(fail(255, USAGE));
+            Some(AddOpt::Vlan) => {
+                if vid >= 0 {
+                    return Err(crate::error::duparg2("vlan", &w));
+                }
+                vid = crate::args::num::atoi(&args.value()?) as i16;
             }
-            if addr.is_some() {
-                return Err(crate::error::duparg2("to", &w));
+            Some(AddOpt::Use) => ndm_flags |= NTF_USE,
+            Some(AddOpt::ExternLearn) => ndm_flags |= NTF_EXT_LEARNED,
+            Some(AddOpt::Sticky) => ndm_flags |= NTF_STICKY,
+            Some(AddOpt::Addr) | None => {
+                let mut w = w;
+                if w == "to" {
+                    w = args.value()?;
+                }
+                if matches(&w, "help") {
+                    return Err(fail(255, USAGE));
+                }
+                if addr.is_some() {
+                    return Err(crate::error::duparg2("to", &w));
+                }
+                addr = Some(w);
             }
-            addr = Some(w);
         }
     }
     let (Some(d), Some(addr)) = (d, addr) else {
@@ -534,29 +629,26 @@ fn fdb_show(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut br: Option<String> = None;
     let mut f = Filter::default();
     while let Some(w) = args.next() {
-        match w.as_str() {
-            "brport" | "dev" => filter_dev = Some(args.value()?),
-            "br" => br = Some(args.value()?),
-            "vlan" => {
+        match SHOW.find(&w) {
+            Some(ShowOpt::Dev) => filter_dev = Some(args.value()?),
+            Some(ShowOpt::Br) => br = Some(args.value()?),
+            Some(ShowOpt::Vlan) => {
                 let v = args.value()?;
                 if f.vlan != 0 {
                     return Err(crate::error::duparg("vlan", &v));
                 }
                 f.vlan = crate::args::num::atoi(&v) as u32;
             }
-            "state" => {
+            Some(ShowOpt::State) => {
                 let v = args.value()?;
                 match state_a2n(&v) {
                     Some(s) => f.state |= s,
                     None => return Err(crate::error::invarg("invalid state", &v)),
                 }
             }
-            "dynamic" => f.dynamic = true,
-            _ => {
-                if matches(&w, "help") {
-                    return Err(fail(255, USAGE));
-                }
-            }
+            Some(ShowOpt::Dynamic) => f.dynamic = true,
+            Some(ShowOpt::Help) => return Err(fail(255, USAGE)),
+            None => {}
         }
     }
     let mut master = 0u32;
@@ -732,6 +824,3 @@ mod tests {
         assert_eq!(state_n2a(0x10, true), "0x10");
     }
 }
-
-/// This object's keyword tables, its command table first.
-pub static KEYWORDS: &[&dyn crate::args::keywords::Words] = &[];

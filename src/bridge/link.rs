@@ -3,6 +3,7 @@
 //! IFLA_PROTINFO and, for `self`/`master`/`hwmode`, IFLA_AF_SPEC).
 
 use crate::ctx::{Ctx, Headers};
+use crate::args::keywords::{exact, kw, Table};
 use crate::args::{matches, Args};
 use crate::error::{fail, Res};
 use crate::names::LinkNames;
@@ -61,19 +62,105 @@ pub const USAGE: &str = "Usage: bridge link set dev DEV [ cost COST ] [ priority
        bridge link show [dev DEV]
 ";
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    Set,
+    Show,
+    Help,
+}
+
+/// do_link()'s commands (link.c, 6.1.0), all prefixes.
+static COMMANDS: Table<Cmd> = Table::new(
+    "bridge link",
+    &[
+        kw("set", Cmd::Set),
+        kw("change", Cmd::Set),
+        kw("show", Cmd::Show),
+        kw("lst", Cmd::Show),
+        kw("list", Cmd::Show),
+        kw("help", Cmd::Help),
+    ],
+);
+
+/// What a `bridge link set` word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SetOpt {
+    Dev,
+    /// An on/off flag: its slot in brlink_modify()'s table.
+    OnOff(usize),
+    McastRouter,
+    Cost,
+    Priority,
+    State,
+    Hwmode,
+    Self_,
+    Master,
+    BackupPort,
+    NoBackupPort,
+}
+
+// Slots of the on/off flags (the kernel attribute order differs).
+const GUARD: usize = 0;
+const HAIRPIN: usize = 1;
+const FASTLEAVE: usize = 2;
+const ROOT_BLOCK: usize = 3;
+const LEARNING: usize = 4;
+const LEARNING_SYNC: usize = 5;
+const FLOOD: usize = 6;
+const MCAST_FLOOD: usize = 7;
+const BCAST_FLOOD: usize = 8;
+const MCAST_TO_UCAST: usize = 9;
+const NEIGH_SUPPRESS: usize = 10;
+const VLAN_TUNNEL: usize = 11;
+const ISOLATED: usize = 12;
+const LOCKED: usize = 13;
+
+/// brlink_modify()'s words in its order, every one whole (strcmp).
+static SET: Table<SetOpt> = Table::new(
+    "bridge link set",
+    &[
+        exact("dev", SetOpt::Dev),
+        exact("guard", SetOpt::OnOff(GUARD)),
+        exact("hairpin", SetOpt::OnOff(HAIRPIN)),
+        exact("fastleave", SetOpt::OnOff(FASTLEAVE)),
+        exact("root_block", SetOpt::OnOff(ROOT_BLOCK)),
+        exact("learning", SetOpt::OnOff(LEARNING)),
+        exact("learning_sync", SetOpt::OnOff(LEARNING_SYNC)),
+        exact("flood", SetOpt::OnOff(FLOOD)),
+        exact("mcast_router", SetOpt::McastRouter),
+        exact("mcast_flood", SetOpt::OnOff(MCAST_FLOOD)),
+        exact("bcast_flood", SetOpt::OnOff(BCAST_FLOOD)),
+        exact("mcast_to_unicast", SetOpt::OnOff(MCAST_TO_UCAST)),
+        exact("cost", SetOpt::Cost),
+        exact("priority", SetOpt::Priority),
+        exact("state", SetOpt::State),
+        exact("hwmode", SetOpt::Hwmode),
+        exact("self", SetOpt::Self_),
+        exact("master", SetOpt::Master),
+        exact("neigh_suppress", SetOpt::OnOff(NEIGH_SUPPRESS)),
+        exact("vlan_tunnel", SetOpt::OnOff(VLAN_TUNNEL)),
+        exact("isolated", SetOpt::OnOff(ISOLATED)),
+        exact("locked", SetOpt::OnOff(LOCKED)),
+        exact("backup_port", SetOpt::BackupPort),
+        exact("nobackup_port", SetOpt::NoBackupPort),
+    ],
+);
+
+/// brlink_show()'s one word (others are ignored).
+static SHOW: Table<()> = Table::new("bridge link show", &[exact("dev", ())]);
+
+/// This object's keyword tables, its command table first.
+pub static KEYWORDS: &[&dyn crate::args::keywords::Words] = &[&COMMANDS, &SET, &SHOW];
+
 pub fn do_link(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     ctx.init_map()?;
     let Some(cmd) = args.next() else { return brlink_show(ctx, args) };
-    if matches(&cmd, "set") || matches(&cmd, "change") {
-        return brlink_modify(ctx, args);
+    match COMMANDS.find(&cmd) {
+        Some(Cmd::Set) => brlink_modify(ctx, args),
+        Some(Cmd::Show) => brlink_show(ctx, args),
+        Some(Cmd::Help) => Err(fail(255, USAGE)),
+        None => Err(crate::error::unknown_command(&cmd, "bridge link")),
     }
-    if matches(&cmd, "show") || matches(&cmd, "lst") || matches(&cmd, "list") {
-        return brlink_show(ctx, args);
-    }
-    if matches(&cmd, "help") {
-        return Err(fail(255, USAGE));
-    }
-    Err(crate::error::unknown_command(&cmd, "bridge link"))
 }
 
 /// parse_on_off(): a prefix of "off" or "on"; else the message and -EINVAL.
@@ -104,37 +191,6 @@ fn brlink_modify(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut dev: Option<String> = None;
     let mut backup_port_idx: i64 = -1;
     let mut onoff: [i8; 14] = [-1; 14];
-    // Index in `onoff` of each on/off keyword (kernel attribute order differs).
-    const GUARD: usize = 0;
-    const HAIRPIN: usize = 1;
-    const FASTLEAVE: usize = 2;
-    const ROOT_BLOCK: usize = 3;
-    const LEARNING: usize = 4;
-    const LEARNING_SYNC: usize = 5;
-    const FLOOD: usize = 6;
-    const MCAST_FLOOD: usize = 7;
-    const BCAST_FLOOD: usize = 8;
-    const MCAST_TO_UCAST: usize = 9;
-    const NEIGH_SUPPRESS: usize = 10;
-    const VLAN_TUNNEL: usize = 11;
-    const ISOLATED: usize = 12;
-    const LOCKED: usize = 13;
-    let keys: &[(&str, usize)] = &[
-        ("guard", GUARD),
-        ("hairpin", HAIRPIN),
-        ("fastleave", FASTLEAVE),
-        ("root_block", ROOT_BLOCK),
-        ("learning", LEARNING),
-        ("learning_sync", LEARNING_SYNC),
-        ("flood", FLOOD),
-        ("mcast_flood", MCAST_FLOOD),
-        ("bcast_flood", BCAST_FLOOD),
-        ("mcast_to_unicast", MCAST_TO_UCAST),
-        ("neigh_suppress", NEIGH_SUPPRESS),
-        ("vlan_tunnel", VLAN_TUNNEL),
-        ("isolated", ISOLATED),
-        ("locked", LOCKED),
-    ];
     let mut mcast_router: i8 = -1;
     let mut cost: u32 = 0;
     let mut priority: i16 = -1;
@@ -143,20 +199,19 @@ fn brlink_modify(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut flags: u16 = 0;
 
     while let Some(w) = args.next() {
-        if let Some((_, idx)) = keys.iter().find(|(k, _)| *k == w) {
-            let v = args.value()?;
-            match parse_on_off(&w, &v) {
-                Ok(b) => onoff[*idx] = b as i8,
-                Err(rc) => return Ok(rc),
+        match SET.find(&w) {
+            Some(SetOpt::OnOff(idx)) => {
+                let v = args.value()?;
+                match parse_on_off(&w, &v) {
+                    Ok(b) => onoff[idx] = b as i8,
+                    Err(rc) => return Ok(rc),
+                }
             }
-            continue;
-        }
-        match w.as_str() {
-            "dev" => dev = Some(args.value()?),
-            "mcast_router" => mcast_router = atoi(&args.value()?) as i8,
-            "cost" => cost = atoi(&args.value()?) as u32,
-            "priority" => priority = atoi(&args.value()?) as i16,
-            "state" => {
+            Some(SetOpt::Dev) => dev = Some(args.value()?),
+            Some(SetOpt::McastRouter) => mcast_router = atoi(&args.value()?) as i8,
+            Some(SetOpt::Cost) => cost = atoi(&args.value()?) as u32,
+            Some(SetOpt::Priority) => priority = atoi(&args.value()?) as i16,
+            Some(SetOpt::State) => {
                 let v = args.value()?;
                 match parse_state_arg(&v) {
                     Some(s) => state = s,
@@ -166,7 +221,7 @@ fn brlink_modify(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
                     }
                 }
             }
-            "hwmode" => {
+            Some(SetOpt::Hwmode) => {
                 let v = args.value()?;
                 flags = BRIDGE_FLAGS_SELF;
                 match v.as_str() {
@@ -178,9 +233,9 @@ fn brlink_modify(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
                     }
                 }
             }
-            "self" => flags |= BRIDGE_FLAGS_SELF,
-            "master" => flags |= BRIDGE_FLAGS_MASTER,
-            "backup_port" => {
+            Some(SetOpt::Self_) => flags |= BRIDGE_FLAGS_SELF,
+            Some(SetOpt::Master) => flags |= BRIDGE_FLAGS_MASTER,
+            Some(SetOpt::BackupPort) => {
                 let v = args.value()?;
                 let idx = ctx.ifindex(&v);
                 if idx == 0 {
@@ -189,8 +244,8 @@ fn brlink_modify(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
                 }
                 backup_port_idx = idx as i64;
             }
-            "nobackup_port" => backup_port_idx = 0,
-            _ => return Err(fail(255, USAGE)),
+            Some(SetOpt::NoBackupPort) => backup_port_idx = 0,
+            None => return Err(fail(255, USAGE)),
         }
     }
     let Some(d) = dev else {
@@ -273,7 +328,7 @@ fn brlink_modify(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
 fn brlink_show(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut filter_dev: Option<String> = None;
     while let Some(w) = args.next() {
-        if w == "dev" {
+        if SHOW.find(&w).is_some() {
             let v = args.value()?;
             if filter_dev.is_some() {
                 return Err(crate::error::duparg("dev", &v));
@@ -604,6 +659,3 @@ mod print_tests {
         }
     }
 }
-
-/// This object's keyword tables, its command table first.
-pub static KEYWORDS: &[&dyn crate::args::keywords::Words] = &[];

@@ -2,7 +2,8 @@
 //! (RTM_GETMDB, twice: entries, then router ports) and add/del.
 
 use crate::ctx::{Ctx, Headers};
-use crate::args::{matches, Args};
+use crate::args::keywords::{exact, kw, Table};
+use crate::args::Args;
 use crate::error::{fail, Exit, Res};
 use crate::names::LinkNames;
 use crate::netlink::attr::{align4, get_u32, get_u8};
@@ -42,22 +43,76 @@ pub const USAGE: &str = "Usage: bridge mdb { add | del } dev DEV port PORT grp G
        bridge mdb {show} [ dev DEV ] [ vid VID ]
 ";
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    Add,
+    Delete,
+    Show,
+    Help,
+}
+
+/// do_mdb()'s commands (mdb.c, 6.1.0), all prefixes.
+static COMMANDS: Table<Cmd> = Table::new(
+    "bridge mdb",
+    &[
+        kw("add", Cmd::Add),
+        kw("delete", Cmd::Delete),
+        kw("show", Cmd::Show),
+        kw("lst", Cmd::Show),
+        kw("list", Cmd::Show),
+        kw("help", Cmd::Help),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AddOpt {
+    Dev,
+    Grp,
+    Port,
+    Permanent,
+    Temp,
+    Vid,
+    Src,
+    Help,
+}
+
+/// mdb_modify()'s words (whole; `help` a prefix, tested last; the rest ignored).
+static ADD: Table<AddOpt> = Table::new(
+    "bridge mdb add",
+    &[
+        exact("dev", AddOpt::Dev),
+        exact("grp", AddOpt::Grp),
+        exact("port", AddOpt::Port),
+        exact("permanent", AddOpt::Permanent),
+        exact("temp", AddOpt::Temp),
+        exact("vid", AddOpt::Vid),
+        exact("src", AddOpt::Src),
+        kw("help", AddOpt::Help),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ShowOpt {
+    Dev,
+    Vid,
+}
+
+/// mdb_show()'s words (whole; the rest ignored).
+static SHOW: Table<ShowOpt> = Table::new("bridge mdb show", &[exact("dev", ShowOpt::Dev), exact("vid", ShowOpt::Vid)]);
+
+/// This object's keyword tables, its command table first.
+pub static KEYWORDS: &[&dyn crate::args::keywords::Words] = &[&COMMANDS, &ADD, &SHOW];
+
 pub fn do_mdb(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     ctx.init_map()?;
     let Some(cmd) = args.next() else { return mdb_show(ctx, args) };
-    if matches(&cmd, "add") {
-        return mdb_modify(ctx, RTM_NEWMDB, NLM_F_CREATE | NLM_F_EXCL, args);
+    match COMMANDS.find(&cmd) {
+        Some(Cmd::Add) => mdb_modify(ctx, RTM_NEWMDB, NLM_F_CREATE | NLM_F_EXCL, args),
+        Some(Cmd::Delete) => mdb_modify(ctx, RTM_DELMDB, 0, args),
+        Some(Cmd::Show) => mdb_show(ctx, args),
+        Some(Cmd::Help) => Err(fail(255, USAGE)),
+        None => Err(crate::error::unknown_command(&cmd, "bridge mdb")),
     }
-    if matches(&cmd, "delete") {
-        return mdb_modify(ctx, RTM_DELMDB, 0, args);
-    }
-    if matches(&cmd, "show") || matches(&cmd, "lst") || matches(&cmd, "list") {
-        return mdb_show(ctx, args);
-    }
-    if matches(&cmd, "help") {
-        return Err(fail(255, USAGE));
-    }
-    Err(crate::error::unknown_command(&cmd, "bridge mdb"))
 }
 
 #[derive(Clone, Copy, Default)]
@@ -88,18 +143,22 @@ fn mdb_show(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut filter_dev: Option<String> = None;
     let mut o = Opt { details: ctx.o.details > 0, stats: ctx.o.stats > 0, ..Opt::default() };
     while let Some(w) = args.next() {
-        if w == "dev" {
-            let v = args.value()?;
-            if filter_dev.is_some() {
-                return Err(crate::error::duparg("dev", &v));
+        match SHOW.find(&w) {
+            Some(ShowOpt::Dev) => {
+                let v = args.value()?;
+                if filter_dev.is_some() {
+                    return Err(crate::error::duparg("dev", &v));
+                }
+                filter_dev = Some(v);
             }
-            filter_dev = Some(v);
-        } else if w == "vid" {
-            let v = args.value()?;
-            if o.vlan != 0 {
-                return Err(crate::error::duparg("vid", &v));
+            Some(ShowOpt::Vid) => {
+                let v = args.value()?;
+                if o.vlan != 0 {
+                    return Err(crate::error::duparg("vid", &v));
+                }
+                o.vlan = crate::args::num::atoi(&v) as u16;
             }
-            o.vlan = crate::args::num::atoi(&v) as u16;
+            None => {}
         }
     }
     if let Some(d) = &filter_dev {
@@ -482,23 +541,19 @@ fn mdb_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<i32> {
     let mut state: u8 = 0;
     let mut vid: i16 = 0;
     while let Some(w) = args.next() {
-        match w.as_str() {
-            "dev" => d = Some(args.value()?),
-            "grp" => grp = Some(args.value()?),
-            "port" => port = Some(args.value()?),
-            "permanent" => {
+        match ADD.find(&w) {
+            Some(AddOpt::Dev) => d = Some(args.value()?),
+            Some(AddOpt::Grp) => grp = Some(args.value()?),
+            Some(AddOpt::Port) => port = Some(args.value()?),
+            Some(AddOpt::Permanent) => {
                 if cmd == RTM_NEWMDB {
                     state |= MDB_PERMANENT;
                 }
             }
-            "temp" => {}
-            "vid" => vid = crate::args::num::atoi(&args.value()?) as i16,
-            "src" => src = Some(args.value()?),
-            _ => {
-                if matches(&w, "help") {
-                    return Err(fail(255, USAGE));
-                }
-            }
+            Some(AddOpt::Temp) | None => {}
+            Some(AddOpt::Vid) => vid = crate::args::num::atoi(&args.value()?) as i16,
+            Some(AddOpt::Src) => src = Some(args.value()?),
+            Some(AddOpt::Help) => return Err(fail(255, USAGE)),
         }
     }
     let (Some(d), Some(grp), Some(port)) = (d, grp, port) else {
@@ -576,6 +631,3 @@ mod tests {
         assert_eq!(ll_addr_a2n("1.2.3").0, 4);
     }
 }
-
-/// This object's keyword tables, its command table first.
-pub static KEYWORDS: &[&dyn crate::args::keywords::Words] = &[];

@@ -3,7 +3,8 @@
 //! rtmon. Printed with the same functions as the dumps.
 
 use crate::ctx::Ctx;
-use crate::args::{matches, Args};
+use crate::args::keywords::{exact, kw, Table};
+use crate::args::Args;
 use crate::error::{fail, Exit, Res};
 use crate::netlink::consts::*;
 use crate::netlink::{msgs, Msg, Rtnl};
@@ -25,6 +26,36 @@ fn nl_mgrp(group: u32) -> u32 {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Word {
+    File,
+    Link,
+    Fdb,
+    Mdb,
+    Vlan,
+    Vni,
+    All,
+    Help,
+}
+
+/// do_monitor()'s words (monitor.c, 6.1.0): prefixes, but `vni` and `all` whole.
+static WORDS: Table<Word> = Table::new(
+    "bridge monitor",
+    &[
+        kw("file", Word::File),
+        kw("link", Word::Link),
+        kw("fdb", Word::Fdb),
+        kw("mdb", Word::Mdb),
+        kw("vlan", Word::Vlan),
+        exact("vni", Word::Vni),
+        exact("all", Word::All),
+        kw("help", Word::Help),
+    ],
+);
+
+/// This object's keyword tables, its command table first.
+pub static KEYWORDS: &[&dyn crate::args::keywords::Words] = &[&WORDS];
+
 pub fn do_monitor(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     // The reference closes its socket first; lookups reopen one.
     ctx.reset_rtnl();
@@ -32,32 +63,38 @@ pub fn do_monitor(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut groups: u32 = !RTMGRP_TC;
     let (mut llink, mut lneigh, mut lmdb, mut lvlan, mut lvni, mut banner) = (false, false, false, false, false, false);
     while let Some(w) = args.next() {
-        if matches(&w, "file") {
-            file = Some(args.value()?);
-        } else if matches(&w, "link") {
-            llink = true;
-            groups = 0;
-        } else if matches(&w, "fdb") {
-            lneigh = true;
-            groups = 0;
-        } else if matches(&w, "mdb") {
-            lmdb = true;
-            groups = 0;
-        } else if matches(&w, "vlan") {
-            lvlan = true;
-            groups = 0;
-        } else if w == "vni" {
-            lvni = true;
-            groups = 0;
-        } else if w == "all" {
-            groups = !RTMGRP_TC;
-            lvlan = true;
-            lvni = true;
-            banner = true;
-        } else if matches(&w, "help") {
-            return Err(fail(255, USAGE));
-        } else {
-            return Err(fail(255, &format!("Argument \"{}\" is unknown, try \"bridge monitor help\".\n", w)));
+        match WORDS.find(&w) {
+            Some(Word::File) => file = Some(args.value()?),
+            Some(Word::Link) => {
+                llink = true;
+                groups = 0;
+            }
+            Some(Word::Fdb) => {
+                lneigh = true;
+                groups = 0;
+            }
+            Some(Word::Mdb) => {
+                lmdb = true;
+                groups = 0;
+            }
+            Some(Word::Vlan) => {
+                lvlan = true;
+                groups = 0;
+            }
+            Some(Word::Vni) => {
+                lvni = true;
+                groups = 0;
+            }
+            Some(Word::All) => {
+                groups = !RTMGRP_TC;
+                lvlan = true;
+                lvni = true;
+                banner = true;
+            }
+            Some(Word::Help) => return Err(fail(255, USAGE)),
+            None => {
+                return Err(fail(255, &format!("Argument \"{}\" is unknown, try \"bridge monitor help\".\n", w)))
+            }
         }
     }
     if llink {
@@ -224,6 +261,3 @@ fn listen(ctx: &mut Ctx) -> Res<i32> {
         }
     }
 }
-
-/// This object's keyword tables, its command table first.
-pub static KEYWORDS: &[&dyn crate::args::keywords::Words] = &[];

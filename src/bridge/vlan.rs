@@ -7,6 +7,7 @@
 //! they are only exercised by unit tests.
 
 use crate::ctx::{Ctx, Headers};
+use crate::args::keywords::{exact, kw, Table};
 use crate::args::{matches, Args};
 use crate::error::{fail, Exit, Res};
 use crate::names::LinkNames;
@@ -68,36 +69,183 @@ enum Subject {
     Tunnel,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    Add,
+    Delete,
+    Show,
+    TunnelShow,
+    Set,
+    Global,
+    Help,
+}
+
+/// do_vlan()'s commands (vlan.c, 6.1.0): prefixes, but `global` whole.
+static COMMANDS: Table<Cmd> = Table::new(
+    "bridge vlan",
+    &[
+        kw("add", Cmd::Add),
+        kw("delete", Cmd::Delete),
+        kw("show", Cmd::Show),
+        kw("lst", Cmd::Show),
+        kw("list", Cmd::Show),
+        kw("tunnelshow", Cmd::TunnelShow),
+        kw("set", Cmd::Set),
+        exact("global", Cmd::Global),
+        kw("help", Cmd::Help),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum GlobalCmd {
+    Show,
+    Set,
+}
+
+/// vlan_global()'s commands, whole words.
+static GLOBAL: Table<GlobalCmd> = Table::new(
+    "bridge vlan global",
+    &[
+        exact("show", GlobalCmd::Show),
+        exact("lst", GlobalCmd::Show),
+        exact("list", GlobalCmd::Show),
+        exact("set", GlobalCmd::Set),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AddOpt {
+    Dev,
+    Vid,
+    Self_,
+    Master,
+    Pvid,
+    Untagged,
+    TunnelInfo,
+    Help,
+}
+
+/// vlan_modify()'s words (whole; `help` a prefix, tested last; the rest ignored).
+static ADD: Table<AddOpt> = Table::new(
+    "bridge vlan add",
+    &[
+        exact("dev", AddOpt::Dev),
+        exact("vid", AddOpt::Vid),
+        exact("self", AddOpt::Self_),
+        exact("master", AddOpt::Master),
+        exact("pvid", AddOpt::Pvid),
+        exact("untagged", AddOpt::Untagged),
+        exact("tunnel_info", AddOpt::TunnelInfo),
+        kw("help", AddOpt::Help),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ShowOpt {
+    Dev,
+    Vid,
+}
+
+/// vlan_show()'s words (whole; the rest ignored), for `show` and `tunnelshow`.
+static SHOW: Table<ShowOpt> = Table::new("bridge vlan show", &[exact("dev", ShowOpt::Dev), exact("vid", ShowOpt::Vid)]);
+static TUNNELSHOW: Table<ShowOpt> =
+    Table::new("bridge vlan tunnelshow", &[exact("dev", ShowOpt::Dev), exact("vid", ShowOpt::Vid)]);
+/// vlan_global_show()'s words.
+static GLOBAL_SHOW: Table<ShowOpt> =
+    Table::new("bridge vlan global show", &[exact("dev", ShowOpt::Dev), exact("vid", ShowOpt::Vid)]);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SetOpt {
+    Dev,
+    Vid,
+    State,
+    McastRouter,
+    Help,
+}
+
+/// vlan_option_set()'s words (whole; `help` a prefix, tested last).
+static SET: Table<SetOpt> = Table::new(
+    "bridge vlan set",
+    &[
+        exact("dev", SetOpt::Dev),
+        exact("vid", SetOpt::Vid),
+        exact("state", SetOpt::State),
+        exact("mcast_router", SetOpt::McastRouter),
+        kw("help", SetOpt::Help),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum GlobalSetOpt {
+    Dev,
+    Vid,
+    /// An option of GLOBAL_OPTS (its index).
+    Opt(usize),
+    Help,
+}
+
+/// vlan_global_option_set()'s options: keyword, attribute, width in bytes.
+const GLOBAL_OPTS: &[(&str, u16, u8)] = &[
+    ("mcast_snooping", 3, 1),
+    ("mcast_querier", 15, 1),
+    ("mcast_igmp_version", 4, 1),
+    ("mcast_mld_version", 5, 1),
+    ("mcast_last_member_count", 6, 4),
+    ("mcast_startup_query_count", 7, 4),
+    ("mcast_last_member_interval", 8, 8),
+    ("mcast_membership_interval", 10, 8),
+    ("mcast_querier_interval", 11, 8),
+    ("mcast_query_interval", 12, 8),
+    ("mcast_query_response_interval", 13, 8),
+    ("mcast_startup_query_interval", 14, 8),
+];
+
+/// vlan_global_option_set()'s words in its order, all whole.
+static GLOBAL_SET: Table<GlobalSetOpt> = Table::new(
+    "bridge vlan global set",
+    &[
+        exact("dev", GlobalSetOpt::Dev),
+        exact("vid", GlobalSetOpt::Vid),
+        exact("mcast_snooping", GlobalSetOpt::Opt(0)),
+        exact("mcast_querier", GlobalSetOpt::Opt(1)),
+        exact("mcast_igmp_version", GlobalSetOpt::Opt(2)),
+        exact("mcast_mld_version", GlobalSetOpt::Opt(3)),
+        exact("mcast_last_member_count", GlobalSetOpt::Opt(4)),
+        exact("mcast_startup_query_count", GlobalSetOpt::Opt(5)),
+        exact("mcast_last_member_interval", GlobalSetOpt::Opt(6)),
+        exact("mcast_membership_interval", GlobalSetOpt::Opt(7)),
+        exact("mcast_querier_interval", GlobalSetOpt::Opt(8)),
+        exact("mcast_query_interval", GlobalSetOpt::Opt(9)),
+        exact("mcast_query_response_interval", GlobalSetOpt::Opt(10)),
+        exact("mcast_startup_query_interval", GlobalSetOpt::Opt(11)),
+        exact("help", GlobalSetOpt::Help),
+    ],
+);
+
+/// This object's keyword tables, its command table first.
+pub static KEYWORDS: &[&dyn crate::args::keywords::Words] =
+    &[&COMMANDS, &ADD, &SHOW, &TUNNELSHOW, &SET, &GLOBAL, &GLOBAL_SHOW, &GLOBAL_SET];
+
 pub fn do_vlan(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     ctx.init_map()?;
     let Some(cmd) = args.next() else { return vlan_show(ctx, args, Subject::Vlan) };
-    if matches(&cmd, "add") {
-        return vlan_modify(ctx, RTM_SETLINK, args);
-    }
-    if matches(&cmd, "delete") {
-        return vlan_modify(ctx, RTM_DELLINK, args);
-    }
-    if matches(&cmd, "show") || matches(&cmd, "lst") || matches(&cmd, "list") {
-        return vlan_show(ctx, args, Subject::Vlan);
-    }
-    if matches(&cmd, "tunnelshow") {
-        return vlan_show(ctx, args, Subject::Tunnel);
-    }
-    if matches(&cmd, "set") {
-        return vlan_option_set(ctx, args);
-    }
-    if cmd == "global" {
-        return match args.next() {
+    match COMMANDS.find(&cmd) {
+        Some(Cmd::Add) => vlan_modify(ctx, RTM_SETLINK, args),
+        Some(Cmd::Delete) => vlan_modify(ctx, RTM_DELLINK, args),
+        Some(Cmd::Show) => vlan_show(ctx, args, Subject::Vlan),
+        Some(Cmd::TunnelShow) => vlan_show(ctx, args, Subject::Tunnel),
+        Some(Cmd::Set) => vlan_option_set(ctx, args),
+        Some(Cmd::Global) => match args.next() {
             None => vlan_global_show(ctx, args),
-            Some(w) if w == "show" || w == "lst" || w == "list" => vlan_global_show(ctx, args),
-            Some(w) if w == "set" => vlan_global_option_set(ctx, args),
-            Some(_) => Err(fail(255, USAGE)),
-        };
+            Some(w) => match GLOBAL.find(&w) {
+                Some(GlobalCmd::Show) => vlan_global_show(ctx, args),
+                Some(GlobalCmd::Set) => vlan_global_option_set(ctx, args),
+                None => Err(fail(255, USAGE)),
+            },
+        },
+        Some(Cmd::Help) => Err(fail(255, USAGE)),
+        None => Err(crate::error::unknown_command(&cmd, "bridge vlan")),
     }
-    if matches(&cmd, "help") {
-        return Err(fail(255, USAGE));
-    }
-    Err(crate::error::unknown_command(&cmd, "bridge vlan"))
 }
 
 /// parse_tunnel_info(): `id N[-M]` (each below 2^24).
@@ -129,9 +277,9 @@ fn vlan_modify(ctx: &mut Ctx, cmd: u16, mut args: Args) -> Res<i32> {
     let mut tunnel: Option<(u32, u32)> = None;
     let mut flags: u16 = 0;
     while let Some(w) = args.next() {
-        match w.as_str() {
-            "dev" => d = Some(args.value()?),
-            "vid" => {
+        match ADD.find(&w) {
+            Some(AddOpt::Dev) => d = Some(args.value()?),
+            Some(AddOpt::Vid) => {
                 let v = args.value()?;
                 match v.find('-') {
                     Some(i) => {
@@ -142,16 +290,15 @@ fn vlan_modify(ctx: &mut Ctx, cmd: u16, mut args: Args) -> Res<i32> {
                     None => vid = crate::args::num::atoi(&v) as i16,
                 }
             }
-            "self" => flags |= crate::linkinfo::brport::BRIDGE_FLAGS_SELF,
-            "master" => flags |= crate::linkinfo::brport::BRIDGE_FLAGS_MASTER,
-            "pvid" => vflags |= BRIDGE_VLAN_INFO_PVID,
-            "untagged" => vflags |= BRIDGE_VLAN_INFO_UNTAGGED,
-            "tunnel_info" => tunnel = Some(parse_tunnel_info(&mut args)?),
-            _ => {
-                if matches(&w, "help") {
-                    args.value()?;
-                }
+            Some(AddOpt::Self_) => flags |= crate::linkinfo::brport::BRIDGE_FLAGS_SELF,
+            Some(AddOpt::Master) => flags |= crate::linkinfo::brport::BRIDGE_FLAGS_MASTER,
+            Some(AddOpt::Pvid) => vflags |= BRIDGE_VLAN_INFO_PVID,
+            Some(AddOpt::Untagged) => vflags |= BRIDGE_VLAN_INFO_UNTAGGED,
+            Some(AddOpt::TunnelInfo) => tunnel = Some(parse_tunnel_info(&mut args)?),
+            Some(AddOpt::Help) => {
+                args.value()?;
             }
+            None => {}
         }
     }
     let Some(d) = d.filter(|_| vid != -1) else {
@@ -237,8 +384,8 @@ fn vlan_option_set(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut have_dev = false;
     let mut vid: i16 = -1;
     while let Some(w) = args.next() {
-        match w.as_str() {
-            "dev" => {
+        match SET.find(&w) {
+            Some(SetOpt::Dev) => {
                 let d = args.value()?;
                 let idx = ctx.ifindex(&d);
                 if idx == 0 {
@@ -248,7 +395,7 @@ fn vlan_option_set(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
                 req.header_mut()[4..8].copy_from_slice(&idx.to_ne_bytes());
                 have_dev = true;
             }
-            "vid" => {
+            Some(SetOpt::Vid) => {
                 let v = args.value()?;
                 let mut vid_end: i16 = -1;
                 match v.find('-') {
@@ -274,7 +421,7 @@ fn vlan_option_set(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
                     req.attr_u16(BRIDGE_VLANDB_ENTRY_RANGE, vid_end as u16);
                 }
             }
-            "state" => {
+            Some(SetOpt::State) => {
                 let v = args.value()?;
                 let (n, used, _) = crate::args::num::c_strtoll(&v, 10);
                 let mut state = n as i32;
@@ -287,18 +434,17 @@ fn vlan_option_set(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
                 }
                 req.attr_u8(BRIDGE_VLANDB_ENTRY_STATE, state as u8);
             }
-            "mcast_router" => {
+            Some(SetOpt::McastRouter) => {
                 let v = args.value()?;
                 match crate::args::num::get_u8(&v, 0) {
                     Some(m) => req.attr_u8(BRIDGE_VLANDB_ENTRY_MCAST_ROUTER, m),
                     None => return Err(crate::error::invarg("invalid mcast_router", &v)),
                 }
             }
-            _ => {
-                if matches(&w, "help") {
-                    args.value()?;
-                }
+            Some(SetOpt::Help) => {
+                args.value()?;
             }
+            None => {}
         }
     }
     req.nest_end(entry);
@@ -320,13 +466,14 @@ fn vlan_global_show(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut filter_dev: Option<String> = None;
     let mut vlan = 0u16;
     while let Some(w) = args.next() {
-        if w == "dev" {
+        let opt = GLOBAL_SHOW.find(&w);
+        if opt == Some(ShowOpt::Dev) {
             let v = args.value()?;
             if filter_dev.is_some() {
                 return Err(crate::error::duparg("dev", &v));
             }
             filter_dev = Some(v);
-        } else if w == "vid" {
+        } else if opt == Some(ShowOpt::Vid) {
             let v = args.value()?;
             if vlan != 0 {
                 return Err(crate::error::duparg("vid", &v));
@@ -372,23 +519,9 @@ fn vlan_global_option_set(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let nest = req.nest(BRIDGE_VLANDB_GLOBAL_OPTIONS | crate::netlink::attr::NLA_F_NESTED);
     let mut have_dev = false;
     let mut vid: i16 = -1;
-    // (keyword, attribute, width in bytes)
-    const OPTS: &[(&str, u16, u8)] = &[
-        ("mcast_snooping", 3, 1),
-        ("mcast_querier", 15, 1),
-        ("mcast_igmp_version", 4, 1),
-        ("mcast_mld_version", 5, 1),
-        ("mcast_last_member_count", 6, 4),
-        ("mcast_startup_query_count", 7, 4),
-        ("mcast_last_member_interval", 8, 8),
-        ("mcast_membership_interval", 10, 8),
-        ("mcast_querier_interval", 11, 8),
-        ("mcast_query_interval", 12, 8),
-        ("mcast_query_response_interval", 13, 8),
-        ("mcast_startup_query_interval", 14, 8),
-    ];
     while let Some(w) = args.next() {
-        if w == "dev" {
+        let opt = GLOBAL_SET.find(&w);
+        if opt == Some(GlobalSetOpt::Dev) {
             let d = args.value()?;
             let idx = ctx.ifindex(&d);
             if idx == 0 {
@@ -397,7 +530,7 @@ fn vlan_global_option_set(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
             }
             req.header_mut()[4..8].copy_from_slice(&idx.to_ne_bytes());
             have_dev = true;
-        } else if w == "vid" {
+        } else if opt == Some(GlobalSetOpt::Vid) {
             let v = args.value()?;
             let mut vid_end: i16 = -1;
             match v.find('-') {
@@ -419,7 +552,8 @@ fn vlan_global_option_set(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
             if vid_end != -1 {
                 req.attr_u16(2, vid_end as u16);
             }
-        } else if let Some((name, attr, width)) = OPTS.iter().find(|(k, _, _)| *k == w) {
+        } else if let Some(GlobalSetOpt::Opt(i)) = opt {
+            let Some((name, attr, width)) = GLOBAL_OPTS.get(i) else { continue };
             let v = args.value()?;
             let bad = || crate::error::invarg(&format!("invalid {}", name), &v);
             match width {
@@ -427,7 +561,7 @@ fn vlan_global_option_set(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
                 4 => req.attr_u32(*attr, crate::args::num::get_u32(&v, 0).ok_or_else(bad)?),
                 _ => req.attr_u64(*attr, crate::args::num::get_u64(&v, 0).ok_or_else(bad)?),
             }
-        } else if w == "help" {
+        } else if opt == Some(GlobalSetOpt::Help) {
             args.value()?;
         }
     }
@@ -479,14 +613,16 @@ fn run_dump(ctx: &mut Ctx, f: &mut dyn FnMut(&mut Printer, &mut LinkNames, &Msg)
 fn vlan_show(ctx: &mut Ctx, mut args: Args, subject: Subject) -> Res<i32> {
     let mut filter_dev: Option<String> = None;
     let mut f = Filter::default();
+    let table = if subject == Subject::Tunnel { &TUNNELSHOW } else { &SHOW };
     while let Some(w) = args.next() {
-        if w == "dev" {
+        let opt = table.find(&w);
+        if opt == Some(ShowOpt::Dev) {
             let v = args.value()?;
             if filter_dev.is_some() {
                 return Err(crate::error::duparg("dev", &v));
             }
             filter_dev = Some(v);
-        } else if w == "vid" {
+        } else if opt == Some(ShowOpt::Vid) {
             let v = args.value()?;
             if f.vlan != 0 {
                 return Err(crate::error::duparg("vid", &v));
@@ -1069,6 +1205,3 @@ mod rtm_tests {
         );
     }
 }
-
-/// This object's keyword tables, its command table first.
-pub static KEYWORDS: &[&dyn crate::args::keywords::Words] = &[];

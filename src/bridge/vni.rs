@@ -2,6 +2,7 @@
 //! (RTM_GETTUNNEL dump, family AF_BRIDGE) and add/delete.
 
 use crate::ctx::{Ctx, Headers};
+use crate::args::keywords::{exact, Table};
 use crate::args::Args;
 use crate::error::{fail, Exit, Res};
 use crate::names::LinkNames;
@@ -31,15 +32,63 @@ pub const USAGE: &str = "Usage: bridge vni { add | del } vni VNI
 Where:\tVNI\t:= 0-16777215
 ";
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    Add,
+    Delete,
+    Show,
+    Help,
+}
+
+/// do_vni()'s commands (vni.c, 6.1.0), every one whole.
+static COMMANDS: Table<Cmd> = Table::new(
+    "bridge vni",
+    &[
+        exact("add", Cmd::Add),
+        exact("delete", Cmd::Delete),
+        exact("show", Cmd::Show),
+        exact("lst", Cmd::Show),
+        exact("list", Cmd::Show),
+        exact("help", Cmd::Help),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AddOpt {
+    Dev,
+    Vni,
+    Group,
+    Remote,
+    Help,
+}
+
+/// vni_modify()'s words (whole; the rest ignored).
+static ADD: Table<AddOpt> = Table::new(
+    "bridge vni add",
+    &[
+        exact("dev", AddOpt::Dev),
+        exact("vni", AddOpt::Vni),
+        exact("group", AddOpt::Group),
+        exact("remote", AddOpt::Remote),
+        exact("help", AddOpt::Help),
+    ],
+);
+
+/// vni_show()'s one word (the rest ignored).
+static SHOW: Table<()> = Table::new("bridge vni show", &[exact("dev", ())]);
+
+/// This object's keyword tables, its command table first.
+pub static KEYWORDS: &[&dyn crate::args::keywords::Words] = &[&COMMANDS, &ADD, &SHOW];
+
 pub fn do_vni(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     ctx.init_map()?;
     let Some(cmd) = args.next() else { return vni_show(ctx, args) };
-    match cmd.as_str() {
-        "add" => vni_modify(ctx, RTM_NEWTUNNEL, args),
-        "delete" => vni_modify(ctx, RTM_DELTUNNEL, args),
-        "show" | "lst" | "list" => vni_show(ctx, args),
-        "help" => Err(fail(255, USAGE)),
-        _ => Err(crate::error::unknown_command(&cmd, "bridge vni")),
+    match COMMANDS.find(&cmd) {
+        Some(Cmd::Add) => vni_modify(ctx, RTM_NEWTUNNEL, args),
+        Some(Cmd::Delete) => vni_modify(ctx, RTM_DELTUNNEL, args),
+        Some(Cmd::Show) => vni_show(ctx, args),
+        Some(Cmd::Help) => Err(fail(255, USAGE)),
+        None => Err(crate::error::unknown_command(&cmd, "bridge vni")),
     }
 }
 
@@ -60,16 +109,16 @@ fn vni_modify(ctx: &mut Ctx, cmd: u16, mut args: Args) -> Res<i32> {
     let mut vni: Option<String> = None;
     let mut group: Option<(u8, Vec<u8>)> = None;
     while let Some(w) = args.next() {
-        match w.as_str() {
-            "dev" => d = Some(args.value()?),
-            "vni" => {
+        match ADD.find(&w) {
+            Some(AddOpt::Dev) => d = Some(args.value()?),
+            Some(AddOpt::Vni) => {
                 let v = args.value()?;
                 if vni.is_some() {
                     return Err(crate::error::invarg("duplicate vni", &v));
                 }
                 vni = Some(v);
             }
-            "group" => {
+            Some(AddOpt::Group) => {
                 if group.is_some() {
                     return Err(crate::error::invarg("duplicate group", &w));
                 }
@@ -80,15 +129,15 @@ fn vni_modify(ctx: &mut Ctx, cmd: u16, mut args: Args) -> Res<i32> {
                 }
                 group = Some(a);
             }
-            "remote" => {
+            Some(AddOpt::Remote) => {
                 if group.is_some() {
                     return Err(crate::error::invarg("duplicate group", &w));
                 }
                 let v = args.value()?;
                 group = Some(crate::inet::get_addr(&v, AF_UNSPEC).map(|a| (a.family, a.bytes().to_vec()))?);
             }
-            "help" => return Err(fail(255, USAGE)),
-            _ => {}
+            Some(AddOpt::Help) => return Err(fail(255, USAGE)),
+            None => {}
         }
     }
     let (Some(d), Some(vni)) = (d, vni) else {
@@ -136,7 +185,7 @@ fn vni_modify(ctx: &mut Ctx, cmd: u16, mut args: Args) -> Res<i32> {
 fn vni_show(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut filter_dev: Option<String> = None;
     while let Some(w) = args.next() {
-        if w == "dev" {
+        if SHOW.find(&w).is_some() {
             let v = args.value()?;
             if filter_dev.is_some() {
                 return Err(crate::error::duparg("dev", &v));
@@ -282,6 +331,3 @@ fn print_vni(p: &mut Printer, data: &[u8]) {
     let sl = p.sl;
     p.fp(sl);
 }
-
-/// This object's keyword tables, its command table first.
-pub static KEYWORDS: &[&dyn crate::args::keywords::Words] = &[];
