@@ -341,4 +341,21 @@ mod tests {
         assert_eq!(first("v"), Some("vlan"));
         assert_eq!(first("h"), Some("help"));
     }
+
+    #[test]
+    fn keyword_tables() {
+        let k = keywords();
+        assert_eq!(k[0].path(), "bridge OPTIONS");
+        assert_eq!(k[1].path(), "bridge");
+        let mut paths: Vec<&str> = k.iter().map(|t| t.path()).collect();
+        assert!(paths.iter().all(|p| p.starts_with("bridge")));
+        let n = paths.len();
+        paths.sort();
+        paths.dedup();
+        assert_eq!(paths.len(), n, "a table path twice");
+        for p in ["bridge link set", "bridge fdb add", "bridge fdb show", "bridge mdb add", "bridge vlan tunnelshow", "bridge vni add", "bridge monitor"] {
+            assert!(paths.contains(&p), "{}", p);
+        }
+        assert!(k[0].words().contains(&"-compressvlans"));
+    }
 }
