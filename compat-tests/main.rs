@@ -136,16 +136,22 @@ fn golden(report: &mut Report, filter: Option<&str>) {
         report.current = format!("golden/{}", name);
         let cmd = fs::read_to_string(g.join("cmd")).unwrap_or_default();
         let words: Vec<String> = cmd.split_whitespace().map(|s| s.to_string()).collect();
-        if words.first().map(|s| s.as_str()) != Some("ip") {
-            report.fail("golden", format!("golden {}: cmd must start with ip: {:?}", name, cmd));
-            continue;
-        }
+        // The front end the command names replays it (ip or bridge).
+        type Replay = fn(&[String], Vec<Vec<u8>>) -> (Vec<u8>, Vec<u8>, i32);
+        let replay: Replay = match words.first().map(|s| s.as_str()) {
+            Some("ip") => rip::ip::replay,
+            Some("bridge") => rip::bridge::replay,
+            _ => {
+                report.fail("golden", format!("golden {}: cmd must start with ip or bridge: {:?}", name, cmd));
+                continue;
+            }
+        };
         let replies = fs::read(g.join("replies.bin")).unwrap_or_default();
         let datagrams = rip::netlink::Rtnl::parse_recording(&replies);
         let want_out = fs::read(g.join("stdout")).unwrap_or_default();
         let want_err = fs::read(g.join("stderr")).unwrap_or_default();
         let want_rc: i32 = fs::read_to_string(g.join("rc")).ok().and_then(|s| s.trim().parse().ok()).unwrap_or(-1);
-        let (out, err, rc) = rip::ip::replay(&words[1..], datagrams);
+        let (out, err, rc) = replay(&words[1..], datagrams);
         if out == want_out && err == want_err && rc == want_rc {
             report.pass("golden");
         } else {

@@ -135,6 +135,7 @@ use rip::args::keywords::Words;
 /// `v.extend(rip::bridge::keywords());` here once bridge has tables.
 fn front_ends() -> Vec<&'static dyn Words> {
     let mut v = rip::ip::keywords();
+    v.extend(rip::bridge::keywords());
     v.extend(rip::sysctl::keywords());
     v
 }

@@ -15,6 +15,29 @@ set -g __rip_kw_ip address addrlabel maddress route rule neighbor neighbour ntab
 set -g __rip_kw_ip_netns list show lst list-id help add set delete identify pids exec monitor attach
 set -g __rip_kw_ip_netns_list_id target-nsid nsid
 set -g __rip_kw_ip_netns_set auto
+set -g __rip_kw_bridge_OPTIONS -help -Version -stats -statistics -details -oneline -timestamp -family -4 -6 -netns -color -compressvlans -force -json -pretty -batch
+set -g __rip_kw_bridge link fdb mdb vlan vni monitor help
+set -g __rip_kw_bridge_link set change show lst list help
+set -g __rip_kw_bridge_link_set dev guard hairpin fastleave root_block learning learning_sync flood mcast_router mcast_flood bcast_flood mcast_to_unicast cost priority state hwmode self master neigh_suppress vlan_tunnel isolated locked backup_port nobackup_port
+set -g __rip_kw_bridge_link_show dev
+set -g __rip_kw_bridge_fdb add append replace delete get show lst list flush help
+set -g __rip_kw_bridge_fdb_add dev dst nhid port vni src_vni via self master router local permanent temp static dynamic vlan use extern_learn sticky to help
+set -g __rip_kw_bridge_fdb_show brport dev br vlan state dynamic help
+set -g __rip_kw_bridge_mdb add delete show lst list help
+set -g __rip_kw_bridge_mdb_add dev grp port permanent temp vid src help
+set -g __rip_kw_bridge_mdb_show dev vid
+set -g __rip_kw_bridge_vlan add delete show lst list tunnelshow set global help
+set -g __rip_kw_bridge_vlan_add dev vid self master pvid untagged tunnel_info help
+set -g __rip_kw_bridge_vlan_show dev vid
+set -g __rip_kw_bridge_vlan_tunnelshow dev vid
+set -g __rip_kw_bridge_vlan_set dev vid state mcast_router help
+set -g __rip_kw_bridge_vlan_global show lst list set
+set -g __rip_kw_bridge_vlan_global_show dev vid
+set -g __rip_kw_bridge_vlan_global_set dev vid mcast_snooping mcast_querier mcast_igmp_version mcast_mld_version mcast_last_member_count mcast_startup_query_count mcast_last_member_interval mcast_membership_interval mcast_querier_interval mcast_query_interval mcast_query_response_interval mcast_startup_query_interval help
+set -g __rip_kw_bridge_vni add delete show lst list help
+set -g __rip_kw_bridge_vni_add dev vni group remote help
+set -g __rip_kw_bridge_vni_show dev
+set -g __rip_kw_bridge_monitor file link fdb mdb vlan vni all help
 set -g __rip_kw_sysctl_OPTIONS -a --all -A -X --deprecated --dry-run -b --binary -e --ignore -N --names -n --values -p --load -f --system -r --pattern -q --quiet -w --write -o -x -d -h --help -V --version
 # <<< generated from the keyword tables
 # The generated list of table PATH (its __rip_kw_ name) if the parser has

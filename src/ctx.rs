@@ -8,7 +8,8 @@ use crate::netlink::Rtnl;
 use crate::print::color::When;
 use crate::print::Printer;
 
-/// ip's global options.
+/// The global options of both front ends (ip's and bridge's; a front end
+/// leaves the other's fields at their defaults).
 #[derive(Debug, Clone)]
 pub struct Opts {
     pub family: u8,
@@ -31,6 +32,8 @@ pub struct Opts {
     pub echo: u32,
     pub loops: i32,
     pub batch_mode: bool,
+    /// bridge -compressvlans.
+    pub compress_vlans: u32,
 }
 
 impl Default for Opts {
@@ -56,6 +59,7 @@ impl Default for Opts {
             echo: 0,
             loops: 10,
             batch_mode: false,
+            compress_vlans: 0,
         }
     }
 }
@@ -68,16 +72,18 @@ pub struct Ctx {
     rtnl: Option<Rtnl>,
     /// Replies to answer from instead of the kernel (golden tests).
     replay: bool,
+    /// bridge's print_headers() state (`bridge -t monitor`, `monitor all`).
+    pub headers: Headers,
 }
 
 impl Ctx {
     pub fn new(o: Opts, p: Printer) -> Ctx {
-        Ctx { o, p, names: Default::default(), rtnl: None, replay: false }
+        Ctx { o, p, names: Default::default(), rtnl: None, replay: false, headers: Headers::default() }
     }
 
     /// A context whose netlink answers come from a recording.
     pub fn with_replay(o: Opts, p: Printer, datagrams: Vec<Vec<u8>>) -> Ctx {
-        Ctx { o, p, names: Default::default(), rtnl: Some(Rtnl::replay(datagrams)), replay: true }
+        Ctx { o, p, names: Default::default(), rtnl: Some(Rtnl::replay(datagrams)), replay: true, headers: Headers::default() }
     }
 
     pub fn is_replay(&self) -> bool {
@@ -137,16 +143,52 @@ impl Ctx {
         if let Err(e) = rtnl.dump_request(req) {
             return Err(crate::error::cannot_send_dump(e));
         }
-        let Ctx { o, p, names, rtnl, .. } = self;
-        let mut shown = Shown { o, p, names };
-        let ok = match rtnl.as_mut() {
-            Some(r) => r.dump(|m| show(&mut shown, m))?,
-            None => false,
-        };
-        if !ok {
+        if !self.dump_stream(&mut show)? {
             return Err(crate::error::dump_terminated());
         }
         Ok(0)
+    }
+
+    /// The dump in progress (its request already sent), streamed to `show`
+    /// with the printer, the name cache and the options: Rtnl::dump()'s
+    /// answer, for callers whose dump errors are not dump_show()'s.
+    pub fn dump_stream<F>(&mut self, mut show: F) -> Res<bool>
+    where
+        F: FnMut(&mut Shown, crate::netlink::Msg) -> Res<()>,
+    {
+        let Ctx { o, p, names, rtnl, .. } = self;
+        let mut shown = Shown { o, p, names };
+        match rtnl.as_mut() {
+            Some(r) => r.dump(|m| show(&mut shown, m)),
+            None => Ok(false),
+        }
+    }
+
+    /// ll_init_map(): fills the name cache from one dump of every link
+    /// (once; later calls are free). "Cannot send dump request" or "Dump
+    /// terminated" and exit 1 on failure.
+    pub fn init_map(&mut self) -> Res<()> {
+        if self.names.loaded {
+            return Ok(());
+        }
+        let mut req = crate::netlink::Req::new(RTM_GETLINK, NLM_F_DUMP | NLM_F_REQUEST, &ifinfomsg(AF_UNSPEC, 0, 0, 0));
+        req.attr_u32(IFLA_EXT_MASK, RTEXT_FILTER_VF);
+        self.dump_show(&mut req, |s, m| {
+            if m.ty == RTM_NEWLINK {
+                s.names.remember(m.payload);
+            }
+            Ok(())
+        })?;
+        self.names.loaded = true;
+        Ok(())
+    }
+
+    /// Makes `r` this context's socket (a listener bound to multicast
+    /// groups, as `bridge monitor` reopens rth).
+    pub fn set_rtnl(&mut self, r: Rtnl) {
+        if !self.replay {
+            self.rtnl = Some(r);
+        }
     }
 
     /// Drops the netlink socket (after a namespace switch it must be reopened).
@@ -157,6 +199,27 @@ impl Ctx {
     }
 }
 
+/// bridge's print_headers() switches: a "Timestamp: ..." line (`-t` with
+/// `monitor`) and the event banner ("[LINK]", `monitor all`) before each
+/// printed message. Off for everything else.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Headers {
+    pub timestamp: bool,
+    pub banner: bool,
+}
+
+impl Headers {
+    /// print_headers(): the timestamp line and the banner, as raw text.
+    pub fn print(self, p: &mut Printer, label: &str) {
+        if self.timestamp {
+            let (secs, usecs) = crate::sys::now();
+            p.raw(format!("Timestamp: {} {} usec\n", crate::sys::asctime(secs), usecs).as_bytes());
+        }
+        if self.banner {
+            p.raw(label.as_bytes());
+        }
+    }
+}
 
 /// What a dump callback may use while the socket is busy with the dump:
 /// the options, the printer and the name cache (lookups it cannot answer

@@ -2,9 +2,10 @@
 //! (RTM_GETNEIGH, family AF_BRIDGE, filtered by the kernel under strict
 //! checking and again here), add/append/replace/del, get and flush.
 
-use super::BrCtx;
+use crate::ctx::{Ctx, Headers};
+use crate::args::keywords::{doc, exact, kw, Table};
 use crate::args::{matches, Args};
-use crate::error::{fail, Exit, Res};
+use crate::error::{fail, Res};
 use crate::names::LinkNames;
 use crate::netlink::attr::{get_be16, get_u32};
 use crate::netlink::consts::*;
@@ -51,34 +52,128 @@ pub const USAGE: &str = "Usage: bridge fdb { add | append | del | replace } ADDR
               [ [no]offloaded ]
 ";
 
-pub fn do_fdb(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    Add,
+    Append,
+    Replace,
+    Delete,
+    Get,
+    Show,
+    Flush,
+    Help,
+}
+
+/// do_fdb()'s commands (fdb.c, 6.1.0): prefixes, but `flush` whole.
+static COMMANDS: Table<Cmd> = Table::new(
+    "bridge fdb",
+    &[
+        kw("add", Cmd::Add),
+        kw("append", Cmd::Append),
+        kw("replace", Cmd::Replace),
+        kw("delete", Cmd::Delete),
+        kw("get", Cmd::Get),
+        kw("show", Cmd::Show),
+        kw("lst", Cmd::Show),
+        kw("list", Cmd::Show),
+        exact("flush", Cmd::Flush),
+        kw("help", Cmd::Help),
+    ],
+);
+
+/// What a word of `bridge fdb add|append|replace|delete` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AddOpt {
+    Dev,
+    Dst,
+    Nhid,
+    Port,
+    /// `vni` (false) or `src_vni` (true).
+    Vni(bool),
+    Via,
+    Self_,
+    Master,
+    Router,
+    Permanent,
+    Static,
+    Dynamic,
+    Vlan,
+    Use,
+    ExternLearn,
+    Sticky,
+    /// Documented only: the address (optionally after `to`) or `help`.
+    Addr,
+}
+
+/// fdb_modify()'s words in its order; anything else is the address.
+static ADD: Table<AddOpt> = Table::new(
+    "bridge fdb add",
+    &[
+        exact("dev", AddOpt::Dev),
+        exact("dst", AddOpt::Dst),
+        exact("nhid", AddOpt::Nhid),
+        exact("port", AddOpt::Port),
+        exact("vni", AddOpt::Vni(false)),
+        exact("src_vni", AddOpt::Vni(true)),
+        exact("via", AddOpt::Via),
+        exact("self", AddOpt::Self_),
+        kw("master", AddOpt::Master),
+        kw("router", AddOpt::Router),
+        kw("local", AddOpt::Permanent),
+        kw("permanent", AddOpt::Permanent),
+        kw("temp", AddOpt::Static),
+        kw("static", AddOpt::Static),
+        kw("dynamic", AddOpt::Dynamic),
+        kw("vlan", AddOpt::Vlan),
+        kw("use", AddOpt::Use),
+        kw("extern_learn", AddOpt::ExternLearn),
+        kw("sticky", AddOpt::Sticky),
+        doc("to", AddOpt::Addr),
+        doc("help", AddOpt::Addr),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ShowOpt {
+    Dev,
+    Br,
+    Vlan,
+    State,
+    Dynamic,
+    Help,
+}
+
+/// fdb_show()'s words (whole; `help` a prefix, tested last; the rest ignored).
+static SHOW: Table<ShowOpt> = Table::new(
+    "bridge fdb show",
+    &[
+        exact("brport", ShowOpt::Dev),
+        exact("dev", ShowOpt::Dev),
+        exact("br", ShowOpt::Br),
+        exact("vlan", ShowOpt::Vlan),
+        exact("state", ShowOpt::State),
+        exact("dynamic", ShowOpt::Dynamic),
+        kw("help", ShowOpt::Help),
+    ],
+);
+
+/// This object's keyword tables, its command table first.
+pub static KEYWORDS: &[&dyn crate::args::keywords::Words] = &[&COMMANDS, &ADD, &SHOW];
+
+pub fn do_fdb(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     ctx.init_map()?;
     let Some(cmd) = args.next() else { return fdb_show(ctx, args) };
-    if matches(&cmd, "add") {
-        return fdb_modify(ctx, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, args);
+    match COMMANDS.find(&cmd) {
+        Some(Cmd::Add) => fdb_modify(ctx, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, args),
+        Some(Cmd::Append) => fdb_modify(ctx, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_APPEND, args),
+        Some(Cmd::Replace) => fdb_modify(ctx, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, args),
+        Some(Cmd::Delete) => fdb_modify(ctx, RTM_DELNEIGH, 0, args),
+        Some(Cmd::Get) => fdb_get(ctx, args),
+        Some(Cmd::Show) => fdb_show(ctx, args),
+        Some(Cmd::Flush) => fdb_flush(ctx, args),
+        Some(Cmd::Help) => Err(fail(255, USAGE)),
+        None => Err(crate::error::unknown_command(&cmd, "bridge fdb")),
     }
-    if matches(&cmd, "append") {
-        return fdb_modify(ctx, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_APPEND, args);
-    }
-    if matches(&cmd, "replace") {
-        return fdb_modify(ctx, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, args);
-    }
-    if matches(&cmd, "delete") {
-        return fdb_modify(ctx, RTM_DELNEIGH, 0, args);
-    }
-    if matches(&cmd, "get") {
-        return fdb_get(ctx, args);
-    }
-    if matches(&cmd, "show") || matches(&cmd, "lst") || matches(&cmd, "list") {
-        return fdb_show(ctx, args);
-    }
-    if cmd == "flush" {
-        return fdb_flush(ctx, args);
-    }
-    if matches(&cmd, "help") {
-        return Err(fail(255, USAGE));
-    }
-    Err(fail(255, &format!("Command \"{}\" is unknown, try \"bridge fdb help\".\n", cmd)))
 }
 
 /// state_a2n(): a state name or number.
@@ -116,67 +211,10 @@ fn state_n2a(s: u32, json: bool) -> String {
 
 const NTF_USE: u8 = 0x01;
 
-use crate::inet::get_addr_ipv4;
 
 /// get_addr() for `dst`: the address bytes, or the message and exit 1.
 fn get_addr(arg: &str, family: u8) -> Res<Vec<u8>> {
-    get_addr_af(arg, family).map(|(_, b)| b)
-}
-
-/// get_addr(): (family, bytes) of an address word (`default`, `all` and
-/// `any` keep the requested family), or the message and exit 1.
-pub(super) fn get_addr_af(arg: &str, family: u8) -> Res<(u8, Vec<u8>)> {
-    let byte_len = |f: u8| match f {
-        AF_INET => 4,
-        AF_INET6 => 16,
-        _ => 0,
-    };
-    let parsed: Option<(u8, Vec<u8>)> = if arg == "default" {
-        Some((family, vec![0u8; byte_len(family)]))
-    } else if arg == "all" || arg == "any" {
-        Some((family, Vec::new()))
-    } else if arg.contains(':') {
-        if family != AF_UNSPEC && family != AF_INET6 {
-            None
-        } else {
-            super::pton6(arg).map(|a| (AF_INET6, a.to_vec()))
-        }
-    } else if family != AF_UNSPEC && family != AF_INET {
-        None
-    } else {
-        get_addr_ipv4(arg).map(|a| (AF_INET, a.to_vec()))
-    };
-    match parsed {
-        Some(v) => Ok(v),
-        None => {
-            let name = match family {
-                AF_UNSPEC => "any valid",
-                AF_INET => "inet",
-                AF_INET6 => "inet6",
-                _ => "???",
-            };
-            Err(fail(1, &format!("Error: {} address is expected rather than \"{}\".\n", name, arg)))
-        }
-    }
-}
-
-/// sscanf("%hhx:%hhx:%hhx:%hhx:%hhx:%hhx"): six hex numbers (each cut to a
-/// byte) separated by colons; anything after the sixth is ignored.
-pub fn scan_mac(s: &str) -> Option<[u8; 6]> {
-    let mut out = [0u8; 6];
-    let mut cp = s;
-    for (i, slot) in out.iter_mut().enumerate() {
-        if i > 0 {
-            cp = cp.strip_prefix(':')?;
-        }
-        let (v, used, _) = crate::args::num::c_strtoull(cp, 16);
-        if used == 0 {
-            return None;
-        }
-        *slot = v as u8;
-        cp = &cp[used..];
-    }
-    Some(out)
+    crate::inet::get_addr(arg, family).map(|a| a.bytes().to_vec())
 }
 
 /// strtoul() with its end: (value, rest of the string).
@@ -185,7 +223,7 @@ fn strtoul_end(s: &str) -> (u64, &str) {
     (v, &s[used..])
 }
 
-fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32> {
+fn fdb_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<i32> {
     let mut ndm_flags: u8 = 0;
     let mut ndm_state: u16 = NUD_NOARP as u16;
     let mut addr: Option<String> = None;
@@ -198,87 +236,87 @@ fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
     let mut vid: i16 = -1;
     let mut nhid: u32 = 0;
     while let Some(w) = args.next() {
-        if w == "dev" {
-            d = Some(args.value()?);
-        } else if w == "dst" {
-            let v = args.value()?;
-            if dst.is_some() {
-                return Err(crate::error::duparg2("dst", &v));
-            }
-            dst = Some(get_addr(&v, ctx.o.family)?);
-        } else if w == "nhid" {
-            let v = args.value()?;
-            match crate::args::num::get_u32(&v, 0) {
-                Some(n) => nhid = n,
-                None => return Err(crate::error::invarg("\"id\" value is invalid\n", &v)),
-            }
-        } else if w == "port" {
-            let v = args.value()?;
-            let (n, rest) = strtoul_end(&v);
-            if !rest.is_empty() {
-                match service_port(&v) {
-                    Some(p) => port = p as u64,
-                    None => return Err(crate::error::invarg("invalid port\n", &v)),
+        match ADD.find(&w) {
+            Some(AddOpt::Dev) => d = Some(args.value()?),
+            Some(AddOpt::Dst) => {
+                let v = args.value()?;
+                if dst.is_some() {
+                    return Err(crate::error::duparg2("dst", &v));
                 }
-            } else if n > 0xffff {
-                return Err(crate::error::invarg("invalid port\n", &v));
-            } else {
-                port = n;
+                dst = Some(get_addr(&v, ctx.o.family)?);
             }
-        } else if w == "vni" || w == "src_vni" {
-            let v = args.value()?;
-            let (n, rest) = strtoul_end(&v);
-            if !rest.is_empty() || (n >> 24) != 0 || n == u64::MAX {
-                let msg = if w == "vni" { "invalid VNI\n" } else { "invalid src VNI\n" };
-                return Err(crate::error::invarg(msg, &v));
+            Some(AddOpt::Nhid) => {
+                let v = args.value()?;
+                match crate::args::num::get_u32(&v, 0) {
+                    Some(n) => nhid = n,
+                    None => return Err(crate::error::invarg("\"id\" value is invalid\n", &v)),
+                }
             }
-            if w == "vni" {
-                vni = n;
-            } else {
-                src_vni = n;
+            Some(AddOpt::Port) => {
+                let v = args.value()?;
+                let (n, rest) = strtoul_end(&v);
+                if !rest.is_empty() {
+                    match service_port(&v) {
+                        Some(p) => port = p as u64,
+                        None => return Err(crate::error::invarg("invalid port\n", &v)),
+                    }
+                } else if n > 0xffff {
+                    return Err(crate::error::invarg("invalid port\n", &v));
+                } else {
+                    port = n;
+                }
             }
-        } else if w == "via" {
-            let v = args.value()?;
-            via = ctx.ifindex(&v)?;
-            if via == 0 {
-                return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
+            Some(AddOpt::Vni(src)) => {
+                let v = args.value()?;
+                let (n, rest) = strtoul_end(&v);
+                if !rest.is_empty() || (n >> 24) != 0 || n == u64::MAX {
+                    let msg = if src { "invalid src VNI\n" } else { "invalid VNI\n" };
+                    return Err(crate::error::invarg(msg, &v));
+                }
+                if src {
+                    src_vni = n;
+                } else {
+                    vni = n;
+                }
             }
-        } else if w == "self" {
-            ndm_flags |= NTF_SELF;
-        } else if matches(&w, "master") {
-            ndm_flags |= NTF_MASTER;
-        } else if matches(&w, "router") {
-            ndm_flags |= NTF_ROUTER;
-        } else if matches(&w, "local") || matches(&w, "permanent") {
-            ndm_state |= NUD_PERMANENT as u16;
-        } else if matches(&w, "temp") || matches(&w, "static") {
-            ndm_state |= NUD_REACHABLE as u16;
-        } else if matches(&w, "dynamic") {
-            ndm_state |= NUD_REACHABLE as u16;
-            ndm_state &= !(NUD_NOARP as u16);
-        } else if matches(&w, "vlan") {
-            if vid >= 0 {
-                return Err(crate::error::duparg2("vlan", &w));
+            Some(AddOpt::Via) => {
+                let v = args.value()?;
+                via = ctx.ifindex(&v);
+                if via == 0 {
+                    return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
+                }
             }
-            vid = crate::args::num::atoi(&args.value()?) as i16;
-        } else if matches(&w, "use") {
-            ndm_flags |= NTF_USE;
-        } else if matches(&w, "extern_learn") {
-            ndm_flags |= NTF_EXT_LEARNED;
-        } else if matches(&w, "sticky") {
-            ndm_flags |= NTF_STICKY;
-        } else {
-            let mut w = w;
-            if w == "to" {
-                w = args.value()?;
+            Some(AddOpt::Self_) => ndm_flags |= NTF_SELF,
+            Some(AddOpt::Master) => ndm_flags |= NTF_MASTER,
+            Some(AddOpt::Router) => ndm_flags |= NTF_ROUTER,
+            Some(AddOpt::Permanent) => ndm_state |= NUD_PERMANENT as u16,
+            Some(AddOpt::Static) => ndm_state |= NUD_REACHABLE as u16,
+            Some(AddOpt::Dynamic) => {
+                ndm_state |= NUD_REACHABLE as u16;
+                ndm_state &= !(NUD_NOARP as u16);
             }
-            if matches(&w, "help") {
-                return Err(fail(255, USAGE));
+            Some(AddOpt::Vlan) => {
+                if vid >= 0 {
+                    return Err(crate::error::duparg2("vlan", &w));
+                }
+                vid = crate::args::num::atoi(&args.value()?) as i16;
             }
-            if addr.is_some() {
-                return Err(crate::error::duparg2("to", &w));
+            Some(AddOpt::Use) => ndm_flags |= NTF_USE,
+            Some(AddOpt::ExternLearn) => ndm_flags |= NTF_EXT_LEARNED,
+            Some(AddOpt::Sticky) => ndm_flags |= NTF_STICKY,
+            Some(AddOpt::Addr) | None => {
+                let mut w = w;
+                if w == "to" {
+                    w = args.value()?;
+                }
+                if matches(&w, "help") {
+                    return Err(fail(255, USAGE));
+                }
+                if addr.is_some() {
+                    return Err(crate::error::duparg2("to", &w));
+                }
+                addr = Some(w);
             }
-            addr = Some(w);
         }
     }
     let (Some(d), Some(addr)) = (d, addr) else {
@@ -295,7 +333,7 @@ fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
     if ndm_state as u32 & (NUD_PERMANENT | NUD_REACHABLE) == 0 {
         ndm_state |= NUD_PERMANENT as u16;
     }
-    let Some(mac) = scan_mac(&addr) else {
+    let Some(mac) = crate::inet::lladdr::scan_mac(&addr) else {
         crate::eprintf!("Invalid mac address {}\n", addr);
         return Ok(-1);
     };
@@ -326,7 +364,7 @@ fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
     if via != 0 {
         req.attr_u32(NDA_IFINDEX, via);
     }
-    let index = ctx.ifindex(&d)?;
+    let index = ctx.ifindex(&d);
     if index == 0 {
         crate::eprintf!("Cannot find device \"{}\"\n", d);
         return Ok(-1);
@@ -338,7 +376,7 @@ fn fdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
     }
 }
 
-fn fdb_get(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+fn fdb_get(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut ndm_flags: u8 = 0;
     let mut d: Option<String> = None;
     let mut br: Option<String> = None;
@@ -387,7 +425,7 @@ fn fdb_get(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
         crate::eprintf!("Device or master and address are required arguments.\n");
         return Ok(-1);
     };
-    let Some(mac) = scan_mac(&addr) else {
+    let Some(mac) = crate::inet::lladdr::scan_mac(&addr) else {
         crate::eprintf!("Invalid mac address {}\n", addr);
         return Ok(-1);
     };
@@ -403,7 +441,7 @@ fn fdb_get(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
         req.attr_u32(NDA_VNI, vni as u32);
     }
     if let Some(d) = &d {
-        let idx = ctx.ifindex(d)?;
+        let idx = ctx.ifindex(d);
         if idx == 0 {
             crate::eprintf!("Cannot find device \"{}\"\n", d);
             return Ok(-1);
@@ -411,7 +449,7 @@ fn fdb_get(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
         req.header_mut()[4..8].copy_from_slice(&(idx as i32).to_ne_bytes());
     }
     if let Some(b) = &br {
-        let idx = ctx.ifindex(b)?;
+        let idx = ctx.ifindex(b);
         if idx == 0 {
             crate::eprintf!("Cannot find bridge device \"{}\"\n", b);
             return Ok(-1);
@@ -425,9 +463,10 @@ fn fdb_get(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     ctx.p.new_json_obj();
     let stats = ctx.o.stats > 0;
     let mut ret = 0;
-    let BrCtx { p, names, .. } = ctx;
+    let hdr = ctx.headers;
+    let Ctx { p, names, .. } = ctx;
     if let Some(m) = crate::netlink::msgs(&answer).next() {
-        if print_fdb(p, names, &m, f, stats) < 0 {
+        if print_fdb(p, names, hdr, &m, f, stats) < 0 {
             crate::eprintf!("An error :-)\n");
             ret = -1;
         }
@@ -440,7 +479,7 @@ const NLM_F_BULK: u16 = 0x200;
 const NDA_NDM_STATE_MASK: u16 = 16;
 const NDA_NDM_FLAGS_MASK: u16 = 17;
 
-fn fdb_flush(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+fn fdb_flush(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut state_mask: u16 = 0;
     let mut flags_mask: u8 = 0;
     let mut vid: i16 = -1;
@@ -519,7 +558,7 @@ fn fdb_flush(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
         crate::eprintf!("Device is a required argument.\n");
         return Ok(-1);
     };
-    let index = ctx.ifindex(&d)?;
+    let index = ctx.ifindex(&d);
     if index == 0 {
         crate::eprintf!("Cannot find bridge device \"{}\"\n", d);
         return Ok(-1);
@@ -527,7 +566,7 @@ fn fdb_flush(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     let mut port_idx: i16 = -1;
     if let Some(pn) = &port {
         // The reference keeps the index in a short.
-        port_idx = ctx.ifindex(pn)? as i16;
+        port_idx = ctx.ifindex(pn) as i16;
         if port_idx == 0 {
             crate::eprintf!("Cannot find bridge port device \"{}\"\n", pn);
             return Ok(-1);
@@ -585,46 +624,43 @@ struct Filter {
     dynamic: bool,
 }
 
-fn fdb_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+fn fdb_show(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut filter_dev: Option<String> = None;
     let mut br: Option<String> = None;
     let mut f = Filter::default();
     while let Some(w) = args.next() {
-        match w.as_str() {
-            "brport" | "dev" => filter_dev = Some(args.value()?),
-            "br" => br = Some(args.value()?),
-            "vlan" => {
+        match SHOW.find(&w) {
+            Some(ShowOpt::Dev) => filter_dev = Some(args.value()?),
+            Some(ShowOpt::Br) => br = Some(args.value()?),
+            Some(ShowOpt::Vlan) => {
                 let v = args.value()?;
                 if f.vlan != 0 {
                     return Err(crate::error::duparg("vlan", &v));
                 }
                 f.vlan = crate::args::num::atoi(&v) as u32;
             }
-            "state" => {
+            Some(ShowOpt::State) => {
                 let v = args.value()?;
                 match state_a2n(&v) {
                     Some(s) => f.state |= s,
                     None => return Err(crate::error::invarg("invalid state", &v)),
                 }
             }
-            "dynamic" => f.dynamic = true,
-            _ => {
-                if matches(&w, "help") {
-                    return Err(fail(255, USAGE));
-                }
-            }
+            Some(ShowOpt::Dynamic) => f.dynamic = true,
+            Some(ShowOpt::Help) => return Err(fail(255, USAGE)),
+            None => {}
         }
     }
     let mut master = 0u32;
     if let Some(b) = &br {
-        master = ctx.ifindex(b)?;
+        master = ctx.ifindex(b);
         if master == 0 {
             crate::eprintf!("Cannot find bridge device \"{}\"\n", b);
             return Ok(-1);
         }
     }
     if let Some(d) = &filter_dev {
-        f.index = ctx.ifindex(d)?;
+        f.index = ctx.ifindex(d);
         if f.index == 0 {
             crate::eprintf!("Cannot find device \"{}\"\n", d);
             return Ok(-1);
@@ -638,36 +674,25 @@ fn fdb_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     if master != 0 {
         req.attr_u32(NDA_MASTER, master);
     }
-    if let Err(e) = ctx.rtnl()?.dump_request(&mut req) {
-        crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
-        return Err(Exit(1));
-    }
     ctx.p.new_json_obj();
     let stats = ctx.o.stats > 0;
-    let BrCtx { p, names, rtnl, .. } = ctx;
-    let ok = match rtnl.as_mut() {
-        Some(r) => r.dump(|m| {
-            if print_fdb(p, names, &m, f, stats) < 0 {
-                return Err(Exit(-1));
-            }
-            Ok(())
-        }),
-        None => Ok(false),
-    };
-    if !matches!(ok, Ok(true)) {
-        let _ = ctx.p.flush();
-        return Err(fail(1, "Dump terminated\n"));
-    }
+    let hdr = ctx.headers;
+    ctx.dump_show(&mut req, |sh, m| {
+        if print_fdb(sh.p, sh.names, hdr, &m, f, stats) < 0 {
+            return Err(crate::error::dump_terminated());
+        }
+        Ok(())
+    })?;
     ctx.p.delete_json_obj();
     Ok(0)
 }
 
 /// print_fdb() as `bridge monitor` calls it (no filters).
-pub(super) fn print_fdb_mon(p: &mut Printer, names: &mut LinkNames, m: &Msg, stats: bool) -> i32 {
-    print_fdb(p, names, m, Filter::default(), stats)
+pub fn print_fdb_mon(p: &mut Printer, names: &mut LinkNames, hdr: Headers, m: &Msg, stats: bool) -> i32 {
+    print_fdb(p, names, hdr, m, Filter::default(), stats)
 }
 
-fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: bool) -> i32 {
+fn print_fdb(p: &mut Printer, names: &mut LinkNames, hdr: Headers, m: &Msg, f: Filter, stats: bool) -> i32 {
     if m.ty != RTM_NEWNEIGH && m.ty != RTM_DELNEIGH {
         crate::eprintf!("Not RTM_NEWNEIGH: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
         return 0;
@@ -697,7 +722,7 @@ fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: 
     if f.dynamic && state & NUD_PERMANENT != 0 {
         return 0;
     }
-    super::print_headers(p, "[NEIGH]");
+    hdr.print(p, "[NEIGH]");
     p.open_object(None);
     if m.ty == RTM_DELNEIGH {
         p.bool(T::Any, "deleted", "Deleted ", true);
@@ -708,13 +733,13 @@ fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: 
     }
     if f.index == 0 && ifindex != 0 {
         p.fp("dev ");
-        let n = super::ifname(names, ifindex);
+        let n = names.name_own_socket(ifindex);
         p.color_string(T::Any, Color::Ifname, "ifname", "{} ", &n);
     }
     if let Some(d) = tb.get(NDA_DST) {
         // format_host(): numeric; 16 bytes are IPv6, anything else IPv4.
         let (af, c) = if d.len() == 16 { (AF_INET6, Color::Inet6) } else { (AF_INET, Color::Inet) };
-        let s = super::ntop(af, d).unwrap_or_else(|| "???".to_string());
+        let s = crate::inet::ntop_prefix(af, d).unwrap_or_else(|| "???".to_string());
         p.fp("dst ");
         p.color_string(T::Any, c, "dst", "{} ", &s);
     }
@@ -734,7 +759,7 @@ fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: 
         if tb.has(NDA_LINK_NETNSID) {
             p.uint(T::Any, "viaIfIndex", "via ifindex {} ", via as u64);
         } else {
-            let n = super::ifname(names, via);
+            let n = names.name_own_socket(via);
             p.string(T::Any, "viaIf", "via {} ", &n);
         }
     }
@@ -772,7 +797,7 @@ fn print_fdb(p: &mut Printer, names: &mut LinkNames, m: &Msg, f: Filter, stats: 
     }
     p.close_array(T::Json, "");
     if let Some(mi) = tb.u32(NDA_MASTER) {
-        let n = super::ifname(names, mi);
+        let n = names.name_own_socket(mi);
         p.string(T::Any, "master", "master {} ", &n);
     }
     let s = state_n2a(state, p.is_json());
@@ -797,19 +822,5 @@ mod tests {
         assert_eq!(state_n2a(0x02, false), "");
         assert_eq!(state_n2a(0x10, false), "state=0x10");
         assert_eq!(state_n2a(0x10, true), "0x10");
-    }
-
-    #[test]
-    fn macs_and_addresses() {
-        assert_eq!(scan_mac("02:00:00:00:00:aa"), Some([2, 0, 0, 0, 0, 0xaa]));
-        assert_eq!(scan_mac("2:0:0:0:0:1xyz"), Some([2, 0, 0, 0, 0, 1]));
-        assert_eq!(scan_mac("0x2:0:0:0:0:100"), Some([2, 0, 0, 0, 0, 0]));
-        assert_eq!(scan_mac("02:00:00:00:00"), None);
-        assert_eq!(scan_mac("zz:00:00:00:00:00"), None);
-        assert_eq!(get_addr_ipv4("10.0.0.1"), Some([10, 0, 0, 1]));
-        assert_eq!(get_addr_ipv4("10"), Some([10, 0, 0, 0]));
-        assert_eq!(get_addr_ipv4("0x10.010.1.1"), Some([16, 8, 1, 1]));
-        assert_eq!(get_addr_ipv4("256.0.0.1"), None);
-        assert_eq!(get_addr_ipv4("1.2.3.4.5"), None);
     }
 }

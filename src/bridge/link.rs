@@ -2,7 +2,8 @@
 //! AF_BRIDGE and `set`/`change` of port options (RTM_SETLINK with a nested
 //! IFLA_PROTINFO and, for `self`/`master`/`hwmode`, IFLA_AF_SPEC).
 
-use super::BrCtx;
+use crate::ctx::{Ctx, Headers};
+use crate::args::keywords::{exact, kw, Table};
 use crate::args::{matches, Args};
 use crate::error::{fail, Res};
 use crate::names::LinkNames;
@@ -12,37 +13,9 @@ use crate::netlink::{Msg, Req, Tb};
 use crate::print::{Color, Printer, J, T};
 use crate::args::num::{atoi, c_strtoll};
 
-pub const NLA_F_NESTED: u16 = 1 << 15;
+use crate::linkinfo::brport::*;
+use crate::netlink::attr::NLA_F_NESTED;
 
-// IFLA_BRPORT_* of the 6.1 uapi (IFLA_BRPORT_MAX = LOCKED).
-pub const IFLA_BRPORT_STATE: u16 = 1;
-pub const IFLA_BRPORT_PRIORITY: u16 = 2;
-pub const IFLA_BRPORT_COST: u16 = 3;
-pub const IFLA_BRPORT_MODE: u16 = 4;
-pub const IFLA_BRPORT_GUARD: u16 = 5;
-pub const IFLA_BRPORT_PROTECT: u16 = 6;
-pub const IFLA_BRPORT_FAST_LEAVE: u16 = 7;
-pub const IFLA_BRPORT_LEARNING: u16 = 8;
-pub const IFLA_BRPORT_UNICAST_FLOOD: u16 = 9;
-pub const IFLA_BRPORT_LEARNING_SYNC: u16 = 11;
-pub const IFLA_BRPORT_MULTICAST_ROUTER: u16 = 25;
-pub const IFLA_BRPORT_MCAST_FLOOD: u16 = 27;
-pub const IFLA_BRPORT_MCAST_TO_UCAST: u16 = 28;
-pub const IFLA_BRPORT_VLAN_TUNNEL: u16 = 29;
-pub const IFLA_BRPORT_BCAST_FLOOD: u16 = 30;
-pub const IFLA_BRPORT_NEIGH_SUPPRESS: u16 = 32;
-pub const IFLA_BRPORT_ISOLATED: u16 = 33;
-pub const IFLA_BRPORT_BACKUP_PORT: u16 = 34;
-pub const IFLA_BRPORT_LOCKED: u16 = 39;
-pub const IFLA_BRPORT_MAX: usize = 39;
-
-pub const IFLA_BRIDGE_FLAGS: u16 = 0;
-pub const IFLA_BRIDGE_MODE: u16 = 1;
-pub const IFLA_BRIDGE_MAX: usize = 6;
-pub const BRIDGE_FLAGS_MASTER: u16 = 1;
-pub const BRIDGE_FLAGS_SELF: u16 = 2;
-
-const STP_STATES: &[&str] = &["disabled", "listening", "learning", "forwarding", "blocking"];
 const HW_MODE: &[&str] = &["VEB", "VEPA"];
 
 /// The interface flags in the order print_link_flags() tests them.
@@ -89,19 +62,105 @@ pub const USAGE: &str = "Usage: bridge link set dev DEV [ cost COST ] [ priority
        bridge link show [dev DEV]
 ";
 
-pub fn do_link(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    Set,
+    Show,
+    Help,
+}
+
+/// do_link()'s commands (link.c, 6.1.0), all prefixes.
+static COMMANDS: Table<Cmd> = Table::new(
+    "bridge link",
+    &[
+        kw("set", Cmd::Set),
+        kw("change", Cmd::Set),
+        kw("show", Cmd::Show),
+        kw("lst", Cmd::Show),
+        kw("list", Cmd::Show),
+        kw("help", Cmd::Help),
+    ],
+);
+
+/// What a `bridge link set` word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SetOpt {
+    Dev,
+    /// An on/off flag: its slot in brlink_modify()'s table.
+    OnOff(usize),
+    McastRouter,
+    Cost,
+    Priority,
+    State,
+    Hwmode,
+    Self_,
+    Master,
+    BackupPort,
+    NoBackupPort,
+}
+
+// Slots of the on/off flags (the kernel attribute order differs).
+const GUARD: usize = 0;
+const HAIRPIN: usize = 1;
+const FASTLEAVE: usize = 2;
+const ROOT_BLOCK: usize = 3;
+const LEARNING: usize = 4;
+const LEARNING_SYNC: usize = 5;
+const FLOOD: usize = 6;
+const MCAST_FLOOD: usize = 7;
+const BCAST_FLOOD: usize = 8;
+const MCAST_TO_UCAST: usize = 9;
+const NEIGH_SUPPRESS: usize = 10;
+const VLAN_TUNNEL: usize = 11;
+const ISOLATED: usize = 12;
+const LOCKED: usize = 13;
+
+/// brlink_modify()'s words in its order, every one whole (strcmp).
+static SET: Table<SetOpt> = Table::new(
+    "bridge link set",
+    &[
+        exact("dev", SetOpt::Dev),
+        exact("guard", SetOpt::OnOff(GUARD)),
+        exact("hairpin", SetOpt::OnOff(HAIRPIN)),
+        exact("fastleave", SetOpt::OnOff(FASTLEAVE)),
+        exact("root_block", SetOpt::OnOff(ROOT_BLOCK)),
+        exact("learning", SetOpt::OnOff(LEARNING)),
+        exact("learning_sync", SetOpt::OnOff(LEARNING_SYNC)),
+        exact("flood", SetOpt::OnOff(FLOOD)),
+        exact("mcast_router", SetOpt::McastRouter),
+        exact("mcast_flood", SetOpt::OnOff(MCAST_FLOOD)),
+        exact("bcast_flood", SetOpt::OnOff(BCAST_FLOOD)),
+        exact("mcast_to_unicast", SetOpt::OnOff(MCAST_TO_UCAST)),
+        exact("cost", SetOpt::Cost),
+        exact("priority", SetOpt::Priority),
+        exact("state", SetOpt::State),
+        exact("hwmode", SetOpt::Hwmode),
+        exact("self", SetOpt::Self_),
+        exact("master", SetOpt::Master),
+        exact("neigh_suppress", SetOpt::OnOff(NEIGH_SUPPRESS)),
+        exact("vlan_tunnel", SetOpt::OnOff(VLAN_TUNNEL)),
+        exact("isolated", SetOpt::OnOff(ISOLATED)),
+        exact("locked", SetOpt::OnOff(LOCKED)),
+        exact("backup_port", SetOpt::BackupPort),
+        exact("nobackup_port", SetOpt::NoBackupPort),
+    ],
+);
+
+/// brlink_show()'s one word (others are ignored).
+static SHOW: Table<()> = Table::new("bridge link show", &[exact("dev", ())]);
+
+/// This object's keyword tables, its command table first.
+pub static KEYWORDS: &[&dyn crate::args::keywords::Words] = &[&COMMANDS, &SET, &SHOW];
+
+pub fn do_link(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     ctx.init_map()?;
     let Some(cmd) = args.next() else { return brlink_show(ctx, args) };
-    if matches(&cmd, "set") || matches(&cmd, "change") {
-        return brlink_modify(ctx, args);
+    match COMMANDS.find(&cmd) {
+        Some(Cmd::Set) => brlink_modify(ctx, args),
+        Some(Cmd::Show) => brlink_show(ctx, args),
+        Some(Cmd::Help) => Err(fail(255, USAGE)),
+        None => Err(crate::error::unknown_command(&cmd, "bridge link")),
     }
-    if matches(&cmd, "show") || matches(&cmd, "lst") || matches(&cmd, "list") {
-        return brlink_show(ctx, args);
-    }
-    if matches(&cmd, "help") {
-        return Err(fail(255, USAGE));
-    }
-    Err(fail(255, &format!("Command \"{}\" is unknown, try \"bridge link help\".\n", cmd)))
 }
 
 /// parse_on_off(): a prefix of "off" or "on"; else the message and -EINVAL.
@@ -116,11 +175,6 @@ pub fn parse_on_off(key: &str, val: &str) -> Result<u8, i32> {
     Err(-libc::EINVAL)
 }
 
-/// parse_stp_state(): a state name, or -1.
-pub fn parse_stp_state(s: &str) -> i32 {
-    STP_STATES.iter().position(|n| *n == s).map(|i| i as i32).unwrap_or(-1)
-}
-
 /// The `state` argument: a whole decimal number (narrowed to __s8), else a name.
 pub fn parse_state_arg(s: &str) -> Option<i8> {
     let (v, n, _) = c_strtoll(s, 10);
@@ -133,41 +187,10 @@ pub fn parse_state_arg(s: &str) -> Option<i8> {
     }
 }
 
-fn brlink_modify(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+fn brlink_modify(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut dev: Option<String> = None;
     let mut backup_port_idx: i64 = -1;
     let mut onoff: [i8; 14] = [-1; 14];
-    // Index in `onoff` of each on/off keyword (kernel attribute order differs).
-    const GUARD: usize = 0;
-    const HAIRPIN: usize = 1;
-    const FASTLEAVE: usize = 2;
-    const ROOT_BLOCK: usize = 3;
-    const LEARNING: usize = 4;
-    const LEARNING_SYNC: usize = 5;
-    const FLOOD: usize = 6;
-    const MCAST_FLOOD: usize = 7;
-    const BCAST_FLOOD: usize = 8;
-    const MCAST_TO_UCAST: usize = 9;
-    const NEIGH_SUPPRESS: usize = 10;
-    const VLAN_TUNNEL: usize = 11;
-    const ISOLATED: usize = 12;
-    const LOCKED: usize = 13;
-    let keys: &[(&str, usize)] = &[
-        ("guard", GUARD),
-        ("hairpin", HAIRPIN),
-        ("fastleave", FASTLEAVE),
-        ("root_block", ROOT_BLOCK),
-        ("learning", LEARNING),
-        ("learning_sync", LEARNING_SYNC),
-        ("flood", FLOOD),
-        ("mcast_flood", MCAST_FLOOD),
-        ("bcast_flood", BCAST_FLOOD),
-        ("mcast_to_unicast", MCAST_TO_UCAST),
-        ("neigh_suppress", NEIGH_SUPPRESS),
-        ("vlan_tunnel", VLAN_TUNNEL),
-        ("isolated", ISOLATED),
-        ("locked", LOCKED),
-    ];
     let mut mcast_router: i8 = -1;
     let mut cost: u32 = 0;
     let mut priority: i16 = -1;
@@ -176,20 +199,19 @@ fn brlink_modify(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     let mut flags: u16 = 0;
 
     while let Some(w) = args.next() {
-        if let Some((_, idx)) = keys.iter().find(|(k, _)| *k == w) {
-            let v = args.value()?;
-            match parse_on_off(&w, &v) {
-                Ok(b) => onoff[*idx] = b as i8,
-                Err(rc) => return Ok(rc),
+        match SET.find(&w) {
+            Some(SetOpt::OnOff(idx)) => {
+                let v = args.value()?;
+                match parse_on_off(&w, &v) {
+                    Ok(b) => onoff[idx] = b as i8,
+                    Err(rc) => return Ok(rc),
+                }
             }
-            continue;
-        }
-        match w.as_str() {
-            "dev" => dev = Some(args.value()?),
-            "mcast_router" => mcast_router = atoi(&args.value()?) as i8,
-            "cost" => cost = atoi(&args.value()?) as u32,
-            "priority" => priority = atoi(&args.value()?) as i16,
-            "state" => {
+            Some(SetOpt::Dev) => dev = Some(args.value()?),
+            Some(SetOpt::McastRouter) => mcast_router = atoi(&args.value()?) as i8,
+            Some(SetOpt::Cost) => cost = atoi(&args.value()?) as u32,
+            Some(SetOpt::Priority) => priority = atoi(&args.value()?) as i16,
+            Some(SetOpt::State) => {
                 let v = args.value()?;
                 match parse_state_arg(&v) {
                     Some(s) => state = s,
@@ -199,7 +221,7 @@ fn brlink_modify(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
                     }
                 }
             }
-            "hwmode" => {
+            Some(SetOpt::Hwmode) => {
                 let v = args.value()?;
                 flags = BRIDGE_FLAGS_SELF;
                 match v.as_str() {
@@ -211,26 +233,26 @@ fn brlink_modify(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
                     }
                 }
             }
-            "self" => flags |= BRIDGE_FLAGS_SELF,
-            "master" => flags |= BRIDGE_FLAGS_MASTER,
-            "backup_port" => {
+            Some(SetOpt::Self_) => flags |= BRIDGE_FLAGS_SELF,
+            Some(SetOpt::Master) => flags |= BRIDGE_FLAGS_MASTER,
+            Some(SetOpt::BackupPort) => {
                 let v = args.value()?;
-                let idx = ctx.ifindex(&v)?;
+                let idx = ctx.ifindex(&v);
                 if idx == 0 {
                     crate::eprintf!("Error: device {} does not exist\n", v);
                     return Ok(-1);
                 }
                 backup_port_idx = idx as i64;
             }
-            "nobackup_port" => backup_port_idx = 0,
-            _ => return Err(fail(255, USAGE)),
+            Some(SetOpt::NoBackupPort) => backup_port_idx = 0,
+            None => return Err(fail(255, USAGE)),
         }
     }
     let Some(d) = dev else {
         crate::eprintf!("Device is a required argument.\n");
         return Ok(-1);
     };
-    let index = ctx.ifindex(&d)?;
+    let index = ctx.ifindex(&d);
     if index == 0 {
         crate::eprintf!("Cannot find bridge device \"{}\"\n", d);
         return Ok(-1);
@@ -303,10 +325,10 @@ fn brlink_modify(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     }
 }
 
-fn brlink_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+fn brlink_show(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut filter_dev: Option<String> = None;
     while let Some(w) = args.next() {
-        if w == "dev" {
+        if SHOW.find(&w).is_some() {
             let v = args.value()?;
             if filter_dev.is_some() {
                 return Err(crate::error::duparg("dev", &v));
@@ -316,7 +338,7 @@ fn brlink_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     }
     let mut filter_index = 0u32;
     if let Some(d) = &filter_dev {
-        filter_index = ctx.ifindex(d)?;
+        filter_index = ctx.ifindex(d);
         if filter_index == 0 {
             crate::eprintf!("Cannot find device \"{}\"\n", d);
             return Ok(-1);
@@ -324,30 +346,16 @@ fn brlink_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     }
     let mut req = Req::new(RTM_GETLINK, NLM_F_DUMP | NLM_F_REQUEST, &ifinfomsg(AF_BRIDGE, 0, 0, 0));
     req.attr_u32(IFLA_EXT_MASK, RTEXT_FILTER_VF);
-    if let Err(e) = ctx.rtnl()?.dump_request(&mut req) {
-        crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
-        return Err(crate::error::Exit(1));
-    }
     ctx.p.new_json_obj();
     let details = ctx.o.details > 0;
-    let BrCtx { p, names, rtnl, .. } = ctx;
-    let ok = match rtnl.as_mut() {
-        Some(r) => r.dump(|m| {
-            if print_linkinfo(p, names, &m, filter_index, details) < 0 {
-                // The callback's error ends the dump as a failure.
-                return Err(crate::error::Exit(-1));
-            }
-            Ok(())
-        }),
-        None => Ok(false),
-    };
-    match ok {
-        Ok(true) => {}
-        Ok(false) | Err(_) => {
-            let _ = ctx.p.flush();
-            return Err(fail(1, "Dump terminated\n"));
+    let hdr = ctx.headers;
+    ctx.dump_show(&mut req, |sh, m| {
+        if print_linkinfo(sh.p, sh.names, hdr, &m, filter_index, details) < 0 {
+            // The callback's error ends the dump as a failure.
+            return Err(crate::error::dump_terminated());
         }
-    }
+        Ok(())
+    })?;
     ctx.p.delete_json_obj();
     Ok(0)
 }
@@ -396,13 +404,6 @@ fn print_link_flags(p: &mut Printer, flags: u32, mdown: bool) {
     p.close_array(T::Any, "> ");
 }
 
-pub(super) fn print_stp_state(p: &mut Printer, state: u8) {
-    match STP_STATES.get(state as usize) {
-        Some(s) => p.string(T::Any, "state", "state {} ", s),
-        None => p.uint(T::Any, "state", "state ({}) ", state as u64),
-    }
-}
-
 fn print_protinfo(p: &mut Printer, names: &mut LinkNames, ty: u16, data: &[u8], details: bool) {
     if ty & NLA_F_NESTED == 0 {
         print_stp_state(p, get_u8(data).unwrap_or(0));
@@ -425,36 +426,34 @@ fn print_protinfo(p: &mut Printer, names: &mut LinkNames, ty: u16, data: &[u8], 
         let s = format!("{}    ", p.sl);
         p.fp(&s);
     }
-    let onoff = |p: &mut Printer, a: u16, key: &str, fmt: &str| {
-        if let Some(v) = tb.u8(a) {
-            p.on_off(T::Any, key, fmt, v != 0);
-        }
-    };
-    onoff(p, IFLA_BRPORT_MODE, "hairpin", "hairpin {} ");
-    onoff(p, IFLA_BRPORT_GUARD, "guard", "guard {} ");
-    onoff(p, IFLA_BRPORT_PROTECT, "root_block", "root_block {} ");
-    onoff(p, IFLA_BRPORT_FAST_LEAVE, "fastleave", "fastleave {} ");
-    onoff(p, IFLA_BRPORT_LEARNING, "learning", "learning {} ");
-    onoff(p, IFLA_BRPORT_LEARNING_SYNC, "learning_sync", "learning_sync {} ");
-    onoff(p, IFLA_BRPORT_UNICAST_FLOOD, "flood", "flood {} ");
-    onoff(p, IFLA_BRPORT_MCAST_FLOOD, "mcast_flood", "mcast_flood {} ");
-    onoff(p, IFLA_BRPORT_BCAST_FLOOD, "bcast_flood", "bcast_flood {} ");
+    print_flags(
+        p,
+        &tb,
+        &[
+            IFLA_BRPORT_MODE,
+            IFLA_BRPORT_GUARD,
+            IFLA_BRPORT_PROTECT,
+            IFLA_BRPORT_FAST_LEAVE,
+            IFLA_BRPORT_LEARNING,
+            IFLA_BRPORT_LEARNING_SYNC,
+            IFLA_BRPORT_UNICAST_FLOOD,
+            IFLA_BRPORT_MCAST_FLOOD,
+            IFLA_BRPORT_BCAST_FLOOD,
+        ],
+    );
     if let Some(v) = tb.u8(IFLA_BRPORT_MULTICAST_ROUTER) {
         p.uint(T::Any, "mcast_router", "mcast_router {} ", v as u64);
     }
-    onoff(p, IFLA_BRPORT_MCAST_TO_UCAST, "mcast_to_unicast", "mcast_to_unicast {} ");
-    onoff(p, IFLA_BRPORT_NEIGH_SUPPRESS, "neigh_suppress", "neigh_suppress {} ");
-    onoff(p, IFLA_BRPORT_VLAN_TUNNEL, "vlan_tunnel", "vlan_tunnel {} ");
+    print_flags(p, &tb, &[IFLA_BRPORT_MCAST_TO_UCAST, IFLA_BRPORT_NEIGH_SUPPRESS, IFLA_BRPORT_VLAN_TUNNEL]);
     if let Some(idx) = tb.u32(IFLA_BRPORT_BACKUP_PORT) {
-        let n = super::ifname(names, idx);
+        let n = names.name_own_socket(idx);
         p.string(T::Any, "backup_port", "backup_port {} ", &n);
     }
-    onoff(p, IFLA_BRPORT_ISOLATED, "isolated", "isolated {} ");
-    onoff(p, IFLA_BRPORT_LOCKED, "locked", "locked {} ");
+    print_flags(p, &tb, &[IFLA_BRPORT_ISOLATED, IFLA_BRPORT_LOCKED]);
 }
 
 /// print_linkinfo(): one port. Negative on a message it cannot print.
-pub fn print_linkinfo(p: &mut Printer, names: &mut LinkNames, m: &Msg, filter_index: u32, details: bool) -> i32 {
+pub fn print_linkinfo(p: &mut Printer, names: &mut LinkNames, hdr: Headers, m: &Msg, filter_index: u32, details: bool) -> i32 {
     let Some((family, _, index, ifflags, _)) = ifinfo(m.payload) else {
         crate::eprintf!("Message too short!\n");
         return -1;
@@ -477,7 +476,7 @@ pub fn print_linkinfo(p: &mut Printer, names: &mut LinkNames, m: &Msg, filter_in
     if !crate::names::check_ifname(&name) {
         return -1;
     }
-    super::print_headers(p, "[LINK]");
+    hdr.print(p, "[LINK]");
     p.open_object(None);
     if m.ty == RTM_DELLINK {
         p.bool(T::Any, "deleted", "Deleted ", true);
@@ -497,7 +496,7 @@ pub fn print_linkinfo(p: &mut Printer, names: &mut LinkNames, m: &Msg, filter_in
                     shown = format!("{}@if{}", name, iflink);
                 }
             } else {
-                let link = super::ifname(names, iflink);
+                let link = names.name_own_socket(iflink);
                 if p.is_json() {
                     p.string(T::Json, "link", "", &link);
                 } else {
@@ -519,7 +518,7 @@ pub fn print_linkinfo(p: &mut Printer, names: &mut LinkNames, m: &Msg, filter_in
         p.field(T::Any, Color::None, Some("mtu"), J::I(mtu as i32 as i64), format_args!("mtu {} ", mtu));
     }
     if let Some(master) = tb.u32(IFLA_MASTER) {
-        let n = super::ifname(names, master);
+        let n = names.name_own_socket(master);
         p.string(T::Any, "master", "master {} ", &n);
     }
     if let Some((ty, data)) = raw_attr(body, IFLA_PROTINFO) {
@@ -611,7 +610,7 @@ mod print_tests {
             let mut p = Printer::new(Box::new(buf.clone()), mode);
             p.new_json_obj();
             for m in msgs(req.bytes()) {
-                print_linkinfo(&mut p, names, &m, 0, details);
+                print_linkinfo(&mut p, names, Headers::default(), &m, 0, details);
             }
             p.delete_json_obj();
             let _ = p.flush();
@@ -655,7 +654,7 @@ mod print_tests {
             b[0..4].copy_from_slice(&n.to_ne_bytes());
             let mut p = Printer::new(Box::new(Buf::default()), Mode::default());
             for m in msgs(&b) {
-                print_linkinfo(&mut p, &mut names, &m, 0, true);
+                print_linkinfo(&mut p, &mut names, Headers::default(), &m, 0, true);
             }
         }
     }

@@ -1,13 +1,15 @@
 //! `bridge mdb` (bridge/mdb.c, 6.1.0): the multicast database dump
 //! (RTM_GETMDB, twice: entries, then router ports) and add/del.
 
-use super::BrCtx;
-use crate::args::{matches, Args};
+use crate::ctx::{Ctx, Headers};
+use crate::args::keywords::{exact, kw, Table};
+use crate::args::Args;
 use crate::error::{fail, Exit, Res};
 use crate::names::LinkNames;
 use crate::netlink::attr::{align4, get_u32, get_u8};
 use crate::netlink::consts::*;
 use crate::netlink::{Msg, Req, Tb};
+use crate::linkinfo::brport::{format_timer, print_router_port_stats};
 use crate::print::{Color, Printer, T};
 
 const RTM_NEWMDB: u16 = 84;
@@ -24,16 +26,11 @@ const MDBA_MDB_EATTR_RTPROT: u16 = 5;
 const MDBA_MDB_EATTR_MAX: usize = 5;
 const MDBA_MDB_SRCATTR_ADDRESS: u16 = 1;
 const MDBA_MDB_SRCATTR_TIMER: u16 = 2;
-const MDBA_ROUTER_PATTR_TIMER: u16 = 1;
-const MDBA_ROUTER_PATTR_TYPE: u16 = 2;
-const MDBA_ROUTER_PATTR_MAX: usize = 5;
 const MDBA_SET_ENTRY: u16 = 1;
 const MDBA_SET_ENTRY_ATTRS: u16 = 2;
 const MDBE_ATTR_SOURCE: u16 = 1;
 
 const MDB_PERMANENT: u8 = 1;
-const MDB_RTR_TYPE_TEMP_QUERY: u8 = 1;
-const MDB_RTR_TYPE_TEMP: u8 = 3;
 const MCAST_INCLUDE: u8 = 1;
 const ETH_P_IP: u16 = 0x0800;
 const ETH_P_IPV6: u16 = 0x86dd;
@@ -46,22 +43,76 @@ pub const USAGE: &str = "Usage: bridge mdb { add | del } dev DEV port PORT grp G
        bridge mdb {show} [ dev DEV ] [ vid VID ]
 ";
 
-pub fn do_mdb(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    Add,
+    Delete,
+    Show,
+    Help,
+}
+
+/// do_mdb()'s commands (mdb.c, 6.1.0), all prefixes.
+static COMMANDS: Table<Cmd> = Table::new(
+    "bridge mdb",
+    &[
+        kw("add", Cmd::Add),
+        kw("delete", Cmd::Delete),
+        kw("show", Cmd::Show),
+        kw("lst", Cmd::Show),
+        kw("list", Cmd::Show),
+        kw("help", Cmd::Help),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AddOpt {
+    Dev,
+    Grp,
+    Port,
+    Permanent,
+    Temp,
+    Vid,
+    Src,
+    Help,
+}
+
+/// mdb_modify()'s words (whole; `help` a prefix, tested last; the rest ignored).
+static ADD: Table<AddOpt> = Table::new(
+    "bridge mdb add",
+    &[
+        exact("dev", AddOpt::Dev),
+        exact("grp", AddOpt::Grp),
+        exact("port", AddOpt::Port),
+        exact("permanent", AddOpt::Permanent),
+        exact("temp", AddOpt::Temp),
+        exact("vid", AddOpt::Vid),
+        exact("src", AddOpt::Src),
+        kw("help", AddOpt::Help),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ShowOpt {
+    Dev,
+    Vid,
+}
+
+/// mdb_show()'s words (whole; the rest ignored).
+static SHOW: Table<ShowOpt> = Table::new("bridge mdb show", &[exact("dev", ShowOpt::Dev), exact("vid", ShowOpt::Vid)]);
+
+/// This object's keyword tables, its command table first.
+pub static KEYWORDS: &[&dyn crate::args::keywords::Words] = &[&COMMANDS, &ADD, &SHOW];
+
+pub fn do_mdb(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     ctx.init_map()?;
     let Some(cmd) = args.next() else { return mdb_show(ctx, args) };
-    if matches(&cmd, "add") {
-        return mdb_modify(ctx, RTM_NEWMDB, NLM_F_CREATE | NLM_F_EXCL, args);
+    match COMMANDS.find(&cmd) {
+        Some(Cmd::Add) => mdb_modify(ctx, RTM_NEWMDB, NLM_F_CREATE | NLM_F_EXCL, args),
+        Some(Cmd::Delete) => mdb_modify(ctx, RTM_DELMDB, 0, args),
+        Some(Cmd::Show) => mdb_show(ctx, args),
+        Some(Cmd::Help) => Err(fail(255, USAGE)),
+        None => Err(crate::error::unknown_command(&cmd, "bridge mdb")),
     }
-    if matches(&cmd, "delete") {
-        return mdb_modify(ctx, RTM_DELMDB, 0, args);
-    }
-    if matches(&cmd, "show") || matches(&cmd, "lst") || matches(&cmd, "list") {
-        return mdb_show(ctx, args);
-    }
-    if matches(&cmd, "help") {
-        return Err(fail(255, USAGE));
-    }
-    Err(fail(255, &format!("Command \"{}\" is unknown, try \"bridge mdb help\".\n", cmd)))
 }
 
 #[derive(Clone, Copy, Default)]
@@ -88,26 +139,30 @@ fn raw_attrs(buf: &[u8]) -> Vec<(u16, &[u8])> {
     out
 }
 
-fn mdb_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+fn mdb_show(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut filter_dev: Option<String> = None;
     let mut o = Opt { details: ctx.o.details > 0, stats: ctx.o.stats > 0, ..Opt::default() };
     while let Some(w) = args.next() {
-        if w == "dev" {
-            let v = args.value()?;
-            if filter_dev.is_some() {
-                return Err(crate::error::duparg("dev", &v));
+        match SHOW.find(&w) {
+            Some(ShowOpt::Dev) => {
+                let v = args.value()?;
+                if filter_dev.is_some() {
+                    return Err(crate::error::duparg("dev", &v));
+                }
+                filter_dev = Some(v);
             }
-            filter_dev = Some(v);
-        } else if w == "vid" {
-            let v = args.value()?;
-            if o.vlan != 0 {
-                return Err(crate::error::duparg("vid", &v));
+            Some(ShowOpt::Vid) => {
+                let v = args.value()?;
+                if o.vlan != 0 {
+                    return Err(crate::error::duparg("vid", &v));
+                }
+                o.vlan = crate::args::num::atoi(&v) as u16;
             }
-            o.vlan = crate::args::num::atoi(&v) as u16;
+            None => {}
         }
     }
     if let Some(d) = &filter_dev {
-        o.index = ctx.ifindex(d)?;
+        o.index = ctx.ifindex(d);
         if o.index == 0 {
             crate::eprintf!("Cannot find device \"{}\"\n", d);
             return Ok(-1);
@@ -136,7 +191,7 @@ fn mdb_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     Ok(0)
 }
 
-fn dump_req(ctx: &mut BrCtx) -> Res<bool> {
+fn dump_req(ctx: &mut Ctx) -> Res<bool> {
     let mut hdr = [0u8; 8];
     hdr[0] = AF_BRIDGE;
     let mut req = Req::new(RTM_GETMDB, NLM_F_DUMP | NLM_F_REQUEST, &hdr);
@@ -147,12 +202,8 @@ fn dump_req(ctx: &mut BrCtx) -> Res<bool> {
     Ok(true)
 }
 
-fn run_dump(ctx: &mut BrCtx, o: Opt, routers: bool) -> Res<bool> {
-    let BrCtx { p, names, rtnl, .. } = ctx;
-    let ok = match rtnl.as_mut() {
-        Some(r) => r.dump(|m| if print_msg(p, names, &m, o, routers) < 0 { Err(Exit(-1)) } else { Ok(()) }),
-        None => Ok(false),
-    };
+fn run_dump(ctx: &mut Ctx, o: Opt, routers: bool) -> Res<bool> {
+    let ok = ctx.dump_stream(|sh, m| if print_msg(sh.p, sh.names, &m, o, routers) < 0 { Err(Exit(-1)) } else { Ok(()) });
     if !matches!(ok, Ok(true)) {
         crate::eprintf!("Dump terminated\n");
         return Ok(false);
@@ -197,7 +248,7 @@ fn print_msg(p: &mut Printer, names: &mut LinkNames, m: &Msg, o: Opt, routers: b
 }
 
 /// print_mdb_mon(): an MDB event (entries, then router ports).
-pub(super) fn print_mdb_mon(p: &mut Printer, names: &mut LinkNames, m: &Msg, details: bool, stats: bool) -> i32 {
+pub fn print_mdb_mon(p: &mut Printer, names: &mut LinkNames, hdr: Headers, m: &Msg, details: bool, stats: bool) -> i32 {
     if m.ty != RTM_GETMDB && m.ty != RTM_NEWMDB && m.ty != RTM_DELMDB {
         crate::eprintf!(
             "Not RTM_GETMDB, RTM_NEWMDB or RTM_DELMDB: {:08x} {:08x} {:08x}\n",
@@ -215,7 +266,7 @@ pub(super) fn print_mdb_mon(p: &mut Printer, names: &mut LinkNames, m: &Msg, det
     let o = Opt { details, stats, ..Opt::default() };
     let attrs = raw_attrs(&m.payload[8..]);
     let find = |t: u16| attrs.iter().find(|(ty, _)| *ty == t).map(|(_, d)| *d);
-    super::print_headers(p, "[MDB]");
+    hdr.print(p, "[MDB]");
     if m.ty == RTM_DELMDB {
         p.bool(T::Any, "deleted", "Deleted ", true);
     }
@@ -230,18 +281,6 @@ pub(super) fn print_mdb_mon(p: &mut Printer, names: &mut LinkNames, m: &Msg, det
         print_router_entries(p, names, m.ty, ifindex, r, o);
     }
     0
-}
-
-/// format_timer(): centiseconds as "S.CC" ("%4lu.%.2lu" when aligned).
-fn format_timer(ticks: u32, align: bool) -> String {
-    let us = 10000u64 * ticks as u64;
-    let sec = us / 1_000_000;
-    let cs = (us - sec * 1_000_000) / 10000;
-    if align {
-        format!("{:4}.{:02}", sec, cs)
-    } else {
-        format!("{}.{:02}", sec, cs)
-    }
 }
 
 fn family_color(af: u8) -> Color {
@@ -332,16 +371,16 @@ fn print_mdb_entry(p: &mut Printer, names: &mut LinkNames, ifindex: u32, info: &
     } else {
         AF_INET6
     };
-    let dev = super::ifname(names, ifindex);
+    let dev = names.name_own_socket(ifindex);
     p.open_object(None);
     p.int(T::Json, "index", "", ifindex as i64);
     p.color_string(T::Any, Color::Ifname, "dev", "dev {}", &dev);
-    let pn = super::ifname(names, port);
+    let pn = names.name_own_socket(port);
     p.string(T::Any, "port", " port {}", &pn);
-    let grp = if af == AF_PACKET { crate::inet::ll_addr(&addr[..6]) } else { super::ntop(af, addr).unwrap_or_default() };
+    let grp = if af == AF_PACKET { crate::inet::ll_addr(&addr[..6]) } else { crate::inet::ntop_prefix(af, addr).unwrap_or_default() };
     p.color_string(T::Any, family_color(af), "grp", " grp {}", &grp);
     if let Some(src) = tb.get(MDBA_MDB_EATTR_SOURCE) {
-        let s = super::ntop(af, src).unwrap_or_else(|| "(null)".to_string());
+        let s = crate::inet::ntop_prefix(af, src).unwrap_or_else(|| "(null)".to_string());
         p.color_string(T::Any, family_color(af), "src", " src {}", &s);
     }
     p.string(T::Any, "state", " {}", if state & MDB_PERMANENT != 0 { "permanent" } else { "temp" });
@@ -356,7 +395,7 @@ fn print_mdb_entry(p: &mut Printer, names: &mut LinkNames, ifindex: u32, info: &
             for (_, ent) in raw_attrs(list) {
                 let st = Tb::parse(ent, 2);
                 if let (Some(a), Some(t)) = (st.get(MDBA_MDB_SRCATTR_ADDRESS), st.u32(MDBA_MDB_SRCATTR_TIMER)) {
-                    if let Some(addr) = super::ntop(af, a) {
+                    if let Some(addr) = crate::inet::ntop_prefix(af, a) {
                         p.open_object(None);
                         p.fp(sep);
                         p.color_string(T::Any, family_color(af), "address", "{}", &addr);
@@ -391,19 +430,8 @@ fn print_mdb_entry(p: &mut Printer, names: &mut LinkNames, ifindex: u32, info: &
     p.close_object();
 }
 
-pub(super) fn print_router_port_stats(p: &mut Printer, data: &[u8]) {
-    let tb = Tb::parse(data.get(4..).unwrap_or(&[]), MDBA_ROUTER_PATTR_MAX);
-    if let Some(t) = tb.u32(MDBA_ROUTER_PATTR_TIMER) {
-        p.string(T::Any, "timer", " {}", &format_timer(t, true));
-    }
-    if let Some(ty) = tb.u8(MDBA_ROUTER_PATTR_TYPE) {
-        let temp = ty == MDB_RTR_TYPE_TEMP_QUERY || ty == MDB_RTR_TYPE_TEMP;
-        p.string(T::Any, "type", " {}", if temp { "temp" } else { "permanent" });
-    }
-}
-
 fn print_router_entries(p: &mut Printer, names: &mut LinkNames, ty: u16, ifindex: u32, router: &[u8], o: Opt) {
-    let br = super::ifname(names, ifindex);
+    let br = names.name_own_socket(ifindex);
     if ty == RTM_GETMDB {
         if !o.details {
             return;
@@ -414,7 +442,7 @@ fn print_router_entries(p: &mut Printer, names: &mut LinkNames, ty: u16, ifindex
             p.raw(format!("router ports on {}: ", br).as_bytes());
         }
         for (_, d) in raw_attrs(router) {
-            let port = super::ifname(names, get_u32(d).unwrap_or(0));
+            let port = names.name_own_socket(get_u32(d).unwrap_or(0));
             if p.is_json() {
                 p.open_object(None);
                 p.string(T::Json, "port", "", &port);
@@ -435,7 +463,7 @@ fn print_router_entries(p: &mut Printer, names: &mut LinkNames, ty: u16, ifindex
         }
         p.close_array(T::Json, "");
     } else {
-        let port = super::ifname(names, raw_attrs(router).first().and_then(|(_, d)| get_u32(d)).unwrap_or(0));
+        let port = names.name_own_socket(raw_attrs(router).first().and_then(|(_, d)| get_u32(d)).unwrap_or(0));
         if p.is_json() {
             p.open_array(T::Json, &br);
             p.open_object(None);
@@ -508,40 +536,36 @@ fn get_addr_v4ish(arg: &str) -> bool {
     true
 }
 
-fn mdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32> {
+fn mdb_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<i32> {
     let (mut d, mut port, mut grp, mut src) = (None::<String>, None::<String>, None::<String>, None::<String>);
     let mut state: u8 = 0;
     let mut vid: i16 = 0;
     while let Some(w) = args.next() {
-        match w.as_str() {
-            "dev" => d = Some(args.value()?),
-            "grp" => grp = Some(args.value()?),
-            "port" => port = Some(args.value()?),
-            "permanent" => {
+        match ADD.find(&w) {
+            Some(AddOpt::Dev) => d = Some(args.value()?),
+            Some(AddOpt::Grp) => grp = Some(args.value()?),
+            Some(AddOpt::Port) => port = Some(args.value()?),
+            Some(AddOpt::Permanent) => {
                 if cmd == RTM_NEWMDB {
                     state |= MDB_PERMANENT;
                 }
             }
-            "temp" => {}
-            "vid" => vid = crate::args::num::atoi(&args.value()?) as i16,
-            "src" => src = Some(args.value()?),
-            _ => {
-                if matches(&w, "help") {
-                    return Err(fail(255, USAGE));
-                }
-            }
+            Some(AddOpt::Temp) | None => {}
+            Some(AddOpt::Vid) => vid = crate::args::num::atoi(&args.value()?) as i16,
+            Some(AddOpt::Src) => src = Some(args.value()?),
+            Some(AddOpt::Help) => return Err(fail(255, USAGE)),
         }
     }
     let (Some(d), Some(grp), Some(port)) = (d, grp, port) else {
         crate::eprintf!("Device, group address and port name are required arguments.\n");
         return Ok(-1);
     };
-    let br = ctx.ifindex(&d)?;
+    let br = ctx.ifindex(&d);
     if br == 0 {
         crate::eprintf!("Cannot find device \"{}\"\n", d);
         return Ok(-1);
     }
-    let pidx = ctx.ifindex(&port)?;
+    let pidx = ctx.ifindex(&port);
     if pidx == 0 {
         crate::eprintf!("Cannot find device \"{}\"\n", port);
         return Ok(-1);
@@ -550,10 +574,10 @@ fn mdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
     e[0..4].copy_from_slice(&pidx.to_ne_bytes());
     e[4] = state;
     e[6..8].copy_from_slice(&(vid as u16).to_ne_bytes());
-    if let Some(a) = super::pton4(&grp) {
+    if let Some(a) = crate::inet::inet4_pton(&grp) {
         e[8..12].copy_from_slice(&a);
         e[24..26].copy_from_slice(&ETH_P_IP.to_be_bytes());
-    } else if let Some(a) = super::pton6(&grp) {
+    } else if let Some(a) = crate::inet::inet6_pton(&grp) {
         e[8..24].copy_from_slice(&a);
         e[24..26].copy_from_slice(&ETH_P_IPV6.to_be_bytes());
     } else {
@@ -572,10 +596,10 @@ fn mdb_modify(ctx: &mut BrCtx, cmd: u16, flags: u16, mut args: Args) -> Res<i32>
     let mut req = Req::new(cmd, NLM_F_REQUEST | flags, &hdr);
     req.attr(MDBA_SET_ENTRY, &e);
     if let Some(s) = &src {
-        let n = req.nest(MDBA_SET_ENTRY_ATTRS | super::link::NLA_F_NESTED);
-        if let Some(a) = super::pton4(s) {
+        let n = req.nest(MDBA_SET_ENTRY_ATTRS | crate::netlink::attr::NLA_F_NESTED);
+        if let Some(a) = crate::inet::inet4_pton(s) {
             req.attr(MDBE_ATTR_SOURCE, &a);
-        } else if let Some(a) = super::pton6(s) {
+        } else if let Some(a) = crate::inet::inet6_pton(s) {
             req.attr(MDBE_ATTR_SOURCE, &a);
         } else {
             crate::eprintf!("Invalid source address \"{}\"\n", s);

@@ -6,7 +6,8 @@
 //! monitor) follow the source: this kernel has no VLAN filtering, so here
 //! they are only exercised by unit tests.
 
-use super::BrCtx;
+use crate::ctx::{Ctx, Headers};
+use crate::args::keywords::{exact, kw, Table};
 use crate::args::{matches, Args};
 use crate::error::{fail, Exit, Res};
 use crate::names::LinkNames;
@@ -68,36 +69,183 @@ enum Subject {
     Tunnel,
 }
 
-pub fn do_vlan(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    Add,
+    Delete,
+    Show,
+    TunnelShow,
+    Set,
+    Global,
+    Help,
+}
+
+/// do_vlan()'s commands (vlan.c, 6.1.0): prefixes, but `global` whole.
+static COMMANDS: Table<Cmd> = Table::new(
+    "bridge vlan",
+    &[
+        kw("add", Cmd::Add),
+        kw("delete", Cmd::Delete),
+        kw("show", Cmd::Show),
+        kw("lst", Cmd::Show),
+        kw("list", Cmd::Show),
+        kw("tunnelshow", Cmd::TunnelShow),
+        kw("set", Cmd::Set),
+        exact("global", Cmd::Global),
+        kw("help", Cmd::Help),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum GlobalCmd {
+    Show,
+    Set,
+}
+
+/// vlan_global()'s commands, whole words.
+static GLOBAL: Table<GlobalCmd> = Table::new(
+    "bridge vlan global",
+    &[
+        exact("show", GlobalCmd::Show),
+        exact("lst", GlobalCmd::Show),
+        exact("list", GlobalCmd::Show),
+        exact("set", GlobalCmd::Set),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AddOpt {
+    Dev,
+    Vid,
+    Self_,
+    Master,
+    Pvid,
+    Untagged,
+    TunnelInfo,
+    Help,
+}
+
+/// vlan_modify()'s words (whole; `help` a prefix, tested last; the rest ignored).
+static ADD: Table<AddOpt> = Table::new(
+    "bridge vlan add",
+    &[
+        exact("dev", AddOpt::Dev),
+        exact("vid", AddOpt::Vid),
+        exact("self", AddOpt::Self_),
+        exact("master", AddOpt::Master),
+        exact("pvid", AddOpt::Pvid),
+        exact("untagged", AddOpt::Untagged),
+        exact("tunnel_info", AddOpt::TunnelInfo),
+        kw("help", AddOpt::Help),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ShowOpt {
+    Dev,
+    Vid,
+}
+
+/// vlan_show()'s words (whole; the rest ignored), for `show` and `tunnelshow`.
+static SHOW: Table<ShowOpt> = Table::new("bridge vlan show", &[exact("dev", ShowOpt::Dev), exact("vid", ShowOpt::Vid)]);
+static TUNNELSHOW: Table<ShowOpt> =
+    Table::new("bridge vlan tunnelshow", &[exact("dev", ShowOpt::Dev), exact("vid", ShowOpt::Vid)]);
+/// vlan_global_show()'s words.
+static GLOBAL_SHOW: Table<ShowOpt> =
+    Table::new("bridge vlan global show", &[exact("dev", ShowOpt::Dev), exact("vid", ShowOpt::Vid)]);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SetOpt {
+    Dev,
+    Vid,
+    State,
+    McastRouter,
+    Help,
+}
+
+/// vlan_option_set()'s words (whole; `help` a prefix, tested last).
+static SET: Table<SetOpt> = Table::new(
+    "bridge vlan set",
+    &[
+        exact("dev", SetOpt::Dev),
+        exact("vid", SetOpt::Vid),
+        exact("state", SetOpt::State),
+        exact("mcast_router", SetOpt::McastRouter),
+        kw("help", SetOpt::Help),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum GlobalSetOpt {
+    Dev,
+    Vid,
+    /// An option of GLOBAL_OPTS (its index).
+    Opt(usize),
+    Help,
+}
+
+/// vlan_global_option_set()'s options: keyword, attribute, width in bytes.
+const GLOBAL_OPTS: &[(&str, u16, u8)] = &[
+    ("mcast_snooping", 3, 1),
+    ("mcast_querier", 15, 1),
+    ("mcast_igmp_version", 4, 1),
+    ("mcast_mld_version", 5, 1),
+    ("mcast_last_member_count", 6, 4),
+    ("mcast_startup_query_count", 7, 4),
+    ("mcast_last_member_interval", 8, 8),
+    ("mcast_membership_interval", 10, 8),
+    ("mcast_querier_interval", 11, 8),
+    ("mcast_query_interval", 12, 8),
+    ("mcast_query_response_interval", 13, 8),
+    ("mcast_startup_query_interval", 14, 8),
+];
+
+/// vlan_global_option_set()'s words in its order, all whole.
+static GLOBAL_SET: Table<GlobalSetOpt> = Table::new(
+    "bridge vlan global set",
+    &[
+        exact("dev", GlobalSetOpt::Dev),
+        exact("vid", GlobalSetOpt::Vid),
+        exact("mcast_snooping", GlobalSetOpt::Opt(0)),
+        exact("mcast_querier", GlobalSetOpt::Opt(1)),
+        exact("mcast_igmp_version", GlobalSetOpt::Opt(2)),
+        exact("mcast_mld_version", GlobalSetOpt::Opt(3)),
+        exact("mcast_last_member_count", GlobalSetOpt::Opt(4)),
+        exact("mcast_startup_query_count", GlobalSetOpt::Opt(5)),
+        exact("mcast_last_member_interval", GlobalSetOpt::Opt(6)),
+        exact("mcast_membership_interval", GlobalSetOpt::Opt(7)),
+        exact("mcast_querier_interval", GlobalSetOpt::Opt(8)),
+        exact("mcast_query_interval", GlobalSetOpt::Opt(9)),
+        exact("mcast_query_response_interval", GlobalSetOpt::Opt(10)),
+        exact("mcast_startup_query_interval", GlobalSetOpt::Opt(11)),
+        exact("help", GlobalSetOpt::Help),
+    ],
+);
+
+/// This object's keyword tables, its command table first.
+pub static KEYWORDS: &[&dyn crate::args::keywords::Words] =
+    &[&COMMANDS, &ADD, &SHOW, &TUNNELSHOW, &SET, &GLOBAL, &GLOBAL_SHOW, &GLOBAL_SET];
+
+pub fn do_vlan(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     ctx.init_map()?;
     let Some(cmd) = args.next() else { return vlan_show(ctx, args, Subject::Vlan) };
-    if matches(&cmd, "add") {
-        return vlan_modify(ctx, RTM_SETLINK, args);
-    }
-    if matches(&cmd, "delete") {
-        return vlan_modify(ctx, RTM_DELLINK, args);
-    }
-    if matches(&cmd, "show") || matches(&cmd, "lst") || matches(&cmd, "list") {
-        return vlan_show(ctx, args, Subject::Vlan);
-    }
-    if matches(&cmd, "tunnelshow") {
-        return vlan_show(ctx, args, Subject::Tunnel);
-    }
-    if matches(&cmd, "set") {
-        return vlan_option_set(ctx, args);
-    }
-    if cmd == "global" {
-        return match args.next() {
+    match COMMANDS.find(&cmd) {
+        Some(Cmd::Add) => vlan_modify(ctx, RTM_SETLINK, args),
+        Some(Cmd::Delete) => vlan_modify(ctx, RTM_DELLINK, args),
+        Some(Cmd::Show) => vlan_show(ctx, args, Subject::Vlan),
+        Some(Cmd::TunnelShow) => vlan_show(ctx, args, Subject::Tunnel),
+        Some(Cmd::Set) => vlan_option_set(ctx, args),
+        Some(Cmd::Global) => match args.next() {
             None => vlan_global_show(ctx, args),
-            Some(w) if w == "show" || w == "lst" || w == "list" => vlan_global_show(ctx, args),
-            Some(w) if w == "set" => vlan_global_option_set(ctx, args),
-            Some(_) => Err(fail(255, USAGE)),
-        };
+            Some(w) => match GLOBAL.find(&w) {
+                Some(GlobalCmd::Show) => vlan_global_show(ctx, args),
+                Some(GlobalCmd::Set) => vlan_global_option_set(ctx, args),
+                None => Err(fail(255, USAGE)),
+            },
+        },
+        Some(Cmd::Help) => Err(fail(255, USAGE)),
+        None => Err(crate::error::unknown_command(&cmd, "bridge vlan")),
     }
-    if matches(&cmd, "help") {
-        return Err(fail(255, USAGE));
-    }
-    Err(fail(255, &format!("Command \"{}\" is unknown, try \"bridge vlan help\".\n", cmd)))
 }
 
 /// parse_tunnel_info(): `id N[-M]` (each below 2^24).
@@ -121,7 +269,7 @@ fn parse_tunnel_info(args: &mut Args) -> Res<(u32, u32)> {
     Ok((start, end))
 }
 
-fn vlan_modify(ctx: &mut BrCtx, cmd: u16, mut args: Args) -> Res<i32> {
+fn vlan_modify(ctx: &mut Ctx, cmd: u16, mut args: Args) -> Res<i32> {
     let mut d: Option<String> = None;
     let mut vid: i16 = -1;
     let mut vid_end: i16 = -1;
@@ -129,9 +277,9 @@ fn vlan_modify(ctx: &mut BrCtx, cmd: u16, mut args: Args) -> Res<i32> {
     let mut tunnel: Option<(u32, u32)> = None;
     let mut flags: u16 = 0;
     while let Some(w) = args.next() {
-        match w.as_str() {
-            "dev" => d = Some(args.value()?),
-            "vid" => {
+        match ADD.find(&w) {
+            Some(AddOpt::Dev) => d = Some(args.value()?),
+            Some(AddOpt::Vid) => {
                 let v = args.value()?;
                 match v.find('-') {
                     Some(i) => {
@@ -142,23 +290,22 @@ fn vlan_modify(ctx: &mut BrCtx, cmd: u16, mut args: Args) -> Res<i32> {
                     None => vid = crate::args::num::atoi(&v) as i16,
                 }
             }
-            "self" => flags |= super::link::BRIDGE_FLAGS_SELF,
-            "master" => flags |= super::link::BRIDGE_FLAGS_MASTER,
-            "pvid" => vflags |= BRIDGE_VLAN_INFO_PVID,
-            "untagged" => vflags |= BRIDGE_VLAN_INFO_UNTAGGED,
-            "tunnel_info" => tunnel = Some(parse_tunnel_info(&mut args)?),
-            _ => {
-                if matches(&w, "help") {
-                    args.value()?;
-                }
+            Some(AddOpt::Self_) => flags |= crate::linkinfo::brport::BRIDGE_FLAGS_SELF,
+            Some(AddOpt::Master) => flags |= crate::linkinfo::brport::BRIDGE_FLAGS_MASTER,
+            Some(AddOpt::Pvid) => vflags |= BRIDGE_VLAN_INFO_PVID,
+            Some(AddOpt::Untagged) => vflags |= BRIDGE_VLAN_INFO_UNTAGGED,
+            Some(AddOpt::TunnelInfo) => tunnel = Some(parse_tunnel_info(&mut args)?),
+            Some(AddOpt::Help) => {
+                args.value()?;
             }
+            None => {}
         }
     }
     let Some(d) = d.filter(|_| vid != -1) else {
         crate::eprintf!("Device and VLAN ID are required arguments.\n");
         return Ok(-1);
     };
-    let index = ctx.ifindex(&d)?;
+    let index = ctx.ifindex(&d);
     if index == 0 {
         crate::eprintf!("Cannot find bridge device \"{}\"\n", d);
         return Ok(-1);
@@ -180,7 +327,7 @@ fn vlan_modify(ctx: &mut BrCtx, cmd: u16, mut args: Args) -> Res<i32> {
     let mut req = Req::new(cmd, NLM_F_REQUEST, &ifinfomsg(AF_BRIDGE, index as i32, 0, 0));
     let af = req.nest(IFLA_AF_SPEC);
     if flags != 0 {
-        req.attr_u16(super::link::IFLA_BRIDGE_FLAGS, flags);
+        req.attr_u16(crate::linkinfo::brport::IFLA_BRIDGE_FLAGS, flags);
     }
     let tinfo = |req: &mut Req, vid: u16, id: u32, fl: u16| {
         let n = req.nest(IFLA_BRIDGE_VLAN_TUNNEL_INFO);
@@ -229,18 +376,18 @@ const BRIDGE_VLAN_INFO_ONLY_OPTS: u16 = 1 << 6;
 
 /// vlan_option_set(): RTM_NEWVLAN with one BRIDGE_VLANDB_ENTRY whose
 /// attributes follow the order of the arguments.
-fn vlan_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+fn vlan_option_set(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut hdr = [0u8; 8];
     hdr[0] = AF_BRIDGE;
     let mut req = Req::new(RTM_NEWVLAN, NLM_F_REQUEST, &hdr);
-    let entry = req.nest(BRIDGE_VLANDB_ENTRY | super::link::NLA_F_NESTED);
+    let entry = req.nest(BRIDGE_VLANDB_ENTRY | crate::netlink::attr::NLA_F_NESTED);
     let mut have_dev = false;
     let mut vid: i16 = -1;
     while let Some(w) = args.next() {
-        match w.as_str() {
-            "dev" => {
+        match SET.find(&w) {
+            Some(SetOpt::Dev) => {
                 let d = args.value()?;
-                let idx = ctx.ifindex(&d)?;
+                let idx = ctx.ifindex(&d);
                 if idx == 0 {
                     crate::eprintf!("Cannot find network device \"{}\"\n", d);
                     return Ok(-1);
@@ -248,7 +395,7 @@ fn vlan_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
                 req.header_mut()[4..8].copy_from_slice(&idx.to_ne_bytes());
                 have_dev = true;
             }
-            "vid" => {
+            Some(SetOpt::Vid) => {
                 let v = args.value()?;
                 let mut vid_end: i16 = -1;
                 match v.find('-') {
@@ -274,12 +421,12 @@ fn vlan_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
                     req.attr_u16(BRIDGE_VLANDB_ENTRY_RANGE, vid_end as u16);
                 }
             }
-            "state" => {
+            Some(SetOpt::State) => {
                 let v = args.value()?;
                 let (n, used, _) = crate::args::num::c_strtoll(&v, 10);
                 let mut state = n as i32;
                 if v.is_empty() || used != v.len() {
-                    state = super::link::parse_stp_state(&v);
+                    state = crate::linkinfo::brport::parse_stp_state(&v);
                 }
                 if state == -1 {
                     crate::eprintf!("Error: invalid STP state\n");
@@ -287,18 +434,17 @@ fn vlan_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
                 }
                 req.attr_u8(BRIDGE_VLANDB_ENTRY_STATE, state as u8);
             }
-            "mcast_router" => {
+            Some(SetOpt::McastRouter) => {
                 let v = args.value()?;
                 match crate::args::num::get_u8(&v, 0) {
                     Some(m) => req.attr_u8(BRIDGE_VLANDB_ENTRY_MCAST_ROUTER, m),
                     None => return Err(crate::error::invarg("invalid mcast_router", &v)),
                 }
             }
-            _ => {
-                if matches(&w, "help") {
-                    args.value()?;
-                }
+            Some(SetOpt::Help) => {
+                args.value()?;
             }
+            None => {}
         }
     }
     req.nest_end(entry);
@@ -316,17 +462,18 @@ const BRIDGE_VLANDB_GLOBAL_OPTIONS: u16 = 2;
 const BRIDGE_VLANDB_DUMPF_GLOBAL: u32 = 1 << 1;
 
 /// vlan_global_show(): the header and an RTM_GETVLAN dump of global options.
-fn vlan_global_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+fn vlan_global_show(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut filter_dev: Option<String> = None;
     let mut vlan = 0u16;
     while let Some(w) = args.next() {
-        if w == "dev" {
+        let opt = GLOBAL_SHOW.find(&w);
+        if opt == Some(ShowOpt::Dev) {
             let v = args.value()?;
             if filter_dev.is_some() {
                 return Err(crate::error::duparg("dev", &v));
             }
             filter_dev = Some(v);
-        } else if w == "vid" {
+        } else if opt == Some(ShowOpt::Vid) {
             let v = args.value()?;
             if vlan != 0 {
                 return Err(crate::error::duparg("vid", &v));
@@ -336,7 +483,7 @@ fn vlan_global_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     }
     let mut index = 0u32;
     if let Some(d) = &filter_dev {
-        index = ctx.ifindex(d)?;
+        index = ctx.ifindex(d);
         if index == 0 {
             crate::eprintf!("Cannot find device \"{}\"\n", d);
             return Ok(-1);
@@ -354,7 +501,8 @@ fn vlan_global_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     let mut cur: i64 = -1;
     let f = Filter { index, vlan };
     let stats = ctx.o.stats > 0;
-    run_dump(ctx, &mut |p, names, m| print_vlan_rtm(p, names, m, f, &mut cur, false, true, stats))?;
+    let hdr = ctx.headers;
+    run_dump(ctx, &mut |p, names, m| print_vlan_rtm(p, names, hdr, m, f, &mut cur, false, true, stats))?;
     if cur != -1 {
         close_vlan_port(&mut ctx.p);
     }
@@ -364,39 +512,25 @@ fn vlan_global_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
 
 /// vlan_global_option_set(): RTM_NEWVLAN with BRIDGE_VLANDB_GLOBAL_OPTIONS
 /// whose attributes follow the order of the arguments.
-fn vlan_global_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+fn vlan_global_option_set(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut hdr = [0u8; 8];
     hdr[0] = AF_BRIDGE;
     let mut req = Req::new(RTM_NEWVLAN, NLM_F_REQUEST, &hdr);
-    let nest = req.nest(BRIDGE_VLANDB_GLOBAL_OPTIONS | super::link::NLA_F_NESTED);
+    let nest = req.nest(BRIDGE_VLANDB_GLOBAL_OPTIONS | crate::netlink::attr::NLA_F_NESTED);
     let mut have_dev = false;
     let mut vid: i16 = -1;
-    // (keyword, attribute, width in bytes)
-    const OPTS: &[(&str, u16, u8)] = &[
-        ("mcast_snooping", 3, 1),
-        ("mcast_querier", 15, 1),
-        ("mcast_igmp_version", 4, 1),
-        ("mcast_mld_version", 5, 1),
-        ("mcast_last_member_count", 6, 4),
-        ("mcast_startup_query_count", 7, 4),
-        ("mcast_last_member_interval", 8, 8),
-        ("mcast_membership_interval", 10, 8),
-        ("mcast_querier_interval", 11, 8),
-        ("mcast_query_interval", 12, 8),
-        ("mcast_query_response_interval", 13, 8),
-        ("mcast_startup_query_interval", 14, 8),
-    ];
     while let Some(w) = args.next() {
-        if w == "dev" {
+        let opt = GLOBAL_SET.find(&w);
+        if opt == Some(GlobalSetOpt::Dev) {
             let d = args.value()?;
-            let idx = ctx.ifindex(&d)?;
+            let idx = ctx.ifindex(&d);
             if idx == 0 {
                 crate::eprintf!("Cannot find network device \"{}\"\n", d);
                 return Ok(-1);
             }
             req.header_mut()[4..8].copy_from_slice(&idx.to_ne_bytes());
             have_dev = true;
-        } else if w == "vid" {
+        } else if opt == Some(GlobalSetOpt::Vid) {
             let v = args.value()?;
             let mut vid_end: i16 = -1;
             match v.find('-') {
@@ -418,7 +552,8 @@ fn vlan_global_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
             if vid_end != -1 {
                 req.attr_u16(2, vid_end as u16);
             }
-        } else if let Some((name, attr, width)) = OPTS.iter().find(|(k, _, _)| *k == w) {
+        } else if let Some(GlobalSetOpt::Opt(i)) = opt {
+            let Some((name, attr, width)) = GLOBAL_OPTS.get(i) else { continue };
             let v = args.value()?;
             let bad = || crate::error::invarg(&format!("invalid {}", name), &v);
             match width {
@@ -426,7 +561,7 @@ fn vlan_global_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
                 4 => req.attr_u32(*attr, crate::args::num::get_u32(&v, 0).ok_or_else(bad)?),
                 _ => req.attr_u64(*attr, crate::args::num::get_u64(&v, 0).ok_or_else(bad)?),
             }
-        } else if w == "help" {
+        } else if opt == Some(GlobalSetOpt::Help) {
             args.value()?;
         }
     }
@@ -442,7 +577,7 @@ fn vlan_global_option_set(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
 }
 
 #[derive(Clone, Copy, Default)]
-pub(super) struct Filter {
+pub struct Filter {
     index: u32,
     vlan: u16,
 }
@@ -458,7 +593,7 @@ fn filter_vlan_check(f: Filter, vid: u16, flags: u16) -> i32 {
     1
 }
 
-fn send_dump(ctx: &mut BrCtx, req: &mut Req, what: &str) -> Res<()> {
+fn send_dump(ctx: &mut Ctx, req: &mut Req, what: &str) -> Res<()> {
     if let Err(e) = ctx.rtnl()?.dump_request(req) {
         crate::eprintf!("{}: {}\n", what, crate::error::strerror(e));
         return Err(Exit(1));
@@ -467,29 +602,27 @@ fn send_dump(ctx: &mut BrCtx, req: &mut Req, what: &str) -> Res<()> {
 }
 
 /// Runs the dump in progress through `f`; "Dump terminated" (exit 1) on failure.
-fn run_dump(ctx: &mut BrCtx, f: &mut dyn FnMut(&mut Printer, &mut LinkNames, &Msg) -> i32) -> Res<()> {
-    let BrCtx { p, names, rtnl, .. } = ctx;
-    let ok = match rtnl.as_mut() {
-        Some(r) => r.dump(|m| if f(p, names, &m) < 0 { Err(Exit(-1)) } else { Ok(()) }),
-        None => Ok(false),
-    };
+fn run_dump(ctx: &mut Ctx, f: &mut dyn FnMut(&mut Printer, &mut LinkNames, &Msg) -> i32) -> Res<()> {
+    let ok = ctx.dump_stream(|sh, m| if f(sh.p, sh.names, &m) < 0 { Err(Exit(-1)) } else { Ok(()) });
     if !matches!(ok, Ok(true)) {
-        return Err(fail(1, "Dump terminated\n"));
+        return Err(crate::error::dump_terminated());
     }
     Ok(())
 }
 
-fn vlan_show(ctx: &mut BrCtx, mut args: Args, subject: Subject) -> Res<i32> {
+fn vlan_show(ctx: &mut Ctx, mut args: Args, subject: Subject) -> Res<i32> {
     let mut filter_dev: Option<String> = None;
     let mut f = Filter::default();
+    let table = if subject == Subject::Tunnel { &TUNNELSHOW } else { &SHOW };
     while let Some(w) = args.next() {
-        if w == "dev" {
+        let opt = table.find(&w);
+        if opt == Some(ShowOpt::Dev) {
             let v = args.value()?;
             if filter_dev.is_some() {
                 return Err(crate::error::duparg("dev", &v));
             }
             filter_dev = Some(v);
-        } else if w == "vid" {
+        } else if opt == Some(ShowOpt::Vid) {
             let v = args.value()?;
             if f.vlan != 0 {
                 return Err(crate::error::duparg("vid", &v));
@@ -498,7 +631,7 @@ fn vlan_show(ctx: &mut BrCtx, mut args: Args, subject: Subject) -> Res<i32> {
         }
     }
     if let Some(d) = &filter_dev {
-        f.index = ctx.ifindex(d)?;
+        f.index = ctx.ifindex(d);
         if f.index == 0 {
             crate::eprintf!("Cannot find device \"{}\"\n", d);
             return Ok(-1);
@@ -525,7 +658,8 @@ fn vlan_show(ctx: &mut BrCtx, mut args: Args, subject: Subject) -> Res<i32> {
         header(&mut ctx.p, false);
         let mut cur: i64 = -1;
         let stats = ctx.o.stats > 0;
-        run_dump(ctx, &mut |p, names, m| print_vlan_rtm(p, names, m, f, &mut cur, false, false, stats))?;
+        let hdr = ctx.headers;
+        run_dump(ctx, &mut |p, names, m| print_vlan_rtm(p, names, hdr, m, f, &mut cur, false, false, stats))?;
         if cur != -1 {
             close_vlan_port(&mut ctx.p);
         }
@@ -559,7 +693,7 @@ fn vlan_show(ctx: &mut BrCtx, mut args: Args, subject: Subject) -> Res<i32> {
 
 fn open_vlan_port(p: &mut Printer, names: &mut LinkNames, ifindex: u32, subject: Subject) {
     p.open_object(None);
-    let n = super::ifname(names, ifindex);
+    let n = names.name_own_socket(ifindex);
     p.field(T::Any, Color::Ifname, Some("ifname"), crate::print::J::Str(&n), format_args!("{:<16}  ", n));
     p.open_array(T::Json, if subject == Subject::Vlan { "vlans" } else { "tunnels" });
 }
@@ -815,9 +949,10 @@ const BRIDGE_VLANDB_MAX: u16 = 2;
 /// print_vlan_rtm(): one RTM_*VLAN message. `cur` is the port whose block
 /// is open (-1: none), kept across the messages of a dump.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn print_vlan_rtm(
+pub fn print_vlan_rtm(
     p: &mut Printer,
     names: &mut LinkNames,
+    hdr: Headers,
     m: &Msg,
     f: Filter,
     cur: &mut i64,
@@ -840,7 +975,7 @@ pub(super) fn print_vlan_rtm(
     if f.index != 0 && f.index != ifindex {
         return 0;
     }
-    super::print_headers(p, "[VLAN]");
+    hdr.print(p, "[VLAN]");
     if m.ty == RTM_DELVLAN {
         p.bool(T::Any, "deleted", "Deleted ", true);
     }
@@ -902,7 +1037,7 @@ fn print_vlan_opts(p: &mut Printer, names: &mut LinkNames, a: &[u8], ifindex: u3
     print_vlan_flags(p, vflags);
     p.nl();
     p.fp(&format!("{:<16}    ", ""));
-    super::link::print_stp_state(p, state);
+    crate::linkinfo::brport::print_stp_state(p, state);
     if let Some(r) = vtb.u8(BRIDGE_VLANDB_ENTRY_MCAST_ROUTER) {
         p.uint(T::Any, "mcast_router", "mcast_router {} ", r as u64);
     }
@@ -982,7 +1117,7 @@ fn print_vlan_router_ports(p: &mut Printer, names: &mut LinkNames, list: &[u8], 
     let key = if p.is_json() { "router_ports" } else { "router ports: " };
     p.open_array(T::Any, key);
     for (n, (_, d)) in raw_attrs(first).into_iter().enumerate() {
-        let name = super::ifname(names, get_u32(d).unwrap_or(0));
+        let name = names.name_own_socket(get_u32(d).unwrap_or(0));
         p.open_object(None);
         if stats && n > 0 {
             p.nl();
@@ -990,7 +1125,7 @@ fn print_vlan_router_ports(p: &mut Printer, names: &mut LinkNames, list: &[u8], 
         }
         p.string(T::Any, "port", "{} ", &name);
         if stats {
-            super::mdb::print_router_port_stats(p, d);
+            crate::linkinfo::brport::print_router_port_stats(p, d);
         }
         p.close_object();
     }
@@ -1020,7 +1155,7 @@ mod rtm_tests {
     }
 
     fn entry(r: &mut Req, flags: u16, vid: u16, range: Option<u16>, state: u8, router: Option<u8>) {
-        let n = r.nest(BRIDGE_VLANDB_ENTRY | super::super::link::NLA_F_NESTED);
+        let n = r.nest(BRIDGE_VLANDB_ENTRY | crate::netlink::attr::NLA_F_NESTED);
         let mut b = [0u8; 4];
         b[..2].copy_from_slice(&flags.to_ne_bytes());
         b[2..].copy_from_slice(&vid.to_ne_bytes());
@@ -1050,7 +1185,7 @@ mod rtm_tests {
             names.offline = true;
             let mut cur = -1;
             for m in msgs(r.bytes()) {
-                print_vlan_rtm(&mut p, &mut names, &m, Filter::default(), &mut cur, false, false, false);
+                print_vlan_rtm(&mut p, &mut names, Headers::default(), &m, Filter::default(), &mut cur, false, false, false);
             }
             assert_eq!(cur, 4);
             let _ = p.flush();

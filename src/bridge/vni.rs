@@ -1,7 +1,8 @@
 //! `bridge vni` (bridge/vni.c, 6.1.0): the VNI filter of vxlan devices
 //! (RTM_GETTUNNEL dump, family AF_BRIDGE) and add/delete.
 
-use super::BrCtx;
+use crate::ctx::{Ctx, Headers};
+use crate::args::keywords::{exact, Table};
 use crate::args::Args;
 use crate::error::{fail, Exit, Res};
 use crate::names::LinkNames;
@@ -31,15 +32,63 @@ pub const USAGE: &str = "Usage: bridge vni { add | del } vni VNI
 Where:\tVNI\t:= 0-16777215
 ";
 
-pub fn do_vni(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cmd {
+    Add,
+    Delete,
+    Show,
+    Help,
+}
+
+/// do_vni()'s commands (vni.c, 6.1.0), every one whole.
+static COMMANDS: Table<Cmd> = Table::new(
+    "bridge vni",
+    &[
+        exact("add", Cmd::Add),
+        exact("delete", Cmd::Delete),
+        exact("show", Cmd::Show),
+        exact("lst", Cmd::Show),
+        exact("list", Cmd::Show),
+        exact("help", Cmd::Help),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AddOpt {
+    Dev,
+    Vni,
+    Group,
+    Remote,
+    Help,
+}
+
+/// vni_modify()'s words (whole; the rest ignored).
+static ADD: Table<AddOpt> = Table::new(
+    "bridge vni add",
+    &[
+        exact("dev", AddOpt::Dev),
+        exact("vni", AddOpt::Vni),
+        exact("group", AddOpt::Group),
+        exact("remote", AddOpt::Remote),
+        exact("help", AddOpt::Help),
+    ],
+);
+
+/// vni_show()'s one word (the rest ignored).
+static SHOW: Table<()> = Table::new("bridge vni show", &[exact("dev", ())]);
+
+/// This object's keyword tables, its command table first.
+pub static KEYWORDS: &[&dyn crate::args::keywords::Words] = &[&COMMANDS, &ADD, &SHOW];
+
+pub fn do_vni(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     ctx.init_map()?;
     let Some(cmd) = args.next() else { return vni_show(ctx, args) };
-    match cmd.as_str() {
-        "add" => vni_modify(ctx, RTM_NEWTUNNEL, args),
-        "delete" => vni_modify(ctx, RTM_DELTUNNEL, args),
-        "show" | "lst" | "list" => vni_show(ctx, args),
-        "help" => Err(fail(255, USAGE)),
-        _ => Err(fail(255, &format!("Command \"{}\" is unknown, try \"bridge vni help\".\n", cmd))),
+    match COMMANDS.find(&cmd) {
+        Some(Cmd::Add) => vni_modify(ctx, RTM_NEWTUNNEL, args),
+        Some(Cmd::Delete) => vni_modify(ctx, RTM_DELTUNNEL, args),
+        Some(Cmd::Show) => vni_show(ctx, args),
+        Some(Cmd::Help) => Err(fail(255, USAGE)),
+        None => Err(crate::error::unknown_command(&cmd, "bridge vni")),
     }
 }
 
@@ -55,40 +104,40 @@ fn is_unspecified(b: &[u8]) -> bool {
     b.iter().all(|&x| x == 0)
 }
 
-fn vni_modify(ctx: &mut BrCtx, cmd: u16, mut args: Args) -> Res<i32> {
+fn vni_modify(ctx: &mut Ctx, cmd: u16, mut args: Args) -> Res<i32> {
     let mut d: Option<String> = None;
     let mut vni: Option<String> = None;
     let mut group: Option<(u8, Vec<u8>)> = None;
     while let Some(w) = args.next() {
-        match w.as_str() {
-            "dev" => d = Some(args.value()?),
-            "vni" => {
+        match ADD.find(&w) {
+            Some(AddOpt::Dev) => d = Some(args.value()?),
+            Some(AddOpt::Vni) => {
                 let v = args.value()?;
                 if vni.is_some() {
                     return Err(crate::error::invarg("duplicate vni", &v));
                 }
                 vni = Some(v);
             }
-            "group" => {
+            Some(AddOpt::Group) => {
                 if group.is_some() {
                     return Err(crate::error::invarg("duplicate group", &w));
                 }
                 let v = args.value()?;
-                let a = super::fdb::get_addr_af(&v, AF_UNSPEC)?;
+                let a = crate::inet::get_addr(&v, AF_UNSPEC).map(|a| (a.family, a.bytes().to_vec()))?;
                 if !is_multicast(a.0, &a.1) {
                     return Err(crate::error::invarg("invalid group address", &v));
                 }
                 group = Some(a);
             }
-            "remote" => {
+            Some(AddOpt::Remote) => {
                 if group.is_some() {
                     return Err(crate::error::invarg("duplicate group", &w));
                 }
                 let v = args.value()?;
-                group = Some(super::fdb::get_addr_af(&v, AF_UNSPEC)?);
+                group = Some(crate::inet::get_addr(&v, AF_UNSPEC).map(|a| (a.family, a.bytes().to_vec()))?);
             }
-            "help" => return Err(fail(255, USAGE)),
-            _ => {}
+            Some(AddOpt::Help) => return Err(fail(255, USAGE)),
+            None => {}
         }
     }
     let (Some(d), Some(vni)) = (d, vni) else {
@@ -111,7 +160,7 @@ fn vni_modify(ctx: &mut BrCtx, cmd: u16, mut args: Args) -> Res<i32> {
             Some(i) => (crate::args::num::atoi(&tok[..i]) as u32, crate::args::num::atoi(&tok[i + 1..]) as u32),
             None => (crate::args::num::atoi(tok) as u32, 0),
         };
-        let n = req.nest(VXLAN_VNIFILTER_ENTRY | super::link::NLA_F_NESTED);
+        let n = req.nest(VXLAN_VNIFILTER_ENTRY | crate::netlink::attr::NLA_F_NESTED);
         req.attr_u32(ENTRY_START, start);
         if end != 0 {
             req.attr_u32(ENTRY_END, end);
@@ -121,7 +170,7 @@ fn vni_modify(ctx: &mut BrCtx, cmd: u16, mut args: Args) -> Res<i32> {
         }
         req.nest_end(n);
     }
-    let idx = ctx.ifindex(&d)?;
+    let idx = ctx.ifindex(&d);
     if idx == 0 {
         crate::eprintf!("Cannot find vxlan device \"{}\"\n", d);
         return Ok(-1);
@@ -133,10 +182,10 @@ fn vni_modify(ctx: &mut BrCtx, cmd: u16, mut args: Args) -> Res<i32> {
     }
 }
 
-fn vni_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
+fn vni_show(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut filter_dev: Option<String> = None;
     while let Some(w) = args.next() {
-        if w == "dev" {
+        if SHOW.find(&w).is_some() {
             let v = args.value()?;
             if filter_dev.is_some() {
                 return Err(crate::error::duparg("dev", &v));
@@ -146,7 +195,7 @@ fn vni_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     }
     let mut index = 0u32;
     if let Some(d) = &filter_dev {
-        index = ctx.ifindex(d)?;
+        index = ctx.ifindex(d);
         if index == 0 {
             crate::eprintf!("Cannot find device \"{}\"\n", d);
             return Ok(-1);
@@ -165,11 +214,8 @@ fn vni_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     if !ctx.p.is_json() {
         ctx.p.raw(format!("{:<16}  {:<15}  {:<15}\n", "dev", "vni", "group/remote").as_bytes());
     }
-    let BrCtx { p, names, rtnl, .. } = ctx;
-    let ok = match rtnl.as_mut() {
-        Some(r) => r.dump(|m| if print_vnifilter(p, names, &m, index) < 0 { Err(Exit(-1)) } else { Ok(()) }),
-        None => Ok(false),
-    };
+    let hdr = ctx.headers;
+    let ok = ctx.dump_stream(|sh, m| if print_vnifilter(sh.p, sh.names, hdr, &m, index) < 0 { Err(Exit(-1)) } else { Ok(()) });
     if !matches!(ok, Ok(true)) {
         // (sic) the reference's spelling.
         return Err(fail(1, "Dump ternminated\n"));
@@ -178,7 +224,7 @@ fn vni_show(ctx: &mut BrCtx, mut args: Args) -> Res<i32> {
     Ok(0)
 }
 
-pub(super) fn print_vnifilter(p: &mut Printer, names: &mut LinkNames, m: &Msg, filter: u32) -> i32 {
+pub fn print_vnifilter(p: &mut Printer, names: &mut LinkNames, hdr: Headers, m: &Msg, filter: u32) -> i32 {
     if m.ty != RTM_NEWTUNNEL && m.ty != RTM_DELTUNNEL && m.ty != RTM_GETTUNNEL {
         crate::eprintf!("Unknown vni tunnel rtm msg: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
         return 0;
@@ -194,7 +240,7 @@ pub(super) fn print_vnifilter(p: &mut Printer, names: &mut LinkNames, m: &Msg, f
     if filter != 0 && filter != ifindex {
         return 0;
     }
-    super::print_headers(p, "[TUNNEL]");
+    hdr.print(p, "[TUNNEL]");
     if m.ty == RTM_DELTUNNEL {
         p.bool(T::Any, "deleted", "Deleted ", true);
     }
@@ -213,7 +259,7 @@ pub(super) fn print_vnifilter(p: &mut Printer, names: &mut LinkNames, m: &Msg, f
         }
         if first {
             p.open_object(None);
-            let n = super::ifname(names, ifindex);
+            let n = names.name_own_socket(ifindex);
             p.field(T::Any, Color::Ifname, Some("ifname"), crate::print::J::Str(&n), format_args!("{:<16}  ", n));
             p.open_array(T::Json, "vnis");
             p.open_object(None);
@@ -247,14 +293,14 @@ fn print_vni(p: &mut Printer, data: &[u8]) {
     if let Some(g) = tb.get(ENTRY_GROUP) {
         let a = g.get(..4).unwrap_or(&[0, 0, 0, 0]);
         if !is_unspecified(a) {
-            let s = super::ntop(AF_INET, a).unwrap_or_default();
+            let s = crate::inet::ntop_prefix(AF_INET, a).unwrap_or_default();
             let key = if is_multicast(AF_INET, a) { "group" } else { "remote" };
             p.string(T::Any, key, " {}", &s);
         }
     } else if let Some(g) = tb.get(ENTRY_GROUP6) {
         if let Some(a) = g.get(..16) {
             if !is_unspecified(a) {
-                let s = super::ntop(AF_INET6, a).unwrap_or_default();
+                let s = crate::inet::ntop_prefix(AF_INET6, a).unwrap_or_default();
                 let key = if is_multicast(AF_INET6, a) { "group" } else { "remote" };
                 p.string(T::Any, key, " {}", &s);
             }

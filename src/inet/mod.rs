@@ -264,6 +264,17 @@ fn mpls_pton(s: &str, out: &mut [u8]) -> bool {
     false
 }
 
+/// inet_ntop() of the first 4 (AF_INET) or 16 (AF_INET6) bytes of `b`;
+/// None for another family or too few bytes.
+pub fn ntop_prefix(af: u8, b: &[u8]) -> Option<String> {
+    let need = match af {
+        AF_INET => 4,
+        AF_INET6 => 16,
+        _ => return None,
+    };
+    inet_ntop_str(af, b.get(..need)?)
+}
+
 /// mpls_ntop(): `L1/L2/...` up to the bottom-of-stack label.
 pub fn mpls_ntop(data: &[u8]) -> String {
     let mut s = String::new();

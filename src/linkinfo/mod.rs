@@ -5,5 +5,6 @@
 //! show|flush|save` are one engine there too).
 
 pub mod kinds;
+pub mod brport;
 pub mod list;
 pub mod print;

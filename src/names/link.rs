@@ -14,6 +14,8 @@ pub struct LinkNames {
     /// Lookups by index fall back to the kernel unless this is set
     /// (replaying a recording that holds every link).
     pub offline: bool,
+    /// ll_init_map() has filled the cache with every link.
+    pub loaded: bool,
 }
 
 #[derive(Clone)]
@@ -71,6 +73,19 @@ impl LinkNames {
             }
         }
         format!("if{}", index)
+    }
+
+    /// ll_index_to_name() while the caller's socket is busy with a dump:
+    /// the cache, else a lookup on a socket of its own (as ll_link_get()
+    /// opens one), else "if%u".
+    pub fn name_own_socket(&mut self, index: u32) -> String {
+        if index == 0 || self.get(index).is_some() || self.offline {
+            return self.name(None, index);
+        }
+        match Rtnl::open(1024 * 1024, false) {
+            Ok(mut r) => self.name(Some(&mut r), index),
+            Err(_) => self.name(None, index),
+        }
     }
 
     /// ll_name_to_index(): the cache, the kernel (names and altnames), then "ifN".

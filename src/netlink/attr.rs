@@ -4,6 +4,8 @@
 
 pub const NLMSG_HDRLEN: usize = 16;
 pub const NLA_TYPE_MASK: u16 = 0x3fff;
+/// The nested flag of an attribute type.
+pub const NLA_F_NESTED: u16 = 1 << 15;
 
 #[inline]
 pub fn align4(n: usize) -> usize {

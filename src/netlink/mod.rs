@@ -80,6 +80,89 @@ impl Rtnl {
         })
     }
 
+    /// rtnl_open(groups) for a listener (`bridge monitor`): SO_SNDBUF 32
+    /// KiB, SO_RCVBUF 1 MiB, extended ACKs, bound to the multicast
+    /// `groups`; no strict dump checking. The error is the message
+    /// iproute2 prints ("Cannot open/bind netlink socket: ERR\n").
+    pub fn open_groups(groups: u32) -> Result<Rtnl, String> {
+        use std::os::fd::AsRawFd;
+        let errno = |e: io::Error| e.raw_os_error().unwrap_or(libc::EIO);
+        let mut s = netlink_sys::Socket::new(netlink_sys::protocols::NETLINK_ROUTE)
+            .map_err(|e| format!("Cannot open netlink socket: {}\n", strerror(errno(e))))?;
+        let fd = s.as_raw_fd();
+        let sndbuf: libc::c_int = 32768;
+        let rcv: libc::c_int = 1024 * 1024;
+        // SAFETY: setsockopt with int values on an open socket.
+        unsafe {
+            libc::setsockopt(fd, libc::SOL_SOCKET, libc::SO_SNDBUF, &sndbuf as *const _ as *const libc::c_void, 4);
+            libc::setsockopt(fd, libc::SOL_SOCKET, libc::SO_RCVBUF, &rcv as *const _ as *const libc::c_void, 4);
+        }
+        let _ = s.set_ext_ack(true);
+        s.bind(&netlink_sys::SocketAddr::new(0, groups))
+            .map_err(|e| format!("Cannot bind netlink socket: {}\n", strerror(errno(e))))?;
+        let mut addr = netlink_sys::SocketAddr::new(0, 0);
+        let local_pid = if s.get_address(&mut addr).is_ok() { addr.port_number() } else { 0 };
+        let seq = unsafe { libc::time(std::ptr::null_mut()) } as u32;
+        Ok(Rtnl {
+            backend: Backend::Live(s),
+            seq,
+            dump_seq: 0,
+            local_pid,
+            buf: Vec::with_capacity(32768),
+            #[cfg(debug_assertions)]
+            record: std::env::var_os("RIP_NL_RECORD").and_then(|p| {
+                std::fs::OpenOptions::new().create(true).append(true).open(p).ok()
+            }),
+        })
+    }
+
+    /// NETLINK_ADD_MEMBERSHIP of one more multicast group (one above 31).
+    pub fn add_membership(&self, group: u32) -> bool {
+        match &self.backend {
+            Backend::Live(s) => s.add_membership(group).is_ok(),
+            Backend::Replay(_) => true,
+        }
+    }
+
+    /// One recvmsg() of a listener into `buf`: (bytes, MSG_TRUNC was
+    /// set), or the errno. A replay hands out its datagrams in order and
+    /// ends with length 0 (EOF).
+    pub fn recv_event(&mut self, buf: &mut [u8]) -> Result<(usize, bool), i32> {
+        use std::os::fd::AsRawFd;
+        match &mut self.backend {
+            Backend::Replay(q) => match q.pop_front() {
+                Some(d) => {
+                    let n = d.len().min(buf.len());
+                    buf[..n].copy_from_slice(&d[..n]);
+                    Ok((n, d.len() > buf.len()))
+                }
+                None => Ok((0, false)),
+            },
+            Backend::Live(s) => {
+                let mut nladdr: libc::sockaddr_nl = unsafe { std::mem::zeroed() };
+                let mut iov = libc::iovec { iov_base: buf.as_mut_ptr() as *mut libc::c_void, iov_len: buf.len() };
+                let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+                msg.msg_name = &mut nladdr as *mut _ as *mut libc::c_void;
+                msg.msg_namelen = std::mem::size_of::<libc::sockaddr_nl>() as u32;
+                msg.msg_iov = &mut iov;
+                msg.msg_iovlen = 1;
+                // SAFETY: msg points at live locals and `buf`.
+                let status = unsafe { libc::recvmsg(s.as_raw_fd(), &mut msg, 0) };
+                if status < 0 {
+                    return Err(io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO));
+                }
+                let n = (status as usize).min(buf.len());
+                #[cfg(debug_assertions)]
+                if let Some(f) = self.record.as_mut() {
+                    use std::io::Write;
+                    let _ = f.write_all(&(n as u32).to_ne_bytes());
+                    let _ = f.write_all(&buf[..n]);
+                }
+                Ok((n, msg.msg_flags & libc::MSG_TRUNC != 0))
+            }
+        }
+    }
+
     /// A handle that answers from recorded datagrams, in order.
     pub fn replay(datagrams: Vec<Vec<u8>>) -> Rtnl {
         Rtnl {

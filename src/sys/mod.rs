@@ -115,3 +115,28 @@ impl Iterator for Dir {
         }
     }
 }
+
+/// gettimeofday(): (seconds, microseconds).
+pub fn now() -> (libc::time_t, i64) {
+    let mut tv = libc::timeval { tv_sec: 0, tv_usec: 0 };
+    // SAFETY: gettimeofday fills a local.
+    unsafe { libc::gettimeofday(&mut tv, std::ptr::null_mut()) };
+    (tv.tv_sec, tv.tv_usec as i64)
+}
+
+/// asctime(localtime(secs)) without its newline.
+pub fn asctime(secs: libc::time_t) -> String {
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    let mut buf = [0 as libc::c_char; 64];
+    // SAFETY: plain libc calls on local buffers (asctime_r needs 26 bytes).
+    let s = unsafe {
+        libc::localtime_r(&secs, &mut tm);
+        let r = libc::asctime_r(&tm, buf.as_mut_ptr());
+        if r.is_null() {
+            String::new()
+        } else {
+            std::ffi::CStr::from_ptr(r).to_string_lossy().into_owned()
+        }
+    };
+    s.trim_end_matches('\n').to_string()
+}

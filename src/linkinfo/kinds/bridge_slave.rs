@@ -10,41 +10,8 @@ use crate::netlink::{Req, Tb};
 use crate::print::T;
 use crate::args::num::{get_u16, get_u32, get_u8};
 
-pub const IFLA_BRPORT_STATE: u16 = 1;
-pub const IFLA_BRPORT_PRIORITY: u16 = 2;
-pub const IFLA_BRPORT_COST: u16 = 3;
-pub const IFLA_BRPORT_MODE: u16 = 4;
-pub const IFLA_BRPORT_GUARD: u16 = 5;
-pub const IFLA_BRPORT_PROTECT: u16 = 6;
-pub const IFLA_BRPORT_FAST_LEAVE: u16 = 7;
-pub const IFLA_BRPORT_LEARNING: u16 = 8;
-pub const IFLA_BRPORT_UNICAST_FLOOD: u16 = 9;
-pub const IFLA_BRPORT_PROXYARP: u16 = 10;
-pub const IFLA_BRPORT_PROXYARP_WIFI: u16 = 12;
-pub const IFLA_BRPORT_ROOT_ID: u16 = 13;
-pub const IFLA_BRPORT_BRIDGE_ID: u16 = 14;
-pub const IFLA_BRPORT_DESIGNATED_PORT: u16 = 15;
-pub const IFLA_BRPORT_DESIGNATED_COST: u16 = 16;
-pub const IFLA_BRPORT_ID: u16 = 17;
-pub const IFLA_BRPORT_NO: u16 = 18;
-pub const IFLA_BRPORT_TOPOLOGY_CHANGE_ACK: u16 = 19;
-pub const IFLA_BRPORT_CONFIG_PENDING: u16 = 20;
-pub const IFLA_BRPORT_MESSAGE_AGE_TIMER: u16 = 21;
-pub const IFLA_BRPORT_FORWARD_DELAY_TIMER: u16 = 22;
-pub const IFLA_BRPORT_HOLD_TIMER: u16 = 23;
-pub const IFLA_BRPORT_FLUSH: u16 = 24;
-pub const IFLA_BRPORT_MULTICAST_ROUTER: u16 = 25;
-pub const IFLA_BRPORT_MCAST_FLOOD: u16 = 27;
-pub const IFLA_BRPORT_MCAST_TO_UCAST: u16 = 28;
-pub const IFLA_BRPORT_VLAN_TUNNEL: u16 = 29;
-pub const IFLA_BRPORT_BCAST_FLOOD: u16 = 30;
-pub const IFLA_BRPORT_GROUP_FWD_MASK: u16 = 31;
-pub const IFLA_BRPORT_NEIGH_SUPPRESS: u16 = 32;
-pub const IFLA_BRPORT_ISOLATED: u16 = 33;
-pub const IFLA_BRPORT_BACKUP_PORT: u16 = 34;
-pub const IFLA_BRPORT_LOCKED: u16 = 39;
-/// IFLA_BRPORT_MAX of the 6.1 headers.
-pub const IFLA_BRPORT_MAX: usize = 39;
+// The port attributes and flag printer are shared with `bridge link`.
+pub use crate::linkinfo::brport::*;
 
 pub const HELP: &str = "Usage: ... bridge_slave [ fdb_flush ]
 			[ state STATE ]
@@ -173,8 +140,6 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<
     Ok(0)
 }
 
-const PORT_STATES: &[&str] = &["disabled", "listening", "learning", "forwarding", "blocking"];
-
 /// _bitmask2str() with the names of bits 0 (stp), 2 (lacp) and 14 (lldp).
 fn fwd_mask_str(mask: u16) -> String {
     let mut parts = Vec::new();
@@ -197,13 +162,8 @@ fn fwd_mask_str(mask: u16) -> String {
 
 pub fn print(ctx: &mut Ctx, _kind: &str, data: &[u8]) {
     let tb = Tb::parse(data, IFLA_BRPORT_MAX);
-    let on_off = |ctx: &mut Ctx, ty: u16, key: &str, fmt: &str| {
-        if let Some(v) = tb.u8(ty) {
-            ctx.p.on_off(T::Any, key, fmt, v != 0);
-        }
-    };
     if let Some(s) = tb.u8(IFLA_BRPORT_STATE) {
-        match PORT_STATES.get(s as usize) {
+        match STP_STATES.get(s as usize) {
             Some(name) => ctx.p.string(T::Any, "state", "state {} ", name),
             None => ctx.p.int(T::Any, "state_index", "state ({}) ", i64::from(s)),
         }
@@ -215,12 +175,18 @@ pub fn print(ctx: &mut Ctx, _kind: &str, data: &[u8]) {
         // print_int() of a u32: "%d".
         ctx.p.int(T::Any, "cost", "cost {} ", i64::from(v as i32));
     }
-    on_off(ctx, IFLA_BRPORT_MODE, "hairpin", "hairpin {} ");
-    on_off(ctx, IFLA_BRPORT_GUARD, "guard", "guard {} ");
-    on_off(ctx, IFLA_BRPORT_PROTECT, "root_block", "root_block {} ");
-    on_off(ctx, IFLA_BRPORT_FAST_LEAVE, "fastleave", "fastleave {} ");
-    on_off(ctx, IFLA_BRPORT_LEARNING, "learning", "learning {} ");
-    on_off(ctx, IFLA_BRPORT_UNICAST_FLOOD, "flood", "flood {} ");
+    print_flags(
+        &mut ctx.p,
+        &tb,
+        &[
+            IFLA_BRPORT_MODE,
+            IFLA_BRPORT_GUARD,
+            IFLA_BRPORT_PROTECT,
+            IFLA_BRPORT_FAST_LEAVE,
+            IFLA_BRPORT_LEARNING,
+            IFLA_BRPORT_UNICAST_FLOOD,
+        ],
+    );
     if let Some(v) = tb.u16(IFLA_BRPORT_ID) {
         ctx.p.xhex(T::Any, "id", "port_id {} ", u64::from(v));
     }
@@ -254,8 +220,7 @@ pub fn print(ctx: &mut Ctx, _kind: &str, data: &[u8]) {
     if let Some(v) = tb.u8(IFLA_BRPORT_CONFIG_PENDING) {
         ctx.p.uint(T::Any, "config_pending", "config_pending {} ", u64::from(v));
     }
-    on_off(ctx, IFLA_BRPORT_PROXYARP, "proxy_arp", "proxy_arp {} ");
-    on_off(ctx, IFLA_BRPORT_PROXYARP_WIFI, "proxy_arp_wifi", "proxy_arp_wifi {} ");
+    print_flags(&mut ctx.p, &tb, &[IFLA_BRPORT_PROXYARP, IFLA_BRPORT_PROXYARP_WIFI]);
     if let Some(v) = tb.u8(IFLA_BRPORT_MULTICAST_ROUTER) {
         ctx.p.uint(T::Any, "multicast_router", "mcast_router {} ", u64::from(v));
     }
@@ -263,17 +228,16 @@ pub fn print(ctx: &mut Ctx, _kind: &str, data: &[u8]) {
         // Text only: JSON has it as "fastleave" already.
         ctx.p.fp(if v != 0 { "mcast_fast_leave on " } else { "mcast_fast_leave off " });
     }
-    on_off(ctx, IFLA_BRPORT_MCAST_FLOOD, "mcast_flood", "mcast_flood {} ");
-    on_off(ctx, IFLA_BRPORT_BCAST_FLOOD, "bcast_flood", "bcast_flood {} ");
-    on_off(ctx, IFLA_BRPORT_MCAST_TO_UCAST, "mcast_to_unicast", "mcast_to_unicast {} ");
-    on_off(ctx, IFLA_BRPORT_NEIGH_SUPPRESS, "neigh_suppress", "neigh_suppress {} ");
+    print_flags(
+        &mut ctx.p,
+        &tb,
+        &[IFLA_BRPORT_MCAST_FLOOD, IFLA_BRPORT_BCAST_FLOOD, IFLA_BRPORT_MCAST_TO_UCAST, IFLA_BRPORT_NEIGH_SUPPRESS],
+    );
     if let Some(m) = tb.u16(IFLA_BRPORT_GROUP_FWD_MASK) {
         ctx.p.xhex(T::Any, "group_fwd_mask", "group_fwd_mask {} ", u64::from(m));
         ctx.p.string(T::Any, "group_fwd_mask_str", "group_fwd_mask_str {} ", &fwd_mask_str(m));
     }
-    on_off(ctx, IFLA_BRPORT_VLAN_TUNNEL, "vlan_tunnel", "vlan_tunnel {} ");
-    on_off(ctx, IFLA_BRPORT_ISOLATED, "isolated", "isolated {} ");
-    on_off(ctx, IFLA_BRPORT_LOCKED, "locked", "locked {} ");
+    print_flags(&mut ctx.p, &tb, &[IFLA_BRPORT_VLAN_TUNNEL, IFLA_BRPORT_ISOLATED, IFLA_BRPORT_LOCKED]);
     if let Some(v) = tb.u32(IFLA_BRPORT_BACKUP_PORT) {
         let name = ctx.ifname(v);
         ctx.p.string(T::Any, "backup_port", "backup_port {} ", &name);
