@@ -196,7 +196,7 @@ fn dump_req(ctx: &mut Ctx) -> Res<bool> {
     hdr[0] = AF_BRIDGE;
     let mut req = Req::new(RTM_GETMDB, NLM_F_DUMP | NLM_F_REQUEST, &hdr);
     if let Err(e) = ctx.rtnl()?.dump_request(&mut req) {
-        crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
+        crate::error::say_cannot_send_dump(e);
         return Ok(false);
     }
     Ok(true)
@@ -205,7 +205,7 @@ fn dump_req(ctx: &mut Ctx) -> Res<bool> {
 fn run_dump(ctx: &mut Ctx, o: Opt, routers: bool) -> Res<bool> {
     let ok = ctx.dump_stream(|sh, m| if print_msg(sh.p, sh.names, &m, o, routers) < 0 { Err(Exit(-1)) } else { Ok(()) });
     if !matches!(ok, Ok(true)) {
-        crate::eprintf!("Dump terminated\n");
+        crate::error::say_dump_terminated();
         return Ok(false);
     }
     Ok(true)

@@ -56,7 +56,7 @@ fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args) -> Res<i32> {
     match OBJECTS.find(obj) {
         Some(h) => h(ctx, args),
         None => {
-            crate::eprintf!("Object \"{}\" is unknown, try \"bridge help\".\n", obj);
+            crate::error::say_unknown_object(obj, "bridge");
             Ok(-1)
         }
     }
@@ -229,7 +229,7 @@ fn parse_opts(words: &[String], switch_ns: &mut dyn FnMut(&str) -> Res<()>) -> R
                 let Some(v) = words.get(i) else { return Err(usage()) };
                 batch = Some(v.clone());
             }
-            None => return Err(fail(255, &format!("Option \"{}\" is unknown, try \"bridge help\".\n", opt))),
+            None => return Err(crate::error::unknown_option(opt, "bridge help")),
         }
         i += 1;
     }

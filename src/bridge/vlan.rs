@@ -494,7 +494,7 @@ fn vlan_global_show(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     hdr[0] = AF_BRIDGE;
     let mut req = Req::new(RTM_GETVLAN, NLM_F_DUMP | NLM_F_REQUEST, &hdr);
     req.attr_u32(BRIDGE_VLANDB_DUMP_FLAGS, BRIDGE_VLANDB_DUMPF_GLOBAL);
-    send_dump(ctx, &mut req, "Cannot send dump request")?;
+    send_dump(ctx, &mut req)?;
     if !ctx.p.is_json() {
         ctx.p.raw(format!("{:<16}  {:<9}\n", "port", "vlan-id").as_bytes());
     }
@@ -593,10 +593,9 @@ fn filter_vlan_check(f: Filter, vid: u16, flags: u16) -> i32 {
     1
 }
 
-fn send_dump(ctx: &mut Ctx, req: &mut Req, what: &str) -> Res<()> {
+fn send_dump(ctx: &mut Ctx, req: &mut Req) -> Res<()> {
     if let Err(e) = ctx.rtnl()?.dump_request(req) {
-        crate::eprintf!("{}: {}\n", what, crate::error::strerror(e));
-        return Err(Exit(1));
+        return Err(crate::error::cannot_send_dump(e));
     }
     Ok(())
 }
@@ -654,7 +653,7 @@ fn vlan_show(ctx: &mut Ctx, mut args: Args, subject: Subject) -> Res<i32> {
         let mut req = Req::new(RTM_GETVLAN, NLM_F_DUMP | NLM_F_REQUEST, &hdr);
         let flags = if ctx.o.stats > 0 { BRIDGE_VLANDB_DUMPF_STATS } else { 0 };
         req.attr_u32(BRIDGE_VLANDB_DUMP_FLAGS, flags);
-        send_dump(ctx, &mut req, "Cannot send dump request")?;
+        send_dump(ctx, &mut req)?;
         header(&mut ctx.p, false);
         let mut cur: i64 = -1;
         let stats = ctx.o.stats > 0;
@@ -667,7 +666,7 @@ fn vlan_show(ctx: &mut Ctx, mut args: Args, subject: Subject) -> Res<i32> {
         let mask = if ctx.o.compress_vlans > 0 { RTEXT_FILTER_BRVLAN_COMPRESSED } else { RTEXT_FILTER_BRVLAN };
         let mut req = Req::new(RTM_GETLINK, NLM_F_DUMP | NLM_F_REQUEST, &ifinfomsg(AF_BRIDGE, 0, 0, 0));
         req.attr_u32(IFLA_EXT_MASK, mask);
-        send_dump(ctx, &mut req, "Cannot send dump request")?;
+        send_dump(ctx, &mut req)?;
         header(&mut ctx.p, subject == Subject::Tunnel);
         run_dump(ctx, &mut |p, names, m| print_vlan(p, names, m, f, subject))?;
     } else {
@@ -678,13 +677,16 @@ fn vlan_show(ctx: &mut Ctx, mut args: Args, subject: Subject) -> Res<i32> {
             Req::new(RTM_GETSTATS, NLM_F_DUMP | NLM_F_REQUEST, &hdr)
         };
         let mut req = stats_req(1 << (IFLA_STATS_LINK_XSTATS - 1));
-        send_dump(ctx, &mut req, "Cannot send dump request")?;
+        send_dump(ctx, &mut req)?;
         if !ctx.p.is_json() {
             ctx.p.raw(format!("{:<16}  vlan-id\n", "port").as_bytes());
         }
         run_dump(ctx, &mut |p, names, m| print_vlan_stats(p, names, m, f))?;
         let mut req = stats_req(1 << (IFLA_STATS_LINK_XSTATS_SLAVE - 1));
-        send_dump(ctx, &mut req, "Cannot send slave dump request")?;
+        if let Err(e) = ctx.rtnl()?.dump_request(&mut req) {
+            crate::eprintf!("Cannot send slave dump request: {}\n", crate::error::strerror(e));
+            return Err(Exit(1));
+        }
         run_dump(ctx, &mut |p, names, m| print_vlan_stats(p, names, m, f))?;
     }
     ctx.p.delete_json_obj();

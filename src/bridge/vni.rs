@@ -208,8 +208,7 @@ fn vni_show(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     hdr[4..8].copy_from_slice(&index.to_ne_bytes());
     let mut req = Req::new(RTM_GETTUNNEL, NLM_F_DUMP | NLM_F_REQUEST, &hdr);
     if let Err(e) = ctx.rtnl()?.dump_request(&mut req) {
-        crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
-        return Err(Exit(1));
+        return Err(crate::error::cannot_send_dump(e));
     }
     if !ctx.p.is_json() {
         ctx.p.raw(format!("{:<16}  {:<15}  {:<15}\n", "dev", "vni", "group/remote").as_bytes());

@@ -53,14 +53,38 @@ pub fn unknown_command(cmd: &str, object: &str) -> Exit {
     fail(255, &format!("Command \"{}\" is unknown, try \"{} help\".\n", cmd, object))
 }
 
-/// rtnl_dump_request() failed: "Cannot send dump request: ERR" (rc 1).
-pub fn cannot_send_dump(errno: i32) -> Exit {
-    fail(1, &format!("Cannot send dump request: {}\n", strerror(errno)))
+/// rtnl_dump_request() failed: "Cannot send dump request: ERR". Callers
+/// that go on (or exit with another status) print it with this.
+pub fn say_cannot_send_dump(errno: i32) {
+    super::eprint_raw(&format!("Cannot send dump request: {}\n", strerror(errno)));
 }
 
-/// rtnl_dump_filter() failed: "Dump terminated" (rc 1).
+/// "Cannot send dump request: ERR" and exit status 1, the usual ending.
+pub fn cannot_send_dump(errno: i32) -> Exit {
+    say_cannot_send_dump(errno);
+    Exit(1)
+}
+
+/// rtnl_dump_filter() failed: "Dump terminated".
+pub fn say_dump_terminated() {
+    super::eprint_raw("Dump terminated\n");
+}
+
+/// "Dump terminated" and exit status 1.
 pub fn dump_terminated() -> Exit {
-    fail(1, "Dump terminated\n")
+    say_dump_terminated();
+    Exit(1)
+}
+
+/// `Object "OBJ" is unknown, try "TOOL help".`; the front end decides the
+/// status (ip: 1, bridge: 255).
+pub fn say_unknown_object(obj: &str, tool: &str) {
+    super::eprint_raw(&format!("Object \"{}\" is unknown, try \"{} help\".\n", obj, tool));
+}
+
+/// `Option "OPT" is unknown, try "HINT".` (rc 255).
+pub fn unknown_option(opt: &str, hint: &str) -> Exit {
+    fail(255, &format!("Option \"{}\" is unknown, try \"{}\".\n", opt, hint))
 }
 
 /// rtnl_open() failed: "Cannot open netlink socket: ERR" (rc 1).

@@ -100,7 +100,7 @@ fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args, final_: bool) -> Res<Option<i32>
         };
     }
     if final_ {
-        crate::eprintf!("Object \"{}\" is unknown, try \"ip help\".\n", obj);
+        crate::error::say_unknown_object(obj, "ip");
         return Ok(Some(1));
     }
     Ok(None)
@@ -247,7 +247,7 @@ pub fn parse_opts(words: &[String], switch_ns: &mut dyn FnMut(&str) -> Res<()>) 
                     i += 1;
                     continue;
                 }
-                None => return Err(fail(255, &format!("Option \"{}\" is unknown, try \"ip -help\".\n", opt))),
+                None => return Err(crate::error::unknown_option(opt, "ip -help")),
             }
         };
         match id {

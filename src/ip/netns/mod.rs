@@ -131,7 +131,7 @@ pub fn do_netns(ctx: &mut Ctx, args: Args) -> Res<i32> {
         Some(Cmd::Exec) => exec::netns_exec(ctx, rest),
         Some(Cmd::Monitor) => netns_monitor(ctx),
         Some(Cmd::Attach) => add::netns_add(ctx, rest, false),
-        None => Err(fail(255, &format!("Command \"{}\" is unknown, try \"ip netns help\".\n", cmd))),
+        None => Err(crate::error::unknown_command(cmd, "ip netns")),
     }
 }
 

@@ -236,8 +236,7 @@ pub fn netns_list_id(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
         req.attr_u32(NETNSA_TARGET_NSID, target as u32);
     }
     if let Err(e) = dumper.dump_request(&mut req) {
-        eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
-        return Err(Exit(1));
+        return Err(crate::error::cannot_send_dump(e));
     }
     ctx.p.new_json_obj();
     let mut bug = false;
@@ -252,13 +251,12 @@ pub fn netns_list_id(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
         Ok(true) => {}
         Ok(false) => {
             ctx.p.delete_json_obj();
-            eprintf!("Dump terminated\n");
-            return Err(Exit(1));
+            return Err(crate::error::dump_terminated());
         }
         Err(e) => {
             if bug {
                 ctx.p.delete_json_obj();
-                eprintf!("Dump terminated\n");
+                crate::error::say_dump_terminated();
             }
             return Err(e);
         }
