@@ -1,8 +1,15 @@
 //! `ip link`: the command table of do_iplink() (ip/iplink.c, 6.1.0).
 //! `set` precedes `show`, so `ip link s` is set.
 
+pub mod afstats;
+pub mod help;
 pub mod modify;
+pub mod parse;
+pub mod property;
 pub mod show;
+pub mod vf;
+pub mod xdp;
+pub mod xstats;
 
 use crate::ctx::Ctx;
 use crate::args::{matches, Args};
@@ -30,17 +37,17 @@ pub fn do_iplink(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
         return show::ipaddr_list_link(ctx, args);
     }
     if matches(c, "xstats") {
-        return modify::iplink_xstats(ctx, args);
+        return xstats::iplink_xstats(ctx, args);
     }
     if matches(c, "afstats") {
-        modify::iplink_afstats(ctx, args)?;
+        afstats::iplink_afstats(ctx, args)?;
         return Ok(0);
     }
     if matches(c, "property") {
-        return modify::iplink_prop(ctx, args);
+        return property::iplink_prop(ctx, args);
     }
     if matches(c, "help") {
-        modify::do_help(ctx, args)?;
+        help::do_help(ctx, args)?;
         return Ok(0);
     }
     Err(fail(255, &format!("Command \"{}\" is unknown, try \"ip link help\".\n", c)))

@@ -7,6 +7,7 @@ use super::common::{get_addr_ipv4, ll_addr_a2n, pton6};
 use crate::args::{matches, Args};
 use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::Req;
 use crate::args::num::{get_integer, get_s32, get_u16, get_u32, get_u8};
@@ -174,7 +175,7 @@ fn pieces(s: &str, max: usize) -> impl Iterator<Item = &str> {
     s.split(',').filter(|p| !p.is_empty()).take(max)
 }
 
-pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {
         let hit = OPTS.iter().find(|(n, exact, _)| if *exact { w == *n } else { matches(&w, n) });
         let Some((name, _, o)) = hit else {
@@ -277,7 +278,7 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<
     Ok(0)
 }
 
-pub fn slave_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn slave_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {
         if matches(&w, "queue_id") {
             let v = args.value()?;

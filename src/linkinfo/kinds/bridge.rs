@@ -5,6 +5,7 @@ use super::common::{bridge_id, ll_addr_a2n, ll_proto_a2n, ll_proto_n2a, print_ti
 use crate::args::{matches, Args};
 use crate::error::invarg;
 use crate::error::{eprint_raw, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::attr::get_be16;
 use crate::netlink::{Req, Tb};
@@ -162,7 +163,7 @@ fn exact_only(name: &str) -> bool {
     name == "no_linklocal_learn" || name == "mcast_vlan_snooping"
 }
 
-pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     // struct br_boolopt_multi { optval, optmask }
     let mut optval: u32 = 0;
     let mut optmask: u32 = 0;

@@ -5,6 +5,7 @@ use super::common::{bridge_id, parse_on_off, print_timer};
 use crate::args::{matches, Args};
 use crate::error::invarg;
 use crate::error::{eprint_raw, Exit, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::{Req, Tb};
 use crate::print::T;
@@ -118,7 +119,7 @@ const OPTS: &[(&str, O)] = &[
     ("nobackup_port", O::NoBackup),
 ];
 
-pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {
         let Some((name, o)) = OPTS.iter().find(|(n, _)| matches(&w, n)) else {
             if matches(&w, "help") {

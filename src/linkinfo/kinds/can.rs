@@ -5,6 +5,7 @@
 use crate::args::{matches, Args};
 use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::Req;
 
@@ -139,7 +140,7 @@ fn float_to_u32(x: f32) -> u32 {
     (x as i64) as u32
 }
 
-pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     // struct can_bittiming: bitrate, sample_point, tq, prop_seg,
     // phase_seg1, phase_seg2, sjw, brp.
     let mut bt = [[0u32; 8]; 2];

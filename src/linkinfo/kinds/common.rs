@@ -491,7 +491,7 @@ pub mod request_tests {
             }
             let Some(k) = super::super::find(kind) else { panic!("kind {}", kind) };
             // A kind without a parser: iproute2 sends the nest empty.
-            let parse = k.parse.unwrap_or(|_, _, _, _| Ok(0));
+            let parse = k.parse.unwrap_or(|_, _, _, _, _| Ok(0));
             let (mut c, _) = ctx(false);
             c = {
                 let p = crate::print::Printer::new(Box::new(std::io::sink()), Default::default());
@@ -511,7 +511,7 @@ pub mod request_tests {
             let mut req = Req::new(RTM_NEWLINK, flags, &[0u8; 16]);
             let base = req.len();
             let mut args = Args::new(if words == "-" { vec![] } else { words.split(' ').map(String::from).collect() });
-            let (got_rc, got_err) = capture_stderr(|| match parse(&mut c, kind, &mut args, &mut req) {
+            let (got_rc, got_err) = capture_stderr(|| match parse(&mut c, kind, &mut args, &mut req, &crate::linkinfo::kinds::NO_HOOKS) {
                 Ok(r) => r,
                 Err(e) => e.0,
             });
@@ -676,7 +676,7 @@ mod robustness {
                     let flags = if rng.next() % 2 == 0 { 0x400 } else { 0 };
                     let mut req = crate::netlink::Req::new(16, flags, &[0u8; 16]);
                     let mut args = crate::args::Args::new(w);
-                    let _ = parse(&mut c, k.id, &mut args, &mut req);
+                    let _ = parse(&mut c, k.id, &mut args, &mut req, &crate::linkinfo::kinds::NO_HOOKS);
                 }
             }
         });

@@ -6,6 +6,7 @@ use super::vxlan::{dsfield_a2n, get_addr, Addr};
 use crate::args::{matches, Args};
 use crate::error::{duparg2, invarg};
 use crate::error::{eprint_raw, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::consts::{AF_INET, AF_UNSPEC, NLM_F_CREATE, RTM_NEWLINK};
 use crate::netlink::Req;
@@ -58,7 +59,7 @@ const WORDS: &[&str] = &[
     "noudp6zerocsumrx",
 ];
 
-pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let mut daddr = Addr::none();
     let mut vni: u32 = 0;
     let mut label: u32 = 0;

@@ -8,6 +8,7 @@ use super::vxlan::{dsfield_a2n, get_addr, Addr};
 use crate::args::{matches, Args};
 use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::attr::{get_u16, get_u32, get_u8};
 use crate::netlink::consts::*;
@@ -110,7 +111,7 @@ const PREFIX_WORDS: &[&str] = &[
     "hoplimit", "hlim", "tos", "tclass", "dsfield",
 ];
 
-pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let erspan = kind == "erspan";
     let (mut iflags, mut oflags) = (0u16, 0u16);
     let (mut ikey, mut okey) = ([0u8; 4], [0u8; 4]);
@@ -487,7 +488,7 @@ const PREFIX_WORDS6: &[&str] = &[
     "tclass", "dsfield",
 ];
 
-pub fn parse6(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse6(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let (mut iflags, mut oflags) = (0u16, 0u16);
     let (mut ikey, mut okey) = ([0u8; 4], [0u8; 4]);
     let (mut saddr, mut daddr) = (Addr::none(), Addr::none());

@@ -8,6 +8,7 @@ use super::vxlan::{dsfield_a2n, get_addr, get_addr_1, Addr};
 use crate::args::{matches, Args};
 use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::attr::{get_u16, get_u32, get_u8, hdr_u32};
 use crate::netlink::consts::*;
@@ -259,7 +260,7 @@ fn load_existing(s: &mut State, data: &[u8]) -> bool {
     true
 }
 
-pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let sit = kind == "sit";
     let mut s = State {
         saddr: Addr::none(),
@@ -585,7 +586,7 @@ pub(super) fn encap_word(w: &str, args: &mut Args, ty: &mut u16, fl: &mut u16, s
     }
 }
 
-pub fn ip6_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn ip6_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let (mut saddr, mut daddr) = (Addr::none(), Addr::none());
     let mut hop_limit = DEFAULT_TNL_HOP_LIMIT;
     let mut encap_limit = IPV6_DEFAULT_TNL_ENCAP_LIMIT;

@@ -4,6 +4,7 @@
 
 use crate::args::{matches, Args};
 use crate::error::{eprint_raw, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::{Req, Tb};
 use crate::print::T;
@@ -33,7 +34,7 @@ pub fn help(kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(explain(kind).as_bytes());
 }
 
-pub fn parse(_ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse(_ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let mut flags: u16 = 0;
     let mut mflag_given = false;
     while let Some(w) = args.next() {
@@ -130,7 +131,7 @@ mod tests {
         let (mut c, _) = ctx(false);
         let mut req = Req::new(0, 0, &[]);
         let mut args = Args::from_strs(w);
-        let rc = match parse(&mut c, kind, &mut args, &mut req) {
+        let rc = match parse(&mut c, kind, &mut args, &mut req, &crate::linkinfo::kinds::NO_HOOKS) {
             Ok(rc) => rc,
             Err(e) => e.0,
         };

@@ -7,6 +7,7 @@ use super::common::{ll_addr_a2n, parse_on_off, parse_one_of};
 use crate::args::Args;
 use crate::error::{duparg, duparg2, invarg};
 use crate::error::{eprint_raw, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::Req;
 
@@ -111,7 +112,7 @@ fn sci_portaddr(args: &mut Args) -> Res<(bool, [u8; 8], [u8; 2])> {
     Ok((p || a || s, sci, port))
 }
 
-pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let mut encoding_sa: u8 = 0xff;
     // u32::MAX doubles as "not given", as iproute2's (__u32)-1 does.
     let mut window: u32 = u32::MAX;

@@ -3,6 +3,7 @@
 use super::common::ll_addr_a2n;
 use crate::args::{matches, Args};
 use crate::error::{eprint_raw, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::{attrs, Req, Tb};
 use crate::print::T;
@@ -49,7 +50,7 @@ pub fn help(kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(explain(kind).as_bytes());
 }
 
-pub fn parse(_ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse(_ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let mut mode: u32 = 0;
     let mut flags: u16 = 0;
     let mut has_flags = false;
@@ -256,7 +257,7 @@ mod tests {
         let (mut ctx, _) = super::super::common::test_util::ctx(false);
         let mut req = Req::new(0, 0, &[]);
         let mut args = Args::from_strs(w);
-        let rc = match parse(&mut ctx, kind, &mut args, &mut req) {
+        let rc = match parse(&mut ctx, kind, &mut args, &mut req, &crate::linkinfo::kinds::NO_HOOKS) {
             Ok(rc) => rc,
             Err(e) => e.0,
         };

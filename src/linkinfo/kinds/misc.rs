@@ -7,6 +7,7 @@
 use crate::args::{matches, Args};
 use crate::error::invarg;
 use crate::error::{eprint_raw, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::{Req, Tb};
 use crate::print::T;
@@ -30,7 +31,7 @@ pub fn batadv_help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(BATADV_HELP.as_bytes());
 }
 
-pub fn batadv_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn batadv_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {
         if matches(&w, "ra") {
             let v = args.value()?;
@@ -54,7 +55,7 @@ pub fn dsa_help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(DSA_HELP.as_bytes());
 }
 
-pub fn dsa_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn dsa_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {
         // Exact words here, not prefixes.
         if w == "conduit" || w == "master" {
@@ -94,7 +95,7 @@ pub fn rmnet_help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(RMNET_HELP.as_bytes());
 }
 
-pub fn rmnet_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn rmnet_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {
         if matches(&w, "mux_id") {
             let v = args.value()?;
@@ -129,7 +130,7 @@ pub fn wwan_help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(WWAN_HELP.as_bytes());
 }
 
-pub fn wwan_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn wwan_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {
         if matches(&w, "linkid") {
             let v = args.value()?;
@@ -205,7 +206,7 @@ fn dup(attrs: &mut u64, t: u16, key: &str, arg: &str) -> Res<()> {
     Ok(())
 }
 
-pub fn bareudp_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn bareudp_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     const PORT: u16 = 1;
     const ETHERTYPE: u16 = 2;
     const SRCPORT_MIN: u16 = 3;
@@ -272,7 +273,7 @@ pub fn amt_help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(AMT_HELP.as_bytes());
 }
 
-pub fn amt_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn amt_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     const MODE: u16 = 1;
     const RELAY_PORT: u16 = 2;
     const GATEWAY_PORT: u16 = 3;
@@ -364,7 +365,7 @@ pub fn hsr_help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(HSR_HELP.as_bytes());
 }
 
-pub fn hsr_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn hsr_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     const SLAVE1: u16 = 1;
     const SLAVE2: u16 = 2;
     const MULTICAST_SPEC: u16 = 3;
@@ -416,7 +417,7 @@ pub fn gtp_help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(GTP_HELP.as_bytes());
 }
 
-pub fn gtp_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn gtp_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     const PDP_HASHSIZE: u16 = 3;
     const ROLE: u16 = 4;
     const CREATE_SOCKETS: u16 = 5;
@@ -479,7 +480,7 @@ pub fn ipoib_help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(IPOIB_HELP.as_bytes());
 }
 
-pub fn ipoib_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn ipoib_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     const PKEY: u16 = 1;
     const MODE: u16 = 2;
     const UMCAST: u16 = 3;

@@ -1,11 +1,10 @@
 //! veth (ip/link_veth.c): `type veth [peer [name] NAME [options]]`. The
-//! peer's options are the generic ones, read by the same iplink_parse()
-//! into VETH_INFO_PEER (an ifinfomsg, then attributes).
+//! peer's options are the generic ones, read by the link parser's peer
+//! hook into VETH_INFO_PEER (an ifinfomsg, then attributes).
 
 use crate::args::Args;
-use crate::error::duparg;
 use crate::error::Res;
-use crate::ip::link::modify::{iplink_parse, reserve, Ifi, Parsed};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::Req;
 
@@ -15,23 +14,17 @@ const VETH_INFO_PEER: u16 = 1;
 pub const USAGE: &str = "Usage: ip link <options> type veth [peer <options>]\nTo get <options> type 'ip link add help'\n";
 
 /// veth_parse_opt(): the words after `type veth`.
-pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, hooks: &Hooks) -> Res<i32> {
     if args.peek() != Some("peer") {
         ctx.p.raw(USAGE.as_bytes());
         return Ok(1);
     }
     args.advance();
     let data = req.nest(VETH_INFO_PEER);
-    // The peer's ifinfomsg comes first in the nest, zeroed, filled below.
-    let peer_ifi_at = req.len();
-    reserve(req, 16);
-    let mut peer = Ifi::default();
-    match iplink_parse(ctx, args, req, &mut peer)? {
-        Parsed::Failed(_) => return Ok(1),
-        Parsed::Done { kind: Some(t) } => return Err(duparg("type", &t)),
-        Parsed::Done { kind: None } => {}
+    let r = (hooks.peer)(ctx, args, req)?;
+    if r != 0 {
+        return Ok(r);
     }
-    peer.write(req, peer_ifi_at);
     req.nest_end(data);
     Ok(0)
 }

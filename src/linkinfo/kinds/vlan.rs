@@ -6,6 +6,7 @@ use super::common::{ll_proto_a2n, ll_proto_n2a};
 use crate::args::{matches, Args};
 use crate::error::invarg;
 use crate::error::{eprint_raw, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::attr::{get_be16, hdr_u32};
 use crate::netlink::{attrs, Req, Tb};
@@ -73,7 +74,7 @@ fn parse_qos_map(args: &mut Args, req: &mut Req, ty: u16) -> Result<(), String> 
     Ok(())
 }
 
-pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let mut flags: u32 = 0;
     let mut mask: u32 = 0;
     while let Some(w) = args.next() {

@@ -4,6 +4,7 @@
 use crate::args::{matches, Args};
 use crate::error::invarg;
 use crate::error::{eprint_raw, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::{Req, Tb};
 use crate::print::T;
@@ -76,7 +77,7 @@ fn rttable_a2n(arg: &str) -> Option<u32> {
     Some(v as u32)
 }
 
-pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {
         if matches(&w, "table") {
             let v = args.value()?;

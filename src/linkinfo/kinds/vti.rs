@@ -9,6 +9,7 @@ use super::vxlan::{get_addr, Addr};
 use crate::args::{matches, Args};
 use crate::error::{invarg, missarg};
 use crate::error::{eprint_raw, fail, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::attr::{get_u32, get_u8};
 use crate::netlink::consts::*;
@@ -46,7 +47,7 @@ pub fn vti_help(kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(vti_help_text(kind).as_bytes());
 }
 
-pub fn vti_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn vti_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let fam = if kind == "vti6" { AF_INET6 } else { AF_INET };
     let (mut ikey, mut okey) = ([0u8; 4], [0u8; 4]);
     let (mut saddr, mut daddr) = (Addr::none(), Addr::none());
@@ -152,7 +153,7 @@ pub fn xfrm_help(kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(xfrm_help_text(kind).as_bytes());
 }
 
-pub fn xfrm_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn xfrm_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let mut link: u32 = 0;
     let mut metadata = false;
     let mut if_id: u32 = 0;

@@ -5,6 +5,7 @@ use super::common::{format_host, get_addr_ipv4, pton6, req_type_flags};
 use crate::args::{matches, Args};
 use crate::error::{duparg2, invarg};
 use crate::error::{eprint_raw, fail, Exit, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::attr::{get_be16, get_u32};
 use crate::netlink::consts::{AF_INET, AF_INET6, AF_UNSPEC, NLM_F_CREATE, RTM_NEWLINK};
@@ -246,7 +247,7 @@ const FLAGS8: &[(&str, u16, u8)] = &[
     ("noremcsumrx", IFLA_VXLAN_REMCSUM_RX, 0),
 ];
 
-pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let mut saddr = Addr::none();
     let mut daddr = Addr::none();
     let mut vni: u32 = 0;

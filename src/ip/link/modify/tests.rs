@@ -3,6 +3,10 @@
 //! number zeroed); error paths run through the replay front end.
 
 use super::*;
+use crate::error::Exit;
+use crate::ip::link::help::USAGE;
+use crate::ip::link::parse::*;
+use crate::ip::link::vf::get_guid;
 use crate::linkinfo::kinds::veth;
 use crate::ctx::Opts;
 use crate::print::{Mode, Printer};
