@@ -2,28 +2,40 @@
 
 use super::help::usage;
 use super::xstats::{stats_request, IFLA_STATS_AF_SPEC};
-use crate::args::{matches, Args};
+use crate::args::keywords::{exact, kw, Table};
+use crate::args::Args;
 use crate::ctx::Ctx;
 use crate::error::duparg2;
 use crate::error::{eprint_raw, fail, Res};
 use crate::netlink::consts::*;
 use crate::netlink::Tb;
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum A {
+    Dev,
+    Help,
+}
+
+/// iplink_afstats()'s words.
+pub(super) static OPTIONS: Table<A> = Table::new("ip link afstats", &[exact("dev", A::Dev), kw("help", A::Help)]);
+
 /// iplink_afstats(): `ip link afstats [dev DEV]`. Its status is ignored by
 /// do_iplink (always 0).
 pub fn iplink_afstats(ctx: &mut Ctx, mut args: Args) -> Res<()> {
     let mut filter_dev: Option<String> = None;
     while let Some(w) = args.next() {
-        if w == "dev" {
-            let v = args.value()?;
-            if filter_dev.is_some() {
-                return Err(duparg2("dev", &v));
+        match OPTIONS.find(&w) {
+            Some(A::Dev) => {
+                let v = args.value()?;
+                if filter_dev.is_some() {
+                    return Err(duparg2("dev", &v));
+                }
+                filter_dev = Some(v);
             }
-            filter_dev = Some(v);
-        } else if matches(&w, "help") {
-            return Err(usage());
-        } else {
-            return Err(fail(255, &format!("Command \"{}\" is unknown, try \"ip link help\".\n", w)));
+            Some(A::Help) => return Err(usage()),
+            None => {
+                return Err(fail(255, &format!("Command \"{}\" is unknown, try \"ip link help\".\n", w)));
+            }
         }
     }
     let mut want = 0u32;
@@ -94,7 +106,9 @@ fn print_mpls_stats(ctx: &mut Ctx, data: &[u8]) {
     use crate::print::T;
     const MPLS_STATS_LINK: u16 = 1;
     let tb = Tb::parse(data, 1);
-    let Some(s) = tb.get(MPLS_STATS_LINK) else { return };
+    let Some(s) = tb.get(MPLS_STATS_LINK) else {
+        return;
+    };
     let g = |i: usize| s.get(i * 8..i * 8 + 8).and_then(crate::netlink::attr::get_u64).unwrap_or(0);
     // struct mpls_link_stats: rx/tx bytes, packets, errors, dropped, rx_noroute.
     let (rxb, txb, rxp, txp, rxe, txe, rxd, txd, rxn) = (g(0), g(1), g(2), g(3), g(4), g(5), g(6), g(7), g(8));

@@ -83,10 +83,11 @@ TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |
           xfrm | virt_wifi }
 ";
 
-
 /// `ip link help [TYPE]`: the kind's help on stdout, else the usage.
 pub fn do_help(ctx: &mut Ctx, mut args: Args) -> Res<()> {
-    let Some(t) = args.next() else { return Err(usage()) };
+    let Some(t) = args.next() else {
+        return Err(usage());
+    };
     match kinds::find(&t).and_then(|k| k.help) {
         Some(h) => {
             let mut buf: Vec<u8> = Vec::new();

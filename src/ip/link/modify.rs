@@ -9,9 +9,9 @@ use crate::args::{matches, Args};
 use crate::ctx::Ctx;
 use crate::error::duparg;
 use crate::error::{eprint_raw, Res};
+use crate::linkinfo::kinds;
 use crate::netlink::consts::*;
 use crate::netlink::{msgs, Req};
-use crate::linkinfo::kinds;
 
 /// Offset of the ifinfomsg in a request (after the nlmsghdr).
 pub const IFI_OFF: usize = 16;
@@ -29,10 +29,7 @@ impl Ifi {
     pub fn read(req: &Req, off: usize) -> Ifi {
         let b = &req.buf;
         let rd = |o: usize| -> u32 {
-            b.get(off + o..off + o + 4)
-                .and_then(|s| s.try_into().ok())
-                .map(u32::from_ne_bytes)
-                .unwrap_or(0)
+            b.get(off + o..off + o + 4).and_then(|s| s.try_into().ok()).map(u32::from_ne_bytes).unwrap_or(0)
         };
         Ifi { index: rd(4) as i32, flags: rd(8), change: rd(12) }
     }
@@ -66,7 +63,6 @@ pub enum Parsed {
     /// from parse_on_off()).
     Failed(i32),
 }
-
 
 /// How iplink_modify() treats the kind's arguments.
 enum KindParser {
@@ -180,10 +176,7 @@ pub fn build_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<
                     if matches(w, "help") {
                         return Err(usage());
                     }
-                    eprint_raw(&format!(
-                        "Garbage instead of arguments \"{} ...\". Try \"ip link help\".\n",
-                        w
-                    ));
+                    eprint_raw(&format!("Garbage instead of arguments \"{} ...\". Try \"ip link help\".\n", w));
                     return Ok(Err(1));
                 }
             }
@@ -206,7 +199,9 @@ fn print_echo(ctx: &mut Ctx, answer: &[u8]) {
     // The zeroed filter also has showqueue off: no qlen. rip's printer
     // always shows a non-zero qlen (asking the kernel when IFLA_TXQLEN is
     // missing), so the copy it prints carries IFLA_TXQLEN 0.
-    let Some(hdr) = m.payload.get(..IFINFOMSG_LEN) else { return };
+    let Some(hdr) = m.payload.get(..IFINFOMSG_LEN) else {
+        return;
+    };
     let mut payload = hdr.to_vec();
     let mut rest = m.payload.get(IFINFOMSG_LEN..).unwrap_or(&[]);
     while rest.len() >= 4 {
@@ -230,7 +225,6 @@ fn print_echo(ctx: &mut Ctx, answer: &[u8]) {
     ctx.p.close_object();
     ctx.p.delete_json_obj();
 }
-
 
 #[cfg(test)]
 mod tests;

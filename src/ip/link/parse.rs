@@ -1,12 +1,13 @@
 //! iplink_parse() (ip/iplink.c): the generic link options shared by
 //! `add`, `set` and a veth peer, with the name codecs they need.
 
-use std::os::fd::IntoRawFd;
+use std::os::fd::{AsRawFd, IntoRawFd, OwnedFd};
 
-use super::modify::{Ifi, Parsed};
 use super::help::usage;
+use super::modify::{Ifi, Parsed};
 use super::vf::iplink_parse_vf;
 use super::xdp::{xdp_parse, XDP_FLAGS_DRV_MODE, XDP_FLAGS_HW_MODE, XDP_FLAGS_SKB_MODE, XDP_FLAGS_UPDATE_IF_NOEXIST};
+use crate::args::keywords::{exact, kw, Table};
 use crate::args::num::{atoi, c_strtoll, c_strtoull, get_integer, get_unsigned};
 use crate::args::{matches, Args};
 use crate::ctx::Ctx;
@@ -20,6 +21,106 @@ const NLA_F_NESTED: u16 = 1 << 15;
 const IFALIASZ: usize = 256;
 const GSO_MAX_SEGS: u32 = 65535;
 const PROTODOWN_REASON_NUM_BITS: u32 = 32;
+
+/// iplink_parse()'s words, in its if-chain order. What no keyword takes
+/// is the device (C's final `else`, which tests `help` and `dev` first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum P {
+    Up,
+    Down,
+    Name,
+    Index,
+    Link,
+    Address,
+    Broadcast,
+    Txqlen,
+    Mtu,
+    Xdp,
+    Netns,
+    Multicast,
+    Allmulticast,
+    Promisc,
+    Trailers,
+    Arp,
+    Carrier,
+    Vf,
+    Master,
+    Vrf,
+    Nomaster,
+    Dynamic,
+    Type,
+    Alias,
+    Group,
+    Mode,
+    State,
+    Numtxqueues,
+    Numrxqueues,
+    Addrgenmode,
+    LinkNetns,
+    LinkNetnsid,
+    Protodown,
+    ProtodownReason,
+    GsoMaxSize,
+    GsoMaxSegs,
+    GroMaxSize,
+    Parentdev,
+    Help,
+    Dev,
+}
+
+/// The generic options of `ip link add|set|change|replace|delete` and of
+/// a veth peer.
+pub(super) static OPTIONS: Table<P> = Table::new(
+    "ip link set",
+    &[
+        exact("up", P::Up),
+        exact("down", P::Down),
+        exact("name", P::Name),
+        exact("index", P::Index),
+        kw("link", P::Link),
+        kw("address", P::Address),
+        kw("broadcast", P::Broadcast),
+        exact("brd", P::Broadcast),
+        kw("txqueuelen", P::Txqlen),
+        exact("qlen", P::Txqlen),
+        kw("txqlen", P::Txqlen),
+        exact("mtu", P::Mtu),
+        exact("xdpgeneric", P::Xdp),
+        exact("xdpdrv", P::Xdp),
+        exact("xdpoffload", P::Xdp),
+        exact("xdp", P::Xdp),
+        exact("netns", P::Netns),
+        exact("multicast", P::Multicast),
+        exact("allmulticast", P::Allmulticast),
+        exact("promisc", P::Promisc),
+        exact("trailers", P::Trailers),
+        exact("arp", P::Arp),
+        exact("carrier", P::Carrier),
+        exact("vf", P::Vf),
+        kw("master", P::Master),
+        exact("vrf", P::Vrf),
+        kw("nomaster", P::Nomaster),
+        kw("dynamic", P::Dynamic),
+        kw("type", P::Type),
+        kw("alias", P::Alias),
+        exact("group", P::Group),
+        exact("mode", P::Mode),
+        exact("state", P::State),
+        kw("numtxqueues", P::Numtxqueues),
+        kw("numrxqueues", P::Numrxqueues),
+        kw("addrgenmode", P::Addrgenmode),
+        kw("link-netns", P::LinkNetns),
+        kw("link-netnsid", P::LinkNetnsid),
+        exact("protodown", P::Protodown),
+        exact("protodown_reason", P::ProtodownReason),
+        exact("gso_max_size", P::GsoMaxSize),
+        exact("gso_max_segs", P::GsoMaxSegs),
+        exact("gro_max_size", P::GroMaxSize),
+        exact("parentdev", P::Parentdev),
+        kw("help", P::Help),
+        exact("dev", P::Dev),
+    ],
+);
 
 /// The device names seen by iplink_parse(), as positions in the argument
 /// list: C compares the `name` and `dev` pointers, and equal positions are
@@ -77,281 +178,333 @@ pub fn iplink_parse(ctx: &mut Ctx, args: &mut Args, req: &mut Req, ifi: &mut Ifi
 
     while let Some(w) = args.peek().map(str::to_string) {
         let w = w.as_str();
-        if w == "up" {
-            ifi.change |= IFF_UP;
-            ifi.flags |= IFF_UP;
-        } else if w == "down" {
-            ifi.change |= IFF_UP;
-            ifi.flags &= !IFF_UP;
-        } else if w == "name" {
-            let v = next_arg!();
-            if name.is_some() {
-                return Err(duparg("name", &v));
+        match OPTIONS.find(w) {
+            Some(P::Up) => {
+                ifi.change |= IFF_UP;
+                ifi.flags |= IFF_UP;
             }
-            if !check_ifname(&v) {
-                return Err(invarg("\"name\" not a valid ifname", &v));
+            Some(P::Down) => {
+                ifi.change |= IFF_UP;
+                ifi.flags &= !IFF_UP;
             }
-            name = Some(args.position());
-            if dev.is_none() {
-                dev = name;
-            }
-        } else if w == "index" {
-            let v = next_arg!();
-            if index != 0 {
-                return Err(duparg("index", &v));
-            }
-            index = atoi(&v);
-            if index <= 0 {
-                return Err(invarg("Invalid \"index\" value", &v));
-            }
-        } else if matches(w, "link") {
-            link = Some(next_arg!());
-        } else if matches(w, "address") {
-            let v = next_arg!();
-            let Some(a) = ll_addr_a2n(&v, 32) else { return Ok(Parsed::Failed(-1)) };
-            addr_len = a.len();
-            req.attr(IFLA_ADDRESS, &a);
-        } else if matches(w, "broadcast") || w == "brd" {
-            let v = next_arg!();
-            let Some(a) = ll_addr_a2n(&v, 32) else { return Ok(Parsed::Failed(-1)) };
-            req.attr(IFLA_BROADCAST, &a);
-        } else if matches(w, "txqueuelen") || w == "qlen" || matches(w, "txqlen") {
-            let v = next_arg!();
-            if qlen != -1 {
-                return Err(duparg("txqueuelen", &v));
-            }
-            qlen = get_integer(&v, 0).ok_or_else(|| invarg("Invalid \"txqueuelen\" value\n", &v))?;
-            req.attr_u32(IFLA_TXQLEN, qlen as u32);
-        } else if w == "mtu" {
-            let v = next_arg!();
-            if mtu != -1 {
-                return Err(duparg("mtu", &v));
-            }
-            mtu = get_integer(&v, 0).ok_or_else(|| invarg("Invalid \"mtu\" value\n", &v))?;
-            req.attr_u32(IFLA_MTU, mtu as u32);
-        } else if w == "xdpgeneric" || w == "xdpdrv" || w == "xdpoffload" || w == "xdp" {
-            let offload = w == "xdpoffload";
-            let mut xflags = 0;
-            if ctx.o.force == 0 {
-                xflags |= XDP_FLAGS_UPDATE_IF_NOEXIST;
-            }
-            if w == "xdpgeneric" {
-                xflags |= XDP_FLAGS_SKB_MODE;
-            }
-            if w == "xdpdrv" {
-                xflags |= XDP_FLAGS_DRV_MODE;
-            }
-            if offload {
-                xflags |= XDP_FLAGS_HW_MODE;
-            }
-            args.advance();
-            if args.is_empty() {
-                return Err(incomplete_command());
-            }
-            xdp_parse(ctx, args, req, word(args, dev), offload, xflags)?;
-            if offload && name == dev {
-                dev = None;
-            }
-        } else if w == "netns" {
-            let v = next_arg!();
-            if netns != -1 {
-                return Err(duparg("netns", &v));
-            }
-            match netns_get_fd(&v) {
-                Some(fd) => {
-                    netns = fd;
-                    req.attr_u32(IFLA_NET_NS_FD, fd as u32);
+            Some(P::Name) => {
+                let v = next_arg!();
+                if name.is_some() {
+                    return Err(duparg("name", &v));
                 }
-                None => match get_integer(&v, 0) {
-                    Some(pid) => {
-                        netns = pid;
-                        req.attr_u32(IFLA_NET_NS_PID, pid as u32);
-                    }
-                    None => return Err(invarg("Invalid \"netns\" value\n", &v)),
-                },
+                if !check_ifname(&v) {
+                    return Err(invarg("\"name\" not a valid ifname", &v));
+                }
+                name = Some(args.position());
+                if dev.is_none() {
+                    dev = name;
+                }
             }
-            move_netns = true;
-        } else if w == "multicast" {
-            onoff_flag!("multicast", IFF_MULTICAST, true);
-        } else if w == "allmulticast" {
-            onoff_flag!("allmulticast", IFF_ALLMULTI, true);
-        } else if w == "promisc" {
-            onoff_flag!("promisc", IFF_PROMISC, true);
-        } else if w == "trailers" {
-            onoff_flag!("trailers", IFF_NOTRAILERS, false);
-        } else if w == "arp" {
-            onoff_flag!("arp", IFF_NOARP, false);
-        } else if w == "carrier" {
-            let v = next_arg!();
-            let Some(c) = parse_on_off("carrier", &v) else { return Ok(Parsed::Failed(-libc::EINVAL)) };
-            req.attr_u8(IFLA_CARRIER, c as u8);
-        } else if w == "vf" {
-            let v = next_arg!();
-            let vf = get_integer(&v, 0).ok_or_else(|| invarg("Invalid \"vf\" value\n", &v))?;
-            let vflist = req.nest(IFLA_VFINFO_LIST);
-            let Some(d) = word(args, dev) else { return Err(missarg("dev")) };
-            if !iplink_parse_vf(ctx, vf, args, req, &d)? {
-                return Ok(Parsed::Failed(-1));
+            Some(P::Index) => {
+                let v = next_arg!();
+                if index != 0 {
+                    return Err(duparg("index", &v));
+                }
+                index = atoi(&v);
+                if index <= 0 {
+                    return Err(invarg("Invalid \"index\" value", &v));
+                }
             }
-            req.nest_end(vflist);
-            if name == dev {
-                dev = None;
+            Some(P::Link) => {
+                link = Some(next_arg!());
             }
-        } else if matches(w, "master") {
-            let v = next_arg!();
-            let idx = ctx.ifindex(&v);
-            if idx == 0 {
-                return Err(invarg("Device does not exist\n", &v));
+            Some(P::Address) => {
+                let v = next_arg!();
+                let Some(a) = ll_addr_a2n(&v, 32) else {
+                    return Ok(Parsed::Failed(-1));
+                };
+                addr_len = a.len();
+                req.attr(IFLA_ADDRESS, &a);
             }
-            req.attr_u32(IFLA_MASTER, idx);
-        } else if w == "vrf" {
-            let v = next_arg!();
-            let idx = ctx.ifindex(&v);
-            if idx == 0 || !name_is_vrf(ctx, &v)? {
-                return Err(invarg("Not a valid VRF name\n", &v));
+            Some(P::Broadcast) => {
+                let v = next_arg!();
+                let Some(a) = ll_addr_a2n(&v, 32) else {
+                    return Ok(Parsed::Failed(-1));
+                };
+                req.attr(IFLA_BROADCAST, &a);
             }
-            req.attr_u32(IFLA_MASTER, idx);
-        } else if matches(w, "nomaster") {
-            req.attr_u32(IFLA_MASTER, 0);
-        } else if matches(w, "dynamic") {
-            onoff_flag!("dynamic", IFF_DYNAMIC, true);
-        } else if matches(w, "type") {
-            let v = next_arg!();
-            kind = Some(v);
-            args.advance();
-            break;
-        } else if matches(w, "alias") {
-            let v = next_arg!();
-            if v.len() >= IFALIASZ {
-                return Err(invarg("alias too long\n", &v));
+            Some(P::Txqlen) => {
+                let v = next_arg!();
+                if qlen != -1 {
+                    return Err(duparg("txqueuelen", &v));
+                }
+                qlen = get_integer(&v, 0).ok_or_else(|| invarg("Invalid \"txqueuelen\" value\n", &v))?;
+                req.attr_u32(IFLA_TXQLEN, qlen as u32);
             }
-            req.attr(IFLA_IFALIAS, v.as_bytes());
-        } else if w == "group" {
-            let v = next_arg!();
-            if group != -1 {
-                return Err(duparg("group", &v));
+            Some(P::Mtu) => {
+                let v = next_arg!();
+                if mtu != -1 {
+                    return Err(duparg("mtu", &v));
+                }
+                mtu = get_integer(&v, 0).ok_or_else(|| invarg("Invalid \"mtu\" value\n", &v))?;
+                req.attr_u32(IFLA_MTU, mtu as u32);
             }
-            group = rtnl_group_a2n(&v).ok_or_else(|| invarg("Invalid \"group\" value\n", &v))?;
-            req.attr_u32(IFLA_GROUP, group as u32);
-        } else if w == "mode" {
-            let v = next_arg!();
-            let mode = if v.eq_ignore_ascii_case("default") {
-                0
-            } else if v.eq_ignore_ascii_case("dormant") {
-                1
-            } else {
-                return Err(invarg("Invalid link mode\n", &v));
-            };
-            req.attr_u8(IFLA_LINKMODE, mode);
-        } else if w == "state" {
-            let v = next_arg!();
-            const OPER: [&str; 7] = ["UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP"];
-            let Some(st) = OPER.iter().position(|s| s.eq_ignore_ascii_case(&v)) else {
-                return Err(invarg("Invalid operstate\n", &v));
-            };
-            req.attr_u8(IFLA_OPERSTATE, st as u8);
-        } else if matches(w, "numtxqueues") {
-            let v = next_arg!();
-            if numtxqueues != -1 {
-                return Err(duparg("numtxqueues", &v));
-            }
-            numtxqueues = get_integer(&v, 0).ok_or_else(|| invarg("Invalid \"numtxqueues\" value\n", &v))?;
-            req.attr_u32(IFLA_NUM_TX_QUEUES, numtxqueues as u32);
-        } else if matches(w, "numrxqueues") {
-            let v = next_arg!();
-            if numrxqueues != -1 {
-                return Err(duparg("numrxqueues", &v));
-            }
-            numrxqueues = get_integer(&v, 0).ok_or_else(|| invarg("Invalid \"numrxqueues\" value\n", &v))?;
-            req.attr_u32(IFLA_NUM_RX_QUEUES, numrxqueues as u32);
-        } else if matches(w, "addrgenmode") {
-            let v = next_arg!();
-            const MODES: [&str; 4] = ["eui64", "none", "stable_secret", "random"];
-            let Some(mode) = MODES.iter().position(|s| s.eq_ignore_ascii_case(&v)) else {
-                return Err(invarg("Invalid address generation mode\n", &v));
-            };
-            let afs = req.nest(IFLA_AF_SPEC);
-            let afs6 = req.nest(AF_INET6 as u16);
-            req.attr_u8(IFLA_INET6_ADDR_GEN_MODE, mode as u8);
-            req.nest_end(afs6);
-            req.nest_end(afs);
-        } else if matches(w, "link-netns") {
-            let v = next_arg!();
-            if link_netnsid != -1 {
-                return Err(duparg("link-netns/link-netnsid", &v));
-            }
-            link_netnsid = get_netnsid_from_name(ctx, &v)?;
-            // No nsid? Try to assign one.
-            if link_netnsid < 0 {
-                set_netnsid_from_name(ctx, &v, -1)?;
-            }
-            link_netnsid = get_netnsid_from_name(ctx, &v)?;
-            if link_netnsid < 0 {
-                return Err(invarg("Invalid \"link-netns\" value\n", &v));
-            }
-            req.attr_u32(IFLA_LINK_NETNSID, link_netnsid as u32);
-        } else if matches(w, "link-netnsid") {
-            let v = next_arg!();
-            if link_netnsid != -1 {
-                return Err(duparg("link-netns/link-netnsid", &v));
-            }
-            link_netnsid = get_integer(&v, 0).ok_or_else(|| invarg("Invalid \"link-netnsid\" value\n", &v))?;
-            req.attr_u32(IFLA_LINK_NETNSID, link_netnsid as u32);
-        } else if w == "protodown" {
-            let v = next_arg!();
-            let Some(p) = parse_on_off("protodown", &v) else { return Ok(Parsed::Failed(-libc::EINVAL)) };
-            req.attr_u8(IFLA_PROTO_DOWN, p as u8);
-        } else if w == "protodown_reason" {
-            let v = next_arg!();
-            let reason = protodown_reason_a2n(&v).ok_or_else(|| invarg("invalid protodown reason\n", &v))?;
-            let onoff = next_arg!();
-            let mask = 1u32 << reason;
-            let value = if matches(&onoff, "on") {
-                mask
-            } else if matches(&onoff, "off") {
-                0
-            } else {
-                return Ok(on_off("protodown_reason", &onoff));
-            };
-            let pr = req.nest(IFLA_PROTO_DOWN_REASON | NLA_F_NESTED);
-            req.attr_u32(IFLA_PROTO_DOWN_REASON_MASK, mask);
-            req.attr_u32(IFLA_PROTO_DOWN_REASON_VALUE, value);
-            req.nest_end(pr);
-        } else if w == "gso_max_size" {
-            let v = next_arg!();
-            let n = get_unsigned(&v, 0).ok_or_else(|| invarg("Invalid \"gso_max_size\" value\n", &v))?;
-            req.attr_u32(IFLA_GSO_MAX_SIZE, n);
-        } else if w == "gso_max_segs" {
-            let v = next_arg!();
-            let n = get_unsigned(&v, 0)
-                .filter(|n| *n <= GSO_MAX_SEGS)
-                .ok_or_else(|| invarg("Invalid \"gso_max_segs\" value\n", &v))?;
-            req.attr_u32(IFLA_GSO_MAX_SEGS, n);
-        } else if w == "gro_max_size" {
-            let v = next_arg!();
-            let n = get_unsigned(&v, 0).ok_or_else(|| invarg("Invalid \"gro_max_size\" value\n", &v))?;
-            req.attr_u32(IFLA_GRO_MAX_SIZE, n);
-        } else if w == "parentdev" {
-            let v = next_arg!();
-            req.attr_str(IFLA_PARENT_DEV_NAME, &v);
-        } else {
-            if matches(w, "help") {
-                return Err(usage());
-            }
-            if w == "dev" {
+            Some(P::Xdp) => {
+                let offload = w == "xdpoffload";
+                let mut xflags = 0;
+                if ctx.o.force == 0 {
+                    xflags |= XDP_FLAGS_UPDATE_IF_NOEXIST;
+                }
+                if w == "xdpgeneric" {
+                    xflags |= XDP_FLAGS_SKB_MODE;
+                }
+                if w == "xdpdrv" {
+                    xflags |= XDP_FLAGS_DRV_MODE;
+                }
+                if offload {
+                    xflags |= XDP_FLAGS_HW_MODE;
+                }
                 args.advance();
                 if args.is_empty() {
                     return Err(incomplete_command());
                 }
+                xdp_parse(ctx, args, req, word(args, dev), offload, xflags)?;
+                if offload && name == dev {
+                    dev = None;
+                }
             }
-            let v = args.peek().unwrap_or("").to_string();
-            if dev != name {
-                return Err(duparg2("dev", &v));
+            Some(P::Netns) => {
+                let v = next_arg!();
+                if netns != -1 {
+                    return Err(duparg("netns", &v));
+                }
+                // The descriptor stays open: the kernel reads it when the request
+                // is sent (iproute2 never closes it either).
+                match netns_get_fd(&v).map(IntoRawFd::into_raw_fd) {
+                    Some(fd) => {
+                        netns = fd;
+                        req.attr_u32(IFLA_NET_NS_FD, fd as u32);
+                    }
+                    None => match get_integer(&v, 0) {
+                        Some(pid) => {
+                            netns = pid;
+                            req.attr_u32(IFLA_NET_NS_PID, pid as u32);
+                        }
+                        None => return Err(invarg("Invalid \"netns\" value\n", &v)),
+                    },
+                }
+                move_netns = true;
             }
-            if !check_altifname(&v) {
-                return Err(invarg("\"dev\" not a valid ifname", &v));
+            Some(P::Multicast) => {
+                onoff_flag!("multicast", IFF_MULTICAST, true);
             }
-            dev = Some(args.position());
+            Some(P::Allmulticast) => {
+                onoff_flag!("allmulticast", IFF_ALLMULTI, true);
+            }
+            Some(P::Promisc) => {
+                onoff_flag!("promisc", IFF_PROMISC, true);
+            }
+            Some(P::Trailers) => {
+                onoff_flag!("trailers", IFF_NOTRAILERS, false);
+            }
+            Some(P::Arp) => {
+                onoff_flag!("arp", IFF_NOARP, false);
+            }
+            Some(P::Carrier) => {
+                let v = next_arg!();
+                let Some(c) = parse_on_off("carrier", &v) else {
+                    return Ok(Parsed::Failed(-libc::EINVAL));
+                };
+                req.attr_u8(IFLA_CARRIER, c as u8);
+            }
+            Some(P::Vf) => {
+                let v = next_arg!();
+                let vf = get_integer(&v, 0).ok_or_else(|| invarg("Invalid \"vf\" value\n", &v))?;
+                let vflist = req.nest(IFLA_VFINFO_LIST);
+                let Some(d) = word(args, dev) else {
+                    return Err(missarg("dev"));
+                };
+                if !iplink_parse_vf(ctx, vf, args, req, &d)? {
+                    return Ok(Parsed::Failed(-1));
+                }
+                req.nest_end(vflist);
+                if name == dev {
+                    dev = None;
+                }
+            }
+            Some(P::Master) => {
+                let v = next_arg!();
+                let idx = ctx.ifindex(&v);
+                if idx == 0 {
+                    return Err(invarg("Device does not exist\n", &v));
+                }
+                req.attr_u32(IFLA_MASTER, idx);
+            }
+            Some(P::Vrf) => {
+                let v = next_arg!();
+                let idx = ctx.ifindex(&v);
+                if idx == 0 || !name_is_vrf(ctx, &v)? {
+                    return Err(invarg("Not a valid VRF name\n", &v));
+                }
+                req.attr_u32(IFLA_MASTER, idx);
+            }
+            Some(P::Nomaster) => {
+                req.attr_u32(IFLA_MASTER, 0);
+            }
+            Some(P::Dynamic) => {
+                onoff_flag!("dynamic", IFF_DYNAMIC, true);
+            }
+            Some(P::Type) => {
+                let v = next_arg!();
+                kind = Some(v);
+                args.advance();
+                break;
+            }
+            Some(P::Alias) => {
+                let v = next_arg!();
+                if v.len() >= IFALIASZ {
+                    return Err(invarg("alias too long\n", &v));
+                }
+                req.attr(IFLA_IFALIAS, v.as_bytes());
+            }
+            Some(P::Group) => {
+                let v = next_arg!();
+                if group != -1 {
+                    return Err(duparg("group", &v));
+                }
+                group = rtnl_group_a2n(&v).ok_or_else(|| invarg("Invalid \"group\" value\n", &v))?;
+                req.attr_u32(IFLA_GROUP, group as u32);
+            }
+            Some(P::Mode) => {
+                let v = next_arg!();
+                let mode = if v.eq_ignore_ascii_case("default") {
+                    0
+                } else if v.eq_ignore_ascii_case("dormant") {
+                    1
+                } else {
+                    return Err(invarg("Invalid link mode\n", &v));
+                };
+                req.attr_u8(IFLA_LINKMODE, mode);
+            }
+            Some(P::State) => {
+                let v = next_arg!();
+                const OPER: [&str; 7] = ["UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP"];
+                let Some(st) = OPER.iter().position(|s| s.eq_ignore_ascii_case(&v)) else {
+                    return Err(invarg("Invalid operstate\n", &v));
+                };
+                req.attr_u8(IFLA_OPERSTATE, st as u8);
+            }
+            Some(P::Numtxqueues) => {
+                let v = next_arg!();
+                if numtxqueues != -1 {
+                    return Err(duparg("numtxqueues", &v));
+                }
+                numtxqueues = get_integer(&v, 0).ok_or_else(|| invarg("Invalid \"numtxqueues\" value\n", &v))?;
+                req.attr_u32(IFLA_NUM_TX_QUEUES, numtxqueues as u32);
+            }
+            Some(P::Numrxqueues) => {
+                let v = next_arg!();
+                if numrxqueues != -1 {
+                    return Err(duparg("numrxqueues", &v));
+                }
+                numrxqueues = get_integer(&v, 0).ok_or_else(|| invarg("Invalid \"numrxqueues\" value\n", &v))?;
+                req.attr_u32(IFLA_NUM_RX_QUEUES, numrxqueues as u32);
+            }
+            Some(P::Addrgenmode) => {
+                let v = next_arg!();
+                const MODES: [&str; 4] = ["eui64", "none", "stable_secret", "random"];
+                let Some(mode) = MODES.iter().position(|s| s.eq_ignore_ascii_case(&v)) else {
+                    return Err(invarg("Invalid address generation mode\n", &v));
+                };
+                let afs = req.nest(IFLA_AF_SPEC);
+                let afs6 = req.nest(AF_INET6 as u16);
+                req.attr_u8(IFLA_INET6_ADDR_GEN_MODE, mode as u8);
+                req.nest_end(afs6);
+                req.nest_end(afs);
+            }
+            Some(P::LinkNetns) => {
+                let v = next_arg!();
+                if link_netnsid != -1 {
+                    return Err(duparg("link-netns/link-netnsid", &v));
+                }
+                link_netnsid = get_netnsid_from_name(ctx, &v)?;
+                // No nsid? Try to assign one.
+                if link_netnsid < 0 {
+                    set_netnsid_from_name(ctx, &v, -1)?;
+                }
+                link_netnsid = get_netnsid_from_name(ctx, &v)?;
+                if link_netnsid < 0 {
+                    return Err(invarg("Invalid \"link-netns\" value\n", &v));
+                }
+                req.attr_u32(IFLA_LINK_NETNSID, link_netnsid as u32);
+            }
+            Some(P::LinkNetnsid) => {
+                let v = next_arg!();
+                if link_netnsid != -1 {
+                    return Err(duparg("link-netns/link-netnsid", &v));
+                }
+                link_netnsid = get_integer(&v, 0).ok_or_else(|| invarg("Invalid \"link-netnsid\" value\n", &v))?;
+                req.attr_u32(IFLA_LINK_NETNSID, link_netnsid as u32);
+            }
+            Some(P::Protodown) => {
+                let v = next_arg!();
+                let Some(p) = parse_on_off("protodown", &v) else {
+                    return Ok(Parsed::Failed(-libc::EINVAL));
+                };
+                req.attr_u8(IFLA_PROTO_DOWN, p as u8);
+            }
+            Some(P::ProtodownReason) => {
+                let v = next_arg!();
+                let reason = protodown_reason_a2n(&v).ok_or_else(|| invarg("invalid protodown reason\n", &v))?;
+                let onoff = next_arg!();
+                let mask = 1u32 << reason;
+                let value = if matches(&onoff, "on") {
+                    mask
+                } else if matches(&onoff, "off") {
+                    0
+                } else {
+                    return Ok(on_off("protodown_reason", &onoff));
+                };
+                let pr = req.nest(IFLA_PROTO_DOWN_REASON | NLA_F_NESTED);
+                req.attr_u32(IFLA_PROTO_DOWN_REASON_MASK, mask);
+                req.attr_u32(IFLA_PROTO_DOWN_REASON_VALUE, value);
+                req.nest_end(pr);
+            }
+            Some(P::GsoMaxSize) => {
+                let v = next_arg!();
+                let n = get_unsigned(&v, 0).ok_or_else(|| invarg("Invalid \"gso_max_size\" value\n", &v))?;
+                req.attr_u32(IFLA_GSO_MAX_SIZE, n);
+            }
+            Some(P::GsoMaxSegs) => {
+                let v = next_arg!();
+                let n = get_unsigned(&v, 0)
+                    .filter(|n| *n <= GSO_MAX_SEGS)
+                    .ok_or_else(|| invarg("Invalid \"gso_max_segs\" value\n", &v))?;
+                req.attr_u32(IFLA_GSO_MAX_SEGS, n);
+            }
+            Some(P::GroMaxSize) => {
+                let v = next_arg!();
+                let n = get_unsigned(&v, 0).ok_or_else(|| invarg("Invalid \"gro_max_size\" value\n", &v))?;
+                req.attr_u32(IFLA_GRO_MAX_SIZE, n);
+            }
+            Some(P::Parentdev) => {
+                let v = next_arg!();
+                req.attr_str(IFLA_PARENT_DEV_NAME, &v);
+            }
+            kw @ (Some(P::Help) | Some(P::Dev) | None) => {
+                if kw == Some(P::Help) {
+                    return Err(usage());
+                }
+                if kw == Some(P::Dev) {
+                    args.advance();
+                    if args.is_empty() {
+                        return Err(incomplete_command());
+                    }
+                }
+                let v = args.peek().unwrap_or("").to_string();
+                if dev != name {
+                    return Err(duparg2("dev", &v));
+                }
+                if !check_altifname(&v) {
+                    return Err(invarg("\"dev\" not a valid ifname", &v));
+                }
+                dev = Some(args.position());
+            }
         }
         args.advance();
     }
@@ -384,10 +537,7 @@ pub fn iplink_parse(ctx: &mut Ctx, args: &mut Args, req: &mut Req, ifi: &mut Ifi
 
     if group != -1 && dev.is_none() {
         if let Some(w) = args.peek() {
-            return Err(fail(
-                255,
-                &format!("Garbage instead of arguments \"{} ...\". Try \"ip link help\".\n", w),
-            ));
+            return Err(fail(255, &format!("Garbage instead of arguments \"{} ...\". Try \"ip link help\".\n", w)));
         }
         if create {
             return Err(fail(255, "group cannot be used when creating devices.\n"));
@@ -467,27 +617,25 @@ pub fn ll_addr_a2n(arg: &str, maxlen: usize) -> Option<Vec<u8>> {
 }
 
 /// netns_get_fd(): /run/netns/NAME, or NAME itself when it holds a '/'.
-/// The descriptor stays open (the kernel reads it when the request is
-/// sent; iproute2 never closes it either).
-fn netns_get_fd(name: &str) -> Option<i32> {
+fn netns_get_fd(name: &str) -> Option<OwnedFd> {
     let path = if name.contains('/') {
         name.to_string()
     } else {
         format!("{}/{}", crate::sys::namespace::NETNS_RUN_DIR, name)
     };
-    std::fs::File::open(path).ok().map(|f| f.into_raw_fd())
+    std::fs::File::open(path).ok().map(OwnedFd::from)
 }
 
 /// get_netnsid_from_name(): the nsid of /run/netns/NAME, or a negative value.
 fn get_netnsid_from_name(ctx: &mut Ctx, name: &str) -> Res<i32> {
-    let Some(fd) = netns_get_fd(name) else { return Ok(-1) };
+    let Some(fd) = netns_get_fd(name) else {
+        return Ok(-1);
+    };
     let mut req = Req::new(RTM_GETNSID, NLM_F_REQUEST, &[AF_UNSPEC, 0, 0, 0]);
-    req.attr_u32(NETNSA_FD, fd as u32);
+    req.attr_u32(NETNSA_FD, fd.as_raw_fd() as u32);
     // rtnl_talk(): a refusal is printed ("Error: Peer netns reference is invalid.").
     let ans = ctx.rtnl()?.talk_answer(&mut req);
-    unsafe {
-        libc::close(fd);
-    }
+    drop(fd);
     let Ok(ans) = ans else { return Ok(-2) };
     for m in msgs(&ans) {
         if m.ty == RTM_NEWNSID {
@@ -500,14 +648,14 @@ fn get_netnsid_from_name(ctx: &mut Ctx, name: &str) -> Res<i32> {
 
 /// set_netnsid_from_name(): RTM_NEWNSID for /run/netns/NAME.
 fn set_netnsid_from_name(ctx: &mut Ctx, name: &str, nsid: i32) -> Res<()> {
-    let Some(fd) = netns_get_fd(name) else { return Ok(()) };
+    let Some(fd) = netns_get_fd(name) else {
+        return Ok(());
+    };
     let mut req = Req::new(RTM_NEWNSID, NLM_F_REQUEST, &[AF_UNSPEC, 0, 0, 0]);
-    req.attr_u32(NETNSA_FD, fd as u32);
+    req.attr_u32(NETNSA_FD, fd.as_raw_fd() as u32);
     req.attr_u32(NETNSA_NSID, nsid as u32);
     let _ = ctx.rtnl()?.talk(&mut req);
-    unsafe {
-        libc::close(fd);
-    }
+    drop(fd);
     Ok(())
 }
 
@@ -515,14 +663,20 @@ fn set_netnsid_from_name(ctx: &mut Ctx, name: &str, nsid: i32) -> Res<()> {
 fn name_is_vrf(ctx: &mut Ctx, name: &str) -> Res<bool> {
     let mut req = Req::new(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(ctx.o.family, 0, 0, 0));
     req.attr_str(IFLA_IFNAME, name);
-    let Ok(ans) = ctx.rtnl()?.talk_answer_quiet(&mut req) else { return Ok(false) };
+    let Ok(ans) = ctx.rtnl()?.talk_answer_quiet(&mut req) else {
+        return Ok(false);
+    };
     for m in msgs(&ans) {
         if m.ty != RTM_NEWLINK {
             continue;
         }
-        let Some(attrs) = m.payload.get(IFINFOMSG_LEN..) else { return Ok(false) };
+        let Some(attrs) = m.payload.get(IFINFOMSG_LEN..) else {
+            return Ok(false);
+        };
         let tb = Tb::parse(attrs, IFLA_MAX);
-        let Some(li) = tb.nested(IFLA_LINKINFO, IFLA_INFO_MAX) else { return Ok(false) };
+        let Some(li) = tb.nested(IFLA_LINKINFO, IFLA_INFO_MAX) else {
+            return Ok(false);
+        };
         return Ok(li.str(IFLA_INFO_KIND) == Some("vrf"));
     }
     Ok(false)
@@ -536,9 +690,15 @@ pub(super) fn nl_get_ll_addr_len(ctx: &mut Ctx, dev: &str) -> Res<i32> {
         return Ok(-1);
     }
     let mut req = Req::new(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(ctx.o.family, idx as i32, 0, 0));
-    let Ok(ans) = ctx.rtnl()?.talk_answer(&mut req) else { return Ok(-1) };
-    let Some(m) = msgs(&ans).next() else { return Ok(-1) };
-    let Some(attrs) = m.payload.get(IFINFOMSG_LEN..) else { return Ok(-1) };
+    let Ok(ans) = ctx.rtnl()?.talk_answer(&mut req) else {
+        return Ok(-1);
+    };
+    let Some(m) = msgs(&ans).next() else {
+        return Ok(-1);
+    };
+    let Some(attrs) = m.payload.get(IFINFOMSG_LEN..) else {
+        return Ok(-1);
+    };
     let tb = Tb::parse(attrs, IFLA_MAX);
     Ok(tb.get(IFLA_ADDRESS).map(|a| a.len() as i32).unwrap_or(-1))
 }
@@ -572,7 +732,9 @@ fn group_by_name(name: &str) -> Option<i32> {
             continue;
         }
         let mut it = p.split_whitespace();
-        let (Some(id), Some(nm)) = (it.next(), it.next()) else { break };
+        let (Some(id), Some(nm)) = (it.next(), it.next()) else {
+            break;
+        };
         let id = if let Some(h) = id.strip_prefix("0x") {
             c_strtoull(h, 16).0 as i32
         } else {
@@ -602,14 +764,18 @@ pub(super) fn protodown_reason_a2n(arg: &str) -> Option<u32> {
             if f.starts_with('.') || f.len() <= 5 || !f.ends_with(".conf") {
                 continue;
             }
-            let Ok(text) = std::fs::read_to_string(e.path()) else { continue };
+            let Ok(text) = std::fs::read_to_string(e.path()) else {
+                continue;
+            };
             for line in text.lines() {
                 let p = line.trim_start_matches([' ', '\t']);
                 if p.is_empty() || p.starts_with('#') {
                     continue;
                 }
                 let mut it = p.split_whitespace();
-                let (Some(id), Some(nm)) = (it.next(), it.next()) else { break };
+                let (Some(id), Some(nm)) = (it.next(), it.next()) else {
+                    break;
+                };
                 let id = atoi(id);
                 if (0..PROTODOWN_REASON_NUM_BITS as i32).contains(&id) {
                     tab[id as usize] = Some(nm.to_string());

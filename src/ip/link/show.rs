@@ -18,4 +18,3 @@ pub fn ipaddr_list_link(ctx: &mut Ctx, args: Args) -> Res<i32> {
         }
     })
 }
-

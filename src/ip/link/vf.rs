@@ -1,11 +1,12 @@
 //! `vf NUM ...` of iplink_parse() (ip/iplink.c iplink_parse_vf()).
 
 use super::parse::{ll_addr_a2n, nl_get_ll_addr_len, parse_on_off};
+use crate::args::keywords::{kw, Table};
 use crate::args::num::{c_strtoull, get_unsigned};
 use crate::args::{matches, Args};
 use crate::ctx::Ctx;
-use crate::error::{incomplete_command, invarg};
 use crate::error::{eprint_raw, fail, Res};
+use crate::error::{incomplete_command, invarg};
 use crate::netlink::consts::*;
 use crate::netlink::{Req, Tb};
 
@@ -24,6 +25,55 @@ const IFLA_VF_VLAN_LIST: u16 = 12;
 const IFLA_VF_VLAN_INFO: u16 = 1;
 const ETH_P_8021Q: u16 = 0x8100;
 const ETH_P_8021AD: u16 = 0x88a8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum V {
+    Mac,
+    Vlan,
+    Rate,
+    MaxTxRate,
+    MinTxRate,
+    Spoofchk,
+    QueryRss,
+    Trust,
+    State,
+    NodeGuid,
+    PortGuid,
+}
+
+/// iplink_parse_vf()'s words, in its order. (Its look-ahead for the new
+/// rate API tests `max_tx_rate`/`min_tx_rate` with plain matches(), so
+/// `m` counts there though `mac` takes it here.)
+pub(super) static OPTIONS: Table<V> = Table::new(
+    "ip link set vf",
+    &[
+        kw("mac", V::Mac),
+        kw("vlan", V::Vlan),
+        kw("rate", V::Rate),
+        kw("max_tx_rate", V::MaxTxRate),
+        kw("min_tx_rate", V::MinTxRate),
+        kw("spoofchk", V::Spoofchk),
+        kw("query_rss", V::QueryRss),
+        kw("trust", V::Trust),
+        kw("state", V::State),
+        kw("node_guid", V::NodeGuid),
+        kw("port_guid", V::PortGuid),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Vl {
+    Qos,
+    Proto,
+}
+
+/// iplink_parse_vf_vlan_info(): what may follow `vlan VLANID`.
+pub(super) static VLAN_OPTIONS: Table<Vl> =
+    Table::new("ip link set vf vlan", &[kw("qos", Vl::Qos), kw("proto", Vl::Proto)]);
+
+/// `state` values, as IFLA_VF_LINK_STATE numbers.
+pub(super) static STATES: Table<u32> =
+    Table::new("ip link set vf state", &[kw("auto", 0), kw("enable", 1), kw("disable", 2)]);
 
 /// iplink_parse_vf(): the VF options after `vf NUM`, in one IFLA_VF_INFO
 /// nest. Ok(false) after a printed error.
@@ -50,91 +100,97 @@ pub(super) fn iplink_parse_vf(ctx: &mut Ctx, vf: i32, args: &mut Args, req: &mut
     while args.remaining() > 1 {
         args.advance();
         let w = args.peek().unwrap_or("").to_string();
-        if matches(&w, "mac") {
-            let halen = nl_get_ll_addr_len(ctx, dev)?;
-            args.advance();
-            let v = args.peek().ok_or_else(incomplete_command)?.to_string();
-            let Some(mac) = ll_addr_a2n(&v, 32) else { return Ok(false) };
-            if halen > 0 && mac.len() as i32 != halen {
-                eprint_raw(&format!("Invalid address length {} - must be {} bytes\n", mac.len(), halen));
-                return Ok(false);
-            }
-            let mut b = vfu.to_ne_bytes().to_vec();
-            let mut m = [0u8; 32];
-            m[..mac.len()].copy_from_slice(&mac);
-            b.extend_from_slice(&m);
-            req.attr(IFLA_VF_MAC, &b);
-        } else if matches(&w, "vlan") {
-            let info = parse_vf_vlan(args)?;
-            if info.2 == ETH_P_8021Q {
-                req.attr(IFLA_VF_VLAN, &u32s(&[vfu, info.0, info.1]));
-            } else {
-                let list = req.nest(IFLA_VF_VLAN_LIST);
-                req.attr(IFLA_VF_VLAN_INFO, &vlan_info(vfu, info));
-                while args.remaining() > 1 {
-                    if !matches(args.peek2().unwrap_or(""), "vlan") {
-                        break;
-                    }
-                    args.advance();
-                    let info = parse_vf_vlan(args)?;
-                    req.attr(IFLA_VF_VLAN_INFO, &vlan_info(vfu, info));
+        match OPTIONS.find(&w) {
+            Some(V::Mac) => {
+                let halen = nl_get_ll_addr_len(ctx, dev)?;
+                args.advance();
+                let v = args.peek().ok_or_else(incomplete_command)?.to_string();
+                let Some(mac) = ll_addr_a2n(&v, 32) else {
+                    return Ok(false);
+                };
+                if halen > 0 && mac.len() as i32 != halen {
+                    eprint_raw(&format!("Invalid address length {} - must be {} bytes\n", mac.len(), halen));
+                    return Ok(false);
                 }
-                req.nest_end(list);
+                let mut b = vfu.to_ne_bytes().to_vec();
+                let mut m = [0u8; 32];
+                m[..mac.len()].copy_from_slice(&mac);
+                b.extend_from_slice(&m);
+                req.attr(IFLA_VF_MAC, &b);
             }
-        } else if matches(&w, "rate") {
-            args.advance();
-            let v = args.peek().ok_or_else(incomplete_command)?.to_string();
-            let rate = get_unsigned(&v, 0).ok_or_else(|| invarg("Invalid \"rate\" value\n", &v))?;
-            if !new_rate_api {
-                req.attr(IFLA_VF_TX_RATE, &u32s(&[vfu, rate]));
-            } else if !override_legacy {
-                max_rate = rate as i64;
+            Some(V::Vlan) => {
+                let info = parse_vf_vlan(args)?;
+                if info.2 == ETH_P_8021Q {
+                    req.attr(IFLA_VF_VLAN, &u32s(&[vfu, info.0, info.1]));
+                } else {
+                    let list = req.nest(IFLA_VF_VLAN_LIST);
+                    req.attr(IFLA_VF_VLAN_INFO, &vlan_info(vfu, info));
+                    while args.remaining() > 1 {
+                        if OPTIONS.find(args.peek2().unwrap_or("")) != Some(V::Vlan) {
+                            break;
+                        }
+                        args.advance();
+                        let info = parse_vf_vlan(args)?;
+                        req.attr(IFLA_VF_VLAN_INFO, &vlan_info(vfu, info));
+                    }
+                    req.nest_end(list);
+                }
             }
-        } else if matches(&w, "max_tx_rate") {
-            args.advance();
-            let v = args.peek().ok_or_else(incomplete_command)?.to_string();
-            max_rate = get_unsigned(&v, 0).ok_or_else(|| invarg("Invalid \"max tx rate\" value\n", &v))? as i64;
-        } else if matches(&w, "min_tx_rate") {
-            args.advance();
-            let v = args.peek().ok_or_else(incomplete_command)?.to_string();
-            min_rate = get_unsigned(&v, 0).ok_or_else(|| invarg("Invalid \"min tx rate\" value\n", &v))? as i64;
-        } else if matches(&w, "spoofchk") || matches(&w, "query_rss") || matches(&w, "trust") {
-            let (key, ty) = if matches(&w, "spoofchk") {
-                ("spoofchk", IFLA_VF_SPOOFCHK)
-            } else if matches(&w, "query_rss") {
-                ("query_rss", IFLA_VF_RSS_QUERY_EN)
-            } else {
-                ("trust", IFLA_VF_TRUST)
-            };
-            args.advance();
-            let v = args.peek().ok_or_else(incomplete_command)?.to_string();
-            let Some(s) = parse_on_off(key, &v) else { return Ok(false) };
-            req.attr(ty, &u32s(&[vfu, s as u32]));
-        } else if matches(&w, "state") {
-            args.advance();
-            let v = args.peek().ok_or_else(incomplete_command)?.to_string();
-            let st = if matches(&v, "auto") {
-                0
-            } else if matches(&v, "enable") {
-                1
-            } else if matches(&v, "disable") {
-                2
-            } else {
-                return Err(invarg("Invalid \"state\" value\n", &v));
-            };
-            req.attr(IFLA_VF_LINK_STATE, &u32s(&[vfu, st]));
-        } else if matches(&w, "node_guid") || matches(&w, "port_guid") {
-            let ty = if matches(&w, "node_guid") { IFLA_VF_IB_NODE_GUID } else { IFLA_VF_IB_PORT_GUID };
-            args.advance();
-            let v = args.peek().ok_or_else(incomplete_command)?.to_string();
-            let guid = get_guid(&v).ok_or_else(|| invarg("Invalid GUID format\n", &v))?;
-            let mut b = vfu.to_ne_bytes().to_vec();
-            b.extend_from_slice(&[0u8; 4]);
-            b.extend_from_slice(&guid.to_ne_bytes());
-            req.attr(ty, &b);
-        } else {
-            args.back();
-            break;
+            Some(V::Rate) => {
+                args.advance();
+                let v = args.peek().ok_or_else(incomplete_command)?.to_string();
+                let rate = get_unsigned(&v, 0).ok_or_else(|| invarg("Invalid \"rate\" value\n", &v))?;
+                if !new_rate_api {
+                    req.attr(IFLA_VF_TX_RATE, &u32s(&[vfu, rate]));
+                } else if !override_legacy {
+                    max_rate = rate as i64;
+                }
+            }
+            Some(V::MaxTxRate) => {
+                args.advance();
+                let v = args.peek().ok_or_else(incomplete_command)?.to_string();
+                max_rate = get_unsigned(&v, 0).ok_or_else(|| invarg("Invalid \"max tx rate\" value\n", &v))? as i64;
+            }
+            Some(V::MinTxRate) => {
+                args.advance();
+                let v = args.peek().ok_or_else(incomplete_command)?.to_string();
+                min_rate = get_unsigned(&v, 0).ok_or_else(|| invarg("Invalid \"min tx rate\" value\n", &v))? as i64;
+            }
+            Some(onoff @ (V::Spoofchk | V::QueryRss | V::Trust)) => {
+                let (key, ty) = match onoff {
+                    V::Spoofchk => ("spoofchk", IFLA_VF_SPOOFCHK),
+                    V::QueryRss => ("query_rss", IFLA_VF_RSS_QUERY_EN),
+                    _ => ("trust", IFLA_VF_TRUST),
+                };
+                args.advance();
+                let v = args.peek().ok_or_else(incomplete_command)?.to_string();
+                let Some(s) = parse_on_off(key, &v) else {
+                    return Ok(false);
+                };
+                req.attr(ty, &u32s(&[vfu, s as u32]));
+            }
+            Some(V::State) => {
+                args.advance();
+                let v = args.peek().ok_or_else(incomplete_command)?.to_string();
+                let Some(st) = STATES.find(&v) else {
+                    return Err(invarg("Invalid \"state\" value\n", &v));
+                };
+                req.attr(IFLA_VF_LINK_STATE, &u32s(&[vfu, st]));
+            }
+            Some(guid @ (V::NodeGuid | V::PortGuid)) => {
+                let ty = if guid == V::NodeGuid { IFLA_VF_IB_NODE_GUID } else { IFLA_VF_IB_PORT_GUID };
+                args.advance();
+                let v = args.peek().ok_or_else(incomplete_command)?.to_string();
+                let guid = get_guid(&v).ok_or_else(|| invarg("Invalid GUID format\n", &v))?;
+                let mut b = vfu.to_ne_bytes().to_vec();
+                b.extend_from_slice(&[0u8; 4]);
+                b.extend_from_slice(&guid.to_ne_bytes());
+                req.attr(ty, &b);
+            }
+            None => {
+                args.back();
+                break;
+            }
         }
     }
 
@@ -150,10 +206,7 @@ pub(super) fn iplink_parse_vf(ctx: &mut Ctx, vf: i32, args: &mut Args, req: &mut
         }
         let (mn, mx) = (min_rate as u32, max_rate as u32);
         if mx != 0 && mn > mx {
-            eprint_raw(&format!(
-                "Invalid min_tx_rate {} - must be <= max_tx_rate {}\n",
-                mn as i32, mx as i32
-            ));
+            eprint_raw(&format!("Invalid min_tx_rate {} - must be <= max_tx_rate {}\n", mn as i32, mx as i32));
             return Ok(false);
         }
         req.attr(IFLA_VF_RATE, &u32s(&[vfu, mn, mx]));
@@ -185,13 +238,13 @@ fn parse_vf_vlan(args: &mut Args) -> Res<(u32, u32, u16)> {
     let vlan = get_unsigned(&v, 0).filter(|x| *x <= 4095).ok_or_else(|| invarg("Invalid \"vlan\" value\n", &v))?;
     let mut qos = 0;
     let mut proto = ETH_P_8021Q;
-    if args.remaining() > 1 && matches(args.peek2().unwrap_or(""), "qos") {
+    if args.remaining() > 1 && VLAN_OPTIONS.find(args.peek2().unwrap_or("")) == Some(Vl::Qos) {
         args.advance();
         args.advance();
         let v = args.peek().ok_or_else(incomplete_command)?.to_string();
         qos = get_unsigned(&v, 0).ok_or_else(|| invarg("Invalid \"qos\" value\n", &v))?;
     }
-    if args.remaining() > 1 && matches(args.peek2().unwrap_or(""), "proto") {
+    if args.remaining() > 1 && VLAN_OPTIONS.find(args.peek2().unwrap_or("")) == Some(Vl::Proto) {
         args.advance();
         args.advance();
         let v = args.peek().ok_or_else(incomplete_command)?.to_string();
@@ -219,11 +272,57 @@ fn parse_vf_vlan(args: &mut Args) -> Res<(u32, u32, u16)> {
 
 /// The other names of lib/ll_proto.c (ll_proto_a2n() accepts them).
 const LL_PROTO_NAMES: &[&str] = &[
-    "loop", "pup", "pupat", "ip", "x25", "arp", "bpq", "ieeepup", "ieeepupat", "dec", "dna_dl", "dna_rc", "dna_rt",
-    "lat", "diag", "cust", "sca", "rarp", "atalk", "aarp", "ipx", "ipv6", "ppp_disc", "ppp_ses", "atmmpoa",
-    "atmfate", "802_3", "ax25", "all", "802_2", "snap", "ddcmp", "wan_ppp", "ppp_mp", "localtalk", "can", "ppptalk",
-    "tr_802_2", "mobitex", "control", "irda", "econet", "tipc", "profinet", "aoe", "ethercat", "mpls_uc", "mpls_mc",
-    "teb", "LLDP", "ipv4",
+    "loop",
+    "pup",
+    "pupat",
+    "ip",
+    "x25",
+    "arp",
+    "bpq",
+    "ieeepup",
+    "ieeepupat",
+    "dec",
+    "dna_dl",
+    "dna_rc",
+    "dna_rt",
+    "lat",
+    "diag",
+    "cust",
+    "sca",
+    "rarp",
+    "atalk",
+    "aarp",
+    "ipx",
+    "ipv6",
+    "ppp_disc",
+    "ppp_ses",
+    "atmmpoa",
+    "atmfate",
+    "802_3",
+    "ax25",
+    "all",
+    "802_2",
+    "snap",
+    "ddcmp",
+    "wan_ppp",
+    "ppp_mp",
+    "localtalk",
+    "can",
+    "ppptalk",
+    "tr_802_2",
+    "mobitex",
+    "control",
+    "irda",
+    "econet",
+    "tipc",
+    "profinet",
+    "aoe",
+    "ethercat",
+    "mpls_uc",
+    "mpls_mc",
+    "teb",
+    "LLDP",
+    "ipv4",
 ];
 
 /// get_guid(): exactly "xx:xx:xx:xx:xx:xx:xx:xx".
@@ -261,11 +360,15 @@ fn vf_rate(ctx: &mut Ctx, vf: i32, dev: &str) -> Res<(i64, i64)> {
     }
     let mut out = (0i64, 0i64);
     let ok = rtnl.dump(|m| {
-        let Some((_, _, i, _, _)) = ifinfo(m.payload) else { return Ok(()) };
+        let Some((_, _, i, _, _)) = ifinfo(m.payload) else {
+            return Ok(());
+        };
         if i as u32 != idx {
             return Ok(());
         }
-        let Some(attrs) = m.payload.get(IFINFOMSG_LEN..) else { return Ok(()) };
+        let Some(attrs) = m.payload.get(IFINFOMSG_LEN..) else {
+            return Ok(());
+        };
         let tb = Tb::parse(attrs, IFLA_MAX);
         if let (Some(list), true) = (tb.get(IFLA_VFINFO_LIST), tb.has(IFLA_NUM_VF)) {
             for (_, one) in crate::netlink::attrs(list) {

@@ -1,18 +1,41 @@
 //! `ip link xstats type TYPE [ARGS]` (ip/iplink_xstats.c, and the bond
 //! side of ip/iplink_bond.c).
 
-use crate::args::{matches, Args};
+use crate::args::keywords::{exact, kw, Table};
+use crate::args::Args;
 use crate::ctx::Ctx;
 use crate::error::invarg;
 use crate::error::{eprint_raw, Exit, Res};
+use crate::linkinfo::kinds;
 use crate::netlink::consts::*;
 use crate::netlink::{Req, Tb};
-use crate::linkinfo::kinds;
 
 const RTM_GETSTATS: u16 = 94;
 const IFLA_STATS_LINK_XSTATS: u32 = 2;
 const IFLA_STATS_LINK_XSTATS_SLAVE: u32 = 3;
 pub(super) const IFLA_STATS_AF_SPEC: u16 = 5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum X {
+    Type,
+    Help,
+}
+
+/// iplink_ifla_xstats()'s first word.
+pub(super) static OPTIONS: Table<X> = Table::new("ip link xstats", &[kw("type", X::Type), kw("help", X::Help)]);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum B {
+    Lacp,
+    Dev,
+    Help,
+}
+
+/// bond_parse_xstats() (ip/iplink_bond.c), the bond and bond_slave kinds.
+pub(super) static BOND_OPTIONS: Table<B> = Table::new(
+    "ip link xstats type bond",
+    &[exact("lacp", B::Lacp), exact("802.3ad", B::Lacp), exact("dev", B::Dev), exact("help", B::Help)],
+);
 
 /// iplink_ifla_xstats(): `ip link xstats type TYPE [ARGS]`.
 pub fn iplink_xstats(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
@@ -20,17 +43,19 @@ pub fn iplink_xstats(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
         eprint_raw("xstats: missing argument\n");
         return Ok(1);
     };
-    let kind = if matches(&w, "type") {
-        let v = args.value()?;
-        if !kinds::known(&v) {
-            return Err(invarg("invalid type", &v));
+    let kind = match OPTIONS.find(&w) {
+        Some(X::Type) => {
+            let v = args.value()?;
+            if !kinds::known(&v) {
+                return Err(invarg("invalid type", &v));
+            }
+            v
         }
-        v
-    } else if matches(&w, "help") {
-        ctx.p.raw(b"Usage: ... xstats type TYPE [ ARGS ]\n");
-        return Ok(0);
-    } else {
-        return Err(invarg("unknown argument", &w));
+        Some(X::Help) => {
+            ctx.p.raw(b"Usage: ... xstats type TYPE [ ARGS ]\n");
+            return Ok(0);
+        }
+        None => return Err(invarg("unknown argument", &w)),
     };
     let bond = match kind.as_str() {
         "bridge" | "bridge_slave" => false,
@@ -90,9 +115,9 @@ pub fn iplink_xstats(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
 fn bond_parse_xstats(ctx: &mut Ctx, kind: &str, args: &mut Args) -> Res<Result<u32, i32>> {
     let mut filter = 0;
     while let Some(a) = args.next() {
-        match a.as_str() {
-            "lacp" | "802.3ad" => {}
-            "dev" => {
+        match BOND_OPTIONS.find(&a) {
+            Some(B::Lacp) => {}
+            Some(B::Dev) => {
                 let d = args.value()?;
                 filter = ctx.ifindex(&d);
                 if filter == 0 {
@@ -100,11 +125,11 @@ fn bond_parse_xstats(ctx: &mut Ctx, kind: &str, args: &mut Args) -> Res<Result<u
                     return Ok(Err(1));
                 }
             }
-            "help" => {
+            Some(B::Help) => {
                 ctx.p.raw(format!("Usage: ... {} [ 802.3ad ] [ dev DEVICE ]\n", kind).as_bytes());
                 return Err(Exit(0));
             }
-            _ => return Err(invarg("unknown attribute", &a)),
+            None => return Err(invarg("unknown attribute", &a)),
         }
     }
     Ok(Ok(filter))
