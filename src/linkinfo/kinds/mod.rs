@@ -21,6 +21,7 @@ pub mod vrf;
 pub mod vti;
 pub mod vxlan;
 
+use crate::args::keywords::Words;
 use crate::args::Args;
 use crate::error::Res;
 use crate::ctx::Ctx;
@@ -123,6 +124,37 @@ pub static KINDS: &[Kind] = &[
 pub fn find(id: &str) -> Option<&'static Kind> {
     KINDS.iter().find(|k| k.id == id)
 }
+
+/// The kind names `ip link ... type KIND` takes: the ids of KINDS.
+pub struct KindNames;
+
+impl Words for KindNames {
+    fn path(&self) -> &'static str {
+        "ip link type"
+    }
+
+    fn words(&self) -> Vec<&'static str> {
+        KINDS.iter().map(|k| k.id).collect()
+    }
+}
+
+/// The kind names, then each kind's option table ("ip link type KIND";
+/// kinds that share a parser share its table, named for the first).
+pub static KEYWORDS: &[&dyn Words] = &[
+    &KindNames,
+    &veth::OPTS,
+    &bridge::OPTS,
+    &bridge_slave::OPTS,
+    &macvlan::OPTS,
+    &ipvlan::OPTS,
+    &vxlan::OPTS,
+    &vlan::OPTS,
+    &vrf::OPTS,
+    &bond::OPTS,
+    &bond::SLAVE_OPTS,
+    &can::OPTS,
+    &bridge::XSTATS_OPTS,
+];
 
 /// A known kind id (iproute2's get_link_kind() != NULL).
 pub fn known(id: &str) -> bool {

@@ -1,7 +1,8 @@
 //! `type vrf` and the `vrf_slave` port data (ip/iplink_vrf.c, 6.1.0). This
 //! kernel has no VRF: requests are checked against iproute2's bytes.
 
-use crate::args::{matches, Args};
+use crate::args::keywords::{kw, Table};
+use crate::args::Args;
 use crate::error::invarg;
 use crate::error::{eprint_raw, Res};
 use super::Hooks;
@@ -77,13 +78,29 @@ fn rttable_a2n(arg: &str) -> Option<u32> {
     Some(v as u32)
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opt {
+    Table,
+    Help,
+}
+
+/// The option words of `ip link type vrf`, in the order the parser tests them.
+pub static OPTS: Table<Opt> = Table::new(
+    "ip link type vrf",
+    &[
+        kw("table", Opt::Table),
+        kw("help", Opt::Help),
+    ],
+);
+
 pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {
-        if matches(&w, "table") {
+        let k = OPTS.find(&w);
+        if k == Some(Opt::Table) {
             let v = args.value()?;
             let t = rttable_a2n(&v).ok_or_else(|| invarg("invalid table ID\n", &v))?;
             req.attr_u32(IFLA_VRF_TABLE, t);
-        } else if matches(&w, "help") {
+        } else if k == Some(Opt::Help) {
             eprint_raw(HELP);
             return Ok(1);
         } else {

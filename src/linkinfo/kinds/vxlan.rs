@@ -2,7 +2,8 @@
 //! JSON `info_data`, and the help.
 
 use super::common::{format_host, get_addr_ipv4, pton6, req_type_flags};
-use crate::args::{matches, Args};
+use crate::args::keywords::{exact, kw, Table};
+use crate::args::Args;
 use crate::error::{duparg2, invarg};
 use crate::error::{eprint_raw, fail, Exit, Res};
 use super::Hooks;
@@ -216,14 +217,58 @@ pub(super) fn dsfield_a2n(arg: &str) -> Option<u8> {
     Some(v as u8)
 }
 
-/// The keywords in the order vxlan_parse_opt() tests them.
-const WORDS: &[&str] = &[
-    "id", "vni", "group", "remote", "local", "dev", "ttl", "hoplimit", "tos", "dsfield", "df", "label", "flowlabel",
-    "ageing", "maxaddress", "port", "srcport", "dstport", "nolearning", "learning", "noproxy", "proxy", "norsc",
-    "rsc", "nol2miss", "l2miss", "nol3miss", "l3miss", "udpcsum", "noudpcsum", "udp6zerocsumtx",
-    "noudp6zerocsumtx", "udp6zerocsumrx", "noudp6zerocsumrx", "remcsumtx", "noremcsumtx", "remcsumrx",
-    "noremcsumrx", "external", "noexternal", "gbp", "gpe",
-];
+/// vxlan_parse_opt()'s words in its order, each mapped to itself (the
+/// parser matches on the full word).
+pub static OPTS: Table<&str> = Table::new(
+    "ip link type vxlan",
+    &[
+        kw("id", "id"),
+        kw("vni", "vni"),
+        kw("group", "group"),
+        kw("remote", "remote"),
+        kw("local", "local"),
+        kw("dev", "dev"),
+        kw("ttl", "ttl"),
+        kw("hoplimit", "hoplimit"),
+        kw("tos", "tos"),
+        kw("dsfield", "dsfield"),
+        kw("df", "df"),
+        kw("label", "label"),
+        kw("flowlabel", "flowlabel"),
+        kw("ageing", "ageing"),
+        kw("maxaddress", "maxaddress"),
+        kw("port", "port"),
+        kw("srcport", "srcport"),
+        kw("dstport", "dstport"),
+        kw("nolearning", "nolearning"),
+        kw("learning", "learning"),
+        kw("noproxy", "noproxy"),
+        kw("proxy", "proxy"),
+        kw("norsc", "norsc"),
+        kw("rsc", "rsc"),
+        kw("nol2miss", "nol2miss"),
+        kw("l2miss", "l2miss"),
+        kw("nol3miss", "nol3miss"),
+        kw("l3miss", "l3miss"),
+        kw("udpcsum", "udpcsum"),
+        kw("noudpcsum", "noudpcsum"),
+        kw("udp6zerocsumtx", "udp6zerocsumtx"),
+        kw("noudp6zerocsumtx", "noudp6zerocsumtx"),
+        kw("udp6zerocsumrx", "udp6zerocsumrx"),
+        kw("noudp6zerocsumrx", "noudp6zerocsumrx"),
+        kw("remcsumtx", "remcsumtx"),
+        kw("noremcsumtx", "noremcsumtx"),
+        kw("remcsumrx", "remcsumrx"),
+        kw("noremcsumrx", "noremcsumrx"),
+        kw("external", "external"),
+        kw("noexternal", "noexternal"),
+        kw("gbp", "gbp"),
+        kw("gpe", "gpe"),
+        exact("vnifilter", "vnifilter"),
+        exact("novnifilter", "novnifilter"),
+        kw("help", "help"),
+    ],
+);
 
 /// Boolean options sent as a u8 0/1 at once: (word, attribute, value).
 const FLAGS8: &[(&str, u16, u8)] = &[
@@ -269,23 +314,16 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks:
     };
 
     while let Some(w) = args.next() {
-        let word = if w == "vnifilter" || w == "novnifilter" {
-            w.as_str()
-        } else {
-            match WORDS.iter().find(|k| matches(&w, k)) {
-                Some(k) => k,
-                None => {
-                    if matches(&w, "help") {
-                        eprint_raw(HELP);
-                        return Ok(1);
-                    }
-                    eprint_raw(&format!("vxlan: unknown command \"{}\"?\n", w));
-                    eprint_raw(HELP);
-                    return Ok(1);
-                }
-            }
+        let Some(word) = OPTS.find(&w) else {
+            eprint_raw(&format!("vxlan: unknown command \"{}\"?\n", w));
+            eprint_raw(HELP);
+            return Ok(1);
         };
         match word {
+            "help" => {
+                eprint_raw(HELP);
+                return Ok(1);
+            }
             "id" | "vni" => {
                 let v = args.value()?;
                 dup(&mut attrs, IFLA_VXLAN_ID, "id", &v)?;
