@@ -89,3 +89,24 @@ pub fn do_iplink(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
         None => Err(fail(255, &format!("Command \"{}\" is unknown, try \"ip link help\".\n", cmd))),
     }
 }
+
+#[cfg(test)]
+mod keyword_tests {
+    use super::*;
+
+    #[test]
+    fn tables_keep_the_reference_order() {
+        // `ip link s` is set (before show); `ip link l` is lst.
+        assert_eq!(COMMANDS.find("s"), Some(Cmd::Set));
+        assert_eq!(COMMANDS.find("l"), Some(Cmd::Show));
+        assert_eq!(parse::OPTIONS.find("l"), Some(parse::P::Link));
+        assert_eq!(parse::OPTIONS.find("xdpg"), None);
+        assert_eq!(parse::OPTIONS.find("d"), Some(parse::P::Dynamic));
+        assert_eq!(parse::OPTIONS.find("de"), None);
+        let mut paths: Vec<&str> = KEYWORDS.iter().map(|t| t.path()).collect();
+        let n = paths.len();
+        paths.sort();
+        paths.dedup();
+        assert_eq!(paths.len(), n);
+    }
+}

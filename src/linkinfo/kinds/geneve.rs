@@ -3,7 +3,8 @@
 //! (checked against iproute2's bytes) and the texts are provided.
 
 use super::vxlan::{dsfield_a2n, get_addr, Addr};
-use crate::args::{matches, Args};
+use crate::args::keywords::{exact, kw, Table};
+use crate::args::Args;
 use crate::error::{duparg2, invarg};
 use crate::error::{eprint_raw, Res};
 use super::Hooks;
@@ -52,12 +53,34 @@ pub fn help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(HELP.as_bytes());
 }
 
-/// The keywords in the order geneve_parse_opt() tests them.
-const WORDS: &[&str] = &[
-    "id", "vni", "remote", "ttl", "hoplimit", "tos", "dsfield", "df", "label", "flowlabel", "dstport", "external",
-    "noexternal", "udpcsum", "noudpcsum", "udp6zerocsumtx", "noudp6zerocsumtx", "udp6zerocsumrx",
-    "noudp6zerocsumrx",
-];
+/// geneve_parse_opt()'s words in its order, each mapped to itself (the
+/// parser matches on the full word).
+pub static OPTS: Table<&str> = Table::new(
+    "ip link type geneve",
+    &[
+        kw("id", "id"),
+        kw("vni", "vni"),
+        kw("remote", "remote"),
+        kw("ttl", "ttl"),
+        kw("hoplimit", "hoplimit"),
+        kw("tos", "tos"),
+        kw("dsfield", "dsfield"),
+        kw("df", "df"),
+        kw("label", "label"),
+        kw("flowlabel", "flowlabel"),
+        kw("dstport", "dstport"),
+        kw("external", "external"),
+        kw("noexternal", "noexternal"),
+        kw("udpcsum", "udpcsum"),
+        kw("noudpcsum", "noudpcsum"),
+        kw("udp6zerocsumtx", "udp6zerocsumtx"),
+        kw("noudp6zerocsumtx", "noudp6zerocsumtx"),
+        kw("udp6zerocsumrx", "udp6zerocsumrx"),
+        kw("noudp6zerocsumrx", "noudp6zerocsumrx"),
+        exact("innerprotoinherit", "innerprotoinherit"),
+        kw("help", "help"),
+    ],
+);
 
 pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let mut daddr = Addr::none();
@@ -81,23 +104,16 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks
         Ok(())
     };
     while let Some(w) = args.next() {
-        let word = if w == "innerprotoinherit" {
-            w.as_str()
-        } else {
-            match WORDS.iter().find(|k| matches(&w, k)) {
-                Some(k) => *k,
-                None => {
-                    if matches(&w, "help") {
-                        eprint_raw(HELP);
-                        return Ok(1);
-                    }
-                    eprint_raw(&format!("geneve: unknown command \"{}\"?\n", w));
-                    eprint_raw(HELP);
-                    return Ok(1);
-                }
-            }
+        let Some(word) = OPTS.find(&w) else {
+            eprint_raw(&format!("geneve: unknown command \"{}\"?\n", w));
+            eprint_raw(HELP);
+            return Ok(1);
         };
         match word {
+            "help" => {
+                eprint_raw(HELP);
+                return Ok(1);
+            }
             "id" | "vni" => {
                 let v = args.value()?;
                 dup(&mut attrs, IFLA_GENEVE_ID, "id", &v)?;

@@ -5,6 +5,7 @@
 
 use super::iptnl::{addr_rta, existing_info_data, TUNNEL_ENCAP_FLAG_CSUM, TUNNEL_ENCAP_FLAG_CSUM6, TUNNEL_ENCAP_FLAG_REMCSUM};
 use super::vxlan::{dsfield_a2n, get_addr, Addr};
+use crate::args::keywords::{doc, exact, kw, Table};
 use crate::args::{matches, Args};
 use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
@@ -104,12 +105,61 @@ pub(super) fn parse_key(name: &str, key: &str) -> Res<[u8; 4]> {
     }
 }
 
-/// The words gre_parse_opt() tests with matches(), in its order.
-const PREFIX_WORDS: &[&str] = &[
-    "key", "nokey", "ikey", "noikey", "okey", "nookey", "seq", "noseq", "iseq", "noiseq", "oseq", "nooseq", "csum",
-    "nocsum", "icsum", "noicsum", "ocsum", "noocsum", "nopmtudisc", "pmtudisc", "remote", "local", "dev", "ttl",
-    "hoplimit", "hlim", "tos", "tclass", "dsfield",
-];
+/// gre_parse_opt()'s words: those it tests with matches(), in its order,
+/// then the strcmp() ones; each mapped to itself (a word no entry takes
+/// is matched as it is, and ends in the usage).
+pub static OPTS: Table<&str> = Table::new(
+    "ip link type gre",
+    &[
+        kw("key", "key"),
+        kw("nokey", "nokey"),
+        kw("ikey", "ikey"),
+        kw("noikey", "noikey"),
+        kw("okey", "okey"),
+        kw("nookey", "nookey"),
+        kw("seq", "seq"),
+        kw("noseq", "noseq"),
+        kw("iseq", "iseq"),
+        kw("noiseq", "noiseq"),
+        kw("oseq", "oseq"),
+        kw("nooseq", "nooseq"),
+        kw("csum", "csum"),
+        kw("nocsum", "nocsum"),
+        kw("icsum", "icsum"),
+        kw("noicsum", "noicsum"),
+        kw("ocsum", "ocsum"),
+        kw("noocsum", "noocsum"),
+        kw("nopmtudisc", "nopmtudisc"),
+        kw("pmtudisc", "pmtudisc"),
+        kw("remote", "remote"),
+        kw("local", "local"),
+        kw("dev", "dev"),
+        kw("ttl", "ttl"),
+        kw("hoplimit", "hoplimit"),
+        kw("hlim", "hlim"),
+        kw("tos", "tos"),
+        kw("tclass", "tclass"),
+        kw("dsfield", "dsfield"),
+        exact("noencap", "noencap"),
+        exact("encap", "encap"),
+        exact("encap-sport", "encap-sport"),
+        exact("encap-dport", "encap-dport"),
+        exact("encap-csum", "encap-csum"),
+        exact("noencap-csum", "noencap-csum"),
+        exact("encap-udp6-csum", "encap-udp6-csum"),
+        exact("noencap-udp6-csum", "noencap-udp6-csum"),
+        exact("encap-remcsum", "encap-remcsum"),
+        exact("noencap-remcsum", "noencap-remcsum"),
+        exact("external", "external"),
+        exact("ignore-df", "ignore-df"),
+        exact("noignore-df", "noignore-df"),
+        exact("fwmark", "fwmark"),
+        exact("erspan", "erspan"),
+        exact("erspan_ver", "erspan_ver"),
+        exact("erspan_dir", "erspan_dir"),
+        exact("erspan_hwid", "erspan_hwid"),
+    ],
+);
 
 pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let erspan = kind == "erspan";
@@ -219,7 +269,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: 
     }
 
     while let Some(w) = args.next() {
-        let word = PREFIX_WORDS.iter().find(|k| matches(&w, k)).copied().unwrap_or(w.as_str());
+        let word = OPTS.find(&w).unwrap_or(w.as_str());
         match word {
             "key" => {
                 let v = args.value()?;
@@ -481,12 +531,62 @@ pub fn help6(kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(help6_text(kind).as_bytes());
 }
 
-/// The words the IPv6 GRE parser tests with matches(), in its order.
-const PREFIX_WORDS6: &[&str] = &[
-    "key", "nokey", "ikey", "noikey", "okey", "nookey", "seq", "noseq", "iseq", "noiseq", "oseq", "nooseq", "csum",
-    "nocsum", "icsum", "noicsum", "ocsum", "noocsum", "remote", "local", "dev", "ttl", "hoplimit", "hlim", "tos",
-    "tclass", "dsfield",
-];
+/// The IPv6 GRE parser's words, as OPTS (the encap words are read by
+/// iptnl's encap_word()).
+pub static OPTS6: Table<&str> = Table::new(
+    "ip link type ip6gre",
+    &[
+        kw("key", "key"),
+        kw("nokey", "nokey"),
+        kw("ikey", "ikey"),
+        kw("noikey", "noikey"),
+        kw("okey", "okey"),
+        kw("nookey", "nookey"),
+        kw("seq", "seq"),
+        kw("noseq", "noseq"),
+        kw("iseq", "iseq"),
+        kw("noiseq", "noiseq"),
+        kw("oseq", "oseq"),
+        kw("nooseq", "nooseq"),
+        kw("csum", "csum"),
+        kw("nocsum", "nocsum"),
+        kw("icsum", "icsum"),
+        kw("noicsum", "noicsum"),
+        kw("ocsum", "ocsum"),
+        kw("noocsum", "noocsum"),
+        kw("remote", "remote"),
+        kw("local", "local"),
+        kw("dev", "dev"),
+        kw("ttl", "ttl"),
+        kw("hoplimit", "hoplimit"),
+        kw("hlim", "hlim"),
+        kw("tos", "tos"),
+        kw("tclass", "tclass"),
+        kw("dsfield", "dsfield"),
+        exact("flowlabel", "flowlabel"),
+        exact("fl", "fl"),
+        exact("dscp", "dscp"),
+        exact("fwmark", "fwmark"),
+        exact("allow-localremote", "allow-localremote"),
+        exact("noallow-localremote", "noallow-localremote"),
+        exact("external", "external"),
+        exact("encaplimit", "encaplimit"),
+        exact("erspan", "erspan"),
+        exact("erspan_ver", "erspan_ver"),
+        exact("erspan_dir", "erspan_dir"),
+        exact("erspan_hwid", "erspan_hwid"),
+        doc("noencap", "noencap"),
+        doc("encap", "encap"),
+        doc("encap-sport", "encap-sport"),
+        doc("encap-dport", "encap-dport"),
+        doc("encap-csum", "encap-csum"),
+        doc("noencap-csum", "noencap-csum"),
+        doc("encap-udp6-csum", "encap-udp6-csum"),
+        doc("noencap-udp6-csum", "noencap-udp6-csum"),
+        doc("encap-remcsum", "encap-remcsum"),
+        doc("noencap-remcsum", "noencap-remcsum"),
+    ],
+);
 
 pub fn parse6(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let (mut iflags, mut oflags) = (0u16, 0u16);
@@ -595,7 +695,7 @@ pub fn parse6(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks:
     }
 
     while let Some(w) = args.next() {
-        let word = PREFIX_WORDS6.iter().find(|k| matches(&w, k)).copied().unwrap_or(w.as_str());
+        let word = OPTS6.find(&w).unwrap_or(w.as_str());
         match word {
             "key" => {
                 let v = args.value()?;

@@ -5,6 +5,7 @@
 //! as iproute2 does.
 
 use super::vxlan::{dsfield_a2n, get_addr, get_addr_1, Addr};
+use crate::args::keywords::{exact, kw, Table};
 use crate::args::{matches, Args};
 use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
@@ -260,6 +261,81 @@ fn load_existing(s: &mut State, data: &[u8]) -> bool {
     true
 }
 
+/// iptunnel_parse_opt()'s words (all strcmp; some only for sit), each
+/// mapped to itself.
+pub static OPTS: Table<&str> = Table::new(
+    "ip link type ipip",
+    &[
+        exact("mode", "mode"),
+        exact("remote", "remote"),
+        exact("local", "local"),
+        exact("ttl", "ttl"),
+        exact("hoplimit", "hoplimit"),
+        exact("hlim", "hlim"),
+        exact("tos", "tos"),
+        exact("tclass", "tclass"),
+        exact("tc", "tc"),
+        exact("nopmtudisc", "nopmtudisc"),
+        exact("pmtudisc", "pmtudisc"),
+        exact("isatap", "isatap"),
+        exact("noencap", "noencap"),
+        exact("encap", "encap"),
+        exact("encap-sport", "encap-sport"),
+        exact("encap-dport", "encap-dport"),
+        exact("encap-csum", "encap-csum"),
+        exact("noencap-csum", "noencap-csum"),
+        exact("encap-udp6-csum", "encap-udp6-csum"),
+        exact("noencap-udp6-csum", "noencap-udp6-csum"),
+        exact("encap-remcsum", "encap-remcsum"),
+        exact("noencap-remcsum", "noencap-remcsum"),
+        exact("external", "external"),
+        exact("6rd-prefix", "6rd-prefix"),
+        exact("6rd-relay_prefix", "6rd-relay_prefix"),
+        exact("6rd-reset", "6rd-reset"),
+        exact("fwmark", "fwmark"),
+        kw("dev", "dev"),
+        kw("dsfield", "dsfield"),
+    ],
+);
+
+/// ip6tunnel_parse_opt()'s words, each mapped to itself: `dev` (a prefix,
+/// after the exact mode/remote/local), then those ip6_flow_word() and
+/// encap_word() read, then the parser's own.
+pub static OPTS6: Table<&str> = Table::new(
+    "ip link type ip6tnl",
+    &[
+        exact("mode", "mode"),
+        exact("remote", "remote"),
+        exact("local", "local"),
+        kw("dev", "dev"),
+        exact("tos", "tos"),
+        exact("tclass", "tclass"),
+        exact("tc", "tc"),
+        kw("dsfield", "dsfield"),
+        exact("flowlabel", "flowlabel"),
+        exact("fl", "fl"),
+        exact("dscp", "dscp"),
+        exact("fwmark", "fwmark"),
+        exact("allow-localremote", "allow-localremote"),
+        exact("noallow-localremote", "noallow-localremote"),
+        exact("noencap", "noencap"),
+        exact("encap", "encap"),
+        exact("encap-sport", "encap-sport"),
+        exact("encap-dport", "encap-dport"),
+        exact("encap-csum", "encap-csum"),
+        exact("noencap-csum", "noencap-csum"),
+        exact("encap-udp6-csum", "encap-udp6-csum"),
+        exact("noencap-udp6-csum", "noencap-udp6-csum"),
+        exact("encap-remcsum", "encap-remcsum"),
+        exact("noencap-remcsum", "noencap-remcsum"),
+        exact("ttl", "ttl"),
+        exact("hoplimit", "hoplimit"),
+        exact("hlim", "hlim"),
+        exact("encaplimit", "encaplimit"),
+        exact("external", "external"),
+    ],
+);
+
 pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let sit = kind == "sit";
     let mut s = State {
@@ -291,7 +367,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: 
         }
     }
     while let Some(w) = args.next() {
-        match w.as_str() {
+        match OPTS.find(&w).unwrap_or(w.as_str()) {
             "mode" => {
                 let v = args.value()?;
                 s.proto = match v.as_str() {
@@ -652,7 +728,7 @@ pub fn ip6_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hoo
     }
     while let Some(w) = args.next() {
         // "dev" is tested before "dsfield" ("d" is dev).
-        if w != "mode" && w != "remote" && w != "local" && matches(&w, "dev") {
+        if OPTS6.find(&w) == Some("dev") {
             let v = args.value()?;
             link = ctx.ifindex(&v);
             if link == 0 {
@@ -668,7 +744,7 @@ pub fn ip6_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hoo
             r?;
             continue;
         }
-        match w.as_str() {
+        match OPTS6.find(&w).unwrap_or(w.as_str()) {
             "mode" => {
                 let v = args.value()?;
                 proto = match v.as_str() {

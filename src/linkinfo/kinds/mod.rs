@@ -152,7 +152,24 @@ pub static KEYWORDS: &[&dyn Words] = &[
     &vrf::OPTS,
     &bond::OPTS,
     &bond::SLAVE_OPTS,
+    &geneve::OPTS,
+    &iptnl::OPTS,
+    &gre::OPTS,
+    &vti::OPTS,
+    &vti::XFRM_OPTS,
+    &iptnl::OPTS6,
+    &gre::OPTS6,
+    &misc::BAREUDP_OPTS,
+    &misc::AMT_OPTS,
+    &misc::HSR_OPTS,
+    &misc::GTP_OPTS,
+    &misc::IPOIB_OPTS,
+    &macsec::OPTS,
     &can::OPTS,
+    &misc::BATADV_OPTS,
+    &misc::DSA_OPTS,
+    &misc::RMNET_OPTS,
+    &misc::WWAN_OPTS,
     &bridge::XSTATS_OPTS,
 ];
 
@@ -164,3 +181,21 @@ pub fn known(id: &str) -> bool {
 /// Hooks for tests that run a kind parser alone: no veth peer parser.
 #[cfg(test)]
 pub static NO_HOOKS: Hooks = Hooks { peer: |_, _, _| Ok(1) };
+
+#[cfg(test)]
+mod keyword_tests {
+    use super::*;
+
+    /// One table per path, each with words; every kind with a parser is
+    /// named by some table's path (its own or the kind it shares with).
+    #[test]
+    fn one_table_per_path() {
+        let mut paths: Vec<&str> = KEYWORDS.iter().map(|t| t.path()).collect();
+        assert!(KEYWORDS.iter().all(|t| !t.words().is_empty()));
+        paths.sort();
+        let n = paths.len();
+        paths.dedup();
+        assert_eq!(paths.len(), n);
+        assert!(KindNames.words().contains(&"vxcan"));
+    }
+}
