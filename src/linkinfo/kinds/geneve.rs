@@ -2,7 +2,7 @@
 //! has no geneve: a device can never be shown here, so only the requests
 //! (checked against iproute2's bytes) and the texts are provided.
 
-use super::vxlan::{dsfield_a2n, get_addr, Addr};
+use crate::inet::{get_addr, InetPrefix};
 use crate::args::keywords::{exact, kw, Table};
 use crate::args::Args;
 use crate::error::{duparg2, invarg};
@@ -83,7 +83,7 @@ pub static OPTS: Table<&str> = Table::new(
 );
 
 pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
-    let mut daddr = Addr::none();
+    let mut daddr = InetPrefix::default();
     let mut vni: u32 = 0;
     let mut label: u32 = 0;
     let mut ttl: u8 = 0;
@@ -126,7 +126,7 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks
                 let v = args.value()?;
                 dup(&mut attrs, IFLA_GENEVE_REMOTE, "remote", &v)?;
                 daddr = get_addr(&v, AF_UNSPEC)?;
-                if !daddr.is_not_multi() {
+                if !daddr.is_inet_not_multi() {
                     return Err(invarg("invalid remote address", &v));
                 }
             }
@@ -146,7 +146,7 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks
             "tos" | "dsfield" => {
                 let v = args.value()?;
                 dup(&mut attrs, IFLA_GENEVE_TOS, "tos", &v)?;
-                tos = if v != "inherit" { dsfield_a2n(&v).ok_or_else(|| invarg("bad TOS value", &v))? } else { 1 };
+                tos = if v != "inherit" { crate::names::tables::dsfield_a2n(&v).map(|d| d as u8).ok_or_else(|| invarg("bad TOS value", &v))? } else { 1 };
             }
             "df" => {
                 let v = args.value()?;
@@ -212,7 +212,7 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks
     req.attr_u32(IFLA_GENEVE_ID, vni);
     if daddr.is_inet() {
         let t = if daddr.family == AF_INET { IFLA_GENEVE_REMOTE } else { IFLA_GENEVE_REMOTE6 };
-        req.attr(t, &daddr.data[..daddr.bytelen]);
+        req.attr(t, &daddr.bytes());
     }
     if !set_op || is_set(attrs, IFLA_GENEVE_LABEL) {
         req.attr(IFLA_GENEVE_LABEL, &label.to_be_bytes());

@@ -3,8 +3,8 @@
 //! so only the requests (checked against iproute2's bytes) and the texts
 //! are provided. `ip link set` reads the device's tunnel data first.
 
-use super::iptnl::{addr_rta, existing_info_data, TUNNEL_ENCAP_FLAG_CSUM, TUNNEL_ENCAP_FLAG_CSUM6, TUNNEL_ENCAP_FLAG_REMCSUM};
-use super::vxlan::{dsfield_a2n, get_addr, Addr};
+use super::iptnl::{existing_info_data, TUNNEL_ENCAP_FLAG_CSUM, TUNNEL_ENCAP_FLAG_CSUM6, TUNNEL_ENCAP_FLAG_REMCSUM};
+use crate::inet::{get_addr, get_addr_rta, InetPrefix};
 use crate::args::keywords::{doc, exact, kw, Table};
 use crate::args::{matches, Args};
 use crate::error::invarg;
@@ -165,7 +165,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: 
     let erspan = kind == "erspan";
     let (mut iflags, mut oflags) = (0u16, 0u16);
     let (mut ikey, mut okey) = ([0u8; 4], [0u8; 4]);
-    let (mut saddr, mut daddr) = (Addr::none(), Addr::none());
+    let (mut saddr, mut daddr) = (InetPrefix::default(), InetPrefix::default());
     let mut pmtudisc: u8 = 1;
     let mut ignore_df: u8 = 0;
     let (mut tos, mut ttl) = (0u8, 0u8);
@@ -184,9 +184,9 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: 
         let mut ok = false;
         if let Some(d) = data {
             let t = Tb::parse(&d, IFLA_GRE_MAX);
-            let addr = |ty: u16| -> Result<Option<Addr>, ()> {
+            let addr = |ty: u16| -> Result<Option<InetPrefix>, ()> {
                 match t.get(ty) {
-                    Some(x) => addr_rta(x, AF_INET).map(Some).ok_or(()),
+                    Some(x) => get_addr_rta(x, AF_INET).ok().map(Some).ok_or(()),
                     None => Ok(None),
                 }
             };
@@ -353,7 +353,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: 
             }
             "tos" | "tclass" | "dsfield" => {
                 let v = args.value()?;
-                tos = if v != "inherit" { dsfield_a2n(&v).ok_or_else(|| invarg("bad TOS value", &v))? } else { 1 };
+                tos = if v != "inherit" { crate::names::tables::dsfield_a2n(&v).map(|d| d as u8).ok_or_else(|| invarg("bad TOS value", &v))? } else { 1 };
             }
             "noencap" => encaptype = 0,
             "encap" => {
@@ -426,7 +426,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: 
         }
     }
 
-    if daddr.is_multi() {
+    if daddr.is_inet_multi() {
         if ikey == [0; 4] {
             ikey.copy_from_slice(&daddr.data[..4]);
             iflags |= GRE_KEY;
@@ -435,7 +435,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: 
             okey.copy_from_slice(&daddr.data[..4]);
             oflags |= GRE_KEY;
         }
-        if !saddr.is_not_unspec() {
+        if !saddr.is_inet_not_unspec() {
             eprint_raw("A broadcast tunnel requires a source address.\n");
             return Ok(1);
         }
@@ -448,11 +448,11 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: 
     req.attr(IFLA_GRE_OKEY, &okey);
     req.attr(IFLA_GRE_IFLAGS, &iflags.to_be_bytes());
     req.attr(IFLA_GRE_OFLAGS, &oflags.to_be_bytes());
-    if saddr.is_not_unspec() {
-        req.attr(IFLA_GRE_LOCAL, &saddr.data[..saddr.bytelen]);
+    if saddr.is_inet_not_unspec() {
+        req.attr(IFLA_GRE_LOCAL, &saddr.bytes());
     }
-    if daddr.is_not_unspec() {
-        req.attr(IFLA_GRE_REMOTE, &daddr.data[..daddr.bytelen]);
+    if daddr.is_inet_not_unspec() {
+        req.attr(IFLA_GRE_REMOTE, &daddr.bytes());
     }
     req.attr_u8(IFLA_GRE_PMTUDISC, pmtudisc);
     if ignore_df != 0 {
@@ -591,7 +591,7 @@ pub static OPTS6: Table<&str> = Table::new(
 pub fn parse6(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let (mut iflags, mut oflags) = (0u16, 0u16);
     let (mut ikey, mut okey) = ([0u8; 4], [0u8; 4]);
-    let (mut saddr, mut daddr) = (Addr::none(), Addr::none());
+    let (mut saddr, mut daddr) = (InetPrefix::default(), InetPrefix::default());
     let mut hop_limit = DEFAULT_TNL_HOP_LIMIT;
     let mut encap_limit = IPV6_DEFAULT_TNL_ENCAP_LIMIT;
     let mut flowinfo: u32 = 0;
@@ -610,9 +610,9 @@ pub fn parse6(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks:
         let mut ok = false;
         if let Some(d) = existing_info_data(ctx, req)? {
             let t = Tb::parse(&d, IFLA_GRE_MAX);
-            let addr = |ty: u16| -> Result<Option<Addr>, ()> {
+            let addr = |ty: u16| -> Result<Option<InetPrefix>, ()> {
                 match t.get(ty) {
-                    Some(x) => addr_rta(x, AF_INET6).map(Some).ok_or(()),
+                    Some(x) => get_addr_rta(x, AF_INET6).ok().map(Some).ok_or(()),
                     None => Ok(None),
                 }
             };
@@ -839,11 +839,11 @@ pub fn parse6(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks:
     req.attr(IFLA_GRE_OKEY, &okey);
     req.attr(IFLA_GRE_IFLAGS, &iflags.to_be_bytes());
     req.attr(IFLA_GRE_OFLAGS, &oflags.to_be_bytes());
-    if saddr.is_not_unspec() {
-        req.attr(IFLA_GRE_LOCAL, &saddr.data[..saddr.bytelen]);
+    if saddr.is_inet_not_unspec() {
+        req.attr(IFLA_GRE_LOCAL, &saddr.bytes());
     }
-    if daddr.is_not_unspec() {
-        req.attr(IFLA_GRE_REMOTE, &daddr.data[..daddr.bytelen]);
+    if daddr.is_inet_not_unspec() {
+        req.attr(IFLA_GRE_REMOTE, &daddr.bytes());
     }
     if link != 0 {
         req.attr_u32(IFLA_GRE_LINK, link);

@@ -244,7 +244,7 @@ mod tests {
 // ---- bareudp, amt, hsr, gtp, ipoib (options and help only: this kernel
 // has none of them, so they can never be shown here) ----
 
-use super::vxlan::{get_addr, Addr};
+use crate::inet::{get_addr, InetPrefix};
 use crate::error::duparg2;
 use crate::error::fail;
 
@@ -388,7 +388,7 @@ pub fn amt_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _ho
     const DISCOVERY_IP: u16 = 7;
     const MAX_TUNNELS: u16 = 8;
     let mut attrs: u64 = 0;
-    let mut daddr = Addr::none();
+    let mut daddr = InetPrefix::default();
     while let Some(w) = args.next() {
         match AMT_OPTS.find(&w).unwrap_or_default() {
             "mode" => {
@@ -426,7 +426,7 @@ pub fn amt_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _ho
                 // iproute2 takes the family of the discovery address here.
                 let s = get_addr(&v, daddr.family)?;
                 if s.is_inet() {
-                    req.attr(LOCAL_IP, &s.data[..s.bytelen]);
+                    req.attr(LOCAL_IP, &s.bytes());
                 }
             }
             "discovery" => {
@@ -434,7 +434,7 @@ pub fn amt_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _ho
                 dup(&mut attrs, DISCOVERY_IP, "discovery", &v)?;
                 daddr = get_addr(&v, daddr.family)?;
                 if daddr.is_inet() {
-                    req.attr(DISCOVERY_IP, &daddr.data[..daddr.bytelen]);
+                    req.attr(DISCOVERY_IP, &daddr.bytes());
                 }
             }
             "help" => {

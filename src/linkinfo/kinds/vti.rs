@@ -4,8 +4,8 @@
 //! provided. `ip link set` of vti/vti6 reads the device's data first.
 
 use super::gre::parse_key;
-use super::iptnl::{addr_rta, existing_info_data};
-use super::vxlan::{get_addr, Addr};
+use super::iptnl::{existing_info_data};
+use crate::inet::{get_addr, get_addr_rta, InetPrefix};
 use crate::args::keywords::{exact, kw, Table};
 use crate::args::Args;
 use crate::error::{invarg, missarg};
@@ -76,7 +76,7 @@ pub static OPTS: Table<Opt> = Table::new(
 pub fn vti_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let fam = if kind == "vti6" { AF_INET6 } else { AF_INET };
     let (mut ikey, mut okey) = ([0u8; 4], [0u8; 4]);
-    let (mut saddr, mut daddr) = (Addr::none(), Addr::none());
+    let (mut saddr, mut daddr) = (InetPrefix::default(), InetPrefix::default());
     let mut link: u32 = 0;
     let mut fwmark: u32 = 0;
     let (_, flags) = super::common::req_type_flags(req);
@@ -84,9 +84,9 @@ pub fn vti_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hoo
         let mut ok = false;
         if let Some(d) = existing_info_data(ctx, req)? {
             let t = Tb::parse(&d, IFLA_VTI_MAX);
-            let addr = |ty: u16| -> Result<Option<Addr>, ()> {
+            let addr = |ty: u16| -> Result<Option<InetPrefix>, ()> {
                 match t.get(ty) {
-                    Some(x) => addr_rta(x, fam).map(Some).ok_or(()),
+                    Some(x) => get_addr_rta(x, fam).ok().map(Some).ok_or(()),
                     None => Ok(None),
                 }
             };
@@ -153,11 +153,11 @@ pub fn vti_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hoo
     }
     req.attr(IFLA_VTI_IKEY, &ikey);
     req.attr(IFLA_VTI_OKEY, &okey);
-    if saddr.is_not_unspec() {
-        req.attr(IFLA_VTI_LOCAL, &saddr.data[..saddr.bytelen]);
+    if saddr.is_inet_not_unspec() {
+        req.attr(IFLA_VTI_LOCAL, &saddr.bytes());
     }
-    if daddr.is_not_unspec() {
-        req.attr(IFLA_VTI_REMOTE, &daddr.data[..daddr.bytelen]);
+    if daddr.is_inet_not_unspec() {
+        req.attr(IFLA_VTI_REMOTE, &daddr.bytes());
     }
     req.attr_u32(IFLA_VTI_FWMARK, fwmark);
     if link != 0 {

@@ -1,7 +1,8 @@
 //! `type vxlan` (ip/iplink_vxlan.c, 6.1.0): options, the `-d` block and
 //! JSON `info_data`, and the help.
 
-use super::common::{format_host, get_addr_ipv4, pton6, req_type_flags};
+use super::common::{format_host, req_type_flags};
+use crate::inet::{get_addr, InetPrefix};
 use crate::args::keywords::{exact, kw, Table};
 use crate::args::Args;
 use crate::error::{duparg2, invarg};
@@ -9,7 +10,7 @@ use crate::error::{eprint_raw, fail, Exit, Res};
 use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::attr::{get_be16, get_u32};
-use crate::netlink::consts::{AF_INET, AF_INET6, AF_UNSPEC, NLM_F_CREATE, RTM_NEWLINK};
+use crate::netlink::consts::{AF_INET, AF_INET6, NLM_F_CREATE, RTM_NEWLINK};
 use crate::netlink::{Req, Tb};
 use crate::print::T;
 use crate::args::num::{get_u16, get_unsigned};
@@ -83,138 +84,6 @@ Where:	VNI	:= 0-16777215
 
 pub fn help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(HELP.as_bytes());
-}
-
-/// inet_prefix as far as vxlan needs it.
-#[derive(Clone, Copy)]
-pub(super) struct Addr {
-    pub(super) family: u8,
-    pub(super) bytelen: usize,
-    pub(super) data: [u8; 16],
-    /// set_address_type()'s INET and MULTI bits (UNSPEC never matters here).
-    inet: bool,
-    multi: bool,
-}
-
-impl Addr {
-    pub(super) fn none() -> Addr {
-        Addr { family: AF_UNSPEC, bytelen: 0, data: [0; 16], inet: false, multi: false }
-    }
-    pub(super) fn is_inet(&self) -> bool {
-        self.inet
-    }
-    pub(super) fn is_multi(&self) -> bool {
-        self.inet && self.multi
-    }
-    /// is_addrtype_inet_not_unspec(): an address other than 0.0.0.0 / ::.
-    pub(super) fn is_not_unspec(&self) -> bool {
-        let n = if self.family == AF_INET { 4 } else { 16 };
-        self.inet && self.data[..n].iter().any(|&b| b != 0)
-    }
-    /// True for 0.0.0.0 too, as iproute2's flag test is.
-    pub(super) fn is_not_multi(&self) -> bool {
-        self.inet && !self.multi
-    }
-    pub(super) fn set_type(&mut self) {
-        match self.family {
-            AF_INET => {
-                self.inet = true;
-                if self.data[..4] != [0; 4] && self.data[0] & 0xf0 == 0xe0 {
-                    self.multi = true;
-                }
-            }
-            AF_INET6 => {
-                self.inet = true;
-                if self.data[0] == 0xff {
-                    self.multi = true;
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-/// get_addr_1() for the families vxlan passes (unspec, inet, inet6).
-pub(super) fn get_addr_1(name: &str, family: u8) -> Option<Addr> {
-    let mut a = Addr::none();
-    if name == "default" || name == "all" || name == "any" {
-        a.family = family;
-        if name == "default" {
-            a.bytelen = match family {
-                AF_INET => 4,
-                AF_INET6 => 16,
-                _ => 0,
-            };
-        }
-    } else if name.contains(':') {
-        a.family = AF_INET6;
-        if family != AF_UNSPEC && family != AF_INET6 {
-            return None;
-        }
-        a.data = pton6(name)?;
-        a.bytelen = 16;
-    } else {
-        a.family = AF_INET;
-        if family != AF_UNSPEC && family != AF_INET {
-            return None;
-        }
-        a.data[..4].copy_from_slice(&get_addr_ipv4(name)?);
-        a.bytelen = 4;
-    }
-    a.set_type();
-    Some(a)
-}
-
-/// get_addr(): exit(1) with iproute2's message when the word is no address.
-pub(super) fn get_addr(name: &str, family: u8) -> Res<Addr> {
-    get_addr_1(name, family).ok_or_else(|| {
-        let fam = match family {
-            AF_UNSPEC => "any valid",
-            AF_INET => "inet",
-            AF_INET6 => "inet6",
-            _ => "???",
-        };
-        fail(1, &format!("Error: {} address is expected rather than \"{}\".\n", fam, name))
-    })
-}
-
-/// rtnl_dsfield_a2n(): a name from /etc/iproute2/rt_dsfield, or hex.
-pub(super) fn dsfield_a2n(arg: &str) -> Option<u8> {
-    let mut tab: Vec<Option<String>> = vec![None; 256];
-    tab[0] = Some("0".into());
-    if let Ok(text) = std::fs::read_to_string("/etc/iproute2/rt_dsfield") {
-        for line in text.lines() {
-            let l = line.trim_start_matches([' ', '\t']);
-            if l.is_empty() || l.starts_with('#') {
-                continue;
-            }
-            let mut it = l.split_whitespace();
-            let (Some(id), Some(name)) = (it.next(), it.next()) else {
-                crate::eprintf!("Database /etc/iproute2/rt_dsfield is corrupted at {}\n", line);
-                break;
-            };
-            let id = match id.strip_prefix("0x") {
-                Some(h) => u32::from_str_radix(h, 16).ok(),
-                None => id.parse::<u32>().ok(),
-            };
-            match id {
-                Some(i) if i < 256 => tab[i as usize] = Some(name.to_string()),
-                Some(_) => {}
-                None => {
-                    crate::eprintf!("Database /etc/iproute2/rt_dsfield is corrupted at {}\n", line);
-                    break;
-                }
-            }
-        }
-    }
-    if let Some(i) = tab.iter().position(|n| n.as_deref() == Some(arg)) {
-        return Some(i as u8);
-    }
-    let (v, n, over) = crate::args::num::c_strtoull(arg, 16);
-    if n == 0 || n != arg.len() || over || v > 255 {
-        return None;
-    }
-    Some(v as u8)
 }
 
 /// vxlan_parse_opt()'s words in its order, each mapped to itself (the
@@ -293,8 +162,8 @@ const FLAGS8: &[(&str, u16, u8)] = &[
 ];
 
 pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
-    let mut saddr = Addr::none();
-    let mut daddr = Addr::none();
+    let mut saddr = InetPrefix::default();
+    let mut daddr = InetPrefix::default();
     let mut vni: u32 = 0;
     let mut learning: u8 = 1;
     let mut dstport: u16 = 0;
@@ -334,7 +203,7 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks:
             }
             "group" | "remote" => {
                 let group = word == "group";
-                let conflict = if group { daddr.is_not_multi() } else { daddr.is_multi() };
+                let conflict = if group { daddr.is_inet_not_multi() } else { daddr.is_inet_multi() };
                 if conflict {
                     eprint_raw("vxlan: both group and remote cannot be specified\n");
                     return Ok(1);
@@ -342,10 +211,10 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks:
                 let v = args.value()?;
                 dup(&mut attrs, IFLA_VXLAN_GROUP, word, &v)?;
                 daddr = get_addr(&v, saddr.family)?;
-                if group && !daddr.is_multi() {
+                if group && !daddr.is_inet_multi() {
                     return Err(invarg("invalid group address", &v));
                 }
-                if !group && !daddr.is_not_multi() {
+                if !group && !daddr.is_inet_not_multi() {
                     return Err(invarg("invalid remote address", &v));
                 }
             }
@@ -353,7 +222,7 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks:
                 let v = args.value()?;
                 dup(&mut attrs, IFLA_VXLAN_LOCAL, "local", &v)?;
                 saddr = get_addr(&v, daddr.family)?;
-                if !saddr.is_not_multi() {
+                if !saddr.is_inet_not_multi() {
                     return Err(invarg("invalid local address", &v));
                 }
             }
@@ -384,7 +253,7 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks:
             "tos" | "dsfield" => {
                 let v = args.value()?;
                 dup(&mut attrs, IFLA_VXLAN_TOS, "tos", &v)?;
-                let tos = if v != "inherit" { dsfield_a2n(&v).ok_or_else(|| invarg("bad TOS value", &v))? } else { 1 };
+                let tos = if v != "inherit" { crate::names::tables::dsfield_a2n(&v).map(|d| d as u8).ok_or_else(|| invarg("bad TOS value", &v))? } else { 1 };
                 req.attr_u8(IFLA_VXLAN_TOS, tos);
             }
             "df" => {
@@ -488,7 +357,7 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks:
         eprint_raw("vxlan: missing virtual network identifier\n");
         return Ok(1);
     }
-    if daddr.is_multi() && !is_set(attrs, IFLA_VXLAN_LINK) {
+    if daddr.is_inet_multi() && !is_set(attrs, IFLA_VXLAN_LINK) {
         eprint_raw("vxlan: 'group' requires 'dev' to be specified\n");
         return Ok(1);
     }
@@ -509,12 +378,12 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks:
     let mut selected_family = false;
     if saddr.is_inet() {
         let t = if saddr.family == AF_INET { IFLA_VXLAN_LOCAL } else { IFLA_VXLAN_LOCAL6 };
-        req.attr(t, &saddr.data[..saddr.bytelen]);
+        req.attr(t, &saddr.bytes());
         selected_family = true;
     }
     if daddr.is_inet() {
         let t = if daddr.family == AF_INET { IFLA_VXLAN_GROUP } else { IFLA_VXLAN_GROUP6 };
-        req.attr(t, &daddr.data[..daddr.bytelen]);
+        req.attr(t, &daddr.bytes());
         selected_family = true;
     }
     if !selected_family {
@@ -721,12 +590,15 @@ mod tests {
 
     #[test]
     fn addresses() {
-        assert!(get_addr_1("239.1.1.1", AF_UNSPEC).map(|a| a.is_multi()).unwrap_or(false));
-        assert!(get_addr_1("1.2.3.4", AF_UNSPEC).map(|a| a.is_not_multi()).unwrap_or(false));
-        assert!(get_addr_1("0.0.0.0", AF_UNSPEC).map(|a| a.is_not_multi()).unwrap_or(false));
+        use crate::inet::get_addr_1;
+        use crate::names::tables::dsfield_a2n;
+        use crate::netlink::consts::AF_UNSPEC;
+        assert!(get_addr_1("239.1.1.1", AF_UNSPEC).map(|a| a.is_inet_multi()).unwrap_or(false));
+        assert!(get_addr_1("1.2.3.4", AF_UNSPEC).map(|a| a.is_inet_not_multi()).unwrap_or(false));
+        assert!(get_addr_1("0.0.0.0", AF_UNSPEC).map(|a| a.is_inet_not_multi()).unwrap_or(false));
         assert!(get_addr_1("any", AF_UNSPEC).map(|a| !a.is_inet()).unwrap_or(false));
         assert!(get_addr_1("::1", AF_INET).is_none());
-        assert!(get_addr_1("ff02::1", AF_UNSPEC).map(|a| a.is_multi()).unwrap_or(false));
+        assert!(get_addr_1("ff02::1", AF_UNSPEC).map(|a| a.is_inet_multi()).unwrap_or(false));
         assert_eq!(dsfield_a2n("0x10"), Some(0x10));
         assert_eq!(dsfield_a2n("10"), Some(0x10));
         assert_eq!(dsfield_a2n("100"), None);
