@@ -584,21 +584,16 @@ pub fn iplink_parse(ctx: &mut Ctx, args: &mut Args, req: &mut Req, ifi: &mut Ifi
 
 /// on_off(): the message, and the -1 iplink_parse() returns.
 fn on_off(key: &str, v: &str) -> Parsed {
-    eprint_raw(&format!("Error: argument of \"{}\" must be \"on\" or \"off\", not \"{}\"\n", key, v));
+    if let Err(m) = crate::error::parse_on_off(key, v) {
+        eprint_raw(&m);
+    }
     Parsed::Failed(-1)
 }
 
-/// parse_on_off() (lib/utils.c parse_one_of): prefixes of "off"/"on",
-/// "off" tested first; otherwise the message and None.
+/// parse_on_off() (lib/utils.c): prefixes of "off"/"on"; otherwise its
+/// message and None.
 pub fn parse_on_off(key: &str, v: &str) -> Option<bool> {
-    if matches(v, "off") {
-        return Some(false);
-    }
-    if matches(v, "on") {
-        return Some(true);
-    }
-    eprint_raw(&format!("Error: argument of \"{}\" must be one of \"off\", \"on\", not \"{}\"\n", key, v));
-    None
+    crate::error::parse_on_off_prefix(key, v).map_err(|m| eprint_raw(&m)).ok()
 }
 
 /// check_ifname() of lib/utils.c: 1-15 bytes, no '/' and no blanks.
@@ -611,9 +606,9 @@ pub fn check_altifname(name: &str) -> bool {
     !name.is_empty() && !name.bytes().any(|c| c == b'/' || matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
 }
 
-/// ll_addr_a2n() (the kinds' one, shared): None after its message.
+/// ll_addr_a2n() (the shared one the kinds use): None after its message.
 pub fn ll_addr_a2n(arg: &str, maxlen: usize) -> Option<Vec<u8>> {
-    crate::linkinfo::kinds::common::ll_addr_a2n(arg, maxlen).ok()
+    crate::inet::lladdr::ll_addr_vec(arg, maxlen).ok()
 }
 
 /// netns_get_fd(): /run/netns/NAME, or NAME itself when it holds a '/'.

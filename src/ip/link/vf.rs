@@ -1,6 +1,7 @@
 //! `vf NUM ...` of iplink_parse() (ip/iplink.c iplink_parse_vf()).
 
 use super::parse::{ll_addr_a2n, nl_get_ll_addr_len, parse_on_off};
+use crate::names::ll_proto::ll_proto_a2n;
 use crate::args::keywords::{kw, Table};
 use crate::args::num::{c_strtoull, get_unsigned};
 use crate::args::{matches, Args};
@@ -248,20 +249,7 @@ fn parse_vf_vlan(args: &mut Args) -> Res<(u32, u32, u16)> {
         args.advance();
         args.advance();
         let v = args.peek().ok_or_else(incomplete_command)?.to_string();
-        let p = if v.eq_ignore_ascii_case("802.1Q") {
-            ETH_P_8021Q
-        } else if v.eq_ignore_ascii_case("802.1ad") {
-            ETH_P_8021AD
-        } else if LL_PROTO_NAMES.iter().any(|n| n.eq_ignore_ascii_case(&v)) {
-            // A known protocol, but not a VLAN one.
-            0
-        } else {
-            let (n, used, over) = c_strtoull(&v, 0);
-            if used == 0 || used != v.len() || over || n > 0xffff {
-                return Err(invarg("protocol is invalid\n", &v));
-            }
-            n as u16
-        };
+        let p = ll_proto_a2n(&v).ok_or_else(|| invarg("protocol is invalid\n", &v))?;
         if p != ETH_P_8021Q && p != ETH_P_8021AD {
             return Err(invarg("Invalid \"vlan protocol\" value - supported 802.1Q, 802.1ad\n", &v));
         }
@@ -269,61 +257,6 @@ fn parse_vf_vlan(args: &mut Args) -> Res<(u32, u32, u16)> {
     }
     Ok((vlan, qos, proto))
 }
-
-/// The other names of lib/ll_proto.c (ll_proto_a2n() accepts them).
-const LL_PROTO_NAMES: &[&str] = &[
-    "loop",
-    "pup",
-    "pupat",
-    "ip",
-    "x25",
-    "arp",
-    "bpq",
-    "ieeepup",
-    "ieeepupat",
-    "dec",
-    "dna_dl",
-    "dna_rc",
-    "dna_rt",
-    "lat",
-    "diag",
-    "cust",
-    "sca",
-    "rarp",
-    "atalk",
-    "aarp",
-    "ipx",
-    "ipv6",
-    "ppp_disc",
-    "ppp_ses",
-    "atmmpoa",
-    "atmfate",
-    "802_3",
-    "ax25",
-    "all",
-    "802_2",
-    "snap",
-    "ddcmp",
-    "wan_ppp",
-    "ppp_mp",
-    "localtalk",
-    "can",
-    "ppptalk",
-    "tr_802_2",
-    "mobitex",
-    "control",
-    "irda",
-    "econet",
-    "tipc",
-    "profinet",
-    "aoe",
-    "ethercat",
-    "mpls_uc",
-    "mpls_mc",
-    "teb",
-    "LLDP",
-    "ipv4",
-];
 
 /// get_guid(): exactly "xx:xx:xx:xx:xx:xx:xx:xx".
 pub(super) fn get_guid(s: &str) -> Option<u64> {

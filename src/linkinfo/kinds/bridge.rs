@@ -1,7 +1,9 @@
 //! `type bridge` (ip/iplink_bridge.c, 6.1.0): options of `ip link add|set
 //! ... type bridge`, the `-d` block and JSON `info_data`, and the help.
 
-use super::common::{bridge_id, ll_addr_a2n, ll_proto_a2n, ll_proto_n2a, print_timer};
+use super::common::{bridge_id, print_timer};
+use crate::names::ll_proto::{ll_proto_a2n, ll_proto_n2a};
+use crate::inet::lladdr::ll_addr_vec as ll_addr_a2n;
 use crate::args::keywords::{exact, kw, Keyword, Table};
 use crate::args::Args;
 use crate::error::invarg;

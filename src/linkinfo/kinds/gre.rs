@@ -93,7 +93,7 @@ pub fn help(kind: &str, out: &mut dyn std::io::Write) {
 pub(super) fn parse_key(name: &str, key: &str) -> Res<[u8; 4]> {
     if key.contains('.') {
         // get_addr32()
-        let a = if matches!(key, "default" | "any" | "all") { Some([0; 4]) } else { super::common::get_addr_ipv4(key) };
+        let a = if matches!(key, "default" | "any" | "all") { Some([0; 4]) } else { crate::inet::get_addr_ipv4(key) };
         return a.ok_or_else(|| fail(1, &format!("Error: an IP address is expected rather than \"{}\"\n", key)));
     }
     match crate::args::num::get_unsigned(key, 0) {

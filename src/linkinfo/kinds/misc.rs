@@ -313,7 +313,7 @@ pub fn bareudp_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req
         } else if k == Some(BareudpOpt::Ethertype) {
             let v = args.value()?;
             dup(&mut attrs, ETHERTYPE, "ethertype", &v)?;
-            ethertype = super::common::ll_proto_a2n(&v).ok_or_else(|| invarg("ethertype", &v))?;
+            ethertype = crate::names::ll_proto::ll_proto_a2n(&v).ok_or_else(|| invarg("ethertype", &v))?;
         } else if k == Some(BareudpOpt::Srcportmin) {
             let v = args.value()?;
             dup(&mut attrs, SRCPORT_MIN, "srcportmin", &v)?;

@@ -2,7 +2,7 @@
 //! module: requests are checked against iproute2's bytes, printing
 //! against crafted attributes.
 
-use super::common::{ll_proto_a2n, ll_proto_n2a};
+use crate::names::ll_proto::{ll_proto_a2n, ll_proto_n2a};
 use crate::args::keywords::{kw, Keyword, Table};
 use crate::args::Args;
 use crate::error::invarg;

@@ -1,7 +1,8 @@
 //! `type vxlan` (ip/iplink_vxlan.c, 6.1.0): options, the `-d` block and
 //! JSON `info_data`, and the help.
 
-use super::common::{format_host, req_type_flags};
+use super::common::req_type_flags;
+use crate::inet::format_host;
 use crate::inet::{get_addr, InetPrefix};
 use crate::args::keywords::{exact, kw, Table};
 use crate::args::Args;
@@ -418,7 +419,7 @@ pub fn print(ctx: &mut Ctx, _kind: &str, data: &[u8]) {
     if let Some(d) = tb.get(IFLA_VXLAN_GROUP) {
         let a = d.get(..4).unwrap_or(&[0; 4]);
         if a != [0; 4] {
-            let s = format_host(ctx, AF_INET, a);
+            let s = format_host(AF_INET, a, ctx.o.resolve > 0);
             if a[0] & 0xf0 == 0xe0 {
                 ctx.p.string(T::Any, "group", "group {} ", &s);
             } else {
@@ -428,7 +429,7 @@ pub fn print(ctx: &mut Ctx, _kind: &str, data: &[u8]) {
     } else if let Some(d) = tb.get(IFLA_VXLAN_GROUP6) {
         let a = d.get(..16).unwrap_or(&[0; 16]);
         if a != [0; 16] {
-            let s = format_host(ctx, AF_INET6, a);
+            let s = format_host(AF_INET6, a, ctx.o.resolve > 0);
             if a[0] == 0xff {
                 ctx.p.string(T::Any, "group6", "group {} ", &s);
             } else {
@@ -439,13 +440,13 @@ pub fn print(ctx: &mut Ctx, _kind: &str, data: &[u8]) {
     if let Some(d) = tb.get(IFLA_VXLAN_LOCAL) {
         let a = d.get(..4).unwrap_or(&[0; 4]);
         if a != [0; 4] {
-            let s = format_host(ctx, AF_INET, a);
+            let s = format_host(AF_INET, a, ctx.o.resolve > 0);
             ctx.p.string(T::Any, "local", "local {} ", &s);
         }
     } else if let Some(d) = tb.get(IFLA_VXLAN_LOCAL6) {
         let a = d.get(..16).unwrap_or(&[0; 16]);
         if a != [0; 16] {
-            let s = format_host(ctx, AF_INET6, a);
+            let s = format_host(AF_INET6, a, ctx.o.resolve > 0);
             ctx.p.string(T::Any, "local6", "local {} ", &s);
         }
     }
