@@ -8,7 +8,7 @@ use super::modify::{Ifi, Parsed};
 use super::vf::iplink_parse_vf;
 use super::xdp::{xdp_parse, XDP_FLAGS_DRV_MODE, XDP_FLAGS_HW_MODE, XDP_FLAGS_SKB_MODE, XDP_FLAGS_UPDATE_IF_NOEXIST};
 use crate::args::keywords::{exact, kw, Table};
-use crate::args::num::{atoi, c_strtoll, c_strtoull, get_integer, get_unsigned};
+use crate::args::num::{atoi, c_strtoull, get_integer, get_unsigned};
 use crate::args::{matches, Args};
 use crate::ctx::Ctx;
 use crate::error::{duparg, duparg2, incomplete_command, invarg, missarg};
@@ -367,7 +367,7 @@ pub fn iplink_parse(ctx: &mut Ctx, args: &mut Args, req: &mut Req, ifi: &mut Ifi
                 if group != -1 {
                     return Err(duparg("group", &v));
                 }
-                group = rtnl_group_a2n(&v).ok_or_else(|| invarg("Invalid \"group\" value\n", &v))?;
+                group = crate::names::tables::group_a2n(&v).ok_or_else(|| invarg("Invalid \"group\" value\n", &v))?;
                 req.attr_u32(IFLA_GROUP, group as u32);
             }
             Some(P::Mode) => {
@@ -696,57 +696,6 @@ pub(super) fn nl_get_ll_addr_len(ctx: &mut Ctx, dev: &str) -> Res<i32> {
     };
     let tb = Tb::parse(attrs, IFLA_MAX);
     Ok(tb.get(IFLA_ADDRESS).map(|a| a.len() as i32).unwrap_or(-1))
-}
-
-/// rtnl_group_a2n(): a name from /etc/iproute2/group, or a number
-/// (strtol, base 0, narrowed to int, not negative).
-pub fn rtnl_group_a2n(arg: &str) -> Option<i32> {
-    if let Some(id) = group_by_name(arg) {
-        return Some(id);
-    }
-    let (v, n, _) = c_strtoll(arg, 0);
-    if n == 0 || n != arg.len() {
-        return None;
-    }
-    let i = v as i32;
-    if i < 0 {
-        return None;
-    }
-    Some(i)
-}
-
-/// The id of a group name in /etc/iproute2/group, found the way
-/// iproute2's 256-bucket hash is searched (bucket id&255 in order, the
-/// last line of a bucket first).
-fn group_by_name(name: &str) -> Option<i32> {
-    let text = std::fs::read_to_string("/etc/iproute2/group").ok()?;
-    let mut buckets: Vec<Vec<(i32, String)>> = vec![Vec::new(); 256];
-    for line in text.lines() {
-        let p = line.trim_start_matches([' ', '\t']);
-        if p.is_empty() || p.starts_with('#') {
-            continue;
-        }
-        let mut it = p.split_whitespace();
-        let (Some(id), Some(nm)) = (it.next(), it.next()) else {
-            break;
-        };
-        let id = if let Some(h) = id.strip_prefix("0x") {
-            c_strtoull(h, 16).0 as i32
-        } else {
-            let (v, n, _) = c_strtoll(id, 10);
-            if n == 0 {
-                break;
-            }
-            v as i32
-        };
-        if id < 0 {
-            continue;
-        }
-        if let Some(b) = buckets.get_mut((id & 255) as usize) {
-            b.insert(0, (id, nm.to_string()));
-        }
-    }
-    buckets.iter().flatten().find(|(_, n)| n == name).map(|(i, _)| *i)
 }
 
 /// protodown_reason_a2n(): a name from /etc/iproute2/protodown_reasons.d/*.conf
