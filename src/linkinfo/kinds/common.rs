@@ -189,15 +189,11 @@ pub mod request_tests {
     pub fn capture_stderr<R>(f: impl FnOnce() -> R) -> (R, String) {
         let path = std::env::temp_dir().join(format!("rip-kinds-stderr-{}", std::process::id()));
         let file = std::fs::File::create(&path).expect("temp file");
-        use std::os::fd::AsRawFd;
-        // SAFETY: plain fd juggling on valid descriptors.
-        let saved = unsafe { libc::dup(2) };
-        unsafe { libc::dup2(file.as_raw_fd(), 2) };
+        let saved = nix::unistd::dup(std::io::stderr()).expect("dup stderr");
+        nix::unistd::dup2_stderr(&file).expect("redirect stderr");
         let r = f();
-        unsafe {
-            libc::dup2(saved, 2);
-            libc::close(saved);
-        }
+        let _ = nix::unistd::dup2_stderr(&saved);
+        drop(saved);
         let s = std::fs::read_to_string(&path).unwrap_or_default();
         let _ = std::fs::remove_file(&path);
         (r, s)

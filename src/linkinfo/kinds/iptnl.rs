@@ -375,11 +375,12 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: 
                 // iproute2 6.1 writes into the string literal "2002::/16"
                 // here and dies of SIGSEGV (status 139, its buffered output
                 // lost): rip ends the same way.
-                // SAFETY: restoring the default action and raising a signal.
+                // SAFETY: installs the default action (no Rust handler runs);
+                // nix's signal() is unsafe for that reason only.
                 unsafe {
-                    libc::signal(libc::SIGSEGV, libc::SIG_DFL);
-                    libc::raise(libc::SIGSEGV);
+                    let _ = nix::sys::signal::signal(nix::sys::signal::SIGSEGV, nix::sys::signal::SigHandler::SigDfl);
                 }
+                let _ = nix::sys::signal::raise(nix::sys::signal::SIGSEGV);
                 (s.prefix6, s.prefix6_len) = get_prefix("2002::/16", AF_INET6)?;
                 s.relay = InetPrefix::default();
             }
