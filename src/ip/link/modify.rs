@@ -70,7 +70,8 @@ enum KindParser {
     Rip(kinds::ParseFn),
     /// A kind without parse_opt: an empty data nest.
     Empty,
-    /// No link_util: leftover words are garbage.
+    /// No link_util, or one whose parse_opt rip lacks (vxcan): leftover
+    /// words are garbage.
     Unknown,
 }
 
