@@ -47,6 +47,27 @@ pub fn parse_on_off(key: &str, val: &str) -> Result<bool, String> {
     }
 }
 
+/// lib/utils.c parse_one_of(): the index of the first of `list` that `val`
+/// is a prefix of, else `Error: argument of "KEY" must be one of "a",
+/// "b", not "VAL"` (printed by the caller).
+pub fn parse_one_of(key: &str, val: &str, list: &[&str]) -> Result<usize, String> {
+    if let Some(i) = list.iter().position(|k| crate::args::matches(val, k)) {
+        return Ok(i);
+    }
+    let mut s = format!("Error: argument of \"{}\" must be one of ", key);
+    for k in list {
+        s.push_str(&format!("\"{}\", ", k));
+    }
+    s.push_str(&format!("not \"{}\"\n", val));
+    Err(s)
+}
+
+/// lib/utils.c parse_on_off(): parse_one_of() over "off", "on" (so a bare
+/// "o" is off). Unlike [`parse_on_off`], prefixes count.
+pub fn parse_on_off_prefix(key: &str, val: &str) -> Result<bool, String> {
+    parse_one_of(key, val, &["off", "on"]).map(|i| i == 1)
+}
+
 /// `Command "CMD" is unknown, try "TOOL OBJECT help".` (rc 255), the last
 /// branch of every object's command table.
 pub fn unknown_command(cmd: &str, object: &str) -> Exit {

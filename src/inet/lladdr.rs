@@ -32,6 +32,67 @@ pub fn scan_mac(s: &str) -> Option<[u8; 6]> {
     Some(out)
 }
 
+/// ll_addr_a2n() as the link kinds and `ip link` call it: a link-layer
+/// address of at most `max` bytes, as a Vec. C-exact where
+/// [`super::ll_addr_a2n`] is buffer-safe: a part is sscanf("%x") into an
+/// int (wrapping), and more parts than `max` give max + 1 bytes (never a
+/// valid length). On a bad
+/// part prints `"PART" is invalid lladdr.` (as iproute2, which cuts the
+/// word at each ':'); a wrong length returns what was read, unprinted.
+/// Err(()) is iproute2's -1 (its message, if any, is already printed).
+#[allow(clippy::result_unit_err)]
+pub fn ll_addr_vec(arg: &str, max: usize) -> Result<Vec<u8>, ()> {
+    if arg.contains('.') {
+        // get_addr_1(AF_INET): "default"/"any"/"all" have no dot; a ':' means IPv6.
+        let v4 = if arg.contains(':') { None } else { super::get_addr_ipv4(arg) };
+        match v4 {
+            Some(a) if max >= 4 => return Ok(a.to_vec()),
+            Some(_) => return Err(()),
+            None => {
+                crate::eprintf!("\"{}\" is invalid lladdr.\n", arg);
+                return Err(());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut rest = arg;
+    let mut i = 0;
+    while i < max {
+        let (part, next) = match rest.find(':') {
+            Some(k) => (&rest[..k], Some(&rest[k + 1..])),
+            None => (rest, None),
+        };
+        match scan_hex_u32(part) {
+            Some(v) if (0..=255).contains(&v) => out.push(v as u8),
+            _ => {
+                crate::eprintf!("\"{}\" is invalid lladdr.\n", part);
+                return Err(());
+            }
+        }
+        match next {
+            Some(n) => rest = n,
+            None => return Ok(out),
+        }
+        i += 1;
+    }
+    // More parts than room: iproute2 returns max + 1 (never a valid length).
+    out.push(0);
+    Ok(out)
+}
+
+/// sscanf("%x") into an int: optional sign and "0x", hex digits; the
+/// value wraps as C's conversion does. None when no digit is read.
+fn scan_hex_u32(s: &str) -> Option<i32> {
+    let (v, n, over) = crate::args::num::c_strtoull(s, 16);
+    if n == 0 {
+        return None;
+    }
+    if over {
+        return Some(-1);
+    }
+    Some(v as u32 as i32)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,5 +104,17 @@ mod tests {
         assert_eq!(scan_mac("0x2:0:0:0:0:100"), Some([2, 0, 0, 0, 0, 0]));
         assert_eq!(scan_mac("02:00:00:00:00"), None);
         assert_eq!(scan_mac("zz:00:00:00:00:00"), None);
+    }
+
+    #[test]
+    fn lladdr() {
+        assert_eq!(ll_addr_vec("01:80:c2:00:00:0e", 32), Ok(vec![1, 0x80, 0xc2, 0, 0, 0xe]));
+        assert_eq!(ll_addr_vec("1:2", 6), Ok(vec![1, 2]));
+        assert_eq!(ll_addr_vec("0x1:+2:3:4:5:6", 6), Ok(vec![1, 2, 3, 4, 5, 6]));
+        assert_eq!(ll_addr_vec("1:zz", 6), Err(()));
+        assert_eq!(ll_addr_vec("1:100", 6), Err(()));
+        assert_eq!(ll_addr_vec("1:2:3:4:5:6:7", 6).map(|v| v.len()), Ok(7));
+        assert_eq!(ll_addr_vec("1.2.3.4", 6), Ok(vec![1, 2, 3, 4]));
+        assert_eq!(ll_addr_vec("bogus", 6), Ok(vec![0xb]));
     }
 }

@@ -108,6 +108,14 @@ impl InetPrefix {
     pub fn is_inet_multi(&self) -> bool {
         self.flags & ADDRTYPE_INET_MULTI == ADDRTYPE_INET_MULTI
     }
+    /// is_addrtype_inet_not_unspec(): an address other than 0.0.0.0 / ::.
+    pub fn is_inet_not_unspec(&self) -> bool {
+        self.flags & ADDRTYPE_INET_UNSPEC == ADDRTYPE_INET
+    }
+    /// is_addrtype_inet_not_multi(): not multicast (0.0.0.0 / :: count).
+    pub fn is_inet_not_multi(&self) -> bool {
+        self.flags & ADDRTYPE_INET_MULTI == ADDRTYPE_INET
+    }
 
     /// IN_MULTICAST / IN6_IS_ADDR_MULTICAST of the data (any family else false).
     pub fn is_multicast(&self) -> bool {

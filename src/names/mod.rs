@@ -2,6 +2,7 @@
 //! name tables (protocols, scopes, realms, tables, groups, route types).
 
 pub mod link;
+pub mod ll_proto;
 pub mod tables;
 
 pub use link::*;

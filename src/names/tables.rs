@@ -511,7 +511,7 @@ pub fn group_n2a(id: i32) -> Name {
         _ => Name::fmt_args(format_args!("{}", id)),
     }
 }
-/// rtnl_group_a2n(): names, else strtol >= 0.
+/// rtnl_group_a2n(): names, else strtol narrowed to a non-negative int.
 pub fn group_a2n(arg: &str) -> Option<i32> {
     let n = STATE.with(|s| {
         let mut s = s.borrow_mut();
@@ -524,8 +524,10 @@ pub fn group_a2n(arg: &str) -> Option<i32> {
     if let Some(n) = n {
         return Some(n as i32);
     }
+    // strtol() into an int: the value is narrowed before the sign test, as
+    // iproute2's is (2147483648 is refused, 4294967296 is group 0).
     let (v, used, _) = crate::args::num::c_strtoll(arg, 0);
-    if used == 0 || used != arg.len() || v < 0 {
+    if used == 0 || used != arg.len() || (v as i32) < 0 {
         return None;
     }
     Some(v as i32)

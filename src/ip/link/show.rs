@@ -12,10 +12,9 @@ pub fn ipaddr_list_link(ctx: &mut Ctx, args: Args) -> Res<i32> {
     ctx.o.family = AF_PACKET;
     list_flush_or_save(ctx, args, Action::List, true, |ctx| {
         // iplink_usage(): stderr, exit 255.
-        match super::modify::do_help(ctx, Args::new(Vec::new())) {
+        match super::help::do_help(ctx, Args::new(Vec::new())) {
             Err(e) => e,
             Ok(()) => Exit(255),
         }
     })
 }
-

@@ -3,10 +3,13 @@
 //! never be shown here, so only the requests (checked against iproute2's
 //! bytes) and the texts are provided.
 
-use super::common::{get_addr_ipv4, ll_addr_a2n, pton6};
-use crate::args::{matches, Args};
+use crate::inet::lladdr::ll_addr_vec as ll_addr_a2n;
+use crate::inet::{get_addr_ipv4, inet6_pton as pton6};
+use crate::args::keywords::{exact, kw, Keyword, Table};
+use crate::args::Args;
 use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::Req;
 use crate::args::num::{get_integer, get_s32, get_u16, get_u32, get_u8};
@@ -119,8 +122,8 @@ fn get_index(tbl: &[&str], name: &str) -> Option<usize> {
 }
 
 /// How an option is read.
-#[derive(Clone, Copy)]
-enum O {
+#[derive(Debug, Clone, Copy)]
+pub enum O {
     /// A table index sent as u8 or u32.
     Tbl(&'static [&'static str], u16, bool),
     U8(u16),
@@ -131,57 +134,57 @@ enum O {
     ArpTargets,
     Ns6Targets,
     ActorSystem,
+    Help,
 }
 
-/// bond_parse_opt()'s tests in order; `true` marks exact (strcmp) words.
-const OPTS: &[(&str, bool, O)] = &[
-    ("mode", false, O::Tbl(MODE_TBL, IFLA_BOND_MODE, false)),
-    ("active_slave", false, O::Dev(IFLA_BOND_ACTIVE_SLAVE)),
-    ("clear_active_slave", false, O::ClearActive),
-    ("miimon", false, O::U32(IFLA_BOND_MIIMON)),
-    ("updelay", false, O::U32(IFLA_BOND_UPDELAY)),
-    ("downdelay", false, O::U32(IFLA_BOND_DOWNDELAY)),
-    ("peer_notify_delay", false, O::U32(IFLA_BOND_PEER_NOTIF_DELAY)),
-    ("use_carrier", false, O::U8(IFLA_BOND_USE_CARRIER)),
-    ("arp_interval", false, O::U32(IFLA_BOND_ARP_INTERVAL)),
-    ("arp_ip_target", false, O::ArpTargets),
-    ("ns_ip6_target", true, O::Ns6Targets),
-    ("arp_validate", false, O::Tbl(ARP_VALIDATE_TBL, IFLA_BOND_ARP_VALIDATE, true)),
-    ("arp_all_targets", false, O::Tbl(ARP_ALL_TARGETS_TBL, IFLA_BOND_ARP_ALL_TARGETS, true)),
-    ("arp_missed_max", true, O::U8(IFLA_BOND_MISSED_MAX)),
-    ("primary", false, O::Dev(IFLA_BOND_PRIMARY)),
-    ("primary_reselect", false, O::Tbl(PRIMARY_RESELECT_TBL, IFLA_BOND_PRIMARY_RESELECT, false)),
-    ("fail_over_mac", false, O::Tbl(FAIL_OVER_MAC_TBL, IFLA_BOND_FAIL_OVER_MAC, false)),
-    ("xmit_hash_policy", false, O::Tbl(XMIT_HASH_POLICY_TBL, IFLA_BOND_XMIT_HASH_POLICY, false)),
-    ("resend_igmp", false, O::U32(IFLA_BOND_RESEND_IGMP)),
-    ("num_grat_arp", false, O::U8(IFLA_BOND_NUM_PEER_NOTIF)),
-    ("num_unsol_na", false, O::U8(IFLA_BOND_NUM_PEER_NOTIF)),
-    ("all_slaves_active", false, O::U8(IFLA_BOND_ALL_SLAVES_ACTIVE)),
-    ("min_links", false, O::U32(IFLA_BOND_MIN_LINKS)),
-    ("lp_interval", false, O::U32(IFLA_BOND_LP_INTERVAL)),
-    ("packets_per_slave", false, O::U32(IFLA_BOND_PACKETS_PER_SLAVE)),
-    ("lacp_rate", false, O::Tbl(LACP_RATE_TBL, IFLA_BOND_AD_LACP_RATE, false)),
-    ("lacp_active", true, O::Tbl(LACP_ACTIVE_TBL, IFLA_BOND_AD_LACP_ACTIVE, false)),
-    ("ad_select", false, O::Tbl(AD_SELECT_TBL, IFLA_BOND_AD_SELECT, false)),
-    ("ad_user_port_key", false, O::U16(IFLA_BOND_AD_USER_PORT_KEY)),
-    ("ad_actor_sys_prio", false, O::U16(IFLA_BOND_AD_ACTOR_SYS_PRIO)),
-    ("ad_actor_system", false, O::ActorSystem),
-    ("tlb_dynamic_lb", false, O::U8(IFLA_BOND_TLB_DYNAMIC_LB)),
-];
+/// bond_parse_opt()'s tests in order; `help` is its final `else`.
+pub static OPTS: Table<O> = Table::new(
+    "ip link type bond",
+    &[
+    kw("mode", O::Tbl(MODE_TBL, IFLA_BOND_MODE, false)),
+    kw("active_slave", O::Dev(IFLA_BOND_ACTIVE_SLAVE)),
+    kw("clear_active_slave", O::ClearActive),
+    kw("miimon", O::U32(IFLA_BOND_MIIMON)),
+    kw("updelay", O::U32(IFLA_BOND_UPDELAY)),
+    kw("downdelay", O::U32(IFLA_BOND_DOWNDELAY)),
+    kw("peer_notify_delay", O::U32(IFLA_BOND_PEER_NOTIF_DELAY)),
+    kw("use_carrier", O::U8(IFLA_BOND_USE_CARRIER)),
+    kw("arp_interval", O::U32(IFLA_BOND_ARP_INTERVAL)),
+    kw("arp_ip_target", O::ArpTargets),
+    exact("ns_ip6_target", O::Ns6Targets),
+    kw("arp_validate", O::Tbl(ARP_VALIDATE_TBL, IFLA_BOND_ARP_VALIDATE, true)),
+    kw("arp_all_targets", O::Tbl(ARP_ALL_TARGETS_TBL, IFLA_BOND_ARP_ALL_TARGETS, true)),
+    exact("arp_missed_max", O::U8(IFLA_BOND_MISSED_MAX)),
+    kw("primary", O::Dev(IFLA_BOND_PRIMARY)),
+    kw("primary_reselect", O::Tbl(PRIMARY_RESELECT_TBL, IFLA_BOND_PRIMARY_RESELECT, false)),
+    kw("fail_over_mac", O::Tbl(FAIL_OVER_MAC_TBL, IFLA_BOND_FAIL_OVER_MAC, false)),
+    kw("xmit_hash_policy", O::Tbl(XMIT_HASH_POLICY_TBL, IFLA_BOND_XMIT_HASH_POLICY, false)),
+    kw("resend_igmp", O::U32(IFLA_BOND_RESEND_IGMP)),
+    kw("num_grat_arp", O::U8(IFLA_BOND_NUM_PEER_NOTIF)),
+    kw("num_unsol_na", O::U8(IFLA_BOND_NUM_PEER_NOTIF)),
+    kw("all_slaves_active", O::U8(IFLA_BOND_ALL_SLAVES_ACTIVE)),
+    kw("min_links", O::U32(IFLA_BOND_MIN_LINKS)),
+    kw("lp_interval", O::U32(IFLA_BOND_LP_INTERVAL)),
+    kw("packets_per_slave", O::U32(IFLA_BOND_PACKETS_PER_SLAVE)),
+    kw("lacp_rate", O::Tbl(LACP_RATE_TBL, IFLA_BOND_AD_LACP_RATE, false)),
+    exact("lacp_active", O::Tbl(LACP_ACTIVE_TBL, IFLA_BOND_AD_LACP_ACTIVE, false)),
+    kw("ad_select", O::Tbl(AD_SELECT_TBL, IFLA_BOND_AD_SELECT, false)),
+    kw("ad_user_port_key", O::U16(IFLA_BOND_AD_USER_PORT_KEY)),
+    kw("ad_actor_sys_prio", O::U16(IFLA_BOND_AD_ACTOR_SYS_PRIO)),
+    kw("ad_actor_system", O::ActorSystem),
+    kw("tlb_dynamic_lb", O::U8(IFLA_BOND_TLB_DYNAMIC_LB)),
+        kw("help", O::Help),
+    ],
+);
 
 /// strtok(s, ","): the non-empty pieces, at most `max`.
 fn pieces(s: &str, max: usize) -> impl Iterator<Item = &str> {
     s.split(',').filter(|p| !p.is_empty()).take(max)
 }
 
-pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {
-        let hit = OPTS.iter().find(|(n, exact, _)| if *exact { w == *n } else { matches(&w, n) });
-        let Some((name, _, o)) = hit else {
-            if matches(&w, "help") {
-                eprint_raw(HELP);
-                return Ok(1);
-            }
+        let Some(&Keyword { word: name, id: o, .. }) = OPTS.entry(&w) else {
             eprint_raw(&format!("bond: unknown command \"{}\"?\n", w));
             eprint_raw(HELP);
             return Ok(1);
@@ -192,7 +195,11 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<
         } else {
             format!("invalid {}", name)
         };
-        match *o {
+        match o {
+            O::Help => {
+                eprint_raw(HELP);
+                return Ok(1);
+            }
             O::Tbl(tbl, ty, wide) => {
                 let v = args.value()?;
                 let i = get_index(tbl, &v).ok_or_else(|| invarg(&msg, &v))?;
@@ -277,18 +284,30 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<
     Ok(0)
 }
 
-pub fn slave_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum S {
+    QueueId,
+    Prio,
+    Help,
+}
+
+/// bond_slave_parse_opt()'s words (ip/iplink_bond_slave.c).
+pub static SLAVE_OPTS: Table<S> =
+    Table::new("ip link type bond_slave", &[kw("queue_id", S::QueueId), exact("prio", S::Prio), kw("help", S::Help)]);
+
+pub fn slave_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {
-        if matches(&w, "queue_id") {
+        let o = SLAVE_OPTS.find(&w);
+        if o == Some(S::QueueId) {
             let v = args.value()?;
             let q = get_u16(&v, 0).ok_or_else(|| invarg("queue_id is invalid", &v))?;
             req.attr_u16(IFLA_BOND_SLAVE_QUEUE_ID, q);
-        } else if w == "prio" {
+        } else if o == Some(S::Prio) {
             let v = args.value()?;
             let p = get_s32(&v, 0).ok_or_else(|| invarg("prio is invalid", &v))?;
             req.attr_u32(IFLA_BOND_SLAVE_PRIO, p as u32);
         } else {
-            if !matches(&w, "help") {
+            if o != Some(S::Help) {
                 eprint_raw(&format!("bond_slave: unknown option \"{}\"?\n", w));
             }
             eprint_raw(SLAVE_HELP);

@@ -1,10 +1,14 @@
 //! `type bridge` (ip/iplink_bridge.c, 6.1.0): options of `ip link add|set
 //! ... type bridge`, the `-d` block and JSON `info_data`, and the help.
 
-use super::common::{bridge_id, ll_addr_a2n, ll_proto_a2n, ll_proto_n2a, print_timer};
-use crate::args::{matches, Args};
+use super::common::{bridge_id, print_timer};
+use crate::names::ll_proto::{ll_proto_a2n, ll_proto_n2a};
+use crate::inet::lladdr::ll_addr_vec as ll_addr_a2n;
+use crate::args::keywords::{exact, kw, Keyword, Table};
+use crate::args::Args;
 use crate::error::invarg;
 use crate::error::{eprint_raw, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::attr::get_be16;
 use crate::netlink::{Req, Tb};
@@ -107,8 +111,8 @@ pub fn help(_kind: &str, out: &mut dyn std::io::Write) {
 }
 
 /// How an option's value is read and sent.
-#[derive(Clone, Copy)]
-enum V {
+#[derive(Debug, Clone, Copy)]
+pub enum V {
     U8,
     U16,
     U32,
@@ -118,80 +122,75 @@ enum V {
 /// The options with one numeric value, in the order bridge_parse_opt()
 /// tests them (the first prefix match wins), with their attribute.
 /// `None` marks the entries handled specially (kept for the order).
-const NUM_OPTS: &[(&str, Option<(u16, V)>)] = &[
-    ("forward_delay", Some((IFLA_BR_FORWARD_DELAY, V::U32))),
-    ("hello_time", Some((IFLA_BR_HELLO_TIME, V::U32))),
-    ("max_age", Some((IFLA_BR_MAX_AGE, V::U32))),
-    ("ageing_time", Some((IFLA_BR_AGEING_TIME, V::U32))),
-    ("stp_state", Some((IFLA_BR_STP_STATE, V::U32))),
-    ("priority", Some((IFLA_BR_PRIORITY, V::U16))),
-    ("vlan_filtering", Some((IFLA_BR_VLAN_FILTERING, V::U8))),
-    ("vlan_protocol", None),
-    ("group_fwd_mask", Some((IFLA_BR_GROUP_FWD_MASK, V::U16))),
-    ("group_address", None),
-    ("no_linklocal_learn", None),
-    ("fdb_flush", None),
-    ("vlan_default_pvid", Some((IFLA_BR_VLAN_DEFAULT_PVID, V::U16))),
-    ("vlan_stats_enabled", Some((IFLA_BR_VLAN_STATS_ENABLED, V::U8))),
-    ("vlan_stats_per_port", Some((IFLA_BR_VLAN_STATS_PER_PORT, V::U8))),
-    ("mcast_router", Some((IFLA_BR_MCAST_ROUTER, V::U8))),
-    ("mcast_snooping", Some((IFLA_BR_MCAST_SNOOPING, V::U8))),
-    ("mcast_vlan_snooping", None),
-    ("mcast_query_use_ifaddr", Some((IFLA_BR_MCAST_QUERY_USE_IFADDR, V::U8))),
-    ("mcast_querier", Some((IFLA_BR_MCAST_QUERIER, V::U8))),
-    ("mcast_hash_elasticity", Some((IFLA_BR_MCAST_HASH_ELASTICITY, V::U32))),
-    ("mcast_hash_max", Some((IFLA_BR_MCAST_HASH_MAX, V::U32))),
-    ("mcast_last_member_count", Some((IFLA_BR_MCAST_LAST_MEMBER_CNT, V::U32))),
-    ("mcast_startup_query_count", Some((IFLA_BR_MCAST_STARTUP_QUERY_CNT, V::U32))),
-    ("mcast_last_member_interval", Some((IFLA_BR_MCAST_LAST_MEMBER_INTVL, V::U64))),
-    ("mcast_membership_interval", Some((IFLA_BR_MCAST_MEMBERSHIP_INTVL, V::U64))),
-    ("mcast_querier_interval", Some((IFLA_BR_MCAST_QUERIER_INTVL, V::U64))),
-    ("mcast_query_interval", Some((IFLA_BR_MCAST_QUERY_INTVL, V::U64))),
-    ("mcast_query_response_interval", Some((IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, V::U64))),
-    ("mcast_startup_query_interval", Some((IFLA_BR_MCAST_STARTUP_QUERY_INTVL, V::U64))),
-    ("mcast_stats_enabled", Some((IFLA_BR_MCAST_STATS_ENABLED, V::U8))),
-    ("mcast_igmp_version", Some((IFLA_BR_MCAST_IGMP_VERSION, V::U8))),
-    ("mcast_mld_version", Some((IFLA_BR_MCAST_MLD_VERSION, V::U8))),
-    ("nf_call_iptables", Some((IFLA_BR_NF_CALL_IPTABLES, V::U8))),
-    ("nf_call_ip6tables", Some((IFLA_BR_NF_CALL_IP6TABLES, V::U8))),
-    ("nf_call_arptables", Some((IFLA_BR_NF_CALL_ARPTABLES, V::U8))),
-];
+pub static OPTS: Table<Option<(u16, V)>> = Table::new(
+    "ip link type bridge",
+    &[
+    kw("forward_delay", Some((IFLA_BR_FORWARD_DELAY, V::U32))),
+    kw("hello_time", Some((IFLA_BR_HELLO_TIME, V::U32))),
+    kw("max_age", Some((IFLA_BR_MAX_AGE, V::U32))),
+    kw("ageing_time", Some((IFLA_BR_AGEING_TIME, V::U32))),
+    kw("stp_state", Some((IFLA_BR_STP_STATE, V::U32))),
+    kw("priority", Some((IFLA_BR_PRIORITY, V::U16))),
+    kw("vlan_filtering", Some((IFLA_BR_VLAN_FILTERING, V::U8))),
+    kw("vlan_protocol", None),
+    kw("group_fwd_mask", Some((IFLA_BR_GROUP_FWD_MASK, V::U16))),
+    kw("group_address", None),
+    exact("no_linklocal_learn", None),
+    kw("fdb_flush", None),
+    kw("vlan_default_pvid", Some((IFLA_BR_VLAN_DEFAULT_PVID, V::U16))),
+    kw("vlan_stats_enabled", Some((IFLA_BR_VLAN_STATS_ENABLED, V::U8))),
+    kw("vlan_stats_per_port", Some((IFLA_BR_VLAN_STATS_PER_PORT, V::U8))),
+    kw("mcast_router", Some((IFLA_BR_MCAST_ROUTER, V::U8))),
+    kw("mcast_snooping", Some((IFLA_BR_MCAST_SNOOPING, V::U8))),
+    exact("mcast_vlan_snooping", None),
+    kw("mcast_query_use_ifaddr", Some((IFLA_BR_MCAST_QUERY_USE_IFADDR, V::U8))),
+    kw("mcast_querier", Some((IFLA_BR_MCAST_QUERIER, V::U8))),
+    kw("mcast_hash_elasticity", Some((IFLA_BR_MCAST_HASH_ELASTICITY, V::U32))),
+    kw("mcast_hash_max", Some((IFLA_BR_MCAST_HASH_MAX, V::U32))),
+    kw("mcast_last_member_count", Some((IFLA_BR_MCAST_LAST_MEMBER_CNT, V::U32))),
+    kw("mcast_startup_query_count", Some((IFLA_BR_MCAST_STARTUP_QUERY_CNT, V::U32))),
+    kw("mcast_last_member_interval", Some((IFLA_BR_MCAST_LAST_MEMBER_INTVL, V::U64))),
+    kw("mcast_membership_interval", Some((IFLA_BR_MCAST_MEMBERSHIP_INTVL, V::U64))),
+    kw("mcast_querier_interval", Some((IFLA_BR_MCAST_QUERIER_INTVL, V::U64))),
+    kw("mcast_query_interval", Some((IFLA_BR_MCAST_QUERY_INTVL, V::U64))),
+    kw("mcast_query_response_interval", Some((IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, V::U64))),
+    kw("mcast_startup_query_interval", Some((IFLA_BR_MCAST_STARTUP_QUERY_INTVL, V::U64))),
+    kw("mcast_stats_enabled", Some((IFLA_BR_MCAST_STATS_ENABLED, V::U8))),
+    kw("mcast_igmp_version", Some((IFLA_BR_MCAST_IGMP_VERSION, V::U8))),
+    kw("mcast_mld_version", Some((IFLA_BR_MCAST_MLD_VERSION, V::U8))),
+    kw("nf_call_iptables", Some((IFLA_BR_NF_CALL_IPTABLES, V::U8))),
+    kw("nf_call_ip6tables", Some((IFLA_BR_NF_CALL_IP6TABLES, V::U8))),
+    kw("nf_call_arptables", Some((IFLA_BR_NF_CALL_ARPTABLES, V::U8))),
+    kw("help", None),
+    ],
+);
 
-/// Options iproute2 compares exactly (strcmp), not by prefix.
-fn exact_only(name: &str) -> bool {
-    name == "no_linklocal_learn" || name == "mcast_vlan_snooping"
-}
-
-pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     // struct br_boolopt_multi { optval, optmask }
     let mut optval: u32 = 0;
     let mut optmask: u32 = 0;
     while let Some(w) = args.next() {
-        let hit = NUM_OPTS
-            .iter()
-            .find(|(name, _)| if exact_only(name) { w == *name } else { matches(&w, name) });
-        let Some((name, how)) = hit else {
-            if matches(&w, "help") {
-                eprint_raw(HELP);
-                return Ok(1);
-            }
+        let Some(&Keyword { word: name, id: how, .. }) = OPTS.entry(&w) else {
             eprint_raw(&format!("bridge: unknown command \"{}\"?\n", w));
             eprint_raw(HELP);
             return Ok(1);
         };
-        let name: &str = name;
         if let Some((ty, v)) = how {
             let val = args.value()?;
             let bad = || invarg(&format!("invalid {}", name), &val);
             match v {
-                V::U8 => req.attr_u8(*ty, get_u8(&val, 0).ok_or_else(bad)?),
-                V::U16 => req.attr_u16(*ty, get_u16(&val, 0).ok_or_else(bad)?),
-                V::U32 => req.attr_u32(*ty, get_u32(&val, 0).ok_or_else(bad)?),
-                V::U64 => req.attr_u64(*ty, get_u64(&val, 0).ok_or_else(bad)?),
+                V::U8 => req.attr_u8(ty, get_u8(&val, 0).ok_or_else(bad)?),
+                V::U16 => req.attr_u16(ty, get_u16(&val, 0).ok_or_else(bad)?),
+                V::U32 => req.attr_u32(ty, get_u32(&val, 0).ok_or_else(bad)?),
+                V::U64 => req.attr_u64(ty, get_u64(&val, 0).ok_or_else(bad)?),
             }
             continue;
         }
         match name {
+            "help" => {
+                eprint_raw(HELP);
+                return Ok(1);
+            }
             "vlan_protocol" => {
                 let val = args.value()?;
                 let p = ll_proto_a2n(&val).ok_or_else(|| invarg("invalid vlan_protocol", &val))?;
@@ -347,16 +346,30 @@ const IFLA_STATS_MAX: usize = 5;
 const LINK_XSTATS_TYPE_BRIDGE: u16 = 1;
 const LINK_XSTATS_TYPE_MAX: usize = 2;
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum X {
+    Mcast,
+    Stp,
+    Dev,
+    Help,
+}
+
+/// bridge_parse_xstats()'s words (strcmp), for bridge and bridge_slave.
+pub static XSTATS_OPTS: Table<X> = Table::new(
+    "ip link xstats type bridge",
+    &[exact("igmp", X::Mcast), exact("mcast", X::Mcast), exact("stp", X::Stp), exact("dev", X::Dev), exact("help", X::Help)],
+);
+
 /// bridge_parse_xstats(): the words after `xstats type bridge[_slave]`.
 /// `help` prints the usage to stdout and exits 0; an unknown device is
 /// "Cannot find device" and status 1; any other word is invarg (255).
 pub fn parse_xstats(ctx: &mut Ctx, kind: &str, args: &mut Args) -> Res<Result<XstatsSel, i32>> {
     let mut sel = XstatsSel::default();
     while let Some(w) = args.next() {
-        match w.as_str() {
-            "igmp" | "mcast" => sel.attr = BRIDGE_XSTATS_MCAST,
-            "stp" => sel.attr = BRIDGE_XSTATS_STP,
-            "dev" => {
+        match XSTATS_OPTS.find(&w) {
+            Some(X::Mcast) => sel.attr = BRIDGE_XSTATS_MCAST,
+            Some(X::Stp) => sel.attr = BRIDGE_XSTATS_STP,
+            Some(X::Dev) => {
                 let d = args.value()?;
                 sel.ifindex = ctx.ifindex(&d);
                 if sel.ifindex == 0 {
@@ -364,11 +377,11 @@ pub fn parse_xstats(ctx: &mut Ctx, kind: &str, args: &mut Args) -> Res<Result<Xs
                     return Ok(Err(1));
                 }
             }
-            "help" => {
+            Some(X::Help) => {
                 ctx.p.raw(format!("Usage: ... {} [ igmp ] [ dev DEVICE ]\n", kind).as_bytes());
                 return Err(crate::error::Exit(0));
             }
-            _ => return Err(invarg("unknown attribute", &w)),
+            None => return Err(invarg("unknown attribute", &w)),
         }
     }
     Ok(Ok(sel))

@@ -2,9 +2,11 @@
 //! `ip link set DEV type bridge_slave ...` and the port's `-d` block.
 
 use super::common::{bridge_id, parse_on_off, print_timer};
-use crate::args::{matches, Args};
+use crate::args::keywords::{kw, Keyword, Table};
+use crate::args::Args;
 use crate::error::invarg;
 use crate::error::{eprint_raw, Exit, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::{Req, Tb};
 use crate::print::T;
@@ -43,8 +45,10 @@ pub fn help(_kind: &str, out: &mut dyn std::io::Write) {
 }
 
 /// What an option takes.
-#[derive(Clone, Copy)]
-enum O {
+#[derive(Debug, Clone, Copy)]
+pub enum O {
+    /// The parser's final `else`.
+    Help,
     Flush,
     State,
     Priority,
@@ -58,45 +62,49 @@ enum O {
 
 /// bridge_slave_parse_opt()'s tests in order (first prefix match wins:
 /// "flood" before "mcast_flood", "proxy_arp" before "proxy_arp_wifi").
-const OPTS: &[(&str, O)] = &[
-    ("fdb_flush", O::Flush),
-    ("state", O::State),
-    ("priority", O::Priority),
-    ("cost", O::Cost),
-    ("hairpin", O::OnOff(IFLA_BRPORT_MODE)),
-    ("guard", O::OnOff(IFLA_BRPORT_GUARD)),
-    ("root_block", O::OnOff(IFLA_BRPORT_PROTECT)),
-    ("fastleave", O::OnOff(IFLA_BRPORT_FAST_LEAVE)),
-    ("learning", O::OnOff(IFLA_BRPORT_LEARNING)),
-    ("flood", O::OnOff(IFLA_BRPORT_UNICAST_FLOOD)),
-    ("mcast_flood", O::OnOff(IFLA_BRPORT_MCAST_FLOOD)),
-    ("bcast_flood", O::OnOff(IFLA_BRPORT_BCAST_FLOOD)),
-    ("mcast_to_unicast", O::OnOff(IFLA_BRPORT_MCAST_TO_UCAST)),
-    ("proxy_arp", O::OnOff(IFLA_BRPORT_PROXYARP)),
-    ("proxy_arp_wifi", O::OnOff(IFLA_BRPORT_PROXYARP_WIFI)),
-    ("mcast_router", O::McastRouter),
-    ("mcast_fast_leave", O::OnOff(IFLA_BRPORT_FAST_LEAVE)),
-    ("neigh_suppress", O::OnOff(IFLA_BRPORT_NEIGH_SUPPRESS)),
-    ("group_fwd_mask", O::FwdMask),
-    ("vlan_tunnel", O::OnOff(IFLA_BRPORT_VLAN_TUNNEL)),
-    ("isolated", O::OnOff(IFLA_BRPORT_ISOLATED)),
-    ("locked", O::OnOff(IFLA_BRPORT_LOCKED)),
-    ("backup_port", O::Backup),
-    ("nobackup_port", O::NoBackup),
-];
+pub static OPTS: Table<O> = Table::new(
+    "ip link type bridge_slave",
+    &[
+        kw("fdb_flush", O::Flush),
+        kw("state", O::State),
+        kw("priority", O::Priority),
+        kw("cost", O::Cost),
+        kw("hairpin", O::OnOff(IFLA_BRPORT_MODE)),
+        kw("guard", O::OnOff(IFLA_BRPORT_GUARD)),
+        kw("root_block", O::OnOff(IFLA_BRPORT_PROTECT)),
+        kw("fastleave", O::OnOff(IFLA_BRPORT_FAST_LEAVE)),
+        kw("learning", O::OnOff(IFLA_BRPORT_LEARNING)),
+        kw("flood", O::OnOff(IFLA_BRPORT_UNICAST_FLOOD)),
+        kw("mcast_flood", O::OnOff(IFLA_BRPORT_MCAST_FLOOD)),
+        kw("bcast_flood", O::OnOff(IFLA_BRPORT_BCAST_FLOOD)),
+        kw("mcast_to_unicast", O::OnOff(IFLA_BRPORT_MCAST_TO_UCAST)),
+        kw("proxy_arp", O::OnOff(IFLA_BRPORT_PROXYARP)),
+        kw("proxy_arp_wifi", O::OnOff(IFLA_BRPORT_PROXYARP_WIFI)),
+        kw("mcast_router", O::McastRouter),
+        kw("mcast_fast_leave", O::OnOff(IFLA_BRPORT_FAST_LEAVE)),
+        kw("neigh_suppress", O::OnOff(IFLA_BRPORT_NEIGH_SUPPRESS)),
+        kw("group_fwd_mask", O::FwdMask),
+        kw("vlan_tunnel", O::OnOff(IFLA_BRPORT_VLAN_TUNNEL)),
+        kw("isolated", O::OnOff(IFLA_BRPORT_ISOLATED)),
+        kw("locked", O::OnOff(IFLA_BRPORT_LOCKED)),
+        kw("backup_port", O::Backup),
+        kw("nobackup_port", O::NoBackup),
+        kw("help", O::Help),
+    ],
+);
 
-pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {
-        let Some((name, o)) = OPTS.iter().find(|(n, _)| matches(&w, n)) else {
-            if matches(&w, "help") {
-                eprint_raw(HELP);
-                return Ok(1);
-            }
+        let Some(&Keyword { word: name, id: o, .. }) = OPTS.entry(&w) else {
             eprint_raw(&format!("bridge_slave: unknown option \"{}\"?\n", w));
             eprint_raw(HELP);
             return Ok(1);
         };
-        match *o {
+        match o {
+            O::Help => {
+                eprint_raw(HELP);
+                return Ok(1);
+            }
             O::Flush => req.attr(IFLA_BRPORT_FLUSH, &[]),
             O::NoBackup => req.attr_u32(IFLA_BRPORT_BACKUP_PORT, 0),
             O::State => {

@@ -2,9 +2,11 @@
 //! no CAN devices: only the requests (checked against iproute2's bytes) and
 //! the text are provided.
 
-use crate::args::{matches, Args};
+use crate::args::keywords::{kw, Keyword, Table};
+use crate::args::Args;
 use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::Req;
 
@@ -67,8 +69,10 @@ pub fn help(_kind: &str, out: &mut dyn std::io::Write) {
 }
 
 /// The words in can_parse_opt()'s order: (word, what it sets).
-#[derive(Clone, Copy)]
-enum O {
+#[derive(Debug, Clone, Copy)]
+pub enum O {
+    /// The parser's final `else`.
+    Help,
     /// struct can_bittiming field (0 nominal, 1 data; field index).
     Bt(usize, usize),
     /// sample point (nominal or data) as a float times 1000.
@@ -81,38 +85,42 @@ enum O {
     Termination,
 }
 
-const OPTS: &[(&str, O)] = &[
-    ("bitrate", O::Bt(0, 0)),
-    ("sample-point", O::Sp(0)),
-    ("tq", O::Bt(0, 2)),
-    ("prop-seg", O::Bt(0, 3)),
-    ("phase-seg1", O::Bt(0, 4)),
-    ("phase-seg2", O::Bt(0, 5)),
-    ("sjw", O::Bt(0, 6)),
-    ("dbitrate", O::Bt(1, 0)),
-    ("dsample-point", O::Sp(1)),
-    ("dtq", O::Bt(1, 2)),
-    ("dprop-seg", O::Bt(1, 3)),
-    ("dphase-seg1", O::Bt(1, 4)),
-    ("dphase-seg2", O::Bt(1, 5)),
-    ("dsjw", O::Bt(1, 6)),
-    ("tdcv", O::Tdc(0)),
-    ("tdco", O::Tdc(1)),
-    ("tdcf", O::Tdc(2)),
-    ("loopback", O::Mode(0x01)),
-    ("listen-only", O::Mode(0x02)),
-    ("triple-sampling", O::Mode(0x04)),
-    ("one-shot", O::Mode(0x08)),
-    ("berr-reporting", O::Mode(0x10)),
-    ("fd", O::Mode(0x20)),
-    ("fd-non-iso", O::Mode(0x80)),
-    ("presume-ack", O::Mode(0x40)),
-    ("cc-len8-dlc", O::Mode(0x100)),
-    ("tdc-mode", O::TdcMode),
-    ("restart", O::Restart),
-    ("restart-ms", O::RestartMs),
-    ("termination", O::Termination),
-];
+pub static OPTS: Table<O> = Table::new(
+    "ip link type can",
+    &[
+        kw("bitrate", O::Bt(0, 0)),
+        kw("sample-point", O::Sp(0)),
+        kw("tq", O::Bt(0, 2)),
+        kw("prop-seg", O::Bt(0, 3)),
+        kw("phase-seg1", O::Bt(0, 4)),
+        kw("phase-seg2", O::Bt(0, 5)),
+        kw("sjw", O::Bt(0, 6)),
+        kw("dbitrate", O::Bt(1, 0)),
+        kw("dsample-point", O::Sp(1)),
+        kw("dtq", O::Bt(1, 2)),
+        kw("dprop-seg", O::Bt(1, 3)),
+        kw("dphase-seg1", O::Bt(1, 4)),
+        kw("dphase-seg2", O::Bt(1, 5)),
+        kw("dsjw", O::Bt(1, 6)),
+        kw("tdcv", O::Tdc(0)),
+        kw("tdco", O::Tdc(1)),
+        kw("tdcf", O::Tdc(2)),
+        kw("loopback", O::Mode(0x01)),
+        kw("listen-only", O::Mode(0x02)),
+        kw("triple-sampling", O::Mode(0x04)),
+        kw("one-shot", O::Mode(0x08)),
+        kw("berr-reporting", O::Mode(0x10)),
+        kw("fd", O::Mode(0x20)),
+        kw("fd-non-iso", O::Mode(0x80)),
+        kw("presume-ack", O::Mode(0x40)),
+        kw("cc-len8-dlc", O::Mode(0x100)),
+        kw("tdc-mode", O::TdcMode),
+        kw("restart", O::Restart),
+        kw("restart-ms", O::RestartMs),
+        kw("termination", O::Termination),
+        kw("help", O::Help),
+    ],
+);
 
 /// strtof() over the whole word (iproute2's get_float()).
 fn get_float(s: &str) -> Option<f32> {
@@ -139,24 +147,24 @@ fn float_to_u32(x: f32) -> u32 {
     (x as i64) as u32
 }
 
-pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     // struct can_bittiming: bitrate, sample_point, tq, prop_seg,
     // phase_seg1, phase_seg2, sjw, brp.
     let mut bt = [[0u32; 8]; 2];
     let (mut cm_mask, mut cm_flags) = (0u32, 0u32);
     let mut tdc = [u32::MAX; 3];
     while let Some(w) = args.next() {
-        let Some((name, o)) = OPTS.iter().find(|(n, _)| matches(&w, n)) else {
-            if matches(&w, "help") {
-                eprint_raw(HELP);
-                return Ok(1);
-            }
+        let Some(&Keyword { word: name, id: o, .. }) = OPTS.entry(&w) else {
             eprint_raw(&format!("can: unknown option \"{}\"\n", w));
             eprint_raw(HELP);
             return Ok(1);
         };
         let bad = |v: &str| invarg(&format!("invalid \"{}\" value\n", name), v);
-        match *o {
+        match o {
+            O::Help => {
+                eprint_raw(HELP);
+                return Ok(1);
+            }
             O::Bt(which, field) => {
                 let v = args.value()?;
                 bt[which][field] = crate::args::num::get_u32(&v, 0).ok_or_else(|| bad(&v))?;

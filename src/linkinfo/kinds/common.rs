@@ -1,89 +1,19 @@
-//! Helpers the kind plug-ins share: iproute2's ll_addr_a2n(), parse_one_of(),
-//! the bridge timer and bridge-id formats, the link-layer protocol names of
-//! lib/ll_proto.c, and format_host() for addresses in kind data.
+//! Helpers the kind plug-ins share: parse_one_of()/parse_on_off() printing
+//! the shared catalogue's message, the bridge timer and bridge-id formats,
+//! and the request and test helpers. Addresses, link-layer addresses and
+//! protocol names come from the shared codecs (crate::inet, crate::names).
 
-use crate::eprintf;
 use crate::ctx::Ctx;
 use crate::print::{Color, J, T};
-use crate::args::num::c_strtoull;
 
-/// sscanf("%x") into an int: optional sign and "0x", hex digits; the
-/// value wraps as C's conversion does. None when no digit is read.
-fn scan_hex_int(s: &str) -> Option<i32> {
-    let (v, n, over) = c_strtoull(s, 16);
-    if n == 0 {
-        return None;
-    }
-    if over {
-        return Some(-1);
-    }
-    Some(v as u32 as i32)
-}
-
-pub use crate::inet::get_addr_ipv4;
-
-/// ll_addr_a2n(): a link-layer address of at most `max` bytes. On a bad
-/// part prints `"PART" is invalid lladdr.` (as iproute2, which cuts the
-/// word at each ':'); a wrong length returns what was read, unprinted.
-/// Err(()) is iproute2's -1 (its message, if any, is already printed).
-#[allow(clippy::result_unit_err)]
-pub fn ll_addr_a2n(arg: &str, max: usize) -> Result<Vec<u8>, ()> {
-    if arg.contains('.') {
-        // get_addr_1(AF_INET): "default"/"any"/"all" have no dot; a ':' means IPv6.
-        let v4 = if arg.contains(':') { None } else { get_addr_ipv4(arg) };
-        match v4 {
-            Some(a) if max >= 4 => return Ok(a.to_vec()),
-            Some(_) => return Err(()),
-            None => {
-                eprintf!("\"{}\" is invalid lladdr.\n", arg);
-                return Err(());
-            }
-        }
-    }
-    let mut out = Vec::new();
-    let mut rest = arg;
-    let mut i = 0;
-    while i < max {
-        let (part, next) = match rest.find(':') {
-            Some(k) => (&rest[..k], Some(&rest[k + 1..])),
-            None => (rest, None),
-        };
-        match scan_hex_int(part) {
-            Some(v) if (0..=255).contains(&v) => out.push(v as u8),
-            _ => {
-                eprintf!("\"{}\" is invalid lladdr.\n", part);
-                return Err(());
-            }
-        }
-        match next {
-            Some(n) => rest = n,
-            None => return Ok(out),
-        }
-        i += 1;
-    }
-    // More parts than room: iproute2 returns max + 1 (never a valid length).
-    out.push(0);
-    Ok(out)
-}
-
-/// parse_one_of(): the first entry `val` is a prefix of, else
-/// `Error: argument of "MSG" must be one of "a", "b", not "VAL"`.
+/// parse_one_of(): the shared codec; its message printed here (None).
 pub fn parse_one_of(msg: &str, val: &str, list: &[&str]) -> Option<usize> {
-    if let Some(i) = list.iter().position(|k| crate::args::matches(val, k)) {
-        return Some(i);
-    }
-    let mut s = format!("Error: argument of \"{}\" must be one of ", msg);
-    for k in list {
-        s.push_str(&format!("\"{}\", ", k));
-    }
-    s.push_str(&format!("not \"{}\"\n", val));
-    crate::error::eprint_raw(&s);
-    None
+    crate::error::parse_one_of(msg, val, list).map_err(|m| crate::error::eprint_raw(&m)).ok()
 }
 
-/// parse_on_off(): "off"/"on" by prefix ("o" is off).
+/// parse_on_off(): "off"/"on" by prefix ("o" is off), printing the message.
 pub fn parse_on_off(msg: &str, val: &str) -> Option<bool> {
-    parse_one_of(msg, val, &["off", "on"]).map(|i| i == 1)
+    crate::error::parse_on_off_prefix(msg, val).map_err(|m| crate::error::eprint_raw(&m)).ok()
 }
 
 /// The bridge timers: jiffies (USER_HZ 100) as "%4i.%.2i" in text and a
@@ -120,143 +50,7 @@ pub fn bridge_id(d: &[u8]) -> String {
     )
 }
 
-/// lib/ll_proto.c's table (host-order id, name), in its order.
-const LL_PROTOS: &[(u16, &str)] = &[
-    (0x0060, "loop"),
-    (0x0200, "pup"),
-    (0x0201, "pupat"),
-    (0x0800, "ip"),
-    (0x0805, "x25"),
-    (0x0806, "arp"),
-    (0x08FF, "bpq"),
-    (0x0a00, "ieeepup"),
-    (0x0a01, "ieeepupat"),
-    (0x6000, "dec"),
-    (0x6001, "dna_dl"),
-    (0x6002, "dna_rc"),
-    (0x6003, "dna_rt"),
-    (0x6004, "lat"),
-    (0x6005, "diag"),
-    (0x6006, "cust"),
-    (0x6007, "sca"),
-    (0x8035, "rarp"),
-    (0x809B, "atalk"),
-    (0x80F3, "aarp"),
-    (0x8137, "ipx"),
-    (0x86DD, "ipv6"),
-    (0x8863, "ppp_disc"),
-    (0x8864, "ppp_ses"),
-    (0x884c, "atmmpoa"),
-    (0x8884, "atmfate"),
-    (0x0001, "802_3"),
-    (0x0002, "ax25"),
-    (0x0003, "all"),
-    (0x0004, "802_2"),
-    (0x0005, "snap"),
-    (0x0006, "ddcmp"),
-    (0x0007, "wan_ppp"),
-    (0x0008, "ppp_mp"),
-    (0x0009, "localtalk"),
-    (0x000C, "can"),
-    (0x0010, "ppptalk"),
-    (0x0011, "tr_802_2"),
-    (0x0015, "mobitex"),
-    (0x0016, "control"),
-    (0x0017, "irda"),
-    (0x0018, "econet"),
-    (0x88CA, "tipc"),
-    (0x8892, "profinet"),
-    (0x88A2, "aoe"),
-    (0x88A4, "ethercat"),
-    (0x8100, "802.1Q"),
-    (0x88A8, "802.1ad"),
-    (0x8847, "mpls_uc"),
-    (0x8848, "mpls_mc"),
-    (0x6558, "teb"),
-    (0x8100, "802.1Q"),
-    (0x88cc, "LLDP"),
-    (0x0800, "ipv4"),
-];
 
-/// ll_proto_n2a(): `id` in host order; "[N]" when unknown or under -N.
-pub fn ll_proto_n2a(id: u16, numeric: bool) -> String {
-    if !numeric {
-        if let Some((_, n)) = LL_PROTOS.iter().find(|(i, _)| *i == id) {
-            return (*n).to_string();
-        }
-    }
-    format!("[{}]", id)
-}
-
-/// ll_proto_a2n(): a name (any case) or a number; host order.
-pub fn ll_proto_a2n(s: &str) -> Option<u16> {
-    if let Some((i, _)) = LL_PROTOS.iter().find(|(_, n)| n.eq_ignore_ascii_case(s)) {
-        return Some(*i);
-    }
-    crate::args::num::get_u16(s, 0)
-}
-
-pub use crate::inet::inet6_pton as pton6;
-
-/// inet_ntop() of 4 or 16 bytes (16 for AF_INET6, else 4); "???" when
-/// they are missing.
-pub fn ntop(af: u8, d: &[u8]) -> String {
-    let (af, need) = if af == crate::netlink::consts::AF_INET6 { (af, 16) } else { (crate::netlink::consts::AF_INET, 4) };
-    d.get(..need).and_then(|a| crate::inet::inet_ntop_str(af, a)).unwrap_or_else(|| "???".into())
-}
-
-/// format_host(): the name under -r when the resolver has one, else the number.
-pub fn format_host(ctx: &Ctx, af: u8, d: &[u8]) -> String {
-    if ctx.o.resolve > 0 {
-        if let Some(n) = resolve(af, d) {
-            return n;
-        }
-    }
-    ntop(af, d)
-}
-
-fn resolve(af: u8, d: &[u8]) -> Option<String> {
-    let mut host = [0 as libc::c_char; 1025];
-    let r = if af == crate::netlink::consts::AF_INET6 {
-        let mut sa: libc::sockaddr_in6 = unsafe { std::mem::zeroed() };
-        sa.sin6_family = libc::AF_INET6 as libc::sa_family_t;
-        sa.sin6_addr.s6_addr.copy_from_slice(d.get(..16)?);
-        // SAFETY: sa is a valid sockaddr_in6 and host is large enough.
-        unsafe {
-            libc::getnameinfo(
-                &sa as *const _ as *const libc::sockaddr,
-                std::mem::size_of::<libc::sockaddr_in6>() as libc::socklen_t,
-                host.as_mut_ptr(),
-                host.len() as libc::socklen_t,
-                std::ptr::null_mut(),
-                0,
-                libc::NI_NAMEREQD,
-            )
-        }
-    } else {
-        let mut sa: libc::sockaddr_in = unsafe { std::mem::zeroed() };
-        sa.sin_family = libc::AF_INET as libc::sa_family_t;
-        let a: [u8; 4] = d.get(..4)?.try_into().ok()?;
-        sa.sin_addr.s_addr = u32::from_ne_bytes(a);
-        // SAFETY: sa is a valid sockaddr_in and host is large enough.
-        unsafe {
-            libc::getnameinfo(
-                &sa as *const _ as *const libc::sockaddr,
-                std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t,
-                host.as_mut_ptr(),
-                host.len() as libc::socklen_t,
-                std::ptr::null_mut(),
-                0,
-                libc::NI_NAMEREQD,
-            )
-        }
-    };
-    if r != 0 {
-        return None;
-    }
-    // SAFETY: getnameinfo wrote a NUL-terminated name.
-    Some(unsafe { std::ffi::CStr::from_ptr(host.as_ptr()) }.to_string_lossy().into_owned())
-}
 
 /// The request's nlmsg_type and flags (vxlan tells `set` from `add`).
 pub fn req_type_flags(req: &crate::netlink::Req) -> (u16, u16) {
@@ -360,27 +154,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lladdr() {
-        assert_eq!(ll_addr_a2n("01:80:c2:00:00:0e", 32), Ok(vec![1, 0x80, 0xc2, 0, 0, 0xe]));
-        assert_eq!(ll_addr_a2n("1:2", 6), Ok(vec![1, 2]));
-        assert_eq!(ll_addr_a2n("0x1:+2:3:4:5:6", 6), Ok(vec![1, 2, 3, 4, 5, 6]));
-        assert_eq!(ll_addr_a2n("1:zz", 6), Err(()));
-        assert_eq!(ll_addr_a2n("1:100", 6), Err(()));
-        assert_eq!(ll_addr_a2n("1:2:3:4:5:6:7", 6).map(|v| v.len()), Ok(7));
-        assert_eq!(ll_addr_a2n("1.2.3.4", 6), Ok(vec![1, 2, 3, 4]));
-        assert_eq!(ll_addr_a2n("bogus", 6), Ok(vec![0xb]));
-    }
-
-    #[test]
     fn ids_and_protos() {
         assert_eq!(bridge_id(&[0x80, 0, 0x86, 0xad, 0x59, 0x92, 0x29, 0x97]), "8000.86:ad:59:92:29:97");
         assert_eq!(bridge_id(&[0, 0x64, 2, 0x35, 0, 0, 0, 1]), "0064.2:35:0:0:0:1");
-        assert_eq!(ll_proto_n2a(0x8100, false), "802.1Q");
-        assert_eq!(ll_proto_n2a(0x88a8, false), "802.1ad");
-        assert_eq!(ll_proto_n2a(0x88a8, true), "[34984]");
-        assert_eq!(ll_proto_a2n("802.1AD"), Some(0x88a8));
-        assert_eq!(ll_proto_a2n("0x8100"), Some(0x8100));
-        assert_eq!(ll_proto_a2n("foo"), None);
     }
 
     #[test]
@@ -413,15 +189,11 @@ pub mod request_tests {
     pub fn capture_stderr<R>(f: impl FnOnce() -> R) -> (R, String) {
         let path = std::env::temp_dir().join(format!("rip-kinds-stderr-{}", std::process::id()));
         let file = std::fs::File::create(&path).expect("temp file");
-        use std::os::fd::AsRawFd;
-        // SAFETY: plain fd juggling on valid descriptors.
-        let saved = unsafe { libc::dup(2) };
-        unsafe { libc::dup2(file.as_raw_fd(), 2) };
+        let saved = nix::unistd::dup(std::io::stderr()).expect("dup stderr");
+        nix::unistd::dup2_stderr(&file).expect("redirect stderr");
         let r = f();
-        unsafe {
-            libc::dup2(saved, 2);
-            libc::close(saved);
-        }
+        let _ = nix::unistd::dup2_stderr(&saved);
+        drop(saved);
         let s = std::fs::read_to_string(&path).unwrap_or_default();
         let _ = std::fs::remove_file(&path);
         (r, s)
@@ -491,7 +263,7 @@ pub mod request_tests {
             }
             let Some(k) = super::super::find(kind) else { panic!("kind {}", kind) };
             // A kind without a parser: iproute2 sends the nest empty.
-            let parse = k.parse.unwrap_or(|_, _, _, _| Ok(0));
+            let parse = k.parse.unwrap_or(|_, _, _, _, _| Ok(0));
             let (mut c, _) = ctx(false);
             c = {
                 let p = crate::print::Printer::new(Box::new(std::io::sink()), Default::default());
@@ -511,7 +283,7 @@ pub mod request_tests {
             let mut req = Req::new(RTM_NEWLINK, flags, &[0u8; 16]);
             let base = req.len();
             let mut args = Args::new(if words == "-" { vec![] } else { words.split(' ').map(String::from).collect() });
-            let (got_rc, got_err) = capture_stderr(|| match parse(&mut c, kind, &mut args, &mut req) {
+            let (got_rc, got_err) = capture_stderr(|| match parse(&mut c, kind, &mut args, &mut req, &crate::linkinfo::kinds::NO_HOOKS) {
                 Ok(r) => r,
                 Err(e) => e.0,
             });
@@ -676,7 +448,7 @@ mod robustness {
                     let flags = if rng.next() % 2 == 0 { 0x400 } else { 0 };
                     let mut req = crate::netlink::Req::new(16, flags, &[0u8; 16]);
                     let mut args = crate::args::Args::new(w);
-                    let _ = parse(&mut c, k.id, &mut args, &mut req);
+                    let _ = parse(&mut c, k.id, &mut args, &mut req, &crate::linkinfo::kinds::NO_HOOKS);
                 }
             }
         });

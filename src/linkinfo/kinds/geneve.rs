@@ -2,10 +2,12 @@
 //! has no geneve: a device can never be shown here, so only the requests
 //! (checked against iproute2's bytes) and the texts are provided.
 
-use super::vxlan::{dsfield_a2n, get_addr, Addr};
-use crate::args::{matches, Args};
+use crate::inet::{get_addr, InetPrefix};
+use crate::args::keywords::{exact, kw, Table};
+use crate::args::Args;
 use crate::error::{duparg2, invarg};
 use crate::error::{eprint_raw, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::consts::{AF_INET, AF_UNSPEC, NLM_F_CREATE, RTM_NEWLINK};
 use crate::netlink::Req;
@@ -51,15 +53,37 @@ pub fn help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(HELP.as_bytes());
 }
 
-/// The keywords in the order geneve_parse_opt() tests them.
-const WORDS: &[&str] = &[
-    "id", "vni", "remote", "ttl", "hoplimit", "tos", "dsfield", "df", "label", "flowlabel", "dstport", "external",
-    "noexternal", "udpcsum", "noudpcsum", "udp6zerocsumtx", "noudp6zerocsumtx", "udp6zerocsumrx",
-    "noudp6zerocsumrx",
-];
+/// geneve_parse_opt()'s words in its order, each mapped to itself (the
+/// parser matches on the full word).
+pub static OPTS: Table<&str> = Table::new(
+    "ip link type geneve",
+    &[
+        kw("id", "id"),
+        kw("vni", "vni"),
+        kw("remote", "remote"),
+        kw("ttl", "ttl"),
+        kw("hoplimit", "hoplimit"),
+        kw("tos", "tos"),
+        kw("dsfield", "dsfield"),
+        kw("df", "df"),
+        kw("label", "label"),
+        kw("flowlabel", "flowlabel"),
+        kw("dstport", "dstport"),
+        kw("external", "external"),
+        kw("noexternal", "noexternal"),
+        kw("udpcsum", "udpcsum"),
+        kw("noudpcsum", "noudpcsum"),
+        kw("udp6zerocsumtx", "udp6zerocsumtx"),
+        kw("noudp6zerocsumtx", "noudp6zerocsumtx"),
+        kw("udp6zerocsumrx", "udp6zerocsumrx"),
+        kw("noudp6zerocsumrx", "noudp6zerocsumrx"),
+        exact("innerprotoinherit", "innerprotoinherit"),
+        kw("help", "help"),
+    ],
+);
 
-pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
-    let mut daddr = Addr::none();
+pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
+    let mut daddr = InetPrefix::default();
     let mut vni: u32 = 0;
     let mut label: u32 = 0;
     let mut ttl: u8 = 0;
@@ -80,23 +104,16 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res
         Ok(())
     };
     while let Some(w) = args.next() {
-        let word = if w == "innerprotoinherit" {
-            w.as_str()
-        } else {
-            match WORDS.iter().find(|k| matches(&w, k)) {
-                Some(k) => *k,
-                None => {
-                    if matches(&w, "help") {
-                        eprint_raw(HELP);
-                        return Ok(1);
-                    }
-                    eprint_raw(&format!("geneve: unknown command \"{}\"?\n", w));
-                    eprint_raw(HELP);
-                    return Ok(1);
-                }
-            }
+        let Some(word) = OPTS.find(&w) else {
+            eprint_raw(&format!("geneve: unknown command \"{}\"?\n", w));
+            eprint_raw(HELP);
+            return Ok(1);
         };
         match word {
+            "help" => {
+                eprint_raw(HELP);
+                return Ok(1);
+            }
             "id" | "vni" => {
                 let v = args.value()?;
                 dup(&mut attrs, IFLA_GENEVE_ID, "id", &v)?;
@@ -109,7 +126,7 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res
                 let v = args.value()?;
                 dup(&mut attrs, IFLA_GENEVE_REMOTE, "remote", &v)?;
                 daddr = get_addr(&v, AF_UNSPEC)?;
-                if !daddr.is_not_multi() {
+                if !daddr.is_inet_not_multi() {
                     return Err(invarg("invalid remote address", &v));
                 }
             }
@@ -129,7 +146,7 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res
             "tos" | "dsfield" => {
                 let v = args.value()?;
                 dup(&mut attrs, IFLA_GENEVE_TOS, "tos", &v)?;
-                tos = if v != "inherit" { dsfield_a2n(&v).ok_or_else(|| invarg("bad TOS value", &v))? } else { 1 };
+                tos = if v != "inherit" { crate::names::tables::dsfield_a2n(&v).map(|d| d as u8).ok_or_else(|| invarg("bad TOS value", &v))? } else { 1 };
             }
             "df" => {
                 let v = args.value()?;
@@ -195,7 +212,7 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res
     req.attr_u32(IFLA_GENEVE_ID, vni);
     if daddr.is_inet() {
         let t = if daddr.family == AF_INET { IFLA_GENEVE_REMOTE } else { IFLA_GENEVE_REMOTE6 };
-        req.attr(t, &daddr.data[..daddr.bytelen]);
+        req.attr(t, &daddr.bytes());
     }
     if !set_op || is_set(attrs, IFLA_GENEVE_LABEL) {
         req.attr(IFLA_GENEVE_LABEL, &label.to_be_bytes());

@@ -3,11 +3,13 @@
 //! so only the requests (checked against iproute2's bytes) and the texts
 //! are provided. `ip link set` reads the device's tunnel data first.
 
-use super::iptnl::{addr_rta, existing_info_data, TUNNEL_ENCAP_FLAG_CSUM, TUNNEL_ENCAP_FLAG_CSUM6, TUNNEL_ENCAP_FLAG_REMCSUM};
-use super::vxlan::{dsfield_a2n, get_addr, Addr};
+use super::iptnl::{existing_info_data, TUNNEL_ENCAP_FLAG_CSUM, TUNNEL_ENCAP_FLAG_CSUM6, TUNNEL_ENCAP_FLAG_REMCSUM};
+use crate::inet::{get_addr, get_addr_rta, InetPrefix};
+use crate::args::keywords::{doc, exact, kw, Table};
 use crate::args::{matches, Args};
 use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::attr::{get_u16, get_u32, get_u8};
 use crate::netlink::consts::*;
@@ -91,7 +93,7 @@ pub fn help(kind: &str, out: &mut dyn std::io::Write) {
 pub(super) fn parse_key(name: &str, key: &str) -> Res<[u8; 4]> {
     if key.contains('.') {
         // get_addr32()
-        let a = if matches!(key, "default" | "any" | "all") { Some([0; 4]) } else { super::common::get_addr_ipv4(key) };
+        let a = if matches!(key, "default" | "any" | "all") { Some([0; 4]) } else { crate::inet::get_addr_ipv4(key) };
         return a.ok_or_else(|| fail(1, &format!("Error: an IP address is expected rather than \"{}\"\n", key)));
     }
     match crate::args::num::get_unsigned(key, 0) {
@@ -103,18 +105,67 @@ pub(super) fn parse_key(name: &str, key: &str) -> Res<[u8; 4]> {
     }
 }
 
-/// The words gre_parse_opt() tests with matches(), in its order.
-const PREFIX_WORDS: &[&str] = &[
-    "key", "nokey", "ikey", "noikey", "okey", "nookey", "seq", "noseq", "iseq", "noiseq", "oseq", "nooseq", "csum",
-    "nocsum", "icsum", "noicsum", "ocsum", "noocsum", "nopmtudisc", "pmtudisc", "remote", "local", "dev", "ttl",
-    "hoplimit", "hlim", "tos", "tclass", "dsfield",
-];
+/// gre_parse_opt()'s words: those it tests with matches(), in its order,
+/// then the strcmp() ones; each mapped to itself (a word no entry takes
+/// is matched as it is, and ends in the usage).
+pub static OPTS: Table<&str> = Table::new(
+    "ip link type gre",
+    &[
+        kw("key", "key"),
+        kw("nokey", "nokey"),
+        kw("ikey", "ikey"),
+        kw("noikey", "noikey"),
+        kw("okey", "okey"),
+        kw("nookey", "nookey"),
+        kw("seq", "seq"),
+        kw("noseq", "noseq"),
+        kw("iseq", "iseq"),
+        kw("noiseq", "noiseq"),
+        kw("oseq", "oseq"),
+        kw("nooseq", "nooseq"),
+        kw("csum", "csum"),
+        kw("nocsum", "nocsum"),
+        kw("icsum", "icsum"),
+        kw("noicsum", "noicsum"),
+        kw("ocsum", "ocsum"),
+        kw("noocsum", "noocsum"),
+        kw("nopmtudisc", "nopmtudisc"),
+        kw("pmtudisc", "pmtudisc"),
+        kw("remote", "remote"),
+        kw("local", "local"),
+        kw("dev", "dev"),
+        kw("ttl", "ttl"),
+        kw("hoplimit", "hoplimit"),
+        kw("hlim", "hlim"),
+        kw("tos", "tos"),
+        kw("tclass", "tclass"),
+        kw("dsfield", "dsfield"),
+        exact("noencap", "noencap"),
+        exact("encap", "encap"),
+        exact("encap-sport", "encap-sport"),
+        exact("encap-dport", "encap-dport"),
+        exact("encap-csum", "encap-csum"),
+        exact("noencap-csum", "noencap-csum"),
+        exact("encap-udp6-csum", "encap-udp6-csum"),
+        exact("noencap-udp6-csum", "noencap-udp6-csum"),
+        exact("encap-remcsum", "encap-remcsum"),
+        exact("noencap-remcsum", "noencap-remcsum"),
+        exact("external", "external"),
+        exact("ignore-df", "ignore-df"),
+        exact("noignore-df", "noignore-df"),
+        exact("fwmark", "fwmark"),
+        exact("erspan", "erspan"),
+        exact("erspan_ver", "erspan_ver"),
+        exact("erspan_dir", "erspan_dir"),
+        exact("erspan_hwid", "erspan_hwid"),
+    ],
+);
 
-pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let erspan = kind == "erspan";
     let (mut iflags, mut oflags) = (0u16, 0u16);
     let (mut ikey, mut okey) = ([0u8; 4], [0u8; 4]);
-    let (mut saddr, mut daddr) = (Addr::none(), Addr::none());
+    let (mut saddr, mut daddr) = (InetPrefix::default(), InetPrefix::default());
     let mut pmtudisc: u8 = 1;
     let mut ignore_df: u8 = 0;
     let (mut tos, mut ttl) = (0u8, 0u8);
@@ -133,9 +184,9 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i
         let mut ok = false;
         if let Some(d) = data {
             let t = Tb::parse(&d, IFLA_GRE_MAX);
-            let addr = |ty: u16| -> Result<Option<Addr>, ()> {
+            let addr = |ty: u16| -> Result<Option<InetPrefix>, ()> {
                 match t.get(ty) {
-                    Some(x) => addr_rta(x, AF_INET).map(Some).ok_or(()),
+                    Some(x) => get_addr_rta(x, AF_INET).ok().map(Some).ok_or(()),
                     None => Ok(None),
                 }
             };
@@ -218,7 +269,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i
     }
 
     while let Some(w) = args.next() {
-        let word = PREFIX_WORDS.iter().find(|k| matches(&w, k)).copied().unwrap_or(w.as_str());
+        let word = OPTS.find(&w).unwrap_or(w.as_str());
         match word {
             "key" => {
                 let v = args.value()?;
@@ -302,7 +353,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i
             }
             "tos" | "tclass" | "dsfield" => {
                 let v = args.value()?;
-                tos = if v != "inherit" { dsfield_a2n(&v).ok_or_else(|| invarg("bad TOS value", &v))? } else { 1 };
+                tos = if v != "inherit" { crate::names::tables::dsfield_a2n(&v).map(|d| d as u8).ok_or_else(|| invarg("bad TOS value", &v))? } else { 1 };
             }
             "noencap" => encaptype = 0,
             "encap" => {
@@ -375,7 +426,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i
         }
     }
 
-    if daddr.is_multi() {
+    if daddr.is_inet_multi() {
         if ikey == [0; 4] {
             ikey.copy_from_slice(&daddr.data[..4]);
             iflags |= GRE_KEY;
@@ -384,7 +435,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i
             okey.copy_from_slice(&daddr.data[..4]);
             oflags |= GRE_KEY;
         }
-        if !saddr.is_not_unspec() {
+        if !saddr.is_inet_not_unspec() {
             eprint_raw("A broadcast tunnel requires a source address.\n");
             return Ok(1);
         }
@@ -397,11 +448,11 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i
     req.attr(IFLA_GRE_OKEY, &okey);
     req.attr(IFLA_GRE_IFLAGS, &iflags.to_be_bytes());
     req.attr(IFLA_GRE_OFLAGS, &oflags.to_be_bytes());
-    if saddr.is_not_unspec() {
-        req.attr(IFLA_GRE_LOCAL, &saddr.data[..saddr.bytelen]);
+    if saddr.is_inet_not_unspec() {
+        req.attr(IFLA_GRE_LOCAL, &saddr.bytes());
     }
-    if daddr.is_not_unspec() {
-        req.attr(IFLA_GRE_REMOTE, &daddr.data[..daddr.bytelen]);
+    if daddr.is_inet_not_unspec() {
+        req.attr(IFLA_GRE_REMOTE, &daddr.bytes());
     }
     req.attr_u8(IFLA_GRE_PMTUDISC, pmtudisc);
     if ignore_df != 0 {
@@ -480,17 +531,67 @@ pub fn help6(kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(help6_text(kind).as_bytes());
 }
 
-/// The words the IPv6 GRE parser tests with matches(), in its order.
-const PREFIX_WORDS6: &[&str] = &[
-    "key", "nokey", "ikey", "noikey", "okey", "nookey", "seq", "noseq", "iseq", "noiseq", "oseq", "nooseq", "csum",
-    "nocsum", "icsum", "noicsum", "ocsum", "noocsum", "remote", "local", "dev", "ttl", "hoplimit", "hlim", "tos",
-    "tclass", "dsfield",
-];
+/// The IPv6 GRE parser's words, as OPTS (the encap words are read by
+/// iptnl's encap_word()).
+pub static OPTS6: Table<&str> = Table::new(
+    "ip link type ip6gre",
+    &[
+        kw("key", "key"),
+        kw("nokey", "nokey"),
+        kw("ikey", "ikey"),
+        kw("noikey", "noikey"),
+        kw("okey", "okey"),
+        kw("nookey", "nookey"),
+        kw("seq", "seq"),
+        kw("noseq", "noseq"),
+        kw("iseq", "iseq"),
+        kw("noiseq", "noiseq"),
+        kw("oseq", "oseq"),
+        kw("nooseq", "nooseq"),
+        kw("csum", "csum"),
+        kw("nocsum", "nocsum"),
+        kw("icsum", "icsum"),
+        kw("noicsum", "noicsum"),
+        kw("ocsum", "ocsum"),
+        kw("noocsum", "noocsum"),
+        kw("remote", "remote"),
+        kw("local", "local"),
+        kw("dev", "dev"),
+        kw("ttl", "ttl"),
+        kw("hoplimit", "hoplimit"),
+        kw("hlim", "hlim"),
+        kw("tos", "tos"),
+        kw("tclass", "tclass"),
+        kw("dsfield", "dsfield"),
+        exact("flowlabel", "flowlabel"),
+        exact("fl", "fl"),
+        exact("dscp", "dscp"),
+        exact("fwmark", "fwmark"),
+        exact("allow-localremote", "allow-localremote"),
+        exact("noallow-localremote", "noallow-localremote"),
+        exact("external", "external"),
+        exact("encaplimit", "encaplimit"),
+        exact("erspan", "erspan"),
+        exact("erspan_ver", "erspan_ver"),
+        exact("erspan_dir", "erspan_dir"),
+        exact("erspan_hwid", "erspan_hwid"),
+        doc("noencap", "noencap"),
+        doc("encap", "encap"),
+        doc("encap-sport", "encap-sport"),
+        doc("encap-dport", "encap-dport"),
+        doc("encap-csum", "encap-csum"),
+        doc("noencap-csum", "noencap-csum"),
+        doc("encap-udp6-csum", "encap-udp6-csum"),
+        doc("noencap-udp6-csum", "noencap-udp6-csum"),
+        doc("encap-remcsum", "encap-remcsum"),
+        doc("noencap-remcsum", "noencap-remcsum"),
+    ],
+);
 
-pub fn parse6(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse6(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let (mut iflags, mut oflags) = (0u16, 0u16);
     let (mut ikey, mut okey) = ([0u8; 4], [0u8; 4]);
-    let (mut saddr, mut daddr) = (Addr::none(), Addr::none());
+    let (mut saddr, mut daddr) = (InetPrefix::default(), InetPrefix::default());
     let mut hop_limit = DEFAULT_TNL_HOP_LIMIT;
     let mut encap_limit = IPV6_DEFAULT_TNL_ENCAP_LIMIT;
     let mut flowinfo: u32 = 0;
@@ -509,9 +610,9 @@ pub fn parse6(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<
         let mut ok = false;
         if let Some(d) = existing_info_data(ctx, req)? {
             let t = Tb::parse(&d, IFLA_GRE_MAX);
-            let addr = |ty: u16| -> Result<Option<Addr>, ()> {
+            let addr = |ty: u16| -> Result<Option<InetPrefix>, ()> {
                 match t.get(ty) {
-                    Some(x) => addr_rta(x, AF_INET6).map(Some).ok_or(()),
+                    Some(x) => get_addr_rta(x, AF_INET6).ok().map(Some).ok_or(()),
                     None => Ok(None),
                 }
             };
@@ -594,7 +695,7 @@ pub fn parse6(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<
     }
 
     while let Some(w) = args.next() {
-        let word = PREFIX_WORDS6.iter().find(|k| matches(&w, k)).copied().unwrap_or(w.as_str());
+        let word = OPTS6.find(&w).unwrap_or(w.as_str());
         match word {
             "key" => {
                 let v = args.value()?;
@@ -738,11 +839,11 @@ pub fn parse6(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<
     req.attr(IFLA_GRE_OKEY, &okey);
     req.attr(IFLA_GRE_IFLAGS, &iflags.to_be_bytes());
     req.attr(IFLA_GRE_OFLAGS, &oflags.to_be_bytes());
-    if saddr.is_not_unspec() {
-        req.attr(IFLA_GRE_LOCAL, &saddr.data[..saddr.bytelen]);
+    if saddr.is_inet_not_unspec() {
+        req.attr(IFLA_GRE_LOCAL, &saddr.bytes());
     }
-    if daddr.is_not_unspec() {
-        req.attr(IFLA_GRE_REMOTE, &daddr.data[..daddr.bytelen]);
+    if daddr.is_inet_not_unspec() {
+        req.attr(IFLA_GRE_REMOTE, &daddr.bytes());
     }
     if link != 0 {
         req.attr_u32(IFLA_GRE_LINK, link);

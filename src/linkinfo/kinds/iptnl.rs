@@ -4,10 +4,12 @@
 //! provided. `ip link set` reads the device's current tunnel data first,
 //! as iproute2 does.
 
-use super::vxlan::{dsfield_a2n, get_addr, get_addr_1, Addr};
+use crate::inet::{get_addr, get_addr_rta, InetPrefix};
+use crate::args::keywords::{exact, kw, Table};
 use crate::args::{matches, Args};
 use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::attr::{get_u16, get_u32, get_u8, hdr_u32};
 use crate::netlink::consts::*;
@@ -77,72 +79,11 @@ pub fn help(kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(help_text(kind).as_bytes());
 }
 
-/// get_addr_rta(): a 4- or 16-byte address attribute; None when its size
-/// or family is wrong.
-pub(super) fn addr_rta(d: &[u8], family: u8) -> Option<Addr> {
-    let mut a = Addr::none();
-    match d.len() {
-        4 => a.family = AF_INET,
-        16 => a.family = AF_INET6,
-        _ => return None,
-    }
-    a.bytelen = d.len();
-    a.data[..d.len()].copy_from_slice(d);
-    if family != AF_UNSPEC && family != a.family {
-        return None;
-    }
-    a.set_type();
-    Some(a)
-}
-
 /// get_prefix(): ADDR[/LEN] of `family` with its prefix length; exit(1)
 /// with iproute2's message when it is not one.
-pub(super) fn get_prefix(arg: &str, family: u8) -> Res<(Addr, u32)> {
-    let bad = || {
-        let fam = if family == AF_INET6 { "inet6" } else { "inet" };
-        fail(1, &format!("Error: {} prefix is expected rather than \"{}\".\n", fam, arg))
-    };
-    let (addr, len) = match arg.split_once('/') {
-        Some((a, l)) => (a, Some(l)),
-        None => (arg, None),
-    };
-    let a = get_addr_1(addr, family).ok_or_else(bad)?;
-    // "default", "any" and "all" take no length.
-    let wildcard = matches!(addr, "default" | "any" | "all");
-    let bits = match a.family {
-        AF_INET => 32,
-        AF_INET6 => 128,
-        _ => 0,
-    };
-    let plen = match len {
-        Some(l) => {
-            if wildcard {
-                return Err(bad());
-            }
-            let n = match crate::args::num::get_unsigned(l, 0) {
-                Some(n) => n,
-                None => netmask_bits(l).ok_or_else(bad)?,
-            };
-            if n > bits {
-                return Err(bad());
-            }
-            n
-        }
-        None if wildcard => 0,
-        None => bits,
-    };
-    Ok((a, plen))
-}
-
-/// A dotted netmask's length (get_netmask()'s fallback).
-fn netmask_bits(s: &str) -> Option<u32> {
-    let a = super::common::get_addr_ipv4(s)?;
-    let mask = u32::from_be_bytes(a);
-    let host = !mask;
-    if host & host.wrapping_add(1) != 0 {
-        return None;
-    }
-    Some(mask.count_ones())
+pub(super) fn get_prefix(arg: &str, family: u8) -> Res<(InetPrefix, u32)> {
+    let p = crate::inet::get_prefix(arg, family)?;
+    Ok((p, p.bitlen as u32))
 }
 
 /// The current IFLA_INFO_DATA of the device the request targets, for
@@ -166,11 +107,11 @@ pub(super) fn existing_info_data(ctx: &mut Ctx, req: &Req) -> Res<Option<Vec<u8>
 }
 
 struct State {
-    saddr: Addr,
-    daddr: Addr,
-    prefix6: Addr,
+    saddr: InetPrefix,
+    daddr: InetPrefix,
+    prefix6: InetPrefix,
     prefix6_len: u32,
-    relay: Addr,
+    relay: InetPrefix,
     relay_len: u32,
     pmtudisc: u8,
     tos: u8,
@@ -189,9 +130,9 @@ struct State {
 /// Fills `s` from the device's current attributes; false when one is bad.
 fn load_existing(s: &mut State, data: &[u8]) -> bool {
     let t = Tb::parse(data, IFLA_IPTUN_MAX);
-    let addr = |ty: u16, fam: u8| -> Result<Option<Addr>, ()> {
+    let addr = |ty: u16, fam: u8| -> Result<Option<InetPrefix>, ()> {
         match t.get(ty) {
-            Some(d) => addr_rta(d, fam).map(Some).ok_or(()),
+            Some(d) => get_addr_rta(d, fam).ok().map(Some).ok_or(()),
             None => Ok(None),
         }
     };
@@ -259,14 +200,89 @@ fn load_existing(s: &mut State, data: &[u8]) -> bool {
     true
 }
 
-pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+/// iptunnel_parse_opt()'s words (all strcmp; some only for sit), each
+/// mapped to itself.
+pub static OPTS: Table<&str> = Table::new(
+    "ip link type ipip",
+    &[
+        exact("mode", "mode"),
+        exact("remote", "remote"),
+        exact("local", "local"),
+        exact("ttl", "ttl"),
+        exact("hoplimit", "hoplimit"),
+        exact("hlim", "hlim"),
+        exact("tos", "tos"),
+        exact("tclass", "tclass"),
+        exact("tc", "tc"),
+        exact("nopmtudisc", "nopmtudisc"),
+        exact("pmtudisc", "pmtudisc"),
+        exact("isatap", "isatap"),
+        exact("noencap", "noencap"),
+        exact("encap", "encap"),
+        exact("encap-sport", "encap-sport"),
+        exact("encap-dport", "encap-dport"),
+        exact("encap-csum", "encap-csum"),
+        exact("noencap-csum", "noencap-csum"),
+        exact("encap-udp6-csum", "encap-udp6-csum"),
+        exact("noencap-udp6-csum", "noencap-udp6-csum"),
+        exact("encap-remcsum", "encap-remcsum"),
+        exact("noencap-remcsum", "noencap-remcsum"),
+        exact("external", "external"),
+        exact("6rd-prefix", "6rd-prefix"),
+        exact("6rd-relay_prefix", "6rd-relay_prefix"),
+        exact("6rd-reset", "6rd-reset"),
+        exact("fwmark", "fwmark"),
+        kw("dev", "dev"),
+        kw("dsfield", "dsfield"),
+    ],
+);
+
+/// ip6tunnel_parse_opt()'s words, each mapped to itself: `dev` (a prefix,
+/// after the exact mode/remote/local), then those ip6_flow_word() and
+/// encap_word() read, then the parser's own.
+pub static OPTS6: Table<&str> = Table::new(
+    "ip link type ip6tnl",
+    &[
+        exact("mode", "mode"),
+        exact("remote", "remote"),
+        exact("local", "local"),
+        kw("dev", "dev"),
+        exact("tos", "tos"),
+        exact("tclass", "tclass"),
+        exact("tc", "tc"),
+        kw("dsfield", "dsfield"),
+        exact("flowlabel", "flowlabel"),
+        exact("fl", "fl"),
+        exact("dscp", "dscp"),
+        exact("fwmark", "fwmark"),
+        exact("allow-localremote", "allow-localremote"),
+        exact("noallow-localremote", "noallow-localremote"),
+        exact("noencap", "noencap"),
+        exact("encap", "encap"),
+        exact("encap-sport", "encap-sport"),
+        exact("encap-dport", "encap-dport"),
+        exact("encap-csum", "encap-csum"),
+        exact("noencap-csum", "noencap-csum"),
+        exact("encap-udp6-csum", "encap-udp6-csum"),
+        exact("noencap-udp6-csum", "noencap-udp6-csum"),
+        exact("encap-remcsum", "encap-remcsum"),
+        exact("noencap-remcsum", "noencap-remcsum"),
+        exact("ttl", "ttl"),
+        exact("hoplimit", "hoplimit"),
+        exact("hlim", "hlim"),
+        exact("encaplimit", "encaplimit"),
+        exact("external", "external"),
+    ],
+);
+
+pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let sit = kind == "sit";
     let mut s = State {
-        saddr: Addr::none(),
-        daddr: Addr::none(),
-        prefix6: Addr::none(),
+        saddr: InetPrefix::default(),
+        daddr: InetPrefix::default(),
+        prefix6: InetPrefix::default(),
         prefix6_len: 0,
-        relay: Addr::none(),
+        relay: InetPrefix::default(),
         relay_len: 0,
         pmtudisc: 1,
         tos: 0,
@@ -290,7 +306,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i
         }
     }
     while let Some(w) = args.next() {
-        match w.as_str() {
+        match OPTS.find(&w).unwrap_or(w.as_str()) {
             "mode" => {
                 let v = args.value()?;
                 s.proto = match v.as_str() {
@@ -359,13 +375,14 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i
                 // iproute2 6.1 writes into the string literal "2002::/16"
                 // here and dies of SIGSEGV (status 139, its buffered output
                 // lost): rip ends the same way.
-                // SAFETY: restoring the default action and raising a signal.
+                // SAFETY: installs the default action (no Rust handler runs);
+                // nix's signal() is unsafe for that reason only.
                 unsafe {
-                    libc::signal(libc::SIGSEGV, libc::SIG_DFL);
-                    libc::raise(libc::SIGSEGV);
+                    let _ = nix::sys::signal::signal(nix::sys::signal::SIGSEGV, nix::sys::signal::SigHandler::SigDfl);
                 }
+                let _ = nix::sys::signal::raise(nix::sys::signal::SIGSEGV);
                 (s.prefix6, s.prefix6_len) = get_prefix("2002::/16", AF_INET6)?;
-                s.relay = Addr::none();
+                s.relay = InetPrefix::default();
             }
             "fwmark" => {
                 let v = args.value()?;
@@ -393,11 +410,11 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i
         req.attr(IFLA_IPTUN_COLLECT_METADATA, &[]);
         return Ok(0);
     }
-    if s.saddr.is_not_unspec() {
-        req.attr(IFLA_IPTUN_LOCAL, &s.saddr.data[..s.saddr.bytelen]);
+    if s.saddr.is_inet_not_unspec() {
+        req.attr(IFLA_IPTUN_LOCAL, &s.saddr.bytes());
     }
-    if s.daddr.is_not_unspec() {
-        req.attr(IFLA_IPTUN_REMOTE, &s.daddr.data[..s.daddr.bytelen]);
+    if s.daddr.is_inet_not_unspec() {
+        req.attr(IFLA_IPTUN_REMOTE, &s.daddr.bytes());
     }
     req.attr_u8(IFLA_IPTUN_PMTUDISC, s.pmtudisc);
     req.attr_u8(IFLA_IPTUN_TOS, s.tos);
@@ -411,7 +428,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i
     if sit {
         req.attr_u16(IFLA_IPTUN_FLAGS, s.iflags);
         if s.prefix6.is_inet() {
-            req.attr(IFLA_IPTUN_6RD_PREFIX, &s.prefix6.data[..s.prefix6.bytelen]);
+            req.attr(IFLA_IPTUN_6RD_PREFIX, &s.prefix6.bytes());
             req.attr_u16(IFLA_IPTUN_6RD_PREFIXLEN, s.prefix6_len as u16);
         }
         if s.relay.is_inet() {
@@ -425,7 +442,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i
 /// `tos|tclass|tc|dsfield VALUE`: inherit (1), a dsfield name, or hex.
 fn tos_word(args: &mut Args, tos: &mut u8) -> Res<()> {
     let v = args.value()?;
-    *tos = if v != "inherit" { dsfield_a2n(&v).ok_or_else(|| invarg("bad TOS value", &v))? } else { 1 };
+    *tos = if v != "inherit" { crate::names::tables::dsfield_a2n(&v).map(|d| d as u8).ok_or_else(|| invarg("bad TOS value", &v))? } else { 1 };
     Ok(())
 }
 
@@ -585,8 +602,8 @@ pub(super) fn encap_word(w: &str, args: &mut Args, ty: &mut u16, fl: &mut u16, s
     }
 }
 
-pub fn ip6_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
-    let (mut saddr, mut daddr) = (Addr::none(), Addr::none());
+pub fn ip6_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
+    let (mut saddr, mut daddr) = (InetPrefix::default(), InetPrefix::default());
     let mut hop_limit = DEFAULT_TNL_HOP_LIMIT;
     let mut encap_limit = IPV6_DEFAULT_TNL_ENCAP_LIMIT;
     let mut flowinfo: u32 = 0;
@@ -602,9 +619,9 @@ pub fn ip6_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> R
         let mut ok = false;
         if let Some(d) = existing_info_data(ctx, req)? {
             let t = Tb::parse(&d, IFLA_IPTUN_MAX);
-            let addr = |ty: u16| -> Result<Option<Addr>, ()> {
+            let addr = |ty: u16| -> Result<Option<InetPrefix>, ()> {
                 match t.get(ty) {
-                    Some(x) => addr_rta(x, AF_INET6).map(Some).ok_or(()),
+                    Some(x) => get_addr_rta(x, AF_INET6).ok().map(Some).ok_or(()),
                     None => Ok(None),
                 }
             };
@@ -651,7 +668,7 @@ pub fn ip6_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> R
     }
     while let Some(w) = args.next() {
         // "dev" is tested before "dsfield" ("d" is dev).
-        if w != "mode" && w != "remote" && w != "local" && matches(&w, "dev") {
+        if OPTS6.find(&w) == Some("dev") {
             let v = args.value()?;
             link = ctx.ifindex(&v);
             if link == 0 {
@@ -667,7 +684,7 @@ pub fn ip6_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> R
             r?;
             continue;
         }
-        match w.as_str() {
+        match OPTS6.find(&w).unwrap_or(w.as_str()) {
             "mode" => {
                 let v = args.value()?;
                 proto = match v.as_str() {
@@ -716,11 +733,11 @@ pub fn ip6_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> R
         req.attr(IFLA_IPTUN_COLLECT_METADATA, &[]);
         return Ok(0);
     }
-    if saddr.is_not_unspec() {
-        req.attr(IFLA_IPTUN_LOCAL, &saddr.data[..saddr.bytelen]);
+    if saddr.is_inet_not_unspec() {
+        req.attr(IFLA_IPTUN_LOCAL, &saddr.bytes());
     }
-    if daddr.is_not_unspec() {
-        req.attr(IFLA_IPTUN_REMOTE, &daddr.data[..daddr.bytelen]);
+    if daddr.is_inet_not_unspec() {
+        req.attr(IFLA_IPTUN_REMOTE, &daddr.bytes());
     }
     req.attr_u8(IFLA_IPTUN_TTL, hop_limit);
     req.attr_u8(IFLA_IPTUN_ENCAP_LIMIT, encap_limit);

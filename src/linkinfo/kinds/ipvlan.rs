@@ -2,8 +2,10 @@
 //! kernel has no ipvlan: requests are checked byte for byte against
 //! iproute2's, printing against crafted attributes.
 
-use crate::args::{matches, Args};
+use crate::args::keywords::{kw, Table};
+use crate::args::Args;
 use crate::error::{eprint_raw, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::{Req, Tb};
 use crate::print::T;
@@ -33,11 +35,33 @@ pub fn help(kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(explain(kind).as_bytes());
 }
 
-pub fn parse(_ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opt {
+    Mode,
+    Private,
+    Vepa,
+    Bridge,
+    Help,
+}
+
+/// The option words of `ip link type ipvlan`, in the order the parser tests them.
+pub static OPTS: Table<Opt> = Table::new(
+    "ip link type ipvlan",
+    &[
+        kw("mode", Opt::Mode),
+        kw("private", Opt::Private),
+        kw("vepa", Opt::Vepa),
+        kw("bridge", Opt::Bridge),
+        kw("help", Opt::Help),
+    ],
+);
+
+pub fn parse(_ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let mut flags: u16 = 0;
     let mut mflag_given = false;
     while let Some(w) = args.next() {
-        if matches(&w, "mode") {
+        let k = OPTS.find(&w);
+        if k == Some(Opt::Mode) {
             let v = args.value()?;
             let mode = match v.as_str() {
                 "l2" => IPVLAN_MODE_L2,
@@ -49,15 +73,15 @@ pub fn parse(_ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<
                 }
             };
             req.attr_u16(IFLA_IPVLAN_MODE, mode);
-        } else if matches(&w, "private") && !mflag_given {
+        } else if k == Some(Opt::Private) && !mflag_given {
             flags |= IPVLAN_F_PRIVATE;
             mflag_given = true;
-        } else if matches(&w, "vepa") && !mflag_given {
+        } else if k == Some(Opt::Vepa) && !mflag_given {
             flags |= IPVLAN_F_VEPA;
             mflag_given = true;
-        } else if matches(&w, "bridge") && !mflag_given {
+        } else if k == Some(Opt::Bridge) && !mflag_given {
             mflag_given = true;
-        } else if matches(&w, "help") {
+        } else if k == Some(Opt::Help) {
             eprint_raw(&explain(kind));
             return Ok(1);
         } else {
@@ -130,7 +154,7 @@ mod tests {
         let (mut c, _) = ctx(false);
         let mut req = Req::new(0, 0, &[]);
         let mut args = Args::from_strs(w);
-        let rc = match parse(&mut c, kind, &mut args, &mut req) {
+        let rc = match parse(&mut c, kind, &mut args, &mut req, &crate::linkinfo::kinds::NO_HOOKS) {
             Ok(rc) => rc,
             Err(e) => e.0,
         };

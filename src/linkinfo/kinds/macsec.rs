@@ -3,10 +3,13 @@
 //! only the requests (checked against iproute2's bytes) and the text are
 //! provided.
 
-use super::common::{ll_addr_a2n, parse_on_off, parse_one_of};
+use super::common::{parse_on_off, parse_one_of};
+use crate::inet::lladdr::ll_addr_vec as ll_addr_a2n;
+use crate::args::keywords::{exact, Table};
 use crate::args::Args;
 use crate::error::{duparg, duparg2, invarg};
 use crate::error::{eprint_raw, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::Req;
 
@@ -51,6 +54,30 @@ pub fn help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(HELP.as_bytes());
 }
 
+/// macsec_parse_opt()'s words (all strcmp), each mapped to itself:
+/// `sci`, `port` and `address` only lead (get_sci_portaddr()), the rest
+/// follow in any order.
+pub static OPTS: Table<&str> = Table::new(
+    "ip link type macsec",
+    &[
+        exact("sci", "sci"),
+        exact("port", "port"),
+        exact("address", "address"),
+        exact("cipher", "cipher"),
+        exact("icvlen", "icvlen"),
+        exact("encrypt", "encrypt"),
+        exact("send_sci", "send_sci"),
+        exact("end_station", "end_station"),
+        exact("scb", "scb"),
+        exact("protect", "protect"),
+        exact("replay", "replay"),
+        exact("window", "window"),
+        exact("validate", "validate"),
+        exact("encodingsa", "encodingsa"),
+        exact("offload", "offload"),
+    ],
+);
+
 /// get_sci_portaddr(.., port_only, optional): leading `sci X`, `port N`
 /// and `address LLADDR` words. Returns (given, sci as sent, port).
 fn sci_portaddr(args: &mut Args) -> Res<(bool, [u8; 8], [u8; 2])> {
@@ -59,7 +86,7 @@ fn sci_portaddr(args: &mut Args) -> Res<(bool, [u8; 8], [u8; 2])> {
     let mut port = [0u8; 2];
     let mut abuf = [0u8; 6];
     while let Some(w) = args.peek().map(str::to_string) {
-        match w.as_str() {
+        match OPTS.find(&w).unwrap_or_default() {
             "sci" => {
                 if p {
                     return Err(invarg("expected address", &w));
@@ -111,7 +138,7 @@ fn sci_portaddr(args: &mut Args) -> Res<(bool, [u8; 8], [u8; 2])> {
     Ok((p || a || s, sci, port))
 }
 
-pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let mut encoding_sa: u8 = 0xff;
     // u32::MAX doubles as "not given", as iproute2's (__u32)-1 does.
     let mut window: u32 = u32::MAX;
@@ -129,7 +156,7 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res
         }
     }
     while let Some(w) = args.next() {
-        match w.as_str() {
+        match OPTS.find(&w).unwrap_or_default() {
             "cipher" => {
                 let v = args.value()?;
                 if cipher_id != 0 {

@@ -1,8 +1,10 @@
 //! `type macvlan` and `type macvtap` (ip/iplink_macvlan.c, 6.1.0).
 
-use super::common::ll_addr_a2n;
-use crate::args::{matches, Args};
+use crate::inet::lladdr::ll_addr_vec as ll_addr_a2n;
+use crate::args::keywords::{kw, Table};
+use crate::args::Args;
 use crate::error::{eprint_raw, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::{attrs, Req, Tb};
 use crate::print::T;
@@ -49,7 +51,32 @@ pub fn help(kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(explain(kind).as_bytes());
 }
 
-pub fn parse(_ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opt {
+    Mode,
+    Flag,
+    Macaddr,
+    Nopromisc,
+    Nodst,
+    Bcqueuelen,
+    Help,
+}
+
+/// The option words of `ip link type macvlan`, in the order the parser tests them.
+pub static OPTS: Table<Opt> = Table::new(
+    "ip link type macvlan",
+    &[
+        kw("mode", Opt::Mode),
+        kw("flag", Opt::Flag),
+        kw("macaddr", Opt::Macaddr),
+        kw("nopromisc", Opt::Nopromisc),
+        kw("nodst", Opt::Nodst),
+        kw("bcqueuelen", Opt::Bcqueuelen),
+        kw("help", Opt::Help),
+    ],
+);
+
+pub fn parse(_ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let mut mode: u32 = 0;
     let mut flags: u16 = 0;
     let mut has_flags = false;
@@ -64,7 +91,8 @@ pub fn parse(_ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<
                 None => break,
             },
         };
-        if matches(&w, "mode") {
+                    let k = OPTS.find(&w);
+        if k == Some(Opt::Mode) {
             let v = args.value()?;
             mode = match v.as_str() {
                 "private" => MACVLAN_MODE_PRIVATE,
@@ -80,7 +108,7 @@ pub fn parse(_ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<
                     return Ok(1);
                 }
             };
-        } else if matches(&w, "flag") {
+        } else if k == Some(Opt::Flag) {
             let v = args.value()?;
             match v.as_str() {
                 "nopromisc" => flags |= MACVLAN_FLAG_NOPROMISC,
@@ -95,7 +123,7 @@ pub fn parse(_ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<
                 }
             }
             has_flags = true;
-        } else if matches(&w, "macaddr") {
+        } else if k == Some(Opt::Macaddr) {
             let v = args.value()?;
             let mac_mode = match v.as_str() {
                 "add" => MACVLAN_MACADDR_ADD,
@@ -132,13 +160,13 @@ pub fn parse(_ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<
                 }
                 req.nest_end(nest);
             }
-        } else if matches(&w, "nopromisc") {
+        } else if k == Some(Opt::Nopromisc) {
             flags |= MACVLAN_FLAG_NOPROMISC;
             has_flags = true;
-        } else if matches(&w, "nodst") {
+        } else if k == Some(Opt::Nodst) {
             flags |= MACVLAN_FLAG_NODST;
             has_flags = true;
-        } else if matches(&w, "bcqueuelen") {
+        } else if k == Some(Opt::Bcqueuelen) {
             let v = args.value()?;
             match get_u32(&v, 0) {
                 Some(n) => req.attr_u32(IFLA_MACVLAN_BC_QUEUE_LEN, n),
@@ -150,7 +178,7 @@ pub fn parse(_ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<
                     return Ok(1);
                 }
             }
-        } else if matches(&w, "help") {
+        } else if k == Some(Opt::Help) {
             eprint_raw(&explain(kind));
             return Ok(1);
         } else {
@@ -256,7 +284,7 @@ mod tests {
         let (mut ctx, _) = super::super::common::test_util::ctx(false);
         let mut req = Req::new(0, 0, &[]);
         let mut args = Args::from_strs(w);
-        let rc = match parse(&mut ctx, kind, &mut args, &mut req) {
+        let rc = match parse(&mut ctx, kind, &mut args, &mut req, &crate::linkinfo::kinds::NO_HOOKS) {
             Ok(rc) => rc,
             Err(e) => e.0,
         };

@@ -4,9 +4,11 @@
 //! their words after the kind are ignored and the request is sent), and
 //! batadv, dsa, rmnet and wwan with their few options.
 
-use crate::args::{matches, Args};
+use crate::args::keywords::{exact, kw, Table};
+use crate::args::Args;
 use crate::error::invarg;
 use crate::error::{eprint_raw, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::{Req, Tb};
 use crate::print::T;
@@ -30,12 +32,28 @@ pub fn batadv_help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(BATADV_HELP.as_bytes());
 }
 
-pub fn batadv_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BatadvOpt {
+    Ra,
+    Help,
+}
+
+/// The option words of `ip link type batadv`, in the order the parser tests them.
+pub static BATADV_OPTS: Table<BatadvOpt> = Table::new(
+    "ip link type batadv",
+    &[
+        kw("ra", BatadvOpt::Ra),
+        kw("help", BatadvOpt::Help),
+    ],
+);
+
+pub fn batadv_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {
-        if matches(&w, "ra") {
+        let k = BATADV_OPTS.find(&w);
+        if k == Some(BatadvOpt::Ra) {
             let v = args.value()?;
             req.attr_str(IFLA_BATADV_ALGO_NAME, &v);
-        } else if matches(&w, "help") {
+        } else if k == Some(BatadvOpt::Help) {
             eprint_raw(BATADV_HELP);
             return Ok(1);
         } else {
@@ -54,17 +72,35 @@ pub fn dsa_help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(DSA_HELP.as_bytes());
 }
 
-pub fn dsa_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DsaOpt {
+    Conduit,
+    Master,
+    Help,
+}
+
+/// The option words of `ip link type dsa`, in the order the parser tests them.
+pub static DSA_OPTS: Table<DsaOpt> = Table::new(
+    "ip link type dsa",
+    &[
+        exact("conduit", DsaOpt::Conduit),
+        exact("master", DsaOpt::Master),
+        exact("help", DsaOpt::Help),
+    ],
+);
+
+pub fn dsa_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {
+        let k = DSA_OPTS.find(&w);
         // Exact words here, not prefixes.
-        if w == "conduit" || w == "master" {
+        if k == Some(DsaOpt::Conduit) || k == Some(DsaOpt::Master) {
             let v = args.value()?;
             let idx = ctx.ifindex(&v);
             if idx == 0 {
                 return Err(invarg("Device does not exist\n", &v));
             }
             req.attr_u32(IFLA_DSA_MASTER, idx);
-        } else if w == "help" {
+        } else if k == Some(DsaOpt::Help) {
             eprint_raw(DSA_HELP);
             return Ok(1);
         } else {
@@ -94,13 +130,29 @@ pub fn rmnet_help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(RMNET_HELP.as_bytes());
 }
 
-pub fn rmnet_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RmnetOpt {
+    MuxId,
+    Help,
+}
+
+/// The option words of `ip link type rmnet`, in the order the parser tests them.
+pub static RMNET_OPTS: Table<RmnetOpt> = Table::new(
+    "ip link type rmnet",
+    &[
+        kw("mux_id", RmnetOpt::MuxId),
+        kw("help", RmnetOpt::Help),
+    ],
+);
+
+pub fn rmnet_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {
-        if matches(&w, "mux_id") {
+        let k = RMNET_OPTS.find(&w);
+        if k == Some(RmnetOpt::MuxId) {
             let v = args.value()?;
             let id = get_u16(&v, 0).ok_or_else(|| invarg("mux_id is invalid", &v))?;
             req.attr_u16(IFLA_RMNET_MUX_ID, id);
-        } else if matches(&w, "help") {
+        } else if k == Some(RmnetOpt::Help) {
             eprint_raw(RMNET_HELP);
             return Ok(1);
         } else {
@@ -129,13 +181,29 @@ pub fn wwan_help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(WWAN_HELP.as_bytes());
 }
 
-pub fn wwan_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WwanOpt {
+    Linkid,
+    Help,
+}
+
+/// The option words of `ip link type wwan`, in the order the parser tests them.
+pub static WWAN_OPTS: Table<WwanOpt> = Table::new(
+    "ip link type wwan",
+    &[
+        kw("linkid", WwanOpt::Linkid),
+        kw("help", WwanOpt::Help),
+    ],
+);
+
+pub fn wwan_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {
-        if matches(&w, "linkid") {
+        let k = WWAN_OPTS.find(&w);
+        if k == Some(WwanOpt::Linkid) {
             let v = args.value()?;
             let id = get_u32(&v, 0).ok_or_else(|| invarg("linkid", &v))?;
             req.attr_u32(IFLA_WWAN_LINK_ID, id);
-        } else if matches(&w, "help") {
+        } else if k == Some(WwanOpt::Help) {
             eprint_raw(WWAN_HELP);
             return Ok(1);
         } else {
@@ -176,7 +244,7 @@ mod tests {
 // ---- bareudp, amt, hsr, gtp, ipoib (options and help only: this kernel
 // has none of them, so they can never be shown here) ----
 
-use super::vxlan::{get_addr, Addr};
+use crate::inet::{get_addr, InetPrefix};
 use crate::error::duparg2;
 use crate::error::fail;
 
@@ -205,7 +273,30 @@ fn dup(attrs: &mut u64, t: u16, key: &str, arg: &str) -> Res<()> {
     Ok(())
 }
 
-pub fn bareudp_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BareudpOpt {
+    Dstport,
+    Ethertype,
+    Srcportmin,
+    Multiproto,
+    Nomultiproto,
+    Help,
+}
+
+/// The option words of `ip link type bareudp`, in the order the parser tests them.
+pub static BAREUDP_OPTS: Table<BareudpOpt> = Table::new(
+    "ip link type bareudp",
+    &[
+        kw("dstport", BareudpOpt::Dstport),
+        kw("ethertype", BareudpOpt::Ethertype),
+        kw("srcportmin", BareudpOpt::Srcportmin),
+        kw("multiproto", BareudpOpt::Multiproto),
+        kw("nomultiproto", BareudpOpt::Nomultiproto),
+        kw("help", BareudpOpt::Help),
+    ],
+);
+
+pub fn bareudp_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     const PORT: u16 = 1;
     const ETHERTYPE: u16 = 2;
     const SRCPORT_MIN: u16 = 3;
@@ -214,22 +305,23 @@ pub fn bareudp_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req
     let (mut dstport, mut ethertype, mut srcportmin) = (0u16, 0u16, 0u16);
     let mut multiproto = false;
     while let Some(w) = args.next() {
-        if matches(&w, "dstport") {
+        let k = BAREUDP_OPTS.find(&w);
+        if k == Some(BareudpOpt::Dstport) {
             let v = args.value()?;
             dup(&mut attrs, PORT, "dstport", &v)?;
             dstport = get_u16(&v, 0).ok_or_else(|| invarg("dstport", &v))?;
-        } else if matches(&w, "ethertype") {
+        } else if k == Some(BareudpOpt::Ethertype) {
             let v = args.value()?;
             dup(&mut attrs, ETHERTYPE, "ethertype", &v)?;
-            ethertype = super::common::ll_proto_a2n(&v).ok_or_else(|| invarg("ethertype", &v))?;
-        } else if matches(&w, "srcportmin") {
+            ethertype = crate::names::ll_proto::ll_proto_a2n(&v).ok_or_else(|| invarg("ethertype", &v))?;
+        } else if k == Some(BareudpOpt::Srcportmin) {
             let v = args.value()?;
             dup(&mut attrs, SRCPORT_MIN, "srcportmin", &v)?;
             srcportmin = get_u16(&v, 0).ok_or_else(|| invarg("srcportmin", &v))?;
-        } else if matches(&w, "multiproto") || matches(&w, "nomultiproto") {
+        } else if k == Some(BareudpOpt::Multiproto) || k == Some(BareudpOpt::Nomultiproto) {
             dup(&mut attrs, MULTIPROTO_MODE, &w, &w)?;
-            multiproto = matches(&w, "multiproto");
-        } else if matches(&w, "help") {
+            multiproto = k == Some(BareudpOpt::Multiproto);
+        } else if k == Some(BareudpOpt::Help) {
             eprint_raw(BAREUDP_HELP);
             return Ok(1);
         } else {
@@ -272,7 +364,22 @@ pub fn amt_help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(AMT_HELP.as_bytes());
 }
 
-pub fn amt_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+/// amt_parse_opt()'s words (strcmp), each mapped to itself.
+pub static AMT_OPTS: Table<&str> = Table::new(
+    "ip link type amt",
+    &[
+        exact("mode", "mode"),
+        exact("relay_port", "relay_port"),
+        exact("gateway_port", "gateway_port"),
+        exact("max_tunnels", "max_tunnels"),
+        exact("dev", "dev"),
+        exact("local", "local"),
+        exact("discovery", "discovery"),
+        exact("help", "help"),
+    ],
+);
+
+pub fn amt_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     const MODE: u16 = 1;
     const RELAY_PORT: u16 = 2;
     const GATEWAY_PORT: u16 = 3;
@@ -281,9 +388,9 @@ pub fn amt_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> 
     const DISCOVERY_IP: u16 = 7;
     const MAX_TUNNELS: u16 = 8;
     let mut attrs: u64 = 0;
-    let mut daddr = Addr::none();
+    let mut daddr = InetPrefix::default();
     while let Some(w) = args.next() {
-        match w.as_str() {
+        match AMT_OPTS.find(&w).unwrap_or_default() {
             "mode" => {
                 let v = args.value()?;
                 let m = match v.as_str() {
@@ -319,7 +426,7 @@ pub fn amt_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> 
                 // iproute2 takes the family of the discovery address here.
                 let s = get_addr(&v, daddr.family)?;
                 if s.is_inet() {
-                    req.attr(LOCAL_IP, &s.data[..s.bytelen]);
+                    req.attr(LOCAL_IP, &s.bytes());
                 }
             }
             "discovery" => {
@@ -327,7 +434,7 @@ pub fn amt_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> 
                 dup(&mut attrs, DISCOVERY_IP, "discovery", &v)?;
                 daddr = get_addr(&v, daddr.family)?;
                 if daddr.is_inet() {
-                    req.attr(DISCOVERY_IP, &daddr.data[..daddr.bytelen]);
+                    req.attr(DISCOVERY_IP, &daddr.bytes());
                 }
             }
             "help" => {
@@ -364,34 +471,58 @@ pub fn hsr_help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(HSR_HELP.as_bytes());
 }
 
-pub fn hsr_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HsrOpt {
+    Supervision,
+    Version,
+    Proto,
+    Slave1,
+    Slave2,
+    Help,
+}
+
+/// The option words of `ip link type hsr`, in the order the parser tests them.
+pub static HSR_OPTS: Table<HsrOpt> = Table::new(
+    "ip link type hsr",
+    &[
+        kw("supervision", HsrOpt::Supervision),
+        kw("version", HsrOpt::Version),
+        kw("proto", HsrOpt::Proto),
+        kw("slave1", HsrOpt::Slave1),
+        kw("slave2", HsrOpt::Slave2),
+        kw("help", HsrOpt::Help),
+    ],
+);
+
+pub fn hsr_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     const SLAVE1: u16 = 1;
     const SLAVE2: u16 = 2;
     const MULTICAST_SPEC: u16 = 3;
     const VERSION: u16 = 6;
     const PROTOCOL: u16 = 7;
     while let Some(w) = args.next() {
-        if matches(&w, "supervision") {
+        let k = HSR_OPTS.find(&w);
+        if k == Some(HsrOpt::Supervision) {
             let v = args.value()?;
             let b = crate::args::num::get_u8(&v, 0).ok_or_else(|| invarg("ADDR-BYTE is invalid", &v))?;
             req.attr_u8(MULTICAST_SPEC, b);
-        } else if matches(&w, "version") {
+        } else if k == Some(HsrOpt::Version) {
             // iproute2 compares get_u8()'s status with 0 or 1, so any byte passes.
             let v = args.value()?;
             let b = crate::args::num::get_u8(&v, 0).ok_or_else(|| invarg("version is invalid", &v))?;
             req.attr_u8(VERSION, b);
-        } else if matches(&w, "proto") {
+        } else if k == Some(HsrOpt::Proto) {
             let v = args.value()?;
             let b = crate::args::num::get_u8(&v, 0).ok_or_else(|| invarg("protocol is invalid", &v))?;
             req.attr_u8(PROTOCOL, b);
-        } else if matches(&w, "slave1") || matches(&w, "slave2") {
+        } else if k == Some(HsrOpt::Slave1) || k == Some(HsrOpt::Slave2) {
             let v = args.value()?;
             let idx = ctx.ifindex(&v);
             if idx == 0 {
                 return Err(invarg("No such interface", &v));
             }
-            req.attr_u32(if matches(&w, "slave1") { SLAVE1 } else { SLAVE2 }, idx);
-        } else if matches(&w, "help") {
+            req.attr_u32(if k == Some(HsrOpt::Slave1) { SLAVE1 } else { SLAVE2 }, idx);
+        } else if k == Some(HsrOpt::Help) {
             eprint_raw(HSR_HELP);
             return Ok(1);
         } else {
@@ -416,7 +547,18 @@ pub fn gtp_help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(GTP_HELP.as_bytes());
 }
 
-pub fn gtp_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+/// gtp_parse_opt()'s words (strcmp), each mapped to itself.
+pub static GTP_OPTS: Table<&str> = Table::new(
+    "ip link type gtp",
+    &[
+        exact("role", "role"),
+        exact("hsize", "hsize"),
+        exact("restart_count", "restart_count"),
+        exact("help", "help"),
+    ],
+);
+
+pub fn gtp_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     const PDP_HASHSIZE: u16 = 3;
     const ROLE: u16 = 4;
     const CREATE_SOCKETS: u16 = 5;
@@ -424,7 +566,7 @@ pub fn gtp_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) ->
     let mut attrs: u64 = 0;
     req.attr_u8(CREATE_SOCKETS, 1);
     while let Some(w) = args.next() {
-        match w.as_str() {
+        match GTP_OPTS.find(&w).unwrap_or_default() {
             "role" => {
                 let v = args.value()?;
                 dup(&mut attrs, ROLE, "role", &v)?;
@@ -479,15 +621,35 @@ pub fn ipoib_help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(IPOIB_HELP.as_bytes());
 }
 
-pub fn ipoib_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IpoibOpt {
+    Pkey,
+    Mode,
+    Umcast,
+    Help,
+}
+
+/// The option words of `ip link type ipoib`, in the order the parser tests them.
+pub static IPOIB_OPTS: Table<IpoibOpt> = Table::new(
+    "ip link type ipoib",
+    &[
+        kw("pkey", IpoibOpt::Pkey),
+        kw("mode", IpoibOpt::Mode),
+        kw("umcast", IpoibOpt::Umcast),
+        kw("help", IpoibOpt::Help),
+    ],
+);
+
+pub fn ipoib_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     const PKEY: u16 = 1;
     const MODE: u16 = 2;
     const UMCAST: u16 = 3;
     while let Some(w) = args.next() {
-        if matches(&w, "pkey") {
+        let k = IPOIB_OPTS.find(&w);
+        if k == Some(IpoibOpt::Pkey) {
             let v = args.value()?;
             req.attr_u16(PKEY, get_u16(&v, 0).ok_or_else(|| invarg("pkey is invalid", &v))?);
-        } else if matches(&w, "mode") {
+        } else if k == Some(IpoibOpt::Mode) {
             let v = args.value()?;
             let m = match v.as_str() {
                 "datagram" => 0,
@@ -498,10 +660,10 @@ pub fn ipoib_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) 
                 }
             };
             req.attr_u16(MODE, m);
-        } else if matches(&w, "umcast") {
+        } else if k == Some(IpoibOpt::Umcast) {
             let v = args.value()?;
             req.attr_u16(UMCAST, get_u16(&v, 0).ok_or_else(|| invarg("umcast is invalid", &v))?);
-        } else if matches(&w, "help") {
+        } else if k == Some(IpoibOpt::Help) {
             eprint_raw(IPOIB_HELP);
             return Ok(1);
         } else {

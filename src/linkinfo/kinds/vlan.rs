@@ -2,10 +2,12 @@
 //! module: requests are checked against iproute2's bytes, printing
 //! against crafted attributes.
 
-use super::common::{ll_proto_a2n, ll_proto_n2a};
-use crate::args::{matches, Args};
+use crate::names::ll_proto::{ll_proto_a2n, ll_proto_n2a};
+use crate::args::keywords::{kw, Keyword, Table};
+use crate::args::Args;
 use crate::error::invarg;
 use crate::error::{eprint_raw, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::attr::{get_be16, hdr_u32};
 use crate::netlink::{attrs, Req, Tb};
@@ -46,13 +48,33 @@ pub fn help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(HELP.as_bytes());
 }
 
-const FLAG_WORDS: &[(&str, u32)] = &[
-    ("reorder_hdr", VLAN_FLAG_REORDER_HDR),
-    ("gvrp", VLAN_FLAG_GVRP),
-    ("mvrp", VLAN_FLAG_MVRP),
-    ("loose_binding", VLAN_FLAG_LOOSE_BINDING),
-    ("bridge_binding", VLAN_FLAG_BRIDGE_BINDING),
-];
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opt {
+    Protocol,
+    Id,
+    /// An on/off flag and its bit.
+    Flag(u32),
+    IngressQosMap,
+    EgressQosMap,
+    Help,
+}
+
+/// vlan_parse_opt()'s words in its order.
+pub static OPTS: Table<Opt> = Table::new(
+    "ip link type vlan",
+    &[
+        kw("protocol", Opt::Protocol),
+        kw("id", Opt::Id),
+        kw("reorder_hdr", Opt::Flag(VLAN_FLAG_REORDER_HDR)),
+        kw("gvrp", Opt::Flag(VLAN_FLAG_GVRP)),
+        kw("mvrp", Opt::Flag(VLAN_FLAG_MVRP)),
+        kw("loose_binding", Opt::Flag(VLAN_FLAG_LOOSE_BINDING)),
+        kw("bridge_binding", Opt::Flag(VLAN_FLAG_BRIDGE_BINDING)),
+        kw("ingress-qos-map", Opt::IngressQosMap),
+        kw("egress-qos-map", Opt::EgressQosMap),
+        kw("help", Opt::Help),
+    ],
+);
 
 /// vlan_parse_qos_map(): FROM:TO words while they have a colon. Returns
 /// false on a bad number (the caller's invarg names the current word).
@@ -73,19 +95,21 @@ fn parse_qos_map(args: &mut Args, req: &mut Req, ty: u16) -> Result<(), String> 
     Ok(())
 }
 
-pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let mut flags: u32 = 0;
     let mut mask: u32 = 0;
     while let Some(w) = args.next() {
-        if matches(&w, "protocol") {
+        let hit = OPTS.entry(&w);
+        let k = hit.map(|e| e.id);
+        if k == Some(Opt::Protocol) {
             let v = args.value()?;
             let p = ll_proto_a2n(&v).ok_or_else(|| invarg("protocol is invalid", &v))?;
             req.attr(IFLA_VLAN_PROTOCOL, &p.to_be_bytes());
-        } else if matches(&w, "id") {
+        } else if k == Some(Opt::Id) {
             let v = args.value()?;
             let id = get_u16(&v, 0).ok_or_else(|| invarg("id is invalid", &v))?;
             req.attr_u16(IFLA_VLAN_ID, id);
-        } else if let Some((name, bit)) = FLAG_WORDS.iter().find(|(n, _)| matches(&w, n)) {
+        } else if let Some(&Keyword { word: name, id: Opt::Flag(bit), .. }) = hit {
             let v = args.value()?;
             mask |= bit;
             match v.as_str() {
@@ -96,8 +120,8 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res
                     return Ok(1);
                 }
             }
-        } else if matches(&w, "ingress-qos-map") || matches(&w, "egress-qos-map") {
-            let ingress = matches(&w, "ingress-qos-map");
+        } else if k == Some(Opt::IngressQosMap) || k == Some(Opt::EgressQosMap) {
+            let ingress = k == Some(Opt::IngressQosMap);
             // NEXT_ARG(), then the map words from there.
             if !args.has_next() {
                 return Err(crate::error::incomplete_command());
@@ -107,7 +131,7 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res
                 let what = if ingress { "invalid ingress-qos-map" } else { "invalid egress-qos-map" };
                 return Err(invarg(what, &cut));
             }
-        } else if matches(&w, "help") {
+        } else if k == Some(Opt::Help) {
             eprint_raw(HELP);
             return Ok(1);
         } else {

@@ -4,11 +4,13 @@
 //! provided. `ip link set` of vti/vti6 reads the device's data first.
 
 use super::gre::parse_key;
-use super::iptnl::{addr_rta, existing_info_data};
-use super::vxlan::{get_addr, Addr};
-use crate::args::{matches, Args};
+use super::iptnl::{existing_info_data};
+use crate::inet::{get_addr, get_addr_rta, InetPrefix};
+use crate::args::keywords::{exact, kw, Table};
+use crate::args::Args;
 use crate::error::{invarg, missarg};
 use crate::error::{eprint_raw, fail, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::attr::{get_u32, get_u8};
 use crate::netlink::consts::*;
@@ -46,10 +48,35 @@ pub fn vti_help(kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(vti_help_text(kind).as_bytes());
 }
 
-pub fn vti_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opt {
+    Key,
+    Ikey,
+    Okey,
+    Remote,
+    Local,
+    Dev,
+    Fwmark,
+}
+
+/// The option words of `ip link type vti`, in the order the parser tests them.
+pub static OPTS: Table<Opt> = Table::new(
+    "ip link type vti",
+    &[
+        kw("key", Opt::Key),
+        kw("ikey", Opt::Ikey),
+        kw("okey", Opt::Okey),
+        kw("remote", Opt::Remote),
+        kw("local", Opt::Local),
+        kw("dev", Opt::Dev),
+        exact("fwmark", Opt::Fwmark),
+    ],
+);
+
+pub fn vti_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let fam = if kind == "vti6" { AF_INET6 } else { AF_INET };
     let (mut ikey, mut okey) = ([0u8; 4], [0u8; 4]);
-    let (mut saddr, mut daddr) = (Addr::none(), Addr::none());
+    let (mut saddr, mut daddr) = (InetPrefix::default(), InetPrefix::default());
     let mut link: u32 = 0;
     let mut fwmark: u32 = 0;
     let (_, flags) = super::common::req_type_flags(req);
@@ -57,9 +84,9 @@ pub fn vti_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> R
         let mut ok = false;
         if let Some(d) = existing_info_data(ctx, req)? {
             let t = Tb::parse(&d, IFLA_VTI_MAX);
-            let addr = |ty: u16| -> Result<Option<Addr>, ()> {
+            let addr = |ty: u16| -> Result<Option<InetPrefix>, ()> {
                 match t.get(ty) {
-                    Some(x) => addr_rta(x, fam).map(Some).ok_or(()),
+                    Some(x) => get_addr_rta(x, fam).ok().map(Some).ok_or(()),
                     None => Ok(None),
                 }
             };
@@ -93,29 +120,30 @@ pub fn vti_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> R
         }
     }
     while let Some(w) = args.next() {
-        if matches(&w, "key") {
+        let k = OPTS.find(&w);
+        if k == Some(Opt::Key) {
             let v = args.value()?;
             ikey = parse_key("key", &v)?;
             okey = ikey;
-        } else if matches(&w, "ikey") {
+        } else if k == Some(Opt::Ikey) {
             let v = args.value()?;
             ikey = parse_key("ikey", &v)?;
-        } else if matches(&w, "okey") {
+        } else if k == Some(Opt::Okey) {
             let v = args.value()?;
             okey = parse_key("okey", &v)?;
-        } else if matches(&w, "remote") {
+        } else if k == Some(Opt::Remote) {
             let v = args.value()?;
             daddr = get_addr(&v, fam)?;
-        } else if matches(&w, "local") {
+        } else if k == Some(Opt::Local) {
             let v = args.value()?;
             saddr = get_addr(&v, fam)?;
-        } else if matches(&w, "dev") {
+        } else if k == Some(Opt::Dev) {
             let v = args.value()?;
             link = ctx.ifindex(&v);
             if link == 0 {
                 return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
             }
-        } else if w == "fwmark" {
+        } else if k == Some(Opt::Fwmark) {
             let v = args.value()?;
             fwmark = crate::args::num::get_u32(&v, 0).ok_or_else(|| invarg("invalid fwmark\n", &v))?;
         } else {
@@ -125,11 +153,11 @@ pub fn vti_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> R
     }
     req.attr(IFLA_VTI_IKEY, &ikey);
     req.attr(IFLA_VTI_OKEY, &okey);
-    if saddr.is_not_unspec() {
-        req.attr(IFLA_VTI_LOCAL, &saddr.data[..saddr.bytelen]);
+    if saddr.is_inet_not_unspec() {
+        req.attr(IFLA_VTI_LOCAL, &saddr.bytes());
     }
-    if daddr.is_not_unspec() {
-        req.attr(IFLA_VTI_REMOTE, &daddr.data[..daddr.bytelen]);
+    if daddr.is_inet_not_unspec() {
+        req.attr(IFLA_VTI_REMOTE, &daddr.bytes());
     }
     req.attr_u32(IFLA_VTI_FWMARK, fwmark);
     if link != 0 {
@@ -152,18 +180,36 @@ pub fn xfrm_help(kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(xfrm_help_text(kind).as_bytes());
 }
 
-pub fn xfrm_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum XfrmOpt {
+    Dev,
+    IfId,
+    External,
+}
+
+/// The option words of `ip link type xfrm`, in the order the parser tests them.
+pub static XFRM_OPTS: Table<XfrmOpt> = Table::new(
+    "ip link type xfrm",
+    &[
+        kw("dev", XfrmOpt::Dev),
+        kw("if_id", XfrmOpt::IfId),
+        exact("external", XfrmOpt::External),
+    ],
+);
+
+pub fn xfrm_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     let mut link: u32 = 0;
     let mut metadata = false;
     let mut if_id: u32 = 0;
     while let Some(w) = args.next() {
-        if matches(&w, "dev") {
+        let k = XFRM_OPTS.find(&w);
+        if k == Some(XfrmOpt::Dev) {
             let v = args.value()?;
             link = ctx.ifindex(&v);
             if link == 0 {
                 return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
             }
-        } else if matches(&w, "if_id") {
+        } else if k == Some(XfrmOpt::IfId) {
             let v = args.value()?;
             match crate::args::num::get_u32(&v, 0) {
                 Some(n) if n != 0 => {
@@ -172,7 +218,7 @@ pub fn xfrm_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req) -> 
                 }
                 _ => return Err(invarg("if_id value is invalid", &v)),
             }
-        } else if w == "external" {
+        } else if k == Some(XfrmOpt::External) {
             metadata = true;
         } else {
             eprint_raw(&xfrm_help_text(kind));

@@ -1,13 +1,17 @@
 //! `type vxlan` (ip/iplink_vxlan.c, 6.1.0): options, the `-d` block and
 //! JSON `info_data`, and the help.
 
-use super::common::{format_host, get_addr_ipv4, pton6, req_type_flags};
-use crate::args::{matches, Args};
+use super::common::req_type_flags;
+use crate::inet::format_host;
+use crate::inet::{get_addr, InetPrefix};
+use crate::args::keywords::{exact, kw, Table};
+use crate::args::Args;
 use crate::error::{duparg2, invarg};
 use crate::error::{eprint_raw, fail, Exit, Res};
+use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::attr::{get_be16, get_u32};
-use crate::netlink::consts::{AF_INET, AF_INET6, AF_UNSPEC, NLM_F_CREATE, RTM_NEWLINK};
+use crate::netlink::consts::{AF_INET, AF_INET6, NLM_F_CREATE, RTM_NEWLINK};
 use crate::netlink::{Req, Tb};
 use crate::print::T;
 use crate::args::num::{get_u16, get_unsigned};
@@ -83,146 +87,58 @@ pub fn help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(HELP.as_bytes());
 }
 
-/// inet_prefix as far as vxlan needs it.
-#[derive(Clone, Copy)]
-pub(super) struct Addr {
-    pub(super) family: u8,
-    pub(super) bytelen: usize,
-    pub(super) data: [u8; 16],
-    /// set_address_type()'s INET and MULTI bits (UNSPEC never matters here).
-    inet: bool,
-    multi: bool,
-}
-
-impl Addr {
-    pub(super) fn none() -> Addr {
-        Addr { family: AF_UNSPEC, bytelen: 0, data: [0; 16], inet: false, multi: false }
-    }
-    pub(super) fn is_inet(&self) -> bool {
-        self.inet
-    }
-    pub(super) fn is_multi(&self) -> bool {
-        self.inet && self.multi
-    }
-    /// is_addrtype_inet_not_unspec(): an address other than 0.0.0.0 / ::.
-    pub(super) fn is_not_unspec(&self) -> bool {
-        let n = if self.family == AF_INET { 4 } else { 16 };
-        self.inet && self.data[..n].iter().any(|&b| b != 0)
-    }
-    /// True for 0.0.0.0 too, as iproute2's flag test is.
-    pub(super) fn is_not_multi(&self) -> bool {
-        self.inet && !self.multi
-    }
-    pub(super) fn set_type(&mut self) {
-        match self.family {
-            AF_INET => {
-                self.inet = true;
-                if self.data[..4] != [0; 4] && self.data[0] & 0xf0 == 0xe0 {
-                    self.multi = true;
-                }
-            }
-            AF_INET6 => {
-                self.inet = true;
-                if self.data[0] == 0xff {
-                    self.multi = true;
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-/// get_addr_1() for the families vxlan passes (unspec, inet, inet6).
-pub(super) fn get_addr_1(name: &str, family: u8) -> Option<Addr> {
-    let mut a = Addr::none();
-    if name == "default" || name == "all" || name == "any" {
-        a.family = family;
-        if name == "default" {
-            a.bytelen = match family {
-                AF_INET => 4,
-                AF_INET6 => 16,
-                _ => 0,
-            };
-        }
-    } else if name.contains(':') {
-        a.family = AF_INET6;
-        if family != AF_UNSPEC && family != AF_INET6 {
-            return None;
-        }
-        a.data = pton6(name)?;
-        a.bytelen = 16;
-    } else {
-        a.family = AF_INET;
-        if family != AF_UNSPEC && family != AF_INET {
-            return None;
-        }
-        a.data[..4].copy_from_slice(&get_addr_ipv4(name)?);
-        a.bytelen = 4;
-    }
-    a.set_type();
-    Some(a)
-}
-
-/// get_addr(): exit(1) with iproute2's message when the word is no address.
-pub(super) fn get_addr(name: &str, family: u8) -> Res<Addr> {
-    get_addr_1(name, family).ok_or_else(|| {
-        let fam = match family {
-            AF_UNSPEC => "any valid",
-            AF_INET => "inet",
-            AF_INET6 => "inet6",
-            _ => "???",
-        };
-        fail(1, &format!("Error: {} address is expected rather than \"{}\".\n", fam, name))
-    })
-}
-
-/// rtnl_dsfield_a2n(): a name from /etc/iproute2/rt_dsfield, or hex.
-pub(super) fn dsfield_a2n(arg: &str) -> Option<u8> {
-    let mut tab: Vec<Option<String>> = vec![None; 256];
-    tab[0] = Some("0".into());
-    if let Ok(text) = std::fs::read_to_string("/etc/iproute2/rt_dsfield") {
-        for line in text.lines() {
-            let l = line.trim_start_matches([' ', '\t']);
-            if l.is_empty() || l.starts_with('#') {
-                continue;
-            }
-            let mut it = l.split_whitespace();
-            let (Some(id), Some(name)) = (it.next(), it.next()) else {
-                crate::eprintf!("Database /etc/iproute2/rt_dsfield is corrupted at {}\n", line);
-                break;
-            };
-            let id = match id.strip_prefix("0x") {
-                Some(h) => u32::from_str_radix(h, 16).ok(),
-                None => id.parse::<u32>().ok(),
-            };
-            match id {
-                Some(i) if i < 256 => tab[i as usize] = Some(name.to_string()),
-                Some(_) => {}
-                None => {
-                    crate::eprintf!("Database /etc/iproute2/rt_dsfield is corrupted at {}\n", line);
-                    break;
-                }
-            }
-        }
-    }
-    if let Some(i) = tab.iter().position(|n| n.as_deref() == Some(arg)) {
-        return Some(i as u8);
-    }
-    let (v, n, over) = crate::args::num::c_strtoull(arg, 16);
-    if n == 0 || n != arg.len() || over || v > 255 {
-        return None;
-    }
-    Some(v as u8)
-}
-
-/// The keywords in the order vxlan_parse_opt() tests them.
-const WORDS: &[&str] = &[
-    "id", "vni", "group", "remote", "local", "dev", "ttl", "hoplimit", "tos", "dsfield", "df", "label", "flowlabel",
-    "ageing", "maxaddress", "port", "srcport", "dstport", "nolearning", "learning", "noproxy", "proxy", "norsc",
-    "rsc", "nol2miss", "l2miss", "nol3miss", "l3miss", "udpcsum", "noudpcsum", "udp6zerocsumtx",
-    "noudp6zerocsumtx", "udp6zerocsumrx", "noudp6zerocsumrx", "remcsumtx", "noremcsumtx", "remcsumrx",
-    "noremcsumrx", "external", "noexternal", "gbp", "gpe",
-];
+/// vxlan_parse_opt()'s words in its order, each mapped to itself (the
+/// parser matches on the full word).
+pub static OPTS: Table<&str> = Table::new(
+    "ip link type vxlan",
+    &[
+        kw("id", "id"),
+        kw("vni", "vni"),
+        kw("group", "group"),
+        kw("remote", "remote"),
+        kw("local", "local"),
+        kw("dev", "dev"),
+        kw("ttl", "ttl"),
+        kw("hoplimit", "hoplimit"),
+        kw("tos", "tos"),
+        kw("dsfield", "dsfield"),
+        kw("df", "df"),
+        kw("label", "label"),
+        kw("flowlabel", "flowlabel"),
+        kw("ageing", "ageing"),
+        kw("maxaddress", "maxaddress"),
+        kw("port", "port"),
+        kw("srcport", "srcport"),
+        kw("dstport", "dstport"),
+        kw("nolearning", "nolearning"),
+        kw("learning", "learning"),
+        kw("noproxy", "noproxy"),
+        kw("proxy", "proxy"),
+        kw("norsc", "norsc"),
+        kw("rsc", "rsc"),
+        kw("nol2miss", "nol2miss"),
+        kw("l2miss", "l2miss"),
+        kw("nol3miss", "nol3miss"),
+        kw("l3miss", "l3miss"),
+        kw("udpcsum", "udpcsum"),
+        kw("noudpcsum", "noudpcsum"),
+        kw("udp6zerocsumtx", "udp6zerocsumtx"),
+        kw("noudp6zerocsumtx", "noudp6zerocsumtx"),
+        kw("udp6zerocsumrx", "udp6zerocsumrx"),
+        kw("noudp6zerocsumrx", "noudp6zerocsumrx"),
+        kw("remcsumtx", "remcsumtx"),
+        kw("noremcsumtx", "noremcsumtx"),
+        kw("remcsumrx", "remcsumrx"),
+        kw("noremcsumrx", "noremcsumrx"),
+        kw("external", "external"),
+        kw("noexternal", "noexternal"),
+        kw("gbp", "gbp"),
+        kw("gpe", "gpe"),
+        exact("vnifilter", "vnifilter"),
+        exact("novnifilter", "novnifilter"),
+        kw("help", "help"),
+    ],
+);
 
 /// Boolean options sent as a u8 0/1 at once: (word, attribute, value).
 const FLAGS8: &[(&str, u16, u8)] = &[
@@ -246,9 +162,9 @@ const FLAGS8: &[(&str, u16, u8)] = &[
     ("noremcsumrx", IFLA_VXLAN_REMCSUM_RX, 0),
 ];
 
-pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<i32> {
-    let mut saddr = Addr::none();
-    let mut daddr = Addr::none();
+pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
+    let mut saddr = InetPrefix::default();
+    let mut daddr = InetPrefix::default();
     let mut vni: u32 = 0;
     let mut learning: u8 = 1;
     let mut dstport: u16 = 0;
@@ -268,23 +184,16 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<
     };
 
     while let Some(w) = args.next() {
-        let word = if w == "vnifilter" || w == "novnifilter" {
-            w.as_str()
-        } else {
-            match WORDS.iter().find(|k| matches(&w, k)) {
-                Some(k) => k,
-                None => {
-                    if matches(&w, "help") {
-                        eprint_raw(HELP);
-                        return Ok(1);
-                    }
-                    eprint_raw(&format!("vxlan: unknown command \"{}\"?\n", w));
-                    eprint_raw(HELP);
-                    return Ok(1);
-                }
-            }
+        let Some(word) = OPTS.find(&w) else {
+            eprint_raw(&format!("vxlan: unknown command \"{}\"?\n", w));
+            eprint_raw(HELP);
+            return Ok(1);
         };
         match word {
+            "help" => {
+                eprint_raw(HELP);
+                return Ok(1);
+            }
             "id" | "vni" => {
                 let v = args.value()?;
                 dup(&mut attrs, IFLA_VXLAN_ID, "id", &v)?;
@@ -295,7 +204,7 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<
             }
             "group" | "remote" => {
                 let group = word == "group";
-                let conflict = if group { daddr.is_not_multi() } else { daddr.is_multi() };
+                let conflict = if group { daddr.is_inet_not_multi() } else { daddr.is_inet_multi() };
                 if conflict {
                     eprint_raw("vxlan: both group and remote cannot be specified\n");
                     return Ok(1);
@@ -303,10 +212,10 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<
                 let v = args.value()?;
                 dup(&mut attrs, IFLA_VXLAN_GROUP, word, &v)?;
                 daddr = get_addr(&v, saddr.family)?;
-                if group && !daddr.is_multi() {
+                if group && !daddr.is_inet_multi() {
                     return Err(invarg("invalid group address", &v));
                 }
-                if !group && !daddr.is_not_multi() {
+                if !group && !daddr.is_inet_not_multi() {
                     return Err(invarg("invalid remote address", &v));
                 }
             }
@@ -314,7 +223,7 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<
                 let v = args.value()?;
                 dup(&mut attrs, IFLA_VXLAN_LOCAL, "local", &v)?;
                 saddr = get_addr(&v, daddr.family)?;
-                if !saddr.is_not_multi() {
+                if !saddr.is_inet_not_multi() {
                     return Err(invarg("invalid local address", &v));
                 }
             }
@@ -345,7 +254,7 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<
             "tos" | "dsfield" => {
                 let v = args.value()?;
                 dup(&mut attrs, IFLA_VXLAN_TOS, "tos", &v)?;
-                let tos = if v != "inherit" { dsfield_a2n(&v).ok_or_else(|| invarg("bad TOS value", &v))? } else { 1 };
+                let tos = if v != "inherit" { crate::names::tables::dsfield_a2n(&v).map(|d| d as u8).ok_or_else(|| invarg("bad TOS value", &v))? } else { 1 };
                 req.attr_u8(IFLA_VXLAN_TOS, tos);
             }
             "df" => {
@@ -449,7 +358,7 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<
         eprint_raw("vxlan: missing virtual network identifier\n");
         return Ok(1);
     }
-    if daddr.is_multi() && !is_set(attrs, IFLA_VXLAN_LINK) {
+    if daddr.is_inet_multi() && !is_set(attrs, IFLA_VXLAN_LINK) {
         eprint_raw("vxlan: 'group' requires 'dev' to be specified\n");
         return Ok(1);
     }
@@ -470,12 +379,12 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req) -> Res<
     let mut selected_family = false;
     if saddr.is_inet() {
         let t = if saddr.family == AF_INET { IFLA_VXLAN_LOCAL } else { IFLA_VXLAN_LOCAL6 };
-        req.attr(t, &saddr.data[..saddr.bytelen]);
+        req.attr(t, &saddr.bytes());
         selected_family = true;
     }
     if daddr.is_inet() {
         let t = if daddr.family == AF_INET { IFLA_VXLAN_GROUP } else { IFLA_VXLAN_GROUP6 };
-        req.attr(t, &daddr.data[..daddr.bytelen]);
+        req.attr(t, &daddr.bytes());
         selected_family = true;
     }
     if !selected_family {
@@ -510,7 +419,7 @@ pub fn print(ctx: &mut Ctx, _kind: &str, data: &[u8]) {
     if let Some(d) = tb.get(IFLA_VXLAN_GROUP) {
         let a = d.get(..4).unwrap_or(&[0; 4]);
         if a != [0; 4] {
-            let s = format_host(ctx, AF_INET, a);
+            let s = format_host(AF_INET, a, ctx.o.resolve > 0);
             if a[0] & 0xf0 == 0xe0 {
                 ctx.p.string(T::Any, "group", "group {} ", &s);
             } else {
@@ -520,7 +429,7 @@ pub fn print(ctx: &mut Ctx, _kind: &str, data: &[u8]) {
     } else if let Some(d) = tb.get(IFLA_VXLAN_GROUP6) {
         let a = d.get(..16).unwrap_or(&[0; 16]);
         if a != [0; 16] {
-            let s = format_host(ctx, AF_INET6, a);
+            let s = format_host(AF_INET6, a, ctx.o.resolve > 0);
             if a[0] == 0xff {
                 ctx.p.string(T::Any, "group6", "group {} ", &s);
             } else {
@@ -531,13 +440,13 @@ pub fn print(ctx: &mut Ctx, _kind: &str, data: &[u8]) {
     if let Some(d) = tb.get(IFLA_VXLAN_LOCAL) {
         let a = d.get(..4).unwrap_or(&[0; 4]);
         if a != [0; 4] {
-            let s = format_host(ctx, AF_INET, a);
+            let s = format_host(AF_INET, a, ctx.o.resolve > 0);
             ctx.p.string(T::Any, "local", "local {} ", &s);
         }
     } else if let Some(d) = tb.get(IFLA_VXLAN_LOCAL6) {
         let a = d.get(..16).unwrap_or(&[0; 16]);
         if a != [0; 16] {
-            let s = format_host(ctx, AF_INET6, a);
+            let s = format_host(AF_INET6, a, ctx.o.resolve > 0);
             ctx.p.string(T::Any, "local6", "local {} ", &s);
         }
     }
@@ -682,12 +591,15 @@ mod tests {
 
     #[test]
     fn addresses() {
-        assert!(get_addr_1("239.1.1.1", AF_UNSPEC).map(|a| a.is_multi()).unwrap_or(false));
-        assert!(get_addr_1("1.2.3.4", AF_UNSPEC).map(|a| a.is_not_multi()).unwrap_or(false));
-        assert!(get_addr_1("0.0.0.0", AF_UNSPEC).map(|a| a.is_not_multi()).unwrap_or(false));
+        use crate::inet::get_addr_1;
+        use crate::names::tables::dsfield_a2n;
+        use crate::netlink::consts::AF_UNSPEC;
+        assert!(get_addr_1("239.1.1.1", AF_UNSPEC).map(|a| a.is_inet_multi()).unwrap_or(false));
+        assert!(get_addr_1("1.2.3.4", AF_UNSPEC).map(|a| a.is_inet_not_multi()).unwrap_or(false));
+        assert!(get_addr_1("0.0.0.0", AF_UNSPEC).map(|a| a.is_inet_not_multi()).unwrap_or(false));
         assert!(get_addr_1("any", AF_UNSPEC).map(|a| !a.is_inet()).unwrap_or(false));
         assert!(get_addr_1("::1", AF_INET).is_none());
-        assert!(get_addr_1("ff02::1", AF_UNSPEC).map(|a| a.is_multi()).unwrap_or(false));
+        assert!(get_addr_1("ff02::1", AF_UNSPEC).map(|a| a.is_inet_multi()).unwrap_or(false));
         assert_eq!(dsfield_a2n("0x10"), Some(0x10));
         assert_eq!(dsfield_a2n("10"), Some(0x10));
         assert_eq!(dsfield_a2n("100"), None);

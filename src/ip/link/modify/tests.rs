@@ -3,6 +3,10 @@
 //! number zeroed); error paths run through the replay front end.
 
 use super::*;
+use crate::error::Exit;
+use crate::ip::link::help::USAGE;
+use crate::ip::link::parse::*;
+use crate::ip::link::vf::get_guid;
 use crate::linkinfo::kinds::veth;
 use crate::ctx::Opts;
 use crate::print::{Mode, Printer};
@@ -185,11 +189,11 @@ fn lladdr() {
 
 #[test]
 fn numbers_and_names() {
-    assert_eq!(rtnl_group_a2n("0x10"), Some(16));
-    assert_eq!(rtnl_group_a2n("4294967296"), Some(0));
-    assert_eq!(rtnl_group_a2n("-1"), None);
-    assert_eq!(rtnl_group_a2n("2147483648"), None);
-    assert_eq!(rtnl_group_a2n("1x"), None);
+    assert_eq!(crate::names::tables::group_a2n("0x10"), Some(16));
+    assert_eq!(crate::names::tables::group_a2n("4294967296"), Some(0));
+    assert_eq!(crate::names::tables::group_a2n("-1"), None);
+    assert_eq!(crate::names::tables::group_a2n("2147483648"), None);
+    assert_eq!(crate::names::tables::group_a2n("1x"), None);
     assert_eq!(protodown_reason_a2n("31"), Some(31));
     assert_eq!(protodown_reason_a2n("32"), None);
     assert_eq!(get_guid("00:11:22:33:44:55:66:77"), Some(0x0011223344556677));
