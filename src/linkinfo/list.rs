@@ -439,37 +439,13 @@ fn dump_collect(ctx: &mut Ctx, req: &mut Req) -> Res<Option<Vec<Vec<u8>>>> {
         crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
         return Err(Exit(1));
     }
-    match collect(r)? {
+    match r.dump_collect()? {
         Some(d) => Ok(Some(d)),
         None => {
             crate::eprintf!("Dump terminated\n");
             Ok(None)
         }
     }
-}
-
-/// Rtnl::dump_collect() with chunks of exactly 32 KiB capacity: a growing
-/// Vec would double past that and waste a third of the memory.
-fn collect(r: &mut crate::netlink::Rtnl) -> Res<Option<Vec<Vec<u8>>>> {
-    const CHUNK: usize = 32768;
-    let mut out: Vec<Vec<u8>> = Vec::new();
-    let mut cur: Vec<u8> = Vec::new();
-    let ok = r.dump(|m| {
-        let need = crate::netlink::attr::align4(m.raw.len());
-        if cur.len() + need > cur.capacity() {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            cur = Vec::with_capacity(CHUNK.max(need));
-        }
-        cur.extend_from_slice(m.raw);
-        cur.resize(crate::netlink::attr::align4(cur.len()), 0);
-        Ok(())
-    })?;
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    Ok(if ok { Some(out) } else { None })
 }
 
 /// iplink_get(): `ip link show DEV` asks for that one link.
@@ -753,7 +729,7 @@ fn ipaddr_flush(ctx: &mut Ctx, f: &mut Filter, tables: Tables) -> Res<i32> {
                 crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
                 return Err(Exit(1));
             }
-            match collect(r)? {
+            match r.dump_collect()? {
                 Some(d) => d,
                 None => {
                     crate::eprintf!("Flush terminated\n");
@@ -814,7 +790,7 @@ fn ipaddr_flush(ctx: &mut Ctx, f: &mut Filter, tables: Tables) -> Res<i32> {
             if b.is_empty() {
                 continue;
             }
-            if let Err(errno) = send_check(ctx, b) {
+            if let Err(errno) = ctx.rtnl()?.send_check(b) {
                 if errno != libc::EADDRNOTAVAIL {
                     let _ = ctx.p.flush();
                     crate::eprintf!("Failed to send flush request: {}\n", crate::error::strerror(errno));
@@ -846,37 +822,6 @@ fn ipaddr_flush(ctx: &mut Ctx, f: &mut Filter, tables: Tables) -> Res<i32> {
     Ok(255)
 }
 
-/// rtnl_send_check(): send without ACKs, then peek for an immediate error.
-fn send_check(ctx: &mut Ctx, buf: &[u8]) -> Result<(), i32> {
-    let Ok(r) = ctx.rtnl() else { return Err(libc::EIO) };
-    let Some(fd) = r.raw_fd() else { return Ok(()) };
-    let n = unsafe { libc::send(fd, buf.as_ptr() as *const libc::c_void, buf.len(), 0) };
-    if n < 0 {
-        return Err(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO));
-    }
-    let mut resp = [0u8; 1024];
-    let n = unsafe {
-        libc::recv(fd, resp.as_mut_ptr() as *mut libc::c_void, resp.len(), libc::MSG_DONTWAIT | libc::MSG_PEEK)
-    };
-    if n < 0 {
-        let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO);
-        if e == libc::EAGAIN {
-            return Ok(());
-        }
-        return Err(e);
-    }
-    for m in msgs(&resp[..(n as usize).min(resp.len())]) {
-        if m.ty == NLMSG_ERROR {
-            if m.payload.len() < 20 {
-                crate::eprintf!("ERROR truncated\n");
-                return Err(libc::EIO);
-            }
-            return Err(-(hdr_u32(m.payload, 0) as i32));
-        }
-    }
-    Ok(())
-}
-
 /// `ip address save`: the magic, then the raw RTM_NEWADDR messages.
 fn ipaddr_save(ctx: &mut Ctx, f: &Filter) -> Res<i32> {
     if unsafe { libc::isatty(1) } == 1 {
@@ -899,7 +844,7 @@ fn ipaddr_save(ctx: &mut Ctx, f: &Filter) -> Res<i32> {
             crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
             return Err(Exit(1));
         }
-        collect(r)?
+        r.dump_collect()?
     };
     let Some(dgs) = dgs else {
         crate::eprintf!("Save terminated\n");

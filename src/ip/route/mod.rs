@@ -560,34 +560,6 @@ fn flush_cache() -> i32 {
     }
 }
 
-/// rtnl_send_check(): send, then peek for an immediate NLMSG_ERROR.
-fn send_check(fd: i32, buf: &[u8]) -> Result<(), i32> {
-    // SAFETY: buf is a valid slice; fd is the open netlink socket.
-    let n = unsafe { libc::send(fd, buf.as_ptr() as *const libc::c_void, buf.len(), 0) };
-    if n < 0 {
-        return Err(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO));
-    }
-    let mut resp = [0u8; 1024];
-    // SAFETY: resp is a writable buffer of its length.
-    let n = unsafe {
-        libc::recv(fd, resp.as_mut_ptr() as *mut libc::c_void, resp.len(), libc::MSG_DONTWAIT | libc::MSG_PEEK)
-    };
-    if n < 0 {
-        let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO);
-        if e == libc::EAGAIN {
-            return Ok(());
-        }
-        return Err(e);
-    }
-    for m in msgs(&resp[..(n as usize).min(resp.len())]) {
-        if m.ty == NLMSG_ERROR {
-            let err = crate::netlink::attr::hdr_u32(m.payload, 0) as i32;
-            return Err(err.wrapping_neg());
-        }
-    }
-    Ok(())
-}
-
 /// iproute_flush(): dump, queue a delete per matching route (sent in
 /// batches of iproute2's buffer size), repeat until a dump finds nothing.
 fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
@@ -608,7 +580,10 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
     let upfront = prepare_names(ctx)?;
     let pref_family = ctx.o.family;
     let o = ctx.o.clone();
-    let Some(fd) = ctx.rtnl()?.raw_fd() else { return rc(0) };
+    // A recording has no kernel to delete from: nothing to flush.
+    if ctx.rtnl()?.is_replay() {
+        return rc(0);
+    }
     const FLUSHE: usize = 4096 - 512;
     let mut round = 0;
     loop {
@@ -625,7 +600,9 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
             let mut env = Env::new(&mut p, &mut names, &f, &o);
             env.lookup.off = upfront;
             match ctx.rtnl() {
-                Ok(rtnl) => rtnl.dump(|m| {
+                Ok(rtnl) => {
+                    let sender = rtnl.send_checker();
+                    rtnl.dump(|m| {
                     if m.ty != RTM_NEWROUTE && m.ty != RTM_DELROUTE {
                         crate::eprintf!("Not a route: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
                         return Err(Exit(-1));
@@ -643,7 +620,7 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
                     }
                     let al = crate::netlink::attr::align4(buf.len());
                     if al + m.raw.len() > FLUSHE {
-                        if let Err(e) = send_check(fd, &buf) {
+                        if let Err(e) = sender.send_check(&buf) {
                             send_err = Some(e);
                             return Err(Exit(-2));
                         }
@@ -663,7 +640,8 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
                     }
                     print_route(&mut env, m.ty, &r, &tb);
                     Ok(())
-                }),
+                })
+                }
                 Err(e) => Err(e),
             }
         };
@@ -700,7 +678,7 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
         }
         round += 1;
         if !buf.is_empty() {
-            if let Err(e) = send_check(fd, &buf) {
+            if let Err(e) = ctx.rtnl()?.send_check(&buf) {
                 let _ = ctx.p.flush();
                 crate::eprintf!("Failed to send flush request: {}\n", crate::error::strerror(e));
                 return rc(2);
