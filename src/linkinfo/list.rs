@@ -5,7 +5,7 @@
 //! indexed once (links in dump order, addresses grouped by ifindex in
 //! dump order), then printed straight into the printer.
 
-pub mod util;
+pub mod fnmatch;
 
 use std::collections::HashMap;
 
@@ -18,7 +18,9 @@ use crate::netlink::attr::{get_str, get_u32, hdr_u32, msgs};
 use crate::netlink::consts::*;
 use crate::netlink::{Req, Tb};
 use crate::print::{Color, T};
-use util::{addr_n2a, fnmatch, get_prefix, prefix_mismatch, Prefix, Tables};
+use crate::inet::{family_name, format_host, get_prefix, inet_addr_match_rta, InetPrefix};
+use crate::names::tables::{group_a2n, rtscope_a2n, rtscope_n2a};
+use fnmatch::fnmatch;
 
 /// What a listing does with what it selects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +78,7 @@ pub struct Filter {
     pub flags: u32,
     pub flagmask: u32,
     pub label: Option<String>,
-    pub pfx: Option<Prefix>,
+    pub pfx: Option<InetPrefix>,
     pub oneline: bool,
     pub flushing: bool,
     pub do_link: bool,
@@ -177,7 +179,6 @@ pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link
         do_link_sticky()
     };
     let mut f = Filter::new(ctx.o.family, ctx.o.oneline > 0, do_link);
-    let mut tables = Tables::default();
     let mut filter_dev: Option<String> = None;
     if action == Action::Flush {
         if args.is_empty() {
@@ -193,29 +194,17 @@ pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link
         let a = w.as_str();
         if a == "to" {
             let v = args.value()?;
-            if f.family == AF_PACKET {
-                crate::eprintf!("Error: \"{}\" may be inet prefix, but it is not allowed in this context.\n", v);
-                return Err(Exit(1));
+            // get_prefix() prints its error and exits 1.
+            let p = get_prefix(&v, f.family)?;
+            if f.family == AF_UNSPEC {
+                f.family = p.family;
             }
-            match get_prefix(&v, f.family) {
-                Some(p) => {
-                    if f.family == AF_UNSPEC {
-                        f.family = p.family;
-                    }
-                    f.pfx = Some(p);
-                }
-                None => {
-                    // get_prefix() exits on a bad prefix before invarg.
-                    let fam = if f.family == AF_UNSPEC { "any valid" } else { family_name(f.family) };
-                    crate::eprintf!("Error: {} prefix is expected rather than \"{}\".\n", fam, v);
-                    return Err(Exit(1));
-                }
-            }
+            f.pfx = Some(p);
         } else if a == "scope" {
             let v = args.value()?;
             f.scopemask = 0xff;
-            match tables.scope_a2n(&v) {
-                Some(s) => f.scope = s,
+            match rtscope_a2n(&v) {
+                Some(s) => f.scope = s as u8,
                 None => {
                     if v != "all" {
                         return Err(invarg("invalid \"scope\"\n", &v));
@@ -231,7 +220,7 @@ pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link
             f.label = Some(args.value()?);
         } else if a == "group" {
             let v = args.value()?;
-            match tables.group_a2n(&v) {
+            match group_a2n(&v) {
                 Some(g) => f.group = g,
                 None => return Err(invarg("Invalid \"group\" value\n", &v)),
             }
@@ -281,12 +270,12 @@ pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link
         f.ifindex = idx;
     }
     match action {
-        Action::Flush => return ipaddr_flush(ctx, &mut f, tables),
+        Action::Flush => return ipaddr_flush(ctx, &mut f),
         Action::Save => return ipaddr_save(ctx, &f),
         Action::List => {}
     }
     ctx.p.new_json_obj();
-    let r = list(ctx, &f, tables, filter_dev.as_deref());
+    let r = list(ctx, &f, filter_dev.as_deref());
     ctx.p.delete_json_obj();
     r
 }
@@ -327,10 +316,10 @@ fn msg_type(raw: &[u8]) -> u16 {
     crate::netlink::attr::hdr_u16(raw, 4)
 }
 
-fn list(ctx: &mut Ctx, f: &Filter, tables: Tables, filter_dev: Option<&str>) -> Res<i32> {
+fn list(ctx: &mut Ctx, f: &Filter, filter_dev: Option<&str>) -> Res<i32> {
     // A device alone under `ip link show`: one RTM_GETLINK (iplink_get).
     if let (Some(dev), true, true) = (filter_dev, f.group == -1, f.do_link) {
-        return iplink_get(ctx, f, tables, dev);
+        return iplink_get(ctx, f, dev);
     }
     let link_dgs: Vec<Vec<u8>>;
     if f.ifindex != 0 {
@@ -379,7 +368,7 @@ fn list(ctx: &mut Ctx, f: &Filter, tables: Tables, filter_dev: Option<&str>) -> 
         }
     }
     let links = all_msgs(&link_dgs, RTM_NEWLINK);
-    let mut env = LinkEnv::new(tables);
+    let mut env = LinkEnv::default();
     env.index(&links);
 
     let mut addr_dgs: Vec<Vec<u8>> = Vec::new();
@@ -449,7 +438,7 @@ fn dump_collect(ctx: &mut Ctx, req: &mut Req) -> Res<Option<Vec<Vec<u8>>>> {
 }
 
 /// iplink_get(): `ip link show DEV` asks for that one link.
-fn iplink_get(ctx: &mut Ctx, f: &Filter, tables: Tables, dev: &str) -> Res<i32> {
+fn iplink_get(ctx: &mut Ctx, f: &Filter, dev: &str) -> Res<i32> {
     let mut req = Req::new(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(ctx.o.family, 0, 0, 0));
     let ty = if crate::names::check_ifname(dev) { IFLA_IFNAME } else { IFLA_ALT_IFNAME };
     req.attr_str(ty, dev);
@@ -462,7 +451,7 @@ fn iplink_get(ctx: &mut Ctx, f: &Filter, tables: Tables, dev: &str) -> Res<i32> 
             return Err(Exit(1));
         }
     };
-    let mut env = LinkEnv::new(tables);
+    let mut env = LinkEnv::default();
     if let Some(m) = msgs(&ans).next() {
         ctx.p.open_object(None);
         print_linkinfo(ctx, f, &mut env, m.ty, m.payload);
@@ -496,7 +485,7 @@ fn ipaddr_filter_keep(ctx: &mut Ctx, f: &Filter, env: &LinkEnv, addrs: &[&[u8]])
         }
         let local = tb.get(IFA_LOCAL).or(tb.get(IFA_ADDRESS));
         if let Some(pfx) = &f.pfx {
-            if prefix_mismatch(pfx, local) {
+            if inet_addr_match_rta(pfx, local) != 0 {
                 continue;
             }
         }
@@ -532,32 +521,11 @@ fn print_selected_addrinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, index: 
     }
 }
 
-/// format_host_rta(): a name under -r when one resolves, else the address.
-fn format_host(ctx: &Ctx, af: u8, d: &[u8]) -> String {
-    if ctx.o.resolve > 0 {
-        if let Some(n) = util::resolve_address(af, d) {
-            return n;
-        }
-    }
-    addr_n2a(af, d)
-}
-
 fn family_color(af: u8) -> Color {
     match af {
         AF_INET => Color::Inet,
         AF_INET6 => Color::Inet6,
         _ => Color::None,
-    }
-}
-
-fn family_name(af: u8) -> &'static str {
-    match af {
-        AF_INET => "inet",
-        AF_INET6 => "inet6",
-        AF_PACKET => "link",
-        AF_MPLS => "mpls",
-        AF_BRIDGE => "bridge",
-        _ => "???",
     }
 }
 
@@ -581,7 +549,7 @@ fn addr_selected(ctx: &mut Ctx, f: &Filter, env: &LinkEnv, p: &[u8], tb: &Tb) ->
         return false;
     }
     if let Some(pfx) = &f.pfx {
-        if prefix_mismatch(pfx, tb.get(IFA_LOCAL).or(tb.get(IFA_ADDRESS))) {
+        if inet_addr_match_rta(pfx, tb.get(IFA_LOCAL).or(tb.get(IFA_ADDRESS))) != 0 {
             return false;
         }
     }
@@ -624,13 +592,13 @@ pub fn print_addrinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, p: 
     }
     let col = family_color(family);
     if let Some(l) = local {
-        let s = format_host(ctx, family, l);
+        let s = format_host(family, l, ctx.o.resolve > 0);
         ctx.p.color_string(T::Any, col, "local", "{}", &s);
         if let Some(a) = address {
             let n = if family == AF_INET { 4 } else { 16 };
             if a.get(..n) != l.get(..n) {
                 ctx.p.fp(" peer ");
-                let s = format_host(ctx, family, a);
+                let s = format_host(family, a, ctx.o.resolve > 0);
                 ctx.p.color_string(T::Any, col, "address", "{}", &s);
             }
         }
@@ -644,16 +612,16 @@ pub fn print_addrinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, p: 
     }
     if let Some(b) = tb.get(IFA_BROADCAST) {
         ctx.p.fp("brd ");
-        let s = format_host(ctx, family, b);
+        let s = format_host(family, b, ctx.o.resolve > 0);
         ctx.p.color_string(T::Any, col, "broadcast", "{} ", &s);
     }
     if let Some(b) = tb.get(IFA_ANYCAST) {
         ctx.p.fp("any ");
-        let s = format_host(ctx, family, b);
+        let s = format_host(family, b, ctx.o.resolve > 0);
         ctx.p.color_string(T::Any, col, "anycast", "{} ", &s);
     }
-    let sc = env.tables.scope_n2a(scope, ctx.o.numeric > 0);
-    ctx.p.string(T::Any, "scope", "scope {} ", &sc);
+    let sc = rtscope_n2a(scope as u32, ctx.o.numeric > 0);
+    ctx.p.string(T::Any, "scope", "scope {} ", sc.as_str());
     print_ifa_flags(ctx, family, flags);
     if let Some(l) = tb.str(IFA_LABEL) {
         ctx.p.string(T::Any, "label", "{}", l);
@@ -712,9 +680,9 @@ pub fn print_ifa_flags(ctx: &mut Ctx, family: u8, flags: u32) {
 }
 
 /// ipaddr_flush(): rounds of dump + delete until nothing matches.
-fn ipaddr_flush(ctx: &mut Ctx, f: &mut Filter, tables: Tables) -> Res<i32> {
+fn ipaddr_flush(ctx: &mut Ctx, f: &mut Filter) -> Res<i32> {
     f.flushing = true;
-    let mut env = LinkEnv::new(tables);
+    let mut env = LinkEnv::default();
     let loops = ctx.o.loops;
     let mut round = 0;
     let stats = ctx.o.stats;

@@ -157,7 +157,7 @@ pub fn ipaddr_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res
             any_len = a.bytelen as usize;
         } else if w == "scope" {
             let v = args.value()?;
-            match inet::scope_a2n(&v) {
+            match crate::names::tables::rtscope_a2n(&v) {
                 Some(s) => scope = s as u8,
                 None => return Err(invarg("invalid scope value.", &v)),
             }

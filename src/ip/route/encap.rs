@@ -2,7 +2,7 @@
 //! keyword and its errors for every type, the options of `mpls` and `ip`,
 //! and printing of those two. Other types are reported as unsupported.
 
-use super::inet::{get_addr, ABuf};
+use crate::inet::{get_addr, ABuf};
 use super::Argv;
 use crate::error::{duparg2, invarg};
 use crate::error::{fail, Res};
@@ -794,7 +794,7 @@ fn print_seg6local(e: &mut super::print::Env, enc: &[u8]) {
     }
     for (k, key) in [(3usize, "table"), (9, "vrftable")] {
         if let Some(t) = tb[k].and_then(crate::netlink::attr::get_u32) {
-            let n = crate::names::tables::rttable_n2a(t);
+            let n = crate::names::tables::rttable_n2a(t, e.numeric);
             e.p.field(T::Any, Color::None, Some(key), crate::print::J::Str(n.as_str()), format_args!("{} {} ", key, n));
         }
     }

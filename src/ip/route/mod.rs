@@ -16,14 +16,13 @@
 //! dump fills the name map instead (print.rs `Lookup`).
 
 mod encap;
-pub mod inet;
 mod modify;
 mod nh;
 pub mod print;
 
 use std::io::{Read, Seek};
 
-use self::inet::{get_prefix, read_family};
+use crate::inet::{self, get_prefix, read_family};
 use self::print::*;
 use crate::ctx::Ctx;
 use crate::args::{matches, Args};
@@ -131,7 +130,6 @@ fn rc(n: i32) -> Res<i32> {
 }
 
 pub fn do_iproute(ctx: &mut Ctx, args: Args) -> Res<i32> {
-    rt_names::set_numeric(ctx.o.numeric > 0);
     let words: Vec<String> = args.rest().to_vec();
     let Some(cmd) = words.first() else {
         return list_flush_or_save(ctx, &[], Action::List);

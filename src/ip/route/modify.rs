@@ -1,6 +1,6 @@
 //! iproute_modify(): add, del, change, replace, append, prepend, test.
 
-use super::inet::{get_addr, get_prefix, read_family};
+use crate::inet::{get_addr, get_prefix, read_family};
 use super::print::*;
 use super::{encap, usage, Argv};
 use crate::args::matches;

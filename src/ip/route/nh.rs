@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::inet::ABuf;
+use crate::inet::ABuf;
 use crate::netlink::attr::{attrs, get_u16, get_u32, get_u64, msgs, Req};
 use crate::netlink::Rtnl;
 use crate::print::{Color, J, T};
@@ -134,16 +134,7 @@ pub fn print_nh_info(e: &mut super::print::Env, id: u32) {
     }
     if let Some(g) = tb[NHA_GATEWAY] {
         let mut b = ABuf::new();
-        let mut done = false;
-        if resolve {
-            if let Some(n) = super::inet::resolve(family, g) {
-                b.push_str(&n);
-                done = true;
-            }
-        }
-        if !done {
-            b.push_addr(family, g);
-        }
+        b.push_host(family, g, resolve);
         if e.p.is_json() {
             e.p.string(T::Json, "gateway", "", b.as_str());
         } else {
@@ -167,13 +158,13 @@ pub fn print_nh_info(e: &mut super::print::Env, id: u32) {
         }
     }
     if scope != 0 || details {
-        e.p.string(T::Any, "scope", "scope {} ", rt_names::rtscope_n2a(scope as u32).as_str());
+        e.p.string(T::Any, "scope", "scope {} ", rt_names::rtscope_n2a(scope as u32, e.numeric).as_str());
     }
     if tb[NHA_BLACKHOLE].is_some() {
         e.p.null(T::Any, "blackhole", "blackhole ", "");
     }
     if protocol != 0 || details {
-        e.p.string(T::Any, "protocol", "proto {} ", rt_names::rtprot_n2a(protocol as u32).as_str());
+        e.p.string(T::Any, "protocol", "proto {} ", rt_names::rtprot_n2a(protocol as u32, e.numeric).as_str());
     }
     super::print::print_rt_flags(e.p, flags);
     if tb[NHA_FDB].is_some() {

@@ -5,7 +5,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::inet::{addr_match, af_bit_len, family_name, resolve, ABuf, Prefix, PREFIXLEN_SPECIFIED};
+use crate::inet::{addr_match, af_bit_len, family_name, ABuf, InetPrefix as Prefix, PREFIXLEN_SPECIFIED};
 use crate::netlink::attr::{attrs, get_str, get_u32, get_u8};
 use crate::netlink::consts::*;
 use crate::print::{Color, Printer, J, T};
@@ -402,6 +402,8 @@ pub struct Env<'a> {
     pub details: bool,
     pub stats: bool,
     pub resolve: bool,
+    /// `-N`: numbers instead of names.
+    pub numeric: bool,
     pub human: bool,
     pub iec: bool,
     /// Text without colour: fragments are written directly (fast path).
@@ -473,6 +475,7 @@ impl<'a> Env<'a> {
             details: o.details > 0,
             stats: o.stats > 0,
             resolve: o.resolve > 0,
+            numeric: o.numeric > 0,
             human: o.human > 0,
             iec: o.iec > 0,
             plain,
@@ -548,13 +551,7 @@ fn family_color(f: u8) -> Color {
 /// format_host(): the resolved name with -r, else the address.
 fn format_host(b: &mut ABuf, af: u8, a: &[u8], resolve_on: bool) {
     b.clear();
-    if resolve_on {
-        if let Some(n) = resolve(af, a) {
-            b.push_str(&n);
-            return;
-        }
-    }
-    b.push_addr(af, a);
+    b.push_host(af, a, resolve_on);
 }
 
 fn ifname<'n>(names: &'n crate::names::LinkNames, idx: u32, tmp: &'n mut ABuf) -> &'n str {
@@ -665,16 +662,16 @@ fn print_flow(e: &mut Env, v: u32) {
     if e.p.is_json() {
         e.p.open_object(Some("flow"));
         if from != 0 {
-            e.p.string(T::Json, "from", "", rt_names::rtrealm_n2a(from).as_str());
+            e.p.string(T::Json, "from", "", rt_names::rtrealm_n2a(from, e.numeric).as_str());
         }
-        e.p.string(T::Json, "to", "", rt_names::rtrealm_n2a(to).as_str());
+        e.p.string(T::Json, "to", "", rt_names::rtrealm_n2a(to, e.numeric).as_str());
         e.p.close_object();
     } else {
         e.p.fp(if from != 0 { "realms " } else { "realm " });
         if from != 0 {
-            e.p.string(T::Fp, "", "{}/", rt_names::rtrealm_n2a(from).as_str());
+            e.p.string(T::Fp, "", "{}/", rt_names::rtrealm_n2a(from, e.numeric).as_str());
         }
-        e.p.string(T::Fp, "", "{} ", rt_names::rtrealm_n2a(to).as_str());
+        e.p.string(T::Fp, "", "{} ", rt_names::rtrealm_n2a(to, e.numeric).as_str());
     }
 }
 
@@ -926,7 +923,7 @@ pub fn print_route(e: &mut Env, ty: u16, r: &Rtm, tb: &RtTb) {
         e.p.bool(T::Any, "deleted", "Deleted ", true);
     }
     if (r.ty != RTN_UNICAST || e.details) && (f.typemask == 0 || f.typemask & (1u64 << (r.ty & 63)) != 0) {
-        e.sf(Color::None, "type", "", rt_names::rtntype_n2a(r.ty).as_str(), " ");
+        e.sf(Color::None, "type", "", rt_names::rtntype_n2a(r.ty, e.numeric).as_str(), " ");
     }
 
     let mut b = ABuf::new();
@@ -979,7 +976,7 @@ pub fn print_route(e: &mut Env, ty: u16, r: &Rtm, tb: &RtTb) {
         super::encap::print_encap(e, tb.get(RTA_ENCAP_TYPE), enc);
     }
     if r.tos != 0 && f.tosmask != u32::MAX {
-        e.p.string(T::Any, "tos", "tos {} ", rt_names::dsfield_n2a(r.tos as u32).as_str());
+        e.p.string(T::Any, "tos", "tos {} ", rt_names::dsfield_n2a(r.tos as u32, e.numeric).as_str());
     }
     if let Some(g) = tb.get(RTA_GATEWAY) {
         if f.rvia.bitlen as i32 != host_len {
@@ -996,14 +993,14 @@ pub fn print_route(e: &mut Env, ty: u16, r: &Rtm, tb: &RtTb) {
     }
     let table = rtm_get_table(r, tb);
     if table != 0 && (table != RT_TABLE_MAIN || e.details) && f.tb == 0 {
-        e.sf(Color::None, "table", "table ", rt_names::rttable_n2a(table).as_str(), " ");
+        e.sf(Color::None, "table", "table ", rt_names::rttable_n2a(table, e.numeric).as_str(), " ");
     }
     if r.flags & RTM_F_CLONED == 0 {
         if (r.protocol != 3 || e.details) && f.protocolmask != u32::MAX {
-            e.sf(Color::None, "protocol", "proto ", rt_names::rtprot_n2a(r.protocol as u32).as_str(), " ");
+            e.sf(Color::None, "protocol", "proto ", rt_names::rtprot_n2a(r.protocol as u32, e.numeric).as_str(), " ");
         }
         if (r.scope != 0 || e.details) && f.scopemask != u32::MAX {
-            e.sf(Color::None, "scope", "scope ", rt_names::rtscope_n2a(r.scope as u32).as_str(), " ");
+            e.sf(Color::None, "scope", "scope ", rt_names::rtscope_n2a(r.scope as u32, e.numeric).as_str(), " ");
         }
     }
     if let Some(ps) = tb.get(RTA_PREFSRC) {
