@@ -153,31 +153,15 @@ fn ifaddr(p: &[u8]) -> Option<(u8, u8, u8, u8, i32)> {
     Some((p[0], p[1], p[2], p[3], hdr_u32(p, 4) as i32))
 }
 
-/// ipaddress.c's static `do_link`: set by `ip link show` and never
-/// cleared, so later `ip address` commands of the same batch act as link
-/// listings (a device alone goes through iplink_get, `mode` is shown).
-static DO_LINK: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// Whether an `ip link show` ran earlier in this process (the usage text
-/// of `ip address` then is the link one).
-pub fn do_link_sticky() -> bool {
-    DO_LINK.load(std::sync::atomic::Ordering::Relaxed)
-}
-
 /// The calling object's usage(), for a `help` among the selectors: it
 /// prints and returns the exit status.
 pub type Usage = fn(&mut Ctx) -> Exit;
 
 pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link: bool, usage: Usage) -> Res<i32> {
-    // In-process replays (golden tests) run many commands: keep them apart.
-    let do_link = if ctx.is_replay() {
-        do_link
-    } else {
-        if do_link {
-            DO_LINK.store(true, std::sync::atomic::Ordering::Relaxed);
-        }
-        do_link_sticky()
-    };
+    // ipaddress.c's static do_link: once `ip link show` ran, it stays set
+    // for the rest of a batch.
+    ctx.sticky.do_link |= do_link;
+    let do_link = ctx.sticky.do_link;
     let mut f = Filter::new(ctx.o.family, ctx.o.oneline > 0, do_link);
     let mut filter_dev: Option<String> = None;
     if action == Action::Flush {

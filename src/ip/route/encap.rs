@@ -2,8 +2,9 @@
 //! keyword and its errors for every type, the options of `mpls` and `ip`,
 //! and printing of those two. Other types are reported as unsupported.
 
+use super::env::Env;
 use crate::inet::{get_addr, ABuf};
-use super::Argv;
+use crate::args::Args;
 use crate::error::{duparg2, invarg};
 use crate::error::{fail, Res};
 use crate::netlink::attr::{attrs, get_u16, get_u64, get_u8};
@@ -64,14 +65,14 @@ fn add(out: &mut Vec<u8>, ty: u16, data: &[u8]) {
 
 /// lwt_parse_encap(): `a.i` is on "encap"; on return it is on the last word
 /// used. Returns the RTA_ENCAP and RTA_ENCAP_TYPE attributes, ready to append.
-pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Argv, encap_attr: u16, type_attr: u16) -> Res<Vec<u8>> {
+pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Args, encap_attr: u16, type_attr: u16) -> Res<Vec<u8>> {
     a.next_arg()?;
     let ty = read_type(a.cur())?;
     if ty == 0 {
         return Err(invarg("\"encap type\" value is invalid\n", a.cur()));
     }
     a.next_arg()?;
-    if a.left() <= 1 {
+    if a.remaining() <= 1 {
         return Err(fail(255, "Error: unexpected end of line after \"encap\"\n"));
     }
     let mut inner = Vec::new();
@@ -80,9 +81,9 @@ pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Argv, encap_attr: u16, type_attr
             let w = a.cur().to_string();
             let addr = get_addr(&w, AF_MPLS)?;
             add(&mut inner, 1, addr.bytes());
-            a.i += 1;
+            a.step();
             let mut ttl_ok = false;
-            while a.left() > 0 {
+            while a.remaining() > 0 {
                 if a.cur() == "ttl" {
                     a.next_arg()?;
                     if ttl_ok {
@@ -96,9 +97,9 @@ pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Argv, encap_attr: u16, type_attr
                 } else {
                     break;
                 }
-                a.i += 1;
+                a.step();
             }
-            a.i -= 1;
+            a.back();
         }
         2 | 4 => parse_ip(a, ty == 4, &mut inner)?,
         5 => parse_seg6(a, &mut inner)?,
@@ -107,14 +108,14 @@ pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Argv, encap_attr: u16, type_attr
             // parse_encap_rpl(): segs, reversed into an RPL source routing header.
             let mut segs = String::new();
             let mut segs_ok = false;
-            while a.left() > 0 && a.cur() == "segs" {
+            while a.remaining() > 0 && a.cur() == "segs" {
                 a.next_arg()?;
                 if segs_ok {
                     return Err(duparg2("segs", a.cur()));
                 }
                 segs_ok = true;
                 segs = a.cur().chars().take(1023).collect();
-                a.i += 1;
+                a.step();
             }
             let nsegs = segs.bytes().filter(|&c| c == b',').count() + 1;
             let len = 8 + 16 * nsegs;
@@ -132,7 +133,7 @@ pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Argv, encap_attr: u16, type_attr
                 i -= 1;
             }
             add(&mut inner, 1, &srh);
-            a.i -= 1;
+            a.back();
         }
         9 => parse_ioam6(a, &mut inner)?,
         3 => parse_ila(a, &mut inner)?,
@@ -140,7 +141,7 @@ pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Argv, encap_attr: u16, type_attr
             // parse_encap_xfrm(): words it does not know are skipped, so
             // it takes the rest of the line.
             let (mut id_ok, mut link_ok) = (false, false);
-            while a.left() > 0 {
+            while a.remaining() > 0 {
                 match a.cur() {
                     "if_id" => {
                         a.next_arg()?;
@@ -168,12 +169,12 @@ pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Argv, encap_attr: u16, type_attr
                     "help" => return Err(fail(255, XFRM_USAGE)),
                     _ => {}
                 }
-                a.i += 1;
+                a.step();
             }
             if !id_ok {
                 return Err(fail(255, XFRM_USAGE));
             }
-            a.i -= 1;
+            a.back();
         }
         _ => {
             return Err(fail(1, &format!("rip: encap {} is not supported yet\n", TYPES.iter().find(|t| read_type_quiet(t) == ty).unwrap_or(&"?"))));
@@ -186,7 +187,7 @@ pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Argv, encap_attr: u16, type_attr
 }
 
 /// parse_encap_ip() / parse_encap_ip6(): on return `a.i` is on the last word used.
-fn parse_ip(a: &mut Argv, v6: bool, inner: &mut Vec<u8>) -> Res<()> {
+fn parse_ip(a: &mut Args, v6: bool, inner: &mut Vec<u8>) -> Res<()> {
     let fam = if v6 { AF_INET6 } else { AF_INET };
     // LWTUNNEL_IP_* and LWTUNNEL_IP6_* share their numbers (TTL/HOPLIMIT, TOS/TC).
     let (a_id, a_dst, a_src, a_ttl, a_tos, a_flags) = (1u16, 2u16, 3u16, 4u16, 5u16, 6u16);
@@ -194,7 +195,7 @@ fn parse_ip(a: &mut Argv, v6: bool, inner: &mut Vec<u8>) -> Res<()> {
     let (mut id_ok, mut dst_ok, mut src_ok, mut tos_ok, mut ttl_ok) = (false, false, false, false, false);
     let (mut key, mut csum, mut seq) = (false, false, false);
     let mut flags: u16 = 0;
-    while a.left() > 0 {
+    while a.remaining() > 0 {
         let w = a.cur().to_string();
         if w == "id" {
             a.next_arg()?;
@@ -251,18 +252,18 @@ fn parse_ip(a: &mut Argv, v6: bool, inner: &mut Vec<u8>) -> Res<()> {
         } else {
             break;
         }
-        a.i += 1;
+        a.step();
     }
     if flags != 0 {
         add(inner, a_flags, &flags.to_be_bytes());
     }
-    a.i -= 1;
+    a.back();
     Ok(())
 }
 
 /// parse_encap_ioam6(), with its argv positioning: when the trace options
 /// run to the end of the line, the last value is handed back to the caller.
-fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
+fn parse_ioam6(a: &mut Args, inner: &mut Vec<u8>) -> Res<()> {
     let (mut k, mut n) = (1u32, 1u32);
     if a.cur() == "freq" {
         a.next_arg()?;
@@ -331,8 +332,8 @@ fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
         return Err(crate::error::missarg("prealloc"));
     }
     let (mut ty, mut ns, mut ns_found, mut size) = (0u32, 0u16, false, 0u16);
-    while a.left() > 1 {
-        a.i += 1;
+    while a.remaining() > 1 {
+        a.step();
         match a.cur() {
             "type" => {
                 a.next_arg()?;
@@ -394,7 +395,7 @@ fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
         add(inner, 2, &d);
     }
     add(inner, 3, &trace);
-    a.i -= 1;
+    a.back();
     Ok(())
 }
 
@@ -425,13 +426,13 @@ fn get_addr64(s: &str) -> Option<u64> {
 }
 
 /// parse_encap_ila(): a locator, then csum-mode, ident-type, hook-type.
-fn parse_ila(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
+fn parse_ila(a: &mut Args, inner: &mut Vec<u8>) -> Res<()> {
     let Some(loc) = get_addr64(a.cur()) else {
         return Err(fail(1, &format!("Bad locator: {}\n", a.cur())));
     };
     add(inner, 1, &loc.to_ne_bytes());
-    a.i += 1;
-    while a.left() > 0 {
+    a.step();
+    while a.remaining() > 0 {
         let (attr, v, msg) = match a.cur() {
             "csum-mode" => {
                 a.next_arg()?;
@@ -466,9 +467,9 @@ fn parse_ila(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
         };
         let Some(v) = v else { return Err(invarg(msg, a.cur())) };
         add(inner, attr, &[v]);
-        a.i += 1;
+        a.step();
     }
-    a.i -= 1;
+    a.back();
     Ok(())
 }
 
@@ -477,12 +478,12 @@ const XFRM_USAGE: &str = "Usage: ip route ... encap xfrm if_id IF_ID [ link_dev 
 const SEG6_MODES: [&str; 5] = ["inline", "encap", "l2encap", "encap.red", "l2encap.red"];
 
 /// parse_encap_seg6(): mode, segs, hmac; builds seg6_iptunnel_encap + SRH.
-fn parse_seg6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
+fn parse_seg6(a: &mut Args, inner: &mut Vec<u8>) -> Res<()> {
     let (mut mode_ok, mut segs_ok, mut hmac_ok) = (false, false, false);
     let mut mode: i32 = -1;
     let mut segs = String::new();
     let mut hmac = 0u32;
-    while a.left() > 0 {
+    while a.remaining() > 0 {
         match a.cur() {
             "mode" => {
                 a.next_arg()?;
@@ -518,14 +519,14 @@ fn parse_seg6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
             }
             _ => break,
         }
-        a.i += 1;
+        a.step();
     }
     let srh = build_srh(&segs, hmac, mode != 0)?;
     let mut v = Vec::with_capacity(4 + srh.len());
     v.extend_from_slice(&mode.to_ne_bytes());
     v.extend_from_slice(&srh);
     add(inner, 1, &v);
-    a.i -= 1;
+    a.back();
     Ok(())
 }
 
@@ -613,7 +614,7 @@ const SEG6_ACTIONS: [&str; 17] = [
 ];
 
 /// parse_encap_seg6local() without `flavors` and `endpoint` (BPF).
-fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
+fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Args, inner: &mut Vec<u8>) -> Res<()> {
     let mut seen: [bool; 12] = [false; 12];
     let mut action = 0u32;
     let mut srh: Option<(String, u32)> = None;
@@ -626,9 +627,9 @@ fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Argv, inner: &mut Vec<u8>)
             seen[$i] = true;
         };
     }
-    while a.left() > 0 {
-        let w = a.cur();
-        match w {
+    while a.remaining() > 0 {
+        let w = a.cur().to_string();
+        match w.as_str() {
             "action" => {
                 a.next_arg()?;
                 once!(1, "action");
@@ -641,7 +642,7 @@ fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Argv, inner: &mut Vec<u8>)
             "table" | "vrftable" => {
                 let vrf = w == "vrftable";
                 a.next_arg()?;
-                once!(if vrf { 9 } else { 3 }, w);
+                once!(if vrf { 9 } else { 3 }, &w);
                 let Some(t) = crate::names::tables::rttable_a2n(a.cur()) else {
                     return Err(invarg(if vrf { "invalid vrf table id\n" } else { "invalid table id\n" }, a.cur()));
                 };
@@ -650,14 +651,14 @@ fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Argv, inner: &mut Vec<u8>)
             "nh4" | "nh6" => {
                 let v6 = w == "nh6";
                 a.next_arg()?;
-                once!(if v6 { 5 } else { 4 }, w);
+                once!(if v6 { 5 } else { 4 }, &w);
                 let addr = get_addr(a.cur(), if v6 { AF_INET6 } else { AF_INET })?;
                 add(inner, if v6 { 5 } else { 4 }, addr.bytes());
             }
             "iif" | "oif" => {
                 let o = w == "oif";
                 a.next_arg()?;
-                once!(if o { 7 } else { 6 }, w);
+                once!(if o { 7 } else { 6 }, &w);
                 let idx = ctx.ifindex(a.cur());
                 if idx == 0 {
                     // exit(nodev()): nodev() returns -1.
@@ -683,7 +684,7 @@ fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Argv, inner: &mut Vec<u8>)
                 once!(0, "segs");
                 let segs: String = a.cur().chars().take(1023).collect();
                 let mut hmac = 0u32;
-                if a.left() <= 1 {
+                if a.remaining() <= 1 {
                     srh = Some((segs, hmac));
                     break;
                 }
@@ -713,14 +714,14 @@ fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Argv, inner: &mut Vec<u8>)
                 add(&mut f, 1, &mask.to_ne_bytes());
                 if mask & (1 << 4) != 0 {
                     // NEXT_ARG_FWD() ... PREV_ARG(): optional lblen, nflen.
-                    a.i += 1;
+                    a.step();
                     if a.cur() == "lblen" {
                         a.next_arg()?;
                         let Some(v) = crate::args::num::get_u8(a.cur(), 0) else {
                             return Err(invarg("\"locator-block length\" value is invalid\n", a.cur()));
                         };
                         add(&mut f, 2, &[v]);
-                        a.i += 1;
+                        a.step();
                     }
                     if a.cur() == "nflen" {
                         a.next_arg()?;
@@ -728,9 +729,9 @@ fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Argv, inner: &mut Vec<u8>)
                             return Err(invarg("\"locator-node function length\" value is invalid\n", a.cur()));
                         };
                         add(&mut f, 3, &[v]);
-                        a.i += 1;
+                        a.step();
                     }
-                    a.i -= 1;
+                    a.back();
                 }
                 add(inner, 11 | 0x8000, &f);
             }
@@ -739,7 +740,7 @@ fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Argv, inner: &mut Vec<u8>)
             }
             _ => break,
         }
-        a.i += 1;
+        a.step();
     }
     if action == 0 {
         return Err(fail(255, "Missing action type\n"));
@@ -748,7 +749,7 @@ fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Argv, inner: &mut Vec<u8>)
         let s = build_srh(&segs, hmac, action == 10)?;
         add(inner, 2, &s);
     }
-    a.i -= 1;
+    a.back();
     Ok(())
 }
 
@@ -771,7 +772,7 @@ fn flavor_mask(s: &str) -> Option<u32> {
 }
 
 /// print_encap_seg6local()
-fn print_seg6local(e: &mut super::print::Env, enc: &[u8]) {
+fn print_seg6local(e: &mut Env, enc: &[u8]) {
     let mut tb: [Option<&[u8]>; 12] = [None; 12];
     for (k, d) in attrs(enc) {
         if let Some(s) = tb.get_mut(k as usize) {
@@ -899,7 +900,7 @@ fn read_type_quiet(n: &str) -> u16 {
 }
 
 /// lwt_print_encap() for mpls and ip; other types print their name only.
-pub fn print_encap(e: &mut super::print::Env, ty: Option<&[u8]>, enc: &[u8]) {
+pub fn print_encap(e: &mut Env, ty: Option<&[u8]>, enc: &[u8]) {
     let Some(t) = ty.and_then(get_u16) else { return };
     if t == 7 {
         e.p.string(T::Any, "encap", " encap {} ", type_name(t));

@@ -16,17 +16,21 @@
 //! dump fills the name map instead (print.rs `Lookup`).
 
 mod encap;
+mod env;
 mod modify;
 mod nh;
 pub mod print;
+mod rtm;
 
 use std::io::{Read, Seek};
 
 use crate::inet::{self, get_prefix, read_family};
+use self::env::Env;
 use self::print::*;
+use self::rtm::*;
 use crate::ctx::Ctx;
 use crate::args::{matches, Args};
-use crate::error::{incomplete_command, invarg};
+use crate::error::invarg;
 use crate::error::{fail, Exit, Res};
 use crate::netlink::attr::{msgs, Req};
 use crate::netlink::consts::*;
@@ -96,45 +100,16 @@ pub fn usage() -> Exit {
     fail(255, USAGE)
 }
 
-/// C's argc/argv walk: `i` is the current word.
-pub struct Argv<'a> {
-    pub w: &'a [String],
-    pub i: usize,
-}
-
-impl<'a> Argv<'a> {
-    pub fn new(w: &'a [String]) -> Argv<'a> {
-        Argv { w, i: 0 }
-    }
-    /// The current word ("" past the end).
-    pub fn cur(&self) -> &'a str {
-        self.w.get(self.i).map(|s| s.as_str()).unwrap_or("")
-    }
-    /// argc: words left, the current one included.
-    pub fn left(&self) -> usize {
-        self.w.len().saturating_sub(self.i)
-    }
-    /// NEXT_ARG()
-    pub fn next_arg(&mut self) -> Res<()> {
-        self.i += 1;
-        if self.i >= self.w.len() {
-            return Err(incomplete_command());
-        }
-        Ok(())
-    }
-}
-
 /// C's `return -N` from a command: the exit status N.
 fn rc(n: i32) -> Res<i32> {
     Ok(n)
 }
 
-pub fn do_iproute(ctx: &mut Ctx, args: Args) -> Res<i32> {
-    let words: Vec<String> = args.rest().to_vec();
-    let Some(cmd) = words.first() else {
-        return list_flush_or_save(ctx, &[], Action::List);
+pub fn do_iproute(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
+    let Some(cmd) = args.next() else {
+        return list_flush_or_save(ctx, args, Action::List);
     };
-    let rest = &words[1..];
+    let rest = args;
     let c = cmd.as_str();
     if matches(c, "add") {
         return modify::modify(ctx, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, rest);
@@ -236,13 +211,12 @@ fn put_parts(ctx: &mut Ctx, p: Printer, names: crate::names::LinkNames) {
 }
 
 /// Parses SELECTOR words into `f`; returns the dump family.
-fn parse_selectors(ctx: &mut Ctx, words: &[String], f: &mut Filter) -> Res<Result<u8, i32>> {
+fn parse_selectors(ctx: &mut Ctx, mut a: Args, f: &mut Filter) -> Res<Result<u8, i32>> {
     let mut dump_family = ctx.o.family;
-    let mut id: Option<&str> = None;
-    let mut od: Option<&str> = None;
+    let mut id: Option<String> = None;
+    let mut od: Option<String> = None;
     let mut mark = 0u32;
-    let mut a = Argv::new(words);
-    while a.left() > 0 {
+    while a.remaining() > 0 {
         let w = a.cur();
         if matches(w, "table") {
             a.next_arg()?;
@@ -308,10 +282,10 @@ fn parse_selectors(ctx: &mut Ctx, words: &[String], f: &mut Filter) -> Res<Resul
             f.typemask = 1u64 << (t & 63);
         } else if w == "dev" || w == "oif" {
             a.next_arg()?;
-            od = Some(a.cur());
+            od = Some(a.cur().to_string());
         } else if w == "iif" {
             a.next_arg()?;
-            id = Some(a.cur());
+            id = Some(a.cur().to_string());
         } else if w == "mark" {
             a.next_arg()?;
             match crate::args::num::get_unsigned(a.cur(), 0) {
@@ -385,12 +359,12 @@ fn parse_selectors(ctx: &mut Ctx, words: &[String], f: &mut Filter) -> Res<Resul
                 f.rdst = f.mdst;
             }
         }
-        a.i += 1;
+        a.step();
     }
     if dump_family == AF_UNSPEC && f.tb != 0 {
         dump_family = AF_INET;
     }
-    if let Some(d) = id {
+    if let Some(d) = id.as_deref() {
         let idx = ctx.ifindex(d);
         if idx == 0 {
             crate::eprintf!("Cannot find device \"{}\"\n", d);
@@ -399,7 +373,7 @@ fn parse_selectors(ctx: &mut Ctx, words: &[String], f: &mut Filter) -> Res<Resul
         f.iif = idx;
         f.iifmask = u32::MAX;
     }
-    if let Some(d) = od {
+    if let Some(d) = od.as_deref() {
         let idx = ctx.ifindex(d);
         if idx == 0 {
             crate::eprintf!("Cannot find device \"{}\"\n", d);
@@ -456,7 +430,7 @@ fn dump_req(f: &Filter, family: u8) -> Req {
     req
 }
 
-fn list_flush_or_save(ctx: &mut Ctx, words: &[String], action: Action) -> Res<i32> {
+fn list_flush_or_save(ctx: &mut Ctx, words: Args, action: Action) -> Res<i32> {
     if action == Action::Save {
         // SAFETY: isatty on a constant fd.
         if unsafe { libc::isatty(1) } != 0 {
@@ -491,6 +465,7 @@ fn list_flush_or_save(ctx: &mut Ctx, words: &[String], action: Action) -> Res<i3
     if action == Action::List {
         ctx.p.new_json_obj();
     }
+    let mut ip6_multiple = ctx.sticky.ip6_multiple_tables;
     let (mut p, mut names) = take_parts(ctx);
     let suppress = if f.tb == RT_TABLE_MAIN { Some(libc::ENOENT) } else { None };
     let res = {
@@ -508,7 +483,7 @@ fn list_flush_or_save(ctx: &mut Ctx, words: &[String], action: Action) -> Res<i3
                     return Err(Exit(-1));
                 };
                 let tb = RtTb::parse(m.payload.get(RTMSG_LEN..).unwrap_or(&[]));
-                if !filter_nlmsg(env.f, pref_family, &r, &tb, inet::af_bit_len(r.family)) {
+                if !filter_nlmsg(env.f, &mut ip6_multiple, pref_family, &r, &tb, inet::af_bit_len(r.family)) {
                     return Ok(());
                 }
                 if action == Action::Save {
@@ -522,6 +497,7 @@ fn list_flush_or_save(ctx: &mut Ctx, words: &[String], action: Action) -> Res<i3
         }
     };
     put_parts(ctx, p, names);
+    ctx.sticky.ip6_multiple_tables = ip6_multiple;
     match res {
         Ok(true) => {}
         Ok(false) | Err(Exit(-1)) => {
@@ -593,7 +569,8 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
         let mut flushed = 0usize;
         let mut buf: Vec<u8> = Vec::with_capacity(FLUSHE);
         let mut send_err: Option<i32> = None;
-        let (mut p, mut names) = take_parts(ctx);
+        let mut ip6_multiple = ctx.sticky.ip6_multiple_tables;
+    let (mut p, mut names) = take_parts(ctx);
         let res = {
             let mut env = Env::new(&mut p, &mut names, &f, &o);
             env.lookup.off = upfront;
@@ -613,7 +590,7 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
                         return Err(Exit(-1));
                     };
                     let tb = RtTb::parse(m.payload.get(RTMSG_LEN..).unwrap_or(&[]));
-                    if !filter_nlmsg(env.f, pref_family, &r, &tb, inet::af_bit_len(r.family)) {
+                    if !filter_nlmsg(env.f, &mut ip6_multiple, pref_family, &r, &tb, inet::af_bit_len(r.family)) {
                         return Ok(());
                     }
                     let al = crate::netlink::attr::align4(buf.len());
@@ -644,6 +621,7 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
             }
         };
         put_parts(ctx, p, names);
+    ctx.sticky.ip6_multiple_tables = ip6_multiple;
         match res {
             Ok(true) => {}
             Err(Exit(-2)) => {
@@ -703,18 +681,17 @@ fn now() -> i64 {
 }
 
 /// iproute_get()
-fn get(ctx: &mut Ctx, words: &[String]) -> Res<i32> {
+fn get(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
     let mut rtm = Rtm { family: ctx.o.family, ..Default::default() };
     let mut attrs: Vec<(u16, Vec<u8>)> = Vec::new();
-    let mut idev: Option<&str> = None;
-    let mut odev: Option<&str> = None;
+    let mut idev: Option<String> = None;
+    let mut odev: Option<String> = None;
     let mut connected = false;
     let mut fib_match = false;
     let mut from_ok = false;
     let mut mark = 0u32;
     let mut address_found = false;
-    let mut a = Argv::new(words);
-    while a.left() > 0 {
+    while a.remaining() > 0 {
         let w = a.cur();
         if w == "tos" || matches(w, "dsfield") {
             a.next_arg()?;
@@ -738,7 +715,7 @@ fn get(ctx: &mut Ctx, words: &[String]) -> Res<i32> {
             rtm.src_len = p.bitlen as u8;
         } else if matches(w, "iif") {
             a.next_arg()?;
-            idev = Some(a.cur());
+            idev = Some(a.cur().to_string());
         } else if matches(w, "mark") {
             a.next_arg()?;
             match crate::args::num::get_unsigned(a.cur(), 0) {
@@ -747,7 +724,7 @@ fn get(ctx: &mut Ctx, words: &[String]) -> Res<i32> {
             }
         } else if matches(w, "oif") || w == "dev" {
             a.next_arg()?;
-            odev = Some(a.cur());
+            odev = Some(a.cur().to_string());
         } else if matches(w, "notify") {
             rtm.flags |= RTM_F_NOTIFY;
         } else if matches(w, "connected") {
@@ -812,13 +789,13 @@ fn get(ctx: &mut Ctx, words: &[String]) -> Res<i32> {
             }
             address_found = true;
         }
-        a.i += 1;
+        a.step();
     }
     if !address_found {
         crate::eprintf!("need at least a destination address\n");
         return rc(1);
     }
-    if let Some(d) = idev {
+    if let Some(d) = idev.as_deref() {
         let idx = ctx.ifindex(d);
         if idx == 0 {
             crate::eprintf!("Cannot find device \"{}\"\n", d);
@@ -826,7 +803,7 @@ fn get(ctx: &mut Ctx, words: &[String]) -> Res<i32> {
         }
         attrs.push((RTA_IIF, idx.to_ne_bytes().to_vec()));
     }
-    if let Some(d) = odev {
+    if let Some(d) = odev.as_deref() {
         let idx = ctx.ifindex(d);
         if idx == 0 {
             crate::eprintf!("Cannot find device \"{}\"\n", d);
@@ -904,7 +881,7 @@ pub(crate) fn print_answer(ctx: &mut Ctx, f: &Filter, ans: &[u8]) -> i32 {
     }
     let Some(r) = Rtm::parse(m.payload) else { return -1 };
     let tb = RtTb::parse(m.payload.get(RTMSG_LEN..).unwrap_or(&[]));
-    if !filter_nlmsg(f, ctx.o.family, &r, &tb, inet::af_bit_len(r.family)) {
+    if !filter_nlmsg(f, &mut ctx.sticky.ip6_multiple_tables, ctx.o.family, &r, &tb, inet::af_bit_len(r.family)) {
         return 0;
     }
     let o = ctx.o.clone();
@@ -1070,7 +1047,7 @@ fn showdump(ctx: &mut Ctx) -> Res<i32> {
             return Ok(());
         }
         let tb = RtTb::parse(msg.get(16 + RTMSG_LEN..).unwrap_or(&[]));
-        if !filter_nlmsg(&filt, ctx.o.family, &r, &tb, inet::af_bit_len(r.family)) {
+        if !filter_nlmsg(&filt, &mut ctx.sticky.ip6_multiple_tables, ctx.o.family, &r, &tb, inet::af_bit_len(r.family)) {
             return Ok(());
         }
         let o = ctx.o.clone();

@@ -1,8 +1,9 @@
 //! iproute_modify(): add, del, change, replace, append, prepend, test.
 
 use crate::inet::{get_addr, get_prefix, read_family};
-use super::print::*;
-use super::{encap, usage, Argv};
+use super::rtm::*;
+use super::{encap, usage};
+use crate::args::Args;
 use crate::args::matches;
 use crate::error::{duparg2, invarg};
 use crate::error::{fail, Res};
@@ -85,15 +86,15 @@ fn nodev(d: &str) -> Res<i32> {
 
 /// parse_one_nh(): `a.i` is on "nexthop"; returns with `a.i` on the first
 /// word it did not use. Appends the rtnexthop (header + attributes).
-fn parse_one_nh(ctx: &mut crate::ctx::Ctx, rtm: &mut Rtm, a: &mut Argv, out: &mut Vec<u8>) -> Res<Result<(), ()>> {
+fn parse_one_nh(ctx: &mut crate::ctx::Ctx, rtm: &mut Rtm, a: &mut Args, out: &mut Vec<u8>) -> Res<Result<(), ()>> {
     let start = out.len();
     out.extend_from_slice(&[0u8; 8]);
     let mut flags = 0u8;
     let mut hops = 0u8;
     let mut ifindex = 0u32;
     loop {
-        a.i += 1;
-        if a.left() == 0 {
+        a.step();
+        if a.remaining() == 0 {
             break;
         }
         let w = a.cur();
@@ -161,7 +162,7 @@ fn parse_one_nh(ctx: &mut crate::ctx::Ctx, rtm: &mut Rtm, a: &mut Argv, out: &mu
     Ok(Ok(()))
 }
 
-pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String]) -> Res<i32> {
+pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> Res<i32> {
     let mut rtm = Rtm { family: ctx.o.family, table: RT_TABLE_MAIN as u8, scope: 255, ..Default::default() };
     if cmd != RTM_DELROUTE {
         rtm.protocol = 3;
@@ -171,10 +172,9 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String])
     let mut body: Vec<u8> = Vec::new();
     let mut mx: Vec<u8> = Vec::new();
     let mut mxlock = 0u32;
-    let mut dev: Option<&str> = None;
+    let mut dev: Option<String> = None;
     let (mut gw_ok, mut dst_ok, mut nhs_ok, mut scope_ok, mut table_ok, mut type_ok) = (false, false, false, false, false, false);
     let mut nhid = 0u32;
-    let mut a = Argv::new(words);
 
     macro_rules! lock_and_value {
         ($bit:expr) => {{
@@ -186,7 +186,7 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String])
         }};
     }
 
-    while a.left() > 0 {
+    while a.remaining() > 0 {
         let w = a.cur();
         if w == "src" {
             a.next_arg()?;
@@ -327,7 +327,7 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String])
             add(&mut mx, RTAX_INITRWND, &v.to_ne_bytes());
         } else if matches(w, "features") {
             let mut features = 0u32;
-            if a.left() > 0 {
+            if a.remaining() > 0 {
                 a.next_arg()?;
                 if a.cur() == "ecn" {
                     features |= 1;
@@ -412,7 +412,7 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String])
             table_ok = true;
         } else if w == "dev" || w == "oif" {
             a.next_arg()?;
-            dev = Some(a.cur());
+            dev = Some(a.cur().to_string());
         } else if matches(w, "pref") {
             a.next_arg()?;
             let pref = match a.cur() {
@@ -475,13 +475,13 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String])
                 add(&mut body, RTA_DST, p.bytes());
             }
         }
-        a.i += 1;
+        a.step();
     }
 
     if !dst_ok {
         return Err(usage());
     }
-    if let Some(d) = dev {
+    if let Some(d) = dev.as_deref() {
         let idx = ctx.ifindex(d);
         if idx == 0 {
             return nodev(d);
@@ -497,11 +497,11 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String])
     if nhs_ok {
         // parse_nexthops()
         let mut mp: Vec<u8> = Vec::new();
-        while a.left() > 0 {
+        while a.remaining() > 0 {
             if a.cur() != "nexthop" {
                 return Err(fail(255, &format!("Error: \"nexthop\" or end of line is expected instead of \"{}\"\n", a.cur())));
             }
-            if a.left() <= 1 {
+            if a.remaining() <= 1 {
                 return Err(fail(255, "Error: unexpected end of line after \"nexthop\"\n"));
             }
             if parse_one_nh(ctx, &mut rtm, &mut a, &mut mp)?.is_err() {
