@@ -9,8 +9,9 @@ pub mod fnmatch;
 
 use std::collections::HashMap;
 
-use crate::args::{matches, Args};
-use crate::error::{duparg2, invarg};
+use crate::args::keywords::{doc, exact, kw, List, Table};
+use crate::args::Args;
+use crate::error::{cannot_send_dump, duparg2, invarg};
 use crate::error::{Exit, Res};
 use super::print::{print_link_stats, print_linkinfo, LinkEnv};
 use crate::ctx::Ctx;
@@ -30,38 +31,53 @@ pub enum Action {
     Save,
 }
 
-const IFA_F_SECONDARY: u32 = 0x01;
-const IFA_F_NODAD: u32 = 0x02;
-const IFA_F_OPTIMISTIC: u32 = 0x04;
-const IFA_F_DADFAILED: u32 = 0x08;
-const IFA_F_HOMEADDRESS: u32 = 0x10;
-const IFA_F_DEPRECATED: u32 = 0x20;
-const IFA_F_TENTATIVE: u32 = 0x40;
-const IFA_F_PERMANENT: u32 = 0x80;
-const IFA_F_MANAGETEMPADDR: u32 = 0x100;
-const IFA_F_NOPREFIXROUTE: u32 = 0x200;
-const IFA_F_MCAUTOJOIN: u32 = 0x400;
-const IFA_F_STABLE_PRIVACY: u32 = 0x800;
-const IFADDRMSG_LEN: usize = 8;
-const INFINITY_LIFE_TIME: u32 = 0xffff_ffff;
-const IPADD_DUMP_MAGIC: u32 = 0x4736_1222;
+pub const IFA_F_SECONDARY: u32 = 0x01;
+pub const IFA_F_NODAD: u32 = 0x02;
+pub const IFA_F_OPTIMISTIC: u32 = 0x04;
+pub const IFA_F_DADFAILED: u32 = 0x08;
+pub const IFA_F_HOMEADDRESS: u32 = 0x10;
+pub const IFA_F_DEPRECATED: u32 = 0x20;
+pub const IFA_F_TENTATIVE: u32 = 0x40;
+pub const IFA_F_PERMANENT: u32 = 0x80;
+pub const IFA_F_MANAGETEMPADDR: u32 = 0x100;
+pub const IFA_F_NOPREFIXROUTE: u32 = 0x200;
+pub const IFA_F_MCAUTOJOIN: u32 = 0x400;
+pub const IFA_F_STABLE_PRIVACY: u32 = 0x800;
 
-/// ifa_flag_data[]: names, masks, in print order.
-const IFA_FLAGS_TAB: &[(&str, u32)] = &[
-    ("secondary", IFA_F_SECONDARY),
-    ("temporary", IFA_F_SECONDARY),
-    ("nodad", IFA_F_NODAD),
-    ("optimistic", IFA_F_OPTIMISTIC),
-    ("dadfailed", IFA_F_DADFAILED),
-    ("home", IFA_F_HOMEADDRESS),
-    ("deprecated", IFA_F_DEPRECATED),
-    ("tentative", IFA_F_TENTATIVE),
-    ("permanent", IFA_F_PERMANENT),
-    ("mngtmpaddr", IFA_F_MANAGETEMPADDR),
-    ("noprefixroute", IFA_F_NOPREFIXROUTE),
-    ("autojoin", IFA_F_MCAUTOJOIN),
-    ("stable-privacy", IFA_F_STABLE_PRIVACY),
+/// The lifetime that means "forever".
+pub const INFINITY_LIFE_TIME: u32 = 0xffff_ffff;
+
+/// The magic number `ip address save` writes before the messages (and
+/// `ip address restore|showdump` expect).
+pub const IPADD_DUMP_MAGIC: u32 = 0x4736_1222;
+
+/// One address flag word (ifa_flag_data[] of ipaddress.c): its name, mask,
+/// whether userspace may set it, whether it is for IPv6 only. The order is
+/// the order flags are printed in.
+pub struct IfaFlag {
+    pub name: &'static str,
+    pub mask: u32,
+    pub readonly: bool,
+    pub v6only: bool,
+}
+
+pub const IFA_FLAG_DATA: &[IfaFlag] = &[
+    IfaFlag { name: "secondary", mask: IFA_F_SECONDARY, readonly: true, v6only: false },
+    IfaFlag { name: "temporary", mask: IFA_F_SECONDARY, readonly: true, v6only: false },
+    IfaFlag { name: "nodad", mask: IFA_F_NODAD, readonly: false, v6only: true },
+    IfaFlag { name: "optimistic", mask: IFA_F_OPTIMISTIC, readonly: false, v6only: true },
+    IfaFlag { name: "dadfailed", mask: IFA_F_DADFAILED, readonly: true, v6only: true },
+    IfaFlag { name: "home", mask: IFA_F_HOMEADDRESS, readonly: false, v6only: true },
+    IfaFlag { name: "deprecated", mask: IFA_F_DEPRECATED, readonly: true, v6only: true },
+    IfaFlag { name: "tentative", mask: IFA_F_TENTATIVE, readonly: true, v6only: true },
+    IfaFlag { name: "permanent", mask: IFA_F_PERMANENT, readonly: true, v6only: true },
+    IfaFlag { name: "mngtmpaddr", mask: IFA_F_MANAGETEMPADDR, readonly: false, v6only: true },
+    IfaFlag { name: "noprefixroute", mask: IFA_F_NOPREFIXROUTE, readonly: false, v6only: false },
+    IfaFlag { name: "autojoin", mask: IFA_F_MCAUTOJOIN, readonly: false, v6only: false },
+    IfaFlag { name: "stable-privacy", mask: IFA_F_STABLE_PRIVACY, readonly: true, v6only: true },
 ];
+
+const IFADDRMSG_LEN: usize = 8;
 
 /// iproute2's `struct link_filter` for this path.
 #[derive(Debug, Clone)]
@@ -119,7 +135,7 @@ impl Filter {
             inv = !inv;
             a = "secondary";
         }
-        let Some((_, mask)) = IFA_FLAGS_TAB.iter().find(|(n, _)| *n == a) else { return false };
+        let Some(mask) = IFA_FLAG_DATA.iter().find(|f| f.name == a).map(|f| f.mask) else { return false };
         if inv {
             self.flags &= !mask;
         } else {
@@ -139,6 +155,67 @@ impl Filter {
         !fnmatch(pat, &l)
     }
 }
+
+/// A selector of ipaddr_list_flush_or_save().
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sel {
+    To,
+    Scope,
+    Up,
+    /// An address flag word, read by get_filter() (with its `-` negation).
+    Flag,
+    Label,
+    Group,
+    Master,
+    Vrf,
+    Nomaster,
+    Type,
+    Dev,
+    Help,
+}
+
+/// The selectors of `ip address show|flush|save` (and `ip link show`,
+/// which runs the same parser), in ipaddr_list_flush_or_save()'s test
+/// order; any other word is the device. The flag words are get_filter()'s
+/// (each also as `-WORD`, plus `dynamic` and `primary`), documented here.
+pub static SHOW_SELECTORS: Table<Sel> = Table::new(
+    "ip address show",
+    &[
+        exact("to", Sel::To),
+        exact("scope", Sel::Scope),
+        exact("up", Sel::Up),
+        doc("dynamic", Sel::Flag),
+        doc("primary", Sel::Flag),
+        doc("secondary", Sel::Flag),
+        doc("temporary", Sel::Flag),
+        doc("nodad", Sel::Flag),
+        doc("optimistic", Sel::Flag),
+        doc("dadfailed", Sel::Flag),
+        doc("home", Sel::Flag),
+        doc("deprecated", Sel::Flag),
+        doc("tentative", Sel::Flag),
+        doc("permanent", Sel::Flag),
+        doc("mngtmpaddr", Sel::Flag),
+        doc("noprefixroute", Sel::Flag),
+        doc("autojoin", Sel::Flag),
+        doc("stable-privacy", Sel::Flag),
+        exact("label", Sel::Label),
+        exact("group", Sel::Group),
+        exact("master", Sel::Master),
+        exact("vrf", Sel::Vrf),
+        exact("nomaster", Sel::Nomaster),
+        exact("type", Sel::Type),
+        exact("dev", Sel::Dev),
+        kw("help", Sel::Help),
+    ],
+);
+
+/// The words `ip link show` documents (its usage: DEVICE, group, up,
+/// master, vrf, type, nomaster); it parses with [`SHOW_SELECTORS`].
+pub static LINK_SHOW_WORDS: List = List {
+    path: "ip link show",
+    words: &["dev", "group", "up", "master", "vrf", "type", "nomaster", "help"],
+};
 
 /// The public entry of `ip address show|flush|save`.
 pub fn ipaddr_list_flush_or_save(ctx: &mut Ctx, args: Args, action: Action, usage: Usage) -> Res<i32> {
@@ -176,7 +253,8 @@ pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link
     }
     while let Some(w) = args.next() {
         let a = w.as_str();
-        if a == "to" {
+        let sel = SHOW_SELECTORS.find(a);
+        if sel == Some(Sel::To) {
             let v = args.value()?;
             // get_prefix() prints its error and exits 1.
             let p = get_prefix(&v, f.family)?;
@@ -184,7 +262,7 @@ pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link
                 f.family = p.family;
             }
             f.pfx = Some(p);
-        } else if a == "scope" {
+        } else if sel == Some(Sel::Scope) {
             let v = args.value()?;
             f.scopemask = 0xff;
             match rtscope_a2n(&v) {
@@ -197,44 +275,44 @@ pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link
                     f.scopemask = 0;
                 }
             }
-        } else if a == "up" {
+        } else if sel == Some(Sel::Up) {
             f.up = true;
         } else if f.flag_word(a) {
-        } else if a == "label" {
+        } else if sel == Some(Sel::Label) {
             f.label = Some(args.value()?);
-        } else if a == "group" {
+        } else if sel == Some(Sel::Group) {
             let v = args.value()?;
             match group_a2n(&v) {
                 Some(g) => f.group = g,
                 None => return Err(invarg("Invalid \"group\" value\n", &v)),
             }
-        } else if a == "master" {
+        } else if sel == Some(Sel::Master) {
             let v = args.value()?;
             let idx = ctx.ifindex(&v);
             if idx == 0 {
                 return Err(invarg("Device does not exist\n", &v));
             }
             f.master = idx as i32;
-        } else if a == "vrf" {
+        } else if sel == Some(Sel::Vrf) {
             let v = args.value()?;
             let idx = ctx.ifindex(&v);
             if idx == 0 || !name_is_vrf(ctx, &v) {
                 return Err(invarg("Not a valid VRF name\n", &v));
             }
             f.master = idx as i32;
-        } else if a == "nomaster" {
+        } else if sel == Some(Sel::Nomaster) {
             f.master = -1;
-        } else if a == "type" {
+        } else if sel == Some(Sel::Type) {
             let v = args.value()?;
             match v.strip_suffix("_slave") {
                 Some(k) => f.slave_kind = Some(k.to_string()),
                 None => f.kind = Some(v),
             }
         } else {
-            let dev = if a == "dev" {
+            let dev = if sel == Some(Sel::Dev) {
                 args.value()?
             } else {
-                if matches(a, "help") {
+                if sel == Some(Sel::Help) {
                     return Err(usage(ctx));
                 }
                 w.clone()
@@ -409,8 +487,7 @@ fn list(ctx: &mut Ctx, f: &Filter, filter_dev: Option<&str>) -> Res<i32> {
 fn dump_collect(ctx: &mut Ctx, req: &mut Req) -> Res<Option<Vec<Vec<u8>>>> {
     let r = ctx.rtnl()?;
     if let Err(e) = r.dump_request(req) {
-        crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
-        return Err(Exit(1));
+        return Err(cannot_send_dump(e));
     }
     match r.dump_collect()? {
         Some(d) => Ok(Some(d)),
@@ -638,13 +715,14 @@ pub fn print_addrinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, p: 
 /// permanent; IPv6 secondaries are "temporary"; leftovers as hex.
 pub fn print_ifa_flags(ctx: &mut Ctx, family: u8, flags: u32) {
     let mut flags = flags;
-    for (name, mask) in IFA_FLAGS_TAB {
-        if *mask == IFA_F_PERMANENT {
+    for f in IFA_FLAG_DATA {
+        let (name, mask) = (f.name, f.mask);
+        if mask == IFA_F_PERMANENT {
             if flags & mask == 0 {
                 ctx.p.bool(T::Any, "dynamic", "dynamic ", true);
             }
         } else if flags & mask != 0 {
-            if *mask == IFA_F_SECONDARY && family == AF_INET6 {
+            if mask == IFA_F_SECONDARY && family == AF_INET6 {
                 ctx.p.bool(T::Any, "temporary", "temporary ", true);
             } else {
                 ctx.p.fpf(format_args!("{} ", name));
@@ -793,8 +871,7 @@ fn ipaddr_save(ctx: &mut Ctx, f: &Filter) -> Res<i32> {
     let dgs = {
         let r = ctx.rtnl()?;
         if let Err(e) = r.dump_request(&mut req) {
-            crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
-            return Err(Exit(1));
+            return Err(cannot_send_dump(e));
         }
         r.dump_collect()?
     };
