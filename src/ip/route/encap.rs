@@ -4,14 +4,13 @@
 
 use super::env::Env;
 use crate::inet::{get_addr, ABuf};
+use crate::args::keywords::{exact, Table};
 use crate::args::Args;
 use crate::error::{duparg2, invarg};
 use crate::error::{fail, Res};
 use crate::netlink::attr::{attrs, get_u16, get_u64, get_u8};
 use crate::netlink::consts::*;
 use crate::print::{Color, Printer, T};
-
-const TYPES: [&str; 10] = ["mpls", "ip", "ila", "ip6", "bpf", "seg6", "seg6local", "rpl", "ioam6", "xfrm"];
 
 fn type_name(t: u16) -> &'static str {
     match t {
@@ -29,27 +28,132 @@ fn type_name(t: u16) -> &'static str {
     }
 }
 
+/// `help` among the types: the usage, not a type.
+const TYPE_HELP: u16 = u16::MAX;
+
+/// read_encap_type()'s words (LWTUNNEL_ENCAP_* values), in its order.
+pub static TYPES: Table<u16> = Table::new(
+    "ip route add encap",
+    &[
+        exact("mpls", 1),
+        exact("ip", 2),
+        exact("ip6", 4),
+        exact("ila", 3),
+        exact("bpf", 6),
+        exact("seg6", 5),
+        exact("seg6local", 7),
+        exact("rpl", 8),
+        exact("ioam6", 9),
+        exact("xfrm", 10),
+        exact("help", TYPE_HELP),
+    ],
+);
+
+/// A level's options: each word maps to its own spelling, which the
+/// parser matches on (all of iproute_lwtunnel.c's are strcmp).
+type Opts = Table<&'static str>;
+
+pub static MPLS_OPTIONS: Opts = Table::new("ip route add encap mpls", &[exact("ttl", "ttl")]);
+
+pub static IP_OPTIONS: Opts = Table::new(
+    "ip route add encap ip",
+    &[
+        exact("id", "id"),
+        exact("dst", "dst"),
+        exact("src", "src"),
+        exact("tos", "tos"),
+        exact("ttl", "ttl"),
+        exact("key", "key"),
+        exact("csum", "csum"),
+        exact("seq", "seq"),
+        exact("geneve_opts", "geneve_opts"),
+        exact("vxlan_opts", "vxlan_opts"),
+        exact("erspan_opts", "erspan_opts"),
+    ],
+);
+
+pub static IP6_OPTIONS: Opts = Table::new(
+    "ip route add encap ip6",
+    &[
+        exact("id", "id"),
+        exact("dst", "dst"),
+        exact("src", "src"),
+        exact("tc", "tc"),
+        exact("hoplimit", "hoplimit"),
+        exact("key", "key"),
+        exact("csum", "csum"),
+        exact("seq", "seq"),
+        exact("geneve_opts", "geneve_opts"),
+        exact("vxlan_opts", "vxlan_opts"),
+        exact("erspan_opts", "erspan_opts"),
+    ],
+);
+
+pub static SEG6_OPTIONS: Opts =
+    Table::new("ip route add encap seg6", &[exact("mode", "mode"), exact("segs", "segs"), exact("hmac", "hmac")]);
+
+pub static SEG6LOCAL_OPTIONS: Opts = Table::new(
+    "ip route add encap seg6local",
+    &[
+        exact("action", "action"),
+        exact("table", "table"),
+        exact("vrftable", "vrftable"),
+        exact("nh4", "nh4"),
+        exact("nh6", "nh6"),
+        exact("iif", "iif"),
+        exact("oif", "oif"),
+        exact("count", "count"),
+        exact("srh", "srh"),
+        exact("flavors", "flavors"),
+        exact("endpoint", "endpoint"),
+    ],
+);
+
+pub static RPL_OPTIONS: Opts = Table::new("ip route add encap rpl", &[exact("segs", "segs")]);
+
+/// parse_encap_ioam6()'s words: freq, mode, tundst, trace and prealloc in
+/// that sequence, then the trace's type, ns and size in any order.
+pub static IOAM6_OPTIONS: Opts = Table::new(
+    "ip route add encap ioam6",
+    &[
+        exact("freq", "freq"),
+        exact("mode", "mode"),
+        exact("tundst", "tundst"),
+        exact("trace", "trace"),
+        exact("prealloc", "prealloc"),
+        exact("type", "type"),
+        exact("ns", "ns"),
+        exact("size", "size"),
+    ],
+);
+
+pub static ILA_OPTIONS: Opts = Table::new(
+    "ip route add encap ila",
+    &[exact("csum-mode", "csum-mode"), exact("ident-type", "ident-type"), exact("hook-type", "hook-type")],
+);
+
+pub static XFRM_OPTIONS: Opts =
+    Table::new("ip route add encap xfrm", &[exact("if_id", "if_id"), exact("link_dev", "link_dev"), exact("help", "help")]);
+
+/// The option `w` names in `t` ("" when none).
+fn opt(t: &Opts, w: &str) -> &'static str {
+    t.find(w).unwrap_or("")
+}
+
+/// read_encap_type(): the type of `name`, 0 when none; `help` prints the
+/// type list and exits 255.
 fn read_type(name: &str) -> Res<u16> {
-    Ok(match name {
-        "mpls" => 1,
-        "ip" => 2,
-        "ip6" => 4,
-        "ila" => 3,
-        "bpf" => 6,
-        "seg6" => 5,
-        "seg6local" => 7,
-        "rpl" => 8,
-        "ioam6" => 9,
-        "xfrm" => 10,
-        "help" => {
+    match TYPES.find(name) {
+        Some(TYPE_HELP) => {
             let mut s = String::from("Usage: ip route ... encap TYPE [ OPTIONS ] [...]\n");
             for i in 1..=10u16 {
                 s.push_str(&format!("{} {}\n", type_name(i), if i == 1 { "TYPE := " } else { "      " }));
             }
-            return Err(fail(255, &s));
+            Err(fail(255, &s))
         }
-        _ => 0,
-    })
+        Some(t) => Ok(t),
+        None => Ok(0),
+    }
 }
 
 /// An attribute appended to `out` (rta_addattr_l).
@@ -84,7 +188,7 @@ pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Args, encap_attr: u16, type_attr
             a.step();
             let mut ttl_ok = false;
             while a.remaining() > 0 {
-                if a.cur() == "ttl" {
+                if opt(&MPLS_OPTIONS, a.cur()) == "ttl" {
                     a.next_arg()?;
                     if ttl_ok {
                         return Err(duparg2("ttl", a.cur()));
@@ -108,7 +212,7 @@ pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Args, encap_attr: u16, type_attr
             // parse_encap_rpl(): segs, reversed into an RPL source routing header.
             let mut segs = String::new();
             let mut segs_ok = false;
-            while a.remaining() > 0 && a.cur() == "segs" {
+            while a.remaining() > 0 && opt(&RPL_OPTIONS, a.cur()) == "segs" {
                 a.next_arg()?;
                 if segs_ok {
                     return Err(duparg2("segs", a.cur()));
@@ -142,7 +246,7 @@ pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Args, encap_attr: u16, type_attr
             // it takes the rest of the line.
             let (mut id_ok, mut link_ok) = (false, false);
             while a.remaining() > 0 {
-                match a.cur() {
+                match opt(&XFRM_OPTIONS, a.cur()) {
                     "if_id" => {
                         a.next_arg()?;
                         if id_ok {
@@ -177,7 +281,7 @@ pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Args, encap_attr: u16, type_attr
             a.back();
         }
         _ => {
-            return Err(fail(1, &format!("rip: encap {} is not supported yet\n", TYPES.iter().find(|t| read_type_quiet(t) == ty).unwrap_or(&"?"))));
+            return Err(fail(1, &format!("rip: encap {} is not supported yet\n", type_name(ty))));
         }
     }
     let mut out = Vec::new();
@@ -195,8 +299,9 @@ fn parse_ip(a: &mut Args, v6: bool, inner: &mut Vec<u8>) -> Res<()> {
     let (mut id_ok, mut dst_ok, mut src_ok, mut tos_ok, mut ttl_ok) = (false, false, false, false, false);
     let (mut key, mut csum, mut seq) = (false, false, false);
     let mut flags: u16 = 0;
+    let table = if v6 { &IP6_OPTIONS } else { &IP_OPTIONS };
     while a.remaining() > 0 {
-        let w = a.cur().to_string();
+        let w = opt(table, a.cur()).to_string();
         if w == "id" {
             a.next_arg()?;
             if id_ok {
@@ -265,7 +370,7 @@ fn parse_ip(a: &mut Args, v6: bool, inner: &mut Vec<u8>) -> Res<()> {
 /// run to the end of the line, the last value is handed back to the caller.
 fn parse_ioam6(a: &mut Args, inner: &mut Vec<u8>) -> Res<()> {
     let (mut k, mut n) = (1u32, 1u32);
-    if a.cur() == "freq" {
+    if opt(&IOAM6_OPTIONS, a.cur()) == "freq" {
         a.next_arg()?;
         let w = a.cur();
         if w.len() > 15 {
@@ -298,7 +403,7 @@ fn parse_ioam6(a: &mut Args, inner: &mut Vec<u8>) -> Res<()> {
         a.next_arg()?;
     }
     let mut mode = 1u8;
-    if a.cur() == "mode" {
+    if opt(&IOAM6_OPTIONS, a.cur()) == "mode" {
         a.next_arg()?;
         mode = match a.cur() {
             "inline" => 1,
@@ -309,7 +414,7 @@ fn parse_ioam6(a: &mut Args, inner: &mut Vec<u8>) -> Res<()> {
         a.next_arg()?;
     }
     let mut dst: Option<[u8; 16]> = None;
-    if a.cur() != "tundst" {
+    if opt(&IOAM6_OPTIONS, a.cur()) != "tundst" {
         if mode != 1 {
             return Err(crate::error::missarg("tundst"));
         }
@@ -324,17 +429,17 @@ fn parse_ioam6(a: &mut Args, inner: &mut Vec<u8>) -> Res<()> {
         dst = Some(d);
         a.next_arg()?;
     }
-    if a.cur() != "trace" {
+    if opt(&IOAM6_OPTIONS, a.cur()) != "trace" {
         return Err(crate::error::missarg("trace"));
     }
     a.next_arg()?;
-    if a.cur() != "prealloc" {
+    if opt(&IOAM6_OPTIONS, a.cur()) != "prealloc" {
         return Err(crate::error::missarg("prealloc"));
     }
     let (mut ty, mut ns, mut ns_found, mut size) = (0u32, 0u16, false, 0u16);
     while a.remaining() > 1 {
         a.step();
-        match a.cur() {
+        match opt(&IOAM6_OPTIONS, a.cur()) {
             "type" => {
                 a.next_arg()?;
                 if ty != 0 {
@@ -433,7 +538,7 @@ fn parse_ila(a: &mut Args, inner: &mut Vec<u8>) -> Res<()> {
     add(inner, 1, &loc.to_ne_bytes());
     a.step();
     while a.remaining() > 0 {
-        let (attr, v, msg) = match a.cur() {
+        let (attr, v, msg) = match opt(&ILA_OPTIONS, a.cur()) {
             "csum-mode" => {
                 a.next_arg()?;
                 let v = match a.cur() {
@@ -484,7 +589,7 @@ fn parse_seg6(a: &mut Args, inner: &mut Vec<u8>) -> Res<()> {
     let mut segs = String::new();
     let mut hmac = 0u32;
     while a.remaining() > 0 {
-        match a.cur() {
+        match opt(&SEG6_OPTIONS, a.cur()) {
             "mode" => {
                 a.next_arg()?;
                 if mode_ok {
@@ -628,8 +733,8 @@ fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Args, inner: &mut Vec<u8>)
         };
     }
     while a.remaining() > 0 {
-        let w = a.cur().to_string();
-        match w.as_str() {
+        let w = opt(&SEG6LOCAL_OPTIONS, a.cur());
+        match w {
             "action" => {
                 a.next_arg()?;
                 once!(1, "action");
@@ -642,7 +747,7 @@ fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Args, inner: &mut Vec<u8>)
             "table" | "vrftable" => {
                 let vrf = w == "vrftable";
                 a.next_arg()?;
-                once!(if vrf { 9 } else { 3 }, &w);
+                once!(if vrf { 9 } else { 3 }, w);
                 let Some(t) = crate::names::tables::rttable_a2n(a.cur()) else {
                     return Err(invarg(if vrf { "invalid vrf table id\n" } else { "invalid table id\n" }, a.cur()));
                 };
@@ -651,14 +756,14 @@ fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Args, inner: &mut Vec<u8>)
             "nh4" | "nh6" => {
                 let v6 = w == "nh6";
                 a.next_arg()?;
-                once!(if v6 { 5 } else { 4 }, &w);
+                once!(if v6 { 5 } else { 4 }, w);
                 let addr = get_addr(a.cur(), if v6 { AF_INET6 } else { AF_INET })?;
                 add(inner, if v6 { 5 } else { 4 }, addr.bytes());
             }
             "iif" | "oif" => {
                 let o = w == "oif";
                 a.next_arg()?;
-                once!(if o { 7 } else { 6 }, &w);
+                once!(if o { 7 } else { 6 }, w);
                 let idx = ctx.ifindex(a.cur());
                 if idx == 0 {
                     // exit(nodev()): nodev() returns -1.
@@ -880,22 +985,6 @@ fn print_seg6local(e: &mut Env, enc: &[u8]) {
                 }
             }
         }
-    }
-}
-
-fn read_type_quiet(n: &str) -> u16 {
-    match n {
-        "mpls" => 1,
-        "ip" => 2,
-        "ila" => 3,
-        "ip6" => 4,
-        "seg6" => 5,
-        "bpf" => 6,
-        "seg6local" => 7,
-        "rpl" => 8,
-        "ioam6" => 9,
-        "xfrm" => 10,
-        _ => 0,
     }
 }
 

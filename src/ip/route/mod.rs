@@ -29,7 +29,8 @@ use self::env::Env;
 use self::print::*;
 use self::rtm::*;
 use crate::ctx::Ctx;
-use crate::args::{matches, Args};
+use crate::args::keywords::{exact, kw, Table, Words};
+use crate::args::Args;
 use crate::error::invarg;
 use crate::error::{fail, Exit, Res};
 use crate::netlink::attr::{msgs, Req};
@@ -105,55 +106,93 @@ fn rc(n: i32) -> Res<i32> {
     Ok(n)
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmd {
+    Add,
+    Change,
+    Replace,
+    Prepend,
+    Append,
+    Test,
+    Delete,
+    List,
+    Get,
+    Flush,
+    Save,
+    Restore,
+    Showdump,
+    Help,
+}
+
+/// do_iproute()'s commands, in its test order.
+pub static COMMANDS: Table<Cmd> = Table::new(
+    "ip route",
+    &[
+        kw("add", Cmd::Add),
+        kw("change", Cmd::Change),
+        exact("chg", Cmd::Change),
+        kw("replace", Cmd::Replace),
+        kw("prepend", Cmd::Prepend),
+        kw("append", Cmd::Append),
+        kw("test", Cmd::Test),
+        kw("delete", Cmd::Delete),
+        kw("list", Cmd::List),
+        kw("show", Cmd::List),
+        kw("lst", Cmd::List),
+        kw("get", Cmd::Get),
+        kw("flush", Cmd::Flush),
+        kw("save", Cmd::Save),
+        kw("restore", Cmd::Restore),
+        kw("showdump", Cmd::Showdump),
+        kw("help", Cmd::Help),
+    ],
+);
+
+/// The keyword tables of `ip route` (command table first).
+pub static KEYWORDS: &[&dyn Words] = &[
+    &COMMANDS,
+    &SELECTORS,
+    &PREFIX_SELECTORS,
+    &modify::ADD_OPTIONS,
+    &modify::NEXTHOP_OPTIONS,
+    &modify::ROUTE_TYPES,
+    &modify::PREF_VALUES,
+    &modify::TTL_PROPAGATE_VALUES,
+    &GET_OPTIONS,
+    &encap::TYPES,
+    &encap::MPLS_OPTIONS,
+    &encap::IP_OPTIONS,
+    &encap::IP6_OPTIONS,
+    &encap::SEG6_OPTIONS,
+    &encap::SEG6LOCAL_OPTIONS,
+    &encap::RPL_OPTIONS,
+    &encap::IOAM6_OPTIONS,
+    &encap::ILA_OPTIONS,
+    &encap::XFRM_OPTIONS,
+];
+
 pub fn do_iproute(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let Some(cmd) = args.next() else {
         return list_flush_or_save(ctx, args, Action::List);
     };
-    let rest = args;
     let c = cmd.as_str();
-    if matches(c, "add") {
-        return modify::modify(ctx, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, rest);
+    match COMMANDS.find(c) {
+        Some(Cmd::Add) => modify::modify(ctx, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, args),
+        Some(Cmd::Change) => modify::modify(ctx, RTM_NEWROUTE, NLM_F_REPLACE, args),
+        Some(Cmd::Replace) => modify::modify(ctx, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE, args),
+        Some(Cmd::Prepend) => modify::modify(ctx, RTM_NEWROUTE, NLM_F_CREATE, args),
+        Some(Cmd::Append) => modify::modify(ctx, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_APPEND, args),
+        Some(Cmd::Test) => modify::modify(ctx, RTM_NEWROUTE, NLM_F_EXCL, args),
+        Some(Cmd::Delete) => modify::modify(ctx, RTM_DELROUTE, 0, args),
+        Some(Cmd::List) => list_flush_or_save(ctx, args, Action::List),
+        Some(Cmd::Get) => get(ctx, args),
+        Some(Cmd::Flush) => list_flush_or_save(ctx, args, Action::Flush),
+        Some(Cmd::Save) => list_flush_or_save(ctx, args, Action::Save),
+        Some(Cmd::Restore) => restore(ctx),
+        Some(Cmd::Showdump) => showdump(ctx),
+        Some(Cmd::Help) => Err(usage()),
+        None => Err(fail(255, &format!("Command \"{}\" is unknown, try \"ip route help\".\n", c))),
     }
-    if matches(c, "change") || c == "chg" {
-        return modify::modify(ctx, RTM_NEWROUTE, NLM_F_REPLACE, rest);
-    }
-    if matches(c, "replace") {
-        return modify::modify(ctx, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE, rest);
-    }
-    if matches(c, "prepend") {
-        return modify::modify(ctx, RTM_NEWROUTE, NLM_F_CREATE, rest);
-    }
-    if matches(c, "append") {
-        return modify::modify(ctx, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_APPEND, rest);
-    }
-    if matches(c, "test") {
-        return modify::modify(ctx, RTM_NEWROUTE, NLM_F_EXCL, rest);
-    }
-    if matches(c, "delete") {
-        return modify::modify(ctx, RTM_DELROUTE, 0, rest);
-    }
-    if matches(c, "list") || matches(c, "show") || matches(c, "lst") {
-        return list_flush_or_save(ctx, rest, Action::List);
-    }
-    if matches(c, "get") {
-        return get(ctx, rest);
-    }
-    if matches(c, "flush") {
-        return list_flush_or_save(ctx, rest, Action::Flush);
-    }
-    if matches(c, "save") {
-        return list_flush_or_save(ctx, rest, Action::Save);
-    }
-    if matches(c, "restore") {
-        return restore(ctx);
-    }
-    if matches(c, "showdump") {
-        return showdump(ctx);
-    }
-    if matches(c, "help") {
-        return Err(usage());
-    }
-    Err(fail(255, &format!("Command \"{}\" is unknown, try \"ip route help\".\n", c)))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -210,6 +249,69 @@ fn put_parts(ctx: &mut Ctx, p: Printer, names: crate::names::LinkNames) {
     ctx.names = names;
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sel {
+    Table,
+    Vrf,
+    Cloned,
+    Tos,
+    Protocol,
+    Scope,
+    Type,
+    Dev,
+    Iif,
+    Mark,
+    Metric,
+    Via,
+    Src,
+    Realms,
+    From,
+    To,
+}
+
+/// The SELECTOR words of list/flush/save, in iproute_list_flush_or_save()'s
+/// test order; any other word is a destination prefix (after `to`).
+pub static SELECTORS: Table<Sel> = Table::new(
+    "ip route show",
+    &[
+        kw("table", Sel::Table),
+        kw("vrf", Sel::Vrf),
+        kw("cached", Sel::Cloned),
+        kw("cloned", Sel::Cloned),
+        exact("tos", Sel::Tos),
+        kw("dsfield", Sel::Tos),
+        kw("protocol", Sel::Protocol),
+        kw("scope", Sel::Scope),
+        kw("type", Sel::Type),
+        exact("dev", Sel::Dev),
+        exact("oif", Sel::Dev),
+        exact("iif", Sel::Iif),
+        exact("mark", Sel::Mark),
+        kw("metric", Sel::Metric),
+        kw("priority", Sel::Metric),
+        exact("preference", Sel::Metric),
+        exact("via", Sel::Via),
+        exact("src", Sel::Src),
+        kw("realms", Sel::Realms),
+        kw("from", Sel::From),
+        kw("to", Sel::To),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pfx {
+    Root,
+    Match,
+    Exact,
+}
+
+/// How `from`/`to` compare a prefix (root: routes inside it, match: routes
+/// containing it, exact: both; exact is the default).
+pub static PREFIX_SELECTORS: Table<Pfx> = Table::new(
+    "ip route show to",
+    &[kw("root", Pfx::Root), kw("match", Pfx::Match), kw("exact", Pfx::Exact)],
+);
+
 /// Parses SELECTOR words into `f`; returns the dump family.
 fn parse_selectors(ctx: &mut Ctx, mut a: Args, f: &mut Filter) -> Res<Result<u8, i32>> {
     let mut dump_family = ctx.o.family;
@@ -217,8 +319,8 @@ fn parse_selectors(ctx: &mut Ctx, mut a: Args, f: &mut Filter) -> Res<Result<u8,
     let mut od: Option<String> = None;
     let mut mark = 0u32;
     while a.remaining() > 0 {
-        let w = a.cur();
-        if matches(w, "table") {
+        let sel = SELECTORS.find(a.cur());
+        if sel == Some(Sel::Table) {
             a.next_arg()?;
             match rt_names::rttable_a2n(a.cur()) {
                 Some(t) => f.tb = t,
@@ -229,7 +331,7 @@ fn parse_selectors(ctx: &mut Ctx, mut a: Args, f: &mut Filter) -> Res<Result<u8,
                     v => return Err(invarg("table id value is invalid\n", v)),
                 },
             }
-        } else if matches(w, "vrf") {
+        } else if sel == Some(Sel::Vrf) {
             a.next_arg()?;
             let t = vrf_table(ctx, a.cur());
             if t == 0 {
@@ -237,16 +339,16 @@ fn parse_selectors(ctx: &mut Ctx, mut a: Args, f: &mut Filter) -> Res<Result<u8,
             }
             f.tb = t;
             f.typemask = !((1u64 << RTN_LOCAL) | (1u64 << RTN_BROADCAST));
-        } else if matches(w, "cached") || matches(w, "cloned") {
+        } else if sel == Some(Sel::Cloned) {
             f.cloned = 1;
-        } else if w == "tos" || matches(w, "dsfield") {
+        } else if sel == Some(Sel::Tos) {
             a.next_arg()?;
             let Some(t) = rt_names::dsfield_a2n(a.cur()) else {
                 return Err(invarg("TOS value is invalid\n", a.cur()));
             };
             f.tos = t;
             f.tosmask = u32::MAX;
-        } else if matches(w, "protocol") {
+        } else if sel == Some(Sel::Protocol) {
             a.next_arg()?;
             f.protocolmask = u32::MAX;
             let prot = match rt_names::rtprot_a2n(a.cur()) {
@@ -260,7 +362,7 @@ fn parse_selectors(ctx: &mut Ctx, mut a: Args, f: &mut Filter) -> Res<Result<u8,
                 }
             };
             f.protocol = prot;
-        } else if matches(w, "scope") {
+        } else if sel == Some(Sel::Scope) {
             a.next_arg()?;
             f.scopemask = u32::MAX;
             let scope = match rt_names::rtscope_a2n(a.cur()) {
@@ -274,33 +376,33 @@ fn parse_selectors(ctx: &mut Ctx, mut a: Args, f: &mut Filter) -> Res<Result<u8,
                 }
             };
             f.scope = scope;
-        } else if matches(w, "type") {
+        } else if sel == Some(Sel::Type) {
             a.next_arg()?;
             let Some(t) = rt_names::rtntype_a2n(a.cur()) else {
                 return Err(invarg("node type value is invalid\n", a.cur()));
             };
             f.typemask = 1u64 << (t & 63);
-        } else if w == "dev" || w == "oif" {
+        } else if sel == Some(Sel::Dev) {
             a.next_arg()?;
             od = Some(a.cur().to_string());
-        } else if w == "iif" {
+        } else if sel == Some(Sel::Iif) {
             a.next_arg()?;
             id = Some(a.cur().to_string());
-        } else if w == "mark" {
+        } else if sel == Some(Sel::Mark) {
             a.next_arg()?;
             match crate::args::num::get_unsigned(a.cur(), 0) {
                 Some(m) => mark = m,
                 None => return Err(invarg("invalid mark value", a.cur())),
             }
             f.markmask = u32::MAX;
-        } else if matches(w, "metric") || matches(w, "priority") || w == "preference" {
+        } else if sel == Some(Sel::Metric) {
             a.next_arg()?;
             let Some(m) = crate::args::num::get_u32(a.cur(), 0) else {
                 return Err(invarg("\"metric\" value is invalid\n", a.cur()));
             };
             f.metric = m;
             f.metricmask = u32::MAX;
-        } else if w == "via" {
+        } else if sel == Some(Sel::Via) {
             a.next_arg()?;
             let mut fam = read_family(a.cur());
             if fam == AF_UNSPEC {
@@ -309,10 +411,10 @@ fn parse_selectors(ctx: &mut Ctx, mut a: Args, f: &mut Filter) -> Res<Result<u8,
                 a.next_arg()?;
             }
             f.rvia = get_prefix(a.cur(), fam)?;
-        } else if w == "src" {
+        } else if sel == Some(Sel::Src) {
             a.next_arg()?;
             f.rprefsrc = get_prefix(a.cur(), dump_family)?;
-        } else if matches(w, "realms") {
+        } else if sel == Some(Sel::Realms) {
             a.next_arg()?;
             let arg = a.cur();
             let Some(realm) = rt_names::rt_realms_or_raw(arg) else {
@@ -326,37 +428,37 @@ fn parse_selectors(ctx: &mut Ctx, mut a: Args, f: &mut Filter) -> Res<Result<u8,
             if realm & 0xffff_0000 == 0 && (!arg.contains('/') || arg.starts_with('/')) {
                 f.realmmask &= !0xffff_0000;
             }
-        } else if matches(w, "from") {
+        } else if sel == Some(Sel::From) {
             a.next_arg()?;
-            if matches(a.cur(), "root") {
+            let how = PREFIX_SELECTORS.find(a.cur());
+            if how.is_some() {
                 a.next_arg()?;
-                f.rsrc = get_prefix(a.cur(), dump_family)?;
-            } else if matches(a.cur(), "match") {
-                a.next_arg()?;
-                f.msrc = get_prefix(a.cur(), dump_family)?;
-            } else {
-                if matches(a.cur(), "exact") {
-                    a.next_arg()?;
+            }
+            let p = get_prefix(a.cur(), dump_family)?;
+            match how {
+                Some(Pfx::Root) => f.rsrc = p,
+                Some(Pfx::Match) => f.msrc = p,
+                Some(Pfx::Exact) | None => {
+                    f.msrc = p;
+                    f.rsrc = p;
                 }
-                f.msrc = get_prefix(a.cur(), dump_family)?;
-                f.rsrc = f.msrc;
             }
         } else {
-            if matches(a.cur(), "to") {
+            if sel == Some(Sel::To) {
                 a.next_arg()?;
             }
-            if matches(a.cur(), "root") {
+            let how = PREFIX_SELECTORS.find(a.cur());
+            if how.is_some() {
                 a.next_arg()?;
-                f.rdst = get_prefix(a.cur(), dump_family)?;
-            } else if matches(a.cur(), "match") {
-                a.next_arg()?;
-                f.mdst = get_prefix(a.cur(), dump_family)?;
-            } else {
-                if matches(a.cur(), "exact") {
-                    a.next_arg()?;
+            }
+            let p = get_prefix(a.cur(), dump_family)?;
+            match how {
+                Some(Pfx::Root) => f.rdst = p,
+                Some(Pfx::Match) => f.mdst = p,
+                Some(Pfx::Exact) | None => {
+                    f.mdst = p;
+                    f.rdst = p;
                 }
-                f.mdst = get_prefix(a.cur(), dump_family)?;
-                f.rdst = f.mdst;
             }
         }
         a.step();
@@ -680,6 +782,52 @@ fn now() -> i64 {
     unsafe { libc::time(std::ptr::null_mut()) as i64 }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Get {
+    Tos,
+    From,
+    Iif,
+    Mark,
+    Oif,
+    Notify,
+    Connected,
+    Vrf,
+    Uid,
+    Fibmatch,
+    As,
+    Sport,
+    Dport,
+    Ipproto,
+    To,
+    Help,
+}
+
+/// iproute_get()'s words, in its test order; any other word is the
+/// destination (after an optional `to`).
+pub static GET_OPTIONS: Table<Get> = Table::new(
+    "ip route get",
+    &[
+        exact("tos", Get::Tos),
+        kw("dsfield", Get::Tos),
+        kw("from", Get::From),
+        kw("iif", Get::Iif),
+        kw("mark", Get::Mark),
+        kw("oif", Get::Oif),
+        exact("dev", Get::Oif),
+        kw("notify", Get::Notify),
+        kw("connected", Get::Connected),
+        kw("vrf", Get::Vrf),
+        kw("uid", Get::Uid),
+        kw("fibmatch", Get::Fibmatch),
+        exact("as", Get::As),
+        kw("sport", Get::Sport),
+        kw("dport", Get::Dport),
+        kw("ipproto", Get::Ipproto),
+        exact("to", Get::To),
+        kw("help", Get::Help),
+    ],
+);
+
 /// iproute_get()
 fn get(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
     let mut rtm = Rtm { family: ctx.o.family, ..Default::default() };
@@ -692,16 +840,16 @@ fn get(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
     let mut mark = 0u32;
     let mut address_found = false;
     while a.remaining() > 0 {
-        let w = a.cur();
-        if w == "tos" || matches(w, "dsfield") {
+        let opt = GET_OPTIONS.find(a.cur());
+        if opt == Some(Get::Tos) {
             a.next_arg()?;
             let Some(t) = rt_names::dsfield_a2n(a.cur()) else {
                 return Err(invarg("TOS value is invalid\n", a.cur()));
             };
             rtm.tos = t as u8;
-        } else if matches(w, "from") {
+        } else if opt == Some(Get::From) {
             a.next_arg()?;
-            if matches(a.cur(), "help") {
+            if GET_OPTIONS.find(a.cur()) == Some(Get::Help) {
                 return Err(usage());
             }
             from_ok = true;
@@ -713,35 +861,35 @@ fn get(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
                 attrs.push((RTA_SRC, p.bytes().to_vec()));
             }
             rtm.src_len = p.bitlen as u8;
-        } else if matches(w, "iif") {
+        } else if opt == Some(Get::Iif) {
             a.next_arg()?;
             idev = Some(a.cur().to_string());
-        } else if matches(w, "mark") {
+        } else if opt == Some(Get::Mark) {
             a.next_arg()?;
             match crate::args::num::get_unsigned(a.cur(), 0) {
                 Some(m) => mark = m,
                 None => return Err(invarg("invalid mark value", a.cur())),
             }
-        } else if matches(w, "oif") || w == "dev" {
+        } else if opt == Some(Get::Oif) {
             a.next_arg()?;
             odev = Some(a.cur().to_string());
-        } else if matches(w, "notify") {
+        } else if opt == Some(Get::Notify) {
             rtm.flags |= RTM_F_NOTIFY;
-        } else if matches(w, "connected") {
+        } else if opt == Some(Get::Connected) {
             connected = true;
-        } else if matches(w, "vrf") {
+        } else if opt == Some(Get::Vrf) {
             a.next_arg()?;
             let _ = ctx.ifindex(a.cur());
             return Err(invarg("Invalid VRF\n", a.cur()));
-        } else if matches(w, "uid") {
+        } else if opt == Some(Get::Uid) {
             a.next_arg()?;
             let Some(u) = crate::args::num::get_unsigned(a.cur(), 0) else {
                 return Err(invarg("invalid UID\n", a.cur()));
             };
             attrs.push((RTA_UID, u.to_ne_bytes().to_vec()));
-        } else if matches(w, "fibmatch") {
+        } else if opt == Some(Get::Fibmatch) {
             fib_match = true;
-        } else if w == "as" {
+        } else if opt == Some(Get::As) {
             a.next_arg()?;
             if a.cur() == "to" {
                 a.next_arg()?;
@@ -751,24 +899,24 @@ fn get(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
                 rtm.family = p.family;
             }
             attrs.push((RTA_NEWDST, p.bytes().to_vec()));
-        } else if matches(w, "sport") || matches(w, "dport") {
-            let is_s = matches(w, "sport");
+        } else if opt == Some(Get::Sport) || opt == Some(Get::Dport) {
+            let is_s = opt == Some(Get::Sport);
             a.next_arg()?;
             let Some(v) = crate::args::num::get_u16(a.cur(), 0) else {
                 return Err(invarg(if is_s { "invalid sport\n" } else { "invalid dport\n" }, a.cur()));
             };
             attrs.push((if is_s { RTA_SPORT } else { RTA_DPORT }, v.to_be_bytes().to_vec()));
-        } else if matches(w, "ipproto") {
+        } else if opt == Some(Get::Ipproto) {
             a.next_arg()?;
             let Some(pr) = inet_proto_a2n(a.cur()) else {
                 return Err(invarg("Invalid \"ipproto\" value\n", a.cur()));
             };
             attrs.push((RTA_IP_PROTO, vec![pr]));
         } else {
-            if a.cur() == "to" {
+            if opt == Some(Get::To) {
                 a.next_arg()?;
             }
-            if matches(a.cur(), "help") {
+            if GET_OPTIONS.find(a.cur()) == Some(Get::Help) {
                 return Err(usage());
             }
             let p = get_prefix(a.cur(), rtm.family)?;
