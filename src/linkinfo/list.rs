@@ -582,14 +582,6 @@ fn print_selected_addrinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, index: 
     }
 }
 
-fn family_color(af: u8) -> Color {
-    match af {
-        AF_INET => Color::Inet,
-        AF_INET6 => Color::Inet6,
-        _ => Color::None,
-    }
-}
-
 /// Whether print_addrinfo() passes an address (its filters, in order).
 fn addr_selected(ctx: &mut Ctx, f: &Filter, env: &LinkEnv, p: &[u8], tb: &Tb) -> bool {
     let Some((family, _, iflags, scope, index)) = ifaddr(p) else { return false };
@@ -651,7 +643,7 @@ pub fn print_addrinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, p: 
             ctx.p.int(T::Any, "family_index", "    family {} ", family as i64);
         }
     }
-    let col = family_color(family);
+    let col = Color::of_family(family);
     if let Some(l) = local {
         let s = format_host(family, l, ctx.o.resolve > 0);
         ctx.p.color_string(T::Any, col, "local", "{}", &s);

@@ -508,17 +508,13 @@ pub fn ipaddr_restore(ctx: &mut Ctx) -> Res<i32> {
 fn ll_init_map(ctx: &mut Ctx) -> Res<()> {
     let mut req = Req::new(RTM_GETLINK, 0, &ifinfomsg(AF_UNSPEC, 0, 0, 0));
     req.attr_u32(IFLA_EXT_MASK, RTEXT_FILTER_VF);
-    let rtnl = ctx.rtnl()?;
-    if let Err(e) = rtnl.dump_request(&mut req) {
-        return Err(fail(1, &format!("Cannot send dump request: {}\n", crate::error::strerror(e))));
-    }
-    match rtnl.dump_collect()? {
-        Some(d) => {
-            ctx.names.remember_all(&d);
-            Ok(())
+    ctx.dump_show(&mut req, |shown, m| {
+        if m.ty == RTM_NEWLINK {
+            shown.names.remember(m.payload);
         }
-        None => Err(fail(1, "Dump terminated\n")),
-    }
+        Ok(())
+    })?;
+    Ok(())
 }
 
 const USAGE: &str = "Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]

@@ -104,12 +104,7 @@ pub fn print_nh_info(e: &mut Env, id: u32) {
             e.p.string(T::Json, "gateway", "", b.as_str());
         } else {
             e.p.fp("via ");
-            let c = match family {
-                crate::netlink::consts::AF_INET => Color::Inet,
-                crate::netlink::consts::AF_INET6 => Color::Inet6,
-                _ => Color::None,
-            };
-            e.p.color_string_opt(T::Fp, c, None, "{} ", b.as_str());
+            e.p.color_string_opt(T::Fp, Color::of_family(family), None, "{} ", b.as_str());
         }
     }
     if let Some(name) = oif_name {

@@ -22,21 +22,6 @@ fn get_real_family(ty: u8, fam: u8) -> u8 {
     }
 }
 
-fn family_color(f: u8) -> Color {
-    match f {
-        AF_INET => Color::Inet,
-        AF_INET6 => Color::Inet6,
-        _ => Color::None,
-    }
-}
-
-/// format_host(): the resolved name with -r, else the address.
-fn format_host(b: &mut ABuf, af: u8, a: &[u8], resolve_on: bool) {
-    b.clear();
-    b.push_host(af, a, resolve_on);
-}
-
-
 /// print_rta_ifidx()
 fn print_ifidx(e: &mut Env, idx: u32, prefix: &str) {
     e.ifname(idx);
@@ -59,7 +44,7 @@ fn print_ifidx(e: &mut Env, idx: u32, prefix: &str) {
 
 fn print_gateway(e: &mut Env, family: u8, a: &[u8]) {
     let mut b = ABuf::new();
-    format_host(&mut b, family, a, e.resolve);
+    b.push_host(family, a, e.resolve);
     if e.plain {
         e.p.fp("via ");
         e.p.fp(b.as_str());
@@ -68,7 +53,7 @@ fn print_gateway(e: &mut Env, family: u8, a: &[u8]) {
         e.p.string(T::Json, "gateway", "", b.as_str());
     } else {
         e.p.fp("via ");
-        e.p.color_string_opt(T::Fp, family_color(family), None, "{} ", b.as_str());
+        e.p.color_string_opt(T::Fp, Color::of_family(family), None, "{} ", b.as_str());
     }
 }
 
@@ -76,7 +61,7 @@ fn print_via(e: &mut Env, v: &[u8]) {
     let fam = v.first().copied().unwrap_or(0);
     let addr = v.get(2..).unwrap_or(&[]);
     let mut b = ABuf::new();
-    format_host(&mut b, fam, addr, e.resolve);
+    b.push_host(fam, addr, e.resolve);
     if e.p.is_json() {
         e.p.open_object(Some("via"));
         e.p.string(T::Json, "family", "", family_name(fam));
@@ -84,18 +69,18 @@ fn print_via(e: &mut Env, v: &[u8]) {
         e.p.close_object();
     } else {
         e.p.string(T::Fp, "", "via {} ", family_name(fam));
-        e.p.color_string_opt(T::Fp, family_color(fam), None, "{} ", b.as_str());
+        e.p.color_string_opt(T::Fp, Color::of_family(fam), None, "{} ", b.as_str());
     }
 }
 
 fn print_newdst(e: &mut Env, family: u8, a: &[u8]) {
     let mut b = ABuf::new();
-    format_host(&mut b, family, a, e.resolve);
+    b.push_host(family, a, e.resolve);
     if e.p.is_json() {
         e.p.string(T::Json, "to", "", b.as_str());
     } else {
         e.p.fp("as to ");
-        e.p.color_string_opt(T::Fp, family_color(family), None, "{} ", b.as_str());
+        e.p.color_string_opt(T::Fp, Color::of_family(family), None, "{} ", b.as_str());
     }
 }
 
@@ -373,13 +358,13 @@ pub fn print_route(e: &mut Env, ty: u16, r: &Rtm, tb: &RtTb) {
     let mut color = Color::None;
     if let Some(d) = tb.get(RTA_DST) {
         let family = get_real_family(r.ty, r.family);
-        color = family_color(family);
+        color = Color::of_family(family);
         if r.dst_len as i32 != host_len {
             b.push_addr(family, d);
             b.push_byte(b'/');
             b.push_u32(r.dst_len as u32);
         } else {
-            format_host(&mut b, family, d, e.resolve);
+            b.push_host(family, d, e.resolve);
         }
     } else if r.dst_len != 0 {
         b.push_str("0/");
@@ -392,14 +377,14 @@ pub fn print_route(e: &mut Env, ty: u16, r: &Rtm, tb: &RtTb) {
 
     if let Some(s) = tb.get(RTA_SRC) {
         let family = get_real_family(r.ty, r.family);
-        let color = family_color(family);
+        let color = Color::of_family(family);
         b.clear();
         if r.src_len as i32 != host_len {
             b.push_addr(family, s);
             b.push_byte(b'/');
             b.push_u32(r.src_len as u32);
         } else {
-            format_host(&mut b, family, s, e.resolve);
+            b.push_host(family, s, e.resolve);
         }
         e.p.color_string(T::Any, color, "from", "from {} ", b.as_str());
     } else if r.src_len != 0 {
@@ -458,7 +443,7 @@ pub fn print_route(e: &mut Env, ty: u16, r: &Rtm, tb: &RtTb) {
                 e.p.string(T::Json, "prefsrc", "", b.as_str());
             } else {
                 e.p.fp("src ");
-                e.p.color_string_opt(T::Fp, family_color(r.family), None, "{} ", b.as_str());
+                e.p.color_string_opt(T::Fp, Color::of_family(r.family), None, "{} ", b.as_str());
             }
         }
     }
