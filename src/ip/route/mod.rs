@@ -1,10 +1,13 @@
 //! `ip route` (ip/iproute.c, 6.1.0): list/show, flush, save, restore,
 //! showdump, get, and add/del/change/replace/append/prepend/test.
 //!
-//! Files: print.rs (filter_nlmsg, print_route), modify.rs (iproute_modify),
-//! encap.rs (lwtunnel parsing: mpls, ip, ip6, ila, seg6, seg6local, rpl,
-//! ioam6, xfrm; printing: mpls, ip, ip6, seg6, seg6local), nh.rs (`nh_info`
-//! of nexthop objects), inet.rs (inet_prefix parsing/printing).
+//! Files: rtm.rs (the rtmsg header, attribute table, selectors and
+//! filter_nlmsg), env.rs (what printing needs: printer, names and their
+//! lookups, options, nexthop cache), print.rs (print_route), modify.rs
+//! (iproute_modify), encap.rs (lwtunnel parsing: mpls, ip, ip6, ila, seg6,
+//! seg6local, rpl, ioam6, xfrm; printing: mpls, ip, ip6, seg6, seg6local),
+//! nh.rs (`nh_info` of nexthop objects). The modules import one way:
+//! rtm <- env <- {encap, nh} <- print. Addresses are crate::inet's.
 //! Not done: BPF programs (encap bpf, seg6local endpoint: rip says so and
 //! exits 1), printing of ila/rpl/ioam6/xfrm encaps (this kernel refuses
 //! them), geneve/vxlan/erspan options of encap ip/ip6.
@@ -13,7 +16,7 @@
 //! buffer (print.rs), nothing is collected. Interface names missing from the
 //! cache are asked for on a second socket, as iproute2 6.1 does (its
 //! `ip route` makes no ll_init_map() link dump); after many misses one link
-//! dump fills the name map instead (print.rs `Lookup`).
+//! dump fills the name map instead (env.rs `Lookup`).
 
 mod encap;
 mod env;
@@ -672,7 +675,7 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
         let mut buf: Vec<u8> = Vec::with_capacity(FLUSHE);
         let mut send_err: Option<i32> = None;
         let mut ip6_multiple = ctx.sticky.ip6_multiple_tables;
-    let (mut p, mut names) = take_parts(ctx);
+        let (mut p, mut names) = take_parts(ctx);
         let res = {
             let mut env = Env::new(&mut p, &mut names, &f, &o);
             env.lookup.off = upfront;
@@ -680,50 +683,50 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
                 Ok(rtnl) => {
                     let sender = rtnl.send_checker();
                     rtnl.dump(|m| {
-                    if m.ty != RTM_NEWROUTE && m.ty != RTM_DELROUTE {
-                        crate::eprintf!("Not a route: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
-                        return Err(Exit(-1));
-                    }
-                    if m.ty != RTM_NEWROUTE {
-                        return Ok(());
-                    }
-                    let Some(r) = Rtm::parse(m.payload) else {
-                        crate::eprintf!("BUG: wrong nlmsg len {}\n", m.payload.len() as i64 - RTMSG_LEN as i64);
-                        return Err(Exit(-1));
-                    };
-                    let tb = RtTb::parse(m.payload.get(RTMSG_LEN..).unwrap_or(&[]));
-                    if !filter_nlmsg(env.f, &mut ip6_multiple, pref_family, &r, &tb, inet::af_bit_len(r.family)) {
-                        return Ok(());
-                    }
-                    let al = crate::netlink::attr::align4(buf.len());
-                    if al + m.raw.len() > FLUSHE {
-                        if let Err(e) = sender.send_check(&buf) {
-                            send_err = Some(e);
-                            return Err(Exit(-2));
+                        if m.ty != RTM_NEWROUTE && m.ty != RTM_DELROUTE {
+                            crate::eprintf!("Not a route: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
+                            return Err(Exit(-1));
                         }
-                        buf.clear();
-                    }
-                    buf.resize(crate::netlink::attr::align4(buf.len()), 0);
-                    let at = buf.len();
-                    buf.extend_from_slice(m.raw);
-                    if let Some(h) = buf.get_mut(at..at + 16) {
-                        h[4..6].copy_from_slice(&RTM_DELROUTE.to_ne_bytes());
-                        h[6..8].copy_from_slice(&NLM_F_REQUEST.to_ne_bytes());
-                        h[8..12].copy_from_slice(&0u32.to_ne_bytes());
-                    }
-                    flushed += 1;
-                    if stats < 2 {
-                        return Ok(());
-                    }
-                    print_route(&mut env, m.ty, &r, &tb);
-                    Ok(())
-                })
+                        if m.ty != RTM_NEWROUTE {
+                            return Ok(());
+                        }
+                        let Some(r) = Rtm::parse(m.payload) else {
+                            crate::eprintf!("BUG: wrong nlmsg len {}\n", m.payload.len() as i64 - RTMSG_LEN as i64);
+                            return Err(Exit(-1));
+                        };
+                        let tb = RtTb::parse(m.payload.get(RTMSG_LEN..).unwrap_or(&[]));
+                        if !filter_nlmsg(env.f, &mut ip6_multiple, pref_family, &r, &tb, inet::af_bit_len(r.family)) {
+                            return Ok(());
+                        }
+                        let al = crate::netlink::attr::align4(buf.len());
+                        if al + m.raw.len() > FLUSHE {
+                            if let Err(e) = sender.send_check(&buf) {
+                                send_err = Some(e);
+                                return Err(Exit(-2));
+                            }
+                            buf.clear();
+                        }
+                        buf.resize(crate::netlink::attr::align4(buf.len()), 0);
+                        let at = buf.len();
+                        buf.extend_from_slice(m.raw);
+                        if let Some(h) = buf.get_mut(at..at + 16) {
+                            h[4..6].copy_from_slice(&RTM_DELROUTE.to_ne_bytes());
+                            h[6..8].copy_from_slice(&NLM_F_REQUEST.to_ne_bytes());
+                            h[8..12].copy_from_slice(&0u32.to_ne_bytes());
+                        }
+                        flushed += 1;
+                        if stats < 2 {
+                            return Ok(());
+                        }
+                        print_route(&mut env, m.ty, &r, &tb);
+                        Ok(())
+                    })
                 }
                 Err(e) => Err(e),
             }
         };
         put_parts(ctx, p, names);
-    ctx.sticky.ip6_multiple_tables = ip6_multiple;
+        ctx.sticky.ip6_multiple_tables = ip6_multiple;
         match res {
             Ok(true) => {}
             Err(Exit(-2)) => {

@@ -1,5 +1,4 @@
-//! The route filter (filter_nlmsg) and printer (print_route) of
-//! ip/iproute.c. One message at a time, no allocation on the common path:
+//! The route printer (print_route) of ip/iproute.c. One message at a time, no allocation on the common path:
 //! attributes are borrowed slices in a fixed table, addresses are formatted
 //! on the stack, names come from the caches by reference.
 
