@@ -201,12 +201,15 @@ pub static ADD_OPTIONS: Table<Add> = Table::new(
     ],
 );
 
-/// The route types rtnl_rtntype_a2n() reads (ip/rtm_map.c, its order).
+/// The route types rtnl_rtntype_a2n() reads (ip/rtm_map.c, its order;
+/// the codec is names::tables::rtntype_a2n). `xresolve`, which it also
+/// reads, is left out: neither iproute2's usage nor rip's pages and
+/// completions offer it.
 pub static ROUTE_TYPES: List = List {
     path: "ip route add TYPE",
     words: &[
-        "local", "nat", "broadcast", "brd", "anycast", "multicast", "prohibit", "unreachable", "blackhole",
-        "xresolve", "unicast", "throw",
+        "local", "nat", "broadcast", "brd", "anycast", "multicast", "prohibit", "unreachable", "blackhole", "unicast",
+        "throw",
     ],
 };
 
