@@ -66,3 +66,30 @@ pub fn do_ipaddr(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
         None => Err(fail(255, &format!("Command \"{}\" is unknown, try \"ip address help\".\n", c))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_keep_the_reference_order() {
+        assert_eq!(COMMANDS.find("s"), Some(Cmd::List));
+        assert_eq!(COMMANDS.find("sa"), Some(Cmd::Save));
+        assert_eq!(COMMANDS.find("showd"), Some(Cmd::Showdump));
+        assert_eq!(COMMANDS.find("d"), Some(Cmd::Delete));
+        assert_eq!(COMMANDS.find("ch"), Some(Cmd::Change));
+        use modify::{Opt, ADD_OPTIONS};
+        assert_eq!(ADD_OPTIONS.find("b"), Some(Opt::Broadcast));
+        assert_eq!(ADD_OPTIONS.find("p"), Some(Opt::Metric));
+        assert_eq!(ADD_OPTIONS.find("pre"), Some(Opt::Metric));
+        assert_eq!(ADD_OPTIONS.find("pref"), Some(Opt::Metric));
+        assert_eq!(ADD_OPTIONS.find("preferred"), Some(Opt::PreferredLft));
+        assert_eq!(ADD_OPTIONS.find("pe"), None);
+        assert_eq!(ADD_OPTIONS.find("h"), Some(Opt::Help));
+        use list::{Sel, SHOW_SELECTORS};
+        assert_eq!(SHOW_SELECTORS.find("to"), Some(Sel::To));
+        assert_eq!(SHOW_SELECTORS.find("t"), None);
+        assert_eq!(SHOW_SELECTORS.find("permanent"), None);
+        assert_eq!(SHOW_SELECTORS.find("he"), Some(Sel::Help));
+    }
+}

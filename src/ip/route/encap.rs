@@ -12,19 +12,11 @@ use crate::netlink::attr::{attrs, get_u16, get_u64, get_u8};
 use crate::netlink::consts::*;
 use crate::print::{Color, Printer, T};
 
+/// format_encap_type(): the name of a type, from [`TYPES`]; "unknown".
 fn type_name(t: u16) -> &'static str {
-    match t {
-        1 => "mpls",
-        2 => "ip",
-        3 => "ila",
-        4 => "ip6",
-        5 => "seg6",
-        6 => "bpf",
-        7 => "seg6local",
-        8 => "rpl",
-        9 => "ioam6",
-        10 => "xfrm",
-        _ => "unknown",
+    match TYPES.entries.iter().find(|k| k.id == t && t != TYPE_HELP) {
+        Some(k) => k.word,
+        None => "unknown",
     }
 }
 
@@ -1081,5 +1073,22 @@ pub fn print_encap(e: &mut Env, ty: Option<&[u8]>, enc: &[u8]) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_names_and_words_agree() {
+        for t in 1..=10u16 {
+            assert_eq!(TYPES.find(type_name(t)), Some(t));
+        }
+        assert_eq!(type_name(0), "unknown");
+        assert_eq!(type_name(TYPE_HELP), "unknown");
+        assert_eq!(TYPES.find("mp"), None);
+        assert_eq!(opt(&IP6_OPTIONS, "tc"), "tc");
+        assert_eq!(opt(&IP_OPTIONS, "tc"), "");
     }
 }

@@ -1214,3 +1214,32 @@ fn showdump(ctx: &mut Ctx) -> Res<i32> {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_keep_the_reference_order() {
+        // matches() order of do_iproute(): "s" is show, "sa" save, "c" change.
+        assert_eq!(COMMANDS.find("s"), Some(Cmd::List));
+        assert_eq!(COMMANDS.find("sa"), Some(Cmd::Save));
+        assert_eq!(COMMANDS.find("c"), Some(Cmd::Change));
+        assert_eq!(COMMANDS.find("chg"), Some(Cmd::Change));
+        assert_eq!(COMMANDS.find("r"), Some(Cmd::Replace));
+        // Selectors: "t" is table, "to" the prefix, "m" metric, "ma" nothing.
+        assert_eq!(SELECTORS.find("t"), Some(Sel::Table));
+        assert_eq!(SELECTORS.find("to"), Some(Sel::To));
+        assert_eq!(SELECTORS.find("m"), Some(Sel::Metric));
+        assert_eq!(SELECTORS.find("ma"), None);
+        assert_eq!(SELECTORS.find("pref"), None);
+        assert_eq!(PREFIX_SELECTORS.find("ma"), Some(Pfx::Match));
+        // get: "d" is dsfield, "de" nothing (dev is strcmp), "h" help.
+        assert_eq!(GET_OPTIONS.find("d"), Some(Get::Tos));
+        assert_eq!(GET_OPTIONS.find("de"), None);
+        assert_eq!(GET_OPTIONS.find("h"), Some(Get::Help));
+        assert_eq!(modify::ADD_OPTIONS.find("p"), Some(modify::Add::Metric));
+        assert_eq!(modify::ADD_OPTIONS.find("pre"), Some(modify::Add::Pref));
+        assert_eq!(modify::ADD_OPTIONS.find("hop"), None);
+    }
+}
