@@ -64,11 +64,24 @@ impl Default for Opts {
     }
 }
 
+/// iproute2's function-level statics that outlive one command, so later
+/// commands of a batch see them set (and a fresh process does not).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sticky {
+    /// ipaddress.c's `do_link`: set by `ip link show` and never cleared, so
+    /// a later `ip address` of the batch lists as `ip link` does.
+    pub do_link: bool,
+    /// iproute.c filter_nlmsg()'s `ip6_multiple_tables`: an IPv6 route
+    /// outside main was seen, so `table` selects IPv6 routes by number.
+    pub ip6_multiple_tables: bool,
+}
+
 /// Everything a command needs: options, the printer, the netlink handle.
 pub struct Ctx {
     pub o: Opts,
     pub p: Printer,
     pub names: crate::names::LinkNames,
+    pub sticky: Sticky,
     rtnl: Option<Rtnl>,
     /// Replies to answer from instead of the kernel (golden tests).
     replay: bool,
@@ -78,12 +91,20 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn new(o: Opts, p: Printer) -> Ctx {
-        Ctx { o, p, names: Default::default(), rtnl: None, replay: false, headers: Headers::default() }
+        Ctx { o, p, names: Default::default(), sticky: Sticky::default(), rtnl: None, replay: false, headers: Headers::default() }
     }
 
     /// A context whose netlink answers come from a recording.
     pub fn with_replay(o: Opts, p: Printer, datagrams: Vec<Vec<u8>>) -> Ctx {
-        Ctx { o, p, names: Default::default(), rtnl: Some(Rtnl::replay(datagrams)), replay: true, headers: Headers::default() }
+        Ctx {
+            o,
+            p,
+            names: Default::default(),
+            sticky: Sticky::default(),
+            rtnl: Some(Rtnl::replay(datagrams)),
+            replay: true,
+            headers: Headers::default(),
+        }
     }
 
     pub fn is_replay(&self) -> bool {

@@ -95,6 +95,30 @@ impl Args {
         self.pos
     }
 
+    /// C's `*argv` for parsers kept in iproute2's argc/argv shape (the
+    /// cursor stays on a word until NEXT_ARG()): the current word, "" past
+    /// the end.
+    pub fn cur(&self) -> &str {
+        self.peek().unwrap_or("")
+    }
+
+    /// C's NEXT_ARG() in that shape: moves onto the next word, or
+    /// "Command line is not complete. Try option "help"" and exit 255.
+    pub fn next_arg(&mut self) -> Res<()> {
+        self.pos += 1;
+        if self.pos >= self.words.len() {
+            self.pos = self.words.len();
+            return Err(crate::error::incomplete_command());
+        }
+        Ok(())
+    }
+
+    /// C's `argc--, argv++`: one word on, even past the end (a following
+    /// `argc++, argv--` then comes back to the last word).
+    pub fn step(&mut self) {
+        self.pos += 1;
+    }
+
     /// Moves back one word (for parsers that peeked by taking).
     pub fn back(&mut self) {
         if self.pos > 0 {
@@ -126,6 +150,22 @@ mod tests {
         assert_eq!(a.value().ok().as_deref(), Some("1400"));
         assert_eq!(a.next().as_deref(), Some("up"));
         assert!(a.value().is_err());
+    }
+
+    #[test]
+    fn c_shaped_cursor() {
+        let mut a = Args::from_strs(&["via", "10.0.0.1"]);
+        assert_eq!(a.cur(), "via");
+        assert!(a.next_arg().is_ok());
+        assert_eq!(a.cur(), "10.0.0.1");
+        a.step();
+        assert_eq!((a.cur(), a.remaining()), ("", 0));
+        a.step();
+        a.back();
+        assert!(a.is_empty());
+        a.back();
+        assert_eq!(a.cur(), "10.0.0.1");
+        assert!(a.next_arg().is_err());
     }
 }
 pub mod batch;

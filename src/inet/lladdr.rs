@@ -93,6 +93,24 @@ fn scan_hex_u32(s: &str) -> Option<i32> {
     Some(v as u32 as i32)
 }
 
+/// ll_addr_n2a() with the link type: tunnels (ipip, sit, gre: 4 bytes;
+/// ip6tnl, ip6gre: 16) show an IP address, everything else hex bytes; an
+/// empty address is "00".
+pub fn ll_addr_n2a(a: &[u8], ltype: u16) -> String {
+    const ARPHRD_TUNNEL: u16 = 768;
+    const ARPHRD_TUNNEL6: u16 = 769;
+    const ARPHRD_SIT: u16 = 776;
+    const ARPHRD_IPGRE: u16 = 778;
+    const ARPHRD_IP6GRE: u16 = 823;
+    use crate::netlink::consts::{AF_INET, AF_INET6};
+    match (a.len(), ltype) {
+        (4, ARPHRD_TUNNEL | ARPHRD_SIT | ARPHRD_IPGRE) => super::rt_addr_n2a(AF_INET, a),
+        (16, ARPHRD_TUNNEL6 | ARPHRD_IP6GRE) => super::rt_addr_n2a(AF_INET6, a),
+        (0, _) => "00".to_string(),
+        _ => ll_addr(a),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,5 +134,12 @@ mod tests {
         assert_eq!(ll_addr_vec("1:2:3:4:5:6:7", 6).map(|v| v.len()), Ok(7));
         assert_eq!(ll_addr_vec("1.2.3.4", 6), Ok(vec![1, 2, 3, 4]));
         assert_eq!(ll_addr_vec("bogus", 6), Ok(vec![0xb]));
+    }
+
+    #[test]
+    fn link_addresses() {
+        assert_eq!(ll_addr_n2a(&[10, 0, 0, 1], 768), "10.0.0.1");
+        assert_eq!(ll_addr_n2a(&[0xaa, 1], 1), "aa:01");
+        assert_eq!(ll_addr_n2a(&[], 1), "00");
     }
 }

@@ -14,16 +14,15 @@
 //! an IPv4 dotted netmask.
 //!
 //! Writing: [`rt_addr_n2a`] (inet_ntop / MPLS labels / link-layer bytes) and
-//! [`format_host`] (the same, or a reverse DNS name under `-r`).
+//! [`format_host`] (the same, or a reverse DNS name under `-r`), both on
+//! the stack formatter [`ABuf`]; [`ll_addr_n2a`] for a link's address.
 //!
 //! Matching (filters such as `to PREFIX`): [`get_addr_rta`] reads an address
 //! attribute, [`inet_addr_match`] / [`inet_addr_match_rta`] compare prefixes.
 //!
-//! Scopes: [`scope_n2a`] / [`scope_a2n`] with the built-in names (global,
-//! nowhere, host, link, site) and /etc/iproute2/rt_scopes, read lazily as
-//! iproute2 does; [`default_scope`] is ip address's scope for a new address.
+//! [`default_scope`] is ip address's scope for a new address (scope names
+//! are in crate::names::tables).
 
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ffi::CString;
@@ -163,6 +162,19 @@ pub fn family_name_verbose(af: u8) -> &'static str {
     }
 }
 
+/// read_family() of lib/utils.c as `ip route` reads `via FAMILY` (no
+/// ipx/dnet); AF_UNSPEC for an unknown word.
+pub fn read_family(name: &str) -> u8 {
+    match name {
+        "inet" => AF_INET,
+        "inet6" => AF_INET6,
+        "link" => AF_PACKET,
+        "mpls" => AF_MPLS,
+        "bridge" => AF_BRIDGE,
+        _ => AF_UNSPEC,
+    }
+}
+
 /// get_addr_ipv4(), iproute2's IPv4 reader: up to four strtoul(.., 0)
 /// parts of 0..255, separated by dots; the missing ones are zero.
 pub fn get_addr_ipv4(s: &str) -> Option<[u8; 4]> {
@@ -281,21 +293,6 @@ pub fn ntop_prefix(af: u8, b: &[u8]) -> Option<String> {
         _ => return None,
     };
     inet_ntop_str(af, b.get(..need)?)
-}
-
-/// mpls_ntop(): `L1/L2/...` up to the bottom-of-stack label.
-pub fn mpls_ntop(data: &[u8]) -> String {
-    let mut s = String::new();
-    for chunk in data.chunks_exact(4) {
-        let entry = u32::from_be_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
-        let label = (entry & 0xffff_f000) >> 12;
-        s.push_str(&label.to_string());
-        if entry & (1 << 8) != 0 {
-            break;
-        }
-        s.push('/');
-    }
-    s
 }
 
 /// sscanf("%x") on one word: optional blanks, sign, "0x", hex digits.
@@ -646,41 +643,11 @@ pub fn inet_addr_match_rta(m: &InetPrefix, rta: Option<&[u8]>) -> i32 {
     }
 }
 
-/// rt_addr_n2a(): an address as text: inet_ntop for IPv4/IPv6, labels for
-/// MPLS, `aa:bb` for link addresses, a sockaddr's address for AF_BRIDGE,
-/// else "???".
+/// rt_addr_n2a(): an address as text (see [`ABuf::push_addr`]).
 pub fn rt_addr_n2a(af: u8, data: &[u8]) -> String {
-    match af {
-        AF_INET | AF_INET6 => {
-            let need = if af == AF_INET { 4 } else { 16 };
-            if data.len() < need {
-                // inet_ntop would read past a short attribute; print what
-                // a zero-padded address gives instead of crashing.
-                let mut d = [0u8; 16];
-                d[..data.len()].copy_from_slice(data);
-                return inet_ntop_str(af, &d).unwrap_or_else(|| "???".into());
-            }
-            inet_ntop_str(af, data).unwrap_or_else(|| "???".into())
-        }
-        AF_MPLS => mpls_ntop(data),
-        AF_PACKET => crate::inet::ll_addr(data),
-        AF_BRIDGE => {
-            // struct sockaddr_in / sockaddr_in6: family (u16, host order)
-            // then port, then the address at offset 4 (v4) or 8 (v6).
-            let fam = data.get(..2).map(|b| u16::from_ne_bytes([b[0], b[1]])).unwrap_or(0);
-            if fam == AF_INET as u16 {
-                if let Some(a) = data.get(4..8) {
-                    return inet_ntop_str(AF_INET, a).unwrap_or_else(|| "???".into());
-                }
-            } else if fam == AF_INET6 as u16 {
-                if let Some(a) = data.get(8..24) {
-                    return inet_ntop_str(AF_INET6, a).unwrap_or_else(|| "???".into());
-                }
-            }
-            "???".into()
-        }
-        _ => "???".into(),
-    }
+    let mut b = ABuf::new();
+    b.push_addr(af, data);
+    b.as_str().to_string()
 }
 
 /// Reverse lookups done so far, misses included: (family, address) -> name.
@@ -722,17 +689,12 @@ pub fn resolve_address(af: u8, data: &[u8]) -> Option<String> {
 }
 
 /// format_host(): under `-r` (`resolve`), the host name of an address if
-/// it has one, else (and without `-r`) [`rt_addr_n2a`].
+/// it has one, else (and without `-r`) [`rt_addr_n2a`]. The one spelling
+/// of an address in ip's output ([`ABuf::push_host`] without allocating).
 pub fn format_host(af: u8, data: &[u8], resolve: bool) -> String {
-    if resolve {
-        let len = if data.is_empty() { af_byte_len(af) as usize } else { data.len() };
-        if len > 0 && data.len() >= len {
-            if let Some(n) = resolve_address(af, &data[..len]) {
-                return n;
-            }
-        }
-    }
-    rt_addr_n2a(af, data)
+    let mut b = ABuf::new();
+    b.push_host(af, data, resolve);
+    b.as_str().to_string()
 }
 
 /// default_scope() of `ip address add`: host for 127.x.x.x, else global.
@@ -741,140 +703,6 @@ pub fn default_scope(lcl: &InetPrefix) -> u8 {
         return RT_SCOPE_HOST;
     }
     RT_SCOPE_UNIVERSE
-}
-
-// ---------------------------------------------------------------------------
-// Scope names (lib/rt_names.c).
-
-struct ScopeTab {
-    names: Vec<Option<String>>,
-    loaded: bool,
-}
-
-impl ScopeTab {
-    fn new() -> ScopeTab {
-        let mut names = vec![None; 256];
-        names[RT_SCOPE_UNIVERSE as usize] = Some("global".to_string());
-        names[RT_SCOPE_NOWHERE as usize] = Some("nowhere".to_string());
-        names[RT_SCOPE_HOST as usize] = Some("host".to_string());
-        names[RT_SCOPE_LINK as usize] = Some("link".to_string());
-        names[RT_SCOPE_SITE as usize] = Some("site".to_string());
-        ScopeTab { names, loaded: false }
-    }
-
-    fn load(&mut self) {
-        self.loaded = true;
-        read_id_table("/etc/iproute2/rt_scopes", &mut self.names);
-    }
-}
-
-thread_local! {
-    static SCOPES: RefCell<ScopeTab> = RefCell::new(ScopeTab::new());
-}
-
-/// One line of an iproute2 id/name database: sscanf "0x%x %s" or "%d %s".
-/// Some((id, name)) on a match, None when the line is malformed.
-pub fn parse_id_name(p: &str) -> Option<(i64, String)> {
-    fn word(s: &str) -> Option<String> {
-        let t = s.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
-        let end = t.find([' ', '\t', '\n', '\r', '\x0b', '\x0c']).unwrap_or(t.len());
-        if end == 0 {
-            return None;
-        }
-        Some(t[..end].to_string())
-    }
-    if let Some(h) = p.strip_prefix("0x") {
-        // %x: blanks, sign, optional 0x, hex digits.
-        let t = h.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
-        let (neg, t2) = match t.as_bytes().first() {
-            Some(b'-') => (true, &t[1..]),
-            Some(b'+') => (false, &t[1..]),
-            _ => (false, t),
-        };
-        let (v, used, _) = c_strtoull(t2, 16);
-        if used > 0 {
-            if let Some(n) = word(&t2[used..]) {
-                let v = v as u32 as i32 as i64;
-                return Some((if neg { -v } else { v }, n));
-            }
-        }
-    }
-    let t = p.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
-    let (neg, t2) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
-    };
-    let digits = t2.bytes().take_while(|b| b.is_ascii_digit()).count();
-    if digits == 0 {
-        return None;
-    }
-    let v: i64 = t2[..digits].parse::<i64>().unwrap_or(i64::MAX) as i32 as i64;
-    let n = word(&t2[digits..])?;
-    Some((if neg { -v } else { v }, n))
-}
-
-/// rtnl_tab_initialize(): fills `tab` from FILE; a malformed line prints
-/// `Database FILE is corrupted at LINE` and stops reading.
-pub fn read_id_table(file: &str, tab: &mut [Option<String>]) {
-    let Ok(data) = std::fs::read(file) else { return };
-    let text = String::from_utf8_lossy(&data);
-    for line in text.split_inclusive('\n') {
-        let p = line.trim_start_matches([' ', '\t']);
-        if p.starts_with('#') || p.starts_with('\n') || p.is_empty() {
-            continue;
-        }
-        match parse_id_name(p) {
-            Some((id, name)) => {
-                if id < 0 || id as usize >= tab.len() {
-                    continue;
-                }
-                tab[id as usize] = Some(name);
-            }
-            None => {
-                crate::eprintf!("Database {} is corrupted at {}\n", file, p);
-                return;
-            }
-        }
-    }
-}
-
-/// rtnl_rtscope_n2a(): a scope's name (built-in or rt_scopes), else its
-/// number; always the number under `-N` (`numeric`).
-pub fn scope_n2a(id: u32, numeric: bool) -> Cow<'static, str> {
-    if id >= 256 || numeric {
-        return Cow::Owned(id.to_string());
-    }
-    SCOPES.with(|s| {
-        let mut s = s.borrow_mut();
-        if s.names[id as usize].is_none() && !s.loaded {
-            s.load();
-        }
-        match &s.names[id as usize] {
-            Some(n) => Cow::Owned(n.clone()),
-            None => Cow::Owned(id.to_string()),
-        }
-    })
-}
-
-/// rtnl_rtscope_a2n(): a scope name (built-in or rt_scopes) or a number
-/// 0..255 (strtoul base 0). None when neither.
-pub fn scope_a2n(arg: &str) -> Option<u32> {
-    let found = SCOPES.with(|s| {
-        let mut s = s.borrow_mut();
-        if !s.loaded {
-            s.load();
-        }
-        s.names.iter().position(|n| n.as_deref() == Some(arg))
-    });
-    if let Some(i) = found {
-        return Some(i as u32);
-    }
-    let (v, used, over) = c_strtoull(arg, 0);
-    if used == 0 || used != arg.len() || over || v > 255 {
-        return None;
-    }
-    Some(v as u32)
 }
 
 #[cfg(test)]
@@ -955,7 +783,7 @@ mod tests {
     fn mpls_and_link() {
         let a = get_addr_1("100/200", AF_MPLS).unwrap();
         assert_eq!(a.bytelen, 8);
-        assert_eq!(mpls_ntop(a.bytes()), "100/200");
+        assert_eq!(rt_addr_n2a(AF_MPLS, a.bytes()), "100/200");
         assert!(get_addr_1("1048576", AF_MPLS).is_none());
         let l = get_addr_1("aa:bb:0c", AF_PACKET).unwrap();
         assert_eq!(l.bytes(), &[0xaa, 0xbb, 0x0c]);
@@ -994,25 +822,8 @@ mod tests {
 
     #[test]
     fn scopes() {
-        assert_eq!(scope_n2a(0, false), "global");
-        assert_eq!(scope_n2a(254, false), "host");
-        assert_eq!(scope_n2a(254, true), "254");
-        assert_eq!(scope_n2a(300, false), "300");
-        assert_eq!(scope_a2n("link"), Some(253));
-        assert_eq!(scope_a2n("0x10"), Some(16));
-        assert_eq!(scope_a2n("256"), None);
-        assert_eq!(scope_a2n("bogus"), None);
         assert_eq!(default_scope(&get_prefix_1("127.0.0.2/8", AF_UNSPEC).unwrap()), RT_SCOPE_HOST);
         assert_eq!(default_scope(&get_prefix_1("10.0.0.2/8", AF_UNSPEC).unwrap()), RT_SCOPE_UNIVERSE);
-    }
-
-    #[test]
-    fn id_name_lines() {
-        assert_eq!(parse_id_name("254\thost\n"), Some((254, "host".into())));
-        assert_eq!(parse_id_name("0x10 foo # c\n"), Some((16, "foo".into())));
-        assert_eq!(parse_id_name("12abc def\n"), Some((12, "abc".into())));
-        assert_eq!(parse_id_name("foo bar\n"), None);
-        assert_eq!(parse_id_name("12\n"), None);
     }
 
     #[test]
@@ -1046,5 +857,7 @@ mod tests {
     }
 }
 
+pub mod fmt;
 pub mod lladdr;
-pub use lladdr::ll_addr;
+pub use fmt::ABuf;
+pub use lladdr::{ll_addr, ll_addr_n2a};

@@ -5,12 +5,13 @@
 //! indexed once (links in dump order, addresses grouped by ifindex in
 //! dump order), then printed straight into the printer.
 
-pub mod util;
+pub mod fnmatch;
 
 use std::collections::HashMap;
 
-use crate::args::{matches, Args};
-use crate::error::{duparg2, invarg};
+use crate::args::keywords::{doc, exact, kw, List, Table};
+use crate::args::Args;
+use crate::error::{cannot_send_dump, duparg2, invarg};
 use crate::error::{Exit, Res};
 use super::print::{print_link_stats, print_linkinfo, LinkEnv};
 use crate::ctx::Ctx;
@@ -18,7 +19,9 @@ use crate::netlink::attr::{get_str, get_u32, hdr_u32, msgs};
 use crate::netlink::consts::*;
 use crate::netlink::{Req, Tb};
 use crate::print::{Color, T};
-use util::{addr_n2a, fnmatch, get_prefix, prefix_mismatch, Prefix, Tables};
+use crate::inet::{family_name, format_host, get_prefix, inet_addr_match_rta, InetPrefix};
+use crate::names::tables::{group_a2n, rtscope_a2n, rtscope_n2a};
+use fnmatch::fnmatch;
 
 /// What a listing does with what it selects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,38 +31,53 @@ pub enum Action {
     Save,
 }
 
-const IFA_F_SECONDARY: u32 = 0x01;
-const IFA_F_NODAD: u32 = 0x02;
-const IFA_F_OPTIMISTIC: u32 = 0x04;
-const IFA_F_DADFAILED: u32 = 0x08;
-const IFA_F_HOMEADDRESS: u32 = 0x10;
-const IFA_F_DEPRECATED: u32 = 0x20;
-const IFA_F_TENTATIVE: u32 = 0x40;
-const IFA_F_PERMANENT: u32 = 0x80;
-const IFA_F_MANAGETEMPADDR: u32 = 0x100;
-const IFA_F_NOPREFIXROUTE: u32 = 0x200;
-const IFA_F_MCAUTOJOIN: u32 = 0x400;
-const IFA_F_STABLE_PRIVACY: u32 = 0x800;
-const IFADDRMSG_LEN: usize = 8;
-const INFINITY_LIFE_TIME: u32 = 0xffff_ffff;
-const IPADD_DUMP_MAGIC: u32 = 0x4736_1222;
+pub const IFA_F_SECONDARY: u32 = 0x01;
+pub const IFA_F_NODAD: u32 = 0x02;
+pub const IFA_F_OPTIMISTIC: u32 = 0x04;
+pub const IFA_F_DADFAILED: u32 = 0x08;
+pub const IFA_F_HOMEADDRESS: u32 = 0x10;
+pub const IFA_F_DEPRECATED: u32 = 0x20;
+pub const IFA_F_TENTATIVE: u32 = 0x40;
+pub const IFA_F_PERMANENT: u32 = 0x80;
+pub const IFA_F_MANAGETEMPADDR: u32 = 0x100;
+pub const IFA_F_NOPREFIXROUTE: u32 = 0x200;
+pub const IFA_F_MCAUTOJOIN: u32 = 0x400;
+pub const IFA_F_STABLE_PRIVACY: u32 = 0x800;
 
-/// ifa_flag_data[]: names, masks, in print order.
-const IFA_FLAGS_TAB: &[(&str, u32)] = &[
-    ("secondary", IFA_F_SECONDARY),
-    ("temporary", IFA_F_SECONDARY),
-    ("nodad", IFA_F_NODAD),
-    ("optimistic", IFA_F_OPTIMISTIC),
-    ("dadfailed", IFA_F_DADFAILED),
-    ("home", IFA_F_HOMEADDRESS),
-    ("deprecated", IFA_F_DEPRECATED),
-    ("tentative", IFA_F_TENTATIVE),
-    ("permanent", IFA_F_PERMANENT),
-    ("mngtmpaddr", IFA_F_MANAGETEMPADDR),
-    ("noprefixroute", IFA_F_NOPREFIXROUTE),
-    ("autojoin", IFA_F_MCAUTOJOIN),
-    ("stable-privacy", IFA_F_STABLE_PRIVACY),
+/// The lifetime that means "forever".
+pub const INFINITY_LIFE_TIME: u32 = 0xffff_ffff;
+
+/// The magic number `ip address save` writes before the messages (and
+/// `ip address restore|showdump` expect).
+pub const IPADD_DUMP_MAGIC: u32 = 0x4736_1222;
+
+/// One address flag word (ifa_flag_data[] of ipaddress.c): its name, mask,
+/// whether userspace may set it, whether it is for IPv6 only. The order is
+/// the order flags are printed in.
+pub struct IfaFlag {
+    pub name: &'static str,
+    pub mask: u32,
+    pub readonly: bool,
+    pub v6only: bool,
+}
+
+pub const IFA_FLAG_DATA: &[IfaFlag] = &[
+    IfaFlag { name: "secondary", mask: IFA_F_SECONDARY, readonly: true, v6only: false },
+    IfaFlag { name: "temporary", mask: IFA_F_SECONDARY, readonly: true, v6only: false },
+    IfaFlag { name: "nodad", mask: IFA_F_NODAD, readonly: false, v6only: true },
+    IfaFlag { name: "optimistic", mask: IFA_F_OPTIMISTIC, readonly: false, v6only: true },
+    IfaFlag { name: "dadfailed", mask: IFA_F_DADFAILED, readonly: true, v6only: true },
+    IfaFlag { name: "home", mask: IFA_F_HOMEADDRESS, readonly: false, v6only: true },
+    IfaFlag { name: "deprecated", mask: IFA_F_DEPRECATED, readonly: true, v6only: true },
+    IfaFlag { name: "tentative", mask: IFA_F_TENTATIVE, readonly: true, v6only: true },
+    IfaFlag { name: "permanent", mask: IFA_F_PERMANENT, readonly: true, v6only: true },
+    IfaFlag { name: "mngtmpaddr", mask: IFA_F_MANAGETEMPADDR, readonly: false, v6only: true },
+    IfaFlag { name: "noprefixroute", mask: IFA_F_NOPREFIXROUTE, readonly: false, v6only: false },
+    IfaFlag { name: "autojoin", mask: IFA_F_MCAUTOJOIN, readonly: false, v6only: false },
+    IfaFlag { name: "stable-privacy", mask: IFA_F_STABLE_PRIVACY, readonly: true, v6only: true },
 ];
+
+const IFADDRMSG_LEN: usize = 8;
 
 /// iproute2's `struct link_filter` for this path.
 #[derive(Debug, Clone)]
@@ -76,7 +94,7 @@ pub struct Filter {
     pub flags: u32,
     pub flagmask: u32,
     pub label: Option<String>,
-    pub pfx: Option<Prefix>,
+    pub pfx: Option<InetPrefix>,
     pub oneline: bool,
     pub flushing: bool,
     pub do_link: bool,
@@ -117,7 +135,7 @@ impl Filter {
             inv = !inv;
             a = "secondary";
         }
-        let Some((_, mask)) = IFA_FLAGS_TAB.iter().find(|(n, _)| *n == a) else { return false };
+        let Some(mask) = IFA_FLAG_DATA.iter().find(|f| f.name == a).map(|f| f.mask) else { return false };
         if inv {
             self.flags &= !mask;
         } else {
@@ -138,6 +156,67 @@ impl Filter {
     }
 }
 
+/// A selector of ipaddr_list_flush_or_save().
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sel {
+    To,
+    Scope,
+    Up,
+    /// An address flag word, read by get_filter() (with its `-` negation).
+    Flag,
+    Label,
+    Group,
+    Master,
+    Vrf,
+    Nomaster,
+    Type,
+    Dev,
+    Help,
+}
+
+/// The selectors of `ip address show|flush|save` (and `ip link show`,
+/// which runs the same parser), in ipaddr_list_flush_or_save()'s test
+/// order; any other word is the device. The flag words are get_filter()'s
+/// (each also as `-WORD`, plus `dynamic` and `primary`), documented here.
+pub static SHOW_SELECTORS: Table<Sel> = Table::new(
+    "ip address show",
+    &[
+        exact("to", Sel::To),
+        exact("scope", Sel::Scope),
+        exact("up", Sel::Up),
+        doc("dynamic", Sel::Flag),
+        doc("primary", Sel::Flag),
+        doc("secondary", Sel::Flag),
+        doc("temporary", Sel::Flag),
+        doc("nodad", Sel::Flag),
+        doc("optimistic", Sel::Flag),
+        doc("dadfailed", Sel::Flag),
+        doc("home", Sel::Flag),
+        doc("deprecated", Sel::Flag),
+        doc("tentative", Sel::Flag),
+        doc("permanent", Sel::Flag),
+        doc("mngtmpaddr", Sel::Flag),
+        doc("noprefixroute", Sel::Flag),
+        doc("autojoin", Sel::Flag),
+        doc("stable-privacy", Sel::Flag),
+        exact("label", Sel::Label),
+        exact("group", Sel::Group),
+        exact("master", Sel::Master),
+        exact("vrf", Sel::Vrf),
+        exact("nomaster", Sel::Nomaster),
+        exact("type", Sel::Type),
+        exact("dev", Sel::Dev),
+        kw("help", Sel::Help),
+    ],
+);
+
+/// The words `ip link show` documents (its usage: DEVICE, group, up,
+/// master, vrf, type, nomaster); it parses with [`SHOW_SELECTORS`].
+pub static LINK_SHOW_WORDS: List = List {
+    path: "ip link show",
+    words: &["dev", "group", "up", "master", "vrf", "type", "nomaster", "help"],
+};
+
 /// The public entry of `ip address show|flush|save`.
 pub fn ipaddr_list_flush_or_save(ctx: &mut Ctx, args: Args, action: Action, usage: Usage) -> Res<i32> {
     list_flush_or_save(ctx, args, action, false, usage)
@@ -151,33 +230,16 @@ fn ifaddr(p: &[u8]) -> Option<(u8, u8, u8, u8, i32)> {
     Some((p[0], p[1], p[2], p[3], hdr_u32(p, 4) as i32))
 }
 
-/// ipaddress.c's static `do_link`: set by `ip link show` and never
-/// cleared, so later `ip address` commands of the same batch act as link
-/// listings (a device alone goes through iplink_get, `mode` is shown).
-static DO_LINK: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// Whether an `ip link show` ran earlier in this process (the usage text
-/// of `ip address` then is the link one).
-pub fn do_link_sticky() -> bool {
-    DO_LINK.load(std::sync::atomic::Ordering::Relaxed)
-}
-
 /// The calling object's usage(), for a `help` among the selectors: it
 /// prints and returns the exit status.
 pub type Usage = fn(&mut Ctx) -> Exit;
 
 pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link: bool, usage: Usage) -> Res<i32> {
-    // In-process replays (golden tests) run many commands: keep them apart.
-    let do_link = if ctx.is_replay() {
-        do_link
-    } else {
-        if do_link {
-            DO_LINK.store(true, std::sync::atomic::Ordering::Relaxed);
-        }
-        do_link_sticky()
-    };
+    // ipaddress.c's static do_link: once `ip link show` ran, it stays set
+    // for the rest of a batch.
+    ctx.sticky.do_link |= do_link;
+    let do_link = ctx.sticky.do_link;
     let mut f = Filter::new(ctx.o.family, ctx.o.oneline > 0, do_link);
-    let mut tables = Tables::default();
     let mut filter_dev: Option<String> = None;
     if action == Action::Flush {
         if args.is_empty() {
@@ -191,31 +253,20 @@ pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link
     }
     while let Some(w) = args.next() {
         let a = w.as_str();
-        if a == "to" {
+        let sel = SHOW_SELECTORS.find(a);
+        if sel == Some(Sel::To) {
             let v = args.value()?;
-            if f.family == AF_PACKET {
-                crate::eprintf!("Error: \"{}\" may be inet prefix, but it is not allowed in this context.\n", v);
-                return Err(Exit(1));
+            // get_prefix() prints its error and exits 1.
+            let p = get_prefix(&v, f.family)?;
+            if f.family == AF_UNSPEC {
+                f.family = p.family;
             }
-            match get_prefix(&v, f.family) {
-                Some(p) => {
-                    if f.family == AF_UNSPEC {
-                        f.family = p.family;
-                    }
-                    f.pfx = Some(p);
-                }
-                None => {
-                    // get_prefix() exits on a bad prefix before invarg.
-                    let fam = if f.family == AF_UNSPEC { "any valid" } else { family_name(f.family) };
-                    crate::eprintf!("Error: {} prefix is expected rather than \"{}\".\n", fam, v);
-                    return Err(Exit(1));
-                }
-            }
-        } else if a == "scope" {
+            f.pfx = Some(p);
+        } else if sel == Some(Sel::Scope) {
             let v = args.value()?;
             f.scopemask = 0xff;
-            match tables.scope_a2n(&v) {
-                Some(s) => f.scope = s,
+            match rtscope_a2n(&v) {
+                Some(s) => f.scope = s as u8,
                 None => {
                     if v != "all" {
                         return Err(invarg("invalid \"scope\"\n", &v));
@@ -224,44 +275,44 @@ pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link
                     f.scopemask = 0;
                 }
             }
-        } else if a == "up" {
+        } else if sel == Some(Sel::Up) {
             f.up = true;
         } else if f.flag_word(a) {
-        } else if a == "label" {
+        } else if sel == Some(Sel::Label) {
             f.label = Some(args.value()?);
-        } else if a == "group" {
+        } else if sel == Some(Sel::Group) {
             let v = args.value()?;
-            match tables.group_a2n(&v) {
+            match group_a2n(&v) {
                 Some(g) => f.group = g,
                 None => return Err(invarg("Invalid \"group\" value\n", &v)),
             }
-        } else if a == "master" {
+        } else if sel == Some(Sel::Master) {
             let v = args.value()?;
             let idx = ctx.ifindex(&v);
             if idx == 0 {
                 return Err(invarg("Device does not exist\n", &v));
             }
             f.master = idx as i32;
-        } else if a == "vrf" {
+        } else if sel == Some(Sel::Vrf) {
             let v = args.value()?;
             let idx = ctx.ifindex(&v);
             if idx == 0 || !name_is_vrf(ctx, &v) {
                 return Err(invarg("Not a valid VRF name\n", &v));
             }
             f.master = idx as i32;
-        } else if a == "nomaster" {
+        } else if sel == Some(Sel::Nomaster) {
             f.master = -1;
-        } else if a == "type" {
+        } else if sel == Some(Sel::Type) {
             let v = args.value()?;
             match v.strip_suffix("_slave") {
                 Some(k) => f.slave_kind = Some(k.to_string()),
                 None => f.kind = Some(v),
             }
         } else {
-            let dev = if a == "dev" {
+            let dev = if sel == Some(Sel::Dev) {
                 args.value()?
             } else {
-                if matches(a, "help") {
+                if sel == Some(Sel::Help) {
                     return Err(usage(ctx));
                 }
                 w.clone()
@@ -281,12 +332,12 @@ pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link
         f.ifindex = idx;
     }
     match action {
-        Action::Flush => return ipaddr_flush(ctx, &mut f, tables),
+        Action::Flush => return ipaddr_flush(ctx, &mut f),
         Action::Save => return ipaddr_save(ctx, &f),
         Action::List => {}
     }
     ctx.p.new_json_obj();
-    let r = list(ctx, &f, tables, filter_dev.as_deref());
+    let r = list(ctx, &f, filter_dev.as_deref());
     ctx.p.delete_json_obj();
     r
 }
@@ -327,10 +378,10 @@ fn msg_type(raw: &[u8]) -> u16 {
     crate::netlink::attr::hdr_u16(raw, 4)
 }
 
-fn list(ctx: &mut Ctx, f: &Filter, tables: Tables, filter_dev: Option<&str>) -> Res<i32> {
+fn list(ctx: &mut Ctx, f: &Filter, filter_dev: Option<&str>) -> Res<i32> {
     // A device alone under `ip link show`: one RTM_GETLINK (iplink_get).
     if let (Some(dev), true, true) = (filter_dev, f.group == -1, f.do_link) {
-        return iplink_get(ctx, f, tables, dev);
+        return iplink_get(ctx, f, dev);
     }
     let link_dgs: Vec<Vec<u8>>;
     if f.ifindex != 0 {
@@ -379,7 +430,7 @@ fn list(ctx: &mut Ctx, f: &Filter, tables: Tables, filter_dev: Option<&str>) -> 
         }
     }
     let links = all_msgs(&link_dgs, RTM_NEWLINK);
-    let mut env = LinkEnv::new(tables);
+    let mut env = LinkEnv::default();
     env.index(&links);
 
     let mut addr_dgs: Vec<Vec<u8>> = Vec::new();
@@ -436,10 +487,9 @@ fn list(ctx: &mut Ctx, f: &Filter, tables: Tables, filter_dev: Option<&str>) -> 
 fn dump_collect(ctx: &mut Ctx, req: &mut Req) -> Res<Option<Vec<Vec<u8>>>> {
     let r = ctx.rtnl()?;
     if let Err(e) = r.dump_request(req) {
-        crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
-        return Err(Exit(1));
+        return Err(cannot_send_dump(e));
     }
-    match collect(r)? {
+    match r.dump_collect()? {
         Some(d) => Ok(Some(d)),
         None => {
             crate::eprintf!("Dump terminated\n");
@@ -448,32 +498,8 @@ fn dump_collect(ctx: &mut Ctx, req: &mut Req) -> Res<Option<Vec<Vec<u8>>>> {
     }
 }
 
-/// Rtnl::dump_collect() with chunks of exactly 32 KiB capacity: a growing
-/// Vec would double past that and waste a third of the memory.
-fn collect(r: &mut crate::netlink::Rtnl) -> Res<Option<Vec<Vec<u8>>>> {
-    const CHUNK: usize = 32768;
-    let mut out: Vec<Vec<u8>> = Vec::new();
-    let mut cur: Vec<u8> = Vec::new();
-    let ok = r.dump(|m| {
-        let need = crate::netlink::attr::align4(m.raw.len());
-        if cur.len() + need > cur.capacity() {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            cur = Vec::with_capacity(CHUNK.max(need));
-        }
-        cur.extend_from_slice(m.raw);
-        cur.resize(crate::netlink::attr::align4(cur.len()), 0);
-        Ok(())
-    })?;
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    Ok(if ok { Some(out) } else { None })
-}
-
 /// iplink_get(): `ip link show DEV` asks for that one link.
-fn iplink_get(ctx: &mut Ctx, f: &Filter, tables: Tables, dev: &str) -> Res<i32> {
+fn iplink_get(ctx: &mut Ctx, f: &Filter, dev: &str) -> Res<i32> {
     let mut req = Req::new(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(ctx.o.family, 0, 0, 0));
     let ty = if crate::names::check_ifname(dev) { IFLA_IFNAME } else { IFLA_ALT_IFNAME };
     req.attr_str(ty, dev);
@@ -486,7 +512,7 @@ fn iplink_get(ctx: &mut Ctx, f: &Filter, tables: Tables, dev: &str) -> Res<i32> 
             return Err(Exit(1));
         }
     };
-    let mut env = LinkEnv::new(tables);
+    let mut env = LinkEnv::default();
     if let Some(m) = msgs(&ans).next() {
         ctx.p.open_object(None);
         print_linkinfo(ctx, f, &mut env, m.ty, m.payload);
@@ -520,7 +546,7 @@ fn ipaddr_filter_keep(ctx: &mut Ctx, f: &Filter, env: &LinkEnv, addrs: &[&[u8]])
         }
         let local = tb.get(IFA_LOCAL).or(tb.get(IFA_ADDRESS));
         if let Some(pfx) = &f.pfx {
-            if prefix_mismatch(pfx, local) {
+            if inet_addr_match_rta(pfx, local) != 0 {
                 continue;
             }
         }
@@ -556,35 +582,6 @@ fn print_selected_addrinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, index: 
     }
 }
 
-/// format_host_rta(): a name under -r when one resolves, else the address.
-fn format_host(ctx: &Ctx, af: u8, d: &[u8]) -> String {
-    if ctx.o.resolve > 0 {
-        if let Some(n) = util::resolve_address(af, d) {
-            return n;
-        }
-    }
-    addr_n2a(af, d)
-}
-
-fn family_color(af: u8) -> Color {
-    match af {
-        AF_INET => Color::Inet,
-        AF_INET6 => Color::Inet6,
-        _ => Color::None,
-    }
-}
-
-fn family_name(af: u8) -> &'static str {
-    match af {
-        AF_INET => "inet",
-        AF_INET6 => "inet6",
-        AF_PACKET => "link",
-        AF_MPLS => "mpls",
-        AF_BRIDGE => "bridge",
-        _ => "???",
-    }
-}
-
 /// Whether print_addrinfo() passes an address (its filters, in order).
 fn addr_selected(ctx: &mut Ctx, f: &Filter, env: &LinkEnv, p: &[u8], tb: &Tb) -> bool {
     let Some((family, _, iflags, scope, index)) = ifaddr(p) else { return false };
@@ -605,7 +602,7 @@ fn addr_selected(ctx: &mut Ctx, f: &Filter, env: &LinkEnv, p: &[u8], tb: &Tb) ->
         return false;
     }
     if let Some(pfx) = &f.pfx {
-        if prefix_mismatch(pfx, tb.get(IFA_LOCAL).or(tb.get(IFA_ADDRESS))) {
+        if inet_addr_match_rta(pfx, tb.get(IFA_LOCAL).or(tb.get(IFA_ADDRESS))) != 0 {
             return false;
         }
     }
@@ -646,15 +643,15 @@ pub fn print_addrinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, p: 
             ctx.p.int(T::Any, "family_index", "    family {} ", family as i64);
         }
     }
-    let col = family_color(family);
+    let col = Color::of_family(family);
     if let Some(l) = local {
-        let s = format_host(ctx, family, l);
+        let s = format_host(family, l, ctx.o.resolve > 0);
         ctx.p.color_string(T::Any, col, "local", "{}", &s);
         if let Some(a) = address {
             let n = if family == AF_INET { 4 } else { 16 };
             if a.get(..n) != l.get(..n) {
                 ctx.p.fp(" peer ");
-                let s = format_host(ctx, family, a);
+                let s = format_host(family, a, ctx.o.resolve > 0);
                 ctx.p.color_string(T::Any, col, "address", "{}", &s);
             }
         }
@@ -668,16 +665,16 @@ pub fn print_addrinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, p: 
     }
     if let Some(b) = tb.get(IFA_BROADCAST) {
         ctx.p.fp("brd ");
-        let s = format_host(ctx, family, b);
+        let s = format_host(family, b, ctx.o.resolve > 0);
         ctx.p.color_string(T::Any, col, "broadcast", "{} ", &s);
     }
     if let Some(b) = tb.get(IFA_ANYCAST) {
         ctx.p.fp("any ");
-        let s = format_host(ctx, family, b);
+        let s = format_host(family, b, ctx.o.resolve > 0);
         ctx.p.color_string(T::Any, col, "anycast", "{} ", &s);
     }
-    let sc = env.tables.scope_n2a(scope, ctx.o.numeric > 0);
-    ctx.p.string(T::Any, "scope", "scope {} ", &sc);
+    let sc = rtscope_n2a(scope as u32, ctx.o.numeric > 0);
+    ctx.p.string(T::Any, "scope", "scope {} ", sc.as_str());
     print_ifa_flags(ctx, family, flags);
     if let Some(l) = tb.str(IFA_LABEL) {
         ctx.p.string(T::Any, "label", "{}", l);
@@ -710,13 +707,14 @@ pub fn print_addrinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, p: 
 /// permanent; IPv6 secondaries are "temporary"; leftovers as hex.
 pub fn print_ifa_flags(ctx: &mut Ctx, family: u8, flags: u32) {
     let mut flags = flags;
-    for (name, mask) in IFA_FLAGS_TAB {
-        if *mask == IFA_F_PERMANENT {
+    for f in IFA_FLAG_DATA {
+        let (name, mask) = (f.name, f.mask);
+        if mask == IFA_F_PERMANENT {
             if flags & mask == 0 {
                 ctx.p.bool(T::Any, "dynamic", "dynamic ", true);
             }
         } else if flags & mask != 0 {
-            if *mask == IFA_F_SECONDARY && family == AF_INET6 {
+            if mask == IFA_F_SECONDARY && family == AF_INET6 {
                 ctx.p.bool(T::Any, "temporary", "temporary ", true);
             } else {
                 ctx.p.fpf(format_args!("{} ", name));
@@ -736,9 +734,9 @@ pub fn print_ifa_flags(ctx: &mut Ctx, family: u8, flags: u32) {
 }
 
 /// ipaddr_flush(): rounds of dump + delete until nothing matches.
-fn ipaddr_flush(ctx: &mut Ctx, f: &mut Filter, tables: Tables) -> Res<i32> {
+fn ipaddr_flush(ctx: &mut Ctx, f: &mut Filter) -> Res<i32> {
     f.flushing = true;
-    let mut env = LinkEnv::new(tables);
+    let mut env = LinkEnv::default();
     let loops = ctx.o.loops;
     let mut round = 0;
     let stats = ctx.o.stats;
@@ -753,7 +751,7 @@ fn ipaddr_flush(ctx: &mut Ctx, f: &mut Filter, tables: Tables) -> Res<i32> {
                 crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
                 return Err(Exit(1));
             }
-            match collect(r)? {
+            match r.dump_collect()? {
                 Some(d) => d,
                 None => {
                     crate::eprintf!("Flush terminated\n");
@@ -814,7 +812,7 @@ fn ipaddr_flush(ctx: &mut Ctx, f: &mut Filter, tables: Tables) -> Res<i32> {
             if b.is_empty() {
                 continue;
             }
-            if let Err(errno) = send_check(ctx, b) {
+            if let Err(errno) = ctx.rtnl()?.send_check(b) {
                 if errno != libc::EADDRNOTAVAIL {
                     let _ = ctx.p.flush();
                     crate::eprintf!("Failed to send flush request: {}\n", crate::error::strerror(errno));
@@ -846,37 +844,6 @@ fn ipaddr_flush(ctx: &mut Ctx, f: &mut Filter, tables: Tables) -> Res<i32> {
     Ok(255)
 }
 
-/// rtnl_send_check(): send without ACKs, then peek for an immediate error.
-fn send_check(ctx: &mut Ctx, buf: &[u8]) -> Result<(), i32> {
-    let Ok(r) = ctx.rtnl() else { return Err(libc::EIO) };
-    let Some(fd) = r.raw_fd() else { return Ok(()) };
-    let n = unsafe { libc::send(fd, buf.as_ptr() as *const libc::c_void, buf.len(), 0) };
-    if n < 0 {
-        return Err(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO));
-    }
-    let mut resp = [0u8; 1024];
-    let n = unsafe {
-        libc::recv(fd, resp.as_mut_ptr() as *mut libc::c_void, resp.len(), libc::MSG_DONTWAIT | libc::MSG_PEEK)
-    };
-    if n < 0 {
-        let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO);
-        if e == libc::EAGAIN {
-            return Ok(());
-        }
-        return Err(e);
-    }
-    for m in msgs(&resp[..(n as usize).min(resp.len())]) {
-        if m.ty == NLMSG_ERROR {
-            if m.payload.len() < 20 {
-                crate::eprintf!("ERROR truncated\n");
-                return Err(libc::EIO);
-            }
-            return Err(-(hdr_u32(m.payload, 0) as i32));
-        }
-    }
-    Ok(())
-}
-
 /// `ip address save`: the magic, then the raw RTM_NEWADDR messages.
 fn ipaddr_save(ctx: &mut Ctx, f: &Filter) -> Res<i32> {
     if unsafe { libc::isatty(1) } == 1 {
@@ -896,10 +863,9 @@ fn ipaddr_save(ctx: &mut Ctx, f: &Filter) -> Res<i32> {
     let dgs = {
         let r = ctx.rtnl()?;
         if let Err(e) = r.dump_request(&mut req) {
-            crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
-            return Err(Exit(1));
+            return Err(cannot_send_dump(e));
         }
-        collect(r)?
+        r.dump_collect()?
     };
     let Some(dgs) = dgs else {
         crate::eprintf!("Save terminated\n");

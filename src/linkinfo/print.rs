@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use crate::ctx::Ctx;
-use super::list::util::{ll_addr_n2a, ll_type_n2a, Tables};
+use crate::inet::ll_addr_n2a;
+use crate::names::tables::{group_n2a, ll_type_n2a};
 use super::list::Filter;
 use crate::netlink::attr::{attrs, get_str, get_u32, get_u8};
 use crate::netlink::consts::*;
@@ -18,15 +19,10 @@ use crate::print::{Color, J, T};
 pub struct LinkEnv<'a> {
     /// (ifindex, name, flags), sorted by ifindex (the dump's own order).
     links: Vec<(i32, &'a str, u32)>,
-    pub tables: Tables,
     pub nsids: HashMap<i32, Option<String>>,
 }
 
 impl<'a> LinkEnv<'a> {
-    pub fn new(tables: Tables) -> LinkEnv<'a> {
-        LinkEnv { tables, ..Default::default() }
-    }
-
     /// Indexes the link messages (raw, header included) of a dump.
     pub fn index(&mut self, msgs: &[&'a [u8]]) {
         self.links.reserve_exact(msgs.len());
@@ -313,8 +309,8 @@ pub fn print_linkinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, pay
         }
     }
     if let Some(g) = tb.u32(IFLA_GROUP) {
-        let s = env.tables.group_n2a(g as i32, numeric);
-        ctx.p.string(T::Any, "group", "group {} ", &s);
+        let s = group_n2a(g as i32, numeric);
+        ctx.p.string(T::Any, "group", "group {} ", s.as_str());
     }
     // filter.showqueue is always set on this path.
     let qlen = match tb.u32(IFLA_TXQLEN) {
@@ -338,7 +334,7 @@ pub fn print_linkinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, pay
     if f.family == 0 || f.family == AF_PACKET || ctx.o.details > 0 {
         ctx.p.nl();
         let t = ll_type_n2a(ltype, numeric);
-        ctx.p.string(T::Any, "link_type", "    link/{} ", &t);
+        ctx.p.string(T::Any, "link_type", "    link/{} ", t.as_str());
         if let Some(a) = tb.get(IFLA_ADDRESS) {
             let s = ll_addr_n2a(a, ltype);
             ctx.p.color_string(T::Any, Color::Mac, "address", "{}", &s);
@@ -587,7 +583,7 @@ fn protodown_reason_names() -> Vec<Option<String>> {
         if n.starts_with('.') || n.len() <= 5 || !n.ends_with(".conf") {
             continue;
         }
-        for (id, name) in crate::linkinfo::list::util::read_id_names(&format!("{}/{}", dir, n)) {
+        for (id, name) in crate::names::tables::read_id_names(&format!("{}/{}", dir, n)) {
             if (0..=32).contains(&id) {
                 tab[id as usize] = Some(name);
             }

@@ -2,14 +2,16 @@
 //! groups from /etc/iproute2 (lib/rt_names.c, 6.1.0).
 //!
 //! API (reusable by route, rule, address and link printing):
-//! - `set_numeric(bool)`: `-N`; every `*_n2a` then prints numbers.
-//! - `rtprot_n2a(id)`, `rtscope_n2a(id)`, `rtrealm_n2a(id)`, `rttable_n2a(id)`,
-//!   `dsfield_n2a(id)`, `group_n2a(id)` return a [`Name`] (`.as_str()`, or
-//!   `Display`), never allocating per call.
+//! - `rtprot_n2a(id, numeric)`, `rtscope_n2a`, `rtrealm_n2a`, `rttable_n2a`,
+//!   `dsfield_n2a`, `group_n2a` return a [`Name`] (`.as_str()`, or
+//!   `Display`), never allocating per call; `numeric` is `-N` (numbers
+//!   instead of names), passed by the caller from its options.
 //! - `rtprot_a2n(s)`, `rtscope_a2n(s)`, `rtrealm_a2n(s)`, `rttable_a2n(s)`,
 //!   `dsfield_a2n(s)`, `group_a2n(s)` return `Option<u32>` (`None` = the C
 //!   function's -1).
-//! - `rtntype_n2a(id)` / `rtntype_a2n(s)`: route types (ip/rtm_map.c).
+//! - `rtntype_n2a(id, numeric)` / `rtntype_a2n(s)`: route types (ip/rtm_map.c).
+//! - `ll_type_n2a(type, numeric)`: ARPHRD names (lib/ll_types.c).
+//! - `read_id_names(path)`: one "ID NAME" file as a list (protodown reasons).
 //!
 //! As in iproute2 the files are read lazily: a protocol, scope, realm or
 //! dsfield file only when a lookup misses the compiled-in names (or on the
@@ -18,20 +20,8 @@
 
 use std::cell::RefCell;
 use std::fmt;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 const CONFDIR: &str = "/etc/iproute2";
-
-static NUMERIC: AtomicBool = AtomicBool::new(false);
-
-/// `-N`: print numbers instead of names.
-pub fn set_numeric(on: bool) {
-    NUMERIC.store(on, Ordering::Relaxed);
-}
-
-pub fn numeric() -> bool {
-    NUMERIC.load(Ordering::Relaxed)
-}
 
 /// A small string on the stack (numbers printed by the n2a functions).
 #[derive(Clone, Copy)]
@@ -208,19 +198,24 @@ fn scan_dec(p: &str) -> Option<(i32, String)> {
 
 /// Reads a names file; calls `f(id, name)` for each entry, stops with the
 /// "corrupted" message as rtnl_*_initialize() do.
-fn read_file(path: &str, mut f: impl FnMut(i32, &'static str)) {
+fn read_file(path: &str, mut f: impl FnMut(i32, String)) {
     let Ok(data) = std::fs::read(path) else { return };
     let text = String::from_utf8_lossy(&data);
     for line in text.split_inclusive('\n') {
         match parse_line(line) {
             None => continue,
-            Some(Ok((id, name))) => f(id, Box::leak(name.into_boxed_str())),
+            Some(Ok((id, name))) => f(id, name),
             Some(Err(rest)) => {
                 crate::eprintf!("Database {} is corrupted at {}\n", path, rest);
                 return;
             }
         }
     }
+}
+
+/// A name of a lookup table: kept for the rest of the process (C's strdup).
+fn leak(name: String) -> &'static str {
+    Box::leak(name.into_boxed_str())
 }
 
 /// The `*.conf` files of a directory, in readdir order.
@@ -247,7 +242,7 @@ impl Tab {
         let names = &mut self.names;
         read_file(path, |id, name| {
             if (0..256).contains(&id) {
-                names[id as usize] = Some(name);
+                names[id as usize] = Some(leak(name));
             }
         });
     }
@@ -264,7 +259,7 @@ impl Hash {
         let e = &mut self.entries;
         read_file(path, |id, name| {
             if id >= 0 {
-                e.push((id as u32, name));
+                e.push((id as u32, leak(name)));
             }
         });
     }
@@ -354,8 +349,8 @@ fn strtoul_all(arg: &str, base: u32, max: u64) -> Option<u32> {
 }
 
 /// The n2a of the small tables: lazy load on a miss.
-fn tab_n2a(id: u32, pick: fn(&mut State) -> &mut Tab, init: fn(&mut State)) -> Name {
-    if id >= 256 || numeric() {
+fn tab_n2a(id: u32, numeric: bool, pick: fn(&mut State) -> &mut Tab, init: fn(&mut State)) -> Name {
+    if id >= 256 || numeric {
         return Name::fmt_args(format_args!("{}", id));
     }
     STATE.with(|s| {
@@ -407,24 +402,24 @@ fn i_ds(s: &mut State) {
 }
 
 /// rtnl_rtprot_n2a()
-pub fn rtprot_n2a(id: u32) -> Name {
-    tab_n2a(id, p_proto, init_proto)
+pub fn rtprot_n2a(id: u32, numeric: bool) -> Name {
+    tab_n2a(id, numeric, p_proto, init_proto)
 }
 /// rtnl_rtprot_a2n()
 pub fn rtprot_a2n(arg: &str) -> Option<u32> {
     tab_a2n(arg, p_proto, init_proto, 0)
 }
 /// rtnl_rtscope_n2a()
-pub fn rtscope_n2a(id: u32) -> Name {
-    tab_n2a(id, p_scope, i_scope)
+pub fn rtscope_n2a(id: u32, numeric: bool) -> Name {
+    tab_n2a(id, numeric, p_scope, i_scope)
 }
 /// rtnl_rtscope_a2n()
 pub fn rtscope_a2n(arg: &str) -> Option<u32> {
     tab_a2n(arg, p_scope, i_scope, 0)
 }
 /// rtnl_rtrealm_n2a()
-pub fn rtrealm_n2a(id: u32) -> Name {
-    tab_n2a(id, p_realm, i_realm)
+pub fn rtrealm_n2a(id: u32, numeric: bool) -> Name {
+    tab_n2a(id, numeric, p_realm, i_realm)
 }
 /// rtnl_rtrealm_a2n()
 pub fn rtrealm_a2n(arg: &str) -> Option<u32> {
@@ -432,11 +427,11 @@ pub fn rtrealm_a2n(arg: &str) -> Option<u32> {
 }
 
 /// rtnl_dsfield_n2a(): a name, else "0x%02x".
-pub fn dsfield_n2a(id: u32) -> Name {
+pub fn dsfield_n2a(id: u32, numeric: bool) -> Name {
     if id >= 256 {
         return Name::fmt_args(format_args!("{}", id));
     }
-    if !numeric() {
+    if !numeric {
         let n = STATE.with(|s| {
             let mut s = s.borrow_mut();
             if s.dsfield.names[id as usize].is_none() && !s.dsfield.init {
@@ -456,7 +451,7 @@ pub fn dsfield_a2n(arg: &str) -> Option<u32> {
 }
 
 /// rtnl_rttable_n2a()
-pub fn rttable_n2a(id: u32) -> Name {
+pub fn rttable_n2a(id: u32, numeric: bool) -> Name {
     let n = STATE.with(|s| {
         let mut s = s.borrow_mut();
         if !s.table.init {
@@ -465,7 +460,7 @@ pub fn rttable_n2a(id: u32) -> Name {
         s.table.n2a(id)
     });
     match n {
-        Some(n) if !numeric() => Name::Static(n),
+        Some(n) if !numeric => Name::Static(n),
         _ => Name::fmt_args(format_args!("{}", id)),
     }
 }
@@ -485,7 +480,7 @@ pub fn rttable_a2n(arg: &str) -> Option<u32> {
 }
 
 /// rtnl_group_n2a()
-pub fn group_n2a(id: i32) -> Name {
+pub fn group_n2a(id: i32, numeric: bool) -> Name {
     let n = STATE.with(|s| {
         let mut s = s.borrow_mut();
         if !s.group.init {
@@ -507,7 +502,7 @@ pub fn group_n2a(id: i32) -> Name {
         best.and_then(|(_, p)| s.group.entries.get(p)).map(|(_, n)| *n)
     });
     match n {
-        Some(n) if !numeric() => Name::Static(n),
+        Some(n) if !numeric => Name::Static(n),
         _ => Name::fmt_args(format_args!("{}", id)),
     }
 }
@@ -534,8 +529,8 @@ pub fn group_a2n(arg: &str) -> Option<i32> {
 }
 
 /// rtnl_rtntype_n2a() (ip/rtm_map.c)
-pub fn rtntype_n2a(id: u8) -> Name {
-    if numeric() {
+pub fn rtntype_n2a(id: u8, numeric: bool) -> Name {
+    if numeric {
         return Name::fmt_args(format_args!("{}", id));
     }
     Name::Static(match id {
@@ -606,6 +601,43 @@ pub fn rt_realms_or_raw(arg: &str) -> Option<u32> {
     crate::args::num::get_unsigned(arg, 0)
 }
 
+/// ll_type_n2a() (lib/ll_types.c): the name of an ARPHRD link type, else
+/// (and under `-N`) "[N]".
+pub fn ll_type_n2a(t: u16, numeric: bool) -> Name {
+    const T: &[(u16, &str)] = &[
+        (0, "netrom"), (1, "ether"), (2, "eether"), (3, "ax25"), (4, "pronet"), (5, "chaos"),
+        (6, "ieee802"), (7, "arcnet"), (8, "atalk"), (15, "dlci"), (19, "atm"), (23, "metricom"),
+        (24, "ieee1394"), (32, "infiniband"), (256, "slip"), (257, "cslip"), (258, "slip6"),
+        (259, "cslip6"), (260, "rsrvd"), (264, "adapt"), (270, "rose"), (271, "x25"), (272, "hwx25"),
+        (280, "can"), (512, "ppp"), (513, "hdlc"), (516, "lapb"), (517, "ddcmp"), (518, "rawhdlc"),
+        (768, "ipip"), (769, "tunnel6"), (770, "frad"), (771, "skip"), (772, "loopback"),
+        (773, "ltalk"), (774, "fddi"), (775, "bif"), (776, "sit"), (777, "ip/ddp"), (778, "gre"),
+        (779, "pimreg"), (780, "hippi"), (781, "ash"), (782, "econet"), (783, "irda"), (784, "fcpp"),
+        (785, "fcal"), (786, "fcpl"), (787, "fcfb0"), (788, "fcfb1"), (789, "fcfb2"), (790, "fcfb3"),
+        (791, "fcfb4"), (792, "fcfb5"), (793, "fcfb6"), (794, "fcfb7"), (795, "fcfb8"),
+        (796, "fcfb9"), (797, "fcfb10"), (798, "fcfb11"), (799, "fcfb12"), (800, "tr"),
+        (801, "ieee802.11"), (802, "ieee802.11/prism"), (803, "ieee802.11/radiotap"),
+        (804, "ieee802.15.4"), (805, "ieee802.15.4/monitor"), (820, "phonet"), (821, "phonet_pipe"),
+        (822, "caif"), (823, "gre6"), (824, "netlink"), (825, "6lowpan"), (0xfffe, "none"),
+        (0xffff, "void"),
+    ];
+    if !numeric {
+        if let Some((_, n)) = T.iter().find(|(x, _)| *x == t) {
+            return Name::Static(n);
+        }
+    }
+    Name::fmt_args(format_args!("[{}]", t))
+}
+
+/// One "ID NAME" file of /etc/iproute2 (the rtnl_*_initialize line rules:
+/// "0x%x %s" or "%d %s", '#' comments; a corrupted line is reported and
+/// ends the file), entries in file order.
+pub fn read_id_names(path: &str) -> Vec<(i32, String)> {
+    let mut out = Vec::new();
+    read_file(path, |id, name| out.push((id, name)));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -625,13 +657,17 @@ mod tests {
 
     #[test]
     fn builtins() {
-        assert_eq!(rtntype_n2a(1).as_str(), "unicast");
+        assert_eq!(rtntype_n2a(1, false).as_str(), "unicast");
         assert_eq!(rtntype_a2n("b"), Some(3));
         assert_eq!(rtntype_a2n("u"), Some(7));
         assert_eq!(rtntype_a2n("12"), Some(12));
         assert_eq!(rtntype_a2n("x1"), None);
-        assert_eq!(rtprot_n2a(3).as_str(), "boot");
-        assert_eq!(rtscope_n2a(253).as_str(), "link");
+        assert_eq!(rtprot_n2a(3, false).as_str(), "boot");
+        assert_eq!(rtscope_n2a(253, false).as_str(), "link");
+        assert_eq!(rtscope_n2a(253, true).as_str(), "253");
+        assert_eq!(rtscope_n2a(0, false).as_str(), "global");
+        assert_eq!(rtscope_a2n("0x10"), Some(16));
+        assert_eq!(rtscope_a2n("256"), None);
         assert_eq!(rtscope_a2n("host"), Some(254));
         assert_eq!(rttable_a2n("main"), Some(254));
         assert_eq!(rttable_a2n("0x10"), Some(16));
@@ -640,6 +676,15 @@ mod tests {
         assert_eq!(dsfield_a2n("10"), Some(16));
         assert_eq!(rt_realms_or_raw("1/2"), Some(0x10002));
         assert_eq!(rt_realms_or_raw("3"), Some(3));
+    }
+
+    #[test]
+    fn link_types() {
+        assert_eq!(ll_type_n2a(1, false).as_str(), "ether");
+        assert_eq!(ll_type_n2a(772, false).as_str(), "loopback");
+        assert_eq!(ll_type_n2a(65534, false).as_str(), "none");
+        assert_eq!(ll_type_n2a(1, true).as_str(), "[1]");
+        assert_eq!(ll_type_n2a(9999, false).as_str(), "[9999]");
     }
 
     #[test]

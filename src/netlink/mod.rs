@@ -192,7 +192,8 @@ impl Rtnl {
         out
     }
 
-    fn is_replay(&self) -> bool {
+    /// Answers come from a recording, not the kernel.
+    pub fn is_replay(&self) -> bool {
         matches!(self.backend, Backend::Replay(_))
     }
 
@@ -364,22 +365,39 @@ impl Rtnl {
 
     /// Collects a whole dump as raw datagrams (for `ip link`/`ip addr`,
     /// which must see every link before printing, as iproute2 stores them).
+    /// Chunks have exactly 32 KiB capacity: a growing Vec would double past
+    /// that and waste a third of the memory.
     pub fn dump_collect(&mut self) -> crate::error::Res<Option<Vec<Vec<u8>>>> {
+        const CHUNK: usize = 32768;
         let mut out: Vec<Vec<u8>> = Vec::new();
         let mut cur: Vec<u8> = Vec::new();
         let ok = self.dump(|m| {
-            if cur.len() + m.raw.len() > 32768 && !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+            let need = attr::align4(m.raw.len());
+            if cur.len() + need > cur.capacity() {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+                cur = Vec::with_capacity(CHUNK.max(need));
             }
             cur.extend_from_slice(m.raw);
-            let pad = attr::align4(cur.len()) - cur.len();
-            cur.extend(std::iter::repeat_n(0u8, pad));
+            cur.resize(attr::align4(cur.len()), 0);
             Ok(())
         })?;
         if !cur.is_empty() {
             out.push(cur);
         }
         Ok(if ok { Some(out) } else { None })
+    }
+
+    /// rtnl_send_check() on this socket (see [`SendCheck`]).
+    pub fn send_check(&mut self, buf: &[u8]) -> Result<(), i32> {
+        self.send_checker().send_check(buf)
+    }
+
+    /// A [`SendCheck`] for this socket, usable while a dump borrows it
+    /// (iproute2 sends a flush's deletes from inside the dump callback).
+    pub fn send_checker(&self) -> SendCheck {
+        SendCheck { fd: self.raw_fd() }
     }
 
     /// rtnl_talk(): sends `req` with NLM_F_ACK and waits for the answer.
@@ -454,6 +472,50 @@ impl Rtnl {
                 return o;
             }
         }
+    }
+}
+
+/// rtnl_send_check(): sends requests without NLM_F_ACK (a flush's batched
+/// deletes) and peeks, without waiting, for an error the kernel already
+/// queued; the ACK-less requests leave nothing else to drain. A replay
+/// handle (no socket) accepts everything.
+#[derive(Clone, Copy)]
+pub struct SendCheck {
+    fd: Option<i32>,
+}
+
+impl SendCheck {
+    /// Err(errno) for a failed send or a queued NLMSG_ERROR ("ERROR
+    /// truncated" printed for a short one, then EIO).
+    pub fn send_check(&self, buf: &[u8]) -> Result<(), i32> {
+        let Some(fd) = self.fd else { return Ok(()) };
+        // SAFETY: buf is a valid slice; fd is the open netlink socket.
+        let n = unsafe { libc::send(fd, buf.as_ptr() as *const libc::c_void, buf.len(), 0) };
+        if n < 0 {
+            return Err(io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO));
+        }
+        let mut resp = [0u8; 1024];
+        // SAFETY: resp is a writable buffer of its length.
+        let n = unsafe {
+            libc::recv(fd, resp.as_mut_ptr() as *mut libc::c_void, resp.len(), libc::MSG_DONTWAIT | libc::MSG_PEEK)
+        };
+        if n < 0 {
+            let e = io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO);
+            if e == libc::EAGAIN {
+                return Ok(());
+            }
+            return Err(e);
+        }
+        for m in msgs(&resp[..(n as usize).min(resp.len())]) {
+            if m.ty == NLMSG_ERROR {
+                if m.payload.len() < 20 {
+                    eprint_raw("ERROR truncated\n");
+                    return Err(libc::EIO);
+                }
+                return Err((attr::hdr_u32(m.payload, 0) as i32).wrapping_neg());
+            }
+        }
+        Ok(())
     }
 }
 

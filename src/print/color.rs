@@ -13,6 +13,17 @@ pub enum Color {
     None,
 }
 
+impl Color {
+    /// ifa_family_color(): addresses of IPv4 and IPv6 have their colours.
+    pub fn of_family(af: u8) -> Color {
+        match af {
+            crate::netlink::consts::AF_INET => Color::Inet,
+            crate::netlink::consts::AF_INET6 => Color::Inet6,
+            _ => Color::None,
+        }
+    }
+}
+
 pub const CLEAR: &str = "\x1b[0m";
 
 /// The escape that starts `c` in the light or dark palette.

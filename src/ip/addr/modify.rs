@@ -10,62 +10,77 @@
 
 use std::io::{IsTerminal, Read};
 
-use crate::args::{matches, Args};
+use crate::args::keywords::{exact, kw, Table};
+use crate::args::Args;
 use crate::error::{duparg, duparg2, invarg};
 use crate::error::{eprint_raw, fail, Exit, Res};
 use crate::inet::{self, InetPrefix};
 use crate::ctx::Ctx;
 use crate::netlink::attr::{align4, Req};
+use crate::linkinfo::list::{IfaFlag, IFA_FLAG_DATA, IFA_F_MCAUTOJOIN, INFINITY_LIFE_TIME, IPADD_DUMP_MAGIC};
 use crate::netlink::consts::*;
 
-pub const IFA_F_SECONDARY: u32 = 0x01;
-pub const IFA_F_NODAD: u32 = 0x02;
-pub const IFA_F_OPTIMISTIC: u32 = 0x04;
-pub const IFA_F_DADFAILED: u32 = 0x08;
-pub const IFA_F_HOMEADDRESS: u32 = 0x10;
-pub const IFA_F_DEPRECATED: u32 = 0x20;
-pub const IFA_F_TENTATIVE: u32 = 0x40;
-pub const IFA_F_PERMANENT: u32 = 0x80;
-pub const IFA_F_MANAGETEMPADDR: u32 = 0x100;
-pub const IFA_F_NOPREFIXROUTE: u32 = 0x200;
-pub const IFA_F_MCAUTOJOIN: u32 = 0x400;
-pub const IFA_F_STABLE_PRIVACY: u32 = 0x800;
-
-/// The lifetime that means "forever".
-pub const INFINITY_LIFE_TIME: u32 = 0xffff_ffff;
-
-/// The magic number `ip address save` writes before the messages.
-pub const IPADD_DUMP_MAGIC: u32 = 0x4736_1222;
-
-/// One address flag word (ifa_flag_data[] of ipaddress.c): its name, mask,
-/// whether userspace may set it, whether it is for IPv6 only. The order is
-/// the order flags are printed in.
-pub struct IfaFlag {
-    pub name: &'static str,
-    pub mask: u32,
-    pub readonly: bool,
-    pub v6only: bool,
+/// ipaddr_modify()'s words, in its test order (peer/remote and brd are
+/// strcmp, broadcast/metric/lifetimes prefixes; the flag words are
+/// lookup_flag_data_by_name(), exact; anything else is the local address,
+/// after an optional `local`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opt {
+    Peer,
+    Broadcast,
+    Anycast,
+    Scope,
+    Dev,
+    Label,
+    Metric,
+    ValidLft,
+    PreferredLft,
+    /// An index into IFA_FLAG_DATA.
+    Flag(usize),
+    Local,
+    Help,
 }
 
-pub const IFA_FLAG_DATA: &[IfaFlag] = &[
-    IfaFlag { name: "secondary", mask: IFA_F_SECONDARY, readonly: true, v6only: false },
-    IfaFlag { name: "temporary", mask: IFA_F_SECONDARY, readonly: true, v6only: false },
-    IfaFlag { name: "nodad", mask: IFA_F_NODAD, readonly: false, v6only: true },
-    IfaFlag { name: "optimistic", mask: IFA_F_OPTIMISTIC, readonly: false, v6only: true },
-    IfaFlag { name: "dadfailed", mask: IFA_F_DADFAILED, readonly: true, v6only: true },
-    IfaFlag { name: "home", mask: IFA_F_HOMEADDRESS, readonly: false, v6only: true },
-    IfaFlag { name: "deprecated", mask: IFA_F_DEPRECATED, readonly: true, v6only: true },
-    IfaFlag { name: "tentative", mask: IFA_F_TENTATIVE, readonly: true, v6only: true },
-    IfaFlag { name: "permanent", mask: IFA_F_PERMANENT, readonly: true, v6only: true },
-    IfaFlag { name: "mngtmpaddr", mask: IFA_F_MANAGETEMPADDR, readonly: false, v6only: true },
-    IfaFlag { name: "noprefixroute", mask: IFA_F_NOPREFIXROUTE, readonly: false, v6only: false },
-    IfaFlag { name: "autojoin", mask: IFA_F_MCAUTOJOIN, readonly: false, v6only: false },
-    IfaFlag { name: "stable-privacy", mask: IFA_F_STABLE_PRIVACY, readonly: true, v6only: true },
-];
+pub static ADD_OPTIONS: Table<Opt> = Table::new(
+    "ip address add",
+    &[
+        exact("peer", Opt::Peer),
+        exact("remote", Opt::Peer),
+        kw("broadcast", Opt::Broadcast),
+        exact("brd", Opt::Broadcast),
+        exact("anycast", Opt::Anycast),
+        exact("scope", Opt::Scope),
+        exact("dev", Opt::Dev),
+        exact("label", Opt::Label),
+        kw("metric", Opt::Metric),
+        kw("priority", Opt::Metric),
+        kw("preference", Opt::Metric),
+        kw("valid_lft", Opt::ValidLft),
+        kw("preferred_lft", Opt::PreferredLft),
+        exact("secondary", Opt::Flag(0)),
+        exact("temporary", Opt::Flag(1)),
+        exact("nodad", Opt::Flag(2)),
+        exact("optimistic", Opt::Flag(3)),
+        exact("dadfailed", Opt::Flag(4)),
+        exact("home", Opt::Flag(5)),
+        exact("deprecated", Opt::Flag(6)),
+        exact("tentative", Opt::Flag(7)),
+        exact("permanent", Opt::Flag(8)),
+        exact("mngtmpaddr", Opt::Flag(9)),
+        exact("noprefixroute", Opt::Flag(10)),
+        exact("autojoin", Opt::Flag(11)),
+        exact("stable-privacy", Opt::Flag(12)),
+        exact("local", Opt::Local),
+        kw("help", Opt::Help),
+    ],
+);
 
-/// lookup_flag_data_by_name(): exact names only.
-pub fn lookup_flag(name: &str) -> Option<&'static IfaFlag> {
-    IFA_FLAG_DATA.iter().find(|f| f.name == name)
+/// The flag an option word names, if it is one.
+fn flag_of(opt: Option<Opt>) -> Option<&'static IfaFlag> {
+    match opt {
+        Some(Opt::Flag(i)) => IFA_FLAG_DATA.get(i),
+        _ => None,
+    }
 }
 
 /// The size of iproute2's request buffer (nlmsghdr + ifaddrmsg + 256):
@@ -115,7 +130,8 @@ pub fn ipaddr_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res
 
     while let Some(w) = args.next() {
         let w = w.as_str();
-        if w == "peer" || w == "remote" {
+        let opt = ADD_OPTIONS.find(w);
+        if opt == Some(Opt::Peer) {
             let v = args.value()?;
             if peer_len != 0 {
                 return Err(duparg("peer", &v));
@@ -127,7 +143,7 @@ pub fn ipaddr_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res
             }
             addattr(&mut req, IFA_ADDRESS, peer.bytes());
             prefixlen = peer.bitlen as u8;
-        } else if matches(w, "broadcast") || w == "brd" {
+        } else if opt == Some(Opt::Broadcast) {
             let v = args.value()?;
             if brd_len != 0 {
                 return Err(duparg("broadcast", &v));
@@ -144,7 +160,7 @@ pub fn ipaddr_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res
                 addattr(&mut req, IFA_BROADCAST, a.bytes());
                 brd_len = a.bytelen as i32;
             }
-        } else if w == "anycast" {
+        } else if opt == Some(Opt::Anycast) {
             let v = args.value()?;
             if any_len != 0 {
                 return Err(duparg("anycast", &v));
@@ -155,27 +171,27 @@ pub fn ipaddr_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res
             }
             addattr(&mut req, IFA_ANYCAST, a.bytes());
             any_len = a.bytelen as usize;
-        } else if w == "scope" {
+        } else if opt == Some(Opt::Scope) {
             let v = args.value()?;
-            match inet::scope_a2n(&v) {
+            match crate::names::tables::rtscope_a2n(&v) {
                 Some(s) => scope = s as u8,
                 None => return Err(invarg("invalid scope value.", &v)),
             }
             scoped = true;
-        } else if w == "dev" {
+        } else if opt == Some(Opt::Dev) {
             d = Some(args.value()?);
-        } else if w == "label" {
+        } else if opt == Some(Opt::Label) {
             let v = args.value()?;
             let mut z = v.into_bytes();
             z.push(0);
             addattr(&mut req, IFA_LABEL, &z);
-        } else if matches(w, "metric") || matches(w, "priority") || matches(w, "preference") {
+        } else if opt == Some(Opt::Metric) {
             let v = args.value()?;
             match crate::args::num::get_u32(&v, 0) {
                 Some(m) => addattr(&mut req, IFA_RT_PRIORITY, &m.to_ne_bytes()),
                 None => return Err(invarg("\"metric\" value is invalid\n", &v)),
             }
-        } else if matches(w, "valid_lft") {
+        } else if opt == Some(Opt::ValidLft) {
             if valid_set {
                 return Err(duparg("valid_lft", w));
             }
@@ -185,7 +201,7 @@ pub fn ipaddr_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res
                 Some(l) => valid_lft = l,
                 None => return Err(invarg("valid_lft value", &v)),
             }
-        } else if matches(w, "preferred_lft") {
+        } else if opt == Some(Opt::PreferredLft) {
             if preferred_set {
                 return Err(duparg("preferred_lft", w));
             }
@@ -195,7 +211,7 @@ pub fn ipaddr_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res
                 Some(l) => preferred_lft = l,
                 None => return Err(invarg("preferred_lft value", &v)),
             }
-        } else if let Some(f) = lookup_flag(w) {
+        } else if let Some(f) = flag_of(opt) {
             if f.readonly {
                 eprint_raw(&format!("Warning: {} option is not mutable from userspace\n", f.name));
             } else if f.v6only && family != AF_INET6 {
@@ -205,10 +221,10 @@ pub fn ipaddr_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res
             }
         } else {
             let mut v = w.to_string();
-            if v == "local" {
+            if opt == Some(Opt::Local) {
                 v = args.value()?;
             }
-            if matches(&v, "help") {
+            if ADD_OPTIONS.find(&v) == Some(Opt::Help) {
                 return Err(usage());
             }
             if local_len != 0 {
@@ -492,17 +508,13 @@ pub fn ipaddr_restore(ctx: &mut Ctx) -> Res<i32> {
 fn ll_init_map(ctx: &mut Ctx) -> Res<()> {
     let mut req = Req::new(RTM_GETLINK, 0, &ifinfomsg(AF_UNSPEC, 0, 0, 0));
     req.attr_u32(IFLA_EXT_MASK, RTEXT_FILTER_VF);
-    let rtnl = ctx.rtnl()?;
-    if let Err(e) = rtnl.dump_request(&mut req) {
-        return Err(fail(1, &format!("Cannot send dump request: {}\n", crate::error::strerror(e))));
-    }
-    match rtnl.dump_collect()? {
-        Some(d) => {
-            ctx.names.remember_all(&d);
-            Ok(())
+    ctx.dump_show(&mut req, |shown, m| {
+        if m.ty == RTM_NEWLINK {
+            shown.names.remember(m.payload);
         }
-        None => Err(fail(1, "Dump terminated\n")),
-    }
+        Ok(())
+    })?;
+    Ok(())
 }
 
 const USAGE: &str = "Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]
@@ -554,9 +566,13 @@ mod tests {
 
     #[test]
     fn flags_table() {
-        assert_eq!(lookup_flag("nodad").map(|f| f.mask), Some(IFA_F_NODAD));
-        assert!(lookup_flag("tentative").map(|f| f.readonly).unwrap_or(false));
-        assert!(lookup_flag("nod").is_none());
+        assert_eq!(flag_of(ADD_OPTIONS.find("nodad")).map(|f| f.mask), Some(crate::linkinfo::list::IFA_F_NODAD));
+        assert!(flag_of(ADD_OPTIONS.find("tentative")).map(|f| f.readonly).unwrap_or(false));
+        assert!(flag_of(ADD_OPTIONS.find("nod")).is_none());
+        // The table's flag words are ifa_flag_data[]'s, in its order.
+        for (i, f) in IFA_FLAG_DATA.iter().enumerate() {
+            assert_eq!(ADD_OPTIONS.find(f.name), Some(Opt::Flag(i)));
+        }
         assert_eq!(set_lifetime("forever"), Some(INFINITY_LIFE_TIME));
         assert_eq!(set_lifetime("0x10"), Some(16));
         assert_eq!(set_lifetime("-1"), None);

@@ -2,53 +2,150 @@
 //! keyword and its errors for every type, the options of `mpls` and `ip`,
 //! and printing of those two. Other types are reported as unsupported.
 
-use super::inet::{get_addr, ABuf};
-use super::Argv;
+use super::env::Env;
+use crate::inet::{get_addr, ABuf};
+use crate::args::keywords::{exact, Table};
+use crate::args::Args;
 use crate::error::{duparg2, invarg};
 use crate::error::{fail, Res};
 use crate::netlink::attr::{attrs, get_u16, get_u64, get_u8};
 use crate::netlink::consts::*;
 use crate::print::{Color, Printer, T};
 
-const TYPES: [&str; 10] = ["mpls", "ip", "ila", "ip6", "bpf", "seg6", "seg6local", "rpl", "ioam6", "xfrm"];
-
+/// format_encap_type(): the name of a type, from [`TYPES`]; "unknown".
 fn type_name(t: u16) -> &'static str {
-    match t {
-        1 => "mpls",
-        2 => "ip",
-        3 => "ila",
-        4 => "ip6",
-        5 => "seg6",
-        6 => "bpf",
-        7 => "seg6local",
-        8 => "rpl",
-        9 => "ioam6",
-        10 => "xfrm",
-        _ => "unknown",
+    match TYPES.entries.iter().find(|k| k.id == t && t != TYPE_HELP) {
+        Some(k) => k.word,
+        None => "unknown",
     }
 }
 
+/// `help` among the types: the usage, not a type.
+const TYPE_HELP: u16 = u16::MAX;
+
+/// read_encap_type()'s words (LWTUNNEL_ENCAP_* values), in its order.
+pub static TYPES: Table<u16> = Table::new(
+    "ip route add encap",
+    &[
+        exact("mpls", 1),
+        exact("ip", 2),
+        exact("ip6", 4),
+        exact("ila", 3),
+        exact("bpf", 6),
+        exact("seg6", 5),
+        exact("seg6local", 7),
+        exact("rpl", 8),
+        exact("ioam6", 9),
+        exact("xfrm", 10),
+        exact("help", TYPE_HELP),
+    ],
+);
+
+/// A level's options: each word maps to its own spelling, which the
+/// parser matches on (all of iproute_lwtunnel.c's are strcmp).
+type Opts = Table<&'static str>;
+
+pub static MPLS_OPTIONS: Opts = Table::new("ip route add encap mpls", &[exact("ttl", "ttl")]);
+
+pub static IP_OPTIONS: Opts = Table::new(
+    "ip route add encap ip",
+    &[
+        exact("id", "id"),
+        exact("dst", "dst"),
+        exact("src", "src"),
+        exact("tos", "tos"),
+        exact("ttl", "ttl"),
+        exact("key", "key"),
+        exact("csum", "csum"),
+        exact("seq", "seq"),
+        exact("geneve_opts", "geneve_opts"),
+        exact("vxlan_opts", "vxlan_opts"),
+        exact("erspan_opts", "erspan_opts"),
+    ],
+);
+
+pub static IP6_OPTIONS: Opts = Table::new(
+    "ip route add encap ip6",
+    &[
+        exact("id", "id"),
+        exact("dst", "dst"),
+        exact("src", "src"),
+        exact("tc", "tc"),
+        exact("hoplimit", "hoplimit"),
+        exact("key", "key"),
+        exact("csum", "csum"),
+        exact("seq", "seq"),
+        exact("geneve_opts", "geneve_opts"),
+        exact("vxlan_opts", "vxlan_opts"),
+        exact("erspan_opts", "erspan_opts"),
+    ],
+);
+
+pub static SEG6_OPTIONS: Opts =
+    Table::new("ip route add encap seg6", &[exact("mode", "mode"), exact("segs", "segs"), exact("hmac", "hmac")]);
+
+pub static SEG6LOCAL_OPTIONS: Opts = Table::new(
+    "ip route add encap seg6local",
+    &[
+        exact("action", "action"),
+        exact("table", "table"),
+        exact("vrftable", "vrftable"),
+        exact("nh4", "nh4"),
+        exact("nh6", "nh6"),
+        exact("iif", "iif"),
+        exact("oif", "oif"),
+        exact("count", "count"),
+        exact("srh", "srh"),
+        exact("flavors", "flavors"),
+        exact("endpoint", "endpoint"),
+    ],
+);
+
+pub static RPL_OPTIONS: Opts = Table::new("ip route add encap rpl", &[exact("segs", "segs")]);
+
+/// parse_encap_ioam6()'s words: freq, mode, tundst, trace and prealloc in
+/// that sequence, then the trace's type, ns and size in any order.
+pub static IOAM6_OPTIONS: Opts = Table::new(
+    "ip route add encap ioam6",
+    &[
+        exact("freq", "freq"),
+        exact("mode", "mode"),
+        exact("tundst", "tundst"),
+        exact("trace", "trace"),
+        exact("prealloc", "prealloc"),
+        exact("type", "type"),
+        exact("ns", "ns"),
+        exact("size", "size"),
+    ],
+);
+
+pub static ILA_OPTIONS: Opts = Table::new(
+    "ip route add encap ila",
+    &[exact("csum-mode", "csum-mode"), exact("ident-type", "ident-type"), exact("hook-type", "hook-type")],
+);
+
+pub static XFRM_OPTIONS: Opts =
+    Table::new("ip route add encap xfrm", &[exact("if_id", "if_id"), exact("link_dev", "link_dev"), exact("help", "help")]);
+
+/// The option `w` names in `t` ("" when none).
+fn opt(t: &Opts, w: &str) -> &'static str {
+    t.find(w).unwrap_or("")
+}
+
+/// read_encap_type(): the type of `name`, 0 when none; `help` prints the
+/// type list and exits 255.
 fn read_type(name: &str) -> Res<u16> {
-    Ok(match name {
-        "mpls" => 1,
-        "ip" => 2,
-        "ip6" => 4,
-        "ila" => 3,
-        "bpf" => 6,
-        "seg6" => 5,
-        "seg6local" => 7,
-        "rpl" => 8,
-        "ioam6" => 9,
-        "xfrm" => 10,
-        "help" => {
+    match TYPES.find(name) {
+        Some(TYPE_HELP) => {
             let mut s = String::from("Usage: ip route ... encap TYPE [ OPTIONS ] [...]\n");
             for i in 1..=10u16 {
                 s.push_str(&format!("{} {}\n", type_name(i), if i == 1 { "TYPE := " } else { "      " }));
             }
-            return Err(fail(255, &s));
+            Err(fail(255, &s))
         }
-        _ => 0,
-    })
+        Some(t) => Ok(t),
+        None => Ok(0),
+    }
 }
 
 /// An attribute appended to `out` (rta_addattr_l).
@@ -64,14 +161,14 @@ fn add(out: &mut Vec<u8>, ty: u16, data: &[u8]) {
 
 /// lwt_parse_encap(): `a.i` is on "encap"; on return it is on the last word
 /// used. Returns the RTA_ENCAP and RTA_ENCAP_TYPE attributes, ready to append.
-pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Argv, encap_attr: u16, type_attr: u16) -> Res<Vec<u8>> {
+pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Args, encap_attr: u16, type_attr: u16) -> Res<Vec<u8>> {
     a.next_arg()?;
     let ty = read_type(a.cur())?;
     if ty == 0 {
         return Err(invarg("\"encap type\" value is invalid\n", a.cur()));
     }
     a.next_arg()?;
-    if a.left() <= 1 {
+    if a.remaining() <= 1 {
         return Err(fail(255, "Error: unexpected end of line after \"encap\"\n"));
     }
     let mut inner = Vec::new();
@@ -80,10 +177,10 @@ pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Argv, encap_attr: u16, type_attr
             let w = a.cur().to_string();
             let addr = get_addr(&w, AF_MPLS)?;
             add(&mut inner, 1, addr.bytes());
-            a.i += 1;
+            a.step();
             let mut ttl_ok = false;
-            while a.left() > 0 {
-                if a.cur() == "ttl" {
+            while a.remaining() > 0 {
+                if opt(&MPLS_OPTIONS, a.cur()) == "ttl" {
                     a.next_arg()?;
                     if ttl_ok {
                         return Err(duparg2("ttl", a.cur()));
@@ -96,9 +193,9 @@ pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Argv, encap_attr: u16, type_attr
                 } else {
                     break;
                 }
-                a.i += 1;
+                a.step();
             }
-            a.i -= 1;
+            a.back();
         }
         2 | 4 => parse_ip(a, ty == 4, &mut inner)?,
         5 => parse_seg6(a, &mut inner)?,
@@ -107,14 +204,14 @@ pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Argv, encap_attr: u16, type_attr
             // parse_encap_rpl(): segs, reversed into an RPL source routing header.
             let mut segs = String::new();
             let mut segs_ok = false;
-            while a.left() > 0 && a.cur() == "segs" {
+            while a.remaining() > 0 && opt(&RPL_OPTIONS, a.cur()) == "segs" {
                 a.next_arg()?;
                 if segs_ok {
                     return Err(duparg2("segs", a.cur()));
                 }
                 segs_ok = true;
                 segs = a.cur().chars().take(1023).collect();
-                a.i += 1;
+                a.step();
             }
             let nsegs = segs.bytes().filter(|&c| c == b',').count() + 1;
             let len = 8 + 16 * nsegs;
@@ -132,7 +229,7 @@ pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Argv, encap_attr: u16, type_attr
                 i -= 1;
             }
             add(&mut inner, 1, &srh);
-            a.i -= 1;
+            a.back();
         }
         9 => parse_ioam6(a, &mut inner)?,
         3 => parse_ila(a, &mut inner)?,
@@ -140,8 +237,8 @@ pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Argv, encap_attr: u16, type_attr
             // parse_encap_xfrm(): words it does not know are skipped, so
             // it takes the rest of the line.
             let (mut id_ok, mut link_ok) = (false, false);
-            while a.left() > 0 {
-                match a.cur() {
+            while a.remaining() > 0 {
+                match opt(&XFRM_OPTIONS, a.cur()) {
                     "if_id" => {
                         a.next_arg()?;
                         if id_ok {
@@ -168,15 +265,15 @@ pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Argv, encap_attr: u16, type_attr
                     "help" => return Err(fail(255, XFRM_USAGE)),
                     _ => {}
                 }
-                a.i += 1;
+                a.step();
             }
             if !id_ok {
                 return Err(fail(255, XFRM_USAGE));
             }
-            a.i -= 1;
+            a.back();
         }
         _ => {
-            return Err(fail(1, &format!("rip: encap {} is not supported yet\n", TYPES.iter().find(|t| read_type_quiet(t) == ty).unwrap_or(&"?"))));
+            return Err(fail(1, &format!("rip: encap {} is not supported yet\n", type_name(ty))));
         }
     }
     let mut out = Vec::new();
@@ -186,7 +283,7 @@ pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Argv, encap_attr: u16, type_attr
 }
 
 /// parse_encap_ip() / parse_encap_ip6(): on return `a.i` is on the last word used.
-fn parse_ip(a: &mut Argv, v6: bool, inner: &mut Vec<u8>) -> Res<()> {
+fn parse_ip(a: &mut Args, v6: bool, inner: &mut Vec<u8>) -> Res<()> {
     let fam = if v6 { AF_INET6 } else { AF_INET };
     // LWTUNNEL_IP_* and LWTUNNEL_IP6_* share their numbers (TTL/HOPLIMIT, TOS/TC).
     let (a_id, a_dst, a_src, a_ttl, a_tos, a_flags) = (1u16, 2u16, 3u16, 4u16, 5u16, 6u16);
@@ -194,8 +291,9 @@ fn parse_ip(a: &mut Argv, v6: bool, inner: &mut Vec<u8>) -> Res<()> {
     let (mut id_ok, mut dst_ok, mut src_ok, mut tos_ok, mut ttl_ok) = (false, false, false, false, false);
     let (mut key, mut csum, mut seq) = (false, false, false);
     let mut flags: u16 = 0;
-    while a.left() > 0 {
-        let w = a.cur().to_string();
+    let table = if v6 { &IP6_OPTIONS } else { &IP_OPTIONS };
+    while a.remaining() > 0 {
+        let w = opt(table, a.cur()).to_string();
         if w == "id" {
             a.next_arg()?;
             if id_ok {
@@ -251,20 +349,20 @@ fn parse_ip(a: &mut Argv, v6: bool, inner: &mut Vec<u8>) -> Res<()> {
         } else {
             break;
         }
-        a.i += 1;
+        a.step();
     }
     if flags != 0 {
         add(inner, a_flags, &flags.to_be_bytes());
     }
-    a.i -= 1;
+    a.back();
     Ok(())
 }
 
 /// parse_encap_ioam6(), with its argv positioning: when the trace options
 /// run to the end of the line, the last value is handed back to the caller.
-fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
+fn parse_ioam6(a: &mut Args, inner: &mut Vec<u8>) -> Res<()> {
     let (mut k, mut n) = (1u32, 1u32);
-    if a.cur() == "freq" {
+    if opt(&IOAM6_OPTIONS, a.cur()) == "freq" {
         a.next_arg()?;
         let w = a.cur();
         if w.len() > 15 {
@@ -297,7 +395,7 @@ fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
         a.next_arg()?;
     }
     let mut mode = 1u8;
-    if a.cur() == "mode" {
+    if opt(&IOAM6_OPTIONS, a.cur()) == "mode" {
         a.next_arg()?;
         mode = match a.cur() {
             "inline" => 1,
@@ -308,7 +406,7 @@ fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
         a.next_arg()?;
     }
     let mut dst: Option<[u8; 16]> = None;
-    if a.cur() != "tundst" {
+    if opt(&IOAM6_OPTIONS, a.cur()) != "tundst" {
         if mode != 1 {
             return Err(crate::error::missarg("tundst"));
         }
@@ -323,17 +421,17 @@ fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
         dst = Some(d);
         a.next_arg()?;
     }
-    if a.cur() != "trace" {
+    if opt(&IOAM6_OPTIONS, a.cur()) != "trace" {
         return Err(crate::error::missarg("trace"));
     }
     a.next_arg()?;
-    if a.cur() != "prealloc" {
+    if opt(&IOAM6_OPTIONS, a.cur()) != "prealloc" {
         return Err(crate::error::missarg("prealloc"));
     }
     let (mut ty, mut ns, mut ns_found, mut size) = (0u32, 0u16, false, 0u16);
-    while a.left() > 1 {
-        a.i += 1;
-        match a.cur() {
+    while a.remaining() > 1 {
+        a.step();
+        match opt(&IOAM6_OPTIONS, a.cur()) {
             "type" => {
                 a.next_arg()?;
                 if ty != 0 {
@@ -394,7 +492,7 @@ fn parse_ioam6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
         add(inner, 2, &d);
     }
     add(inner, 3, &trace);
-    a.i -= 1;
+    a.back();
     Ok(())
 }
 
@@ -425,14 +523,14 @@ fn get_addr64(s: &str) -> Option<u64> {
 }
 
 /// parse_encap_ila(): a locator, then csum-mode, ident-type, hook-type.
-fn parse_ila(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
+fn parse_ila(a: &mut Args, inner: &mut Vec<u8>) -> Res<()> {
     let Some(loc) = get_addr64(a.cur()) else {
         return Err(fail(1, &format!("Bad locator: {}\n", a.cur())));
     };
     add(inner, 1, &loc.to_ne_bytes());
-    a.i += 1;
-    while a.left() > 0 {
-        let (attr, v, msg) = match a.cur() {
+    a.step();
+    while a.remaining() > 0 {
+        let (attr, v, msg) = match opt(&ILA_OPTIONS, a.cur()) {
             "csum-mode" => {
                 a.next_arg()?;
                 let v = match a.cur() {
@@ -466,9 +564,9 @@ fn parse_ila(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
         };
         let Some(v) = v else { return Err(invarg(msg, a.cur())) };
         add(inner, attr, &[v]);
-        a.i += 1;
+        a.step();
     }
-    a.i -= 1;
+    a.back();
     Ok(())
 }
 
@@ -477,13 +575,13 @@ const XFRM_USAGE: &str = "Usage: ip route ... encap xfrm if_id IF_ID [ link_dev 
 const SEG6_MODES: [&str; 5] = ["inline", "encap", "l2encap", "encap.red", "l2encap.red"];
 
 /// parse_encap_seg6(): mode, segs, hmac; builds seg6_iptunnel_encap + SRH.
-fn parse_seg6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
+fn parse_seg6(a: &mut Args, inner: &mut Vec<u8>) -> Res<()> {
     let (mut mode_ok, mut segs_ok, mut hmac_ok) = (false, false, false);
     let mut mode: i32 = -1;
     let mut segs = String::new();
     let mut hmac = 0u32;
-    while a.left() > 0 {
-        match a.cur() {
+    while a.remaining() > 0 {
+        match opt(&SEG6_OPTIONS, a.cur()) {
             "mode" => {
                 a.next_arg()?;
                 if mode_ok {
@@ -518,14 +616,14 @@ fn parse_seg6(a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
             }
             _ => break,
         }
-        a.i += 1;
+        a.step();
     }
     let srh = build_srh(&segs, hmac, mode != 0)?;
     let mut v = Vec::with_capacity(4 + srh.len());
     v.extend_from_slice(&mode.to_ne_bytes());
     v.extend_from_slice(&srh);
     add(inner, 1, &v);
-    a.i -= 1;
+    a.back();
     Ok(())
 }
 
@@ -613,7 +711,7 @@ const SEG6_ACTIONS: [&str; 17] = [
 ];
 
 /// parse_encap_seg6local() without `flavors` and `endpoint` (BPF).
-fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Argv, inner: &mut Vec<u8>) -> Res<()> {
+fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Args, inner: &mut Vec<u8>) -> Res<()> {
     let mut seen: [bool; 12] = [false; 12];
     let mut action = 0u32;
     let mut srh: Option<(String, u32)> = None;
@@ -626,8 +724,8 @@ fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Argv, inner: &mut Vec<u8>)
             seen[$i] = true;
         };
     }
-    while a.left() > 0 {
-        let w = a.cur();
+    while a.remaining() > 0 {
+        let w = opt(&SEG6LOCAL_OPTIONS, a.cur());
         match w {
             "action" => {
                 a.next_arg()?;
@@ -683,7 +781,7 @@ fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Argv, inner: &mut Vec<u8>)
                 once!(0, "segs");
                 let segs: String = a.cur().chars().take(1023).collect();
                 let mut hmac = 0u32;
-                if a.left() <= 1 {
+                if a.remaining() <= 1 {
                     srh = Some((segs, hmac));
                     break;
                 }
@@ -713,14 +811,14 @@ fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Argv, inner: &mut Vec<u8>)
                 add(&mut f, 1, &mask.to_ne_bytes());
                 if mask & (1 << 4) != 0 {
                     // NEXT_ARG_FWD() ... PREV_ARG(): optional lblen, nflen.
-                    a.i += 1;
+                    a.step();
                     if a.cur() == "lblen" {
                         a.next_arg()?;
                         let Some(v) = crate::args::num::get_u8(a.cur(), 0) else {
                             return Err(invarg("\"locator-block length\" value is invalid\n", a.cur()));
                         };
                         add(&mut f, 2, &[v]);
-                        a.i += 1;
+                        a.step();
                     }
                     if a.cur() == "nflen" {
                         a.next_arg()?;
@@ -728,9 +826,9 @@ fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Argv, inner: &mut Vec<u8>)
                             return Err(invarg("\"locator-node function length\" value is invalid\n", a.cur()));
                         };
                         add(&mut f, 3, &[v]);
-                        a.i += 1;
+                        a.step();
                     }
-                    a.i -= 1;
+                    a.back();
                 }
                 add(inner, 11 | 0x8000, &f);
             }
@@ -739,7 +837,7 @@ fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Argv, inner: &mut Vec<u8>)
             }
             _ => break,
         }
-        a.i += 1;
+        a.step();
     }
     if action == 0 {
         return Err(fail(255, "Missing action type\n"));
@@ -748,7 +846,7 @@ fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Argv, inner: &mut Vec<u8>)
         let s = build_srh(&segs, hmac, action == 10)?;
         add(inner, 2, &s);
     }
-    a.i -= 1;
+    a.back();
     Ok(())
 }
 
@@ -771,7 +869,7 @@ fn flavor_mask(s: &str) -> Option<u32> {
 }
 
 /// print_encap_seg6local()
-fn print_seg6local(e: &mut super::print::Env, enc: &[u8]) {
+fn print_seg6local(e: &mut Env, enc: &[u8]) {
     let mut tb: [Option<&[u8]>; 12] = [None; 12];
     for (k, d) in attrs(enc) {
         if let Some(s) = tb.get_mut(k as usize) {
@@ -794,7 +892,7 @@ fn print_seg6local(e: &mut super::print::Env, enc: &[u8]) {
     }
     for (k, key) in [(3usize, "table"), (9, "vrftable")] {
         if let Some(t) = tb[k].and_then(crate::netlink::attr::get_u32) {
-            let n = crate::names::tables::rttable_n2a(t);
+            let n = crate::names::tables::rttable_n2a(t, e.numeric);
             e.p.field(T::Any, Color::None, Some(key), crate::print::J::Str(n.as_str()), format_args!("{} {} ", key, n));
         }
     }
@@ -882,24 +980,8 @@ fn print_seg6local(e: &mut super::print::Env, enc: &[u8]) {
     }
 }
 
-fn read_type_quiet(n: &str) -> u16 {
-    match n {
-        "mpls" => 1,
-        "ip" => 2,
-        "ila" => 3,
-        "ip6" => 4,
-        "seg6" => 5,
-        "bpf" => 6,
-        "seg6local" => 7,
-        "rpl" => 8,
-        "ioam6" => 9,
-        "xfrm" => 10,
-        _ => 0,
-    }
-}
-
 /// lwt_print_encap() for mpls and ip; other types print their name only.
-pub fn print_encap(e: &mut super::print::Env, ty: Option<&[u8]>, enc: &[u8]) {
+pub fn print_encap(e: &mut Env, ty: Option<&[u8]>, enc: &[u8]) {
     let Some(t) = ty.and_then(get_u16) else { return };
     if t == 7 {
         e.p.string(T::Any, "encap", " encap {} ", type_name(t));
@@ -991,5 +1073,22 @@ pub fn print_encap(e: &mut super::print::Env, ty: Option<&[u8]>, enc: &[u8]) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_names_and_words_agree() {
+        for t in 1..=10u16 {
+            assert_eq!(TYPES.find(type_name(t)), Some(t));
+        }
+        assert_eq!(type_name(0), "unknown");
+        assert_eq!(type_name(TYPE_HELP), "unknown");
+        assert_eq!(TYPES.find("mp"), None);
+        assert_eq!(opt(&IP6_OPTIONS, "tc"), "tc");
+        assert_eq!(opt(&IP_OPTIONS, "tc"), "");
     }
 }

@@ -1,10 +1,13 @@
 //! `ip route` (ip/iproute.c, 6.1.0): list/show, flush, save, restore,
 //! showdump, get, and add/del/change/replace/append/prepend/test.
 //!
-//! Files: print.rs (filter_nlmsg, print_route), modify.rs (iproute_modify),
-//! encap.rs (lwtunnel parsing: mpls, ip, ip6, ila, seg6, seg6local, rpl,
-//! ioam6, xfrm; printing: mpls, ip, ip6, seg6, seg6local), nh.rs (`nh_info`
-//! of nexthop objects), inet.rs (inet_prefix parsing/printing).
+//! Files: rtm.rs (the rtmsg header, attribute table, selectors and
+//! filter_nlmsg), env.rs (what printing needs: printer, names and their
+//! lookups, options, nexthop cache), print.rs (print_route), modify.rs
+//! (iproute_modify), encap.rs (lwtunnel parsing: mpls, ip, ip6, ila, seg6,
+//! seg6local, rpl, ioam6, xfrm; printing: mpls, ip, ip6, seg6, seg6local),
+//! nh.rs (`nh_info` of nexthop objects). The modules import one way:
+//! rtm <- env <- {encap, nh} <- print. Addresses are crate::inet's.
 //! Not done: BPF programs (encap bpf, seg6local endpoint: rip says so and
 //! exits 1), printing of ila/rpl/ioam6/xfrm encaps (this kernel refuses
 //! them), geneve/vxlan/erspan options of encap ip/ip6.
@@ -13,21 +16,25 @@
 //! buffer (print.rs), nothing is collected. Interface names missing from the
 //! cache are asked for on a second socket, as iproute2 6.1 does (its
 //! `ip route` makes no ll_init_map() link dump); after many misses one link
-//! dump fills the name map instead (print.rs `Lookup`).
+//! dump fills the name map instead (env.rs `Lookup`).
 
 mod encap;
-pub mod inet;
+mod env;
 mod modify;
 mod nh;
 pub mod print;
+mod rtm;
 
 use std::io::{Read, Seek};
 
-use self::inet::{get_prefix, read_family};
+use crate::inet::{self, get_prefix, read_family};
+use self::env::Env;
 use self::print::*;
+use self::rtm::*;
 use crate::ctx::Ctx;
-use crate::args::{matches, Args};
-use crate::error::{incomplete_command, invarg};
+use crate::args::keywords::{exact, kw, Table, Words};
+use crate::args::Args;
+use crate::error::invarg;
 use crate::error::{fail, Exit, Res};
 use crate::netlink::attr::{msgs, Req};
 use crate::netlink::consts::*;
@@ -97,90 +104,98 @@ pub fn usage() -> Exit {
     fail(255, USAGE)
 }
 
-/// C's argc/argv walk: `i` is the current word.
-pub struct Argv<'a> {
-    pub w: &'a [String],
-    pub i: usize,
-}
-
-impl<'a> Argv<'a> {
-    pub fn new(w: &'a [String]) -> Argv<'a> {
-        Argv { w, i: 0 }
-    }
-    /// The current word ("" past the end).
-    pub fn cur(&self) -> &'a str {
-        self.w.get(self.i).map(|s| s.as_str()).unwrap_or("")
-    }
-    /// argc: words left, the current one included.
-    pub fn left(&self) -> usize {
-        self.w.len().saturating_sub(self.i)
-    }
-    /// NEXT_ARG()
-    pub fn next_arg(&mut self) -> Res<()> {
-        self.i += 1;
-        if self.i >= self.w.len() {
-            return Err(incomplete_command());
-        }
-        Ok(())
-    }
-}
-
 /// C's `return -N` from a command: the exit status N.
 fn rc(n: i32) -> Res<i32> {
     Ok(n)
 }
 
-pub fn do_iproute(ctx: &mut Ctx, args: Args) -> Res<i32> {
-    rt_names::set_numeric(ctx.o.numeric > 0);
-    let words: Vec<String> = args.rest().to_vec();
-    let Some(cmd) = words.first() else {
-        return list_flush_or_save(ctx, &[], Action::List);
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmd {
+    Add,
+    Change,
+    Replace,
+    Prepend,
+    Append,
+    Test,
+    Delete,
+    List,
+    Get,
+    Flush,
+    Save,
+    Restore,
+    Showdump,
+    Help,
+}
+
+/// do_iproute()'s commands, in its test order.
+pub static COMMANDS: Table<Cmd> = Table::new(
+    "ip route",
+    &[
+        kw("add", Cmd::Add),
+        kw("change", Cmd::Change),
+        exact("chg", Cmd::Change),
+        kw("replace", Cmd::Replace),
+        kw("prepend", Cmd::Prepend),
+        kw("append", Cmd::Append),
+        kw("test", Cmd::Test),
+        kw("delete", Cmd::Delete),
+        kw("list", Cmd::List),
+        kw("show", Cmd::List),
+        kw("lst", Cmd::List),
+        kw("get", Cmd::Get),
+        kw("flush", Cmd::Flush),
+        kw("save", Cmd::Save),
+        kw("restore", Cmd::Restore),
+        kw("showdump", Cmd::Showdump),
+        kw("help", Cmd::Help),
+    ],
+);
+
+/// The keyword tables of `ip route` (command table first).
+pub static KEYWORDS: &[&dyn Words] = &[
+    &COMMANDS,
+    &SELECTORS,
+    &PREFIX_SELECTORS,
+    &modify::ADD_OPTIONS,
+    &modify::NEXTHOP_OPTIONS,
+    &modify::ROUTE_TYPES,
+    &modify::PREF_VALUES,
+    &modify::TTL_PROPAGATE_VALUES,
+    &GET_OPTIONS,
+    &encap::TYPES,
+    &encap::MPLS_OPTIONS,
+    &encap::IP_OPTIONS,
+    &encap::IP6_OPTIONS,
+    &encap::SEG6_OPTIONS,
+    &encap::SEG6LOCAL_OPTIONS,
+    &encap::RPL_OPTIONS,
+    &encap::IOAM6_OPTIONS,
+    &encap::ILA_OPTIONS,
+    &encap::XFRM_OPTIONS,
+];
+
+pub fn do_iproute(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
+    let Some(cmd) = args.next() else {
+        return list_flush_or_save(ctx, args, Action::List);
     };
-    let rest = &words[1..];
     let c = cmd.as_str();
-    if matches(c, "add") {
-        return modify::modify(ctx, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, rest);
+    match COMMANDS.find(c) {
+        Some(Cmd::Add) => modify::modify(ctx, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, args),
+        Some(Cmd::Change) => modify::modify(ctx, RTM_NEWROUTE, NLM_F_REPLACE, args),
+        Some(Cmd::Replace) => modify::modify(ctx, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE, args),
+        Some(Cmd::Prepend) => modify::modify(ctx, RTM_NEWROUTE, NLM_F_CREATE, args),
+        Some(Cmd::Append) => modify::modify(ctx, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_APPEND, args),
+        Some(Cmd::Test) => modify::modify(ctx, RTM_NEWROUTE, NLM_F_EXCL, args),
+        Some(Cmd::Delete) => modify::modify(ctx, RTM_DELROUTE, 0, args),
+        Some(Cmd::List) => list_flush_or_save(ctx, args, Action::List),
+        Some(Cmd::Get) => get(ctx, args),
+        Some(Cmd::Flush) => list_flush_or_save(ctx, args, Action::Flush),
+        Some(Cmd::Save) => list_flush_or_save(ctx, args, Action::Save),
+        Some(Cmd::Restore) => restore(ctx),
+        Some(Cmd::Showdump) => showdump(ctx),
+        Some(Cmd::Help) => Err(usage()),
+        None => Err(fail(255, &format!("Command \"{}\" is unknown, try \"ip route help\".\n", c))),
     }
-    if matches(c, "change") || c == "chg" {
-        return modify::modify(ctx, RTM_NEWROUTE, NLM_F_REPLACE, rest);
-    }
-    if matches(c, "replace") {
-        return modify::modify(ctx, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE, rest);
-    }
-    if matches(c, "prepend") {
-        return modify::modify(ctx, RTM_NEWROUTE, NLM_F_CREATE, rest);
-    }
-    if matches(c, "append") {
-        return modify::modify(ctx, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_APPEND, rest);
-    }
-    if matches(c, "test") {
-        return modify::modify(ctx, RTM_NEWROUTE, NLM_F_EXCL, rest);
-    }
-    if matches(c, "delete") {
-        return modify::modify(ctx, RTM_DELROUTE, 0, rest);
-    }
-    if matches(c, "list") || matches(c, "show") || matches(c, "lst") {
-        return list_flush_or_save(ctx, rest, Action::List);
-    }
-    if matches(c, "get") {
-        return get(ctx, rest);
-    }
-    if matches(c, "flush") {
-        return list_flush_or_save(ctx, rest, Action::Flush);
-    }
-    if matches(c, "save") {
-        return list_flush_or_save(ctx, rest, Action::Save);
-    }
-    if matches(c, "restore") {
-        return restore(ctx);
-    }
-    if matches(c, "showdump") {
-        return showdump(ctx);
-    }
-    if matches(c, "help") {
-        return Err(usage());
-    }
-    Err(fail(255, &format!("Command \"{}\" is unknown, try \"ip route help\".\n", c)))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -237,16 +252,78 @@ fn put_parts(ctx: &mut Ctx, p: Printer, names: crate::names::LinkNames) {
     ctx.names = names;
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sel {
+    Table,
+    Vrf,
+    Cloned,
+    Tos,
+    Protocol,
+    Scope,
+    Type,
+    Dev,
+    Iif,
+    Mark,
+    Metric,
+    Via,
+    Src,
+    Realms,
+    From,
+    To,
+}
+
+/// The SELECTOR words of list/flush/save, in iproute_list_flush_or_save()'s
+/// test order; any other word is a destination prefix (after `to`).
+pub static SELECTORS: Table<Sel> = Table::new(
+    "ip route show",
+    &[
+        kw("table", Sel::Table),
+        kw("vrf", Sel::Vrf),
+        kw("cached", Sel::Cloned),
+        kw("cloned", Sel::Cloned),
+        exact("tos", Sel::Tos),
+        kw("dsfield", Sel::Tos),
+        kw("protocol", Sel::Protocol),
+        kw("scope", Sel::Scope),
+        kw("type", Sel::Type),
+        exact("dev", Sel::Dev),
+        exact("oif", Sel::Dev),
+        exact("iif", Sel::Iif),
+        exact("mark", Sel::Mark),
+        kw("metric", Sel::Metric),
+        kw("priority", Sel::Metric),
+        exact("preference", Sel::Metric),
+        exact("via", Sel::Via),
+        exact("src", Sel::Src),
+        kw("realms", Sel::Realms),
+        kw("from", Sel::From),
+        kw("to", Sel::To),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pfx {
+    Root,
+    Match,
+    Exact,
+}
+
+/// How `from`/`to` compare a prefix (root: routes inside it, match: routes
+/// containing it, exact: both; exact is the default).
+pub static PREFIX_SELECTORS: Table<Pfx> = Table::new(
+    "ip route show to",
+    &[kw("root", Pfx::Root), kw("match", Pfx::Match), kw("exact", Pfx::Exact)],
+);
+
 /// Parses SELECTOR words into `f`; returns the dump family.
-fn parse_selectors(ctx: &mut Ctx, words: &[String], f: &mut Filter) -> Res<Result<u8, i32>> {
+fn parse_selectors(ctx: &mut Ctx, mut a: Args, f: &mut Filter) -> Res<Result<u8, i32>> {
     let mut dump_family = ctx.o.family;
-    let mut id: Option<&str> = None;
-    let mut od: Option<&str> = None;
+    let mut id: Option<String> = None;
+    let mut od: Option<String> = None;
     let mut mark = 0u32;
-    let mut a = Argv::new(words);
-    while a.left() > 0 {
-        let w = a.cur();
-        if matches(w, "table") {
+    while a.remaining() > 0 {
+        let sel = SELECTORS.find(a.cur());
+        if sel == Some(Sel::Table) {
             a.next_arg()?;
             match rt_names::rttable_a2n(a.cur()) {
                 Some(t) => f.tb = t,
@@ -257,7 +334,7 @@ fn parse_selectors(ctx: &mut Ctx, words: &[String], f: &mut Filter) -> Res<Resul
                     v => return Err(invarg("table id value is invalid\n", v)),
                 },
             }
-        } else if matches(w, "vrf") {
+        } else if sel == Some(Sel::Vrf) {
             a.next_arg()?;
             let t = vrf_table(ctx, a.cur());
             if t == 0 {
@@ -265,16 +342,16 @@ fn parse_selectors(ctx: &mut Ctx, words: &[String], f: &mut Filter) -> Res<Resul
             }
             f.tb = t;
             f.typemask = !((1u64 << RTN_LOCAL) | (1u64 << RTN_BROADCAST));
-        } else if matches(w, "cached") || matches(w, "cloned") {
+        } else if sel == Some(Sel::Cloned) {
             f.cloned = 1;
-        } else if w == "tos" || matches(w, "dsfield") {
+        } else if sel == Some(Sel::Tos) {
             a.next_arg()?;
             let Some(t) = rt_names::dsfield_a2n(a.cur()) else {
                 return Err(invarg("TOS value is invalid\n", a.cur()));
             };
             f.tos = t;
             f.tosmask = u32::MAX;
-        } else if matches(w, "protocol") {
+        } else if sel == Some(Sel::Protocol) {
             a.next_arg()?;
             f.protocolmask = u32::MAX;
             let prot = match rt_names::rtprot_a2n(a.cur()) {
@@ -288,7 +365,7 @@ fn parse_selectors(ctx: &mut Ctx, words: &[String], f: &mut Filter) -> Res<Resul
                 }
             };
             f.protocol = prot;
-        } else if matches(w, "scope") {
+        } else if sel == Some(Sel::Scope) {
             a.next_arg()?;
             f.scopemask = u32::MAX;
             let scope = match rt_names::rtscope_a2n(a.cur()) {
@@ -302,33 +379,33 @@ fn parse_selectors(ctx: &mut Ctx, words: &[String], f: &mut Filter) -> Res<Resul
                 }
             };
             f.scope = scope;
-        } else if matches(w, "type") {
+        } else if sel == Some(Sel::Type) {
             a.next_arg()?;
             let Some(t) = rt_names::rtntype_a2n(a.cur()) else {
                 return Err(invarg("node type value is invalid\n", a.cur()));
             };
             f.typemask = 1u64 << (t & 63);
-        } else if w == "dev" || w == "oif" {
+        } else if sel == Some(Sel::Dev) {
             a.next_arg()?;
-            od = Some(a.cur());
-        } else if w == "iif" {
+            od = Some(a.cur().to_string());
+        } else if sel == Some(Sel::Iif) {
             a.next_arg()?;
-            id = Some(a.cur());
-        } else if w == "mark" {
+            id = Some(a.cur().to_string());
+        } else if sel == Some(Sel::Mark) {
             a.next_arg()?;
             match crate::args::num::get_unsigned(a.cur(), 0) {
                 Some(m) => mark = m,
                 None => return Err(invarg("invalid mark value", a.cur())),
             }
             f.markmask = u32::MAX;
-        } else if matches(w, "metric") || matches(w, "priority") || w == "preference" {
+        } else if sel == Some(Sel::Metric) {
             a.next_arg()?;
             let Some(m) = crate::args::num::get_u32(a.cur(), 0) else {
                 return Err(invarg("\"metric\" value is invalid\n", a.cur()));
             };
             f.metric = m;
             f.metricmask = u32::MAX;
-        } else if w == "via" {
+        } else if sel == Some(Sel::Via) {
             a.next_arg()?;
             let mut fam = read_family(a.cur());
             if fam == AF_UNSPEC {
@@ -337,10 +414,10 @@ fn parse_selectors(ctx: &mut Ctx, words: &[String], f: &mut Filter) -> Res<Resul
                 a.next_arg()?;
             }
             f.rvia = get_prefix(a.cur(), fam)?;
-        } else if w == "src" {
+        } else if sel == Some(Sel::Src) {
             a.next_arg()?;
             f.rprefsrc = get_prefix(a.cur(), dump_family)?;
-        } else if matches(w, "realms") {
+        } else if sel == Some(Sel::Realms) {
             a.next_arg()?;
             let arg = a.cur();
             let Some(realm) = rt_names::rt_realms_or_raw(arg) else {
@@ -354,45 +431,45 @@ fn parse_selectors(ctx: &mut Ctx, words: &[String], f: &mut Filter) -> Res<Resul
             if realm & 0xffff_0000 == 0 && (!arg.contains('/') || arg.starts_with('/')) {
                 f.realmmask &= !0xffff_0000;
             }
-        } else if matches(w, "from") {
+        } else if sel == Some(Sel::From) {
             a.next_arg()?;
-            if matches(a.cur(), "root") {
+            let how = PREFIX_SELECTORS.find(a.cur());
+            if how.is_some() {
                 a.next_arg()?;
-                f.rsrc = get_prefix(a.cur(), dump_family)?;
-            } else if matches(a.cur(), "match") {
-                a.next_arg()?;
-                f.msrc = get_prefix(a.cur(), dump_family)?;
-            } else {
-                if matches(a.cur(), "exact") {
-                    a.next_arg()?;
+            }
+            let p = get_prefix(a.cur(), dump_family)?;
+            match how {
+                Some(Pfx::Root) => f.rsrc = p,
+                Some(Pfx::Match) => f.msrc = p,
+                Some(Pfx::Exact) | None => {
+                    f.msrc = p;
+                    f.rsrc = p;
                 }
-                f.msrc = get_prefix(a.cur(), dump_family)?;
-                f.rsrc = f.msrc;
             }
         } else {
-            if matches(a.cur(), "to") {
+            if sel == Some(Sel::To) {
                 a.next_arg()?;
             }
-            if matches(a.cur(), "root") {
+            let how = PREFIX_SELECTORS.find(a.cur());
+            if how.is_some() {
                 a.next_arg()?;
-                f.rdst = get_prefix(a.cur(), dump_family)?;
-            } else if matches(a.cur(), "match") {
-                a.next_arg()?;
-                f.mdst = get_prefix(a.cur(), dump_family)?;
-            } else {
-                if matches(a.cur(), "exact") {
-                    a.next_arg()?;
+            }
+            let p = get_prefix(a.cur(), dump_family)?;
+            match how {
+                Some(Pfx::Root) => f.rdst = p,
+                Some(Pfx::Match) => f.mdst = p,
+                Some(Pfx::Exact) | None => {
+                    f.mdst = p;
+                    f.rdst = p;
                 }
-                f.mdst = get_prefix(a.cur(), dump_family)?;
-                f.rdst = f.mdst;
             }
         }
-        a.i += 1;
+        a.step();
     }
     if dump_family == AF_UNSPEC && f.tb != 0 {
         dump_family = AF_INET;
     }
-    if let Some(d) = id {
+    if let Some(d) = id.as_deref() {
         let idx = ctx.ifindex(d);
         if idx == 0 {
             crate::eprintf!("Cannot find device \"{}\"\n", d);
@@ -401,7 +478,7 @@ fn parse_selectors(ctx: &mut Ctx, words: &[String], f: &mut Filter) -> Res<Resul
         f.iif = idx;
         f.iifmask = u32::MAX;
     }
-    if let Some(d) = od {
+    if let Some(d) = od.as_deref() {
         let idx = ctx.ifindex(d);
         if idx == 0 {
             crate::eprintf!("Cannot find device \"{}\"\n", d);
@@ -458,7 +535,7 @@ fn dump_req(f: &Filter, family: u8) -> Req {
     req
 }
 
-fn list_flush_or_save(ctx: &mut Ctx, words: &[String], action: Action) -> Res<i32> {
+fn list_flush_or_save(ctx: &mut Ctx, words: Args, action: Action) -> Res<i32> {
     if action == Action::Save {
         // SAFETY: isatty on a constant fd.
         if unsafe { libc::isatty(1) } != 0 {
@@ -493,6 +570,7 @@ fn list_flush_or_save(ctx: &mut Ctx, words: &[String], action: Action) -> Res<i3
     if action == Action::List {
         ctx.p.new_json_obj();
     }
+    let mut ip6_multiple = ctx.sticky.ip6_multiple_tables;
     let (mut p, mut names) = take_parts(ctx);
     let suppress = if f.tb == RT_TABLE_MAIN { Some(libc::ENOENT) } else { None };
     let res = {
@@ -510,7 +588,7 @@ fn list_flush_or_save(ctx: &mut Ctx, words: &[String], action: Action) -> Res<i3
                     return Err(Exit(-1));
                 };
                 let tb = RtTb::parse(m.payload.get(RTMSG_LEN..).unwrap_or(&[]));
-                if !filter_nlmsg(env.f, pref_family, &r, &tb, inet::af_bit_len(r.family)) {
+                if !filter_nlmsg(env.f, &mut ip6_multiple, pref_family, &r, &tb, inet::af_bit_len(r.family)) {
                     return Ok(());
                 }
                 if action == Action::Save {
@@ -524,6 +602,7 @@ fn list_flush_or_save(ctx: &mut Ctx, words: &[String], action: Action) -> Res<i3
         }
     };
     put_parts(ctx, p, names);
+    ctx.sticky.ip6_multiple_tables = ip6_multiple;
     match res {
         Ok(true) => {}
         Ok(false) | Err(Exit(-1)) => {
@@ -560,34 +639,6 @@ fn flush_cache() -> i32 {
     }
 }
 
-/// rtnl_send_check(): send, then peek for an immediate NLMSG_ERROR.
-fn send_check(fd: i32, buf: &[u8]) -> Result<(), i32> {
-    // SAFETY: buf is a valid slice; fd is the open netlink socket.
-    let n = unsafe { libc::send(fd, buf.as_ptr() as *const libc::c_void, buf.len(), 0) };
-    if n < 0 {
-        return Err(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO));
-    }
-    let mut resp = [0u8; 1024];
-    // SAFETY: resp is a writable buffer of its length.
-    let n = unsafe {
-        libc::recv(fd, resp.as_mut_ptr() as *mut libc::c_void, resp.len(), libc::MSG_DONTWAIT | libc::MSG_PEEK)
-    };
-    if n < 0 {
-        let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO);
-        if e == libc::EAGAIN {
-            return Ok(());
-        }
-        return Err(e);
-    }
-    for m in msgs(&resp[..(n as usize).min(resp.len())]) {
-        if m.ty == NLMSG_ERROR {
-            let err = crate::netlink::attr::hdr_u32(m.payload, 0) as i32;
-            return Err(err.wrapping_neg());
-        }
-    }
-    Ok(())
-}
-
 /// iproute_flush(): dump, queue a delete per matching route (sent in
 /// batches of iproute2's buffer size), repeat until a dump finds nothing.
 fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
@@ -608,7 +659,10 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
     let upfront = prepare_names(ctx)?;
     let pref_family = ctx.o.family;
     let o = ctx.o.clone();
-    let Some(fd) = ctx.rtnl()?.raw_fd() else { return rc(0) };
+    // A recording has no kernel to delete from: nothing to flush.
+    if ctx.rtnl()?.is_replay() {
+        return rc(0);
+    }
     const FLUSHE: usize = 4096 - 512;
     let mut round = 0;
     loop {
@@ -620,54 +674,59 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
         let mut flushed = 0usize;
         let mut buf: Vec<u8> = Vec::with_capacity(FLUSHE);
         let mut send_err: Option<i32> = None;
+        let mut ip6_multiple = ctx.sticky.ip6_multiple_tables;
         let (mut p, mut names) = take_parts(ctx);
         let res = {
             let mut env = Env::new(&mut p, &mut names, &f, &o);
             env.lookup.off = upfront;
             match ctx.rtnl() {
-                Ok(rtnl) => rtnl.dump(|m| {
-                    if m.ty != RTM_NEWROUTE && m.ty != RTM_DELROUTE {
-                        crate::eprintf!("Not a route: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
-                        return Err(Exit(-1));
-                    }
-                    if m.ty != RTM_NEWROUTE {
-                        return Ok(());
-                    }
-                    let Some(r) = Rtm::parse(m.payload) else {
-                        crate::eprintf!("BUG: wrong nlmsg len {}\n", m.payload.len() as i64 - RTMSG_LEN as i64);
-                        return Err(Exit(-1));
-                    };
-                    let tb = RtTb::parse(m.payload.get(RTMSG_LEN..).unwrap_or(&[]));
-                    if !filter_nlmsg(env.f, pref_family, &r, &tb, inet::af_bit_len(r.family)) {
-                        return Ok(());
-                    }
-                    let al = crate::netlink::attr::align4(buf.len());
-                    if al + m.raw.len() > FLUSHE {
-                        if let Err(e) = send_check(fd, &buf) {
-                            send_err = Some(e);
-                            return Err(Exit(-2));
+                Ok(rtnl) => {
+                    let sender = rtnl.send_checker();
+                    rtnl.dump(|m| {
+                        if m.ty != RTM_NEWROUTE && m.ty != RTM_DELROUTE {
+                            crate::eprintf!("Not a route: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
+                            return Err(Exit(-1));
                         }
-                        buf.clear();
-                    }
-                    buf.resize(crate::netlink::attr::align4(buf.len()), 0);
-                    let at = buf.len();
-                    buf.extend_from_slice(m.raw);
-                    if let Some(h) = buf.get_mut(at..at + 16) {
-                        h[4..6].copy_from_slice(&RTM_DELROUTE.to_ne_bytes());
-                        h[6..8].copy_from_slice(&NLM_F_REQUEST.to_ne_bytes());
-                        h[8..12].copy_from_slice(&0u32.to_ne_bytes());
-                    }
-                    flushed += 1;
-                    if stats < 2 {
-                        return Ok(());
-                    }
-                    print_route(&mut env, m.ty, &r, &tb);
-                    Ok(())
-                }),
+                        if m.ty != RTM_NEWROUTE {
+                            return Ok(());
+                        }
+                        let Some(r) = Rtm::parse(m.payload) else {
+                            crate::eprintf!("BUG: wrong nlmsg len {}\n", m.payload.len() as i64 - RTMSG_LEN as i64);
+                            return Err(Exit(-1));
+                        };
+                        let tb = RtTb::parse(m.payload.get(RTMSG_LEN..).unwrap_or(&[]));
+                        if !filter_nlmsg(env.f, &mut ip6_multiple, pref_family, &r, &tb, inet::af_bit_len(r.family)) {
+                            return Ok(());
+                        }
+                        let al = crate::netlink::attr::align4(buf.len());
+                        if al + m.raw.len() > FLUSHE {
+                            if let Err(e) = sender.send_check(&buf) {
+                                send_err = Some(e);
+                                return Err(Exit(-2));
+                            }
+                            buf.clear();
+                        }
+                        buf.resize(crate::netlink::attr::align4(buf.len()), 0);
+                        let at = buf.len();
+                        buf.extend_from_slice(m.raw);
+                        if let Some(h) = buf.get_mut(at..at + 16) {
+                            h[4..6].copy_from_slice(&RTM_DELROUTE.to_ne_bytes());
+                            h[6..8].copy_from_slice(&NLM_F_REQUEST.to_ne_bytes());
+                            h[8..12].copy_from_slice(&0u32.to_ne_bytes());
+                        }
+                        flushed += 1;
+                        if stats < 2 {
+                            return Ok(());
+                        }
+                        print_route(&mut env, m.ty, &r, &tb);
+                        Ok(())
+                    })
+                }
                 Err(e) => Err(e),
             }
         };
         put_parts(ctx, p, names);
+        ctx.sticky.ip6_multiple_tables = ip6_multiple;
         match res {
             Ok(true) => {}
             Err(Exit(-2)) => {
@@ -700,7 +759,7 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
         }
         round += 1;
         if !buf.is_empty() {
-            if let Err(e) = send_check(fd, &buf) {
+            if let Err(e) = ctx.rtnl()?.send_check(&buf) {
                 let _ = ctx.p.flush();
                 crate::eprintf!("Failed to send flush request: {}\n", crate::error::strerror(e));
                 return rc(2);
@@ -726,29 +785,74 @@ fn now() -> i64 {
     unsafe { libc::time(std::ptr::null_mut()) as i64 }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Get {
+    Tos,
+    From,
+    Iif,
+    Mark,
+    Oif,
+    Notify,
+    Connected,
+    Vrf,
+    Uid,
+    Fibmatch,
+    As,
+    Sport,
+    Dport,
+    Ipproto,
+    To,
+    Help,
+}
+
+/// iproute_get()'s words, in its test order; any other word is the
+/// destination (after an optional `to`).
+pub static GET_OPTIONS: Table<Get> = Table::new(
+    "ip route get",
+    &[
+        exact("tos", Get::Tos),
+        kw("dsfield", Get::Tos),
+        kw("from", Get::From),
+        kw("iif", Get::Iif),
+        kw("mark", Get::Mark),
+        kw("oif", Get::Oif),
+        exact("dev", Get::Oif),
+        kw("notify", Get::Notify),
+        kw("connected", Get::Connected),
+        kw("vrf", Get::Vrf),
+        kw("uid", Get::Uid),
+        kw("fibmatch", Get::Fibmatch),
+        exact("as", Get::As),
+        kw("sport", Get::Sport),
+        kw("dport", Get::Dport),
+        kw("ipproto", Get::Ipproto),
+        exact("to", Get::To),
+        kw("help", Get::Help),
+    ],
+);
+
 /// iproute_get()
-fn get(ctx: &mut Ctx, words: &[String]) -> Res<i32> {
+fn get(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
     let mut rtm = Rtm { family: ctx.o.family, ..Default::default() };
     let mut attrs: Vec<(u16, Vec<u8>)> = Vec::new();
-    let mut idev: Option<&str> = None;
-    let mut odev: Option<&str> = None;
+    let mut idev: Option<String> = None;
+    let mut odev: Option<String> = None;
     let mut connected = false;
     let mut fib_match = false;
     let mut from_ok = false;
     let mut mark = 0u32;
     let mut address_found = false;
-    let mut a = Argv::new(words);
-    while a.left() > 0 {
-        let w = a.cur();
-        if w == "tos" || matches(w, "dsfield") {
+    while a.remaining() > 0 {
+        let opt = GET_OPTIONS.find(a.cur());
+        if opt == Some(Get::Tos) {
             a.next_arg()?;
             let Some(t) = rt_names::dsfield_a2n(a.cur()) else {
                 return Err(invarg("TOS value is invalid\n", a.cur()));
             };
             rtm.tos = t as u8;
-        } else if matches(w, "from") {
+        } else if opt == Some(Get::From) {
             a.next_arg()?;
-            if matches(a.cur(), "help") {
+            if GET_OPTIONS.find(a.cur()) == Some(Get::Help) {
                 return Err(usage());
             }
             from_ok = true;
@@ -760,35 +864,35 @@ fn get(ctx: &mut Ctx, words: &[String]) -> Res<i32> {
                 attrs.push((RTA_SRC, p.bytes().to_vec()));
             }
             rtm.src_len = p.bitlen as u8;
-        } else if matches(w, "iif") {
+        } else if opt == Some(Get::Iif) {
             a.next_arg()?;
-            idev = Some(a.cur());
-        } else if matches(w, "mark") {
+            idev = Some(a.cur().to_string());
+        } else if opt == Some(Get::Mark) {
             a.next_arg()?;
             match crate::args::num::get_unsigned(a.cur(), 0) {
                 Some(m) => mark = m,
                 None => return Err(invarg("invalid mark value", a.cur())),
             }
-        } else if matches(w, "oif") || w == "dev" {
+        } else if opt == Some(Get::Oif) {
             a.next_arg()?;
-            odev = Some(a.cur());
-        } else if matches(w, "notify") {
+            odev = Some(a.cur().to_string());
+        } else if opt == Some(Get::Notify) {
             rtm.flags |= RTM_F_NOTIFY;
-        } else if matches(w, "connected") {
+        } else if opt == Some(Get::Connected) {
             connected = true;
-        } else if matches(w, "vrf") {
+        } else if opt == Some(Get::Vrf) {
             a.next_arg()?;
             let _ = ctx.ifindex(a.cur());
             return Err(invarg("Invalid VRF\n", a.cur()));
-        } else if matches(w, "uid") {
+        } else if opt == Some(Get::Uid) {
             a.next_arg()?;
             let Some(u) = crate::args::num::get_unsigned(a.cur(), 0) else {
                 return Err(invarg("invalid UID\n", a.cur()));
             };
             attrs.push((RTA_UID, u.to_ne_bytes().to_vec()));
-        } else if matches(w, "fibmatch") {
+        } else if opt == Some(Get::Fibmatch) {
             fib_match = true;
-        } else if w == "as" {
+        } else if opt == Some(Get::As) {
             a.next_arg()?;
             if a.cur() == "to" {
                 a.next_arg()?;
@@ -798,24 +902,24 @@ fn get(ctx: &mut Ctx, words: &[String]) -> Res<i32> {
                 rtm.family = p.family;
             }
             attrs.push((RTA_NEWDST, p.bytes().to_vec()));
-        } else if matches(w, "sport") || matches(w, "dport") {
-            let is_s = matches(w, "sport");
+        } else if opt == Some(Get::Sport) || opt == Some(Get::Dport) {
+            let is_s = opt == Some(Get::Sport);
             a.next_arg()?;
             let Some(v) = crate::args::num::get_u16(a.cur(), 0) else {
                 return Err(invarg(if is_s { "invalid sport\n" } else { "invalid dport\n" }, a.cur()));
             };
             attrs.push((if is_s { RTA_SPORT } else { RTA_DPORT }, v.to_be_bytes().to_vec()));
-        } else if matches(w, "ipproto") {
+        } else if opt == Some(Get::Ipproto) {
             a.next_arg()?;
             let Some(pr) = inet_proto_a2n(a.cur()) else {
                 return Err(invarg("Invalid \"ipproto\" value\n", a.cur()));
             };
             attrs.push((RTA_IP_PROTO, vec![pr]));
         } else {
-            if a.cur() == "to" {
+            if opt == Some(Get::To) {
                 a.next_arg()?;
             }
-            if matches(a.cur(), "help") {
+            if GET_OPTIONS.find(a.cur()) == Some(Get::Help) {
                 return Err(usage());
             }
             let p = get_prefix(a.cur(), rtm.family)?;
@@ -836,13 +940,13 @@ fn get(ctx: &mut Ctx, words: &[String]) -> Res<i32> {
             }
             address_found = true;
         }
-        a.i += 1;
+        a.step();
     }
     if !address_found {
         crate::eprintf!("need at least a destination address\n");
         return rc(1);
     }
-    if let Some(d) = idev {
+    if let Some(d) = idev.as_deref() {
         let idx = ctx.ifindex(d);
         if idx == 0 {
             crate::eprintf!("Cannot find device \"{}\"\n", d);
@@ -850,7 +954,7 @@ fn get(ctx: &mut Ctx, words: &[String]) -> Res<i32> {
         }
         attrs.push((RTA_IIF, idx.to_ne_bytes().to_vec()));
     }
-    if let Some(d) = odev {
+    if let Some(d) = odev.as_deref() {
         let idx = ctx.ifindex(d);
         if idx == 0 {
             crate::eprintf!("Cannot find device \"{}\"\n", d);
@@ -928,7 +1032,7 @@ pub(crate) fn print_answer(ctx: &mut Ctx, f: &Filter, ans: &[u8]) -> i32 {
     }
     let Some(r) = Rtm::parse(m.payload) else { return -1 };
     let tb = RtTb::parse(m.payload.get(RTMSG_LEN..).unwrap_or(&[]));
-    if !filter_nlmsg(f, ctx.o.family, &r, &tb, inet::af_bit_len(r.family)) {
+    if !filter_nlmsg(f, &mut ctx.sticky.ip6_multiple_tables, ctx.o.family, &r, &tb, inet::af_bit_len(r.family)) {
         return 0;
     }
     let o = ctx.o.clone();
@@ -1094,7 +1198,7 @@ fn showdump(ctx: &mut Ctx) -> Res<i32> {
             return Ok(());
         }
         let tb = RtTb::parse(msg.get(16 + RTMSG_LEN..).unwrap_or(&[]));
-        if !filter_nlmsg(&filt, ctx.o.family, &r, &tb, inet::af_bit_len(r.family)) {
+        if !filter_nlmsg(&filt, &mut ctx.sticky.ip6_multiple_tables, ctx.o.family, &r, &tb, inet::af_bit_len(r.family)) {
             return Ok(());
         }
         let o = ctx.o.clone();
@@ -1110,3 +1214,32 @@ fn showdump(ctx: &mut Ctx) -> Res<i32> {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_keep_the_reference_order() {
+        // matches() order of do_iproute(): "s" is show, "sa" save, "c" change.
+        assert_eq!(COMMANDS.find("s"), Some(Cmd::List));
+        assert_eq!(COMMANDS.find("sa"), Some(Cmd::Save));
+        assert_eq!(COMMANDS.find("c"), Some(Cmd::Change));
+        assert_eq!(COMMANDS.find("chg"), Some(Cmd::Change));
+        assert_eq!(COMMANDS.find("r"), Some(Cmd::Replace));
+        // Selectors: "t" is table, "to" the prefix, "m" metric, "ma" nothing.
+        assert_eq!(SELECTORS.find("t"), Some(Sel::Table));
+        assert_eq!(SELECTORS.find("to"), Some(Sel::To));
+        assert_eq!(SELECTORS.find("m"), Some(Sel::Metric));
+        assert_eq!(SELECTORS.find("ma"), None);
+        assert_eq!(SELECTORS.find("pref"), None);
+        assert_eq!(PREFIX_SELECTORS.find("ma"), Some(Pfx::Match));
+        // get: "d" is dsfield, "de" nothing (dev is strcmp), "h" help.
+        assert_eq!(GET_OPTIONS.find("d"), Some(Get::Tos));
+        assert_eq!(GET_OPTIONS.find("de"), None);
+        assert_eq!(GET_OPTIONS.find("h"), Some(Get::Help));
+        assert_eq!(modify::ADD_OPTIONS.find("p"), Some(modify::Add::Metric));
+        assert_eq!(modify::ADD_OPTIONS.find("pre"), Some(modify::Add::Pref));
+        assert_eq!(modify::ADD_OPTIONS.find("hop"), None);
+    }
+}

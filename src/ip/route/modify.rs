@@ -1,9 +1,10 @@
 //! iproute_modify(): add, del, change, replace, append, prepend, test.
 
-use super::inet::{get_addr, get_prefix, read_family};
-use super::print::*;
-use super::{encap, usage, Argv};
-use crate::args::matches;
+use crate::inet::{get_addr, get_prefix, read_family};
+use super::rtm::*;
+use super::{encap, usage};
+use crate::args::keywords::{exact, kw, List, Table};
+use crate::args::Args;
 use crate::error::{duparg2, invarg};
 use crate::error::{fail, Res};
 use crate::netlink::attr::Req;
@@ -83,21 +84,158 @@ fn nodev(d: &str) -> Res<i32> {
     Ok(1)
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nh {
+    Via,
+    Dev,
+    Weight,
+    Onlink,
+    Realms,
+    Encap,
+    As,
+}
+
+/// parse_one_nh()'s words, in its test order; any other word ends the
+/// nexthop.
+pub static NEXTHOP_OPTIONS: Table<Nh> = Table::new(
+    "ip route add nexthop",
+    &[
+        exact("via", Nh::Via),
+        exact("dev", Nh::Dev),
+        exact("weight", Nh::Weight),
+        exact("onlink", Nh::Onlink),
+        kw("realms", Nh::Realms),
+        exact("encap", Nh::Encap),
+        exact("as", Nh::As),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Add {
+    Src,
+    As,
+    Via,
+    From,
+    Tos,
+    Expires,
+    Metric,
+    Scope,
+    Mtu,
+    Hoplimit,
+    Advmss,
+    Reordering,
+    Rtt,
+    RtoMin,
+    Window,
+    Cwnd,
+    Initcwnd,
+    Initrwnd,
+    Features,
+    Quickack,
+    Congctl,
+    Rttvar,
+    Ssthresh,
+    Realms,
+    Onlink,
+    Nexthop,
+    Nhid,
+    Protocol,
+    Table,
+    Vrf,
+    Dev,
+    Pref,
+    Encap,
+    TtlPropagate,
+    FastopenNoCookie,
+    To,
+    Help,
+}
+
+/// iproute_modify()'s words (the route metrics among them), in its test
+/// order; any other word is the destination, after an optional `to` and
+/// route TYPE ([`ROUTE_TYPES`]).
+pub static ADD_OPTIONS: Table<Add> = Table::new(
+    "ip route add",
+    &[
+        exact("src", Add::Src),
+        exact("as", Add::As),
+        exact("via", Add::Via),
+        exact("from", Add::From),
+        exact("tos", Add::Tos),
+        kw("dsfield", Add::Tos),
+        exact("expires", Add::Expires),
+        kw("metric", Add::Metric),
+        kw("priority", Add::Metric),
+        exact("preference", Add::Metric),
+        exact("scope", Add::Scope),
+        exact("mtu", Add::Mtu),
+        exact("hoplimit", Add::Hoplimit),
+        exact("advmss", Add::Advmss),
+        kw("reordering", Add::Reordering),
+        exact("rtt", Add::Rtt),
+        exact("rto_min", Add::RtoMin),
+        kw("window", Add::Window),
+        kw("cwnd", Add::Cwnd),
+        kw("initcwnd", Add::Initcwnd),
+        kw("initrwnd", Add::Initrwnd),
+        kw("features", Add::Features),
+        kw("quickack", Add::Quickack),
+        kw("congctl", Add::Congctl),
+        kw("rttvar", Add::Rttvar),
+        kw("ssthresh", Add::Ssthresh),
+        kw("realms", Add::Realms),
+        exact("onlink", Add::Onlink),
+        exact("nexthop", Add::Nexthop),
+        exact("nhid", Add::Nhid),
+        kw("protocol", Add::Protocol),
+        kw("table", Add::Table),
+        kw("vrf", Add::Vrf),
+        exact("dev", Add::Dev),
+        exact("oif", Add::Dev),
+        kw("pref", Add::Pref),
+        exact("encap", Add::Encap),
+        exact("ttl-propagate", Add::TtlPropagate),
+        kw("fastopen_no_cookie", Add::FastopenNoCookie),
+        exact("to", Add::To),
+        kw("help", Add::Help),
+    ],
+);
+
+/// The route types rtnl_rtntype_a2n() reads (ip/rtm_map.c, its order;
+/// the codec is names::tables::rtntype_a2n). `xresolve`, which it also
+/// reads, is left out: neither iproute2's usage nor rip's pages and
+/// completions offer it.
+pub static ROUTE_TYPES: List = List {
+    path: "ip route add TYPE",
+    words: &[
+        "local", "nat", "broadcast", "brd", "anycast", "multicast", "prohibit", "unreachable", "blackhole", "unicast",
+        "throw",
+    ],
+};
+
+/// `pref` values (ICMPV6_ROUTER_PREF_*); a number otherwise.
+pub static PREF_VALUES: Table<u8> =
+    Table::new("ip route add pref", &[exact("low", 3), exact("medium", 0), exact("high", 1)]);
+
+/// `ttl-propagate` values.
+pub static TTL_PROPAGATE_VALUES: Table<u8> =
+    Table::new("ip route add ttl-propagate", &[kw("enabled", 1), kw("disabled", 0)]);
+
 /// parse_one_nh(): `a.i` is on "nexthop"; returns with `a.i` on the first
 /// word it did not use. Appends the rtnexthop (header + attributes).
-fn parse_one_nh(ctx: &mut crate::ctx::Ctx, rtm: &mut Rtm, a: &mut Argv, out: &mut Vec<u8>) -> Res<Result<(), ()>> {
+fn parse_one_nh(ctx: &mut crate::ctx::Ctx, rtm: &mut Rtm, a: &mut Args, out: &mut Vec<u8>) -> Res<Result<(), ()>> {
     let start = out.len();
     out.extend_from_slice(&[0u8; 8]);
     let mut flags = 0u8;
     let mut hops = 0u8;
     let mut ifindex = 0u32;
     loop {
-        a.i += 1;
-        if a.left() == 0 {
+        a.step();
+        if a.remaining() == 0 {
             break;
         }
-        let w = a.cur();
-        if w == "via" {
+        let opt = NEXTHOP_OPTIONS.find(a.cur());
+        if opt == Some(Nh::Via) {
             a.next_arg()?;
             let mut fam = read_family(a.cur());
             if fam == AF_UNSPEC {
@@ -116,31 +254,31 @@ fn parse_one_nh(ctx: &mut crate::ctx::Ctx, rtm: &mut Rtm, a: &mut Argv, out: &mu
                 v.extend_from_slice(addr.bytes());
                 add(out, RTA_VIA, &v);
             }
-        } else if w == "dev" {
+        } else if opt == Some(Nh::Dev) {
             a.next_arg()?;
             ifindex = ctx.ifindex(a.cur());
             if ifindex == 0 {
                 crate::eprintf!("Cannot find device \"{}\"\n", a.cur());
                 return Ok(Err(()));
             }
-        } else if w == "weight" {
+        } else if opt == Some(Nh::Weight) {
             a.next_arg()?;
             match get_unsigned(a.cur(), 0) {
                 Some(wt) if wt != 0 && wt <= 256 => hops = (wt - 1) as u8,
                 _ => return Err(invarg("\"weight\" is invalid\n", a.cur())),
             }
-        } else if w == "onlink" {
+        } else if opt == Some(Nh::Onlink) {
             flags |= RTNH_F_ONLINK as u8;
-        } else if matches(w, "realms") {
+        } else if opt == Some(Nh::Realms) {
             a.next_arg()?;
             let Some(r) = rt_names::rt_realms_or_raw(a.cur()) else {
                 return Err(invarg("\"realm\" value is invalid\n", a.cur()));
             };
             add(out, RTA_FLOW, &r.to_ne_bytes());
-        } else if w == "encap" {
+        } else if opt == Some(Nh::Encap) {
             let e = encap::parse(ctx, a, RTA_ENCAP, RTA_ENCAP_TYPE)?;
             out.extend_from_slice(&e);
-        } else if w == "as" {
+        } else if opt == Some(Nh::As) {
             a.next_arg()?;
             if a.cur() == "to" {
                 a.next_arg()?;
@@ -161,7 +299,7 @@ fn parse_one_nh(ctx: &mut crate::ctx::Ctx, rtm: &mut Rtm, a: &mut Argv, out: &mu
     Ok(Ok(()))
 }
 
-pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String]) -> Res<i32> {
+pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> Res<i32> {
     let mut rtm = Rtm { family: ctx.o.family, table: RT_TABLE_MAIN as u8, scope: 255, ..Default::default() };
     if cmd != RTM_DELROUTE {
         rtm.protocol = 3;
@@ -171,10 +309,9 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String])
     let mut body: Vec<u8> = Vec::new();
     let mut mx: Vec<u8> = Vec::new();
     let mut mxlock = 0u32;
-    let mut dev: Option<&str> = None;
+    let mut dev: Option<String> = None;
     let (mut gw_ok, mut dst_ok, mut nhs_ok, mut scope_ok, mut table_ok, mut type_ok) = (false, false, false, false, false, false);
     let mut nhid = 0u32;
-    let mut a = Argv::new(words);
 
     macro_rules! lock_and_value {
         ($bit:expr) => {{
@@ -186,16 +323,16 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String])
         }};
     }
 
-    while a.left() > 0 {
-        let w = a.cur();
-        if w == "src" {
+    while a.remaining() > 0 {
+        let opt = ADD_OPTIONS.find(a.cur());
+        if opt == Some(Add::Src) {
             a.next_arg()?;
             let addr = get_addr(a.cur(), rtm.family)?;
             if rtm.family == AF_UNSPEC {
                 rtm.family = addr.family;
             }
             add(&mut body, RTA_PREFSRC, addr.bytes());
-        } else if w == "as" {
+        } else if opt == Some(Add::As) {
             a.next_arg()?;
             if a.cur() == "to" {
                 a.next_arg()?;
@@ -205,9 +342,9 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String])
                 rtm.family = addr.family;
             }
             add(&mut body, RTA_NEWDST, addr.bytes());
-        } else if w == "via" {
+        } else if opt == Some(Add::Via) {
             if gw_ok {
-                return Err(invarg("use nexthop syntax to specify multiple via\n", w));
+                return Err(invarg("use nexthop syntax to specify multiple via\n", a.cur()));
             }
             gw_ok = true;
             a.next_arg()?;
@@ -228,7 +365,7 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String])
                 v.extend_from_slice(addr.bytes());
                 add(&mut body, RTA_VIA, &v);
             }
-        } else if w == "from" {
+        } else if opt == Some(Add::From) {
             a.next_arg()?;
             let p = get_prefix(a.cur(), rtm.family)?;
             if rtm.family == AF_UNSPEC {
@@ -238,96 +375,96 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String])
                 add(&mut body, RTA_SRC, p.bytes());
             }
             rtm.src_len = p.bitlen as u8;
-        } else if w == "tos" || matches(w, "dsfield") {
+        } else if opt == Some(Add::Tos) {
             a.next_arg()?;
             let Some(t) = rt_names::dsfield_a2n(a.cur()) else {
                 return Err(invarg("\"tos\" value is invalid\n", a.cur()));
             };
             rtm.tos = t as u8;
-        } else if w == "expires" {
+        } else if opt == Some(Add::Expires) {
             a.next_arg()?;
             let Some(e) = crate::args::num::get_u32(a.cur(), 0) else {
                 return Err(invarg("\"expires\" value is invalid\n", a.cur()));
             };
             add(&mut body, RTA_EXPIRES, &e.to_ne_bytes());
-        } else if matches(w, "metric") || matches(w, "priority") || w == "preference" {
+        } else if opt == Some(Add::Metric) {
             a.next_arg()?;
             let Some(m) = crate::args::num::get_u32(a.cur(), 0) else {
                 return Err(invarg("\"metric\" value is invalid\n", a.cur()));
             };
             add(&mut body, RTA_PRIORITY, &m.to_ne_bytes());
-        } else if w == "scope" {
+        } else if opt == Some(Add::Scope) {
             a.next_arg()?;
             let Some(s) = rt_names::rtscope_a2n(a.cur()) else {
                 return Err(invarg("invalid \"scope\" value\n", a.cur()));
             };
             rtm.scope = s as u8;
             scope_ok = true;
-        } else if w == "mtu" {
+        } else if opt == Some(Add::Mtu) {
             lock_and_value!(RTAX_MTU);
             let Some(v) = get_unsigned(a.cur(), 0) else {
                 return Err(invarg("\"mtu\" value is invalid\n", a.cur()));
             };
             add(&mut mx, RTAX_MTU as u16, &v.to_ne_bytes());
-        } else if w == "hoplimit" {
+        } else if opt == Some(Add::Hoplimit) {
             lock_and_value!(RTAX_HOPLIMIT);
             match get_unsigned(a.cur(), 0) {
                 Some(v) if v <= 255 => add(&mut mx, RTAX_HOPLIMIT as u16, &v.to_ne_bytes()),
                 _ => return Err(invarg("\"hoplimit\" value is invalid\n", a.cur())),
             }
-        } else if w == "advmss" {
+        } else if opt == Some(Add::Advmss) {
             lock_and_value!(RTAX_ADVMSS);
             let Some(v) = get_unsigned(a.cur(), 0) else {
                 return Err(invarg("\"mss\" value is invalid\n", a.cur()));
             };
             add(&mut mx, RTAX_ADVMSS, &v.to_ne_bytes());
-        } else if matches(w, "reordering") {
+        } else if opt == Some(Add::Reordering) {
             lock_and_value!(RTAX_REORDERING);
             let Some(v) = get_unsigned(a.cur(), 0) else {
                 return Err(invarg("\"reordering\" value is invalid\n", a.cur()));
             };
             add(&mut mx, RTAX_REORDERING, &v.to_ne_bytes());
-        } else if w == "rtt" {
+        } else if opt == Some(Add::Rtt) {
             lock_and_value!(RTAX_RTT);
             let Some((v, raw)) = get_time_rtt(a.cur()) else {
                 return Err(invarg("\"rtt\" value is invalid\n", a.cur()));
             };
             let v = if raw { v } else { v.wrapping_mul(8) };
             add(&mut mx, RTAX_RTT as u16, &v.to_ne_bytes());
-        } else if w == "rto_min" {
+        } else if opt == Some(Add::RtoMin) {
             a.next_arg()?;
             mxlock |= 1 << RTAX_RTO_MIN;
             let Some((v, _)) = get_time_rtt(a.cur()) else {
                 return Err(invarg("\"rto_min\" value is invalid\n", a.cur()));
             };
             add(&mut mx, RTAX_RTO_MIN as u16, &v.to_ne_bytes());
-        } else if matches(w, "window") {
+        } else if opt == Some(Add::Window) {
             lock_and_value!(RTAX_WINDOW);
             let Some(v) = get_unsigned(a.cur(), 0) else {
                 return Err(invarg("\"window\" value is invalid\n", a.cur()));
             };
             add(&mut mx, RTAX_WINDOW, &v.to_ne_bytes());
-        } else if matches(w, "cwnd") {
+        } else if opt == Some(Add::Cwnd) {
             lock_and_value!(RTAX_CWND);
             let Some(v) = get_unsigned(a.cur(), 0) else {
                 return Err(invarg("\"cwnd\" value is invalid\n", a.cur()));
             };
             add(&mut mx, RTAX_CWND, &v.to_ne_bytes());
-        } else if matches(w, "initcwnd") {
+        } else if opt == Some(Add::Initcwnd) {
             lock_and_value!(RTAX_INITCWND);
             let Some(v) = get_unsigned(a.cur(), 0) else {
                 return Err(invarg("\"initcwnd\" value is invalid\n", a.cur()));
             };
             add(&mut mx, RTAX_INITCWND, &v.to_ne_bytes());
-        } else if matches(w, "initrwnd") {
+        } else if opt == Some(Add::Initrwnd) {
             lock_and_value!(RTAX_INITRWND);
             let Some(v) = get_unsigned(a.cur(), 0) else {
                 return Err(invarg("\"initrwnd\" value is invalid\n", a.cur()));
             };
             add(&mut mx, RTAX_INITRWND, &v.to_ne_bytes());
-        } else if matches(w, "features") {
+        } else if opt == Some(Add::Features) {
             let mut features = 0u32;
-            if a.left() > 0 {
+            if a.remaining() > 0 {
                 a.next_arg()?;
                 if a.cur() == "ecn" {
                     features |= 1;
@@ -336,7 +473,7 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String])
                 }
             }
             add(&mut mx, RTAX_FEATURES as u16, &features.to_ne_bytes());
-        } else if matches(w, "quickack") {
+        } else if opt == Some(Add::Quickack) {
             a.next_arg()?;
             let Some(v) = get_unsigned(a.cur(), 0) else {
                 return Err(invarg("\"quickack\" value is invalid\n", a.cur()));
@@ -345,47 +482,47 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String])
                 return Err(invarg("\"quickack\" value should be 0 or 1\n", a.cur()));
             }
             add(&mut mx, RTAX_QUICKACK, &v.to_ne_bytes());
-        } else if matches(w, "congctl") {
+        } else if opt == Some(Add::Congctl) {
             lock_and_value!(RTAX_CC_ALGO);
             add(&mut mx, RTAX_CC_ALGO as u16, a.cur().as_bytes());
-        } else if matches(w, "rttvar") {
+        } else if opt == Some(Add::Rttvar) {
             lock_and_value!(RTAX_RTTVAR);
             let Some((v, raw)) = get_time_rtt(a.cur()) else {
                 return Err(invarg("\"rttvar\" value is invalid\n", a.cur()));
             };
             let v = if raw { v } else { v.wrapping_mul(4) };
             add(&mut mx, RTAX_RTTVAR as u16, &v.to_ne_bytes());
-        } else if matches(w, "ssthresh") {
+        } else if opt == Some(Add::Ssthresh) {
             lock_and_value!(RTAX_SSTHRESH);
             let Some(v) = get_unsigned(a.cur(), 0) else {
                 return Err(invarg("\"ssthresh\" value is invalid\n", a.cur()));
             };
             add(&mut mx, RTAX_SSTHRESH, &v.to_ne_bytes());
-        } else if matches(w, "realms") {
+        } else if opt == Some(Add::Realms) {
             a.next_arg()?;
             let Some(r) = rt_names::rt_realms_or_raw(a.cur()) else {
                 return Err(invarg("\"realm\" value is invalid\n", a.cur()));
             };
             add(&mut body, RTA_FLOW, &r.to_ne_bytes());
-        } else if w == "onlink" {
+        } else if opt == Some(Add::Onlink) {
             rtm.flags |= RTNH_F_ONLINK;
-        } else if w == "nexthop" {
+        } else if opt == Some(Add::Nexthop) {
             nhs_ok = true;
             break;
-        } else if w == "nhid" {
+        } else if opt == Some(Add::Nhid) {
             a.next_arg()?;
             let Some(n) = crate::args::num::get_u32(a.cur(), 0) else {
                 return Err(invarg("\"id\" value is invalid\n", a.cur()));
             };
             nhid = n;
             add(&mut body, RTA_NH_ID, &n.to_ne_bytes());
-        } else if matches(w, "protocol") {
+        } else if opt == Some(Add::Protocol) {
             a.next_arg()?;
             let Some(p) = rt_names::rtprot_a2n(a.cur()) else {
                 return Err(invarg("\"protocol\" value is invalid\n", a.cur()));
             };
             rtm.protocol = p as u8;
-        } else if matches(w, "table") {
+        } else if opt == Some(Add::Table) {
             a.next_arg()?;
             let Some(t) = rt_names::rttable_a2n(a.cur()) else {
                 return Err(invarg("\"table\" value is invalid\n", a.cur()));
@@ -397,7 +534,7 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String])
                 add(&mut body, RTA_TABLE, &t.to_ne_bytes());
             }
             table_ok = true;
-        } else if matches(w, "vrf") {
+        } else if opt == Some(Add::Vrf) {
             a.next_arg()?;
             let t = super::vrf_table(ctx, a.cur());
             if t == 0 {
@@ -410,35 +547,29 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String])
                 add(&mut body, RTA_TABLE, &t.to_ne_bytes());
             }
             table_ok = true;
-        } else if w == "dev" || w == "oif" {
+        } else if opt == Some(Add::Dev) {
             a.next_arg()?;
-            dev = Some(a.cur());
-        } else if matches(w, "pref") {
+            dev = Some(a.cur().to_string());
+        } else if opt == Some(Add::Pref) {
             a.next_arg()?;
-            let pref = match a.cur() {
-                "low" => 3u8,
-                "medium" => 0,
-                "high" => 1,
-                v => match crate::args::num::get_u8(v, 0) {
+            let pref = match PREF_VALUES.find(a.cur()) {
+                Some(p) => p,
+                None => match crate::args::num::get_u8(a.cur(), 0) {
                     Some(x) => x,
-                    None => return Err(invarg("\"pref\" value is invalid\n", v)),
+                    None => return Err(invarg("\"pref\" value is invalid\n", a.cur())),
                 },
             };
             add(&mut body, RTA_PREF, &[pref]);
-        } else if w == "encap" {
+        } else if opt == Some(Add::Encap) {
             let e = encap::parse(ctx, &mut a, RTA_ENCAP, RTA_ENCAP_TYPE)?;
             body.extend_from_slice(&e);
-        } else if w == "ttl-propagate" {
+        } else if opt == Some(Add::TtlPropagate) {
             a.next_arg()?;
-            let v = if matches(a.cur(), "enabled") {
-                1u8
-            } else if matches(a.cur(), "disabled") {
-                0
-            } else {
+            let Some(v) = TTL_PROPAGATE_VALUES.find(a.cur()) else {
                 return Err(invarg("\"ttl-propagate\" value is invalid\n", a.cur()));
             };
             add(&mut body, RTA_TTL_PROPAGATE, &[v]);
-        } else if matches(w, "fastopen_no_cookie") {
+        } else if opt == Some(Add::FastopenNoCookie) {
             a.next_arg()?;
             let Some(v) = get_unsigned(a.cur(), 0) else {
                 return Err(invarg("\"fastopen_no_cookie\" value is invalid\n", a.cur()));
@@ -448,7 +579,7 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String])
             }
             add(&mut mx, RTAX_FASTOPEN_NO_COOKIE, &v.to_ne_bytes());
         } else {
-            if a.cur() == "to" {
+            if opt == Some(Add::To) {
                 a.next_arg()?;
             }
             let c = a.cur();
@@ -459,7 +590,7 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String])
                     type_ok = true;
                 }
             }
-            if matches(a.cur(), "help") {
+            if ADD_OPTIONS.find(a.cur()) == Some(Add::Help) {
                 return Err(usage());
             }
             if dst_ok {
@@ -475,13 +606,13 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String])
                 add(&mut body, RTA_DST, p.bytes());
             }
         }
-        a.i += 1;
+        a.step();
     }
 
     if !dst_ok {
         return Err(usage());
     }
-    if let Some(d) = dev {
+    if let Some(d) = dev.as_deref() {
         let idx = ctx.ifindex(d);
         if idx == 0 {
             return nodev(d);
@@ -497,11 +628,11 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, words: &[String])
     if nhs_ok {
         // parse_nexthops()
         let mut mp: Vec<u8> = Vec::new();
-        while a.left() > 0 {
+        while a.remaining() > 0 {
             if a.cur() != "nexthop" {
                 return Err(fail(255, &format!("Error: \"nexthop\" or end of line is expected instead of \"{}\"\n", a.cur())));
             }
-            if a.left() <= 1 {
+            if a.remaining() <= 1 {
                 return Err(fail(255, "Error: unexpected end of line after \"nexthop\"\n"));
             }
             if parse_one_nh(ctx, &mut rtm, &mut a, &mut mp)?.is_err() {

@@ -3,17 +3,13 @@
 //! RTM_GETNEXTHOP on a socket of its own (as iproute2's nh_cache_rth), so
 //! it works in the middle of a route dump.
 
-use std::collections::HashMap;
-
-use super::inet::ABuf;
-use crate::netlink::attr::{attrs, get_u16, get_u32, get_u64, msgs, Req};
-use crate::netlink::Rtnl;
+use super::env::Env;
+use crate::inet::ABuf;
+use crate::netlink::attr::{attrs, get_u16, get_u32, get_u64};
 use crate::print::{Color, J, T};
 use crate::names::tables as rt_names;
 
-const RTM_NEWNEXTHOP: u16 = 104;
-const RTM_GETNEXTHOP: u16 = 106;
-const NHA_ID: u16 = 1;
+const NHA_ID: usize = 1;
 const NHA_GROUP: usize = 2;
 const NHA_GROUP_TYPE: usize = 3;
 const NHA_BLACKHOLE: usize = 4;
@@ -25,39 +21,8 @@ const NHA_FDB: usize = 11;
 const NHA_RES_GROUP: usize = 12;
 const NHA_MAX: usize = 13;
 
-/// Nexthop replies by id (None: the lookup failed).
-#[derive(Default)]
-pub struct NhCache {
-    rtnl: Option<Rtnl>,
-    failed_open: bool,
-    by_id: HashMap<u32, Option<Vec<u8>>>,
-}
-
-impl NhCache {
-    fn get(&mut self, id: u32) -> Option<&[u8]> {
-        if !self.by_id.contains_key(&id) {
-            if self.rtnl.is_none() && !self.failed_open {
-                match Rtnl::open(32768, false) {
-                    Ok(r) => self.rtnl = Some(r),
-                    Err(_) => self.failed_open = true,
-                }
-            }
-            let ans = self.rtnl.as_mut().and_then(|r| {
-                let mut req = Req::new(RTM_GETNEXTHOP, crate::netlink::consts::NLM_F_REQUEST, &[0u8; 8]);
-                req.attr_u32(NHA_ID, id);
-                r.talk_answer(&mut req).ok()
-            });
-            let msg = ans.and_then(|a| {
-                msgs(&a).next().filter(|m| m.ty == RTM_NEWNEXTHOP).map(|m| m.payload.to_vec())
-            });
-            self.by_id.insert(id, msg);
-        }
-        self.by_id.get(&id).and_then(|m| m.as_deref())
-    }
-}
-
 /// print_cache_nexthop_id(fp, "\n\tnh_info ", "nh_info", id)
-pub fn print_nh_info(e: &mut super::print::Env, id: u32) {
+pub fn print_nh_info(e: &mut Env, id: u32) {
     let Some(m) = e.nh.get(id) else { return };
     let m = m.to_vec();
     let (resolve, details) = (e.resolve, e.details);
@@ -80,7 +45,7 @@ pub fn print_nh_info(e: &mut super::print::Env, id: u32) {
     }
     e.p.fp("\n\tnh_info ");
     e.p.open_object(Some("nh_info"));
-    let nid = tb[NHA_ID as usize].and_then(get_u32).unwrap_or(0);
+    let nid = tb[NHA_ID].and_then(get_u32).unwrap_or(0);
     e.p.uint(T::Any, "id", "id {} ", nid as u64);
     if let Some(g) = tb[NHA_GROUP] {
         e.p.open_array(T::Json, "group");
@@ -134,26 +99,12 @@ pub fn print_nh_info(e: &mut super::print::Env, id: u32) {
     }
     if let Some(g) = tb[NHA_GATEWAY] {
         let mut b = ABuf::new();
-        let mut done = false;
-        if resolve {
-            if let Some(n) = super::inet::resolve(family, g) {
-                b.push_str(&n);
-                done = true;
-            }
-        }
-        if !done {
-            b.push_addr(family, g);
-        }
+        b.push_host(family, g, resolve);
         if e.p.is_json() {
             e.p.string(T::Json, "gateway", "", b.as_str());
         } else {
             e.p.fp("via ");
-            let c = match family {
-                crate::netlink::consts::AF_INET => Color::Inet,
-                crate::netlink::consts::AF_INET6 => Color::Inet6,
-                _ => Color::None,
-            };
-            e.p.color_string_opt(T::Fp, c, None, "{} ", b.as_str());
+            e.p.color_string_opt(T::Fp, Color::of_family(family), None, "{} ", b.as_str());
         }
     }
     if let Some(name) = oif_name {
@@ -167,15 +118,15 @@ pub fn print_nh_info(e: &mut super::print::Env, id: u32) {
         }
     }
     if scope != 0 || details {
-        e.p.string(T::Any, "scope", "scope {} ", rt_names::rtscope_n2a(scope as u32).as_str());
+        e.p.string(T::Any, "scope", "scope {} ", rt_names::rtscope_n2a(scope as u32, e.numeric).as_str());
     }
     if tb[NHA_BLACKHOLE].is_some() {
         e.p.null(T::Any, "blackhole", "blackhole ", "");
     }
     if protocol != 0 || details {
-        e.p.string(T::Any, "protocol", "proto {} ", rt_names::rtprot_n2a(protocol as u32).as_str());
+        e.p.string(T::Any, "protocol", "proto {} ", rt_names::rtprot_n2a(protocol as u32, e.numeric).as_str());
     }
-    super::print::print_rt_flags(e.p, flags);
+    super::env::print_rt_flags(e.p, flags);
     if tb[NHA_FDB].is_some() {
         e.p.null(T::Any, "fdb", "fdb", "");
     }

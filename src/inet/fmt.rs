@@ -1,25 +1,22 @@
-//! Address formatting for `ip route` (rt_addr_n2a into a stack buffer, glibc
-//! inet_ntop's IPv6 text): no allocation per route. Parsing and matching
-//! are the shared ones of crate::inet, re-exported here.
+//! Addresses as text (rt_addr_n2a, format_host of lib/utils.c), written
+//! into a stack buffer: route listings print millions of them, so no
+//! allocation per address. glibc inet_ntop's IPv6 spelling is reproduced
+//! here rather than called.
 
 use std::fmt;
 
 use crate::netlink::consts::*;
 
-pub use crate::inet::{
-    addr_match, af_bit_len, family_name, get_addr, get_prefix, InetPrefix as Prefix, PREFIXLEN_SPECIFIED,
-};
+use super::resolve_address;
 
-/// read_family() of lib/utils.c (route's `via FAMILY`): no ipx/dnet.
-pub fn read_family(name: &str) -> u8 {
-    match name {
-        "inet" => AF_INET,
-        "inet6" => AF_INET6,
-        "link" => AF_PACKET,
-        "mpls" => AF_MPLS,
-        "bridge" => AF_BRIDGE,
-        _ => AF_UNSPEC,
+/// format_host()'s lookup: a name for the first af_byte_len bytes (all of
+/// `a` when the family has no fixed length), if the resolver has one.
+fn host_name(af: u8, a: &[u8]) -> Option<String> {
+    let len = if a.is_empty() { super::af_byte_len(af) as usize } else { a.len() };
+    if len == 0 || a.len() < len {
+        return None;
     }
+    resolve_address(af, &a[..len])
 }
 
 /// "0".."255": up to three digits and their count.
@@ -144,9 +141,14 @@ impl ABuf {
     /// glibc inet_ntop(AF_INET6): the longest run (>= 2) of zero words
     /// becomes "::"; ::a.b.c.d and ::ffff:a.b.c.d keep the dotted form.
     pub fn push_ipv6(&mut self, a: &[u8]) {
+        // A short attribute reads as zero-padded (inet_ntop would read past it).
+        let mut full = [0u8; 16];
+        let n = a.len().min(16);
+        full[..n].copy_from_slice(&a[..n]);
+        let a = &full;
         let mut w = [0u16; 8];
         for (i, x) in w.iter_mut().enumerate() {
-            *x = u16::from_be_bytes([a.get(2 * i).copied().unwrap_or(0), a.get(2 * i + 1).copied().unwrap_or(0)]);
+            *x = u16::from_be_bytes([a[2 * i], a[2 * i + 1]]);
         }
         let (mut best, mut blen) = (usize::MAX, 0usize);
         let (mut cur, mut clen) = (usize::MAX, 0usize);
@@ -186,7 +188,7 @@ impl ABuf {
                 self.push_byte(b':');
             }
             if i == 6 && best == 0 && (blen == 6 || (blen == 5 && w[5] == 0xffff)) {
-                self.push_ipv4(&a[12..16.min(a.len())]);
+                self.push_ipv4(&a[12..16]);
                 return;
             }
             self.push_hex16(w[i]);
@@ -196,7 +198,10 @@ impl ABuf {
             self.push_byte(b':');
         }
     }
-    /// rt_addr_n2a_r(af, len, addr)
+    /// rt_addr_n2a_r(af, len, addr): inet_ntop for IPv4/IPv6 (a short
+    /// attribute zero-padded), labels for MPLS (up to the bottom of stack),
+    /// `aa:bb` for link addresses, a sockaddr's address for AF_BRIDGE, else
+    /// "???".
     pub fn push_addr(&mut self, af: u8, a: &[u8]) {
         match af {
             AF_INET => {
@@ -231,8 +236,30 @@ impl ABuf {
                     self.push_byte(H[(b & 15) as usize]);
                 }
             }
+            AF_BRIDGE => {
+                // struct sockaddr_in / sockaddr_in6: family (u16, host order)
+                // then port, then the address at offset 4 (v4) or 8 (v6).
+                let fam = a.get(..2).map(|b| u16::from_ne_bytes([b[0], b[1]])).unwrap_or(0);
+                match (fam, a.get(4..8), a.get(8..24)) {
+                    (f, Some(v4), _) if f == AF_INET as u16 => self.push_ipv4(v4),
+                    (f, _, Some(v6)) if f == AF_INET6 as u16 => self.push_ipv6(v6),
+                    _ => self.push_str("???"),
+                }
+            }
             _ => self.push_str("???"),
         }
+    }
+
+    /// format_host_r(): under `-r` (`resolve`) the host name of the
+    /// address when it has one, else the address as [`ABuf::push_addr`].
+    pub fn push_host(&mut self, af: u8, a: &[u8], resolve: bool) {
+        if resolve {
+            if let Some(n) = host_name(af, a) {
+                self.push_str(&n);
+                return;
+            }
+        }
+        self.push_addr(af, a);
     }
 }
 
@@ -247,17 +274,6 @@ impl fmt::Display for ABuf {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str(self.as_str())
     }
-}
-
-/// gethostbyaddr() for `-r`: the name, if any (only whole IPv4/IPv6
-/// addresses are looked up).
-pub fn resolve(af: u8, a: &[u8]) -> Option<String> {
-    let len = match af {
-        AF_INET if a.len() >= 4 => 4,
-        AF_INET6 if a.len() >= 16 => 16,
-        _ => return None,
-    };
-    crate::inet::resolve_address(af, &a[..len])
 }
 
 #[cfg(test)]
