@@ -127,6 +127,30 @@ impl Args {
     }
 }
 
+/// ip's strict `on`/`off` value; the message is the caller's to print.
+pub fn parse_on_off(key: &str, val: &str) -> Result<bool, String> {
+    match val {
+        "on" => Ok(true),
+        "off" => Ok(false),
+        _ => Err(crate::error::must_be_on_off(key, val)),
+    }
+}
+
+/// lib/utils.c parse_one_of(): the index of the first of `list` that `val`
+/// is a prefix of, else the message (printed by the caller).
+pub fn parse_one_of(key: &str, val: &str, list: &[&str]) -> Result<usize, String> {
+    match list.iter().position(|k| matches(val, k)) {
+        Some(i) => Ok(i),
+        None => Err(crate::error::must_be_one_of(key, val, list)),
+    }
+}
+
+/// lib/utils.c parse_on_off(): parse_one_of() over "off", "on" (so a bare
+/// "o" is off). Unlike [`parse_on_off`], prefixes count.
+pub fn parse_on_off_prefix(key: &str, val: &str) -> Result<bool, String> {
+    parse_one_of(key, val, &["off", "on"]).map(|i| i == 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -38,34 +38,21 @@ pub fn missarg(key: &str) -> Exit {
     fail(255, &format!("Error: argument \"{}\" is required\n", key))
 }
 
-/// ip's `on_off` parsing: `Error: argument of "KEY" must be "on" or "off", not "VAL"` (rc 1 at the caller).
-pub fn parse_on_off(key: &str, val: &str) -> Result<bool, String> {
-    match val {
-        "on" => Ok(true),
-        "off" => Ok(false),
-        _ => Err(format!("Error: argument of \"{}\" must be \"on\" or \"off\", not \"{}\"\n", key, val)),
-    }
+/// `Error: argument of "KEY" must be "on" or "off", not "VAL"` (the
+/// caller prints it and picks the status).
+pub fn must_be_on_off(key: &str, val: &str) -> String {
+    format!("Error: argument of \"{}\" must be \"on\" or \"off\", not \"{}\"\n", key, val)
 }
 
-/// lib/utils.c parse_one_of(): the index of the first of `list` that `val`
-/// is a prefix of, else `Error: argument of "KEY" must be one of "a",
-/// "b", not "VAL"` (printed by the caller).
-pub fn parse_one_of(key: &str, val: &str, list: &[&str]) -> Result<usize, String> {
-    if let Some(i) = list.iter().position(|k| crate::args::matches(val, k)) {
-        return Ok(i);
-    }
+/// lib/utils.c parse_one_of()'s complaint: `Error: argument of "KEY" must
+/// be one of "a", "b", not "VAL"`.
+pub fn must_be_one_of(key: &str, val: &str, list: &[&str]) -> String {
     let mut s = format!("Error: argument of \"{}\" must be one of ", key);
     for k in list {
         s.push_str(&format!("\"{}\", ", k));
     }
     s.push_str(&format!("not \"{}\"\n", val));
-    Err(s)
-}
-
-/// lib/utils.c parse_on_off(): parse_one_of() over "off", "on" (so a bare
-/// "o" is off). Unlike [`parse_on_off`], prefixes count.
-pub fn parse_on_off_prefix(key: &str, val: &str) -> Result<bool, String> {
-    parse_one_of(key, val, &["off", "on"]).map(|i| i == 1)
+    s
 }
 
 /// `Command "CMD" is unknown, try "TOOL OBJECT help".` (rc 255), the last

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::ctx::Ctx;
 use crate::inet::ll_addr_n2a;
 use crate::names::tables::{group_n2a, ll_type_n2a};
-use super::list::Filter;
+use super::filter::Filter;
 use crate::netlink::attr::{attrs, get_str, get_u32, get_u8};
 use crate::netlink::consts::*;
 use crate::netlink::Tb;

@@ -17,7 +17,7 @@ use crate::error::{eprint_raw, fail, Exit, Res};
 use crate::inet::{self, InetPrefix};
 use crate::ctx::Ctx;
 use crate::netlink::attr::{align4, Req};
-use crate::linkinfo::list::{IfaFlag, IFA_FLAG_DATA, IFA_F_MCAUTOJOIN, INFINITY_LIFE_TIME, IPADD_DUMP_MAGIC};
+use crate::linkinfo::filter::{IfaFlag, IFA_FLAG_DATA, IFA_F_MCAUTOJOIN, INFINITY_LIFE_TIME, IPADD_DUMP_MAGIC};
 use crate::netlink::consts::*;
 
 /// ipaddr_modify()'s words, in its test order (peer/remote and brd are
@@ -367,9 +367,9 @@ fn print_addrinfo(ctx: &mut Ctx, m: &crate::netlink::Msg) -> Res<()> {
     if m.ty != RTM_NEWADDR && m.ty != RTM_DELADDR {
         return Ok(());
     }
-    let f = super::list::Filter::new(AF_UNSPEC, ctx.o.echo > 0, false);
+    let f = crate::linkinfo::filter::Filter::new(AF_UNSPEC, ctx.o.echo > 0, false);
     let mut env = crate::linkinfo::print::LinkEnv::default();
-    super::list::print_addrinfo(ctx, &f, &mut env, m.ty, m.payload);
+    crate::linkinfo::list::print_addrinfo(ctx, &f, &mut env, m.ty, m.payload);
     Ok(())
 }
 
@@ -566,7 +566,7 @@ mod tests {
 
     #[test]
     fn flags_table() {
-        assert_eq!(flag_of(ADD_OPTIONS.find("nodad")).map(|f| f.mask), Some(crate::linkinfo::list::IFA_F_NODAD));
+        assert_eq!(flag_of(ADD_OPTIONS.find("nodad")).map(|f| f.mask), Some(crate::linkinfo::filter::IFA_F_NODAD));
         assert!(flag_of(ADD_OPTIONS.find("tentative")).map(|f| f.readonly).unwrap_or(false));
         assert!(flag_of(ADD_OPTIONS.find("nod")).is_none());
         // The table's flag words are ifa_flag_data[]'s, in its order.

@@ -5,6 +5,8 @@ pub mod afstats;
 pub mod help;
 pub mod modify;
 pub mod parse;
+pub mod request;
+pub mod value;
 pub mod property;
 pub mod show;
 pub mod vf;

@@ -5,6 +5,7 @@
 
 use super::help::usage;
 use super::parse::iplink_parse;
+use super::request::{reserve, Ifi, Parsed, IFI_OFF};
 use crate::args::{matches, Args};
 use crate::ctx::Ctx;
 use crate::error::duparg;
@@ -13,56 +14,10 @@ use crate::linkinfo::kinds;
 use crate::netlink::consts::*;
 use crate::netlink::{msgs, Req};
 
-/// Offset of the ifinfomsg in a request (after the nlmsghdr).
-pub const IFI_OFF: usize = 16;
 
-/// The ifinfomsg fields iplink_parse() changes: flags, change mask, index.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Ifi {
-    pub flags: u32,
-    pub change: u32,
-    pub index: i32,
-}
 
-impl Ifi {
-    /// Reads the fields of the ifinfomsg at `off` in `req`.
-    pub fn read(req: &Req, off: usize) -> Ifi {
-        let b = &req.buf;
-        let rd = |o: usize| -> u32 {
-            b.get(off + o..off + o + 4).and_then(|s| s.try_into().ok()).map(u32::from_ne_bytes).unwrap_or(0)
-        };
-        Ifi { index: rd(4) as i32, flags: rd(8), change: rd(12) }
-    }
 
-    /// Writes the fields into the ifinfomsg at `off` in `req`.
-    pub fn write(&self, req: &mut Req, off: usize) {
-        let b = &mut req.buf;
-        if b.len() < off + 16 {
-            return;
-        }
-        b[off + 4..off + 8].copy_from_slice(&self.index.to_ne_bytes());
-        b[off + 8..off + 12].copy_from_slice(&self.flags.to_ne_bytes());
-        b[off + 12..off + 16].copy_from_slice(&self.change.to_ne_bytes());
-    }
-}
 
-/// Appends `n` zero bytes to the request (C's `n->nlmsg_len += ...` on a
-/// zeroed buffer).
-pub fn reserve(req: &mut Req, n: usize) {
-    req.buf.extend(std::iter::repeat_n(0u8, n));
-    let len = req.buf.len() as u32;
-    req.buf[0..4].copy_from_slice(&len.to_ne_bytes());
-}
-
-/// What iplink_parse() ended with.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Parsed {
-    /// Parsed; `kind` is the word after `type` (the cursor is after it).
-    Done { kind: Option<String> },
-    /// A parse error already printed; the C return value (-1, or -22
-    /// from parse_on_off()).
-    Failed(i32),
-}
 
 /// How iplink_modify() treats the kind's arguments.
 enum KindParser {
@@ -195,7 +150,7 @@ pub fn build_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<
 /// listed (all zero, so only group 0 links print).
 fn print_echo(ctx: &mut Ctx, answer: &[u8]) {
     let Some(m) = msgs(answer).next() else { return };
-    let mut f = crate::linkinfo::list::Filter::new(0, false, false);
+    let mut f = crate::linkinfo::filter::Filter::new(0, false, false);
     f.group = 0;
     // The zeroed filter also has showqueue off: no qlen. rip's printer
     // always shows a non-zero qlen (asking the kernel when IFLA_TXQLEN is

@@ -4,7 +4,8 @@
 use std::os::fd::{AsRawFd, IntoRawFd, OwnedFd};
 
 use super::help::usage;
-use super::modify::{Ifi, Parsed};
+use super::request::{Ifi, Parsed};
+use super::value::{check_altifname, check_ifname, ll_addr_a2n, nl_get_ll_addr_len, parse_on_off};
 use super::vf::iplink_parse_vf;
 use super::xdp::{xdp_parse, XDP_FLAGS_DRV_MODE, XDP_FLAGS_HW_MODE, XDP_FLAGS_SKB_MODE, XDP_FLAGS_UPDATE_IF_NOEXIST};
 use crate::args::keywords::{exact, kw, Table};
@@ -584,32 +585,15 @@ pub fn iplink_parse(ctx: &mut Ctx, args: &mut Args, req: &mut Req, ifi: &mut Ifi
 
 /// on_off(): the message, and the -1 iplink_parse() returns.
 fn on_off(key: &str, v: &str) -> Parsed {
-    if let Err(m) = crate::error::parse_on_off(key, v) {
+    if let Err(m) = crate::args::parse_on_off(key, v) {
         eprint_raw(&m);
     }
     Parsed::Failed(-1)
 }
 
-/// parse_on_off() (lib/utils.c): prefixes of "off"/"on"; otherwise its
-/// message and None.
-pub fn parse_on_off(key: &str, v: &str) -> Option<bool> {
-    crate::error::parse_on_off_prefix(key, v).map_err(|m| eprint_raw(&m)).ok()
-}
 
-/// check_ifname() of lib/utils.c: 1-15 bytes, no '/' and no blanks.
-pub fn check_ifname(name: &str) -> bool {
-    name.len() < 16 && check_altifname(name)
-}
 
-/// check_altifname(): non-empty, no '/' and no blanks (C isspace).
-pub fn check_altifname(name: &str) -> bool {
-    !name.is_empty() && !name.bytes().any(|c| c == b'/' || matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
-}
 
-/// ll_addr_a2n() (the shared one the kinds use): None after its message.
-pub fn ll_addr_a2n(arg: &str, maxlen: usize) -> Option<Vec<u8>> {
-    crate::inet::lladdr::ll_addr_vec(arg, maxlen).ok()
-}
 
 /// netns_get_fd(): /run/netns/NAME, or NAME itself when it holds a '/'.
 fn netns_get_fd(name: &str) -> Option<OwnedFd> {
@@ -677,26 +661,6 @@ fn name_is_vrf(ctx: &mut Ctx, name: &str) -> Res<bool> {
     Ok(false)
 }
 
-/// nl_get_ll_addr_len(): the length of the device's current address, -1
-/// when unknown (kernel errors are printed, as rtnl_talk() does).
-pub(super) fn nl_get_ll_addr_len(ctx: &mut Ctx, dev: &str) -> Res<i32> {
-    let idx = ctx.ifindex(dev);
-    if idx == 0 {
-        return Ok(-1);
-    }
-    let mut req = Req::new(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(ctx.o.family, idx as i32, 0, 0));
-    let Ok(ans) = ctx.rtnl()?.talk_answer(&mut req) else {
-        return Ok(-1);
-    };
-    let Some(m) = msgs(&ans).next() else {
-        return Ok(-1);
-    };
-    let Some(attrs) = m.payload.get(IFINFOMSG_LEN..) else {
-        return Ok(-1);
-    };
-    let tb = Tb::parse(attrs, IFLA_MAX);
-    Ok(tb.get(IFLA_ADDRESS).map(|a| a.len() as i32).unwrap_or(-1))
-}
 
 /// protodown_reason_a2n(): a name from /etc/iproute2/protodown_reasons.d/*.conf
 /// or a number below 32.

@@ -2,8 +2,8 @@
 //! iplink_prop()).
 
 use super::help::usage;
-use super::modify::{Ifi, IFI_OFF};
-use super::parse::check_altifname;
+use super::request::{Ifi, IFI_OFF};
+use super::value::check_altifname;
 use crate::args::keywords::{exact, kw, Table};
 use crate::args::Args;
 use crate::ctx::Ctx;

@@ -8,12 +8,12 @@ use crate::print::{Color, J, T};
 
 /// parse_one_of(): the shared codec; its message printed here (None).
 pub fn parse_one_of(msg: &str, val: &str, list: &[&str]) -> Option<usize> {
-    crate::error::parse_one_of(msg, val, list).map_err(|m| crate::error::eprint_raw(&m)).ok()
+    crate::args::parse_one_of(msg, val, list).map_err(|m| crate::error::eprint_raw(&m)).ok()
 }
 
 /// parse_on_off(): "off"/"on" by prefix ("o" is off), printing the message.
 pub fn parse_on_off(msg: &str, val: &str) -> Option<bool> {
-    crate::error::parse_on_off_prefix(msg, val).map_err(|m| crate::error::eprint_raw(&m)).ok()
+    crate::args::parse_on_off_prefix(msg, val).map_err(|m| crate::error::eprint_raw(&m)).ok()
 }
 
 /// The bridge timers: jiffies (USER_HZ 100) as "%4i.%.2i" in text and a

@@ -6,6 +6,7 @@ use super::*;
 use crate::error::Exit;
 use crate::ip::link::help::USAGE;
 use crate::ip::link::parse::*;
+use crate::ip::link::value::*;
 use crate::ip::link::vf::get_guid;
 use crate::linkinfo::kinds::veth;
 use crate::ctx::Opts;

@@ -1,0 +1,49 @@
+//! Values the link parsers read (lib/utils.c and iplink.c helpers): on/off
+//! words, interface names, link-layer addresses and their expected length.
+
+use crate::ctx::Ctx;
+use crate::error::{eprint_raw, Res};
+use crate::netlink::consts::*;
+use crate::netlink::{msgs, Req, Tb};
+
+/// parse_on_off() (lib/utils.c): prefixes of "off"/"on"; otherwise its
+/// message and None.
+pub fn parse_on_off(key: &str, v: &str) -> Option<bool> {
+    crate::args::parse_on_off_prefix(key, v).map_err(|m| eprint_raw(&m)).ok()
+}
+
+/// check_ifname() of lib/utils.c: 1-15 bytes, no '/' and no blanks.
+pub fn check_ifname(name: &str) -> bool {
+    name.len() < 16 && check_altifname(name)
+}
+
+/// check_altifname(): non-empty, no '/' and no blanks (C isspace).
+pub fn check_altifname(name: &str) -> bool {
+    !name.is_empty() && !name.bytes().any(|c| c == b'/' || matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+}
+
+/// ll_addr_a2n() (the shared one the kinds use): None after its message.
+pub fn ll_addr_a2n(arg: &str, maxlen: usize) -> Option<Vec<u8>> {
+    crate::inet::lladdr::ll_addr_vec(arg, maxlen).ok()
+}
+
+/// nl_get_ll_addr_len(): the length of the device's current address, -1
+/// when unknown (kernel errors are printed, as rtnl_talk() does).
+pub(super) fn nl_get_ll_addr_len(ctx: &mut Ctx, dev: &str) -> Res<i32> {
+    let idx = ctx.ifindex(dev);
+    if idx == 0 {
+        return Ok(-1);
+    }
+    let mut req = Req::new(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(ctx.o.family, idx as i32, 0, 0));
+    let Ok(ans) = ctx.rtnl()?.talk_answer(&mut req) else {
+        return Ok(-1);
+    };
+    let Some(m) = msgs(&ans).next() else {
+        return Ok(-1);
+    };
+    let Some(attrs) = m.payload.get(IFINFOMSG_LEN..) else {
+        return Ok(-1);
+    };
+    let tb = Tb::parse(attrs, IFLA_MAX);
+    Ok(tb.get(IFLA_ADDRESS).map(|a| a.len() as i32).unwrap_or(-1))
+}
