@@ -476,66 +476,6 @@ fn print_router_entries(p: &mut Printer, names: &mut LinkNames, ty: u16, ifindex
     }
 }
 
-/// ll_addr_a2n() for a 6-byte buffer: the length parsed, or -1 (with its message).
-fn ll_addr_a2n(arg: &str) -> (i32, [u8; 6]) {
-    let mut out = [0u8; 6];
-    if arg.contains('.') {
-        // An IPv4 address: four bytes (never a MAC length).
-        if get_addr_v4ish(arg) {
-            return (4, out);
-        }
-        crate::eprintf!("\"{}\" is invalid lladdr.\n", arg);
-        return (-1, out);
-    }
-    let mut rest = arg;
-    let mut i = 0;
-    while i < 6 {
-        let (piece, next) = match rest.find(':') {
-            Some(k) => (&rest[..k], Some(&rest[k + 1..])),
-            None => (rest, None),
-        };
-        let (v, used, _) = crate::args::num::c_strtoull(piece, 16);
-        let v = v as i32;
-        if used == 0 || !(0..=255).contains(&v) {
-            crate::eprintf!("\"{}\" is invalid lladdr.\n", piece);
-            return (-1, out);
-        }
-        out[i] = v as u8;
-        match next {
-            Some(n) => rest = n,
-            None => break,
-        }
-        i += 1;
-    }
-    (i as i32 + 1, out)
-}
-
-/// get_addr_1(AF_INET) success for ll_addr_a2n's dotted form.
-fn get_addr_v4ish(arg: &str) -> bool {
-    if arg == "default" || arg == "all" || arg == "any" {
-        return true;
-    }
-    if arg.contains(':') {
-        return false;
-    }
-    let mut cp = arg;
-    for i in 0..4 {
-        let (n, used, over) = crate::args::num::c_strtoull(cp, 0);
-        if over || n > 255 || used == 0 {
-            return false;
-        }
-        let rest = &cp[used..];
-        if rest.is_empty() {
-            return true;
-        }
-        if i == 3 || !rest.starts_with('.') {
-            return false;
-        }
-        cp = &rest[1..];
-    }
-    true
-}
-
 fn mdb_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<i32> {
     let (mut d, mut port, mut grp, mut src) = (None::<String>, None::<String>, None::<String>, None::<String>);
     let mut state: u8 = 0;
@@ -581,8 +521,8 @@ fn mdb_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<i32> {
         e[8..24].copy_from_slice(&a);
         e[24..26].copy_from_slice(&ETH_P_IPV6.to_be_bytes());
     } else {
-        let (n, mac) = ll_addr_a2n(&grp);
-        if n != 6 {
+        let mac = crate::inet::lladdr::ll_addr_a2n(&grp, 6).unwrap_or_default();
+        if mac.len() != 6 {
             // ll_addr_a2n() cut the reference's copy at its first ':'.
             let shown = if grp.contains('.') { &grp[..] } else { grp.split(':').next().unwrap_or("") };
             crate::eprintf!("Invalid address \"{}\"\n", shown);
@@ -625,9 +565,11 @@ mod tests {
 
     #[test]
     fn lladdr() {
-        assert_eq!(ll_addr_a2n("01:00:5e:00:00:01"), (6, [1, 0, 0x5e, 0, 0, 1]));
-        assert_eq!(ll_addr_a2n("1:2:3").0, 3);
-        assert_eq!(ll_addr_a2n("1:2:3:4:5:6:7").0, 7);
-        assert_eq!(ll_addr_a2n("1.2.3").0, 4);
+        // mdb reads a group MAC with the shared ll_addr_a2n into 6 bytes.
+        use crate::inet::lladdr::ll_addr_a2n;
+        assert_eq!(ll_addr_a2n("01:00:5e:00:00:01", 6), Ok(vec![1, 0, 0x5e, 0, 0, 1]));
+        assert_eq!(ll_addr_a2n("1:2:3", 6).map(|v| v.len()), Ok(3));
+        assert_eq!(ll_addr_a2n("1:2:3:4:5:6:7", 6).map(|v| v.len()), Ok(7));
+        assert_eq!(ll_addr_a2n("1.2.3", 6).map(|v| v.len()), Ok(4));
     }
 }

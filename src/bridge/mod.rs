@@ -270,34 +270,13 @@ fn run_parsed(ctx: &mut Ctx, batch: Option<String>, rest: Vec<String>) -> Res<i3
 /// Runs `bridge ARGS` against recorded netlink replies instead of the
 /// kernel (the golden suite): stdout, stderr and the exit status.
 pub fn replay(args: &[String], datagrams: Vec<Vec<u8>>) -> (Vec<u8>, Vec<u8>, i32) {
-    use std::cell::RefCell;
-    use std::rc::Rc;
-    struct Shared(Rc<RefCell<Vec<u8>>>);
-    impl std::io::Write for Shared {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let buf = Rc::new(RefCell::new(Vec::new()));
-    let (rc, err) = crate::error::capture_stderr(|| {
-        let parsed = match parse_opts(args, &mut |_| Err(Exit(255))) {
-            Ok(p) => p,
-            Err(Exit(c)) => return c & 0xff,
-        };
-        let mut ctx = new_ctx(parsed.o, Some((datagrams, Box::new(Shared(buf.clone())))));
+    crate::ctx::capture(|sink| {
+        let parsed = parse_opts(args, &mut |_| Err(Exit(255)))?;
+        let mut ctx = new_ctx(parsed.o, Some((datagrams, sink)));
         let r = run_parsed(&mut ctx, parsed.batch, parsed.rest);
         let _ = ctx.p.flush();
-        drop(ctx);
-        match r {
-            Ok(c) | Err(Exit(c)) => c & 0xff,
-        }
-    });
-    let out = buf.borrow().clone();
-    (out, err, rc)
+        r
+    })
 }
 
 /// do_batch() with bridge's command table.

@@ -32,16 +32,15 @@ pub fn scan_mac(s: &str) -> Option<[u8; 6]> {
     Some(out)
 }
 
-/// ll_addr_a2n() as the link kinds and `ip link` call it: a link-layer
-/// address of at most `max` bytes, as a Vec. C-exact where
-/// [`super::ll_addr_a2n`] is buffer-safe: a part is sscanf("%x") into an
+/// ll_addr_a2n() of lib/utils.c: a link-layer address of at most `max`
+/// bytes (or a dotted IPv4 address), as a Vec. A part is sscanf("%x") into an
 /// int (wrapping), and more parts than `max` give max + 1 bytes (never a
 /// valid length). On a bad
 /// part prints `"PART" is invalid lladdr.` (as iproute2, which cuts the
 /// word at each ':'); a wrong length returns what was read, unprinted.
 /// Err(()) is iproute2's -1 (its message, if any, is already printed).
 #[allow(clippy::result_unit_err)]
-pub fn ll_addr_vec(arg: &str, max: usize) -> Result<Vec<u8>, ()> {
+pub fn ll_addr_a2n(arg: &str, max: usize) -> Result<Vec<u8>, ()> {
     if arg.contains('.') {
         // get_addr_1(AF_INET): "default"/"any"/"all" have no dot; a ':' means IPv6.
         let v4 = if arg.contains(':') { None } else { super::get_addr_ipv4(arg) };
@@ -126,14 +125,14 @@ mod tests {
 
     #[test]
     fn lladdr() {
-        assert_eq!(ll_addr_vec("01:80:c2:00:00:0e", 32), Ok(vec![1, 0x80, 0xc2, 0, 0, 0xe]));
-        assert_eq!(ll_addr_vec("1:2", 6), Ok(vec![1, 2]));
-        assert_eq!(ll_addr_vec("0x1:+2:3:4:5:6", 6), Ok(vec![1, 2, 3, 4, 5, 6]));
-        assert_eq!(ll_addr_vec("1:zz", 6), Err(()));
-        assert_eq!(ll_addr_vec("1:100", 6), Err(()));
-        assert_eq!(ll_addr_vec("1:2:3:4:5:6:7", 6).map(|v| v.len()), Ok(7));
-        assert_eq!(ll_addr_vec("1.2.3.4", 6), Ok(vec![1, 2, 3, 4]));
-        assert_eq!(ll_addr_vec("bogus", 6), Ok(vec![0xb]));
+        assert_eq!(ll_addr_a2n("01:80:c2:00:00:0e", 32), Ok(vec![1, 0x80, 0xc2, 0, 0, 0xe]));
+        assert_eq!(ll_addr_a2n("1:2", 6), Ok(vec![1, 2]));
+        assert_eq!(ll_addr_a2n("0x1:+2:3:4:5:6", 6), Ok(vec![1, 2, 3, 4, 5, 6]));
+        assert_eq!(ll_addr_a2n("1:zz", 6), Err(()));
+        assert_eq!(ll_addr_a2n("1:100", 6), Err(()));
+        assert_eq!(ll_addr_a2n("1:2:3:4:5:6:7", 6).map(|v| v.len()), Ok(7));
+        assert_eq!(ll_addr_a2n("1.2.3.4", 6), Ok(vec![1, 2, 3, 4]));
+        assert_eq!(ll_addr_a2n("bogus", 6), Ok(vec![0xb]));
     }
 
     #[test]

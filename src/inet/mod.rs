@@ -295,59 +295,6 @@ pub fn ntop_prefix(af: u8, b: &[u8]) -> Option<String> {
     inet_ntop_str(af, b.get(..need)?)
 }
 
-/// sscanf("%x") on one word: optional blanks, sign, "0x", hex digits.
-fn scan_hex_int(s: &str) -> Option<i64> {
-    let t = s.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
-    let (neg, t) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
-    };
-    let (v, used, _) = c_strtoull(t, 16);
-    if used == 0 {
-        return None;
-    }
-    let v = v as i64;
-    Some(if neg { -v } else { v })
-}
-
-/// ll_addr_a2n(): a link-layer address `aa:bb:..` (or a dotted IPv4) into
-/// `out`; the byte count, or None after printing `"X" is invalid lladdr.`
-pub fn ll_addr_a2n(out: &mut [u8], arg: &str) -> Option<usize> {
-    if arg.contains('.') {
-        let Some(p) = get_addr_1(arg, AF_INET) else {
-            crate::eprintf!("\"{}\" is invalid lladdr.\n", arg);
-            return None;
-        };
-        if out.len() < 4 {
-            return None;
-        }
-        out[..4].copy_from_slice(&p.data[..4]);
-        return Some(4);
-    }
-    let mut rest = arg;
-    let mut i = 0;
-    while i < out.len() {
-        let (part, next) = match rest.find(':') {
-            Some(k) => (&rest[..k], Some(&rest[k + 1..])),
-            None => (rest, None),
-        };
-        match scan_hex_int(part) {
-            Some(v) if (0..=255).contains(&v) => out[i] = v as u8,
-            _ => {
-                crate::eprintf!("\"{}\" is invalid lladdr.\n", part);
-                return None;
-            }
-        }
-        match next {
-            Some(n) => rest = n,
-            None => break,
-        }
-        i += 1;
-    }
-    Some((i + 1).min(out.len()))
-}
-
 /// get_addr_1(): reads an address of `family` (AF_UNSPEC: any). No message.
 pub fn get_addr_1(name: &str, family: u8) -> Option<InetPrefix> {
     let mut a = get_addr_raw(name, family)?;
@@ -398,7 +345,11 @@ fn get_addr_raw(name: &str, family: u8) -> Option<InetPrefix> {
         return Some(a);
     }
     if family == AF_PACKET {
-        let n = ll_addr_a2n(&mut a.data, name)?;
+        let v = lladdr::ll_addr_a2n(name, a.data.len()).ok()?;
+        // More parts than the buffer holds: C reports len + 1 bytes.
+        let n = v.len();
+        let k = n.min(a.data.len());
+        a.data[..k].copy_from_slice(&v[..k]);
         a.family = AF_PACKET;
         a.bytelen = n as u16;
         a.bitlen = (n * 8) as i16;

@@ -260,7 +260,7 @@ pub fn parse_opts(words: &[String], switch_ns: &mut dyn FnMut(&str) -> Res<()>) 
                 if v == "help" {
                     return Err(usage());
                 }
-                o.family = read_family(v);
+                o.family = crate::inet::read_family(v);
                 if o.family == AF_UNSPEC {
                     return Err(crate::error::invarg("invalid protocol family", v));
                 }
@@ -330,24 +330,9 @@ pub fn parse_opts(words: &[String], switch_ns: &mut dyn FnMut(&str) -> Res<()>) 
     Ok(Parsed { o, batch, rest: words[i..].to_vec(), netns })
 }
 
-/// The families read_family() knows that rip documents and completes, and
-/// `help` (-family help prints the usage). "ipx" and "dnet" are read too,
-/// but obsolete: left out on purpose.
+/// The families read_family() knows, and `help` (-family help prints the
+/// usage). 6.1 no longer knows ipx or dnet.
 static FAMILIES: List = List { path: "ip OPTIONS -family", words: &["inet", "inet6", "link", "mpls", "bridge", "help"] };
-
-/// read_family()
-pub fn read_family(name: &str) -> u8 {
-    match name {
-        "inet" => AF_INET,
-        "inet6" => AF_INET6,
-        "link" => AF_PACKET,
-        "ipx" => 4,
-        "dnet" => 12,
-        "mpls" => AF_MPLS,
-        "bridge" => AF_BRIDGE,
-        _ => AF_UNSPEC,
-    }
-}
 
 fn main_inner(argv: Vec<OsString>) -> Res<i32> {
     let words = to_strings(&argv);
@@ -366,38 +351,16 @@ fn main_inner(argv: Vec<OsString>) -> Res<i32> {
 /// Runs `ip ARGS` against recorded netlink replies instead of the kernel
 /// (the golden suite): returns stdout, stderr and the exit status.
 pub fn replay(args: &[String], datagrams: Vec<Vec<u8>>) -> (Vec<u8>, Vec<u8>, i32) {
-    use std::cell::RefCell;
-    use std::rc::Rc;
-    struct Shared(Rc<RefCell<Vec<u8>>>);
-    impl std::io::Write for Shared {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let buf = Rc::new(RefCell::new(Vec::new()));
-    let (rc, err) = crate::error::capture_stderr(|| {
-        let parsed = match parse_opts(args, &mut |_| Err(Exit(255))) {
-            Ok(p) => p,
-            Err(Exit(c)) => return c,
-        };
+    crate::ctx::capture(|sink| {
+        let parsed = parse_opts(args, &mut |_| Err(Exit(255)))?;
         let o = parsed.o;
         let (on, dark) = color::enabled(o.color, o.json > 0);
         let mode = Mode { json: o.json > 0, pretty: o.pretty > 0, oneline: o.oneline > 0, color: on, dark };
-        let p = Printer::new(Box::new(Shared(buf.clone())), mode);
-        let mut ctx = Ctx::with_replay(o, p, datagrams);
+        let mut ctx = Ctx::with_replay(o, Printer::new(sink, mode), datagrams);
         let r = run_parsed(&mut ctx, "ip", parsed.batch, parsed.rest);
         let _ = ctx.p.flush();
-        drop(ctx);
-        match r {
-            Ok(c) | Err(Exit(c)) => c & 0xff,
-        }
-    });
-    let out = buf.borrow().clone();
-    (out, err, rc)
+        r
+    })
 }
 
 /// Runs the command after the options (or the batch file).
@@ -480,7 +443,7 @@ mod tests {
     #[test]
     fn documented_families_are_read() {
         for w in FAMILIES.words.iter().filter(|w| **w != "help") {
-            assert_ne!(read_family(w), AF_UNSPEC, "{}", w);
+            assert_ne!(crate::inet::read_family(w), AF_UNSPEC, "{}", w);
         }
     }
 

@@ -132,11 +132,14 @@ impl LinkNames {
     }
 }
 
-/// check_ifname(): a valid interface name (1-15 bytes, no '/', ':' or blanks).
+/// check_ifname() of lib/utils.c: 1-15 bytes, no '/' and no blanks.
 pub fn check_ifname(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() < 16
-        && !name.bytes().any(|c| c == b'/' || c == b':' || c.is_ascii_whitespace())
+    name.len() < 16 && check_altifname(name)
+}
+
+/// check_altifname(): non-empty, no '/' and no blanks (C isspace).
+pub fn check_altifname(name: &str) -> bool {
+    !name.is_empty() && !name.bytes().any(|c| c == b'/' || matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
 }
 
 /// The /run/netns name whose nsid (in the current namespace) is `nsid`.

@@ -5,7 +5,8 @@ use std::os::fd::{AsRawFd, IntoRawFd, OwnedFd};
 
 use super::help::usage;
 use super::request::{Ifi, Parsed};
-use super::value::{check_altifname, check_ifname, ll_addr_a2n, nl_get_ll_addr_len, parse_on_off};
+use super::value::{ll_addr_a2n, nl_get_ll_addr_len, parse_on_off};
+use crate::names::{check_altifname, check_ifname};
 use super::vf::iplink_parse_vf;
 use super::xdp::{xdp_parse, XDP_FLAGS_DRV_MODE, XDP_FLAGS_HW_MODE, XDP_FLAGS_SKB_MODE, XDP_FLAGS_UPDATE_IF_NOEXIST};
 use crate::args::keywords::{exact, kw, Table};

@@ -3,7 +3,7 @@
 
 use super::help::usage;
 use super::request::{Ifi, IFI_OFF};
-use super::value::check_altifname;
+use crate::names::check_altifname;
 use crate::args::keywords::{exact, kw, Table};
 use crate::args::Args;
 use crate::ctx::Ctx;

@@ -12,19 +12,9 @@ pub fn parse_on_off(key: &str, v: &str) -> Option<bool> {
     crate::args::parse_on_off_prefix(key, v).map_err(|m| eprint_raw(&m)).ok()
 }
 
-/// check_ifname() of lib/utils.c: 1-15 bytes, no '/' and no blanks.
-pub fn check_ifname(name: &str) -> bool {
-    name.len() < 16 && check_altifname(name)
-}
-
-/// check_altifname(): non-empty, no '/' and no blanks (C isspace).
-pub fn check_altifname(name: &str) -> bool {
-    !name.is_empty() && !name.bytes().any(|c| c == b'/' || matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
-}
-
 /// ll_addr_a2n() (the shared one the kinds use): None after its message.
 pub fn ll_addr_a2n(arg: &str, maxlen: usize) -> Option<Vec<u8>> {
-    crate::inet::lladdr::ll_addr_vec(arg, maxlen).ok()
+    crate::inet::lladdr::ll_addr_a2n(arg, maxlen).ok()
 }
 
 /// nl_get_ll_addr_len(): the length of the device's current address, -1

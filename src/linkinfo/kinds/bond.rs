@@ -3,7 +3,7 @@
 //! never be shown here, so only the requests (checked against iproute2's
 //! bytes) and the texts are provided.
 
-use crate::inet::lladdr::ll_addr_vec as ll_addr_a2n;
+use crate::inet::lladdr::ll_addr_a2n;
 use crate::inet::{get_addr_ipv4, inet6_pton as pton6};
 use crate::args::keywords::{exact, kw, Keyword, Table};
 use crate::args::Args;

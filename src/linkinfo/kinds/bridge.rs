@@ -3,7 +3,7 @@
 
 use super::common::{bridge_id, print_timer};
 use crate::names::ll_proto::{ll_proto_a2n, ll_proto_n2a};
-use crate::inet::lladdr::ll_addr_vec as ll_addr_a2n;
+use crate::inet::lladdr::ll_addr_a2n;
 use crate::args::keywords::{exact, kw, Keyword, Table};
 use crate::args::Args;
 use crate::error::invarg;

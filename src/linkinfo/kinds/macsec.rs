@@ -4,7 +4,7 @@
 //! provided.
 
 use super::common::{parse_on_off, parse_one_of};
-use crate::inet::lladdr::ll_addr_vec as ll_addr_a2n;
+use crate::inet::lladdr::ll_addr_a2n;
 use crate::args::keywords::{exact, Table};
 use crate::args::Args;
 use crate::error::{duparg, duparg2, invarg};

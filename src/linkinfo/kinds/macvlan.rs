@@ -1,6 +1,6 @@
 //! `type macvlan` and `type macvtap` (ip/iplink_macvlan.c, 6.1.0).
 
-use crate::inet::lladdr::ll_addr_vec as ll_addr_a2n;
+use crate::inet::lladdr::ll_addr_a2n;
 use crate::args::keywords::{kw, Table};
 use crate::args::Args;
 use crate::error::{eprint_raw, Res};
