@@ -6,6 +6,10 @@
 
 use crate::error::Res;
 
+pub mod batch;
+pub mod keywords;
+pub mod num;
+
 /// iproute2's prefix rule: a non-empty prefix of `keyword` matches it.
 #[inline]
 pub fn matches(word: &str, keyword: &str) -> bool {
@@ -127,27 +131,20 @@ impl Args {
     }
 }
 
-/// ip's strict `on`/`off` value; the message is the caller's to print.
-pub fn parse_on_off(key: &str, val: &str) -> Result<bool, String> {
-    match val {
-        "on" => Ok(true),
-        "off" => Ok(false),
-        _ => Err(crate::error::must_be_on_off(key, val)),
-    }
-}
-
 /// lib/utils.c parse_one_of(): the index of the first of `list` that `val`
-/// is a prefix of, else the message (printed by the caller).
-pub fn parse_one_of(key: &str, val: &str, list: &[&str]) -> Result<usize, String> {
-    match list.iter().position(|k| matches(val, k)) {
-        Some(i) => Ok(i),
-        None => Err(crate::error::must_be_one_of(key, val, list)),
+/// is a prefix of; else its message (`Error: argument of "KEY" must be one
+/// of ...`) is printed and None returned.
+pub fn parse_one_of(key: &str, val: &str, list: &[&str]) -> Option<usize> {
+    let i = list.iter().position(|k| matches(val, k));
+    if i.is_none() {
+        crate::error::eprint_raw(&crate::error::must_be_one_of(key, val, list));
     }
+    i
 }
 
 /// lib/utils.c parse_on_off(): parse_one_of() over "off", "on" (so a bare
-/// "o" is off). Unlike [`parse_on_off`], prefixes count.
-pub fn parse_on_off_prefix(key: &str, val: &str) -> Result<bool, String> {
+/// "o" is off); None after the message.
+pub fn parse_on_off(key: &str, val: &str) -> Option<bool> {
     parse_one_of(key, val, &["off", "on"]).map(|i| i == 1)
 }
 
@@ -191,7 +188,14 @@ mod tests {
         assert_eq!(a.cur(), "10.0.0.1");
         assert!(a.next_arg().is_err());
     }
+
+    #[test]
+    fn on_off_by_prefix() {
+        assert_eq!(parse_on_off("x", "o"), Some(false));
+        assert_eq!(parse_on_off("x", "of"), Some(false));
+        assert_eq!(parse_on_off("x", "on"), Some(true));
+        assert_eq!(parse_on_off("x", "maybe"), None);
+        assert_eq!(parse_on_off("x", ""), None);
+        assert_eq!(parse_one_of("x", "p", &["off", "phy", "mac"]), Some(1));
+    }
 }
-pub mod batch;
-pub mod num;
-pub mod keywords;

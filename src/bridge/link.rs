@@ -4,7 +4,7 @@
 
 use crate::ctx::{Ctx, Headers};
 use crate::args::keywords::{exact, kw, Table};
-use crate::args::{matches, Args};
+use crate::args::Args;
 use crate::error::{fail, Res};
 use crate::names::LinkNames;
 use crate::netlink::attr::{get_u16, get_u8, NLA_TYPE_MASK};
@@ -163,18 +163,6 @@ pub fn do_link(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     }
 }
 
-/// parse_on_off(): a prefix of "off" or "on"; else the message and -EINVAL.
-pub fn parse_on_off(key: &str, val: &str) -> Result<u8, i32> {
-    if matches(val, "off") {
-        return Ok(0);
-    }
-    if matches(val, "on") {
-        return Ok(1);
-    }
-    crate::eprintf!("Error: argument of \"{}\" must be one of \"off\", \"on\", not \"{}\"\n", key, val);
-    Err(-libc::EINVAL)
-}
-
 /// The `state` argument: a whole decimal number (narrowed to __s8), else a name.
 pub fn parse_state_arg(s: &str) -> Option<i8> {
     let (v, n, _) = c_strtoll(s, 10);
@@ -202,9 +190,9 @@ fn brlink_modify(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
         match SET.find(&w) {
             Some(SetOpt::OnOff(idx)) => {
                 let v = args.value()?;
-                match parse_on_off(&w, &v) {
-                    Ok(b) => onoff[idx] = b as i8,
-                    Err(rc) => return Ok(rc),
+                match crate::args::parse_on_off(&w, &v) {
+                    Some(b) => onoff[idx] = b as i8,
+                    None => return Ok(-libc::EINVAL),
                 }
             }
             Some(SetOpt::Dev) => dev = Some(args.value()?),
@@ -541,15 +529,6 @@ pub fn print_linkinfo(p: &mut Printer, names: &mut LinkNames, hdr: Headers, m: &
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn on_off_prefixes() {
-        assert_eq!(parse_on_off("x", "o"), Ok(0));
-        assert_eq!(parse_on_off("x", "of"), Ok(0));
-        assert_eq!(parse_on_off("x", "on"), Ok(1));
-        assert_eq!(parse_on_off("x", "maybe"), Err(-22));
-        assert_eq!(parse_on_off("x", ""), Err(-22));
-    }
 
     #[test]
     fn states() {

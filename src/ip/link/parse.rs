@@ -5,7 +5,8 @@ use std::os::fd::{AsRawFd, IntoRawFd, OwnedFd};
 
 use super::help::usage;
 use super::request::{Ifi, Parsed};
-use super::value::{ll_addr_a2n, nl_get_ll_addr_len, parse_on_off};
+use super::value::{ll_addr_a2n, nl_get_ll_addr_len};
+use crate::args::parse_on_off;
 use crate::names::{check_altifname, check_ifname};
 use super::vf::iplink_parse_vf;
 use super::xdp::{xdp_parse, XDP_FLAGS_DRV_MODE, XDP_FLAGS_HW_MODE, XDP_FLAGS_SKB_MODE, XDP_FLAGS_UPDATE_IF_NOEXIST};
@@ -586,8 +587,8 @@ pub fn iplink_parse(ctx: &mut Ctx, args: &mut Args, req: &mut Req, ifi: &mut Ifi
 
 /// on_off(): the message, and the -1 iplink_parse() returns.
 fn on_off(key: &str, v: &str) -> Parsed {
-    if let Err(m) = crate::args::parse_on_off(key, v) {
-        eprint_raw(&m);
+    if v != "on" && v != "off" {
+        eprint_raw(&crate::error::must_be_on_off(key, v));
     }
     Parsed::Failed(-1)
 }

@@ -2,15 +2,9 @@
 //! words, interface names, link-layer addresses and their expected length.
 
 use crate::ctx::Ctx;
-use crate::error::{eprint_raw, Res};
+use crate::error::Res;
 use crate::netlink::consts::*;
 use crate::netlink::{msgs, Req, Tb};
-
-/// parse_on_off() (lib/utils.c): prefixes of "off"/"on"; otherwise its
-/// message and None.
-pub fn parse_on_off(key: &str, v: &str) -> Option<bool> {
-    crate::args::parse_on_off_prefix(key, v).map_err(|m| eprint_raw(&m)).ok()
-}
 
 /// ll_addr_a2n() (the shared one the kinds use): None after its message.
 pub fn ll_addr_a2n(arg: &str, maxlen: usize) -> Option<Vec<u8>> {

@@ -1,7 +1,8 @@
 //! `type bridge_slave` (ip/iplink_bridge_slave.c, 6.1.0): port options of
 //! `ip link set DEV type bridge_slave ...` and the port's `-d` block.
 
-use super::common::{bridge_id, parse_on_off, print_timer};
+use super::common::{bridge_id, print_timer};
+use crate::args::parse_on_off;
 use crate::args::keywords::{kw, Keyword, Table};
 use crate::args::Args;
 use crate::error::invarg;

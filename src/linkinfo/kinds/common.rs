@@ -1,20 +1,9 @@
-//! Helpers the kind plug-ins share: parse_one_of()/parse_on_off() printing
-//! the shared catalogue's message, the bridge timer and bridge-id formats,
+//! Helpers the kind plug-ins share: the bridge timer and bridge-id formats,
 //! and the request and test helpers. Addresses, link-layer addresses and
 //! protocol names come from the shared codecs (crate::inet, crate::names).
 
 use crate::ctx::Ctx;
 use crate::print::{Color, J, T};
-
-/// parse_one_of(): the shared codec; its message printed here (None).
-pub fn parse_one_of(msg: &str, val: &str, list: &[&str]) -> Option<usize> {
-    crate::args::parse_one_of(msg, val, list).map_err(|m| crate::error::eprint_raw(&m)).ok()
-}
-
-/// parse_on_off(): "off"/"on" by prefix ("o" is off), printing the message.
-pub fn parse_on_off(msg: &str, val: &str) -> Option<bool> {
-    crate::args::parse_on_off_prefix(msg, val).map_err(|m| crate::error::eprint_raw(&m)).ok()
-}
 
 /// The bridge timers: jiffies (USER_HZ 100) as "%4i.%.2i" in text and a
 /// bare "%i.%.2i" number in JSON.
@@ -159,12 +148,6 @@ mod tests {
         assert_eq!(bridge_id(&[0, 0x64, 2, 0x35, 0, 0, 0, 1]), "0064.2:35:0:0:0:1");
     }
 
-    #[test]
-    fn one_of() {
-        assert_eq!(parse_on_off("x", "o"), Some(false));
-        assert_eq!(parse_on_off("x", "on"), Some(true));
-        assert_eq!(parse_on_off("x", "maybe"), None);
-    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! only the requests (checked against iproute2's bytes) and the text are
 //! provided.
 
-use super::common::{parse_on_off, parse_one_of};
+use crate::args::{parse_on_off, parse_one_of};
 use crate::inet::lladdr::ll_addr_a2n;
 use crate::args::keywords::{exact, Table};
 use crate::args::Args;

@@ -7,6 +7,7 @@ use crate::error::Exit;
 use crate::ip::link::help::USAGE;
 use crate::ip::link::parse::*;
 use crate::ip::link::value::*;
+use crate::args::parse_on_off;
 use crate::names::{check_altifname, check_ifname};
 use crate::ip::link::vf::get_guid;
 use crate::linkinfo::kinds::veth;
