@@ -76,6 +76,15 @@ pub struct Sticky {
     pub ip6_multiple_tables: bool,
 }
 
+impl Opts {
+    /// The printer's mode these options ask for (colour only without -j,
+    /// and only where the colour rules allow it).
+    pub fn mode(&self) -> crate::print::Mode {
+        let (color, dark) = crate::print::color::enabled(self.color, self.json > 0);
+        crate::print::Mode { json: self.json > 0, pretty: self.pretty > 0, oneline: self.oneline > 0, color, dark }
+    }
+}
+
 /// Everything a command needs: options, the printer, the netlink handle.
 pub struct Ctx {
     pub o: Opts,

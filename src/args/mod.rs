@@ -8,6 +8,7 @@ use crate::error::Res;
 
 pub mod batch;
 pub mod keywords;
+pub mod leading;
 pub mod num;
 
 /// iproute2's prefix rule: a non-empty prefix of `keyword` matches it.

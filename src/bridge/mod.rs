@@ -171,17 +171,8 @@ struct Parsed {
 fn parse_opts(words: &[String], switch_ns: &mut dyn FnMut(&str) -> Res<()>) -> Res<Parsed> {
     let mut o = Opts::default();
     let mut batch: Option<String> = None;
-    let mut i = 0;
-    while i < words.len() {
-        let w = words[i].as_str();
-        if w == "--" {
-            i += 1;
-            break;
-        }
-        if !w.starts_with('-') {
-            break;
-        }
-        let opt: &str = if w.as_bytes().get(1) == Some(&b'-') { &w[1..] } else { w };
+    let mut l = crate::args::leading::Leading::new(words);
+    while let Some(opt) = l.next_opt() {
         match find_opt(opt) {
             Some(Opt::Help) => return Err(usage()),
             Some(Opt::Version) => {
@@ -195,9 +186,8 @@ fn parse_opts(words: &[String], switch_ns: &mut dyn FnMut(&str) -> Res<()>) -> R
             Some(Opt::Oneline) => o.oneline += 1,
             Some(Opt::Timestamp) => o.timestamp += 1,
             Some(Opt::Family) => {
-                i += 1;
-                let Some(v) = words.get(i) else { return Err(usage()) };
-                match v.as_str() {
+                let Some(v) = l.value() else { return Err(usage()) };
+                match v {
                     "inet" => o.family = AF_INET,
                     "inet6" => o.family = AF_INET6,
                     "help" => return Err(usage()),
@@ -207,13 +197,8 @@ fn parse_opts(words: &[String], switch_ns: &mut dyn FnMut(&str) -> Res<()>) -> R
             Some(Opt::Inet) => o.family = AF_INET,
             Some(Opt::Inet6) => o.family = AF_INET6,
             Some(Opt::Netns) => {
-                i += 1;
-                match words.get(i) {
-                    Some(n) => switch_ns(n)?,
-                    None => {
-                        return Err(fail(255, "Cannot open network namespace \"(null)\": No such file or directory\n"))
-                    }
-                }
+                let Some(n) = l.value() else { return Err(crate::error::netns_name_missing()) };
+                switch_ns(n)?;
             }
             Some(Opt::Color) => {
                 if let Some(c) = color::parse_color_opt(opt) {
@@ -225,23 +210,20 @@ fn parse_opts(words: &[String], switch_ns: &mut dyn FnMut(&str) -> Res<()>) -> R
             Some(Opt::Json) => o.json += 1,
             Some(Opt::Pretty) => o.pretty += 1,
             Some(Opt::Batch) => {
-                i += 1;
-                let Some(v) = words.get(i) else { return Err(usage()) };
-                batch = Some(v.clone());
+                let Some(v) = l.value() else { return Err(usage()) };
+                batch = Some(v.to_string());
             }
             None => return Err(crate::error::unknown_option(opt, "bridge help")),
         }
-        i += 1;
     }
-    Ok(Parsed { o, batch, rest: words.get(i..).map(|s| s.to_vec()).unwrap_or_default() })
+    Ok(Parsed { o, batch, rest: l.rest().to_vec() })
 }
 
 /// The context for the parsed options: live, or answering from a
 /// recording (golden tests) with every name taken from the recorded link
 /// dump, as no second socket can be opened then.
 fn new_ctx(o: Opts, replay: Option<(Vec<Vec<u8>>, Box<dyn std::io::Write>)>) -> Ctx {
-    let (on, dark) = color::enabled(o.color, o.json > 0);
-    let mode = Mode { json: o.json > 0, pretty: o.pretty > 0, oneline: o.oneline > 0, color: on, dark };
+    let mode = o.mode();
     match replay {
         None => Ctx::new(o, Printer::stdout(mode)),
         Some((d, out)) => {

@@ -99,3 +99,9 @@ pub fn unknown_option(opt: &str, hint: &str) -> Exit {
 pub fn cannot_open_netlink(errno: i32) -> Exit {
     fail(1, &format!("Cannot open netlink socket: {}\n", strerror(errno)))
 }
+
+/// `-n`/`-netns` without a name: iproute2 reads the missing argv[1] as
+/// NULL first (rc 255).
+pub fn netns_name_missing() -> Exit {
+    fail(255, "Cannot open network namespace \"(null)\": No such file or directory\n")
+}

@@ -16,7 +16,7 @@ use crate::ctx::{Ctx, Opts};
 use crate::error::{fail, Exit, Res};
 use crate::netlink::consts::*;
 use crate::print::color;
-use crate::print::{Mode, Printer};
+use crate::print::Printer;
 
 pub const USAGE: &str = "Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
        ip [ -force ] -batch filename
@@ -217,25 +217,15 @@ pub fn parse_opts(words: &[String], switch_ns: &mut dyn FnMut(&str) -> Res<()>) 
     let mut o = Opts::default();
     let mut batch = None;
     let mut netns = None;
-    let mut i = 0;
-    while i < words.len() {
-        let w = words[i].as_str();
-        if w == "--" {
-            i += 1;
-            break;
-        }
-        if !w.starts_with('-') {
-            break;
-        }
-        let opt: &str = if w.as_bytes().get(1) == Some(&b'-') { &w[1..] } else { w };
+    let mut l = crate::args::leading::Leading::new(words);
+    while let Some(opt) = l.next_opt() {
         macro_rules! next_val {
-            () => {{
-                i += 1;
-                match words.get(i) {
-                    Some(v) => v.as_str(),
+            () => {
+                match l.value() {
+                    Some(v) => v,
                     None => return Err(usage()),
                 }
-            }};
+            };
         }
         // matches_color() sits between -rcvbuf and -help in ip.c; no word
         // an earlier or later entry matches starts with "-c", so trying it
@@ -244,7 +234,6 @@ pub fn parse_opts(words: &[String], switch_ns: &mut dyn FnMut(&str) -> Res<()>) 
             match color::parse_color_opt(opt) {
                 Some(c) => {
                     o.color = c;
-                    i += 1;
                     continue;
                 }
                 None => return Err(crate::error::unknown_option(opt, "ip -help")),
@@ -305,29 +294,16 @@ pub fn parse_opts(words: &[String], switch_ns: &mut dyn FnMut(&str) -> Res<()>) 
             Opt::Color => {}
             Opt::Help => return Err(usage()),
             Opt::Netns => {
-                // NEXT_ARG(): a missing name is an incomplete command... but
-                // iproute2 reads argv[1] (NULL) first: "(null)".
-                i += 1;
-                match words.get(i).map(|s| s.as_str()) {
-                    Some(n) => {
-                        switch_ns(n)?;
-                        netns = Some(n.to_string());
-                    }
-                    None => {
-                        return Err(fail(
-                            255,
-                            "Cannot open network namespace \"(null)\": No such file or directory\n",
-                        ))
-                    }
-                }
+                let Some(n) = l.value() else { return Err(crate::error::netns_name_missing()) };
+                switch_ns(n)?;
+                netns = Some(n.to_string());
             }
             Opt::Numeric => o.numeric += 1,
             Opt::All => o.all = true,
             Opt::Echo => o.echo += 1,
         }
-        i += 1;
     }
-    Ok(Parsed { o, batch, rest: words[i..].to_vec(), netns })
+    Ok(Parsed { o, batch, rest: l.rest().to_vec(), netns })
 }
 
 /// The families read_family() knows, and `help` (-family help prints the
@@ -340,8 +316,7 @@ fn main_inner(argv: Vec<OsString>) -> Res<i32> {
     let basename = argv0.rsplit('/').next().unwrap_or("").to_string();
     let parsed = parse_opts(&words[1.min(words.len())..], &mut |name| crate::sys::namespace::netns_switch(name))?;
     let o = parsed.o;
-    let (on, dark) = color::enabled(o.color, o.json > 0);
-    let mode = Mode { json: o.json > 0, pretty: o.pretty > 0, oneline: o.oneline > 0, color: on, dark };
+    let mode = o.mode();
     let mut ctx = Ctx::new(o, Printer::stdout(mode));
     let r = run_parsed(&mut ctx, &basename, parsed.batch, parsed.rest);
     let _ = ctx.p.flush();
@@ -354,8 +329,7 @@ pub fn replay(args: &[String], datagrams: Vec<Vec<u8>>) -> (Vec<u8>, Vec<u8>, i3
     crate::ctx::capture(|sink| {
         let parsed = parse_opts(args, &mut |_| Err(Exit(255)))?;
         let o = parsed.o;
-        let (on, dark) = color::enabled(o.color, o.json > 0);
-        let mode = Mode { json: o.json > 0, pretty: o.pretty > 0, oneline: o.oneline > 0, color: on, dark };
+        let mode = o.mode();
         let mut ctx = Ctx::with_replay(o, Printer::new(sink, mode), datagrams);
         let r = run_parsed(&mut ctx, "ip", parsed.batch, parsed.rest);
         let _ = ctx.p.flush();
