@@ -8,8 +8,6 @@
 //! keyword lists (`compat-tests/ship.rs` regenerates and checks them), so a
 //! keyword a parser accepts is documented and completed by construction.
 
-use super::matches;
-
 /// How a word is compared with a keyword.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum How {
@@ -23,28 +21,67 @@ pub enum How {
     Doc,
 }
 
+/// The longest keyword a table holds.
+const WORD_MAX: usize = 31;
+
+/// A keyword's spelling, stored in the entry itself. A table of `&str`
+/// is a table of pointers, each one a relocation the dynamic loader
+/// applies at every start-up (a thousand keywords cost more than the
+/// whole of a short command); inline bytes cost nothing.
+#[derive(Debug, Clone, Copy)]
+pub struct Word {
+    len: u8,
+    bytes: [u8; WORD_MAX],
+}
+
+impl Word {
+    const fn new(s: &str) -> Word {
+        let b = s.as_bytes();
+        assert!(b.len() <= WORD_MAX, "keyword too long for a table");
+        let mut bytes = [0u8; WORD_MAX];
+        let mut i = 0;
+        while i < b.len() {
+            bytes[i] = b[i];
+            i += 1;
+        }
+        Word { len: b.len() as u8, bytes }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len as usize]
+    }
+}
+
 /// One keyword of a table.
 #[derive(Debug, Clone, Copy)]
 pub struct Keyword<T: 'static> {
-    pub word: &'static str,
+    spelling: Word,
     pub how: How,
     pub id: T,
 }
 
+impl<T> Keyword<T> {
+    /// The keyword's full spelling.
+    pub fn word(&self) -> &str {
+        // Built from a &str by Word::new, so always UTF-8.
+        std::str::from_utf8(self.spelling.as_bytes()).unwrap_or("")
+    }
+}
+
 /// A keyword matched as a prefix (iproute2's `matches`).
 pub const fn kw<T>(word: &'static str, id: T) -> Keyword<T> {
-    Keyword { word, how: How::Prefix, id }
+    Keyword { spelling: Word::new(word), how: How::Prefix, id }
 }
 
 /// A keyword matched only whole (`strcmp`).
 pub const fn exact<T>(word: &'static str, id: T) -> Keyword<T> {
-    Keyword { word, how: How::Exact, id }
+    Keyword { spelling: Word::new(word), how: How::Exact, id }
 }
 
 /// A keyword that is matched elsewhere (by a side condition, or a value
 /// parser) but belongs to this level's documented words.
 pub const fn doc<T>(word: &'static str, id: T) -> Keyword<T> {
-    Keyword { word, how: How::Doc, id }
+    Keyword { spelling: Word::new(word), how: How::Doc, id }
 }
 
 /// One parser level: where it is (`"ip link set"`) and its keywords.
@@ -71,9 +108,12 @@ impl<T: Copy> Table<T> {
 }
 
 fn fits<T>(word: &str, k: &Keyword<T>) -> bool {
+    let w = word.as_bytes();
+    let spelled = k.spelling.as_bytes();
     match k.how {
-        How::Prefix => matches(word, k.word),
-        How::Exact => word == k.word,
+        // iproute2's matches(): a non-empty prefix.
+        How::Prefix => !w.is_empty() && spelled.starts_with(w),
+        How::Exact => w == spelled,
         How::Doc => false,
     }
 }
@@ -93,8 +133,8 @@ impl<T: Copy + Sync> Words for Table<T> {
     fn words(&self) -> Vec<&'static str> {
         let mut out: Vec<&'static str> = Vec::with_capacity(self.entries.len());
         for k in self.entries {
-            if !out.contains(&k.word) {
-                out.push(k.word);
+            if !out.contains(&k.word()) {
+                out.push(k.word());
             }
         }
         out

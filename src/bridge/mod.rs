@@ -297,7 +297,7 @@ mod tests {
         assert_eq!(find_opt("-j"), Some(Opt::Json));
         assert_eq!(find_opt("-4x"), None);
         assert_eq!(find_opt("-x"), None);
-        let first = |w: &str| OBJECTS.entry(w).map(|k| k.word);
+        let first = |w: &str| OBJECTS.entry(w).map(|k| k.word());
         assert_eq!(first("m"), Some("mdb"));
         assert_eq!(first("v"), Some("vlan"));
         assert_eq!(first("h"), Some("help"));

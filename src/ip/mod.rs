@@ -95,7 +95,7 @@ fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args, final_: bool) -> Res<Option<i32>
             Some(h) => h(ctx, args).map(Some),
             None => Err(fail(
                 1,
-                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, route and netns).\n", k.word),
+                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, route and netns).\n", k.word()),
             )),
         };
     }
@@ -423,7 +423,7 @@ mod tests {
 
     #[test]
     fn object_table_order() {
-        let first = |w: &str| OBJECTS.entry(w).map(|k| k.word);
+        let first = |w: &str| OBJECTS.entry(w).map(|k| k.word());
         assert_eq!(first("a"), Some("address"));
         assert_eq!(first("l"), Some("link"));
         assert_eq!(first("r"), Some("route"));

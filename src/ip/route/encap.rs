@@ -15,7 +15,7 @@ use crate::print::{Color, Printer, T};
 /// format_encap_type(): the name of a type, from [`TYPES`]; "unknown".
 fn type_name(t: u16) -> &'static str {
     match TYPES.entries.iter().find(|k| k.id == t && t != TYPE_HELP) {
-        Some(k) => k.word,
+        Some(k) => k.word(),
         None => "unknown",
     }
 }

@@ -5,7 +5,7 @@
 
 use crate::inet::lladdr::ll_addr_a2n;
 use crate::inet::{get_addr_ipv4, inet6_pton as pton6};
-use crate::args::keywords::{exact, kw, Keyword, Table};
+use crate::args::keywords::{exact, kw, Table};
 use crate::args::Args;
 use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
@@ -184,7 +184,7 @@ fn pieces(s: &str, max: usize) -> impl Iterator<Item = &str> {
 
 pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {
-        let Some(&Keyword { word: name, id: o, .. }) = OPTS.entry(&w) else {
+        let Some((name, o)) = OPTS.entry(&w).map(|k| (k.word(), k.id)) else {
             eprint_raw(&format!("bond: unknown command \"{}\"?\n", w));
             eprint_raw(HELP);
             return Ok(1);

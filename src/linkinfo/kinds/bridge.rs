@@ -4,7 +4,7 @@
 use super::common::{bridge_id, print_timer};
 use crate::names::ll_proto::{ll_proto_a2n, ll_proto_n2a};
 use crate::inet::lladdr::ll_addr_a2n;
-use crate::args::keywords::{exact, kw, Keyword, Table};
+use crate::args::keywords::{exact, kw, Table};
 use crate::args::Args;
 use crate::error::invarg;
 use crate::error::{eprint_raw, Res};
@@ -170,7 +170,7 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks
     let mut optval: u32 = 0;
     let mut optmask: u32 = 0;
     while let Some(w) = args.next() {
-        let Some(&Keyword { word: name, id: how, .. }) = OPTS.entry(&w) else {
+        let Some((name, how)) = OPTS.entry(&w).map(|k| (k.word(), k.id)) else {
             eprint_raw(&format!("bridge: unknown command \"{}\"?\n", w));
             eprint_raw(HELP);
             return Ok(1);

@@ -3,7 +3,7 @@
 
 use super::common::{bridge_id, print_timer};
 use crate::args::parse_on_off;
-use crate::args::keywords::{kw, Keyword, Table};
+use crate::args::keywords::{kw, Table};
 use crate::args::Args;
 use crate::error::invarg;
 use crate::error::{eprint_raw, Exit, Res};
@@ -96,7 +96,7 @@ pub static OPTS: Table<O> = Table::new(
 
 pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {
-        let Some(&Keyword { word: name, id: o, .. }) = OPTS.entry(&w) else {
+        let Some((name, o)) = OPTS.entry(&w).map(|k| (k.word(), k.id)) else {
             eprint_raw(&format!("bridge_slave: unknown option \"{}\"?\n", w));
             eprint_raw(HELP);
             return Ok(1);

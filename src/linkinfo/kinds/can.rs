@@ -2,7 +2,7 @@
 //! no CAN devices: only the requests (checked against iproute2's bytes) and
 //! the text are provided.
 
-use crate::args::keywords::{kw, Keyword, Table};
+use crate::args::keywords::{kw, Table};
 use crate::args::Args;
 use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
@@ -154,7 +154,7 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks
     let (mut cm_mask, mut cm_flags) = (0u32, 0u32);
     let mut tdc = [u32::MAX; 3];
     while let Some(w) = args.next() {
-        let Some(&Keyword { word: name, id: o, .. }) = OPTS.entry(&w) else {
+        let Some((name, o)) = OPTS.entry(&w).map(|k| (k.word(), k.id)) else {
             eprint_raw(&format!("can: unknown option \"{}\"\n", w));
             eprint_raw(HELP);
             return Ok(1);

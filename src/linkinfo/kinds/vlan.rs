@@ -3,7 +3,7 @@
 //! against crafted attributes.
 
 use crate::names::ll_proto::{ll_proto_a2n, ll_proto_n2a};
-use crate::args::keywords::{kw, Keyword, Table};
+use crate::args::keywords::{kw, Table};
 use crate::args::Args;
 use crate::error::invarg;
 use crate::error::{eprint_raw, Res};
@@ -109,7 +109,7 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks
             let v = args.value()?;
             let id = get_u16(&v, 0).ok_or_else(|| invarg("id is invalid", &v))?;
             req.attr_u16(IFLA_VLAN_ID, id);
-        } else if let Some(&Keyword { word: name, id: Opt::Flag(bit), .. }) = hit {
+        } else if let Some((name, Opt::Flag(bit))) = hit.map(|k| (k.word(), k.id)) {
             let v = args.value()?;
             mask |= bit;
             match v.as_str() {
