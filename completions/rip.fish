@@ -12,6 +12,70 @@
 set -g __rip_kw_ip_OPTIONS -loops -family -4 -6 -0 -M -B -human -human-readable -iec -stats -statistics -details -resolve -oneline -timestamp -tshort -Version -force -batch -brief -json -pretty -rcvbuf -color -help -netns -Numeric -all -echo
 set -g __rip_kw_ip_OPTIONS__family inet inet6 link mpls bridge help
 set -g __rip_kw_ip address addrlabel maddress route rule neighbor neighbour ntable ntbl link l2tp fou ila macsec tunnel tunl tuntap tap token tcpmetrics tcp_metrics monitor xfrm mroute mrule netns netconf vrf sr nexthop mptcp ioam help stats
+set -g __rip_kw_ip_address add change chg replace delete list show lst flush save showdump restore help
+set -g __rip_kw_ip_address_add peer remote broadcast brd anycast scope dev label metric priority preference valid_lft preferred_lft secondary temporary nodad optimistic dadfailed home deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy local help
+set -g __rip_kw_ip_address_show to scope up dynamic primary secondary temporary nodad optimistic dadfailed home deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy label group master vrf nomaster type dev help
+set -g __rip_kw_ip_route add change chg replace prepend append test delete list show lst get flush save restore showdump help
+set -g __rip_kw_ip_route_show table vrf cached cloned tos dsfield protocol scope type dev oif iif mark metric priority preference via src realms from to
+set -g __rip_kw_ip_route_show_to root match exact
+set -g __rip_kw_ip_route_add src as via from tos dsfield expires metric priority preference scope mtu hoplimit advmss reordering rtt rto_min window cwnd initcwnd initrwnd features quickack congctl rttvar ssthresh realms onlink nexthop nhid protocol table vrf dev oif pref encap ttl-propagate fastopen_no_cookie to help
+set -g __rip_kw_ip_route_add_nexthop via dev weight onlink realms encap as
+set -g __rip_kw_ip_route_add_TYPE local nat broadcast brd anycast multicast prohibit unreachable blackhole unicast throw
+set -g __rip_kw_ip_route_add_pref low medium high
+set -g __rip_kw_ip_route_add_ttl_propagate enabled disabled
+set -g __rip_kw_ip_route_get tos dsfield from iif mark oif dev notify connected vrf uid fibmatch as sport dport ipproto to help
+set -g __rip_kw_ip_route_add_encap mpls ip ip6 ila bpf seg6 seg6local rpl ioam6 xfrm help
+set -g __rip_kw_ip_route_add_encap_mpls ttl
+set -g __rip_kw_ip_route_add_encap_ip id dst src tos ttl key csum seq geneve_opts vxlan_opts erspan_opts
+set -g __rip_kw_ip_route_add_encap_ip6 id dst src tc hoplimit key csum seq geneve_opts vxlan_opts erspan_opts
+set -g __rip_kw_ip_route_add_encap_seg6 mode segs hmac
+set -g __rip_kw_ip_route_add_encap_seg6local action table vrftable nh4 nh6 iif oif count srh flavors endpoint
+set -g __rip_kw_ip_route_add_encap_rpl segs
+set -g __rip_kw_ip_route_add_encap_ioam6 freq mode tundst trace prealloc type ns size
+set -g __rip_kw_ip_route_add_encap_ila csum-mode ident-type hook-type
+set -g __rip_kw_ip_route_add_encap_xfrm if_id link_dev help
+set -g __rip_kw_ip_link add set change replace delete show lst list xstats afstats property help
+set -g __rip_kw_ip_link_set up down name index link address broadcast brd txqueuelen qlen txqlen mtu xdpgeneric xdpdrv xdpoffload xdp netns multicast allmulticast promisc trailers arp carrier vf master vrf nomaster dynamic type alias group mode state numtxqueues numrxqueues addrgenmode link-netns link-netnsid protodown protodown_reason gso_max_size gso_max_segs gro_max_size parentdev help dev
+set -g __rip_kw_ip_link_set_vf mac vlan rate max_tx_rate min_tx_rate spoofchk query_rss trust state node_guid port_guid
+set -g __rip_kw_ip_link_set_vf_vlan qos proto
+set -g __rip_kw_ip_link_set_vf_state auto enable disable
+set -g __rip_kw_ip_link_set_xdp none off object-file obj object-pinned pinned fd
+set -g __rip_kw_ip_link_set_xdp_object section program verbose
+set -g __rip_kw_ip_link_xstats type help
+set -g __rip_kw_ip_link_xstats_type_bond lacp 802.3ad dev help
+set -g __rip_kw_ip_link_afstats dev help
+set -g __rip_kw_ip_link_property add del help
+set -g __rip_kw_ip_link_property_add altname help dev
+set -g __rip_kw_ip_link_type veth bridge bridge_slave macvlan macvtap ipvlan ipvtap vxlan tun vlan vrf vrf_slave bond bond_slave geneve ipip sit gre gretap erspan vti vti6 xfrm ip6tnl ip6gre ip6gretap ip6erspan bareudp amt hsr gtp ipoib macsec can dummy ifb nlmon vcan netdevsim team team_slave virt_wifi batadv dsa rmnet vxcan wwan
+set -g __rip_kw_ip_link_type_veth peer
+set -g __rip_kw_ip_link_type_bridge forward_delay hello_time max_age ageing_time stp_state priority vlan_filtering vlan_protocol group_fwd_mask group_address no_linklocal_learn fdb_flush vlan_default_pvid vlan_stats_enabled vlan_stats_per_port mcast_router mcast_snooping mcast_vlan_snooping mcast_query_use_ifaddr mcast_querier mcast_hash_elasticity mcast_hash_max mcast_last_member_count mcast_startup_query_count mcast_last_member_interval mcast_membership_interval mcast_querier_interval mcast_query_interval mcast_query_response_interval mcast_startup_query_interval mcast_stats_enabled mcast_igmp_version mcast_mld_version nf_call_iptables nf_call_ip6tables nf_call_arptables help
+set -g __rip_kw_ip_link_type_bridge_slave fdb_flush state priority cost hairpin guard root_block fastleave learning flood mcast_flood bcast_flood mcast_to_unicast proxy_arp proxy_arp_wifi mcast_router mcast_fast_leave neigh_suppress group_fwd_mask vlan_tunnel isolated locked backup_port nobackup_port help
+set -g __rip_kw_ip_link_type_macvlan mode flag macaddr nopromisc nodst bcqueuelen help
+set -g __rip_kw_ip_link_type_ipvlan mode private vepa bridge help
+set -g __rip_kw_ip_link_type_vxlan id vni group remote local dev ttl hoplimit tos dsfield df label flowlabel ageing maxaddress port srcport dstport nolearning learning noproxy proxy norsc rsc nol2miss l2miss nol3miss l3miss udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx remcsumtx noremcsumtx remcsumrx noremcsumrx external noexternal gbp gpe vnifilter novnifilter help
+set -g __rip_kw_ip_link_type_vlan protocol id reorder_hdr gvrp mvrp loose_binding bridge_binding ingress-qos-map egress-qos-map help
+set -g __rip_kw_ip_link_type_vrf table help
+set -g __rip_kw_ip_link_type_bond mode active_slave clear_active_slave miimon updelay downdelay peer_notify_delay use_carrier arp_interval arp_ip_target ns_ip6_target arp_validate arp_all_targets arp_missed_max primary primary_reselect fail_over_mac xmit_hash_policy resend_igmp num_grat_arp num_unsol_na all_slaves_active min_links lp_interval packets_per_slave lacp_rate lacp_active ad_select ad_user_port_key ad_actor_sys_prio ad_actor_system tlb_dynamic_lb help
+set -g __rip_kw_ip_link_type_bond_slave queue_id prio help
+set -g __rip_kw_ip_link_type_geneve id vni remote ttl hoplimit tos dsfield df label flowlabel dstport external noexternal udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx innerprotoinherit help
+set -g __rip_kw_ip_link_type_ipip mode remote local ttl hoplimit hlim tos tclass tc nopmtudisc pmtudisc isatap noencap encap encap-sport encap-dport encap-csum noencap-csum encap-udp6-csum noencap-udp6-csum encap-remcsum noencap-remcsum external 6rd-prefix 6rd-relay_prefix 6rd-reset fwmark dev dsfield
+set -g __rip_kw_ip_link_type_gre key nokey ikey noikey okey nookey seq noseq iseq noiseq oseq nooseq csum nocsum icsum noicsum ocsum noocsum nopmtudisc pmtudisc remote local dev ttl hoplimit hlim tos tclass dsfield noencap encap encap-sport encap-dport encap-csum noencap-csum encap-udp6-csum noencap-udp6-csum encap-remcsum noencap-remcsum external ignore-df noignore-df fwmark erspan erspan_ver erspan_dir erspan_hwid
+set -g __rip_kw_ip_link_type_vti key ikey okey remote local dev fwmark
+set -g __rip_kw_ip_link_type_xfrm dev if_id external
+set -g __rip_kw_ip_link_type_ip6tnl mode remote local dev tos tclass tc dsfield flowlabel fl dscp fwmark allow-localremote noallow-localremote noencap encap encap-sport encap-dport encap-csum noencap-csum encap-udp6-csum noencap-udp6-csum encap-remcsum noencap-remcsum ttl hoplimit hlim encaplimit external
+set -g __rip_kw_ip_link_type_ip6gre key nokey ikey noikey okey nookey seq noseq iseq noiseq oseq nooseq csum nocsum icsum noicsum ocsum noocsum remote local dev ttl hoplimit hlim tos tclass dsfield flowlabel fl dscp fwmark allow-localremote noallow-localremote external encaplimit erspan erspan_ver erspan_dir erspan_hwid noencap encap encap-sport encap-dport encap-csum noencap-csum encap-udp6-csum noencap-udp6-csum encap-remcsum noencap-remcsum
+set -g __rip_kw_ip_link_type_bareudp dstport ethertype srcportmin multiproto nomultiproto help
+set -g __rip_kw_ip_link_type_amt mode relay_port gateway_port max_tunnels dev local discovery help
+set -g __rip_kw_ip_link_type_hsr supervision version proto slave1 slave2 help
+set -g __rip_kw_ip_link_type_gtp role hsize restart_count help
+set -g __rip_kw_ip_link_type_ipoib pkey mode umcast help
+set -g __rip_kw_ip_link_type_macsec sci port address cipher icvlen encrypt send_sci end_station scb protect replay window validate encodingsa offload
+set -g __rip_kw_ip_link_type_can bitrate sample-point tq prop-seg phase-seg1 phase-seg2 sjw dbitrate dsample-point dtq dprop-seg dphase-seg1 dphase-seg2 dsjw tdcv tdco tdcf loopback listen-only triple-sampling one-shot berr-reporting fd fd-non-iso presume-ack cc-len8-dlc tdc-mode restart restart-ms termination help
+set -g __rip_kw_ip_link_type_batadv ra help
+set -g __rip_kw_ip_link_type_dsa conduit master help
+set -g __rip_kw_ip_link_type_rmnet mux_id help
+set -g __rip_kw_ip_link_type_wwan linkid help
+set -g __rip_kw_ip_link_xstats_type_bridge igmp mcast stp dev help
 set -g __rip_kw_ip_netns list show lst list-id help add set delete identify pids exec monitor attach
 set -g __rip_kw_ip_netns_list_id target-nsid nsid
 set -g __rip_kw_ip_netns_set auto
