@@ -1,6 +1,8 @@
-//! "Ship it like a real tool" checks (issue 10): the man pages render
-//! cleanly and document every keyword the ip parsers accept (the parsers'
-//! source is the single source of truth), and the shell completions parse
+//! "Ship it like a real tool" checks (issues 10 and 14): the man pages
+//! render cleanly, their keyword sections and the completions' word lists
+//! are generated from the parsers' keyword tables (the single source of
+//! truth), a source scan keeps those tables complete (every word the parser
+//! code compares against is a table word), and the shell completions parse
 //! and offer the right candidates.
 //!
 //! groff, bash, zsh and fish are required: when one is missing the test
@@ -269,8 +271,9 @@ fn generated_keyword_blocks_are_current() {
 
 /// The table-driven keyword check: every word of every table reads as a
 /// word of the man pages (through roff) and of both completion scripts.
-/// Together with the test above (the blocks are current) this is what the
-/// source scraper below did, for every parser that is on tables.
+/// Together with the test above (the blocks are current) and the source
+/// scan below (parser literals are table words), every keyword a parser
+/// accepts is documented and completed.
 #[test]
 fn table_keywords_are_documented_and_completed() {
     let pw = page_words();
@@ -469,7 +472,8 @@ fn keyword_like(s: &str) -> bool {
 
 /// Keywords in parser source: the last argument of `matches(.., "kw")`,
 /// literals compared with `==`, match-arm patterns (`"a" | "b" =>`), and the
-/// literals of `const`/`static` tables. Test items are not scanned.
+/// literals of `const`/`static` tables, each with its byte offset. Test
+/// items are not scanned.
 fn keywords_at(src: &str, not_tables: &[(&str, &str)]) -> Vec<(usize, String)> {
     // Blanking test items keeps byte offsets, so positions are the file's.
     let src = &without_tests(src);
@@ -729,12 +733,11 @@ fn const_name(line: &str) -> Option<String> {
     Some(rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect())
 }
 
-/// `const`/`static` tables under src/ip whose strings are words rip prints,
-/// not words it parses; each with its reason.
-const NOT_KEYWORD_TABLES: &[(&str, &str)] = &[
-    ("LL_PROTOS", "link-layer protocol names (lib/ll_proto.c): values of vlan protocol etc., printed and parsed as data"),
-    ("LL_PROTO_NAMES", "the other lib/ll_proto.c names: `vf N vlan V proto NAME` looks them up only to reject them (802.1Q and 802.1ad are the only usable values)"),
-];
+/// `const`/`static` tables in the parser sources whose strings are data
+/// (names rip prints or looks up), not words it parses; each with its
+/// reason. None at the moment: lib/ll_proto.c's names live in src/names,
+/// which is not scanned.
+const NOT_KEYWORD_TABLES: &[(&str, &str)] = &[];
 
 #[test]
 fn keyword_scanner_finds_each_style() {
@@ -869,15 +872,23 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
     ("ip route add 2001:db8::/64 encap ila 2001:0:0:1 csum-mode ", &["adj-transport", "no-action"], &[]),
     ("ip link set dev eth0 vf 0 ", &["mac", "rate", "trust"], &[]),
     ("ip link set dev eth0 vf 0 state ", &["auto", "enable", "disable"], &["UP"]),
-    ("ip link set dev eth0 xdp ", &["off", "object", "pinned"], &[]),
+    ("ip link set dev eth0 xdp ", &["off", "object-file", "pinned"], &[]),
     ("ip link xstats type bridge ", &["igmp", "mcast", "stp"], &[]),
     ("ip route add 10.0.0.0/8 encap mpls 100 ", &["ttl", "via"], &[]),
+    ("ip route add 10.0.0.0/8 type ", &["unicast", "blackhole"], &["via"]),
+    ("ip route add 10.0.0.0/8 nexthop via 10.0.0.1 ", &["weight", "dev", "nexthop"], &["table", "metric"]),
+    ("ip link set dev eth0 vf 0 vlan 5 ", &["qos", "proto", "trust"], &[]),
+    ("ip link xstats type bond ", &["lacp", "802.3ad"], &["igmp"]),
+    ("ip link add t0 type sit ", &["isatap", "6rd-prefix", "encap-sport"], &[]),
+    ("ip link add d0 type dummy ", &[], &["up", "peer"]),
     ("bridge ", &["link", "fdb", "vlan"], &[]),
     ("bridge f ", &["add", "show", "flush"], &[]),
     ("bridge fdb add 02:00:00:00:00:01 dev eth0 ", &["master", "static", "vlan"], &[]),
     ("bridge fdb show br ", &["br-lan"], &[]),
     ("bridge vlan add vid 10 dev eth0 ", &["pvid", "untagged"], &[]),
     ("bridge vlan global ", &["set", "show"], &[]),
+    ("bridge vlan global set ", &["mcast_snooping", "vid"], &[]),
+    ("bridge vlan add vid 10 dev eth0 tunnel_info ", &["id"], &["pvid"]),
     ("bridge mdb add dev br-lan port ", &["eth0"], &[]),
     ("bridge monitor ", &["link", "fdb", "all"], &[]),
     ("bridge link set dev ", &["eth0"], &[]),
@@ -927,6 +938,31 @@ fn bash_completion_offers_candidates() {
     assert_eq!(lines.len(), CASES.len(), "bash output:\n{}", out);
     for ((line, want, not), got) in CASES.iter().zip(lines) {
         check("bash", line, got, want, not);
+    }
+}
+
+/// Every link kind with an option parser completes its options: the
+/// scripts map kinds that share a parser onto the one table it has.
+#[test]
+fn every_kind_with_options_has_completions() {
+    let kinds: Vec<&str> =
+        rip::linkinfo::kinds::KINDS.iter().filter(|k| k.parse.is_some()).map(|k| k.id).collect();
+    assert!(!kinds.is_empty());
+    let fake = Fake::new("kinds");
+    let bash = root().join("completions/rip.bash");
+    let fish = root().join("completions/rip.fish");
+    let mut b = format!("source {}\n", quote(&bash.to_string_lossy()));
+    let mut f = format!("source {}\n", quote(&fish.to_string_lossy()));
+    for k in &kinds {
+        b.push_str(&format!("echo {} $(_rip_kind_words {} | wc -l)\n", k, k));
+        f.push_str(&format!("echo {} (__rip_kind_words {} | count)\n", k, k));
+    }
+    for (name, out) in [("bash", shell("bash", &b, &fake)), ("fish", shell("fish", &f, &fake))] {
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), kinds.len(), "{} output:\n{}", name, out);
+        for line in lines {
+            assert!(!line.ends_with(" 0"), "{}: no option words for kind {}", name, line);
+        }
     }
 }
 
