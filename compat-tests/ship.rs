@@ -209,7 +209,8 @@ fn render_man(page: &str, tables: &[&dyn Words]) -> String {
     );
     for t in mine {
         out.push_str(&format!(".TP\n.B \"{}\"\n", roff_word(t.path())));
-        let words: Vec<String> = t.words().iter().map(|w| roff_word(w)).collect();
+        // `\%` keeps a keyword whole: a hyphenated one reads as a different word.
+        let words: Vec<String> = t.words().iter().map(|w| format!("\\%{}", roff_word(w))).collect();
         out.push_str(&format!("\\&{}\n", words.join(" ")));
     }
     out
