@@ -16,6 +16,70 @@
 _rip_kw_ip_OPTIONS="-loops -family -4 -6 -0 -M -B -human -human-readable -iec -stats -statistics -details -resolve -oneline -timestamp -tshort -Version -force -batch -brief -json -pretty -rcvbuf -color -help -netns -Numeric -all -echo"
 _rip_kw_ip_OPTIONS__family="inet inet6 link mpls bridge help"
 _rip_kw_ip="address addrlabel maddress route rule neighbor neighbour ntable ntbl link l2tp fou ila macsec tunnel tunl tuntap tap token tcpmetrics tcp_metrics monitor xfrm mroute mrule netns netconf vrf sr nexthop mptcp ioam help stats"
+_rip_kw_ip_address="add change chg replace delete list show lst flush save showdump restore help"
+_rip_kw_ip_address_add="peer remote broadcast brd anycast scope dev label metric priority preference valid_lft preferred_lft secondary temporary nodad optimistic dadfailed home deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy local help"
+_rip_kw_ip_address_show="to scope up dynamic primary secondary temporary nodad optimistic dadfailed home deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy label group master vrf nomaster type dev help"
+_rip_kw_ip_route="add change chg replace prepend append test delete list show lst get flush save restore showdump help"
+_rip_kw_ip_route_show="table vrf cached cloned tos dsfield protocol scope type dev oif iif mark metric priority preference via src realms from to"
+_rip_kw_ip_route_show_to="root match exact"
+_rip_kw_ip_route_add="src as via from tos dsfield expires metric priority preference scope mtu hoplimit advmss reordering rtt rto_min window cwnd initcwnd initrwnd features quickack congctl rttvar ssthresh realms onlink nexthop nhid protocol table vrf dev oif pref encap ttl-propagate fastopen_no_cookie to help"
+_rip_kw_ip_route_add_nexthop="via dev weight onlink realms encap as"
+_rip_kw_ip_route_add_TYPE="local nat broadcast brd anycast multicast prohibit unreachable blackhole unicast throw"
+_rip_kw_ip_route_add_pref="low medium high"
+_rip_kw_ip_route_add_ttl_propagate="enabled disabled"
+_rip_kw_ip_route_get="tos dsfield from iif mark oif dev notify connected vrf uid fibmatch as sport dport ipproto to help"
+_rip_kw_ip_route_add_encap="mpls ip ip6 ila bpf seg6 seg6local rpl ioam6 xfrm help"
+_rip_kw_ip_route_add_encap_mpls="ttl"
+_rip_kw_ip_route_add_encap_ip="id dst src tos ttl key csum seq geneve_opts vxlan_opts erspan_opts"
+_rip_kw_ip_route_add_encap_ip6="id dst src tc hoplimit key csum seq geneve_opts vxlan_opts erspan_opts"
+_rip_kw_ip_route_add_encap_seg6="mode segs hmac"
+_rip_kw_ip_route_add_encap_seg6local="action table vrftable nh4 nh6 iif oif count srh flavors endpoint"
+_rip_kw_ip_route_add_encap_rpl="segs"
+_rip_kw_ip_route_add_encap_ioam6="freq mode tundst trace prealloc type ns size"
+_rip_kw_ip_route_add_encap_ila="csum-mode ident-type hook-type"
+_rip_kw_ip_route_add_encap_xfrm="if_id link_dev help"
+_rip_kw_ip_link="add set change replace delete show lst list xstats afstats property help"
+_rip_kw_ip_link_set="up down name index link address broadcast brd txqueuelen qlen txqlen mtu xdpgeneric xdpdrv xdpoffload xdp netns multicast allmulticast promisc trailers arp carrier vf master vrf nomaster dynamic type alias group mode state numtxqueues numrxqueues addrgenmode link-netns link-netnsid protodown protodown_reason gso_max_size gso_max_segs gro_max_size parentdev help dev"
+_rip_kw_ip_link_set_vf="mac vlan rate max_tx_rate min_tx_rate spoofchk query_rss trust state node_guid port_guid"
+_rip_kw_ip_link_set_vf_vlan="qos proto"
+_rip_kw_ip_link_set_vf_state="auto enable disable"
+_rip_kw_ip_link_set_xdp="none off object-file obj object-pinned pinned fd"
+_rip_kw_ip_link_set_xdp_object="section program verbose"
+_rip_kw_ip_link_xstats="type help"
+_rip_kw_ip_link_xstats_type_bond="lacp 802.3ad dev help"
+_rip_kw_ip_link_afstats="dev help"
+_rip_kw_ip_link_property="add del help"
+_rip_kw_ip_link_property_add="altname help dev"
+_rip_kw_ip_link_type="veth bridge bridge_slave macvlan macvtap ipvlan ipvtap vxlan tun vlan vrf vrf_slave bond bond_slave geneve ipip sit gre gretap erspan vti vti6 xfrm ip6tnl ip6gre ip6gretap ip6erspan bareudp amt hsr gtp ipoib macsec can dummy ifb nlmon vcan netdevsim team team_slave virt_wifi batadv dsa rmnet vxcan wwan"
+_rip_kw_ip_link_type_veth="peer"
+_rip_kw_ip_link_type_bridge="forward_delay hello_time max_age ageing_time stp_state priority vlan_filtering vlan_protocol group_fwd_mask group_address no_linklocal_learn fdb_flush vlan_default_pvid vlan_stats_enabled vlan_stats_per_port mcast_router mcast_snooping mcast_vlan_snooping mcast_query_use_ifaddr mcast_querier mcast_hash_elasticity mcast_hash_max mcast_last_member_count mcast_startup_query_count mcast_last_member_interval mcast_membership_interval mcast_querier_interval mcast_query_interval mcast_query_response_interval mcast_startup_query_interval mcast_stats_enabled mcast_igmp_version mcast_mld_version nf_call_iptables nf_call_ip6tables nf_call_arptables help"
+_rip_kw_ip_link_type_bridge_slave="fdb_flush state priority cost hairpin guard root_block fastleave learning flood mcast_flood bcast_flood mcast_to_unicast proxy_arp proxy_arp_wifi mcast_router mcast_fast_leave neigh_suppress group_fwd_mask vlan_tunnel isolated locked backup_port nobackup_port help"
+_rip_kw_ip_link_type_macvlan="mode flag macaddr nopromisc nodst bcqueuelen help"
+_rip_kw_ip_link_type_ipvlan="mode private vepa bridge help"
+_rip_kw_ip_link_type_vxlan="id vni group remote local dev ttl hoplimit tos dsfield df label flowlabel ageing maxaddress port srcport dstport nolearning learning noproxy proxy norsc rsc nol2miss l2miss nol3miss l3miss udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx remcsumtx noremcsumtx remcsumrx noremcsumrx external noexternal gbp gpe vnifilter novnifilter help"
+_rip_kw_ip_link_type_vlan="protocol id reorder_hdr gvrp mvrp loose_binding bridge_binding ingress-qos-map egress-qos-map help"
+_rip_kw_ip_link_type_vrf="table help"
+_rip_kw_ip_link_type_bond="mode active_slave clear_active_slave miimon updelay downdelay peer_notify_delay use_carrier arp_interval arp_ip_target ns_ip6_target arp_validate arp_all_targets arp_missed_max primary primary_reselect fail_over_mac xmit_hash_policy resend_igmp num_grat_arp num_unsol_na all_slaves_active min_links lp_interval packets_per_slave lacp_rate lacp_active ad_select ad_user_port_key ad_actor_sys_prio ad_actor_system tlb_dynamic_lb help"
+_rip_kw_ip_link_type_bond_slave="queue_id prio help"
+_rip_kw_ip_link_type_geneve="id vni remote ttl hoplimit tos dsfield df label flowlabel dstport external noexternal udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx innerprotoinherit help"
+_rip_kw_ip_link_type_ipip="mode remote local ttl hoplimit hlim tos tclass tc nopmtudisc pmtudisc isatap noencap encap encap-sport encap-dport encap-csum noencap-csum encap-udp6-csum noencap-udp6-csum encap-remcsum noencap-remcsum external 6rd-prefix 6rd-relay_prefix 6rd-reset fwmark dev dsfield"
+_rip_kw_ip_link_type_gre="key nokey ikey noikey okey nookey seq noseq iseq noiseq oseq nooseq csum nocsum icsum noicsum ocsum noocsum nopmtudisc pmtudisc remote local dev ttl hoplimit hlim tos tclass dsfield noencap encap encap-sport encap-dport encap-csum noencap-csum encap-udp6-csum noencap-udp6-csum encap-remcsum noencap-remcsum external ignore-df noignore-df fwmark erspan erspan_ver erspan_dir erspan_hwid"
+_rip_kw_ip_link_type_vti="key ikey okey remote local dev fwmark"
+_rip_kw_ip_link_type_xfrm="dev if_id external"
+_rip_kw_ip_link_type_ip6tnl="mode remote local dev tos tclass tc dsfield flowlabel fl dscp fwmark allow-localremote noallow-localremote noencap encap encap-sport encap-dport encap-csum noencap-csum encap-udp6-csum noencap-udp6-csum encap-remcsum noencap-remcsum ttl hoplimit hlim encaplimit external"
+_rip_kw_ip_link_type_ip6gre="key nokey ikey noikey okey nookey seq noseq iseq noiseq oseq nooseq csum nocsum icsum noicsum ocsum noocsum remote local dev ttl hoplimit hlim tos tclass dsfield flowlabel fl dscp fwmark allow-localremote noallow-localremote external encaplimit erspan erspan_ver erspan_dir erspan_hwid noencap encap encap-sport encap-dport encap-csum noencap-csum encap-udp6-csum noencap-udp6-csum encap-remcsum noencap-remcsum"
+_rip_kw_ip_link_type_bareudp="dstport ethertype srcportmin multiproto nomultiproto help"
+_rip_kw_ip_link_type_amt="mode relay_port gateway_port max_tunnels dev local discovery help"
+_rip_kw_ip_link_type_hsr="supervision version proto slave1 slave2 help"
+_rip_kw_ip_link_type_gtp="role hsize restart_count help"
+_rip_kw_ip_link_type_ipoib="pkey mode umcast help"
+_rip_kw_ip_link_type_macsec="sci port address cipher icvlen encrypt send_sci end_station scb protect replay window validate encodingsa offload"
+_rip_kw_ip_link_type_can="bitrate sample-point tq prop-seg phase-seg1 phase-seg2 sjw dbitrate dsample-point dtq dprop-seg dphase-seg1 dphase-seg2 dsjw tdcv tdco tdcf loopback listen-only triple-sampling one-shot berr-reporting fd fd-non-iso presume-ack cc-len8-dlc tdc-mode restart restart-ms termination help"
+_rip_kw_ip_link_type_batadv="ra help"
+_rip_kw_ip_link_type_dsa="conduit master help"
+_rip_kw_ip_link_type_rmnet="mux_id help"
+_rip_kw_ip_link_type_wwan="linkid help"
+_rip_kw_ip_link_xstats_type_bridge="igmp mcast stp dev help"
 _rip_kw_ip_netns="list show lst list-id help add set delete identify pids exec monitor attach"
 _rip_kw_ip_netns_list_id="target-nsid nsid"
 _rip_kw_ip_netns_set="auto"
@@ -44,65 +108,33 @@ _rip_kw_bridge_vni_show="dev"
 _rip_kw_bridge_monitor="file link fdb mdb vlan vni all help"
 _rip_kw_sysctl_OPTIONS="-a --all -A -X --deprecated --dry-run -b --binary -e --ignore -N --names -n --values -p --load -f --system -r --pattern -q --quiet -w --write -o -x -d -h --help -V --version"
 # <<< generated from the keyword tables
-# ip's tables, in ip's order (the order decides what an abbreviation means).
-# The generated _rip_kw_* lists above are used where a parser has tables;
-# the hand-written lists after `:-` are fallbacks for objects not on tables
-# yet (to be deleted once link/address/route/bridge tables land).
-_rip_ip_objects=$_rip_kw_ip
-# What rip implements; only these are offered.
+# Keyword lists come from the generated _rip_kw_* block above (one list per
+# parser level, named after its table's path); the code below walks the
+# words and completes values. The hand-written lists left are values no
+# table holds, each with its reason.
+
+# What rip implements of ip's objects (_rip_kw_ip lists them all, in ip's
+# order, which decides what an abbreviation means); only these are offered.
 _rip_ip_offered="address link route netns help"
-_rip_ip_options=$_rip_kw_ip_OPTIONS
-_rip_cmds_link="${_rip_kw_ip_link:-add set change replace delete show lst list xstats afstats property help}"
-_rip_cmds_address="${_rip_kw_ip_address:-add change chg replace delete list show lst flush save showdump restore help}"
-_rip_cmds_route="${_rip_kw_ip_route:-add change chg replace prepend append test delete list show lst get flush save restore showdump help}"
-_rip_cmds_netns=$_rip_kw_ip_netns
-_rip_link_kinds="amt bareudp batadv bond bond_slave bridge bridge_slave can dsa dummy erspan geneve gre gretap gtp hsr ifb ip6erspan ip6gre ip6gretap ip6tnl ipip ipoib ipvlan ipvtap macsec macvlan macvtap netdevsim nlmon rmnet sit team team_slave tun vcan veth virt_wifi vlan vrf vrf_slave vti vti6 vxcan vxlan wwan xfrm"
-_rip_link_change="dev up down name address broadcast brd mtu txqueuelen txqlen qlen numtxqueues numrxqueues netns link-netns link-netnsid arp dynamic multicast allmulticast promisc trailers carrier alias group master nomaster vrf mode state addrgenmode protodown protodown_reason gso_max_size gso_max_segs gro_max_size vf xdp xdpgeneric xdpdrv xdpoffload type"
-_rip_link_add="link parentdev index $_rip_link_change"
-_rip_link_show="dev group up master nomaster vrf type help"
+# The keywords that take on/off: which keyword takes which value is in the
+# parsers' code, not in their tables.
 _rip_onoff_words="reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked"
-_rip_kind_veth="peer"
-_rip_kind_bridge="fdb_flush forward_delay hello_time max_age ageing_time stp_state priority group_fwd_mask group_address no_linklocal_learn vlan_filtering vlan_protocol vlan_default_pvid vlan_stats_enabled vlan_stats_per_port mcast_snooping mcast_vlan_snooping mcast_router mcast_query_use_ifaddr mcast_querier mcast_hash_elasticity mcast_hash_max mcast_last_member_count mcast_startup_query_count mcast_last_member_interval mcast_membership_interval mcast_querier_interval mcast_query_interval mcast_query_response_interval mcast_startup_query_interval mcast_stats_enabled mcast_igmp_version mcast_mld_version nf_call_iptables nf_call_ip6tables nf_call_arptables help"
-_rip_kind_bridge_slave="fdb_flush state priority cost guard hairpin fastleave root_block learning flood proxy_arp proxy_arp_wifi mcast_router mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast group_fwd_mask neigh_suppress vlan_tunnel isolated locked backup_port nobackup_port help"
-_rip_kind_macvlan="mode flag nopromisc nodst macaddr bcqueuelen help"
-_rip_kind_ipvlan="mode private vepa bridge help"
-_rip_kind_vlan="id protocol reorder_hdr gvrp mvrp loose_binding bridge_binding ingress-qos-map egress-qos-map help"
-_rip_kind_other="table ra conduit master mux_id linkid help"
-_rip_kind_bond="mode active_slave clear_active_slave miimon updelay downdelay peer_notify_delay use_carrier arp_interval arp_ip_target ns_ip6_target arp_validate arp_all_targets arp_missed_max primary primary_reselect fail_over_mac xmit_hash_policy resend_igmp num_grat_arp num_unsol_na all_slaves_active min_links lp_interval packets_per_slave lacp_rate lacp_active ad_select ad_user_port_key ad_actor_sys_prio ad_actor_system tlb_dynamic_lb help"
-_rip_kind_bond_slave="queue_id prio help"
-_rip_kind_geneve="id vni remote ttl hoplimit tos dsfield df label flowlabel dstport external noexternal udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx innerprotoinherit help"
-# The UDP wrapping (fou/gue) every IP tunnel kind takes.
-_rip_tnl_encap="noencap encap encap-sport encap-dport encap-csum noencap-csum encap-udp6-csum noencap-udp6-csum encap-remcsum noencap-remcsum"
-_rip_kind_gre="remote local key nokey ikey noikey okey nookey seq noseq iseq noiseq oseq nooseq csum nocsum icsum noicsum ocsum noocsum ttl hoplimit hlim tos tclass dsfield pmtudisc nopmtudisc ignore-df noignore-df dev fwmark external $_rip_tnl_encap help"
-_rip_kind_erspan="erspan erspan_ver erspan_dir erspan_hwid"
-_rip_kind_iptnl="remote local mode ttl hoplimit hlim tos tclass tc dsfield pmtudisc nopmtudisc 6rd-prefix 6rd-relay_prefix 6rd-reset dev fwmark external $_rip_tnl_encap help"
-_rip_kind_ip6tnl="remote local mode encaplimit hoplimit ttl hlim tclass tos tc dsfield flowlabel fl dscp fwmark allow-localremote noallow-localremote dev external $_rip_tnl_encap help"
-_rip_kind_ip6gre="remote local key nokey ikey noikey okey nookey seq noseq iseq noiseq oseq nooseq csum nocsum icsum noicsum ocsum noocsum hoplimit ttl hlim encaplimit tclass tos dsfield flowlabel fl dscp fwmark allow-localremote noallow-localremote dev external $_rip_tnl_encap $_rip_kind_erspan help"
-_rip_kind_vti="remote local key ikey okey dev fwmark help"
-_rip_kind_xfrm="dev if_id external help"
-_rip_kind_bareudp="dstport ethertype srcportmin multiproto nomultiproto help"
-_rip_kind_amt="discovery mode local dev relay_port gateway_port max_tunnels help"
-_rip_kind_hsr="slave1 slave2 supervision version proto help"
-_rip_kind_gtp="role hsize restart_count help"
-_rip_kind_ipoib="pkey mode umcast help"
-_rip_kind_can="bitrate sample-point tq prop-seg phase-seg1 phase-seg2 sjw dbitrate dsample-point dtq dprop-seg dphase-seg1 dphase-seg2 dsjw tdcv tdco tdcf loopback listen-only triple-sampling one-shot berr-reporting fd fd-non-iso presume-ack cc-len8-dlc tdc-mode restart restart-ms termination help"
-_rip_kind_macsec="address port sci cipher icvlen encrypt send_sci end_station scb protect replay window validate encodingsa offload help"
-# After "vf N", "xdp ..." and "xstats type KIND".
-_rip_link_vf="mac vlan qos proto rate max_tx_rate min_tx_rate spoofchk query_rss state trust node_guid port_guid"
-_rip_link_xdp="off object obj object-file pinned object-pinned fd section program verbose"
-_rip_encap_args="id dst src tos tc ttl hoplimit key csum seq geneve_opts vxlan_opts erspan_opts mode segs hmac action srh nh4 nh6 iif oif table vrftable endpoint flavors count trace prealloc type ns size freq tundst lblen nflen if_id link_dev csum-mode ident-type hook-type in out xmit headroom"
-_rip_kind_vxlan="id vni group remote local ttl hoplimit tos dsfield df label flowlabel dev dstport port srcport learning nolearning proxy noproxy rsc norsc l2miss nol2miss l3miss nol3miss ageing maxaddress udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx remcsumtx noremcsumtx remcsumrx noremcsumrx external noexternal gbp gpe vnifilter novnifilter help"
-_rip_addr_modify="dev local peer remote broadcast brd anycast label scope metric priority preference valid_lft preferred_lft home nodad optimistic mngtmpaddr noprefixroute autojoin"
-_rip_addr_show="dev to scope label up group master nomaster vrf type permanent dynamic secondary primary tentative -tentative deprecated -deprecated dadfailed -dadfailed temporary stable-privacy home nodad optimistic mngtmpaddr noprefixroute autojoin help"
-_rip_route_types="unicast local broadcast multicast throw unreachable prohibit blackhole nat anycast"
-_rip_route_modify="default to from tos dsfield table vrf protocol scope metric priority preference ttl-propagate nhid via dev oif weight onlink pervasive realms encap src as mtu advmss hoplimit reordering window cwnd ssthresh initcwnd initrwnd rtt rttvar rto_min features quickack congctl fastopen_no_cookie pref expires nexthop lock $_rip_route_types"
-_rip_route_select="root match exact to from table vrf cached cloned tos protocol scope type dev oif iif mark metric priority preference via src"
-_rip_route_get="fibmatch from iif oif tos mark vrf uid ipproto sport dport connected notify"
+# Route protocol and scope names: values the name codecs read (src/names,
+# also from /etc/iproute2), not keywords.
 _rip_route_protos="kernel boot static redirect ra dhcp gated mrt zebra bird babel dnrouted xorp ntk keepalived bgp isis ospf rip eigrp"
 _rip_scopes="host link global site nowhere"
-_rip_bridge_options="${_rip_kw_bridge_OPTIONS:--Version -statistics -details -oneline -timestamp -family -4 -6 -netns -compressvlans -color -force -json -pretty -batch -help}"
-_rip_bridge_link_set="dev cost priority state guard hairpin fastleave root_block learning learning_sync flood mcast_router mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked hwmode backup_port nobackup_port self master"
-_rip_sysctl_options=$_rip_kw_sysctl_OPTIONS
+
+# The generated list of the table whose variable suffix is $1 (its path
+# with non-alphanumerics as _, e.g. ip_link_set), one word a line; fails
+# when there is no such table. $1 may hold a typed word (a kind), so only
+# a plain name reaches eval.
+_rip_kw() {
+    case $1 in ''|*[!A-Za-z0-9_]*) return 1 ;; esac
+    local _rip_v
+    eval "_rip_v=\${_rip_kw_$1-}"
+    [[ -n $_rip_v ]] || return 1
+    printf '%s\n' $_rip_v
+}
 
 # ip's prefix rule: the first word of $2 (a list) that $1 is a prefix of.
 _rip_resolve() {
@@ -168,6 +200,8 @@ _rip_sysctl_keys() {
 
 # Values of the options of link kind $2 (after "type KIND"); returns 1
 # when $1 is not such an option, so the generic table below decides.
+# Hand-written: these are value words, not keywords (compat-tests/ship.rs
+# lists them as PENDING value tables, or NOT_ON_TABLES for inherit & co).
 _rip_kind_value() {
     local kw=$1 kind=$2
     case $kind/$kw in
@@ -226,7 +260,9 @@ _rip_kind_value() {
 }
 
 # Candidates for a value after keyword $1 in ip OBJECT $2, command $3.
-# Returns 1 when $1 takes no value we know how to complete.
+# Returns 1 when $1 takes no value we know how to complete. Value lists
+# with a table come from it; the hand-written ones are value words the
+# parsers match in code (ship.rs: PENDING and NOT_ON_TABLES) or names.
 _rip_ip_value() {
     local kw=$1 obj=$2 cmd=$3 kind=$4
     [[ -n $kind ]] && _rip_kind_value "$kw" "$kind" && return 0
@@ -236,8 +272,8 @@ _rip_ip_value() {
         netns|link-netns) _rip_netns_names ;;
         ty|typ|type)
             if [[ $etype == ioam6 ]]; then return 0
-            elif [[ $obj == route ]]; then printf '%s\n' $_rip_route_types
-            else printf '%s\n' $_rip_link_kinds; fi ;;
+            elif [[ $obj == route ]]; then _rip_kw ip_route_add_TYPE
+            else _rip_kw ip_link_type; fi ;;
         table) [[ $obj == route ]] && echo cache; _rip_tables ;;
         scope) printf '%s\n' $_rip_scopes all ;;
         addrgenmode) printf '%s\n' eui64 none stable_secret random ;;
@@ -261,15 +297,15 @@ _rip_ip_value() {
         vlan_protocol) printf '%s\n' 802.1Q 802.1ad ;;
         state)
             if [[ $vf == 1 ]]; then
-                printf '%s\n' auto enable disable
+                _rip_kw ip_link_set_vf_state
             elif [[ $obj == link && $kind != bridge_slave ]]; then
                 printf '%s\n' UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP
             else
                 printf '%s\n' disabled listening learning forwarding blocking
             fi ;;
         hwmode) printf '%s\n' vepa veb ;;
-        ttl-propagate) printf '%s\n' enabled disabled ;;
-        pref) printf '%s\n' low medium high ;;
+        ttl-propagate) _rip_kw ip_route_add_ttl_propagate ;;
+        pref) _rip_kw ip_route_add_pref ;;
         features) printf '%s\n' ecn ;;
         flavors) printf '%s\n' psp usp usd next-csid ;;
         csum-mode) printf '%s\n' adj-transport neutral-map neutral-map-auto no-action ;;
@@ -277,9 +313,9 @@ _rip_ip_value() {
         hook-type) printf '%s\n' output input ;;
         tundst|lblen|nflen|freq|segs|hmac|if_id|link_dev|ns|size|headroom) return 0 ;;
         action) [[ $obj == route ]] && printf '%s\n' End End.X End.T End.DX2 End.DX6 End.DX4 End.DT6 End.DT4 End.DT46 End.B6 End.B6.Encaps End.BM End.S End.AS End.AM End.BPF ;;
-        encap) printf '%s\n' mpls ip ip6 seg6 seg6local rpl ioam6 xfrm ila bpf ;;
+        encap) _rip_kw ip_route_add_encap ;;
         valid_lft|preferred_lft) printf '%s\n' forever ;;
-        xdp|xdpgeneric|xdpdrv|xdpoffload) printf '%s\n' off object obj object-file pinned object-pinned fd ;;
+        xdp|xdpgeneric|xdpdrv|xdpoffload) _rip_kw ip_link_set_xdp ;;
         name|address|broadcast|brd|mtu|txqueuelen|txqlen|qlen|numtxqueues|numrxqueues|alias|group|index|link-netnsid|\
         via|src|metric|priority|preference|weight|nhid|tos|dsfield|realms|label|peer|remote|local|anycast|to|from|\
         root|match|exact|mark|cost|id|dstport|advmss|hoplimit|mtu|window|cwnd|ssthresh|initcwnd|initrwnd|rtt|rttvar|rto_min|\
@@ -324,21 +360,21 @@ _rip_ip_candidates() {
     done
     if (( i == n )); then
         if [[ $cur == -* ]]; then
-            printf '%s\n' $_rip_ip_options
+            printf '%s\n' $_rip_kw_ip_OPTIONS
         else
             printf '%s\n' $_rip_ip_offered
         fi
         return
     fi
     local obj
-    obj=$(_rip_resolve "${w[i]}" "$_rip_ip_objects") || return
+    obj=$(_rip_resolve "${w[i]}" "$_rip_kw_ip") || return
     i=$((i + 1))
     local cmds
     case $obj in
-        link) cmds=$_rip_cmds_link ;;
-        address) cmds=$_rip_cmds_address ;;
-        route) cmds=$_rip_cmds_route ;;
-        netns) cmds=$_rip_cmds_netns ;;
+        link) cmds=$_rip_kw_ip_link ;;
+        address) cmds=$_rip_kw_ip_address ;;
+        route) cmds=$_rip_kw_ip_route ;;
+        netns) cmds=$_rip_kw_ip_netns ;;
         *) return ;;
     esac
     if (( i == n )); then
@@ -374,13 +410,16 @@ _rip_ip_candidates() {
     fi
 
     # The kind after "type" switches the keyword set; veth's "peer" switches
-    # back to the link keywords.
-    local kind= j vf=0 xdp=0 encap=0 etype=
+    # back to the link keywords. "vf", "xdp", "encap TYPE" and "nexthop"
+    # open nested levels with tables of their own.
+    local kind= j vf=0 vfvlan=0 xdp=0 encap=0 etype= nh=0
     for (( j = i; j < n; j++ )); do
         case ${w[j]} in
             vf) vf=1 ;;
+            vlan) (( vf )) && vfvlan=1 ;;
             xdp|xdpgeneric|xdpdrv|xdpoffload) xdp=1 ;;
-            encap) encap=1; (( j + 1 < n )) && etype=${w[j+1]} ;;
+            encap) encap=1; (( j + 1 < n )) && etype=$(_rip_resolve "${w[j+1]}" "$_rip_kw_ip_route_add_encap") ;;
+            nexthop) nh=1 ;;
         esac
         if [[ ${w[j]} == ty || ${w[j]} == typ || ${w[j]} == type ]] && (( j + 1 < n )); then kind=${w[j+1]}; fi
         if [[ $kind == veth && ${w[j]} == peer ]]; then kind=; fi
@@ -389,84 +428,58 @@ _rip_ip_candidates() {
         return
     fi
     case $obj/$cmd in
-        link/add|link/replace)
+        # add and delete parse with set's table (iplink_parse).
+        link/add|link/replace|link/delete)
             case $kind in
-                '') printf '%s\n' $_rip_link_add ;;
+                '') printf '%s\n' $_rip_kw_ip_link_set; [[ $cmd == delete ]] && _rip_ifnames ;;
                 *) _rip_kind_words "$kind" ;;
             esac ;;
         link/set)
-            (( vf )) && printf '%s\n' $_rip_link_vf
-            (( xdp )) && printf '%s\n' $_rip_link_xdp
+            (( vf )) && _rip_kw ip_link_set_vf
+            (( vfvlan )) && _rip_kw ip_link_set_vf_vlan
+            (( xdp )) && _rip_kw ip_link_set_xdp_object
             case $kind in
-                '') printf '%s\n' $_rip_link_change; _rip_ifnames ;;
+                '') printf '%s\n' $_rip_kw_ip_link_set; _rip_ifnames ;;
                 *) _rip_kind_words "$kind" ;;
             esac ;;
-        link/delete) printf '%s\n' dev group type; _rip_ifnames ;;
-        link/show) printf '%s\n' $_rip_link_show; _rip_ifnames ;;
-        link/xstats)
-            case $kind in
-                bridge) printf '%s\n' igmp mcast stp dev ;;
-                bond) printf '%s\n' lacp 802.3ad dev ;;
-                *) echo type ;;
-            esac ;;
-        link/afstats) printf '%s\n' dev ;;
-        link/property) printf '%s\n' add del dev altname ;;
-        link/help) printf '%s\n' $_rip_link_kinds ;;
-        address/add|address/set|address/replace|address/delete) printf '%s\n' $_rip_addr_modify ;;
-        address/show|address/flush|address/save) printf '%s\n' $_rip_addr_show; _rip_ifnames ;;
+        # ip link show reads the address listing's selectors.
+        link/show) printf '%s\n' $_rip_kw_ip_address_show; _rip_ifnames ;;
+        link/xstats) _rip_kw "ip_link_xstats_type_$kind" || printf '%s\n' $_rip_kw_ip_link_xstats ;;
+        link/afstats) printf '%s\n' $_rip_kw_ip_link_afstats ;;
+        link/property) printf '%s\n' $_rip_kw_ip_link_property $_rip_kw_ip_link_property_add ;;
+        link/help) printf '%s\n' $_rip_kw_ip_link_type ;;
+        address/add|address/set|address/replace|address/delete) printf '%s\n' $_rip_kw_ip_address_add ;;
+        address/show|address/flush|address/save) printf '%s\n' $_rip_kw_ip_address_show; _rip_ifnames ;;
         route/add|route/set|route/replace|route/prepend|route/append|route/test|route/delete)
-            (( encap )) && printf '%s\n' $_rip_encap_args
-            printf '%s\n' $_rip_route_modify ;;
-        route/show|route/flush|route/save) printf '%s\n' $_rip_route_select ;;
-        route/get) printf '%s\n' $_rip_route_get ;;
+            (( encap )) && _rip_kw "ip_route_add_encap_$etype"
+            # After "nexthop" only nexthops follow; a route type may go anywhere else.
+            if (( nh )); then printf '%s\n' $_rip_kw_ip_route_add_nexthop nexthop
+            else printf '%s\n' $_rip_kw_ip_route_add $_rip_kw_ip_route_add_TYPE; fi ;;
+        route/show|route/flush|route/save) printf '%s\n' $_rip_kw_ip_route_show $_rip_kw_ip_route_show_to ;;
+        route/get) printf '%s\n' $_rip_kw_ip_route_get ;;
     esac
 }
 
+# The options after "type KIND": kinds that share a parser share its table,
+# named after the first of them (src/linkinfo/kinds KINDS), so the others
+# map to it here. Kinds without options have no table and offer nothing.
 _rip_kind_words() {
+    local t=$1
     case $1 in
-        veth) printf '%s\n' $_rip_kind_veth ;;
-        bridge) printf '%s\n' $_rip_kind_bridge ;;
-        bridge_slave) printf '%s\n' $_rip_kind_bridge_slave ;;
-        macvlan|macvtap) printf '%s\n' $_rip_kind_macvlan ;;
-        ipvlan|ipvtap) printf '%s\n' $_rip_kind_ipvlan ;;
-        vxlan) printf '%s\n' $_rip_kind_vxlan ;;
-        vlan) printf '%s\n' $_rip_kind_vlan ;;
-        vrf) echo table ;;
-        batadv) echo ra ;;
-        dsa) printf '%s\n' conduit master ;;
-        rmnet) echo mux_id ;;
-        wwan) echo linkid ;;
-        bond) printf '%s\n' $_rip_kind_bond ;;
-        bond_slave) printf '%s\n' $_rip_kind_bond_slave ;;
-        geneve) printf '%s\n' $_rip_kind_geneve ;;
-        gre|gretap) printf '%s\n' $_rip_kind_gre ;;
-        erspan) printf '%s\n' $_rip_kind_gre $_rip_kind_erspan ;;
-        ipip) printf '%s\n' $_rip_kind_iptnl ;;
-        sit) printf '%s\n' $_rip_kind_iptnl isatap ;;
-        ip6tnl) printf '%s\n' $_rip_kind_ip6tnl ;;
-        ip6gre|ip6gretap|ip6erspan) printf '%s\n' $_rip_kind_ip6gre ;;
-        vti|vti6) printf '%s\n' $_rip_kind_vti ;;
-        xfrm) printf '%s\n' $_rip_kind_xfrm ;;
-        bareudp) printf '%s\n' $_rip_kind_bareudp ;;
-        amt) printf '%s\n' $_rip_kind_amt ;;
-        hsr) printf '%s\n' $_rip_kind_hsr ;;
-        gtp) printf '%s\n' $_rip_kind_gtp ;;
-        ipoib) printf '%s\n' $_rip_kind_ipoib ;;
-        macsec) printf '%s\n' $_rip_kind_macsec ;;
-        can) printf '%s\n' $_rip_kind_can ;;
+        macvtap) t=macvlan ;;
+        ipvtap) t=ipvlan ;;
+        sit) t=ipip ;;
+        gretap|erspan) t=gre ;;
+        vti6) t=vti ;;
+        ip6gretap|ip6erspan) t=ip6gre ;;
     esac
+    _rip_kw "ip_link_type_$t"
 }
 
-_rip_bridge_objects="${_rip_kw_bridge:-link fdb mdb vlan vni monitor help}"
-_rip_bridge_cmds_link="${_rip_kw_bridge_link:-set change show lst list help}"
-_rip_bridge_cmds_fdb="${_rip_kw_bridge_fdb:-add append replace delete get show lst list flush help}"
-_rip_bridge_cmds_mdb="${_rip_kw_bridge_mdb:-add delete show lst list help}"
-_rip_bridge_cmds_vlan="${_rip_kw_bridge_vlan:-add delete show lst list tunnelshow set global help}"
-_rip_bridge_cmds_vni="${_rip_kw_bridge_vni:-add delete show lst list help}"
-_rip_bridge_cmds_monitor="${_rip_kw_bridge_monitor:-file link fdb mdb vlan vni all help}"
-_rip_bridge_fdb_add="dev self master use router extern_learn sticky local permanent static dynamic vlan dst port vni nhid via src_vni"
+# bridge fdb flush matches its words in code, with no table yet (ship.rs
+# PENDING); so does bridge fdb get (its words pass as other levels' words).
 _rip_bridge_fdb_flush="dev brport vlan self master permanent nopermanent static nostatic dynamic nodynamic added_by_user noadded_by_user extern_learn noextern_learn sticky nosticky offloaded nooffloaded"
-_rip_bridge_vlan_global="vid dev mcast_snooping mcast_querier mcast_igmp_version mcast_mld_version mcast_last_member_count mcast_last_member_interval mcast_startup_query_count mcast_startup_query_interval mcast_membership_interval mcast_querier_interval mcast_query_interval mcast_query_response_interval"
+_rip_bridge_fdb_get="to br brport dev vlan vni self master dynamic"
 
 _rip_bridge_candidates() {
     local -a w=("$@")
@@ -478,6 +491,7 @@ _rip_bridge_candidates() {
                     case ${w[i]#-} in
                         n*|-n*) _rip_netns_names ;;
                         b*|-b*) echo @file ;;
+                        # bridge's -family matches these in code (no table).
                         *) printf '%s\n' inet inet6 ;;
                     esac
                     return
@@ -487,26 +501,33 @@ _rip_bridge_candidates() {
         esac
     done
     if (( i == n )); then
-        if [[ $cur == -* ]]; then printf '%s\n' $_rip_bridge_options
-        else printf '%s\n' $_rip_bridge_objects; fi
+        if [[ $cur == -* ]]; then printf '%s\n' $_rip_kw_bridge_OPTIONS
+        else printf '%s\n' $_rip_kw_bridge; fi
         return
     fi
     local obj cmds
-    obj=$(_rip_resolve "${w[i]}" "$_rip_bridge_objects") || return
+    obj=$(_rip_resolve "${w[i]}" "$_rip_kw_bridge") || return
     case $obj in
-        link) cmds=$_rip_bridge_cmds_link ;;
-        fdb) cmds=$_rip_bridge_cmds_fdb ;;
-        mdb) cmds=$_rip_bridge_cmds_mdb ;;
-        vlan) cmds=$_rip_bridge_cmds_vlan ;;
-        vni) cmds=$_rip_bridge_cmds_vni ;;
-        monitor) cmds=$_rip_bridge_cmds_monitor ;;
+        link) cmds=$_rip_kw_bridge_link ;;
+        fdb) cmds=$_rip_kw_bridge_fdb ;;
+        mdb) cmds=$_rip_kw_bridge_mdb ;;
+        vlan) cmds=$_rip_kw_bridge_vlan ;;
+        vni) cmds=$_rip_kw_bridge_vni ;;
+        monitor) cmds=$_rip_kw_bridge_monitor ;;
         *) return ;;
     esac
     i=$((i + 1))
     if (( i == n )); then printf '%s\n' $cmds; return; fi
     local cmd
     cmd=$(_rip_resolve "${w[i]}" "$cmds") || return
-    [[ $obj/$cmd == vlan/global ]] && (( i + 1 == n )) && { printf '%s\n' set show; return; }
+    case $cmd in lst|list) cmd=show ;; change) cmd=set ;; esac
+    # vlan global has commands of its own.
+    local sub=
+    if [[ $obj/$cmd == vlan/global ]]; then
+        (( i + 1 == n )) && { printf '%s\n' $_rip_kw_bridge_vlan_global; return; }
+        sub=$(_rip_resolve "${w[i+1]}" "$_rip_kw_bridge_vlan_global")
+        case $sub in lst|list) sub=show ;; esac
+    fi
     local prev=${w[n-1]}
     case $prev in
         dev|backup_port|br|brport|via) _rip_ifnames; return ;;
@@ -517,6 +538,8 @@ _rip_bridge_candidates() {
             return ;;
         hwmode) printf '%s\n' vepa veb; return ;;
         file) echo @file; return ;;
+        # bridge vlan's tunnel_info reads "id" in code (its only word).
+        tunnel_info) echo id; return ;;
         cost|priority|mcast_router|vid|vlan|vni|src_vni|dst|nhid|grp|src|id|group|remote|to) return ;;
     esac
     if [[ $obj == link && " $_rip_onoff_words " == *" $prev "* ]] && (( n - 1 > i )); then
@@ -524,20 +547,21 @@ _rip_bridge_candidates() {
         return
     fi
     case $obj/$cmd in
-        link/set|link/change) printf '%s\n' $_rip_bridge_link_set ;;
-        link/*) echo dev ;;
-        fdb/add|fdb/append|fdb/replace|fdb/delete) printf '%s\n' $_rip_bridge_fdb_add ;;
-        fdb/get) printf '%s\n' to br brport dev vlan vni self master dynamic ;;
+        link/set) printf '%s\n' $_rip_kw_bridge_link_set ;;
+        link/*) printf '%s\n' $_rip_kw_bridge_link_show ;;
+        fdb/add|fdb/append|fdb/replace|fdb/delete) printf '%s\n' $_rip_kw_bridge_fdb_add ;;
+        fdb/get) printf '%s\n' $_rip_bridge_fdb_get ;;
         fdb/flush) printf '%s\n' $_rip_bridge_fdb_flush ;;
-        fdb/*) printf '%s\n' br brport dev vlan state dynamic ;;
-        mdb/add|mdb/delete) printf '%s\n' dev port grp src permanent temp vid ;;
-        mdb/*) printf '%s\n' dev vid ;;
-        vlan/add|vlan/delete) printf '%s\n' vid dev tunnel_info id pvid untagged self master ;;
-        vlan/set) printf '%s\n' vid dev state mcast_router ;;
-        vlan/global) printf '%s\n' $_rip_bridge_vlan_global ;;
-        vlan/*) printf '%s\n' dev vid ;;
-        vni/add|vni/delete) printf '%s\n' vni group remote dev ;;
-        vni/*) echo dev ;;
+        fdb/*) printf '%s\n' $_rip_kw_bridge_fdb_show ;;
+        mdb/add|mdb/delete) printf '%s\n' $_rip_kw_bridge_mdb_add ;;
+        mdb/*) printf '%s\n' $_rip_kw_bridge_mdb_show ;;
+        vlan/add|vlan/delete) printf '%s\n' $_rip_kw_bridge_vlan_add ;;
+        vlan/set) printf '%s\n' $_rip_kw_bridge_vlan_set ;;
+        vlan/tunnelshow) printf '%s\n' $_rip_kw_bridge_vlan_tunnelshow ;;
+        vlan/global) [[ -n $sub ]] && _rip_kw "bridge_vlan_global_$sub" ;;
+        vlan/*) printf '%s\n' $_rip_kw_bridge_vlan_show ;;
+        vni/add|vni/delete) printf '%s\n' $_rip_kw_bridge_vni_add ;;
+        vni/*) printf '%s\n' $_rip_kw_bridge_vni_show ;;
     esac
 }
 
@@ -551,7 +575,7 @@ _rip_sysctl_candidates() {
     esac
     case $cur in
         --load=*|-p?*) echo @file; return ;;
-        -*) printf '%s\n' $_rip_sysctl_options; return ;;
+        -*) printf '%s\n' $_rip_kw_sysctl_OPTIONS; return ;;
         *=*) return ;;
     esac
     _rip_sysctl_keys "$cur"

@@ -199,6 +199,12 @@ static OPTIONS: Table<Opt> = Table::new(
 /// `KEYWORDS`, one line per object (completions and man pages read these).
 pub fn keywords() -> Vec<&'static dyn Words> {
     let mut v: Vec<&'static dyn Words> = vec![&OPTIONS, &FAMILIES, &OBJECTS];
+    // In ip's object order (OBJECTS): address, route, link (its kinds'
+    // option tables after link's own), netns.
+    v.extend_from_slice(addr::KEYWORDS);
+    v.extend_from_slice(route::KEYWORDS);
+    v.extend_from_slice(link::KEYWORDS);
+    v.extend_from_slice(crate::linkinfo::kinds::KEYWORDS);
     v.extend_from_slice(netns::KEYWORDS);
     v
 }
