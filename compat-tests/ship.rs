@@ -326,7 +326,6 @@ const NOT_ON_TABLES: &[(&str, &str)] = &[
     ("default any", "address spellings (get_addr's 0/0) typed where an address goes; also a few options' values (macsec cipher default, tunnel mode any)"),
     ("alnum alpha blank cntrl digit graph lower print punct space upper xdigit", "character classes inside a glob pattern ([[:alnum:]], linkinfo/list/fnmatch.rs)"),
     ("s sec secs ms msec msecs", "time units typed right after a number (rtt 3sec)"),
-    ("ipx dnet", "obsolete families read_family() accepts silently, left out of the documented `ip OPTIONS -family` list"),
     ("base_reachable_time retrans_time", "sysctl keys (the deprecated ones sysctl -a skips), not option words"),
     ("forever", "a lifetime value (valid_lft forever), typed where a number goes"),
     ("inherit unset unlimited", "special values typed where a number goes (ttl inherit, df unset, maxaddress unlimited)"),
