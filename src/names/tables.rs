@@ -232,14 +232,29 @@ fn conf_files(dir: &str) -> Vec<String> {
     out
 }
 
+/// A table of 256 names: the built-in ones, then the files' (filled on
+/// first use, so a command that never names a protocol or a scope does
+/// not pay for building their tables).
 struct Tab {
-    names: [Option<&'static str>; 256],
+    builtin: &'static [(usize, &'static str)],
+    names: Option<Box<[Option<&'static str>; 256]>>,
     init: bool,
 }
 
 impl Tab {
+    fn slots(&mut self) -> &mut [Option<&'static str>; 256] {
+        let builtin = self.builtin;
+        self.names.get_or_insert_with(|| {
+            let mut names = Box::new([None; 256]);
+            for (i, n) in builtin {
+                names[*i] = Some(*n);
+            }
+            names
+        })
+    }
+
     fn load(&mut self, path: &str) {
-        let names = &mut self.names;
+        let names = self.slots();
         read_file(path, |id, name| {
             if (0..256).contains(&id) {
                 names[id as usize] = Some(leak(name));
@@ -293,12 +308,8 @@ struct State {
     group: Hash,
 }
 
-fn tab(init: &[(usize, &'static str)]) -> Tab {
-    let mut names = [None; 256];
-    for (i, n) in init {
-        names[*i] = Some(*n);
-    }
-    Tab { names, init: false }
+fn tab(builtin: &'static [(usize, &'static str)]) -> Tab {
+    Tab { builtin, names: None, init: false }
 }
 
 thread_local! {
@@ -355,10 +366,10 @@ fn tab_n2a(id: u32, numeric: bool, pick: fn(&mut State) -> &mut Tab, init: fn(&m
     }
     STATE.with(|s| {
         let mut s = s.borrow_mut();
-        if pick(&mut s).names[id as usize].is_none() && !pick(&mut s).init {
+        if pick(&mut s).slots()[id as usize].is_none() && !pick(&mut s).init {
             init(&mut s);
         }
-        match pick(&mut s).names[id as usize] {
+        match pick(&mut s).slots()[id as usize] {
             Some(n) => Name::Static(n),
             None => Name::fmt_args(format_args!("{}", id)),
         }
@@ -371,7 +382,7 @@ fn tab_a2n(arg: &str, pick: fn(&mut State) -> &mut Tab, init: fn(&mut State), ba
         if !pick(&mut s).init {
             init(&mut s);
         }
-        pick(&mut s).names.iter().position(|n| *n == Some(arg))
+        pick(&mut s).slots().iter().position(|n| *n == Some(arg))
     });
     if let Some(i) = found {
         return Some(i as u32);
@@ -434,10 +445,10 @@ pub fn dsfield_n2a(id: u32, numeric: bool) -> Name {
     if !numeric {
         let n = STATE.with(|s| {
             let mut s = s.borrow_mut();
-            if s.dsfield.names[id as usize].is_none() && !s.dsfield.init {
+            if s.dsfield.slots()[id as usize].is_none() && !s.dsfield.init {
                 i_ds(&mut s);
             }
-            s.dsfield.names[id as usize]
+            s.dsfield.slots()[id as usize]
         });
         if let Some(n) = n {
             return Name::Static(n);
