@@ -221,6 +221,14 @@ impl Ctx {
         }
     }
 
+    /// The end of a command line: flushes the output and leaves the rest to
+    /// the process exit that follows (freeing the name cache and buffers
+    /// one by one only costs time; the kernel closes the socket).
+    pub fn finish(mut self) {
+        let _ = self.p.flush();
+        std::mem::forget(self);
+    }
+
     /// Drops the netlink socket (after a namespace switch it must be reopened).
     pub fn reset_rtnl(&mut self) {
         if !self.replay {

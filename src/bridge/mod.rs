@@ -155,7 +155,7 @@ fn main_inner(argv: Vec<OsString>) -> Res<i32> {
     let parsed = parse_opts(words.get(1..).unwrap_or(&[]), &mut |n| crate::sys::namespace::netns_switch(n))?;
     let mut ctx = new_ctx(parsed.o, None);
     let r = run_parsed(&mut ctx, parsed.batch, parsed.rest);
-    let _ = ctx.p.flush();
+    ctx.finish();
     r
 }
 

@@ -325,7 +325,7 @@ fn main_inner(argv: Vec<OsString>) -> Res<i32> {
     let mode = o.mode();
     let mut ctx = Ctx::new(o, Printer::stdout(mode));
     let r = run_parsed(&mut ctx, &basename, parsed.batch, parsed.rest);
-    let _ = ctx.p.flush();
+    ctx.finish();
     r
 }
 
