@@ -51,26 +51,49 @@ set -g __rip_kw_ip_link_type_veth peer
 set -g __rip_kw_ip_link_type_bridge forward_delay hello_time max_age ageing_time stp_state priority vlan_filtering vlan_protocol group_fwd_mask group_address no_linklocal_learn fdb_flush vlan_default_pvid vlan_stats_enabled vlan_stats_per_port mcast_router mcast_snooping mcast_vlan_snooping mcast_query_use_ifaddr mcast_querier mcast_hash_elasticity mcast_hash_max mcast_last_member_count mcast_startup_query_count mcast_last_member_interval mcast_membership_interval mcast_querier_interval mcast_query_interval mcast_query_response_interval mcast_startup_query_interval mcast_stats_enabled mcast_igmp_version mcast_mld_version nf_call_iptables nf_call_ip6tables nf_call_arptables help
 set -g __rip_kw_ip_link_type_bridge_slave fdb_flush state priority cost hairpin guard root_block fastleave learning flood mcast_flood bcast_flood mcast_to_unicast proxy_arp proxy_arp_wifi mcast_router mcast_fast_leave neigh_suppress group_fwd_mask vlan_tunnel isolated locked backup_port nobackup_port help
 set -g __rip_kw_ip_link_type_macvlan mode flag macaddr nopromisc nodst bcqueuelen help
+set -g __rip_kw_ip_link_type_macvlan_mode private vepa bridge passthru source
+set -g __rip_kw_ip_link_type_macvlan_flag nopromisc nodst null
 set -g __rip_kw_ip_link_type_ipvlan mode private vepa bridge help
+set -g __rip_kw_ip_link_type_ipvlan_mode l2 l3 l3s
 set -g __rip_kw_ip_link_type_vxlan id vni group remote local dev ttl hoplimit tos dsfield df label flowlabel ageing maxaddress port srcport dstport nolearning learning noproxy proxy norsc rsc nol2miss l2miss nol3miss l3miss udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx remcsumtx noremcsumtx remcsumrx noremcsumrx external noexternal gbp gpe vnifilter novnifilter help
 set -g __rip_kw_ip_link_type_vlan protocol id reorder_hdr gvrp mvrp loose_binding bridge_binding ingress-qos-map egress-qos-map help
 set -g __rip_kw_ip_link_type_vrf table help
 set -g __rip_kw_ip_link_type_bond mode active_slave clear_active_slave miimon updelay downdelay peer_notify_delay use_carrier arp_interval arp_ip_target ns_ip6_target arp_validate arp_all_targets arp_missed_max primary primary_reselect fail_over_mac xmit_hash_policy resend_igmp num_grat_arp num_unsol_na all_slaves_active min_links lp_interval packets_per_slave lacp_rate lacp_active ad_select ad_user_port_key ad_actor_sys_prio ad_actor_system tlb_dynamic_lb help
 set -g __rip_kw_ip_link_type_bond_slave queue_id prio help
+set -g __rip_kw_ip_link_type_bond_mode balance-rr active-backup balance-xor broadcast 802.3ad balance-tlb balance-alb
+set -g __rip_kw_ip_link_type_bond_arp_validate none active backup all filter filter_active filter_backup
+set -g __rip_kw_ip_link_type_bond_arp_all_targets any all
+set -g __rip_kw_ip_link_type_bond_primary_reselect always better failure
+set -g __rip_kw_ip_link_type_bond_fail_over_mac none active follow
+set -g __rip_kw_ip_link_type_bond_xmit_hash_policy layer2 layer3+4 layer2+3 encap2+3 encap3+4 vlan+srcmac
+set -g __rip_kw_ip_link_type_bond_lacp_active off on
+set -g __rip_kw_ip_link_type_bond_lacp_rate slow fast
+set -g __rip_kw_ip_link_type_bond_ad_select stable bandwidth count
 set -g __rip_kw_ip_link_type_geneve id vni remote ttl hoplimit tos dsfield df label flowlabel dstport external noexternal udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx innerprotoinherit help
 set -g __rip_kw_ip_link_type_ipip mode remote local ttl hoplimit hlim tos tclass tc nopmtudisc pmtudisc isatap noencap encap encap-sport encap-dport encap-csum noencap-csum encap-udp6-csum noencap-udp6-csum encap-remcsum noencap-remcsum external 6rd-prefix 6rd-relay_prefix 6rd-reset fwmark dev dsfield
+set -g __rip_kw_ip_link_type_ipip_mode ipv6/ipv4 ip6ip ipv4/ipv4 ipip ip4ip4 mpls/ipv4 mplsip any/ipv4 any
+set -g __rip_kw_ip_link_type_ipip_encap fou gue none
 set -g __rip_kw_ip_link_type_gre key nokey ikey noikey okey nookey seq noseq iseq noiseq oseq nooseq csum nocsum icsum noicsum ocsum noocsum nopmtudisc pmtudisc remote local dev ttl hoplimit hlim tos tclass dsfield noencap encap encap-sport encap-dport encap-csum noencap-csum encap-udp6-csum noencap-udp6-csum encap-remcsum noencap-remcsum external ignore-df noignore-df fwmark erspan erspan_ver erspan_dir erspan_hwid
+set -g __rip_kw_ip_link_type_erspan_erspan_dir ingress egress
 set -g __rip_kw_ip_link_type_vti key ikey okey remote local dev fwmark
 set -g __rip_kw_ip_link_type_xfrm dev if_id external
 set -g __rip_kw_ip_link_type_ip6tnl mode remote local dev tos tclass tc dsfield flowlabel fl dscp fwmark allow-localremote noallow-localremote noencap encap encap-sport encap-dport encap-csum noencap-csum encap-udp6-csum noencap-udp6-csum encap-remcsum noencap-remcsum ttl hoplimit hlim encaplimit external
+set -g __rip_kw_ip_link_type_ip6tnl_mode ipv6/ipv6 ip6ip6 ip/ipv6 ipv4/ipv6 ipip6 ip4ip6 any/ipv6 any
 set -g __rip_kw_ip_link_type_ip6gre key nokey ikey noikey okey nookey seq noseq iseq noiseq oseq nooseq csum nocsum icsum noicsum ocsum noocsum remote local dev ttl hoplimit hlim tos tclass dsfield flowlabel fl dscp fwmark allow-localremote noallow-localremote external encaplimit erspan erspan_ver erspan_dir erspan_hwid noencap encap encap-sport encap-dport encap-csum noencap-csum encap-udp6-csum noencap-udp6-csum encap-remcsum noencap-remcsum
 set -g __rip_kw_ip_link_type_bareudp dstport ethertype srcportmin multiproto nomultiproto help
 set -g __rip_kw_ip_link_type_amt mode relay_port gateway_port max_tunnels dev local discovery help
+set -g __rip_kw_ip_link_type_amt_mode gateway relay
 set -g __rip_kw_ip_link_type_hsr supervision version proto slave1 slave2 help
 set -g __rip_kw_ip_link_type_gtp role hsize restart_count help
+set -g __rip_kw_ip_link_type_gtp_role sgsn ggsn
 set -g __rip_kw_ip_link_type_ipoib pkey mode umcast help
+set -g __rip_kw_ip_link_type_ipoib_mode datagram connected
 set -g __rip_kw_ip_link_type_macsec sci port address cipher icvlen encrypt send_sci end_station scb protect replay window validate encodingsa offload
+set -g __rip_kw_ip_link_type_macsec_cipher default gcm-aes-128 GCM-AES-128 gcm-aes-256 GCM-AES-256 gcm-aes-xpn-128 GCM-AES-XPN-128 gcm-aes-xpn-256 GCM-AES-XPN-256
+set -g __rip_kw_ip_link_type_macsec_validate disabled check strict
+set -g __rip_kw_ip_link_type_macsec_offload off phy mac
 set -g __rip_kw_ip_link_type_can bitrate sample-point tq prop-seg phase-seg1 phase-seg2 sjw dbitrate dsample-point dtq dprop-seg dphase-seg1 dphase-seg2 dsjw tdcv tdco tdcf loopback listen-only triple-sampling one-shot berr-reporting fd fd-non-iso presume-ack cc-len8-dlc tdc-mode restart restart-ms termination help
+set -g __rip_kw_ip_link_type_can_tdc_mode auto manual off
 set -g __rip_kw_ip_link_type_batadv ra help
 set -g __rip_kw_ip_link_type_dsa conduit master help
 set -g __rip_kw_ip_link_type_rmnet mux_id help
