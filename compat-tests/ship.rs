@@ -337,17 +337,6 @@ const NOT_ON_TABLES: &[(&str, &str)] = &[
 /// are keywords read outside any table. The test fails when a word here
 /// reaches a table or leaves the parsers, so this list only shrinks.
 const PENDING: &[(&str, &str)] = &[
-    ("dormant", "ip link set mode (ip/link/parse.rs; default passes as an address spelling)"),
-    ("eui64 stable_secret random", "ip link set addrgenmode (none passes as an xdp word)"),
-    ("cache", "ip route show table cache (ip/route/mod.rs)"),
-    ("lock", "the `lock` before a route metric's value (ip/route/modify.rs)"),
-    ("ecn", "ip route features ecn"),
-    ("inline encap.red l2encap l2encap.red", "seg6 / ioam6 encap mode (ip/route/encap.rs)"),
-    ("adj-transport neutral-map neutral-map-auto no-action", "ila csum-mode"),
-    ("luid use-format", "ila ident-type"),
-    ("output input", "ila hook-type"),
-    ("psp usp usd next-csid", "seg6local flavors"),
-    ("lblen nflen", "seg6local keywords read after flavors"),
     ("stale reachable", "bridge fdb state names (bridge/fdb.rs)"),
     ("nopermanent nostatic nodynamic", "bridge fdb flush keywords: `bridge fdb flush` has no table yet"),
     ("veb", "bridge link hwmode"),

@@ -18,24 +18,36 @@ set -g __rip_kw_ip_address_show to scope up dynamic primary secondary temporary 
 set -g __rip_kw_ip_route add change chg replace prepend append test delete list show lst get flush save restore showdump help
 set -g __rip_kw_ip_route_show table vrf cached cloned tos dsfield protocol scope type dev oif iif mark metric priority preference via src realms from to
 set -g __rip_kw_ip_route_show_to root match exact
+set -g __rip_kw_ip_route_show_table all cache help
 set -g __rip_kw_ip_route_add src as via from tos dsfield expires metric priority preference scope mtu hoplimit advmss reordering rtt rto_min window cwnd initcwnd initrwnd features quickack congctl rttvar ssthresh realms onlink nexthop nhid protocol table vrf dev oif pref encap ttl-propagate fastopen_no_cookie to help
 set -g __rip_kw_ip_route_add_nexthop via dev weight onlink realms encap as
 set -g __rip_kw_ip_route_add_TYPE local nat broadcast brd anycast multicast prohibit unreachable blackhole unicast throw
 set -g __rip_kw_ip_route_add_pref low medium high
 set -g __rip_kw_ip_route_add_ttl_propagate enabled disabled
+set -g __rip_kw_ip_route_add_METRIC lock
+set -g __rip_kw_ip_route_add_features ecn
 set -g __rip_kw_ip_route_get tos dsfield from iif mark oif dev notify connected vrf uid fibmatch as sport dport ipproto to help
 set -g __rip_kw_ip_route_add_encap mpls ip ip6 ila bpf seg6 seg6local rpl ioam6 xfrm help
 set -g __rip_kw_ip_route_add_encap_mpls ttl
 set -g __rip_kw_ip_route_add_encap_ip id dst src tos ttl key csum seq geneve_opts vxlan_opts erspan_opts
 set -g __rip_kw_ip_route_add_encap_ip6 id dst src tc hoplimit key csum seq geneve_opts vxlan_opts erspan_opts
 set -g __rip_kw_ip_route_add_encap_seg6 mode segs hmac
+set -g __rip_kw_ip_route_add_encap_seg6_mode inline encap l2encap encap.red l2encap.red
 set -g __rip_kw_ip_route_add_encap_seg6local action table vrftable nh4 nh6 iif oif count srh flavors endpoint
+set -g __rip_kw_ip_route_add_encap_seg6local_flavors psp usp usd next-csid
+set -g __rip_kw_ip_route_add_encap_seg6local_next_csid lblen nflen
 set -g __rip_kw_ip_route_add_encap_rpl segs
 set -g __rip_kw_ip_route_add_encap_ioam6 freq mode tundst trace prealloc type ns size
+set -g __rip_kw_ip_route_add_encap_ioam6_mode inline encap auto
 set -g __rip_kw_ip_route_add_encap_ila csum-mode ident-type hook-type
+set -g __rip_kw_ip_route_add_encap_ila_csum_mode adj-transport neutral-map neutral-map-auto no-action
+set -g __rip_kw_ip_route_add_encap_ila_ident_type luid use-format
+set -g __rip_kw_ip_route_add_encap_ila_hook_type output input
 set -g __rip_kw_ip_route_add_encap_xfrm if_id link_dev help
 set -g __rip_kw_ip_link add set change replace delete show lst list xstats afstats property help
 set -g __rip_kw_ip_link_set up down name index link address broadcast brd txqueuelen qlen txqlen mtu xdpgeneric xdpdrv xdpoffload xdp netns multicast allmulticast promisc trailers arp carrier vf master vrf nomaster dynamic type alias group mode state numtxqueues numrxqueues addrgenmode link-netns link-netnsid protodown protodown_reason gso_max_size gso_max_segs gro_max_size parentdev help dev
+set -g __rip_kw_ip_link_set_mode default dormant
+set -g __rip_kw_ip_link_set_addrgenmode eui64 none stable_secret random
 set -g __rip_kw_ip_link_set_vf mac vlan rate max_tx_rate min_tx_rate spoofchk query_rss trust state node_guid port_guid
 set -g __rip_kw_ip_link_set_vf_vlan qos proto
 set -g __rip_kw_ip_link_set_vf_state auto enable disable
