@@ -339,8 +339,6 @@ const NOT_ON_TABLES: &[(&str, &str)] = &[
 const PENDING: &[(&str, &str)] = &[
     ("stale reachable", "bridge fdb state names (bridge/fdb.rs)"),
     ("nopermanent nostatic nodynamic", "bridge fdb flush keywords: `bridge fdb flush` has no table yet"),
-    ("veb", "bridge link hwmode"),
-    ("listening forwarding blocking", "STP port state names (linkinfo/brport.rs STP_STATES)"),
 ];
 
 /// Where the parser sources are: ip (its objects), the link kinds

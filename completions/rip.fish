@@ -119,6 +119,8 @@ set -g __rip_kw_bridge link fdb mdb vlan vni monitor help
 set -g __rip_kw_bridge_link set change show lst list help
 set -g __rip_kw_bridge_link_set dev guard hairpin fastleave root_block learning learning_sync flood mcast_router mcast_flood bcast_flood mcast_to_unicast cost priority state hwmode self master neigh_suppress vlan_tunnel isolated locked backup_port nobackup_port
 set -g __rip_kw_bridge_link_show dev
+set -g __rip_kw_bridge_link_set_hwmode vepa veb
+set -g __rip_kw_bridge_link_set_state disabled listening learning forwarding blocking
 set -g __rip_kw_bridge_fdb add append replace delete get show lst list flush help
 set -g __rip_kw_bridge_fdb_add dev dst nhid port vni src_vni via self master router local permanent temp static dynamic vlan use extern_learn sticky to help
 set -g __rip_kw_bridge_fdb_show brport dev br vlan state dynamic help
