@@ -124,6 +124,9 @@ set -g __rip_kw_bridge_link_set_state disabled listening learning forwarding blo
 set -g __rip_kw_bridge_fdb add append replace delete get show lst list flush help
 set -g __rip_kw_bridge_fdb_add dev dst nhid port vni src_vni via self master router local permanent temp static dynamic vlan use extern_learn sticky to help
 set -g __rip_kw_bridge_fdb_show brport dev br vlan state dynamic help
+set -g __rip_kw_bridge_fdb_show_state permanent static temp stale reachable dynamic all
+set -g __rip_kw_bridge_fdb_get brport dev br vni self master vlan dynamic to help
+set -g __rip_kw_bridge_fdb_flush dev master self permanent nopermanent static nostatic dynamic nodynamic brport vlan help added_by_user noadded_by_user extern_learn noextern_learn sticky nosticky offloaded nooffloaded
 set -g __rip_kw_bridge_mdb add delete show lst list help
 set -g __rip_kw_bridge_mdb_add dev grp port permanent temp vid src help
 set -g __rip_kw_bridge_mdb_show dev vid
