@@ -18,24 +18,36 @@ set -g __rip_kw_ip_address_show to scope up dynamic primary secondary temporary 
 set -g __rip_kw_ip_route add change chg replace prepend append test delete list show lst get flush save restore showdump help
 set -g __rip_kw_ip_route_show table vrf cached cloned tos dsfield protocol scope type dev oif iif mark metric priority preference via src realms from to
 set -g __rip_kw_ip_route_show_to root match exact
+set -g __rip_kw_ip_route_show_table all cache help
 set -g __rip_kw_ip_route_add src as via from tos dsfield expires metric priority preference scope mtu hoplimit advmss reordering rtt rto_min window cwnd initcwnd initrwnd features quickack congctl rttvar ssthresh realms onlink nexthop nhid protocol table vrf dev oif pref encap ttl-propagate fastopen_no_cookie to help
 set -g __rip_kw_ip_route_add_nexthop via dev weight onlink realms encap as
 set -g __rip_kw_ip_route_add_TYPE local nat broadcast brd anycast multicast prohibit unreachable blackhole unicast throw
 set -g __rip_kw_ip_route_add_pref low medium high
 set -g __rip_kw_ip_route_add_ttl_propagate enabled disabled
+set -g __rip_kw_ip_route_add_METRIC lock
+set -g __rip_kw_ip_route_add_features ecn
 set -g __rip_kw_ip_route_get tos dsfield from iif mark oif dev notify connected vrf uid fibmatch as sport dport ipproto to help
 set -g __rip_kw_ip_route_add_encap mpls ip ip6 ila bpf seg6 seg6local rpl ioam6 xfrm help
 set -g __rip_kw_ip_route_add_encap_mpls ttl
 set -g __rip_kw_ip_route_add_encap_ip id dst src tos ttl key csum seq geneve_opts vxlan_opts erspan_opts
 set -g __rip_kw_ip_route_add_encap_ip6 id dst src tc hoplimit key csum seq geneve_opts vxlan_opts erspan_opts
 set -g __rip_kw_ip_route_add_encap_seg6 mode segs hmac
+set -g __rip_kw_ip_route_add_encap_seg6_mode inline encap l2encap encap.red l2encap.red
 set -g __rip_kw_ip_route_add_encap_seg6local action table vrftable nh4 nh6 iif oif count srh flavors endpoint
+set -g __rip_kw_ip_route_add_encap_seg6local_flavors psp usp usd next-csid
+set -g __rip_kw_ip_route_add_encap_seg6local_next_csid lblen nflen
 set -g __rip_kw_ip_route_add_encap_rpl segs
 set -g __rip_kw_ip_route_add_encap_ioam6 freq mode tundst trace prealloc type ns size
+set -g __rip_kw_ip_route_add_encap_ioam6_mode inline encap auto
 set -g __rip_kw_ip_route_add_encap_ila csum-mode ident-type hook-type
+set -g __rip_kw_ip_route_add_encap_ila_csum_mode adj-transport neutral-map neutral-map-auto no-action
+set -g __rip_kw_ip_route_add_encap_ila_ident_type luid use-format
+set -g __rip_kw_ip_route_add_encap_ila_hook_type output input
 set -g __rip_kw_ip_route_add_encap_xfrm if_id link_dev help
 set -g __rip_kw_ip_link add set change replace delete show lst list xstats afstats property help
 set -g __rip_kw_ip_link_set up down name index link address broadcast brd txqueuelen qlen txqlen mtu xdpgeneric xdpdrv xdpoffload xdp netns multicast allmulticast promisc trailers arp carrier vf master vrf nomaster dynamic type alias group mode state numtxqueues numrxqueues addrgenmode link-netns link-netnsid protodown protodown_reason gso_max_size gso_max_segs gro_max_size parentdev help dev
+set -g __rip_kw_ip_link_set_mode default dormant
+set -g __rip_kw_ip_link_set_addrgenmode eui64 none stable_secret random
 set -g __rip_kw_ip_link_set_vf mac vlan rate max_tx_rate min_tx_rate spoofchk query_rss trust state node_guid port_guid
 set -g __rip_kw_ip_link_set_vf_vlan qos proto
 set -g __rip_kw_ip_link_set_vf_state auto enable disable
@@ -51,26 +63,49 @@ set -g __rip_kw_ip_link_type_veth peer
 set -g __rip_kw_ip_link_type_bridge forward_delay hello_time max_age ageing_time stp_state priority vlan_filtering vlan_protocol group_fwd_mask group_address no_linklocal_learn fdb_flush vlan_default_pvid vlan_stats_enabled vlan_stats_per_port mcast_router mcast_snooping mcast_vlan_snooping mcast_query_use_ifaddr mcast_querier mcast_hash_elasticity mcast_hash_max mcast_last_member_count mcast_startup_query_count mcast_last_member_interval mcast_membership_interval mcast_querier_interval mcast_query_interval mcast_query_response_interval mcast_startup_query_interval mcast_stats_enabled mcast_igmp_version mcast_mld_version nf_call_iptables nf_call_ip6tables nf_call_arptables help
 set -g __rip_kw_ip_link_type_bridge_slave fdb_flush state priority cost hairpin guard root_block fastleave learning flood mcast_flood bcast_flood mcast_to_unicast proxy_arp proxy_arp_wifi mcast_router mcast_fast_leave neigh_suppress group_fwd_mask vlan_tunnel isolated locked backup_port nobackup_port help
 set -g __rip_kw_ip_link_type_macvlan mode flag macaddr nopromisc nodst bcqueuelen help
+set -g __rip_kw_ip_link_type_macvlan_mode private vepa bridge passthru source
+set -g __rip_kw_ip_link_type_macvlan_flag nopromisc nodst null
 set -g __rip_kw_ip_link_type_ipvlan mode private vepa bridge help
+set -g __rip_kw_ip_link_type_ipvlan_mode l2 l3 l3s
 set -g __rip_kw_ip_link_type_vxlan id vni group remote local dev ttl hoplimit tos dsfield df label flowlabel ageing maxaddress port srcport dstport nolearning learning noproxy proxy norsc rsc nol2miss l2miss nol3miss l3miss udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx remcsumtx noremcsumtx remcsumrx noremcsumrx external noexternal gbp gpe vnifilter novnifilter help
 set -g __rip_kw_ip_link_type_vlan protocol id reorder_hdr gvrp mvrp loose_binding bridge_binding ingress-qos-map egress-qos-map help
 set -g __rip_kw_ip_link_type_vrf table help
 set -g __rip_kw_ip_link_type_bond mode active_slave clear_active_slave miimon updelay downdelay peer_notify_delay use_carrier arp_interval arp_ip_target ns_ip6_target arp_validate arp_all_targets arp_missed_max primary primary_reselect fail_over_mac xmit_hash_policy resend_igmp num_grat_arp num_unsol_na all_slaves_active min_links lp_interval packets_per_slave lacp_rate lacp_active ad_select ad_user_port_key ad_actor_sys_prio ad_actor_system tlb_dynamic_lb help
 set -g __rip_kw_ip_link_type_bond_slave queue_id prio help
+set -g __rip_kw_ip_link_type_bond_mode balance-rr active-backup balance-xor broadcast 802.3ad balance-tlb balance-alb
+set -g __rip_kw_ip_link_type_bond_arp_validate none active backup all filter filter_active filter_backup
+set -g __rip_kw_ip_link_type_bond_arp_all_targets any all
+set -g __rip_kw_ip_link_type_bond_primary_reselect always better failure
+set -g __rip_kw_ip_link_type_bond_fail_over_mac none active follow
+set -g __rip_kw_ip_link_type_bond_xmit_hash_policy layer2 layer3+4 layer2+3 encap2+3 encap3+4 vlan+srcmac
+set -g __rip_kw_ip_link_type_bond_lacp_active off on
+set -g __rip_kw_ip_link_type_bond_lacp_rate slow fast
+set -g __rip_kw_ip_link_type_bond_ad_select stable bandwidth count
 set -g __rip_kw_ip_link_type_geneve id vni remote ttl hoplimit tos dsfield df label flowlabel dstport external noexternal udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx innerprotoinherit help
 set -g __rip_kw_ip_link_type_ipip mode remote local ttl hoplimit hlim tos tclass tc nopmtudisc pmtudisc isatap noencap encap encap-sport encap-dport encap-csum noencap-csum encap-udp6-csum noencap-udp6-csum encap-remcsum noencap-remcsum external 6rd-prefix 6rd-relay_prefix 6rd-reset fwmark dev dsfield
+set -g __rip_kw_ip_link_type_ipip_mode ipv6/ipv4 ip6ip ipv4/ipv4 ipip ip4ip4 mpls/ipv4 mplsip any/ipv4 any
+set -g __rip_kw_ip_link_type_ipip_encap fou gue none
 set -g __rip_kw_ip_link_type_gre key nokey ikey noikey okey nookey seq noseq iseq noiseq oseq nooseq csum nocsum icsum noicsum ocsum noocsum nopmtudisc pmtudisc remote local dev ttl hoplimit hlim tos tclass dsfield noencap encap encap-sport encap-dport encap-csum noencap-csum encap-udp6-csum noencap-udp6-csum encap-remcsum noencap-remcsum external ignore-df noignore-df fwmark erspan erspan_ver erspan_dir erspan_hwid
+set -g __rip_kw_ip_link_type_erspan_erspan_dir ingress egress
 set -g __rip_kw_ip_link_type_vti key ikey okey remote local dev fwmark
 set -g __rip_kw_ip_link_type_xfrm dev if_id external
 set -g __rip_kw_ip_link_type_ip6tnl mode remote local dev tos tclass tc dsfield flowlabel fl dscp fwmark allow-localremote noallow-localremote noencap encap encap-sport encap-dport encap-csum noencap-csum encap-udp6-csum noencap-udp6-csum encap-remcsum noencap-remcsum ttl hoplimit hlim encaplimit external
+set -g __rip_kw_ip_link_type_ip6tnl_mode ipv6/ipv6 ip6ip6 ip/ipv6 ipv4/ipv6 ipip6 ip4ip6 any/ipv6 any
 set -g __rip_kw_ip_link_type_ip6gre key nokey ikey noikey okey nookey seq noseq iseq noiseq oseq nooseq csum nocsum icsum noicsum ocsum noocsum remote local dev ttl hoplimit hlim tos tclass dsfield flowlabel fl dscp fwmark allow-localremote noallow-localremote external encaplimit erspan erspan_ver erspan_dir erspan_hwid noencap encap encap-sport encap-dport encap-csum noencap-csum encap-udp6-csum noencap-udp6-csum encap-remcsum noencap-remcsum
 set -g __rip_kw_ip_link_type_bareudp dstport ethertype srcportmin multiproto nomultiproto help
 set -g __rip_kw_ip_link_type_amt mode relay_port gateway_port max_tunnels dev local discovery help
+set -g __rip_kw_ip_link_type_amt_mode gateway relay
 set -g __rip_kw_ip_link_type_hsr supervision version proto slave1 slave2 help
 set -g __rip_kw_ip_link_type_gtp role hsize restart_count help
+set -g __rip_kw_ip_link_type_gtp_role sgsn ggsn
 set -g __rip_kw_ip_link_type_ipoib pkey mode umcast help
+set -g __rip_kw_ip_link_type_ipoib_mode datagram connected
 set -g __rip_kw_ip_link_type_macsec sci port address cipher icvlen encrypt send_sci end_station scb protect replay window validate encodingsa offload
+set -g __rip_kw_ip_link_type_macsec_cipher default gcm-aes-128 GCM-AES-128 gcm-aes-256 GCM-AES-256 gcm-aes-xpn-128 GCM-AES-XPN-128 gcm-aes-xpn-256 GCM-AES-XPN-256
+set -g __rip_kw_ip_link_type_macsec_validate disabled check strict
+set -g __rip_kw_ip_link_type_macsec_offload off phy mac
 set -g __rip_kw_ip_link_type_can bitrate sample-point tq prop-seg phase-seg1 phase-seg2 sjw dbitrate dsample-point dtq dprop-seg dphase-seg1 dphase-seg2 dsjw tdcv tdco tdcf loopback listen-only triple-sampling one-shot berr-reporting fd fd-non-iso presume-ack cc-len8-dlc tdc-mode restart restart-ms termination help
+set -g __rip_kw_ip_link_type_can_tdc_mode auto manual off
 set -g __rip_kw_ip_link_type_batadv ra help
 set -g __rip_kw_ip_link_type_dsa conduit master help
 set -g __rip_kw_ip_link_type_rmnet mux_id help
@@ -84,9 +119,14 @@ set -g __rip_kw_bridge link fdb mdb vlan vni monitor help
 set -g __rip_kw_bridge_link set change show lst list help
 set -g __rip_kw_bridge_link_set dev guard hairpin fastleave root_block learning learning_sync flood mcast_router mcast_flood bcast_flood mcast_to_unicast cost priority state hwmode self master neigh_suppress vlan_tunnel isolated locked backup_port nobackup_port
 set -g __rip_kw_bridge_link_show dev
+set -g __rip_kw_bridge_link_set_hwmode vepa veb
+set -g __rip_kw_bridge_link_set_state disabled listening learning forwarding blocking
 set -g __rip_kw_bridge_fdb add append replace delete get show lst list flush help
 set -g __rip_kw_bridge_fdb_add dev dst nhid port vni src_vni via self master router local permanent temp static dynamic vlan use extern_learn sticky to help
 set -g __rip_kw_bridge_fdb_show brport dev br vlan state dynamic help
+set -g __rip_kw_bridge_fdb_show_state permanent static temp stale reachable dynamic all
+set -g __rip_kw_bridge_fdb_get brport dev br vni self master vlan dynamic to help
+set -g __rip_kw_bridge_fdb_flush dev master self permanent nopermanent static nostatic dynamic nodynamic brport vlan help added_by_user noadded_by_user extern_learn noextern_learn sticky nosticky offloaded nooffloaded
 set -g __rip_kw_bridge_mdb add delete show lst list help
 set -g __rip_kw_bridge_mdb_add dev grp port permanent temp vid src help
 set -g __rip_kw_bridge_mdb_show dev vid

@@ -157,8 +157,98 @@ static SHOW: Table<ShowOpt> = Table::new(
     ],
 );
 
+/// state_a2n()'s names in its order (`all` whole); ids are NUD_* masks.
+static STATES: Table<u32> = Table::new(
+    "bridge fdb show state",
+    &[
+        kw("permanent", NUD_PERMANENT),
+        kw("static", NUD_NOARP),
+        kw("temp", NUD_NOARP),
+        kw("stale", NUD_STALE),
+        kw("reachable", NUD_REACHABLE),
+        kw("dynamic", NUD_REACHABLE),
+        exact("all", !0),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum GetOpt {
+    Dev,
+    Br,
+    Vni,
+    Self_,
+    Master,
+    Vlan,
+    Dynamic,
+    To,
+    Help,
+}
+
+/// fdb_get()'s words in its order; anything else is the address (after an
+/// optional `to`), and `help` there asks for the usage.
+static GET: Table<GetOpt> = Table::new(
+    "bridge fdb get",
+    &[
+        exact("brport", GetOpt::Dev),
+        exact("dev", GetOpt::Dev),
+        exact("br", GetOpt::Br),
+        exact("vni", GetOpt::Vni),
+        exact("self", GetOpt::Self_),
+        kw("master", GetOpt::Master),
+        kw("vlan", GetOpt::Vlan),
+        kw("dynamic", GetOpt::Dynamic),
+        exact("to", GetOpt::To),
+        kw("help", GetOpt::Help),
+    ],
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fl {
+    Dev,
+    Master,
+    Self_,
+    Permanent,
+    NoPermanent,
+    Static,
+    NoStatic,
+    Dynamic,
+    NoDynamic,
+    Brport,
+    Vlan,
+    Help,
+    /// An NTF_* flag to set (true) or clear, and to add to the mask.
+    Flag(u8, bool),
+}
+
+/// fdb_flush()'s words, each compared whole; unknown words are ignored.
+static FLUSH: Table<Fl> = Table::new(
+    "bridge fdb flush",
+    &[
+        exact("dev", Fl::Dev),
+        exact("master", Fl::Master),
+        exact("self", Fl::Self_),
+        exact("permanent", Fl::Permanent),
+        exact("nopermanent", Fl::NoPermanent),
+        exact("static", Fl::Static),
+        exact("nostatic", Fl::NoStatic),
+        exact("dynamic", Fl::Dynamic),
+        exact("nodynamic", Fl::NoDynamic),
+        exact("brport", Fl::Brport),
+        exact("vlan", Fl::Vlan),
+        exact("help", Fl::Help),
+        exact("added_by_user", Fl::Flag(NTF_USE, true)),
+        exact("noadded_by_user", Fl::Flag(NTF_USE, false)),
+        exact("extern_learn", Fl::Flag(NTF_EXT_LEARNED, true)),
+        exact("noextern_learn", Fl::Flag(NTF_EXT_LEARNED, false)),
+        exact("sticky", Fl::Flag(NTF_STICKY, true)),
+        exact("nosticky", Fl::Flag(NTF_STICKY, false)),
+        exact("offloaded", Fl::Flag(NTF_OFFLOADED, true)),
+        exact("nooffloaded", Fl::Flag(NTF_OFFLOADED, false)),
+    ],
+);
+
 /// This object's keyword tables, its command table first.
-pub static KEYWORDS: &[&dyn crate::args::keywords::Words] = &[&COMMANDS, &ADD, &SHOW];
+pub static KEYWORDS: &[&dyn crate::args::keywords::Words] = &[&COMMANDS, &ADD, &SHOW, &STATES, &GET, &FLUSH];
 
 pub fn do_fdb(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     ctx.init_map()?;
@@ -178,19 +268,7 @@ pub fn do_fdb(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
 
 /// state_a2n(): a state name or number.
 fn state_a2n(arg: &str) -> Option<u32> {
-    if matches(arg, "permanent") {
-        Some(NUD_PERMANENT)
-    } else if matches(arg, "static") || matches(arg, "temp") {
-        Some(NUD_NOARP)
-    } else if matches(arg, "stale") {
-        Some(NUD_STALE)
-    } else if matches(arg, "reachable") || matches(arg, "dynamic") {
-        Some(NUD_REACHABLE)
-    } else if arg == "all" {
-        Some(!0)
-    } else {
-        crate::args::num::get_unsigned(arg, 0)
-    }
+    STATES.find(arg).or_else(|| crate::args::num::get_unsigned(arg, 0))
 }
 
 fn state_n2a(s: u32, json: bool) -> String {
@@ -385,34 +463,37 @@ fn fdb_get(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut addr: Option<String> = None;
     let mut f = Filter::default();
     while let Some(w) = args.next() {
-        if w == "brport" || w == "dev" {
+        let opt = GET.find(&w);
+        if opt == Some(GetOpt::Dev) {
             d = Some(args.value()?);
-        } else if w == "br" {
+        } else if opt == Some(GetOpt::Br) {
             br = Some(args.value()?);
-        } else if w == "vni" {
+        } else if opt == Some(GetOpt::Vni) {
             let v = args.value()?;
             let (n, rest) = strtoul_end(&v);
             if !rest.is_empty() || (n >> 24) != 0 || n == u64::MAX {
                 return Err(crate::error::invarg("invalid VNI\n", &v));
             }
             vni = n;
-        } else if w == "self" {
+        } else if opt == Some(GetOpt::Self_) {
             ndm_flags |= NTF_SELF;
-        } else if matches(&w, "master") {
+        } else if opt == Some(GetOpt::Master) {
             ndm_flags |= NTF_MASTER;
-        } else if matches(&w, "vlan") {
+        } else if opt == Some(GetOpt::Vlan) {
             if vlan >= 0 {
                 return Err(crate::error::duparg2("vlan", &w));
             }
             vlan = crate::args::num::atoi(&args.value()?) as i16;
-        } else if matches(&w, "dynamic") {
+        } else if opt == Some(GetOpt::Dynamic) {
             f.dynamic = true;
         } else {
             let mut w = w;
-            if w == "to" {
+            if opt == Some(GetOpt::To) {
                 w = args.value()?;
             }
-            if matches(&w, "help") {
+            // No prefix of `help` fits an earlier word of the table, so
+            // this is matches(w, "help") for the address word too.
+            if GET.find(&w) == Some(GetOpt::Help) {
                 return Err(fail(255, USAGE));
             }
             if addr.is_some() {
@@ -489,69 +570,59 @@ fn fdb_flush(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut port: Option<String> = None;
     let (perm, noarp) = (NUD_PERMANENT as u16, NUD_NOARP as u16);
     while let Some(w) = args.next() {
-        match w.as_str() {
-            "dev" => d = Some(args.value()?),
-            "master" => flags |= NTF_MASTER,
-            "self" => flags |= NTF_SELF,
-            "permanent" => {
+        match FLUSH.find(&w) {
+            Some(Fl::Dev) => d = Some(args.value()?),
+            Some(Fl::Master) => flags |= NTF_MASTER,
+            Some(Fl::Self_) => flags |= NTF_SELF,
+            Some(Fl::Permanent) => {
                 state |= perm;
                 state_mask |= perm;
             }
-            "nopermanent" => {
+            Some(Fl::NoPermanent) => {
                 state &= !perm;
                 state_mask |= perm;
             }
-            "static" => {
+            Some(Fl::Static) => {
                 state |= noarp;
                 state_mask |= noarp | perm;
             }
-            "nostatic" => {
+            Some(Fl::NoStatic) => {
                 state &= !noarp;
                 state_mask |= noarp;
             }
-            "dynamic" => {
+            Some(Fl::Dynamic) => {
                 state &= !noarp | perm;
                 state_mask |= noarp | perm;
             }
-            "nodynamic" => {
+            Some(Fl::NoDynamic) => {
                 state |= noarp;
                 state_mask |= noarp;
             }
-            "brport" => {
+            Some(Fl::Brport) => {
                 if port.is_some() {
                     return Err(crate::error::duparg2("brport", &w));
                 }
                 port = Some(args.value()?);
             }
-            "vlan" => {
+            Some(Fl::Vlan) => {
                 if vid >= 0 {
                     return Err(crate::error::duparg2("vlan", &w));
                 }
                 vid = crate::args::num::atoi(&args.value()?) as i16;
             }
-            "help" => {
+            Some(Fl::Help) => {
                 args.value()?;
             }
-            _ => {
-                let fl: &[(&str, u8, bool)] = &[
-                    ("added_by_user", NTF_USE, true),
-                    ("noadded_by_user", NTF_USE, false),
-                    ("extern_learn", NTF_EXT_LEARNED, true),
-                    ("noextern_learn", NTF_EXT_LEARNED, false),
-                    ("sticky", NTF_STICKY, true),
-                    ("nosticky", NTF_STICKY, false),
-                    ("offloaded", NTF_OFFLOADED, true),
-                    ("nooffloaded", NTF_OFFLOADED, false),
-                ];
-                if let Some((_, bit, on)) = fl.iter().find(|(k, _, _)| *k == w) {
-                    if *on {
-                        flags |= bit;
-                    } else {
-                        flags &= !bit;
-                    }
-                    flags_mask |= bit;
+            Some(Fl::Flag(bit, on)) => {
+                if on {
+                    flags |= bit;
+                } else {
+                    flags &= !bit;
                 }
+                flags_mask |= bit;
             }
+            // Anything else is ignored, as fdb_flush() does.
+            None => {}
         }
     }
     let Some(d) = d else {

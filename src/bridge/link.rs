@@ -150,7 +150,11 @@ static SET: Table<SetOpt> = Table::new(
 static SHOW: Table<()> = Table::new("bridge link show", &[exact("dev", ())]);
 
 /// This object's keyword tables, its command table first.
-pub static KEYWORDS: &[&dyn crate::args::keywords::Words] = &[&COMMANDS, &SET, &SHOW];
+/// `hwmode` values, compared whole; ids are BRIDGE_MODE_*.
+static HWMODES: Table<i16> = Table::new("bridge link set hwmode", &[exact("vepa", 1), exact("veb", 0)]);
+
+pub static KEYWORDS: &[&dyn crate::args::keywords::Words] =
+    &[&COMMANDS, &SET, &SHOW, &HWMODES, &crate::linkinfo::brport::STP_STATES];
 
 pub fn do_link(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     ctx.init_map()?;
@@ -212,10 +216,9 @@ fn brlink_modify(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
             Some(SetOpt::Hwmode) => {
                 let v = args.value()?;
                 flags = BRIDGE_FLAGS_SELF;
-                match v.as_str() {
-                    "vepa" => mode = 1,
-                    "veb" => mode = 0,
-                    _ => {
+                match HWMODES.find(&v) {
+                    Some(m) => mode = m,
+                    None => {
                         crate::eprintf!("Mode argument must be \"vepa\" or \"veb\".\n");
                         return Ok(-1);
                     }

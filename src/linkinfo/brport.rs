@@ -3,6 +3,7 @@
 //! (ip/iplink_bridge_slave.c) print of them: the STP state names and the
 //! on/off port flags, each under one key and label.
 
+use crate::args::keywords::{exact, Table};
 use crate::netlink::Tb;
 use crate::print::{Printer, T};
 
@@ -50,17 +51,26 @@ pub const IFLA_BRIDGE_MAX: usize = 6;
 pub const BRIDGE_FLAGS_MASTER: u16 = 1;
 pub const BRIDGE_FLAGS_SELF: u16 = 2;
 
-/// The STP port states by number (port_states[] of both tools).
-pub const STP_STATES: &[&str] = &["disabled", "listening", "learning", "forwarding", "blocking"];
+/// The STP port states (port_states[] of both tools), compared whole;
+/// ids are the state numbers, in order, so the printers read names back.
+pub static STP_STATES: Table<u8> = Table::new(
+    "bridge link set state",
+    &[exact("disabled", 0), exact("listening", 1), exact("learning", 2), exact("forwarding", 3), exact("blocking", 4)],
+);
 
 /// parse_stp_state(): a state name, or -1.
 pub fn parse_stp_state(s: &str) -> i32 {
-    STP_STATES.iter().position(|n| *n == s).map(|i| i as i32).unwrap_or(-1)
+    STP_STATES.find(s).map(i32::from).unwrap_or(-1)
+}
+
+/// The name of STP state `n`, if it has one.
+pub fn stp_state_name(n: u8) -> Option<&'static str> {
+    STP_STATES.entries.iter().find(|k| k.id == n).map(|k| k.word())
 }
 
 /// print_stp_state() of bridge/: the name, or "state (N) " (key "state").
 pub fn print_stp_state(p: &mut Printer, state: u8) {
-    match STP_STATES.get(state as usize) {
+    match stp_state_name(state) {
         Some(s) => p.string(T::Any, "state", "state {} ", s),
         None => p.uint(T::Any, "state", "state ({}) ", state as u64),
     }

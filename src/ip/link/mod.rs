@@ -56,6 +56,8 @@ static COMMANDS: Table<Cmd> = Table::new(
 pub static KEYWORDS: &[&dyn Words] = &[
     &COMMANDS,
     &parse::OPTIONS,
+    &parse::LINK_MODES,
+    &parse::ADDRGENMODES,
     &vf::OPTIONS,
     &vf::VLAN_OPTIONS,
     &vf::STATES,

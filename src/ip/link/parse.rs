@@ -71,6 +71,21 @@ pub(super) enum P {
     Dev,
 }
 
+/// The values of `mode` (IFLA_LINKMODE), compared whole but in any case
+/// (strcasecmp), so read with find_nocase().
+pub(super) static LINK_MODES: Table<u8> = Table::new("ip link set mode", &[exact("default", 0), exact("dormant", 1)]);
+
+/// The values of `addrgenmode` (IN6_ADDR_GEN_MODE_*), read with find_nocase().
+pub(super) static ADDRGENMODES: Table<u8> = Table::new(
+    "ip link set addrgenmode",
+    &[exact("eui64", 0), exact("none", 1), exact("stable_secret", 2), exact("random", 3)],
+);
+
+/// The id of the first word of `t` that `w` spells in any case (strcasecmp).
+fn find_nocase<T: Copy>(t: &Table<T>, w: &str) -> Option<T> {
+    t.entries.iter().find(|k| k.word().eq_ignore_ascii_case(w)).map(|k| k.id)
+}
+
 /// The generic options of `ip link add|set|change|replace|delete` and of
 /// a veth peer.
 pub(super) static OPTIONS: Table<P> = Table::new(
@@ -375,11 +390,7 @@ pub fn iplink_parse(ctx: &mut Ctx, args: &mut Args, req: &mut Req, ifi: &mut Ifi
             }
             Some(P::Mode) => {
                 let v = next_arg!();
-                let mode = if v.eq_ignore_ascii_case("default") {
-                    0
-                } else if v.eq_ignore_ascii_case("dormant") {
-                    1
-                } else {
+                let Some(mode) = find_nocase(&LINK_MODES, &v) else {
                     return Err(invarg("Invalid link mode\n", &v));
                 };
                 req.attr_u8(IFLA_LINKMODE, mode);
@@ -410,8 +421,7 @@ pub fn iplink_parse(ctx: &mut Ctx, args: &mut Args, req: &mut Req, ifi: &mut Ifi
             }
             Some(P::Addrgenmode) => {
                 let v = next_arg!();
-                const MODES: [&str; 4] = ["eui64", "none", "stable_secret", "random"];
-                let Some(mode) = MODES.iter().position(|s| s.eq_ignore_ascii_case(&v)) else {
+                let Some(mode) = find_nocase(&ADDRGENMODES, &v) else {
                     return Err(invarg("Invalid address generation mode\n", &v));
                 };
                 let afs = req.nest(IFLA_AF_SPEC);

@@ -103,6 +103,10 @@ pub static SEG6LOCAL_OPTIONS: Opts = Table::new(
 
 pub static RPL_OPTIONS: Opts = Table::new("ip route add encap rpl", &[exact("segs", "segs")]);
 
+/// ioam6 `mode` values, compared whole; ids are IOAM6_IPTUNNEL_MODE_*.
+pub static IOAM6_MODES: Table<u8> =
+    Table::new("ip route add encap ioam6 mode", &[exact("inline", 1), exact("encap", 2), exact("auto", 3)]);
+
 /// parse_encap_ioam6()'s words: freq, mode, tundst, trace and prealloc in
 /// that sequence, then the trace's type, ns and size in any order.
 pub static IOAM6_OPTIONS: Opts = Table::new(
@@ -118,6 +122,20 @@ pub static IOAM6_OPTIONS: Opts = Table::new(
         exact("size", "size"),
     ],
 );
+
+/// ila `csum-mode` values, compared whole; ids are ILA_CSUM_*.
+pub static ILA_CSUM_MODES: Table<u8> = Table::new(
+    "ip route add encap ila csum-mode",
+    &[exact("adj-transport", 0), exact("neutral-map", 1), exact("neutral-map-auto", 3), exact("no-action", 2)],
+);
+
+/// ila `ident-type` values, compared whole; ids are ILA_ATYPE_*.
+pub static ILA_IDENT_TYPES: Table<u8> =
+    Table::new("ip route add encap ila ident-type", &[exact("luid", 1), exact("use-format", 32)]);
+
+/// ila `hook-type` values, compared whole; ids are ILA_HOOK_*.
+pub static ILA_HOOK_TYPES: Table<u8> =
+    Table::new("ip route add encap ila hook-type", &[exact("output", 0), exact("input", 1)]);
 
 pub static ILA_OPTIONS: Opts = Table::new(
     "ip route add encap ila",
@@ -397,12 +415,7 @@ fn parse_ioam6(a: &mut Args, inner: &mut Vec<u8>) -> Res<()> {
     let mut mode = 1u8;
     if opt(&IOAM6_OPTIONS, a.cur()) == "mode" {
         a.next_arg()?;
-        mode = match a.cur() {
-            "inline" => 1,
-            "encap" => 2,
-            "auto" => 3,
-            w => return Err(invarg("Invalid mode", w)),
-        };
+        mode = IOAM6_MODES.find(a.cur()).ok_or_else(|| invarg("Invalid mode", a.cur()))?;
         a.next_arg()?;
     }
     let mut dst: Option<[u8; 16]> = None;
@@ -533,31 +546,17 @@ fn parse_ila(a: &mut Args, inner: &mut Vec<u8>) -> Res<()> {
         let (attr, v, msg) = match opt(&ILA_OPTIONS, a.cur()) {
             "csum-mode" => {
                 a.next_arg()?;
-                let v = match a.cur() {
-                    "adj-transport" => Some(0),
-                    "neutral-map" => Some(1),
-                    "neutral-map-auto" => Some(3),
-                    "no-action" => Some(2),
-                    _ => None,
-                };
+                let v = ILA_CSUM_MODES.find(a.cur());
                 (7u16, v, "\"csum-mode\" value is invalid\n")
             }
             "ident-type" => {
                 a.next_arg()?;
-                let v = match a.cur() {
-                    "luid" => Some(1),
-                    "use-format" => Some(32),
-                    _ => None,
-                };
+                let v = ILA_IDENT_TYPES.find(a.cur());
                 (8, v, "\"ident-type\" value is invalid\n")
             }
             "hook-type" => {
                 a.next_arg()?;
-                let v = match a.cur() {
-                    "output" => Some(0),
-                    "input" => Some(1),
-                    _ => None,
-                };
+                let v = ILA_HOOK_TYPES.find(a.cur());
                 (9, v, "\"hook-type\" value is invalid\n")
             }
             _ => break,
@@ -572,7 +571,12 @@ fn parse_ila(a: &mut Args, inner: &mut Vec<u8>) -> Res<()> {
 
 const XFRM_USAGE: &str = "Usage: ip route ... encap xfrm if_id IF_ID [ link_dev LINK ]\n";
 
-const SEG6_MODES: [&str; 5] = ["inline", "encap", "l2encap", "encap.red", "l2encap.red"];
+/// seg6 `mode` values, compared whole; ids are SEG6_IPTUN_MODE_* (the
+/// index, which the printer reads back as the name).
+pub static SEG6_MODES: Table<i32> = Table::new(
+    "ip route add encap seg6 mode",
+    &[exact("inline", 0), exact("encap", 1), exact("l2encap", 2), exact("encap.red", 3), exact("l2encap.red", 4)],
+);
 
 /// parse_encap_seg6(): mode, segs, hmac; builds seg6_iptunnel_encap + SRH.
 fn parse_seg6(a: &mut Args, inner: &mut Vec<u8>) -> Res<()> {
@@ -588,8 +592,8 @@ fn parse_seg6(a: &mut Args, inner: &mut Vec<u8>) -> Res<()> {
                     return Err(duparg2("mode", a.cur()));
                 }
                 mode_ok = true;
-                match SEG6_MODES.iter().position(|m| *m == a.cur()) {
-                    Some(i) => mode = i as i32,
+                match SEG6_MODES.find(a.cur()) {
+                    Some(i) => mode = i,
                     None => return Err(invarg("\"mode\" value is invalid\n", a.cur())),
                 }
             }
@@ -670,7 +674,7 @@ fn print_seg6(p: &mut Printer, enc: &[u8]) {
     let Some(d) = attrs(enc).find(|(t, _)| *t == 1).map(|(_, d)| d) else { return };
     let Some(mb) = d.get(..4) else { return };
     let mode = i32::from_ne_bytes([mb[0], mb[1], mb[2], mb[3]]);
-    let name = if (0..5).contains(&mode) { SEG6_MODES[mode as usize] } else { "<unknown>" };
+    let name = SEG6_MODES.entries.iter().find(|k| k.id == mode).map_or("<unknown>", |k| k.word());
     p.string(T::Any, "mode", "mode {} ", name);
     print_srh(p, &d[4..]);
 }
@@ -812,7 +816,7 @@ fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Args, inner: &mut Vec<u8>)
                 if mask & (1 << 4) != 0 {
                     // NEXT_ARG_FWD() ... PREV_ARG(): optional lblen, nflen.
                     a.step();
-                    if a.cur() == "lblen" {
+                    if NEXT_CSID_OPTIONS.find(a.cur()) == Some(Csid::Lblen) {
                         a.next_arg()?;
                         let Some(v) = crate::args::num::get_u8(a.cur(), 0) else {
                             return Err(invarg("\"locator-block length\" value is invalid\n", a.cur()));
@@ -820,7 +824,7 @@ fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Args, inner: &mut Vec<u8>)
                         add(&mut f, 2, &[v]);
                         a.step();
                     }
-                    if a.cur() == "nflen" {
+                    if NEXT_CSID_OPTIONS.find(a.cur()) == Some(Csid::Nflen) {
                         a.next_arg()?;
                         let Some(v) = crate::args::num::get_u8(a.cur(), 0) else {
                             return Err(invarg("\"locator-node function length\" value is invalid\n", a.cur()));
@@ -850,7 +854,24 @@ fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Args, inner: &mut Vec<u8>)
     Ok(())
 }
 
-const FLAVORS: [&str; 5] = ["", "psp", "usp", "usd", "next-csid"];
+/// seg6local `flavors` names, compared whole in any case (strcasecmp);
+/// ids are the SEG6_LOCAL_FLV_OP_* bit numbers.
+pub static FLAVORS: Table<u32> = Table::new(
+    "ip route add encap seg6local flavors",
+    &[exact("psp", 1), exact("usp", 2), exact("usd", 3), exact("next-csid", 4)],
+);
+
+/// What may follow the flavors when next-csid is among them, compared whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Csid {
+    Lblen,
+    Nflen,
+}
+
+pub(super) static NEXT_CSID_OPTIONS: Table<Csid> = Table::new(
+    "ip route add encap seg6local next-csid",
+    &[exact("lblen", Csid::Lblen), exact("nflen", Csid::Nflen)],
+);
 
 /// parse_seg6local_flavors(): comma-separated names, no repeats.
 fn flavor_mask(s: &str) -> Option<u32> {
@@ -859,7 +880,7 @@ fn flavor_mask(s: &str) -> Option<u32> {
     }
     let mut mask = 0u32;
     for w in s.split(',').filter(|x| !x.is_empty()) {
-        let i = FLAVORS.iter().skip(1).position(|f| f.eq_ignore_ascii_case(w))? + 1;
+        let i = FLAVORS.entries.iter().find(|k| k.word().eq_ignore_ascii_case(w))?.id;
         if mask & (1 << i) != 0 {
             return None;
         }
@@ -947,7 +968,8 @@ fn print_seg6local(e: &mut Env, enc: &[u8]) {
                 e.p.fp("flavors ");
             }
             let mut first = true;
-            for (i, name) in FLAVORS.iter().enumerate().skip(1) {
+            // The table lists the flavors in bit order, as the printer walks them.
+            for (i, name) in FLAVORS.entries.iter().map(|k| (k.id, k.word())) {
                 if mask & (1 << i) != 0 {
                     if e.p.is_json() {
                         e.p.string_nokey(T::Json, "", name);

@@ -156,21 +156,31 @@ pub static KEYWORDS: &[&dyn Words] = &[
     &COMMANDS,
     &SELECTORS,
     &PREFIX_SELECTORS,
+    &TABLE_WORDS,
     &modify::ADD_OPTIONS,
     &modify::NEXTHOP_OPTIONS,
     &modify::ROUTE_TYPES,
     &modify::PREF_VALUES,
     &modify::TTL_PROPAGATE_VALUES,
+    &modify::METRIC_WORDS,
+    &modify::FEATURES,
     &GET_OPTIONS,
     &encap::TYPES,
     &encap::MPLS_OPTIONS,
     &encap::IP_OPTIONS,
     &encap::IP6_OPTIONS,
     &encap::SEG6_OPTIONS,
+    &encap::SEG6_MODES,
     &encap::SEG6LOCAL_OPTIONS,
+    &encap::FLAVORS,
+    &encap::NEXT_CSID_OPTIONS,
     &encap::RPL_OPTIONS,
     &encap::IOAM6_OPTIONS,
+    &encap::IOAM6_MODES,
     &encap::ILA_OPTIONS,
+    &encap::ILA_CSUM_MODES,
+    &encap::ILA_IDENT_TYPES,
+    &encap::ILA_HOOK_TYPES,
     &encap::XFRM_OPTIONS,
 ];
 
@@ -272,6 +282,20 @@ pub enum Sel {
     To,
 }
 
+/// The words `table` takes in show/flush/save besides a table name or id,
+/// compared whole (strcmp) after the name lookup fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TableWord {
+    All,
+    Cache,
+    Help,
+}
+
+static TABLE_WORDS: Table<TableWord> = Table::new(
+    "ip route show table",
+    &[exact("all", TableWord::All), exact("cache", TableWord::Cache), exact("help", TableWord::Help)],
+);
+
 /// The SELECTOR words of list/flush/save, in iproute_list_flush_or_save()'s
 /// test order; any other word is a destination prefix (after `to`).
 pub static SELECTORS: Table<Sel> = Table::new(
@@ -327,11 +351,11 @@ fn parse_selectors(ctx: &mut Ctx, mut a: Args, f: &mut Filter) -> Res<Result<u8,
             a.next_arg()?;
             match rt_names::rttable_a2n(a.cur()) {
                 Some(t) => f.tb = t,
-                None => match a.cur() {
-                    "all" => f.tb = 0,
-                    "cache" => f.cloned = 1,
-                    "help" => return Err(usage()),
-                    v => return Err(invarg("table id value is invalid\n", v)),
+                None => match TABLE_WORDS.find(a.cur()) {
+                    Some(TableWord::All) => f.tb = 0,
+                    Some(TableWord::Cache) => f.cloned = 1,
+                    Some(TableWord::Help) => return Err(usage()),
+                    None => return Err(invarg("table id value is invalid\n", a.cur())),
                 },
             }
         } else if sel == Some(Sel::Vrf) {

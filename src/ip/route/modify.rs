@@ -217,6 +217,13 @@ pub static ROUTE_TYPES: List = List {
 pub static PREF_VALUES: Table<u8> =
     Table::new("ip route add pref", &[exact("low", 3), exact("medium", 0), exact("high", 1)]);
 
+/// The word a metric's value may start with (`mtu lock 1400`): the
+/// metric is then locked. Compared whole.
+pub static METRIC_WORDS: Table<()> = Table::new("ip route add METRIC", &[exact("lock", ())]);
+
+/// `features` values (strcmp); ids are RTAX_FEATURE_* bits.
+pub static FEATURES: Table<u32> = Table::new("ip route add features", &[exact("ecn", 1)]);
+
 /// `ttl-propagate` values.
 pub static TTL_PROPAGATE_VALUES: Table<u8> =
     Table::new("ip route add ttl-propagate", &[kw("enabled", 1), kw("disabled", 0)]);
@@ -316,7 +323,7 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
     macro_rules! lock_and_value {
         ($bit:expr) => {{
             a.next_arg()?;
-            if a.cur() == "lock" {
+            if METRIC_WORDS.find(a.cur()).is_some() {
                 mxlock |= 1 << $bit;
                 a.next_arg()?;
             }
@@ -466,10 +473,9 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
             let mut features = 0u32;
             if a.remaining() > 0 {
                 a.next_arg()?;
-                if a.cur() == "ecn" {
-                    features |= 1;
-                } else {
-                    return Err(invarg("\"features\" value not valid\n", a.cur()));
+                match FEATURES.find(a.cur()) {
+                    Some(bit) => features |= bit,
+                    None => return Err(invarg("\"features\" value not valid\n", a.cur())),
                 }
             }
             add(&mut mx, RTAX_FEATURES as u16, &features.to_ne_bytes());

@@ -50,16 +50,67 @@ const IFLA_BOND_SLAVE_PRIO: u16 = 9;
 
 const BOND_MAX_ARP_TARGETS: usize = 16;
 
-const MODE_TBL: &[&str] =
-    &["balance-rr", "active-backup", "balance-xor", "broadcast", "802.3ad", "balance-tlb", "balance-alb"];
-const ARP_VALIDATE_TBL: &[&str] = &["none", "active", "backup", "all", "filter", "filter_active", "filter_backup"];
-const ARP_ALL_TARGETS_TBL: &[&str] = &["any", "all"];
-const PRIMARY_RESELECT_TBL: &[&str] = &["always", "better", "failure"];
-const FAIL_OVER_MAC_TBL: &[&str] = &["none", "active", "follow"];
-const XMIT_HASH_POLICY_TBL: &[&str] = &["layer2", "layer3+4", "layer2+3", "encap2+3", "encap3+4", "vlan+srcmac"];
-const LACP_ACTIVE_TBL: &[&str] = &["off", "on"];
-const LACP_RATE_TBL: &[&str] = &["slow", "fast"];
-const AD_SELECT_TBL: &[&str] = &["stable", "bandwidth", "count"];
+// The value names of the enumerated options, each matched whole
+// (get_index()'s strcmp); a name's id is the index sent to the kernel.
+pub static MODE_TBL: Table<u8> = Table::new(
+    "ip link type bond mode",
+    &[
+        exact("balance-rr", 0),
+        exact("active-backup", 1),
+        exact("balance-xor", 2),
+        exact("broadcast", 3),
+        exact("802.3ad", 4),
+        exact("balance-tlb", 5),
+        exact("balance-alb", 6),
+    ],
+);
+pub static ARP_VALIDATE_TBL: Table<u8> = Table::new(
+    "ip link type bond arp_validate",
+    &[
+        exact("none", 0),
+        exact("active", 1),
+        exact("backup", 2),
+        exact("all", 3),
+        exact("filter", 4),
+        exact("filter_active", 5),
+        exact("filter_backup", 6),
+    ],
+);
+pub static ARP_ALL_TARGETS_TBL: Table<u8> = Table::new(
+    "ip link type bond arp_all_targets",
+    &[exact("any", 0), exact("all", 1)],
+);
+pub static PRIMARY_RESELECT_TBL: Table<u8> = Table::new(
+    "ip link type bond primary_reselect",
+    &[exact("always", 0), exact("better", 1), exact("failure", 2)],
+);
+pub static FAIL_OVER_MAC_TBL: Table<u8> = Table::new(
+    "ip link type bond fail_over_mac",
+    &[exact("none", 0), exact("active", 1), exact("follow", 2)],
+);
+pub static XMIT_HASH_POLICY_TBL: Table<u8> = Table::new(
+    "ip link type bond xmit_hash_policy",
+    &[
+        exact("layer2", 0),
+        exact("layer3+4", 1),
+        exact("layer2+3", 2),
+        exact("encap2+3", 3),
+        exact("encap3+4", 4),
+        exact("vlan+srcmac", 5),
+    ],
+);
+pub static LACP_ACTIVE_TBL: Table<u8> = Table::new(
+    "ip link type bond lacp_active",
+    &[exact("off", 0), exact("on", 1)],
+);
+pub static LACP_RATE_TBL: Table<u8> = Table::new(
+    "ip link type bond lacp_rate",
+    &[exact("slow", 0), exact("fast", 1)],
+);
+pub static AD_SELECT_TBL: Table<u8> = Table::new(
+    "ip link type bond ad_select",
+    &[exact("stable", 0), exact("bandwidth", 1), exact("count", 2)],
+);
 
 pub const HELP: &str = "Usage: ... bond [ mode BONDMODE ] [ active_slave SLAVE_DEV ]
                 [ clear_active_slave ] [ miimon MIIMON ]
@@ -112,20 +163,20 @@ pub fn slave_help(_kind: &str, out: &mut dyn std::io::Write) {
 }
 
 /// get_index(): a decimal index into `tbl`, or an exact name.
-fn get_index(tbl: &[&str], name: &str) -> Option<usize> {
+fn get_index(tbl: &Table<u8>, name: &str) -> Option<usize> {
     if let Some(i) = get_integer(name, 10) {
-        if i >= 0 && (i as usize) < tbl.len() {
+        if i >= 0 && (i as usize) < tbl.entries.len() {
             return Some(i as usize);
         }
     }
-    tbl.iter().position(|t| *t == name)
+    tbl.find(name).map(usize::from)
 }
 
 /// How an option is read.
 #[derive(Debug, Clone, Copy)]
 pub enum O {
     /// A table index sent as u8 or u32.
-    Tbl(&'static [&'static str], u16, bool),
+    Tbl(&'static Table<u8>, u16, bool),
     U8(u16),
     U16(u16),
     U32(u16),
@@ -141,7 +192,7 @@ pub enum O {
 pub static OPTS: Table<O> = Table::new(
     "ip link type bond",
     &[
-    kw("mode", O::Tbl(MODE_TBL, IFLA_BOND_MODE, false)),
+    kw("mode", O::Tbl(&MODE_TBL, IFLA_BOND_MODE, false)),
     kw("active_slave", O::Dev(IFLA_BOND_ACTIVE_SLAVE)),
     kw("clear_active_slave", O::ClearActive),
     kw("miimon", O::U32(IFLA_BOND_MIIMON)),
@@ -152,13 +203,13 @@ pub static OPTS: Table<O> = Table::new(
     kw("arp_interval", O::U32(IFLA_BOND_ARP_INTERVAL)),
     kw("arp_ip_target", O::ArpTargets),
     exact("ns_ip6_target", O::Ns6Targets),
-    kw("arp_validate", O::Tbl(ARP_VALIDATE_TBL, IFLA_BOND_ARP_VALIDATE, true)),
-    kw("arp_all_targets", O::Tbl(ARP_ALL_TARGETS_TBL, IFLA_BOND_ARP_ALL_TARGETS, true)),
+    kw("arp_validate", O::Tbl(&ARP_VALIDATE_TBL, IFLA_BOND_ARP_VALIDATE, true)),
+    kw("arp_all_targets", O::Tbl(&ARP_ALL_TARGETS_TBL, IFLA_BOND_ARP_ALL_TARGETS, true)),
     exact("arp_missed_max", O::U8(IFLA_BOND_MISSED_MAX)),
     kw("primary", O::Dev(IFLA_BOND_PRIMARY)),
-    kw("primary_reselect", O::Tbl(PRIMARY_RESELECT_TBL, IFLA_BOND_PRIMARY_RESELECT, false)),
-    kw("fail_over_mac", O::Tbl(FAIL_OVER_MAC_TBL, IFLA_BOND_FAIL_OVER_MAC, false)),
-    kw("xmit_hash_policy", O::Tbl(XMIT_HASH_POLICY_TBL, IFLA_BOND_XMIT_HASH_POLICY, false)),
+    kw("primary_reselect", O::Tbl(&PRIMARY_RESELECT_TBL, IFLA_BOND_PRIMARY_RESELECT, false)),
+    kw("fail_over_mac", O::Tbl(&FAIL_OVER_MAC_TBL, IFLA_BOND_FAIL_OVER_MAC, false)),
+    kw("xmit_hash_policy", O::Tbl(&XMIT_HASH_POLICY_TBL, IFLA_BOND_XMIT_HASH_POLICY, false)),
     kw("resend_igmp", O::U32(IFLA_BOND_RESEND_IGMP)),
     kw("num_grat_arp", O::U8(IFLA_BOND_NUM_PEER_NOTIF)),
     kw("num_unsol_na", O::U8(IFLA_BOND_NUM_PEER_NOTIF)),
@@ -166,9 +217,9 @@ pub static OPTS: Table<O> = Table::new(
     kw("min_links", O::U32(IFLA_BOND_MIN_LINKS)),
     kw("lp_interval", O::U32(IFLA_BOND_LP_INTERVAL)),
     kw("packets_per_slave", O::U32(IFLA_BOND_PACKETS_PER_SLAVE)),
-    kw("lacp_rate", O::Tbl(LACP_RATE_TBL, IFLA_BOND_AD_LACP_RATE, false)),
-    exact("lacp_active", O::Tbl(LACP_ACTIVE_TBL, IFLA_BOND_AD_LACP_ACTIVE, false)),
-    kw("ad_select", O::Tbl(AD_SELECT_TBL, IFLA_BOND_AD_SELECT, false)),
+    kw("lacp_rate", O::Tbl(&LACP_RATE_TBL, IFLA_BOND_AD_LACP_RATE, false)),
+    exact("lacp_active", O::Tbl(&LACP_ACTIVE_TBL, IFLA_BOND_AD_LACP_ACTIVE, false)),
+    kw("ad_select", O::Tbl(&AD_SELECT_TBL, IFLA_BOND_AD_SELECT, false)),
     kw("ad_user_port_key", O::U16(IFLA_BOND_AD_USER_PORT_KEY)),
     kw("ad_actor_sys_prio", O::U16(IFLA_BOND_AD_ACTOR_SYS_PRIO)),
     kw("ad_actor_system", O::ActorSystem),

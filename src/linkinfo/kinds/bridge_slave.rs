@@ -172,7 +172,7 @@ fn fwd_mask_str(mask: u16) -> String {
 pub fn print(ctx: &mut Ctx, _kind: &str, data: &[u8]) {
     let tb = Tb::parse(data, IFLA_BRPORT_MAX);
     if let Some(s) = tb.u8(IFLA_BRPORT_STATE) {
-        match STP_STATES.get(s as usize) {
+        match stp_state_name(s) {
             Some(name) => ctx.p.string(T::Any, "state", "state {} ", name),
             None => ctx.p.int(T::Any, "state_index", "state ({}) ", i64::from(s)),
         }

@@ -2,7 +2,7 @@
 //! no CAN devices: only the requests (checked against iproute2's bytes) and
 //! the text are provided.
 
-use crate::args::keywords::{kw, Table};
+use crate::args::keywords::{exact, kw, Table};
 use crate::args::Args;
 use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
@@ -84,6 +84,17 @@ pub enum O {
     RestartMs,
     Termination,
 }
+
+/// The values of `tdc-mode`, compared whole; ids are the control-mode
+/// (flags, mask) bits each sets.
+pub static TDC_MODES: Table<(u32, u32)> = Table::new(
+    "ip link type can tdc-mode",
+    &[
+        exact("auto", (CAN_CTRLMODE_TDC_AUTO, CAN_CTRLMODE_TDC_AUTO)),
+        exact("manual", (CAN_CTRLMODE_TDC_MANUAL, CAN_CTRLMODE_TDC_MANUAL)),
+        exact("off", (0, CAN_CTRLMODE_TDC_AUTO | CAN_CTRLMODE_TDC_MANUAL)),
+    ],
+);
 
 pub static OPTS: Table<O> = Table::new(
     "ip link type can",
@@ -192,17 +203,12 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks
             }
             O::TdcMode => {
                 let v = args.value()?;
-                match v.as_str() {
-                    "auto" => {
-                        cm_flags |= CAN_CTRLMODE_TDC_AUTO;
-                        cm_mask |= CAN_CTRLMODE_TDC_AUTO;
+                match TDC_MODES.find(&v) {
+                    Some((flags, mask)) => {
+                        cm_flags |= flags;
+                        cm_mask |= mask;
                     }
-                    "manual" => {
-                        cm_flags |= CAN_CTRLMODE_TDC_MANUAL;
-                        cm_mask |= CAN_CTRLMODE_TDC_MANUAL;
-                    }
-                    "off" => cm_mask |= CAN_CTRLMODE_TDC_AUTO | CAN_CTRLMODE_TDC_MANUAL,
-                    _ => {
+                    None => {
                         return Err(fail(
                             255,
                             &format!(

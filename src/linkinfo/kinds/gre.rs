@@ -3,10 +3,10 @@
 //! so only the requests (checked against iproute2's bytes) and the texts
 //! are provided. `ip link set` reads the device's tunnel data first.
 
-use super::iptnl::{existing_info_data, TUNNEL_ENCAP_FLAG_CSUM, TUNNEL_ENCAP_FLAG_CSUM6, TUNNEL_ENCAP_FLAG_REMCSUM};
+use super::iptnl::{existing_info_data, ENCAP_TYPES, TUNNEL_ENCAP_FLAG_CSUM, TUNNEL_ENCAP_FLAG_CSUM6, TUNNEL_ENCAP_FLAG_REMCSUM};
 use crate::inet::{get_addr, get_addr_rta, InetPrefix};
 use crate::args::keywords::{doc, exact, kw, Table};
-use crate::args::{matches, Args};
+use crate::args::Args;
 use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
 use super::Hooks;
@@ -104,6 +104,10 @@ pub(super) fn parse_key(name: &str, key: &str) -> Res<[u8; 4]> {
         )),
     }
 }
+
+/// The values of `erspan_dir`, matched as prefixes (matches()); ids are
+/// IFLA_GRE_ERSPAN_DIR. ip6gre/ip6erspan read the same table.
+pub static ERSPAN_DIRS: Table<u8> = Table::new("ip link type erspan erspan_dir", &[kw("ingress", 0), kw("egress", 1)]);
 
 /// gre_parse_opt()'s words: those it tests with matches(), in its order,
 /// then the strcmp() ones; each mapped to itself (a word no entry takes
@@ -358,12 +362,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: 
             "noencap" => encaptype = 0,
             "encap" => {
                 let v = args.value()?;
-                encaptype = match v.as_str() {
-                    "fou" => 1,
-                    "gue" => 2,
-                    "none" => 0,
-                    _ => return Err(invarg("Invalid encap type.", &v)),
-                };
+                encaptype = ENCAP_TYPES.find(&v).ok_or_else(|| invarg("Invalid encap type.", &v))?;
             }
             "encap-sport" => {
                 let v = args.value()?;
@@ -407,13 +406,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: 
             }
             "erspan_dir" if erspan => {
                 let v = args.value()?;
-                erspan_dir = if matches(&v, "ingress") {
-                    0
-                } else if matches(&v, "egress") {
-                    1
-                } else {
-                    return Err(invarg("Invalid erspan direction.", &v));
-                };
+                erspan_dir = ERSPAN_DIRS.find(&v).ok_or_else(|| invarg("Invalid erspan direction.", &v))?;
             }
             "erspan_hwid" if erspan => {
                 let v = args.value()?;
@@ -807,13 +800,7 @@ pub fn parse6(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks:
             }
             "erspan_dir" => {
                 let v = args.value()?;
-                erspan_dir = if matches(&v, "ingress") {
-                    0
-                } else if matches(&v, "egress") {
-                    1
-                } else {
-                    return Err(invarg("Invalid erspan direction.", &v));
-                };
+                erspan_dir = ERSPAN_DIRS.find(&v).ok_or_else(|| invarg("Invalid erspan direction.", &v))?;
             }
             "erspan_hwid" => {
                 let v = args.value()?;

@@ -200,6 +200,45 @@ fn load_existing(s: &mut State, data: &[u8]) -> bool {
     true
 }
 
+/// The values of ipip/sit `mode`, compared whole in iptnl's order; ids
+/// are the inner protocol (IPPROTO_IPV6 only for sit: ipip rejects it).
+pub static MODES: Table<u8> = Table::new(
+    "ip link type ipip mode",
+    &[
+        exact("ipv6/ipv4", IPPROTO_IPV6),
+        exact("ip6ip", IPPROTO_IPV6),
+        exact("ipv4/ipv4", IPPROTO_IPIP),
+        exact("ipip", IPPROTO_IPIP),
+        exact("ip4ip4", IPPROTO_IPIP),
+        exact("mpls/ipv4", IPPROTO_MPLS),
+        exact("mplsip", IPPROTO_MPLS),
+        exact("any/ipv4", 0),
+        exact("any", 0),
+    ],
+);
+
+/// The values of ip6tnl `mode`, compared whole; ids are the inner protocol.
+pub static MODES6: Table<u8> = Table::new(
+    "ip link type ip6tnl mode",
+    &[
+        exact("ipv6/ipv6", IPPROTO_IPV6),
+        exact("ip6ip6", IPPROTO_IPV6),
+        exact("ip/ipv6", IPPROTO_IPIP),
+        exact("ipv4/ipv6", IPPROTO_IPIP),
+        exact("ipip6", IPPROTO_IPIP),
+        exact("ip4ip6", IPPROTO_IPIP),
+        exact("any/ipv6", 0),
+        exact("any", 0),
+    ],
+);
+
+/// The values of a tunnel's `encap` (the type), compared whole; ids are
+/// TUNNEL_ENCAP_*. Every ip and gre tunnel kind reads this one table.
+pub static ENCAP_TYPES: Table<u16> = Table::new(
+    "ip link type ipip encap",
+    &[exact("fou", 1), exact("gue", 2), exact("none", 0)],
+);
+
 /// iptunnel_parse_opt()'s words (all strcmp; some only for sit), each
 /// mapped to itself.
 pub static OPTS: Table<&str> = Table::new(
@@ -309,12 +348,10 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: 
         match OPTS.find(&w).unwrap_or(w.as_str()) {
             "mode" => {
                 let v = args.value()?;
-                s.proto = match v.as_str() {
-                    "ipv6/ipv4" | "ip6ip" if sit => IPPROTO_IPV6,
-                    "ipv4/ipv4" | "ipip" | "ip4ip4" => IPPROTO_IPIP,
-                    "mpls/ipv4" | "mplsip" => IPPROTO_MPLS,
-                    "any/ipv4" | "any" => 0,
-                    _ => return Err(invarg("Cannot guess tunnel mode.", &v)),
+                s.proto = match MODES.find(&v) {
+                    Some(IPPROTO_IPV6) if !sit => return Err(invarg("Cannot guess tunnel mode.", &v)),
+                    Some(p) => p,
+                    None => return Err(invarg("Cannot guess tunnel mode.", &v)),
                 };
             }
             "remote" => {
@@ -340,12 +377,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: 
             "noencap" => s.encaptype = 0,
             "encap" => {
                 let v = args.value()?;
-                s.encaptype = match v.as_str() {
-                    "fou" => 1,
-                    "gue" => 2,
-                    "none" => 0,
-                    _ => return Err(invarg("Invalid encap type.", &v)),
-                };
+                s.encaptype = ENCAP_TYPES.find(&v).ok_or_else(|| invarg("Invalid encap type.", &v))?;
             }
             "encap-sport" => {
                 let v = args.value()?;
@@ -569,12 +601,7 @@ pub(super) fn encap_word(w: &str, args: &mut Args, ty: &mut u16, fl: &mut u16, s
             "noencap" => *ty = 0,
             "encap" => {
                 let v = args.value()?;
-                *ty = match v.as_str() {
-                    "fou" => 1,
-                    "gue" => 2,
-                    "none" => 0,
-                    _ => return Err(invarg("Invalid encap type.", &v)),
-                };
+                *ty = ENCAP_TYPES.find(&v).ok_or_else(|| invarg("Invalid encap type.", &v))?;
             }
             "encap-sport" => {
                 let v = args.value()?;
@@ -687,12 +714,7 @@ pub fn ip6_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hoo
         match OPTS6.find(&w).unwrap_or(w.as_str()) {
             "mode" => {
                 let v = args.value()?;
-                proto = match v.as_str() {
-                    "ipv6/ipv6" | "ip6ip6" => IPPROTO_IPV6,
-                    "ip/ipv6" | "ipv4/ipv6" | "ipip6" | "ip4ip6" => IPPROTO_IPIP,
-                    "any/ipv6" | "any" => 0,
-                    _ => return Err(invarg("Cannot guess tunnel mode.", &v)),
-                };
+                proto = MODES6.find(&v).ok_or_else(|| invarg("Cannot guess tunnel mode.", &v))?;
             }
             "remote" => {
                 let v = args.value()?;

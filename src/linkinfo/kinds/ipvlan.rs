@@ -2,7 +2,7 @@
 //! kernel has no ipvlan: requests are checked byte for byte against
 //! iproute2's, printing against crafted attributes.
 
-use crate::args::keywords::{kw, Table};
+use crate::args::keywords::{exact, kw, Table};
 use crate::args::Args;
 use crate::error::{eprint_raw, Res};
 use super::Hooks;
@@ -44,6 +44,12 @@ pub enum Opt {
     Help,
 }
 
+/// The values of `mode`, compared whole (strcmp); ids are IFLA_IPVLAN_MODE.
+pub static MODES: Table<u16> = Table::new(
+    "ip link type ipvlan mode",
+    &[exact("l2", IPVLAN_MODE_L2), exact("l3", IPVLAN_MODE_L3), exact("l3s", IPVLAN_MODE_L3S)],
+);
+
 /// The option words of `ip link type ipvlan`, in the order the parser tests them.
 pub static OPTS: Table<Opt> = Table::new(
     "ip link type ipvlan",
@@ -63,14 +69,9 @@ pub fn parse(_ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks:
         let k = OPTS.find(&w);
         if k == Some(Opt::Mode) {
             let v = args.value()?;
-            let mode = match v.as_str() {
-                "l2" => IPVLAN_MODE_L2,
-                "l3" => IPVLAN_MODE_L3,
-                "l3s" => IPVLAN_MODE_L3S,
-                _ => {
-                    eprint_raw("Error: argument of \"mode\" must be either \"l2\", \"l3\" or \"l3s\"\n");
-                    return Ok(1);
-                }
+            let Some(mode) = MODES.find(&v) else {
+                eprint_raw("Error: argument of \"mode\" must be either \"l2\", \"l3\" or \"l3s\"\n");
+                return Ok(1);
             };
             req.attr_u16(IFLA_IPVLAN_MODE, mode);
         } else if k == Some(Opt::Private) && !mflag_given {

@@ -3,12 +3,12 @@
 //! only the requests (checked against iproute2's bytes) and the text are
 //! provided.
 
-use crate::args::{parse_on_off, parse_one_of};
+use crate::args::parse_on_off;
 use crate::inet::lladdr::ll_addr_a2n;
-use crate::args::keywords::{exact, Table};
+use crate::args::keywords::{exact, kw, Table, Words};
 use crate::args::Args;
 use crate::error::{duparg, duparg2, invarg};
-use crate::error::{eprint_raw, Res};
+use crate::error::{eprint_raw, must_be_one_of, Res};
 use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::Req;
@@ -28,13 +28,39 @@ const IFLA_MACSEC_REPLAY_PROTECT: u16 = 12;
 const IFLA_MACSEC_VALIDATION: u16 = 13;
 const IFLA_MACSEC_OFFLOAD: u16 = 15;
 
-const CIPHERS: &[(&str, &str, u64)] = &[
-    ("default", "default", 0x0080_0200_0100_0001),
-    ("gcm-aes-128", "GCM-AES-128", 0x0080_C200_0100_0001),
-    ("gcm-aes-256", "GCM-AES-256", 0x0080_C200_0100_0002),
-    ("gcm-aes-xpn-128", "GCM-AES-XPN-128", 0x0080_C200_0100_0003),
-    ("gcm-aes-xpn-256", "GCM-AES-XPN-256", 0x0080_C200_0100_0004),
-];
+/// The values of `cipher`, each spelled in lower or upper case and
+/// compared whole (strcmp); ids are the cipher suite ids sent.
+pub static CIPHERS: Table<u64> = Table::new(
+    "ip link type macsec cipher",
+    &[
+        exact("default", 0x0080_0200_0100_0001),
+        exact("gcm-aes-128", 0x0080_C200_0100_0001),
+        exact("GCM-AES-128", 0x0080_C200_0100_0001),
+        exact("gcm-aes-256", 0x0080_C200_0100_0002),
+        exact("GCM-AES-256", 0x0080_C200_0100_0002),
+        exact("gcm-aes-xpn-128", 0x0080_C200_0100_0003),
+        exact("GCM-AES-XPN-128", 0x0080_C200_0100_0003),
+        exact("gcm-aes-xpn-256", 0x0080_C200_0100_0004),
+        exact("GCM-AES-XPN-256", 0x0080_C200_0100_0004),
+    ],
+);
+
+/// The values of `validate` (parse_one_of(): prefixes, in order); ids are
+/// MACSEC_VALIDATE_*.
+pub static VALIDATE: Table<u8> =
+    Table::new("ip link type macsec validate", &[kw("disabled", 0), kw("check", 1), kw("strict", 2)]);
+
+/// The values of `offload` (parse_one_of()); ids are MACSEC_OFFLOAD_*.
+pub static OFFLOAD: Table<u8> = Table::new("ip link type macsec offload", &[kw("off", 0), kw("phy", 1), kw("mac", 2)]);
+
+/// parse_one_of() over a table: its id, or None after the complaint.
+fn one_of(key: &str, val: &str, t: &Table<u8>) -> Option<u8> {
+    let id = t.find(val);
+    if id.is_none() {
+        eprint_raw(&must_be_one_of(key, val, &t.words()));
+    }
+    id
+}
 
 const HELP: &str = "Usage: ... macsec [ [ address <lladdr> ] port { 1..2^16-1 } | sci <u64> ]
                   [ cipher { default | gcm-aes-128 | gcm-aes-256 | gcm-aes-xpn-128 | gcm-aes-xpn-256 } ]
@@ -162,8 +188,8 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks
                 if cipher_id != 0 {
                     return Err(duparg("cipher", &v));
                 }
-                match CIPHERS.iter().find(|(a, b, _)| v == *a || v == *b) {
-                    Some((_, _, id)) => cipher_id = *id,
+                match CIPHERS.find(&v) {
+                    Some(id) => cipher_id = id,
                     None => {
                         return Err(invarg(
                             "expected: default, gcm-aes-128, gcm-aes-256, gcm-aes-xpn-128 or gcm-aes-xpn-256",
@@ -210,8 +236,8 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks
             }
             "validate" => {
                 let v = args.value()?;
-                let Some(i) = parse_one_of("validate", &v, &["disabled", "check", "strict"]) else { return Ok(1) };
-                req.attr_u8(IFLA_MACSEC_VALIDATION, i as u8);
+                let Some(i) = one_of("validate", &v, &VALIDATE) else { return Ok(1) };
+                req.attr_u8(IFLA_MACSEC_VALIDATION, i);
             }
             "encodingsa" => {
                 if encoding_sa != 0xff {
@@ -225,8 +251,8 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks
             }
             "offload" => {
                 let v = args.value()?;
-                let Some(i) = parse_one_of("offload", &v, &["off", "phy", "mac"]) else { return Ok(1) };
-                req.attr_u8(IFLA_MACSEC_OFFLOAD, i as u8);
+                let Some(i) = one_of("offload", &v, &OFFLOAD) else { return Ok(1) };
+                req.attr_u8(IFLA_MACSEC_OFFLOAD, i);
             }
             _ => {
                 eprint_raw(&format!("macsec: unknown command \"{}\"?\n", w));

@@ -1,7 +1,7 @@
 //! `type macvlan` and `type macvtap` (ip/iplink_macvlan.c, 6.1.0).
 
 use crate::inet::lladdr::ll_addr_a2n;
-use crate::args::keywords::{kw, Table};
+use crate::args::keywords::{exact, kw, Table};
 use crate::args::Args;
 use crate::error::{eprint_raw, Res};
 use super::Hooks;
@@ -62,6 +62,24 @@ pub enum Opt {
     Help,
 }
 
+/// The values of `mode`, compared whole (strcmp); ids are IFLA_MACVLAN_MODE.
+pub static MODES: Table<u32> = Table::new(
+    "ip link type macvlan mode",
+    &[
+        exact("private", MACVLAN_MODE_PRIVATE),
+        exact("vepa", MACVLAN_MODE_VEPA),
+        exact("bridge", MACVLAN_MODE_BRIDGE),
+        exact("passthru", MACVLAN_MODE_PASSTHRU),
+        exact("source", MACVLAN_MODE_SOURCE),
+    ],
+);
+
+/// The values of `flag`, compared whole; ids are the bits each sets.
+pub static FLAGS: Table<u16> = Table::new(
+    "ip link type macvlan flag",
+    &[exact("nopromisc", MACVLAN_FLAG_NOPROMISC), exact("nodst", MACVLAN_FLAG_NODST), exact("null", 0)],
+);
+
 /// The option words of `ip link type macvlan`, in the order the parser tests them.
 pub static OPTS: Table<Opt> = Table::new(
     "ip link type macvlan",
@@ -94,13 +112,9 @@ pub fn parse(_ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks:
                     let k = OPTS.find(&w);
         if k == Some(Opt::Mode) {
             let v = args.value()?;
-            mode = match v.as_str() {
-                "private" => MACVLAN_MODE_PRIVATE,
-                "vepa" => MACVLAN_MODE_VEPA,
-                "bridge" => MACVLAN_MODE_BRIDGE,
-                "passthru" => MACVLAN_MODE_PASSTHRU,
-                "source" => MACVLAN_MODE_SOURCE,
-                _ => {
+            mode = match MODES.find(&v) {
+                Some(m) => m,
+                None => {
                     eprint_raw(&format!(
                         "Error: argument of \"mode\" must be \"private\", \"vepa\", \"bridge\", \"passthru\" or \"source\", not \"{}\"\n",
                         v
@@ -110,11 +124,9 @@ pub fn parse(_ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks:
             };
         } else if k == Some(Opt::Flag) {
             let v = args.value()?;
-            match v.as_str() {
-                "nopromisc" => flags |= MACVLAN_FLAG_NOPROMISC,
-                "nodst" => flags |= MACVLAN_FLAG_NODST,
-                "null" => {}
-                _ => {
+            match FLAGS.find(&v) {
+                Some(bit) => flags |= bit,
+                None => {
                     eprint_raw(&format!(
                         "Error: argument of \"flag\" must be \"nopromisc\", \"nodst\" or \"null\", not \"{}\"\n",
                         v

@@ -364,6 +364,9 @@ pub fn amt_help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(AMT_HELP.as_bytes());
 }
 
+/// The values of amt `mode`, compared whole; ids are IFLA_AMT_MODE.
+pub static AMT_MODES: Table<u32> = Table::new("ip link type amt mode", &[exact("gateway", 0), exact("relay", 1)]);
+
 /// amt_parse_opt()'s words (strcmp), each mapped to itself.
 pub static AMT_OPTS: Table<&str> = Table::new(
     "ip link type amt",
@@ -393,13 +396,9 @@ pub fn amt_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _ho
         match AMT_OPTS.find(&w).unwrap_or_default() {
             "mode" => {
                 let v = args.value()?;
-                let m = match v.as_str() {
-                    "gateway" => 0,
-                    "relay" => 1,
-                    _ => {
-                        eprint_raw(AMT_HELP);
-                        return Ok(1);
-                    }
+                let Some(m) = AMT_MODES.find(&v) else {
+                    eprint_raw(AMT_HELP);
+                    return Ok(1);
                 };
                 req.attr_u32(MODE, m);
             }
@@ -547,6 +546,9 @@ pub fn gtp_help(_kind: &str, out: &mut dyn std::io::Write) {
     let _ = out.write_all(GTP_HELP.as_bytes());
 }
 
+/// The values of gtp `role`, compared whole in gtp's order; ids are GTP_ROLE_*.
+pub static GTP_ROLES: Table<u32> = Table::new("ip link type gtp role", &[exact("sgsn", 1), exact("ggsn", 0)]);
+
 /// gtp_parse_opt()'s words (strcmp), each mapped to itself.
 pub static GTP_OPTS: Table<&str> = Table::new(
     "ip link type gtp",
@@ -570,11 +572,7 @@ pub fn gtp_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _h
             "role" => {
                 let v = args.value()?;
                 dup(&mut attrs, ROLE, "role", &v)?;
-                let r = match v.as_str() {
-                    "sgsn" => 1,
-                    "ggsn" => 0,
-                    _ => return Err(invarg("invalid role, use sgsn or ggsn", &v)),
-                };
+                let r = GTP_ROLES.find(&v).ok_or_else(|| invarg("invalid role, use sgsn or ggsn", &v))?;
                 req.attr_u32(ROLE, r);
             }
             "hsize" => {
@@ -629,6 +627,10 @@ pub enum IpoibOpt {
     Help,
 }
 
+/// The values of ipoib `mode`, compared whole; ids are IPOIB_MODE_*.
+pub static IPOIB_MODES: Table<u16> =
+    Table::new("ip link type ipoib mode", &[exact("datagram", 0), exact("connected", 1)]);
+
 /// The option words of `ip link type ipoib`, in the order the parser tests them.
 pub static IPOIB_OPTS: Table<IpoibOpt> = Table::new(
     "ip link type ipoib",
@@ -651,13 +653,9 @@ pub fn ipoib_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, 
             req.attr_u16(PKEY, get_u16(&v, 0).ok_or_else(|| invarg("pkey is invalid", &v))?);
         } else if k == Some(IpoibOpt::Mode) {
             let v = args.value()?;
-            let m = match v.as_str() {
-                "datagram" => 0,
-                "connected" => 1,
-                _ => {
-                    eprint_raw("Error: argument of \"mode\" must be \"datagram\"or \"connected\"\n");
-                    return Ok(1);
-                }
+            let Some(m) = IPOIB_MODES.find(&v) else {
+                eprint_raw("Error: argument of \"mode\" must be \"datagram\"or \"connected\"\n");
+                return Ok(1);
             };
             req.attr_u16(MODE, m);
         } else if k == Some(IpoibOpt::Umcast) {
