@@ -361,7 +361,7 @@ fn fdb_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<i32> {
                 let v = args.value()?;
                 via = ctx.ifindex(&v);
                 if via == 0 {
-                    return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
+                    return Err(crate::error::no_device(v));
                 }
             }
             Some(AddOpt::Self_) => ndm_flags |= NTF_SELF,
@@ -444,7 +444,7 @@ fn fdb_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<i32> {
     }
     let index = ctx.ifindex(&d);
     if index == 0 {
-        crate::eprintf!("Cannot find device \"{}\"\n", d);
+        crate::error::say_no_device(d);
         return Ok(-1);
     }
     req.header_mut()[4..8].copy_from_slice(&(index as i32).to_ne_bytes());
@@ -524,7 +524,7 @@ fn fdb_get(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     if let Some(d) = &d {
         let idx = ctx.ifindex(d);
         if idx == 0 {
-            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            crate::error::say_no_device(d);
             return Ok(-1);
         }
         req.header_mut()[4..8].copy_from_slice(&(idx as i32).to_ne_bytes());
@@ -733,7 +733,7 @@ fn fdb_show(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     if let Some(d) = &filter_dev {
         f.index = ctx.ifindex(d);
         if f.index == 0 {
-            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            crate::error::say_no_device(d);
             return Ok(-1);
         }
     }

@@ -331,7 +331,7 @@ fn brlink_show(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     if let Some(d) = &filter_dev {
         filter_index = ctx.ifindex(d);
         if filter_index == 0 {
-            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            crate::error::say_no_device(d);
             return Ok(-1);
         }
     }

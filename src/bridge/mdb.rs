@@ -164,7 +164,7 @@ fn mdb_show(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     if let Some(d) = &filter_dev {
         o.index = ctx.ifindex(d);
         if o.index == 0 {
-            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            crate::error::say_no_device(d);
             return Ok(-1);
         }
     }
@@ -502,12 +502,12 @@ fn mdb_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<i32> {
     };
     let br = ctx.ifindex(&d);
     if br == 0 {
-        crate::eprintf!("Cannot find device \"{}\"\n", d);
+        crate::error::say_no_device(d);
         return Ok(-1);
     }
     let pidx = ctx.ifindex(&port);
     if pidx == 0 {
-        crate::eprintf!("Cannot find device \"{}\"\n", port);
+        crate::error::say_no_device(port);
         return Ok(-1);
     }
     let mut e = [0u8; MDB_ENTRY_LEN];

@@ -485,7 +485,7 @@ fn vlan_global_show(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     if let Some(d) = &filter_dev {
         index = ctx.ifindex(d);
         if index == 0 {
-            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            crate::error::say_no_device(d);
             return Ok(-1);
         }
     }
@@ -632,7 +632,7 @@ fn vlan_show(ctx: &mut Ctx, mut args: Args, subject: Subject) -> Res<i32> {
     if let Some(d) = &filter_dev {
         f.index = ctx.ifindex(d);
         if f.index == 0 {
-            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            crate::error::say_no_device(d);
             return Ok(-1);
         }
     }

@@ -197,7 +197,7 @@ fn vni_show(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     if let Some(d) = &filter_dev {
         index = ctx.ifindex(d);
         if index == 0 {
-            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            crate::error::say_no_device(d);
             return Ok(-1);
         }
     }

@@ -105,3 +105,15 @@ pub fn cannot_open_netlink(errno: i32) -> Exit {
 pub fn netns_name_missing() -> Exit {
     fail(255, "Cannot open network namespace \"(null)\": No such file or directory\n")
 }
+
+/// `Cannot find device "DEV"`: a name that is no interface here. The
+/// caller picks the status (most return -1 or 1; argument parsers exit 255).
+pub fn say_no_device(dev: impl std::fmt::Display) {
+    super::eprint_raw(&format!("Cannot find device \"{}\"\n", dev));
+}
+
+/// `Cannot find device "DEV"` and exit status 255 (an argument parser's).
+pub fn no_device(dev: impl std::fmt::Display) -> Exit {
+    say_no_device(dev);
+    Exit(255)
+}

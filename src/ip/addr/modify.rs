@@ -297,7 +297,7 @@ pub fn ipaddr_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res
 
     let index = ctx.ifindex(&d);
     if index == 0 {
-        eprint_raw(&format!("Cannot find device \"{}\"\n", d));
+        crate::error::say_no_device(d);
         return Ok(1);
     }
 

@@ -564,7 +564,7 @@ pub fn iplink_parse(ctx: &mut Ctx, args: &mut Args, req: &mut Req, ifi: &mut Ifi
         };
         ifi.index = ctx.ifindex(&d) as i32;
         if ifi.index == 0 {
-            eprint_raw(&format!("Cannot find device \"{}\"\n", d));
+            crate::error::say_no_device(d);
             return Ok(Parsed::Failed(-1));
         }
         // Not renaming to the same name.
@@ -581,7 +581,7 @@ pub fn iplink_parse(ctx: &mut Ctx, args: &mut Args, req: &mut Req, ifi: &mut Ifi
         if let Some(l) = link {
             let idx = ctx.ifindex(&l);
             if idx == 0 {
-                eprint_raw(&format!("Cannot find device \"{}\"\n", l));
+                crate::error::say_no_device(l);
                 return Ok(Parsed::Failed(-1));
             }
             req.attr_u32(IFLA_LINK, idx);

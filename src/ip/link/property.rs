@@ -8,7 +8,7 @@ use crate::args::keywords::{exact, kw, Table};
 use crate::args::Args;
 use crate::ctx::Ctx;
 use crate::error::{duparg2, invarg};
-use crate::error::{eprint_raw, fail, Res};
+use crate::error::{fail, Res};
 use crate::netlink::consts::*;
 use crate::netlink::Req;
 
@@ -79,7 +79,7 @@ pub fn iplink_prop(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     };
     let idx = ctx.ifindex(&dev);
     if idx == 0 {
-        eprint_raw(&format!("Cannot find device \"{}\"\n", dev));
+        crate::error::say_no_device(dev);
         return Ok(1);
     }
     Ifi { index: idx as i32, flags: 0, change: 0 }.write(&mut req, IFI_OFF);

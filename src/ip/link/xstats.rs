@@ -121,7 +121,7 @@ fn bond_parse_xstats(ctx: &mut Ctx, kind: &str, args: &mut Args) -> Res<Result<u
                 let d = args.value()?;
                 filter = ctx.ifindex(&d);
                 if filter == 0 {
-                    eprint_raw(&format!("Cannot find device \"{}\"\n", d));
+                    crate::error::say_no_device(d);
                     return Ok(Err(1));
                 }
             }

@@ -276,7 +276,7 @@ pub fn parse(ctx: &mut crate::ctx::Ctx, a: &mut Args, encap_attr: u16, type_attr
                         link_ok = true;
                         let idx = ctx.ifindex(a.cur());
                         if idx == 0 {
-                            return Err(fail(255, &format!("Cannot find device \"{}\"\n", a.cur())));
+                            return Err(crate::error::no_device(a.cur()));
                         }
                         add(&mut inner, 2, &idx.to_ne_bytes());
                     }
@@ -763,7 +763,7 @@ fn parse_seg6local(ctx: &mut crate::ctx::Ctx, a: &mut Args, inner: &mut Vec<u8>)
                 let idx = ctx.ifindex(a.cur());
                 if idx == 0 {
                     // exit(nodev()): nodev() returns -1.
-                    return Err(fail(255, &format!("Cannot find device \"{}\"\n", a.cur())));
+                    return Err(crate::error::no_device(a.cur()));
                 }
                 add(inner, if o { 7 } else { 6 }, &idx.to_ne_bytes());
             }

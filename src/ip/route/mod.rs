@@ -496,7 +496,7 @@ fn parse_selectors(ctx: &mut Ctx, mut a: Args, f: &mut Filter) -> Res<Result<u8,
     if let Some(d) = id.as_deref() {
         let idx = ctx.ifindex(d);
         if idx == 0 {
-            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            crate::error::say_no_device(d);
             return Ok(Err(1));
         }
         f.iif = idx;
@@ -505,7 +505,7 @@ fn parse_selectors(ctx: &mut Ctx, mut a: Args, f: &mut Filter) -> Res<Result<u8,
     if let Some(d) = od.as_deref() {
         let idx = ctx.ifindex(d);
         if idx == 0 {
-            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            crate::error::say_no_device(d);
             return Ok(Err(1));
         }
         f.oif = idx;
@@ -973,7 +973,7 @@ fn get(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
     if let Some(d) = idev.as_deref() {
         let idx = ctx.ifindex(d);
         if idx == 0 {
-            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            crate::error::say_no_device(d);
             return rc(1);
         }
         attrs.push((RTA_IIF, idx.to_ne_bytes().to_vec()));
@@ -981,7 +981,7 @@ fn get(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
     if let Some(d) = odev.as_deref() {
         let idx = ctx.ifindex(d);
         if idx == 0 {
-            crate::eprintf!("Cannot find device \"{}\"\n", d);
+            crate::error::say_no_device(d);
             return rc(1);
         }
         attrs.push((RTA_OIF, idx.to_ne_bytes().to_vec()));

@@ -80,7 +80,7 @@ pub fn get_time_rtt(arg: &str) -> Option<(u32, bool)> {
 }
 
 fn nodev(d: &str) -> Res<i32> {
-    crate::eprintf!("Cannot find device \"{}\"\n", d);
+    crate::error::say_no_device(d);
     Ok(1)
 }
 
@@ -265,7 +265,7 @@ fn parse_one_nh(ctx: &mut crate::ctx::Ctx, rtm: &mut Rtm, a: &mut Args, out: &mu
             a.next_arg()?;
             ifindex = ctx.ifindex(a.cur());
             if ifindex == 0 {
-                crate::eprintf!("Cannot find device \"{}\"\n", a.cur());
+                crate::error::say_no_device(a.cur());
                 return Ok(Err(()));
             }
         } else if opt == Some(Nh::Weight) {

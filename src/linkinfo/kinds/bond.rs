@@ -276,7 +276,7 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks:
                 let v = args.value()?;
                 let idx = ctx.ifindex(&v);
                 if idx == 0 {
-                    eprint_raw(&format!("Cannot find device \"{}\"\n", v));
+                    crate::error::say_no_device(v);
                     return Ok(1);
                 }
                 req.attr_u32(ty, idx);

@@ -373,7 +373,7 @@ pub fn parse_xstats(ctx: &mut Ctx, kind: &str, args: &mut Args) -> Res<Result<Xs
                 let d = args.value()?;
                 sel.ifindex = ctx.ifindex(&d);
                 if sel.ifindex == 0 {
-                    eprint_raw(&format!("Cannot find device \"{}\"\n", d));
+                    crate::error::say_no_device(d);
                     return Ok(Err(1));
                 }
             }

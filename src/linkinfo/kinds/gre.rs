@@ -344,7 +344,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: 
                 let v = args.value()?;
                 link = ctx.ifindex(&v);
                 if link == 0 {
-                    return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
+                    return Err(crate::error::no_device(v));
                 }
             }
             "ttl" | "hoplimit" | "hlim" => {
@@ -757,7 +757,7 @@ pub fn parse6(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks:
                 let v = args.value()?;
                 link = ctx.ifindex(&v);
                 if link == 0 {
-                    return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
+                    return Err(crate::error::no_device(v));
                 }
             }
             "ttl" | "hoplimit" | "hlim" => {

@@ -424,7 +424,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: 
                 let v = args.value()?;
                 s.link = ctx.ifindex(&v);
                 if s.link == 0 {
-                    return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
+                    return Err(crate::error::no_device(v));
                 }
             }
             _ if matches(&w, "dsfield") => tos_word(args, &mut s.tos)?,
@@ -699,7 +699,7 @@ pub fn ip6_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hoo
             let v = args.value()?;
             link = ctx.ifindex(&v);
             if link == 0 {
-                return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
+                return Err(crate::error::no_device(v));
             }
             continue;
         }

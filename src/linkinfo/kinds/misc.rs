@@ -246,7 +246,6 @@ mod tests {
 
 use crate::inet::{get_addr, InetPrefix};
 use crate::error::duparg2;
-use crate::error::fail;
 
 const BAREUDP_HELP: &str = "Usage: ... bareudp dstport PORT
 		ethertype PROTO
@@ -415,7 +414,7 @@ pub fn amt_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _ho
                 let v = args.value()?;
                 let link = ctx.ifindex(&v);
                 if link == 0 {
-                    return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
+                    return Err(crate::error::no_device(v));
                 }
                 req.attr_u32(LINK, link);
             }

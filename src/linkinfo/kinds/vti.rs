@@ -9,7 +9,7 @@ use crate::inet::{get_addr, get_addr_rta, InetPrefix};
 use crate::args::keywords::{exact, kw, Table};
 use crate::args::Args;
 use crate::error::{invarg, missarg};
-use crate::error::{eprint_raw, fail, Res};
+use crate::error::{eprint_raw, Res};
 use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::attr::{get_u32, get_u8};
@@ -141,7 +141,7 @@ pub fn vti_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hoo
             let v = args.value()?;
             link = ctx.ifindex(&v);
             if link == 0 {
-                return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
+                return Err(crate::error::no_device(v));
             }
         } else if k == Some(Opt::Fwmark) {
             let v = args.value()?;
@@ -207,7 +207,7 @@ pub fn xfrm_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _ho
             let v = args.value()?;
             link = ctx.ifindex(&v);
             if link == 0 {
-                return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
+                return Err(crate::error::no_device(v));
             }
         } else if k == Some(XfrmOpt::IfId) {
             let v = args.value()?;

@@ -7,7 +7,7 @@ use crate::inet::{get_addr, InetPrefix};
 use crate::args::keywords::{exact, kw, Table};
 use crate::args::Args;
 use crate::error::{duparg2, invarg};
-use crate::error::{eprint_raw, fail, Exit, Res};
+use crate::error::{eprint_raw, Exit, Res};
 use super::Hooks;
 use crate::ctx::Ctx;
 use crate::netlink::attr::{get_be16, get_u32};
@@ -232,7 +232,7 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks:
                 dup(&mut attrs, IFLA_VXLAN_LINK, "dev", &v)?;
                 let link = ctx.ifindex(&v);
                 if link == 0 {
-                    return Err(fail(255, &format!("Cannot find device \"{}\"\n", v)));
+                    return Err(crate::error::no_device(v));
                 }
                 req.attr_u32(IFLA_VXLAN_LINK, link);
             }
