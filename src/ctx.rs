@@ -272,22 +272,9 @@ pub struct Shown<'a> {
 /// sink for the printer while stdout and stderr are collected instead of
 /// written; returns (stdout, stderr, exit status).
 pub fn capture(run: impl FnOnce(Box<dyn std::io::Write>) -> Res<i32>) -> (Vec<u8>, Vec<u8>, i32) {
-    use std::cell::RefCell;
-    use std::rc::Rc;
-    struct Shared(Rc<RefCell<Vec<u8>>>);
-    impl std::io::Write for Shared {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let buf = Rc::new(RefCell::new(Vec::new()));
-    let (rc, err) = crate::error::capture_stderr(|| match run(Box::new(Shared(buf.clone()))) {
+    let out = crate::print::Captured::default();
+    let (rc, err) = crate::error::capture_stderr(|| match run(Box::new(out.clone())) {
         Ok(c) | Err(Exit(c)) => c & 0xff,
     });
-    let out = buf.borrow().clone();
-    (out, err, rc)
+    (out.bytes(), err, rc)
 }

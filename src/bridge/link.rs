@@ -548,23 +548,10 @@ mod tests {
 #[cfg(test)]
 mod print_tests {
     use super::*;
+    use crate::print::Captured as Buf;
     use crate::netlink::msgs;
     use crate::print::Mode;
-    use std::cell::RefCell;
-    use std::io::Write;
-    use std::rc::Rc;
 
-    #[derive(Clone, Default)]
-    struct Buf(Rc<RefCell<Vec<u8>>>);
-    impl Write for Buf {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
 
     /// A port message as the kernel sends it for AF_BRIDGE dumps.
     fn port_msg(index: i32, flags: u32, state: u8, link: Option<u32>) -> Req {

@@ -1138,23 +1138,10 @@ fn print_vlan_router_ports(p: &mut Printer, names: &mut LinkNames, list: &[u8], 
 #[cfg(test)]
 mod rtm_tests {
     use super::*;
+    use crate::print::Captured as Buf;
     use crate::netlink::msgs;
     use crate::print::Mode;
-    use std::cell::RefCell;
-    use std::io::Write;
-    use std::rc::Rc;
 
-    #[derive(Clone, Default)]
-    struct Buf(Rc<RefCell<Vec<u8>>>);
-    impl Write for Buf {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
 
     fn entry(r: &mut Req, flags: u16, vid: u16, range: Option<u16>, state: u8, router: Option<u8>) {
         let n = r.nest(BRIDGE_VLANDB_ENTRY | crate::netlink::attr::NLA_F_NESTED);

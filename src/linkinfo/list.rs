@@ -774,20 +774,8 @@ fn ipaddr_save(ctx: &mut Ctx, f: &Filter) -> Res<i32> {
 mod tests {
     use super::*;
     use crate::print::{Mode, Printer};
-    use std::sync::{Arc, Mutex};
+    use crate::print::Captured;
 
-    struct Buf(Arc<Mutex<Vec<u8>>>);
-    impl std::io::Write for Buf {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            if let Ok(mut v) = self.0.lock() {
-                v.extend_from_slice(b);
-            }
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
 
     /// An ifaddrmsg with attributes, as the kernel sends it (no nlmsghdr).
     fn addr_msg(family: u8, plen: u8, scope: u8, index: i32, attrs: &[(u16, Vec<u8>)]) -> Vec<u8> {
@@ -809,8 +797,8 @@ mod tests {
     }
 
     fn render(o: crate::ctx::Opts, json: bool, p: &[u8]) -> String {
-        let out = Arc::new(Mutex::new(Vec::new()));
-        let pr = Printer::new(Box::new(Buf(out.clone())), Mode { json, ..Default::default() });
+        let out = Captured::default();
+        let pr = Printer::new(Box::new(out.clone()), Mode { json, ..Default::default() });
         let mut ctx = Ctx::new(o, pr);
         let f = Filter::new(0, false, false);
         let mut env = LinkEnv::default();
@@ -821,7 +809,7 @@ mod tests {
         ctx.p.delete_json_obj();
         let _ = ctx.p.flush();
         drop(ctx);
-        let v = out.lock().map(|v| v.clone()).unwrap_or_default();
+        let v = out.bytes();
         String::from_utf8_lossy(&v).into_owned()
     }
 

@@ -1011,24 +1011,12 @@ fn print_stats64(ctx: &mut Ctx, s: &Stats, cc: Option<u32>, what: &str) {
 mod tests {
     use super::*;
     use crate::print::{Mode, Printer};
-    use std::sync::{Arc, Mutex};
+    use crate::print::Captured;
 
-    struct Buf(Arc<Mutex<Vec<u8>>>);
-    impl std::io::Write for Buf {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            if let Ok(mut v) = self.0.lock() {
-                v.extend_from_slice(b);
-            }
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
 
     fn flags_text(flags: u32, mdown: bool, json: bool) -> String {
-        let out = Arc::new(Mutex::new(Vec::new()));
-        let p = Printer::new(Box::new(Buf(out.clone())), Mode { json, ..Default::default() });
+        let out = Captured::default();
+        let p = Printer::new(Box::new(out.clone()), Mode { json, ..Default::default() });
         let mut ctx = Ctx::new(Default::default(), p);
         if json {
             ctx.p.new_json_obj();
@@ -1041,18 +1029,18 @@ mod tests {
         }
         let _ = ctx.p.flush();
         drop(ctx);
-        let v = out.lock().map(|v| v.clone()).unwrap_or_default();
+        let v = out.bytes();
         String::from_utf8_lossy(&v).into_owned()
     }
 
     fn stats_text(o: crate::ctx::Opts, s: &Stats, cc: Option<u32>) -> String {
-        let out = Arc::new(Mutex::new(Vec::new()));
-        let p = Printer::new(Box::new(Buf(out.clone())), Mode::default());
+        let out = Captured::default();
+        let p = Printer::new(Box::new(out.clone()), Mode::default());
         let mut ctx = Ctx::new(o, p);
         print_stats64(&mut ctx, s, cc, "stats64");
         let _ = ctx.p.flush();
         drop(ctx);
-        let v = out.lock().map(|v| v.clone()).unwrap_or_default();
+        let v = out.bytes();
         String::from_utf8_lossy(&v).into_owned()
     }
 

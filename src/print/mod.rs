@@ -48,6 +48,28 @@ pub struct Mode {
     pub dark: bool,
 }
 
+/// An output that keeps what is printed, readable through any clone of it:
+/// the golden replays print into one, and so do the printers' tests.
+#[derive(Clone, Default)]
+pub struct Captured(pub std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Captured {
+    /// What was printed so far.
+    pub fn bytes(&self) -> Vec<u8> {
+        self.0.borrow().clone()
+    }
+}
+
 pub struct Printer {
     w: io::BufWriter<Box<dyn Write>>,
     jw: Option<JsonWriter>,

@@ -305,22 +305,10 @@ pub fn netns_set(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::print::Captured as Sink;
     use crate::ctx::Opts;
     use crate::print::{Mode, Printer};
-    use std::rc::Rc;
 
-    /// A stdout stand-in whose bytes the test can read back.
-    #[derive(Clone, Default)]
-    struct Sink(Rc<RefCell<Vec<u8>>>);
-    impl std::io::Write for Sink {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
 
     /// An RTM_{NEW,DEL}NSID message with the given s32 attributes.
     fn nsid_msg(ty: u16, attrs: &[(u16, i32)]) -> Vec<u8> {

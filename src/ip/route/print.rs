@@ -516,23 +516,10 @@ pub fn print_route(e: &mut Env, ty: u16, r: &Rtm, tb: &RtTb) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::print::Captured as Sink;
     use crate::netlink::attr::Req;
     use crate::print::Mode;
-    use std::cell::RefCell;
-    use std::io::Write;
-    use std::rc::Rc;
 
-    #[derive(Clone, Default)]
-    struct Sink(Rc<RefCell<Vec<u8>>>);
-    impl Write for Sink {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
 
     fn names() -> crate::names::LinkNames {
         let mut n = crate::names::LinkNames::new();

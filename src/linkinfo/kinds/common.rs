@@ -50,25 +50,11 @@ pub fn req_type_flags(req: &crate::netlink::Req) -> (u16, u16) {
 #[cfg(test)]
 pub mod test_util {
     //! Runs a printer into a buffer, in text or JSON, for golden tests.
-    use std::cell::RefCell;
-    use std::io::Write;
-    use std::rc::Rc;
 
     use crate::ctx::{Ctx, Opts};
     use crate::print::{Mode, Printer};
+    pub use crate::print::Captured as Buf;
 
-    #[derive(Clone, Default)]
-    pub struct Buf(pub Rc<RefCell<Vec<u8>>>);
-
-    impl Write for Buf {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
 
     pub fn ctx(json: bool) -> (Ctx, Buf) {
         let buf = Buf::default();
