@@ -120,80 +120,26 @@ fn scan_word(b: &[u8], mut i: usize) -> Option<String> {
     Some(String::from_utf8_lossy(&b[s..i]).into_owned())
 }
 
-/// sscanf(p, "0x%x %s")
+/// sscanf(p, "0x%x %s"): glibc reads the number with strtoul and stores
+/// it truncated to an unsigned int.
 fn scan_hex(p: &str) -> Option<(i32, String)> {
-    let b = p.as_bytes();
-    if !p.starts_with("0x") {
+    let rest = p.strip_prefix("0x")?;
+    let (v, used, _) = crate::args::num::c_strtoull(rest, 16);
+    if used == 0 {
         return None;
     }
-    let mut i = 2;
-    while i < b.len() && is_cspace(b[i]) {
-        i += 1;
-    }
-    let neg = match b.get(i) {
-        Some(b'-') => {
-            i += 1;
-            true
-        }
-        Some(b'+') => {
-            i += 1;
-            false
-        }
-        _ => false,
-    };
-    if b.get(i) == Some(&b'0') && matches!(b.get(i + 1), Some(b'x') | Some(b'X')) && b.get(i + 2).is_some_and(|c| c.is_ascii_hexdigit()) {
-        i += 2;
-    }
-    let s = i;
-    let mut v: u64 = 0;
-    while i < b.len() && b[i].is_ascii_hexdigit() {
-        v = v.saturating_mul(16).saturating_add((b[i] as char).to_digit(16).unwrap_or(0) as u64);
-        i += 1;
-    }
-    if i == s {
-        return None;
-    }
-    let mut v = v.min(u32::MAX as u64) as u32;
-    if neg {
-        v = v.wrapping_neg();
-    }
-    let name = scan_word(b, i)?;
-    Some((v as i32, name))
+    let name = scan_word(rest.as_bytes(), used)?;
+    Some((v as u32 as i32, name))
 }
 
-/// sscanf(p, "%d %s")
+/// sscanf(p, "%d %s"): strtol, stored truncated to an int.
 fn scan_dec(p: &str) -> Option<(i32, String)> {
-    let b = p.as_bytes();
-    let mut i = 0;
-    while i < b.len() && is_cspace(b[i]) {
-        i += 1;
-    }
-    let neg = match b.get(i) {
-        Some(b'-') => {
-            i += 1;
-            true
-        }
-        Some(b'+') => {
-            i += 1;
-            false
-        }
-        _ => false,
-    };
-    let s = i;
-    let mut v: i64 = 0;
-    while i < b.len() && b[i].is_ascii_digit() {
-        v = v.saturating_mul(10).saturating_add((b[i] - b'0') as i64);
-        i += 1;
-    }
-    if i == s {
+    let (v, used, _) = crate::args::num::c_strtoll(p, 10);
+    if used == 0 {
         return None;
     }
-    if neg {
-        v = -v;
-    }
-    let v = v.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
-    let name = scan_word(b, i)?;
-    Some((v, name))
+    let name = scan_word(p.as_bytes(), used)?;
+    Some((v as i32, name))
 }
 
 /// Reads a names file; calls `f(id, name)` for each entry, stops with the
