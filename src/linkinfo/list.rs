@@ -737,7 +737,7 @@ fn ipaddr_flush(ctx: &mut Ctx, f: &mut Filter) -> Res<i32> {
 
 /// `ip address save`: the magic, then the raw RTM_NEWADDR messages.
 fn ipaddr_save(ctx: &mut Ctx, f: &Filter) -> Res<i32> {
-    if unsafe { libc::isatty(1) } == 1 {
+    if crate::sys::stdout_is_tty() {
         crate::eprintf!("Not sending a binary stream to stdout\n");
         return Err(Exit(1));
     }

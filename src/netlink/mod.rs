@@ -66,7 +66,7 @@ impl Rtnl {
         if strict {
             let _ = s.set_netlink_get_strict_chk(true);
         }
-        let seq = unsafe { libc::time(std::ptr::null_mut()) } as u32;
+        let seq = crate::sys::unix_time() as u32;
         Ok(Rtnl {
             backend: Backend::Live(s),
             seq,
@@ -102,7 +102,7 @@ impl Rtnl {
             .map_err(|e| format!("Cannot bind netlink socket: {}\n", strerror(errno(e))))?;
         let mut addr = netlink_sys::SocketAddr::new(0, 0);
         let local_pid = if s.get_address(&mut addr).is_ok() { addr.port_number() } else { 0 };
-        let seq = unsafe { libc::time(std::ptr::null_mut()) } as u32;
+        let seq = crate::sys::unix_time() as u32;
         Ok(Rtnl {
             backend: Backend::Live(s),
             seq,

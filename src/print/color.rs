@@ -78,7 +78,7 @@ pub fn enabled(when: When, json: bool) -> (bool, bool) {
     if json || when == When::Never || when == When::Unset {
         return (false, false);
     }
-    let on = when == When::Always || unsafe { libc::isatty(1) } == 1;
+    let on = when == When::Always || crate::sys::stdout_is_tty();
     if !on {
         return (false, false);
     }

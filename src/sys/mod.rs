@@ -116,12 +116,25 @@ impl Iterator for Dir {
     }
 }
 
-/// gettimeofday(): (seconds, microseconds).
+/// gettimeofday(): (seconds, microseconds) since the epoch.
 pub fn now() -> (libc::time_t, i64) {
-    let mut tv = libc::timeval { tv_sec: 0, tv_usec: 0 };
-    // SAFETY: gettimeofday fills a local.
-    unsafe { libc::gettimeofday(&mut tv, std::ptr::null_mut()) };
-    (tv.tv_sec, tv.tv_usec as i64)
+    let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    (d.as_secs() as libc::time_t, d.subsec_micros() as i64)
+}
+
+/// time(NULL).
+pub fn unix_time() -> i64 {
+    now().0 as i64
+}
+
+/// isatty(1): whether stdout is a terminal.
+pub fn stdout_is_tty() -> bool {
+    std::io::IsTerminal::is_terminal(&std::io::stdout())
+}
+
+/// isatty(0): whether stdin is a terminal.
+pub fn stdin_is_tty() -> bool {
+    std::io::IsTerminal::is_terminal(&std::io::stdin())
 }
 
 /// asctime(localtime(secs)) without its newline.

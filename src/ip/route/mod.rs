@@ -561,8 +561,7 @@ fn dump_req(f: &Filter, family: u8) -> Req {
 
 fn list_flush_or_save(ctx: &mut Ctx, words: Args, action: Action) -> Res<i32> {
     if action == Action::Save {
-        // SAFETY: isatty on a constant fd.
-        if unsafe { libc::isatty(1) } != 0 {
+        if crate::sys::stdout_is_tty() {
             crate::eprintf!("Not sending a binary stream to stdout\n");
             return rc(1);
         }
@@ -805,8 +804,7 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
 }
 
 fn now() -> i64 {
-    // SAFETY: time(NULL) has no preconditions.
-    unsafe { libc::time(std::ptr::null_mut()) as i64 }
+    crate::sys::unix_time()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1084,8 +1082,7 @@ fn inet_proto_a2n(s: &str) -> Option<u8> {
 
 /// Reads the whole of stdin after checking the magic (route_dump_check_magic).
 fn check_magic() -> Result<std::fs::File, i32> {
-    // SAFETY: isatty on a constant fd.
-    if unsafe { libc::isatty(0) } != 0 {
+    if crate::sys::stdin_is_tty() {
         crate::eprintf!("Can't restore route dump from a terminal\n");
         return Err(1);
     }
