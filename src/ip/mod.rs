@@ -5,6 +5,7 @@
 
 pub mod addr;
 pub mod link;
+pub mod neigh;
 pub mod netns;
 pub mod route;
 
@@ -51,8 +52,8 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("maddress", None),
         kw("route", Some(route::do_iproute)),
         kw("rule", None),
-        kw("neighbor", None),
-        kw("neighbour", None),
+        kw("neighbor", Some(neigh::do_ipneigh)),
+        kw("neighbour", Some(neigh::do_ipneigh)),
         kw("ntable", None),
         kw("ntbl", None),
         kw("link", Some(link::do_iplink)),
@@ -95,7 +96,7 @@ fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args, final_: bool) -> Res<Option<i32>
             Some(h) => h(ctx, args).map(Some),
             None => Err(fail(
                 1,
-                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, route and netns).\n", k.word()),
+                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, neigh, route and netns).\n", k.word()),
             )),
         };
     }
@@ -203,6 +204,7 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     // option tables after link's own), netns.
     v.extend_from_slice(addr::KEYWORDS);
     v.extend_from_slice(route::KEYWORDS);
+    v.extend_from_slice(neigh::KEYWORDS);
     v.extend_from_slice(link::KEYWORDS);
     v.extend_from_slice(crate::linkinfo::kinds::KEYWORDS);
     v.extend_from_slice(netns::KEYWORDS);

@@ -234,7 +234,7 @@ pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link
 }
 
 /// name_is_vrf(): the device exists and is of kind vrf.
-fn name_is_vrf(ctx: &mut Ctx, name: &str) -> bool {
+pub fn name_is_vrf(ctx: &mut Ctx, name: &str) -> bool {
     let fam = ctx.o.family;
     let Ok(r) = ctx.rtnl() else { return false };
     let mut req = Req::new(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(fam, 0, 0, 0));
