@@ -48,6 +48,11 @@ _rip_kw_ip_route_add_encap_ila_csum_mode="adj-transport neutral-map neutral-map-
 _rip_kw_ip_route_add_encap_ila_ident_type="luid use-format"
 _rip_kw_ip_route_add_encap_ila_hook_type="output input"
 _rip_kw_ip_route_add_encap_xfrm="if_id link_dev help"
+_rip_kw_ip_neigh="add change chg replace delete get show lst list flush help"
+_rip_kw_ip_neigh_add="lladdr nud proxy router use managed extern_learn dev protocol to help"
+_rip_kw_ip_neigh_show="dev master vrf nomaster unused nud proxy protocol to help"
+_rip_kw_ip_neigh_get="dev proxy to help"
+_rip_kw_ip_neigh_nud="permanent reachable noarp none stale incomplete delay probe failed all"
 _rip_kw_ip_link="add set change replace delete show lst list xstats afstats property help"
 _rip_kw_ip_link_set="up down name index link address broadcast brd txqueuelen qlen txqlen mtu xdpgeneric xdpdrv xdpoffload xdp netns multicast allmulticast promisc trailers arp carrier vf master vrf nomaster dynamic type alias group mode state numtxqueues numrxqueues addrgenmode link-netns link-netnsid protodown protodown_reason gso_max_size gso_max_segs gro_max_size parentdev help dev"
 _rip_kw_ip_link_set_mode="default dormant"
@@ -155,7 +160,7 @@ _rip_kw_sysctl_OPTIONS="-a --all -A -X --deprecated --dry-run -b --binary -e --i
 
 # What rip implements of ip's objects (_rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-_rip_ip_offered="address link route netns help"
+_rip_ip_offered="address neighbor neighbour link route netns help"
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 _rip_onoff_words="reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked"
@@ -415,6 +420,7 @@ _rip_ip_candidates() {
         address) cmds=$_rip_kw_ip_address ;;
         route) cmds=$_rip_kw_ip_route ;;
         netns) cmds=$_rip_kw_ip_netns ;;
+        neighbor|neighbour) cmds=$_rip_kw_ip_neigh ;;
         *) return ;;
     esac
     if (( i == n )); then
@@ -428,6 +434,21 @@ _rip_ip_candidates() {
     i=$((i + 1))
     local prev=
     (( n > i )) && prev=${w[n-1]}
+
+    if [[ $obj == neighbor || $obj == neighbour ]]; then
+        # The words of each command's table; device names after "dev",
+        # the NUD state names after "nud".
+        case $prev in
+            dev|master|vrf) _rip_ifnames; return ;;
+            nud) printf '%s\n' $_rip_kw_ip_neigh_nud; return ;;
+        esac
+        case $cmd in
+            add|change|chg|replace|delete) printf '%s\n' $_rip_kw_ip_neigh_add ;;
+            show|flush) printf '%s\n' $_rip_kw_ip_neigh_show ;;
+            get) printf '%s\n' $_rip_kw_ip_neigh_get ;;
+        esac
+        return
+    fi
 
     if [[ $obj == netns ]]; then
         local first=$i

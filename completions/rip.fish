@@ -44,6 +44,11 @@ set -g __rip_kw_ip_route_add_encap_ila_csum_mode adj-transport neutral-map neutr
 set -g __rip_kw_ip_route_add_encap_ila_ident_type luid use-format
 set -g __rip_kw_ip_route_add_encap_ila_hook_type output input
 set -g __rip_kw_ip_route_add_encap_xfrm if_id link_dev help
+set -g __rip_kw_ip_neigh add change chg replace delete get show lst list flush help
+set -g __rip_kw_ip_neigh_add lladdr nud proxy router use managed extern_learn dev protocol to help
+set -g __rip_kw_ip_neigh_show dev master vrf nomaster unused nud proxy protocol to help
+set -g __rip_kw_ip_neigh_get dev proxy to help
+set -g __rip_kw_ip_neigh_nud permanent reachable noarp none stale incomplete delay probe failed all
 set -g __rip_kw_ip_link add set change replace delete show lst list xstats afstats property help
 set -g __rip_kw_ip_link_set up down name index link address broadcast brd txqueuelen qlen txqlen mtu xdpgeneric xdpdrv xdpoffload xdp netns multicast allmulticast promisc trailers arp carrier vf master vrf nomaster dynamic type alias group mode state numtxqueues numrxqueues addrgenmode link-netns link-netnsid protodown protodown_reason gso_max_size gso_max_segs gro_max_size parentdev help dev
 set -g __rip_kw_ip_link_set_mode default dormant
@@ -161,7 +166,7 @@ end
 
 # What rip implements of ip's objects (__rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-set -g __rip_ip_offered address link route netns help
+set -g __rip_ip_offered address neighbor neighbour link route netns help
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 set -g __rip_onoff_words reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked
@@ -529,6 +534,8 @@ function __rip_ip_candidates
             set cmds $__rip_kw_ip_route
         case netns
             set cmds $__rip_kw_ip_netns
+        case neighbor neighbour
+            set cmds $__rip_kw_ip_neigh
         case '*'
             return
     end
@@ -544,6 +551,28 @@ function __rip_ip_candidates
     set i (math $i + 1)
     set -l prev ''
     test $n -ge $i; and set prev $w[$n]
+
+    if contains -- $obj neighbor neighbour
+        # The words of each command's table; device names after "dev",
+        # the NUD state names after "nud".
+        switch $prev
+            case dev master vrf
+                __rip_ifnames
+                return
+            case nud
+                printf '%s\n' $__rip_kw_ip_neigh_nud
+                return
+        end
+        switch $cmd
+            case add change chg replace delete
+                printf '%s\n' $__rip_kw_ip_neigh_add
+            case show flush
+                printf '%s\n' $__rip_kw_ip_neigh_show
+            case get
+                printf '%s\n' $__rip_kw_ip_neigh_get
+        end
+        return
+    end
 
     if test $obj = netns
         set -l first $i
