@@ -504,6 +504,9 @@ fn do_show_or_flush(ctx: &mut Ctx, mut a: Args, flush: bool) -> Res<i32> {
         return Err(crate::error::dump_terminated());
     }
     ctx.p.delete_json_obj();
+    // print_neigh() flushes stdout after each entry: a batch's later
+    // messages on stderr come after this listing.
+    let _ = ctx.p.flush();
     Ok(0)
 }
 
@@ -871,6 +874,7 @@ fn ipneigh_get(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
     if let Some(m) = crate::netlink::attr::msgs(&ans).next() {
         out = print_neigh(&mut s, &f, &m, &mut logit);
     }
+    let _ = s.p.flush();
     if out.is_err() {
         crate::error::eprint_raw("An error :-)\n");
         return Ok(1);
