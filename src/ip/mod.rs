@@ -7,6 +7,7 @@ pub mod addr;
 pub mod link;
 pub mod netns;
 pub mod route;
+pub mod rule;
 
 use std::ffi::OsString;
 
@@ -50,7 +51,7 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("addrlabel", None),
         kw("maddress", None),
         kw("route", Some(route::do_iproute)),
-        kw("rule", None),
+        kw("rule", Some(rule::do_iprule)),
         kw("neighbor", None),
         kw("neighbour", None),
         kw("ntable", None),
@@ -95,7 +96,7 @@ fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args, final_: bool) -> Res<Option<i32>
             Some(h) => h(ctx, args).map(Some),
             None => Err(fail(
                 1,
-                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, route and netns).\n", k.word()),
+                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, route, rule and netns).\n", k.word()),
             )),
         };
     }
@@ -199,10 +200,11 @@ static OPTIONS: Table<Opt> = Table::new(
 /// `KEYWORDS`, one line per object (completions and man pages read these).
 pub fn keywords() -> Vec<&'static dyn Words> {
     let mut v: Vec<&'static dyn Words> = vec![&OPTIONS, &FAMILIES, &OBJECTS];
-    // In ip's object order (OBJECTS): address, route, link (its kinds'
+    // In ip's object order (OBJECTS): address, route, rule, link (its kinds'
     // option tables after link's own), netns.
     v.extend_from_slice(addr::KEYWORDS);
     v.extend_from_slice(route::KEYWORDS);
+    v.extend_from_slice(rule::KEYWORDS);
     v.extend_from_slice(link::KEYWORDS);
     v.extend_from_slice(crate::linkinfo::kinds::KEYWORDS);
     v.extend_from_slice(netns::KEYWORDS);
