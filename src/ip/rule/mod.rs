@@ -734,7 +734,11 @@ fn list_flush_or_save(ctx: &mut Ctx, words: Args, action: Action) -> Res<i32> {
         crate::error::say_cannot_send_dump(e);
         return Ok(255);
     }
-    ctx.p.new_json_obj();
+    // save writes the messages with write(2) past stdio, so the "[" of -j
+    // (buffered in stdio) comes out after them.
+    if action != Action::Save {
+        ctx.p.new_json_obj();
+    }
     let pref_family = ctx.o.family;
     let numeric = ctx.o.numeric > 0;
     let details = ctx.o.details;
@@ -786,6 +790,9 @@ fn list_flush_or_save(ctx: &mut Ctx, words: Args, action: Action) -> Res<i32> {
                 break;
             }
         }
+    }
+    if action == Action::Save {
+        ctx.p.new_json_obj();
     }
     if !ok {
         let _ = ctx.p.flush();
