@@ -743,7 +743,8 @@ fn list_flush_or_save(ctx: &mut Ctx, words: Args, action: Action) -> Res<i32> {
     let numeric = ctx.o.numeric > 0;
     let details = ctx.o.details;
     let resolve = ctx.o.resolve > 0;
-    let mut doomed: Vec<Vec<u8>> = Vec::new();
+    let replay = ctx.is_replay();
+    let rcvbuf = ctx.o.rcvbuf;
     let ok = ctx.dump_stream(|s, m| {
         match action {
             Action::Save => s.p.raw(m.raw),
@@ -757,8 +758,18 @@ fn list_flush_or_save(ctx: &mut Ctx, words: Args, action: Action) -> Res<i32> {
                         return Ok(());
                     }
                 }
-                if tb.has(FRA_PRIORITY) {
-                    doomed.push(m.raw.to_vec());
+                // flush_rule() deletes each rule while the dump goes on,
+                // on a socket of its own; the kernel's dump then skips as
+                // many rules as were deleted before its next part.
+                if tb.has(FRA_PRIORITY) && !replay {
+                    let mut raw = m.raw.to_vec();
+                    raw[4..6].copy_from_slice(&RTM_DELRULE.to_ne_bytes());
+                    raw[6..8].copy_from_slice(&NLM_F_REQUEST.to_ne_bytes());
+                    let mut req = Req { buf: raw };
+                    let Ok(mut rth2) = crate::netlink::Rtnl::open(rcvbuf, false) else { return Err(Exit(-1)) };
+                    if rth2.talk(&mut req).is_err() {
+                        return Err(Exit(-1));
+                    }
                 }
             }
             Action::List => {
@@ -779,18 +790,6 @@ fn list_flush_or_save(ctx: &mut Ctx, words: Args, action: Action) -> Res<i32> {
         Err(Exit(-1)) => false,
         Err(e) => return Err(e),
     };
-    let mut ok = ok;
-    if ok && action == Action::Flush && !ctx.is_replay() {
-        for mut raw in doomed {
-            raw[4..6].copy_from_slice(&RTM_DELRULE.to_ne_bytes());
-            raw[6..8].copy_from_slice(&NLM_F_REQUEST.to_ne_bytes());
-            let mut req = Req { buf: raw };
-            if ctx.rtnl()?.talk(&mut req).is_err() {
-                ok = false;
-                break;
-            }
-        }
-    }
     if action == Action::Save {
         ctx.p.new_json_obj();
     }
