@@ -606,7 +606,7 @@ fn parse_msg(payload: &[u8]) -> Option<(Frh, Tb<'_>)> {
     Some((frh, Tb::parse(&payload[FRH_LEN..], FRA_MAX)))
 }
 
-fn parse_selectors(ctx: &mut Ctx, mut a: Args, af: u8) -> Res<Filter> {
+fn parse_selectors(mut a: Args, af: u8) -> Res<Filter> {
     let mut f = Filter::default();
     while let Some(w) = a.next() {
         match SELECTORS.find(&w) {
@@ -703,7 +703,6 @@ fn parse_selectors(ctx: &mut Ctx, mut a: Args, af: u8) -> Res<Filter> {
             }
         }
     }
-    let _ = ctx;
     Ok(f)
 }
 
@@ -727,7 +726,7 @@ fn list_flush_or_save(ctx: &mut Ctx, words: Args, action: Action) -> Res<i32> {
         }
         ctx.p.raw(&MAGIC.to_ne_bytes());
     }
-    let f = parse_selectors(ctx, words, af)?;
+    let f = parse_selectors(words, af)?;
     let mut req = dump_req(af);
     if let Err(e) = ctx.rtnl()?.dump_request(&mut req) {
         let _ = ctx.p.flush();
