@@ -17,6 +17,7 @@ const AREAS: &[(&str, &str)] = &[
     ("addr", "`ip address show/flush/save`: every field, modes, filters, errors"),
     ("addr-modify", "`ip address add/change/replace/del/restore/showdump`, IPv4 and IPv6"),
     ("route", "`ip route` show/add/del/change/replace/append/prepend/get/flush/save/restore"),
+    ("rule", "`ip rule` show (every selector, filters, `-4 -6 -j -p -o -N -d -c`), add/del, errors, flush, save/restore"),
     ("neigh", "`ip neigh` show/get/add/change/replace/del/flush: every field, `-s -j -br -o`, filters, flush rounds, errors"),
     ("netns", "`ip netns` (all subcommands), `ip -n`, `-all`"),
     ("bridge", "`bridge link` show/set, `fdb`, `mdb`, `vlan`, `vni`, `monitor`"),

@@ -48,6 +48,10 @@ _rip_kw_ip_route_add_encap_ila_csum_mode="adj-transport neutral-map neutral-map-
 _rip_kw_ip_route_add_encap_ila_ident_type="luid use-format"
 _rip_kw_ip_route_add_encap_ila_hook_type="output input"
 _rip_kw_ip_route_add_encap_xfrm="if_id link_dev help"
+_rip_kw_ip_rule="list lst show save restore add delete flush help"
+_rip_kw_ip_rule_show="preference order priority not tos dsfield fwmark dev iif oif l3mdev uidrange tun_id lookup table from src protocol ipproto sport dport dst to"
+_rip_kw_ip_rule_add="not from to preference order priority tos dsfield fwmark realms protocol tun_id table lookup suppress_prefixlength sup_pl suppress_ifgroup sup_group dev iif oif l3mdev uidrange nat map-to ipproto sport dport type"
+_rip_kw_ip_rule_add_type="help goto nop unicast local broadcast anycast multicast blackhole unreachable prohibit throw nat xresolve"
 _rip_kw_ip_neigh="add change chg replace delete get show lst list flush help"
 _rip_kw_ip_neigh_add="lladdr nud proxy router use managed extern_learn dev protocol to help"
 _rip_kw_ip_neigh_show="dev master vrf nomaster unused nud proxy protocol to help"
@@ -160,7 +164,7 @@ _rip_kw_sysctl_OPTIONS="-a --all -A -X --deprecated --dry-run -b --binary -e --i
 
 # What rip implements of ip's objects (_rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-_rip_ip_offered="address neighbor neighbour link route netns help"
+_rip_ip_offered="address route rule neighbor neighbour link netns help"
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 _rip_onoff_words="reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked"
@@ -419,6 +423,7 @@ _rip_ip_candidates() {
         link) cmds=$_rip_kw_ip_link ;;
         address) cmds=$_rip_kw_ip_address ;;
         route) cmds=$_rip_kw_ip_route ;;
+        rule) cmds=$_rip_kw_ip_rule ;;
         netns) cmds=$_rip_kw_ip_netns ;;
         neighbor|neighbour) cmds=$_rip_kw_ip_neigh ;;
         *) return ;;
@@ -518,6 +523,8 @@ _rip_ip_candidates() {
             else printf '%s\n' $_rip_kw_ip_route_add $_rip_kw_ip_route_add_TYPE; fi ;;
         route/show|route/flush|route/save) printf '%s\n' $_rip_kw_ip_route_show $_rip_kw_ip_route_show_to ;;
         route/get) printf '%s\n' $_rip_kw_ip_route_get ;;
+        rule/add|rule/delete) printf '%s\n' $_rip_kw_ip_rule_add $_rip_kw_ip_rule_add_type ;;
+        rule/show|rule/flush) printf '%s\n' $_rip_kw_ip_rule_show ;;
     esac
 }
 

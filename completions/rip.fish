@@ -44,6 +44,10 @@ set -g __rip_kw_ip_route_add_encap_ila_csum_mode adj-transport neutral-map neutr
 set -g __rip_kw_ip_route_add_encap_ila_ident_type luid use-format
 set -g __rip_kw_ip_route_add_encap_ila_hook_type output input
 set -g __rip_kw_ip_route_add_encap_xfrm if_id link_dev help
+set -g __rip_kw_ip_rule list lst show save restore add delete flush help
+set -g __rip_kw_ip_rule_show preference order priority not tos dsfield fwmark dev iif oif l3mdev uidrange tun_id lookup table from src protocol ipproto sport dport dst to
+set -g __rip_kw_ip_rule_add not from to preference order priority tos dsfield fwmark realms protocol tun_id table lookup suppress_prefixlength sup_pl suppress_ifgroup sup_group dev iif oif l3mdev uidrange nat map-to ipproto sport dport type
+set -g __rip_kw_ip_rule_add_type help goto nop unicast local broadcast anycast multicast blackhole unreachable prohibit throw nat xresolve
 set -g __rip_kw_ip_neigh add change chg replace delete get show lst list flush help
 set -g __rip_kw_ip_neigh_add lladdr nud proxy router use managed extern_learn dev protocol to help
 set -g __rip_kw_ip_neigh_show dev master vrf nomaster unused nud proxy protocol to help
@@ -166,7 +170,7 @@ end
 
 # What rip implements of ip's objects (__rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-set -g __rip_ip_offered address neighbor neighbour link route netns help
+set -g __rip_ip_offered address route rule neighbor neighbour link netns help
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 set -g __rip_onoff_words reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked
@@ -532,6 +536,8 @@ function __rip_ip_candidates
             set cmds $__rip_kw_ip_address
         case route
             set cmds $__rip_kw_ip_route
+        case rule
+            set cmds $__rip_kw_ip_rule
         case netns
             set cmds $__rip_kw_ip_netns
         case neighbor neighbour
@@ -679,6 +685,10 @@ function __rip_ip_candidates
             printf '%s\n' $__rip_kw_ip_route_show $__rip_kw_ip_route_show_to
         case route/get
             printf '%s\n' $__rip_kw_ip_route_get
+        case rule/add rule/delete
+            printf '%s\n' $__rip_kw_ip_rule_add $__rip_kw_ip_rule_add_type
+        case rule/show rule/flush
+            printf '%s\n' $__rip_kw_ip_rule_show
     end
 end
 

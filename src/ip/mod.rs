@@ -8,6 +8,7 @@ pub mod link;
 pub mod neigh;
 pub mod netns;
 pub mod route;
+pub mod rule;
 
 use std::ffi::OsString;
 
@@ -51,7 +52,7 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("addrlabel", None),
         kw("maddress", None),
         kw("route", Some(route::do_iproute)),
-        kw("rule", None),
+        kw("rule", Some(rule::do_iprule)),
         kw("neighbor", Some(neigh::do_ipneigh)),
         kw("neighbour", Some(neigh::do_ipneigh)),
         kw("ntable", None),
@@ -96,7 +97,7 @@ fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args, final_: bool) -> Res<Option<i32>
             Some(h) => h(ctx, args).map(Some),
             None => Err(fail(
                 1,
-                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, neigh, route and netns).\n", k.word()),
+                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, neigh, route, rule and netns).\n", k.word()),
             )),
         };
     }
@@ -200,10 +201,11 @@ static OPTIONS: Table<Opt> = Table::new(
 /// `KEYWORDS`, one line per object (completions and man pages read these).
 pub fn keywords() -> Vec<&'static dyn Words> {
     let mut v: Vec<&'static dyn Words> = vec![&OPTIONS, &FAMILIES, &OBJECTS];
-    // In ip's object order (OBJECTS): address, route, link (its kinds'
+    // In ip's object order (OBJECTS): address, route, rule, link (its kinds'
     // option tables after link's own), netns.
     v.extend_from_slice(addr::KEYWORDS);
     v.extend_from_slice(route::KEYWORDS);
+    v.extend_from_slice(rule::KEYWORDS);
     v.extend_from_slice(neigh::KEYWORDS);
     v.extend_from_slice(link::KEYWORDS);
     v.extend_from_slice(crate::linkinfo::kinds::KEYWORDS);

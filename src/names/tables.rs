@@ -655,3 +655,31 @@ mod tests {
         assert_eq!(h.n2a(7), None);
     }
 }
+
+/// inet_proto_a2n() of lib/inet_proto.c: a decimal number (get_u8 base 10)
+/// or a name from /etc/protocols.
+pub fn inet_proto_a2n(s: &str) -> Option<u8> {
+    if let Some(v) = crate::args::num::get_u8(s, 10) {
+        return Some(v);
+    }
+    let c = std::ffi::CString::new(s).ok()?;
+    // SAFETY: getprotobyname reads a NUL-terminated string.
+    let pe = unsafe { libc::getprotobyname(c.as_ptr()) };
+    if pe.is_null() {
+        return None;
+    }
+    // SAFETY: non-null protoent from libc.
+    Some(unsafe { (*pe).p_proto } as u8)
+}
+
+/// inet_proto_n2a(): the /etc/protocols name of `proto`, else "ipproto-N".
+pub fn inet_proto_n2a(proto: i32, numeric: bool) -> String {
+    // SAFETY: getprotobynumber returns NULL or a static protoent.
+    let pe = unsafe { libc::getprotobynumber(proto) };
+    if !pe.is_null() && !numeric {
+        // SAFETY: p_name of a non-null protoent is a NUL-terminated string.
+        let name = unsafe { std::ffi::CStr::from_ptr((*pe).p_name) };
+        return name.to_string_lossy().into_owned();
+    }
+    format!("ipproto-{}", proto)
+}

@@ -8,6 +8,7 @@
 
 pub mod attr;
 pub mod consts;
+pub mod dumpfile;
 
 use std::collections::VecDeque;
 use std::io;

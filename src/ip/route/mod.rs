@@ -25,7 +25,7 @@ mod nh;
 pub mod print;
 mod rtm;
 
-use std::io::{Read, Seek};
+use std::io::Seek;
 
 use crate::inet::{self, get_prefix, read_family};
 use self::env::Env;
@@ -933,7 +933,7 @@ fn get(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
             attrs.push((if is_s { RTA_SPORT } else { RTA_DPORT }, v.to_be_bytes().to_vec()));
         } else if opt == Some(Get::Ipproto) {
             a.next_arg()?;
-            let Some(pr) = inet_proto_a2n(a.cur()) else {
+            let Some(pr) = rt_names::inet_proto_a2n(a.cur()) else {
                 return Err(invarg("Invalid \"ipproto\" value\n", a.cur()));
             };
             attrs.push((RTA_IP_PROTO, vec![pr]));
@@ -1065,94 +1065,10 @@ pub(crate) fn print_answer(ctx: &mut Ctx, f: &Filter, ans: &[u8]) -> i32 {
     0
 }
 
-/// inet_proto_a2n(): a protocol name from /etc/protocols or a number.
-fn inet_proto_a2n(s: &str) -> Option<u8> {
-    if let Some(v) = crate::args::num::get_u8(s, 0) {
-        return Some(v);
-    }
-    let c = std::ffi::CString::new(s).ok()?;
-    // SAFETY: getprotobyname reads a NUL-terminated string.
-    let pe = unsafe { libc::getprotobyname(c.as_ptr()) };
-    if pe.is_null() {
-        return None;
-    }
-    // SAFETY: non-null protoent from libc.
-    Some(unsafe { (*pe).p_proto } as u8)
-}
-
-/// Reads the whole of stdin after checking the magic (route_dump_check_magic).
-fn check_magic() -> Result<std::fs::File, i32> {
-    if crate::sys::stdin_is_tty() {
-        crate::eprintf!("Can't restore route dump from a terminal\n");
-        return Err(1);
-    }
-    // SAFETY: fd 0 stays open for the process; ManuallyDrop keeps it open.
-    let f = unsafe { <std::fs::File as std::os::fd::FromRawFd>::from_raw_fd(0) };
-    let mut f = std::mem::ManuallyDrop::new(f);
-    let mut m = [0u8; 4];
-    let mut got = 0;
-    while got < 4 {
-        match f.read(&mut m[got..]) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => got += n,
-        }
-    }
-    // fread() leaves the bytes of a short read in place.
-    let magic = u32::from_ne_bytes(m);
-    if magic != 0x4531_1224 {
-        crate::eprintf!("Magic mismatch ({} elems, {:x} magic)\n", (got == 4) as i32, magic);
-        return Err(1);
-    }
-    // The File is handed out; fd 0 must not be closed when it drops.
-    Ok(std::mem::ManuallyDrop::into_inner(f))
-}
-
-/// rtnl_from_file(): calls `h` on each message; Err(rc) on failure.
-fn from_file(f: &mut std::fs::File, mut h: impl FnMut(&mut [u8]) -> Result<(), i32>) -> Result<(), i32> {
-    let mut buf = vec![0u8; 16384];
-    loop {
-        let n = read_full(f, &mut buf[..16]);
-        if n == 0 {
-            return Ok(());
-        }
-        if n != 16 {
-            crate::eprintf!("rtnl-from_file: truncated message\n");
-            return Err(1);
-        }
-        let len = u32::from_ne_bytes([buf[0], buf[1], buf[2], buf[3]]) as usize;
-        if len < 16 || len > buf.len() {
-            let pos = f.stream_position().unwrap_or(0);
-            crate::eprintf!("!!!malformed message: len={} @{}\n", len as i32, pos);
-            return Err(1);
-        }
-        let l = crate::netlink::attr::align4(len - 16);
-        if 16 + l > buf.len() {
-            crate::eprintf!("rtnl-from_file: truncated message\n");
-            return Err(1);
-        }
-        let n = read_full(f, &mut buf[16..16 + l]);
-        if n != l {
-            crate::eprintf!("rtnl-from_file: truncated message\n");
-            return Err(1);
-        }
-        h(&mut buf[..len])?;
-    }
-}
-
-fn read_full(f: &mut std::fs::File, b: &mut [u8]) -> usize {
-    let mut got = 0;
-    while got < b.len() {
-        match f.read(&mut b[got..]) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => got += n,
-        }
-    }
-    got
-}
 
 /// iproute_restore(): three passes (local addresses, local networks, the rest).
 fn restore(ctx: &mut Ctx) -> Res<i32> {
-    let mut f = match check_magic() {
+    let mut f = match crate::netlink::dumpfile::check_magic(0x4531_1224, "route") {
         Ok(f) => f,
         Err(c) => return rc(c),
     };
@@ -1166,7 +1082,7 @@ fn restore(ctx: &mut Ctx) -> Res<i32> {
     };
     let mut result = 0;
     for prio in 0..3 {
-        let r = from_file(&mut f, |msg| {
+        let r = crate::netlink::dumpfile::from_file(&mut f, |msg| {
             let tb = RtTb::parse(msg.get(16 + RTMSG_LEN..).unwrap_or(&[]));
             let gw = tb.get(RTA_GATEWAY).is_some();
             let ps = tb.get(RTA_PREFSRC);
@@ -1205,13 +1121,13 @@ fn restore(ctx: &mut Ctx) -> Res<i32> {
 
 /// iproute_showdump(): prints a saved dump (text; -j has no effect here).
 fn showdump(ctx: &mut Ctx) -> Res<i32> {
-    let mut f = match check_magic() {
+    let mut f = match crate::netlink::dumpfile::check_magic(0x4531_1224, "route") {
         Ok(f) => f,
         Err(c) => return rc(c),
     };
     let filt = Filter::default();
     let upfront = prepare_names(ctx)?;
-    let r = from_file(&mut f, |msg| {
+    let r = crate::netlink::dumpfile::from_file(&mut f, |msg| {
         let Some(r) = Rtm::parse(msg.get(16..).unwrap_or(&[])) else { return Ok(()) };
         let ty = u16::from_ne_bytes([msg[4], msg[5]]);
         if ty != RTM_NEWROUTE && ty != RTM_DELROUTE {
