@@ -6,6 +6,7 @@
 pub mod addr;
 pub mod link;
 pub mod neigh;
+pub mod ntable;
 pub mod netns;
 pub mod route;
 
@@ -54,8 +55,8 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("rule", None),
         kw("neighbor", Some(neigh::do_ipneigh)),
         kw("neighbour", Some(neigh::do_ipneigh)),
-        kw("ntable", None),
-        kw("ntbl", None),
+        kw("ntable", Some(ntable::do_ipntable)),
+        kw("ntbl", Some(ntable::do_ipntable)),
         kw("link", Some(link::do_iplink)),
         kw("l2tp", None),
         kw("fou", None),
@@ -96,7 +97,7 @@ fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args, final_: bool) -> Res<Option<i32>
             Some(h) => h(ctx, args).map(Some),
             None => Err(fail(
                 1,
-                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, neigh, route and netns).\n", k.word()),
+                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, neigh, ntable, route and netns).\n", k.word()),
             )),
         };
     }
@@ -205,6 +206,7 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     v.extend_from_slice(addr::KEYWORDS);
     v.extend_from_slice(route::KEYWORDS);
     v.extend_from_slice(neigh::KEYWORDS);
+    v.extend_from_slice(ntable::KEYWORDS);
     v.extend_from_slice(link::KEYWORDS);
     v.extend_from_slice(crate::linkinfo::kinds::KEYWORDS);
     v.extend_from_slice(netns::KEYWORDS);
