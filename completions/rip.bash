@@ -57,6 +57,9 @@ _rip_kw_ip_neigh_add="lladdr nud proxy router use managed extern_learn dev proto
 _rip_kw_ip_neigh_show="dev master vrf nomaster unused nud proxy protocol to help"
 _rip_kw_ip_neigh_get="dev proxy to help"
 _rip_kw_ip_neigh_nud="permanent reachable noarp none stale incomplete delay probe failed all"
+_rip_kw_ip_ntable="change chg show lst list help"
+_rip_kw_ip_ntable_change="name thresh1 thresh2 thresh3 gc_int dev base_reachable retrans gc_stale delay_probe queue app_probes ucast_probes mcast_probes anycast_delay proxy_delay proxy_queue locktime"
+_rip_kw_ip_ntable_show="dev name"
 _rip_kw_ip_link="add set change replace delete show lst list xstats afstats property help"
 _rip_kw_ip_link_set="up down name index link address broadcast brd txqueuelen qlen txqlen mtu xdpgeneric xdpdrv xdpoffload xdp netns multicast allmulticast promisc trailers arp carrier vf master vrf nomaster dynamic type alias group mode state numtxqueues numrxqueues addrgenmode link-netns link-netnsid protodown protodown_reason gso_max_size gso_max_segs gro_max_size parentdev help dev"
 _rip_kw_ip_link_set_mode="default dormant"
@@ -164,7 +167,7 @@ _rip_kw_sysctl_OPTIONS="-a --all -A -X --deprecated --dry-run -b --binary -e --i
 
 # What rip implements of ip's objects (_rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-_rip_ip_offered="address route rule neighbor neighbour link netns help"
+_rip_ip_offered="address route rule neighbor neighbour ntable ntbl link netns help"
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 _rip_onoff_words="reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked"
@@ -426,6 +429,7 @@ _rip_ip_candidates() {
         rule) cmds=$_rip_kw_ip_rule ;;
         netns) cmds=$_rip_kw_ip_netns ;;
         neighbor|neighbour) cmds=$_rip_kw_ip_neigh ;;
+        ntable|ntbl) cmds=$_rip_kw_ip_ntable ;;
         *) return ;;
     esac
     if (( i == n )); then
@@ -451,6 +455,20 @@ _rip_ip_candidates() {
             add|change|chg|replace|delete) printf '%s\n' $_rip_kw_ip_neigh_add ;;
             show|flush) printf '%s\n' $_rip_kw_ip_neigh_show ;;
             get) printf '%s\n' $_rip_kw_ip_neigh_get ;;
+        esac
+        return
+    fi
+
+    if [[ $obj == ntable || $obj == ntbl ]]; then
+        # The words of each command's table; device names after "dev", the
+        # kernel's table names (values, not keywords) after "name".
+        case $prev in
+            dev) _rip_ifnames; [[ $cmd == show ]] && echo none; return ;;
+            name) printf '%s\n' arp_cache ndisc_cache; return ;;
+        esac
+        case $cmd in
+            set) printf '%s\n' $_rip_kw_ip_ntable_change ;;
+            show) printf '%s\n' $_rip_kw_ip_ntable_show ;;
         esac
         return
     fi

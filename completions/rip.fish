@@ -53,6 +53,9 @@ set -g __rip_kw_ip_neigh_add lladdr nud proxy router use managed extern_learn de
 set -g __rip_kw_ip_neigh_show dev master vrf nomaster unused nud proxy protocol to help
 set -g __rip_kw_ip_neigh_get dev proxy to help
 set -g __rip_kw_ip_neigh_nud permanent reachable noarp none stale incomplete delay probe failed all
+set -g __rip_kw_ip_ntable change chg show lst list help
+set -g __rip_kw_ip_ntable_change name thresh1 thresh2 thresh3 gc_int dev base_reachable retrans gc_stale delay_probe queue app_probes ucast_probes mcast_probes anycast_delay proxy_delay proxy_queue locktime
+set -g __rip_kw_ip_ntable_show dev name
 set -g __rip_kw_ip_link add set change replace delete show lst list xstats afstats property help
 set -g __rip_kw_ip_link_set up down name index link address broadcast brd txqueuelen qlen txqlen mtu xdpgeneric xdpdrv xdpoffload xdp netns multicast allmulticast promisc trailers arp carrier vf master vrf nomaster dynamic type alias group mode state numtxqueues numrxqueues addrgenmode link-netns link-netnsid protodown protodown_reason gso_max_size gso_max_segs gro_max_size parentdev help dev
 set -g __rip_kw_ip_link_set_mode default dormant
@@ -170,7 +173,7 @@ end
 
 # What rip implements of ip's objects (__rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-set -g __rip_ip_offered address route rule neighbor neighbour link netns help
+set -g __rip_ip_offered address route rule neighbor neighbour ntable ntbl link netns help
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 set -g __rip_onoff_words reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked
@@ -542,6 +545,8 @@ function __rip_ip_candidates
             set cmds $__rip_kw_ip_netns
         case neighbor neighbour
             set cmds $__rip_kw_ip_neigh
+        case ntable ntbl
+            set cmds $__rip_kw_ip_ntable
         case '*'
             return
     end
@@ -576,6 +581,27 @@ function __rip_ip_candidates
                 printf '%s\n' $__rip_kw_ip_neigh_show
             case get
                 printf '%s\n' $__rip_kw_ip_neigh_get
+        end
+        return
+    end
+
+    if contains -- $obj ntable ntbl
+        # The words of each command's table; device names after "dev", the
+        # kernel's table names (values, not keywords) after "name".
+        switch $prev
+            case dev
+                __rip_ifnames
+                test $cmd = show; and echo none
+                return
+            case name
+                printf '%s\n' arp_cache ndisc_cache
+                return
+        end
+        switch $cmd
+            case set
+                printf '%s\n' $__rip_kw_ip_ntable_change
+            case show
+                printf '%s\n' $__rip_kw_ip_ntable_show
         end
         return
     end

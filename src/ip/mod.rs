@@ -6,6 +6,7 @@
 pub mod addr;
 pub mod link;
 pub mod neigh;
+pub mod ntable;
 pub mod netns;
 pub mod route;
 pub mod rule;
@@ -55,8 +56,8 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("rule", Some(rule::do_iprule)),
         kw("neighbor", Some(neigh::do_ipneigh)),
         kw("neighbour", Some(neigh::do_ipneigh)),
-        kw("ntable", None),
-        kw("ntbl", None),
+        kw("ntable", Some(ntable::do_ipntable)),
+        kw("ntbl", Some(ntable::do_ipntable)),
         kw("link", Some(link::do_iplink)),
         kw("l2tp", None),
         kw("fou", None),
@@ -97,7 +98,7 @@ fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args, final_: bool) -> Res<Option<i32>
             Some(h) => h(ctx, args).map(Some),
             None => Err(fail(
                 1,
-                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, neigh, route, rule and netns).\n", k.word()),
+                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, neigh, ntable, route, rule and netns).\n", k.word()),
             )),
         };
     }
@@ -207,6 +208,7 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     v.extend_from_slice(route::KEYWORDS);
     v.extend_from_slice(rule::KEYWORDS);
     v.extend_from_slice(neigh::KEYWORDS);
+    v.extend_from_slice(ntable::KEYWORDS);
     v.extend_from_slice(link::KEYWORDS);
     v.extend_from_slice(crate::linkinfo::kinds::KEYWORDS);
     v.extend_from_slice(netns::KEYWORDS);

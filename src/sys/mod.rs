@@ -137,6 +137,23 @@ pub fn stdin_is_tty() -> bool {
     std::io::IsTerminal::is_terminal(&std::io::stdin())
 }
 
+/// strftime(fmt, localtime(secs)); None when localtime() fails.
+pub fn strftime_local(secs: i64, fmt: &str) -> Option<String> {
+    let fmt = std::ffi::CString::new(fmt).ok()?;
+    let t: libc::time_t = secs as libc::time_t;
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    let mut buf = [0u8; 64];
+    // SAFETY: plain libc calls on local buffers; strftime writes at most
+    // buf.len() bytes and returns how many.
+    let n = unsafe {
+        if libc::localtime_r(&t, &mut tm).is_null() {
+            return None;
+        }
+        libc::strftime(buf.as_mut_ptr() as *mut libc::c_char, buf.len(), fmt.as_ptr(), &tm)
+    };
+    Some(String::from_utf8_lossy(&buf[..n]).into_owned())
+}
+
 /// asctime(localtime(secs)) without its newline.
 pub fn asctime(secs: libc::time_t) -> String {
     let mut tm: libc::tm = unsafe { std::mem::zeroed() };
