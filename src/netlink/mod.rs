@@ -520,6 +520,50 @@ impl SendCheck {
     }
 }
 
+/// iproute2's flush buffer: dumped messages rewritten as delete requests
+/// (type, NLM_F_REQUEST, sequence 0) and sent, without an ACK, whenever the
+/// next one would overflow its 3.5 KiB (rtnl_send_check per batch).
+pub struct FlushBatch {
+    buf: Vec<u8>,
+    sender: SendCheck,
+}
+
+impl FlushBatch {
+    const LIMIT: usize = 4096 - 512;
+
+    pub fn new(sender: SendCheck) -> FlushBatch {
+        FlushBatch { buf: Vec::with_capacity(Self::LIMIT), sender }
+    }
+
+    /// Queues the dumped message `raw` as a `del_type` request, sending the
+    /// batch first when it would not fit. Err(errno) when that send failed.
+    pub fn push(&mut self, raw: &[u8], del_type: u16) -> Result<(), i32> {
+        if attr::align4(self.buf.len()) + raw.len() > Self::LIMIT {
+            self.sender.send_check(&self.buf)?;
+            self.buf.clear();
+        }
+        self.buf.resize(attr::align4(self.buf.len()), 0);
+        let at = self.buf.len();
+        self.buf.extend_from_slice(raw);
+        if let Some(h) = self.buf.get_mut(at..at + 16) {
+            h[4..6].copy_from_slice(&del_type.to_ne_bytes());
+            h[6..8].copy_from_slice(&NLM_F_REQUEST.to_ne_bytes());
+            h[8..12].copy_from_slice(&0u32.to_ne_bytes());
+        }
+        Ok(())
+    }
+
+    /// Sends what is still queued (nothing when empty).
+    pub fn send_rest(&mut self) -> Result<(), i32> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        let r = self.sender.send_check(&self.buf);
+        self.buf.clear();
+        r
+    }
+}
+
 /// The extended-ACK message of an NLMSG_ERROR, printed as iproute2 does
 /// ("Error: " or "Warning: ", a final "." added when missing). Returns
 /// whether an error message was printed.

@@ -42,8 +42,6 @@ const NUD_PERMANENT: u32 = 0x80;
 const NUD_NONE: u32 = 0x00;
 
 const MAX_ROUNDS: i32 = 10;
-/// sizeof(flushb) in do_show_or_flush().
-const FLUSHE: usize = 4096 - 512;
 
 pub const USAGE: &str = "Usage: ip neigh { add | del | change | replace }
                 { ADDR [ lladdr LLADDR ] [ nud STATE ] proxy ADDR }
@@ -516,15 +514,14 @@ fn do_flush(ctx: &mut Ctx, mut f: Filter) -> Res<i32> {
     while round < MAX_ROUNDS {
         let mut req = dump_req(&f);
         let rtnl = ctx.rtnl()?;
-        let sender = rtnl.send_checker();
+        let mut batch = crate::netlink::FlushBatch::new(rtnl.send_checker());
         if let Err(e) = rtnl.dump_request(&mut req) {
             let _ = ctx.p.flush();
             crate::eprintf!("Cannot send dump request: {}\n", crate::error::strerror(e));
             return Ok(1);
         }
         let mut flushed = 0usize;
-        let mut buf: Vec<u8> = Vec::with_capacity(FLUSHE);
-        let mut send_err: Option<i32> = None;
+                let mut send_err: Option<i32> = None;
         let mut logit = true;
         let res = ctx.dump_stream(|s, m| {
             if m.ty != RTM_NEWNEIGH && m.ty != RTM_DELNEIGH && m.ty != RTM_GETNEIGH {
@@ -536,21 +533,9 @@ fn do_flush(ctx: &mut Ctx, mut f: Filter) -> Res<i32> {
             if !selected(s, &f, &m, &mut logit)? {
                 return Ok(());
             }
-            let al = crate::netlink::attr::align4(buf.len());
-            if al + m.raw.len() > FLUSHE {
-                if let Err(e) = sender.send_check(&buf) {
-                    send_err = Some(e);
-                    return Err(Exit(-2));
-                }
-                buf.clear();
-            }
-            buf.resize(crate::netlink::attr::align4(buf.len()), 0);
-            let at = buf.len();
-            buf.extend_from_slice(m.raw);
-            if let Some(h) = buf.get_mut(at..at + 16) {
-                h[4..6].copy_from_slice(&RTM_DELNEIGH.to_ne_bytes());
-                h[6..8].copy_from_slice(&NLM_F_REQUEST.to_ne_bytes());
-                h[8..12].copy_from_slice(&0u32.to_ne_bytes());
+            if let Err(e) = batch.push(m.raw, RTM_DELNEIGH) {
+                send_err = Some(e);
+                return Err(Exit(-2));
             }
             flushed += 1;
             if s.o.stats < 2 {
@@ -588,12 +573,10 @@ fn do_flush(ctx: &mut Ctx, mut f: Filter) -> Res<i32> {
             return Ok(0);
         }
         round += 1;
-        if !buf.is_empty() {
-            if let Err(e) = ctx.rtnl()?.send_check(&buf) {
+        if let Err(e) = batch.send_rest() {
                 let _ = ctx.p.flush();
                 crate::eprintf!("Failed to send flush request: {}\n", crate::error::strerror(e));
                 return Ok(1);
-            }
         }
         if stats > 0 {
             ctx.p.raw(format!("\n*** Round {}, deleting {} entries ***\n", round, flushed).as_bytes());

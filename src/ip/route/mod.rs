@@ -686,7 +686,6 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
     if ctx.rtnl()?.is_replay() {
         return rc(0);
     }
-    const FLUSHE: usize = 4096 - 512;
     let mut round = 0;
     loop {
         let mut req = dump_req(&f, family);
@@ -695,16 +694,15 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
             return rc(2);
         }
         let mut flushed = 0usize;
-        let mut buf: Vec<u8> = Vec::with_capacity(FLUSHE);
-        let mut send_err: Option<i32> = None;
+                let mut send_err: Option<i32> = None;
         let mut ip6_multiple = ctx.sticky.ip6_multiple_tables;
+        let mut batch = crate::netlink::FlushBatch::new(ctx.rtnl()?.send_checker());
         let (mut p, mut names) = take_parts(ctx);
         let res = {
             let mut env = Env::new(&mut p, &mut names, &f, &o);
             env.lookup.off = upfront;
             match ctx.rtnl() {
                 Ok(rtnl) => {
-                    let sender = rtnl.send_checker();
                     rtnl.dump(|m| {
                         if m.ty != RTM_NEWROUTE && m.ty != RTM_DELROUTE {
                             crate::eprintf!("Not a route: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
@@ -721,21 +719,9 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
                         if !filter_nlmsg(env.f, &mut ip6_multiple, pref_family, &r, &tb, inet::af_bit_len(r.family)) {
                             return Ok(());
                         }
-                        let al = crate::netlink::attr::align4(buf.len());
-                        if al + m.raw.len() > FLUSHE {
-                            if let Err(e) = sender.send_check(&buf) {
-                                send_err = Some(e);
-                                return Err(Exit(-2));
-                            }
-                            buf.clear();
-                        }
-                        buf.resize(crate::netlink::attr::align4(buf.len()), 0);
-                        let at = buf.len();
-                        buf.extend_from_slice(m.raw);
-                        if let Some(h) = buf.get_mut(at..at + 16) {
-                            h[4..6].copy_from_slice(&RTM_DELROUTE.to_ne_bytes());
-                            h[6..8].copy_from_slice(&NLM_F_REQUEST.to_ne_bytes());
-                            h[8..12].copy_from_slice(&0u32.to_ne_bytes());
+                        if let Err(e) = batch.push(m.raw, RTM_DELROUTE) {
+                            send_err = Some(e);
+                            return Err(Exit(-2));
                         }
                         flushed += 1;
                         if stats < 2 {
@@ -781,12 +767,10 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
             return rc(0);
         }
         round += 1;
-        if !buf.is_empty() {
-            if let Err(e) = ctx.rtnl()?.send_check(&buf) {
+        if let Err(e) = batch.send_rest() {
                 let _ = ctx.p.flush();
                 crate::eprintf!("Failed to send flush request: {}\n", crate::error::strerror(e));
                 return rc(2);
-            }
         }
         if now() - start > 30 {
             ctx.p.fpf(format_args!(
