@@ -687,12 +687,7 @@ fn ipaddr_flush(ctx: &mut Ctx, f: &mut Filter) -> Res<i32> {
                 if round == 0 {
                     ctx.p.raw(b"Nothing to flush.\n");
                 } else {
-                    let s = format!(
-                        "*** Flush is complete after {} round{} ***\n",
-                        round,
-                        if round > 1 { "s" } else { "" }
-                    );
-                    ctx.p.raw(s.as_bytes());
+                    ctx.p.raw(crate::print::flush_complete(round).as_bytes());
                 }
             }
             let _ = ctx.p.flush();
@@ -719,12 +714,7 @@ fn ipaddr_flush(ctx: &mut Ctx, f: &mut Filter) -> Res<i32> {
         }
         if f.flags & IFA_F_SECONDARY == 0 && f.flagmask & IFA_F_SECONDARY != 0 {
             if stats > 0 {
-                let s = format!(
-                    "*** Flush is complete after {} round{} ***\n",
-                    round,
-                    if round > 1 { "s" } else { "" }
-                );
-                ctx.p.raw(s.as_bytes());
+                ctx.p.raw(crate::print::flush_complete(round).as_bytes());
             }
             let _ = ctx.p.flush();
             return Ok(0);

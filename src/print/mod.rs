@@ -48,6 +48,13 @@ pub struct Mode {
     pub dark: bool,
 }
 
+/// The last line of a flush that deleted something (`-s`): "*** Flush is
+/// complete after N round(s) ***", as ip's route, address and neighbour
+/// flushes print it.
+pub fn flush_complete(round: impl std::fmt::Display + PartialOrd<i32> + Copy) -> String {
+    format!("*** Flush is complete after {} round{} ***\n", round, if round > 1 { "s" } else { "" })
+}
+
 /// An output that keeps what is printed, readable through any clone of it:
 /// the golden replays print into one, and so do the printers' tests.
 #[derive(Clone, Default)]

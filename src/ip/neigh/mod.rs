@@ -564,10 +564,7 @@ fn do_flush(ctx: &mut Ctx, mut f: Filter) -> Res<i32> {
                 if round == 0 {
                     ctx.p.raw(b"Nothing to flush.\n");
                 } else {
-                    ctx.p.raw(
-                        format!("*** Flush is complete after {} round{} ***\n", round, if round > 1 { "s" } else { "" })
-                            .as_bytes(),
-                    );
+                    ctx.p.raw(crate::print::flush_complete(round).as_bytes());
                 }
             }
             return Ok(0);

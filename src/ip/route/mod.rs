@@ -756,11 +756,7 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
                 if round == 0 && (f.cloned == 0 || family == AF_INET6) {
                     ctx.p.fp("Nothing to flush.\n");
                 } else {
-                    ctx.p.fpf(format_args!(
-                        "*** Flush is complete after {} round{} ***\n",
-                        round,
-                        if round > 1 { "s" } else { "" }
-                    ));
+                    ctx.p.fp(&crate::print::flush_complete(round));
                 }
             }
             let _ = ctx.p.flush();
