@@ -298,7 +298,6 @@ fn create_netns_dir() -> bool {
 /// stdio's line buffering); to a pipe it stays buffered like printf.
 fn netns_monitor(ctx: &mut Ctx) -> Res<i32> {
     use nix::sys::inotify::{AddWatchFlags, InitFlags, Inotify};
-    use std::io::IsTerminal;
     use std::os::unix::ffi::OsStrExt;
     // inotify_init1(0) is inotify_init().
     let ino = match Inotify::init(InitFlags::empty()) {
@@ -315,7 +314,7 @@ fn netns_monitor(ctx: &mut Ctx) -> Res<i32> {
         eprintf!("inotify_add_watch failed: {}\n", crate::error::strerror(e as i32));
         return Ok(1);
     }
-    let tty = std::io::stdout().is_terminal();
+    let tty = crate::sys::stdout_is_tty();
     loop {
         let events = match ino.read_events() {
             Ok(ev) => ev,
