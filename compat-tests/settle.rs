@@ -89,7 +89,10 @@ pub fn wait_netns_cleanup() {
     }
     let Some(id) = rip::names::get_netnsid_from_fd(&mut rtnl, tmp.as_raw_fd()) else { return };
     drop(tmp);
-    for _ in 0..250 {
+    // Up to 5 s: a loaded machine's cleanup_net (veth teardown, RCU grace
+    // periods) took longer than the 0.5 s this once waited, and a read then
+    // saw a deleted namespace's nsid in one twin only.
+    for _ in 0..2500 {
         let mut req = Req::new(RTM_GETNSID, 0, &[0u8; 4]);
         if rtnl.dump_request(&mut req).is_err() {
             return;
