@@ -34,6 +34,9 @@ ip link add br0 type bridge
 for i in $(seq 1 100); do echo "link add v$i type veth peer name p$i"; done | ip -batch -
 for i in $(seq 1 50); do ip link set v$i master br0; done
 for i in $(seq 1 100); do echo "address add 10.$((i / 250)).$((i % 250)).1/24 dev v$i"; done | ip -batch -
+# 2000 neighbours (permanent: not counted against gc_thresh) and 2000 rules.
+for i in $(seq 0 1999); do printf 'neigh add 10.9.%d.%d lladdr 02:00:00:00:%02x:%02x dev v1 nud permanent\n' $((i / 256)) $((i % 256)) $((i / 256)) $((i % 256)); done | ip -batch -
+for i in $(seq 1 2000); do echo "rule add from 10.$((i / 250)).$((i % 250)).0/24 table $((100 + i % 50)) pref $((1000 + i))"; done | ip -batch -
 for i in $(seq 1 5000); do echo "route add 172.$((16 + i / 65536)).$((i / 256 % 256)).$((i % 256))/32 dev lo"; done | ip -batch -
 count() { # instructions of one run of "$@"
 	local out
@@ -62,6 +65,10 @@ ip addr show
 ip route show
 ip -6 route show
 ip netns list
+ip neigh show
+ip -j neigh show
+ip rule show
+ip -j rule show
 bridge link
 bridge -d link show
 bridge fdb show

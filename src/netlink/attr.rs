@@ -93,25 +93,44 @@ impl<'a> Iterator for AttrIter<'a> {
 
 /// An attribute table indexed by type, as iproute2's parse_rtattr() fills
 /// `tb[]`: the first attribute of a type wins; types past the end are ignored.
+/// The table lives on the stack (a dump parses one per message, and a heap
+/// table per message was a measurable share of a 10k-entry dump): a slot
+/// holds the attribute's offset in `buf` plus one, 0 when absent.
 pub struct Tb<'a> {
-    slots: Vec<Option<&'a [u8]>>,
+    buf: &'a [u8],
+    slots: [u32; TB_CAP],
 }
+
+/// One more than the largest `max` any table is parsed with (IFLA_MAX = 70).
+pub const TB_CAP: usize = 72;
 
 impl<'a> Tb<'a> {
     pub fn parse(buf: &'a [u8], max: usize) -> Tb<'a> {
-        let mut slots = vec![None; max + 1];
-        for (ty, data) in attrs(buf) {
-            let t = ty as usize;
-            if t <= max && slots[t].is_none() {
-                slots[t] = Some(data);
+        debug_assert!(max < TB_CAP, "Tb::parse: max {max} needs a larger TB_CAP");
+        let max = max.min(TB_CAP - 1);
+        let mut slots = [0u32; TB_CAP];
+        let mut off = 0usize;
+        // RTA_OK / RTA_NEXT over buf, as AttrIter walks it.
+        while let Some(h) = buf.get(off..off + 4) {
+            let len = u16::from_ne_bytes([h[0], h[1]]) as usize;
+            let t = (u16::from_ne_bytes([h[2], h[3]]) & NLA_TYPE_MASK) as usize;
+            if len < 4 || off + len > buf.len() {
+                break;
             }
+            if t <= max && slots[t] == 0 {
+                slots[t] = off as u32 + 1;
+            }
+            off += align4(len);
         }
-        Tb { slots }
+        Tb { buf, slots }
     }
 
     #[inline]
     pub fn get(&self, ty: u16) -> Option<&'a [u8]> {
-        self.slots.get(ty as usize).copied().flatten()
+        let off = (*self.slots.get(ty as usize)? as usize).checked_sub(1)?;
+        let h = self.buf.get(off..off + 2)?;
+        let len = u16::from_ne_bytes([h[0], h[1]]) as usize;
+        self.buf.get(off + 4..off + len)
     }
 
     #[inline]
