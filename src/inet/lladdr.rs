@@ -7,7 +7,9 @@ pub fn ll_addr(a: &[u8]) -> String {
         if i > 0 {
             s.push(':');
         }
-        let _ = std::fmt::Write::write_fmt(&mut s, format_args!("{:02x}", b));
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        s.push(HEX[(b >> 4) as usize] as char);
+        s.push(HEX[(b & 15) as usize] as char);
     }
     s
 }

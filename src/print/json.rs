@@ -115,8 +115,8 @@ impl JsonWriter {
                 Self::puts(w, s);
                 Ok(())
             }
-            J::U(n) => write!(w, "{}", n),
-            J::I(n) => write!(w, "{}", n),
+            J::U(n) => super::write_u64(w, n),
+            J::I(n) => super::write_i64(w, n),
             J::Bool(b) => w.write_all(if b { b"true" } else { b"false" }),
             J::Null => w.write_all(b"null"),
             J::F(f) => w.write_all(super::fmt::c_g(f).as_bytes()),

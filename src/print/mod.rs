@@ -86,19 +86,56 @@ pub struct Printer {
     failed: bool,
 }
 
+/// The value a text fragment shows: strings and integers are written
+/// straight into the buffer (no `core::fmt` machinery per field; it was most
+/// of a 10k-entry listing's user time).
+#[derive(Clone, Copy)]
+enum Shown<'a> {
+    S(&'a str),
+    U(u64),
+    I(i64),
+}
+
+/// Writes `v` in decimal, as `{}` would.
+pub(crate) fn write_u64<W: Write + ?Sized>(w: &mut W, v: u64) -> io::Result<()> {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = v;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    w.write_all(&buf[i..])
+}
+
+pub(crate) fn write_i64<W: Write + ?Sized>(w: &mut W, v: i64) -> io::Result<()> {
+    if v < 0 {
+        w.write_all(b"-")?;
+    }
+    write_u64(w, v.unsigned_abs())
+}
+
 /// Replaces the first `{}` of `fmt` with `val` when writing.
-fn write_fmt1<W: Write + ?Sized>(w: &mut W, fmt: &str, val: &dyn std::fmt::Display) -> io::Result<()> {
+fn write_fmt1<W: Write + ?Sized>(w: &mut W, fmt: &str, val: Shown) -> io::Result<()> {
     // A plain byte scan: the formats are a few bytes long, where str::find's
     // two-way searcher costs more to set up than it saves (it was a sixth
     // of a 10k-rule listing).
-    match fmt.as_bytes().windows(2).position(|p| p == b"{}") {
-        Some(i) => {
-            w.write_all(fmt[..i].as_bytes())?;
-            write!(w, "{}", val)?;
-            w.write_all(fmt[i + 2..].as_bytes())
-        }
-        None => w.write_all(fmt.as_bytes()),
+    let f = fmt.as_bytes();
+    let (head, tail) = match f.windows(2).position(|p| p == b"{}") {
+        Some(i) => (&f[..i], &f[i + 2..]),
+        None => return w.write_all(f),
+    };
+    w.write_all(head)?;
+    match val {
+        Shown::S(s) => w.write_all(s.as_bytes())?,
+        Shown::U(n) => write_u64(w, n)?,
+        Shown::I(n) => write_i64(w, n)?,
     }
+    w.write_all(tail)
 }
 
 impl Printer {
@@ -205,7 +242,7 @@ impl Printer {
     }
 
     /// A fragment `fmt` whose `{}` takes `shown` in text; `jv` in JSON.
-    fn one(&mut self, t: T, c: Color, key: Option<&str>, fmt: &str, shown: &dyn std::fmt::Display, jv: J) {
+    fn one(&mut self, t: T, c: Color, key: Option<&str>, fmt: &str, shown: Shown, jv: J) {
         if self.json_ctx(t) {
             if let Some(jw) = self.jw.as_mut() {
                 if let Some(k) = key {
@@ -229,66 +266,66 @@ impl Printer {
     }
 
     pub fn string(&mut self, t: T, key: &str, fmt: &str, v: &str) {
-        self.one(t, Color::None, Some(key), fmt, &v, J::Str(v))
+        self.one(t, Color::None, Some(key), fmt, Shown::S(v), J::Str(v))
     }
 
     /// A string without a key (array element in JSON).
     pub fn string_nokey(&mut self, t: T, fmt: &str, v: &str) {
-        self.one(t, Color::None, None, fmt, &v, J::Str(v))
+        self.one(t, Color::None, None, fmt, Shown::S(v), J::Str(v))
     }
 
     pub fn color_string(&mut self, t: T, c: Color, key: &str, fmt: &str, v: &str) {
-        self.one(t, c, Some(key), fmt, &v, J::Str(v))
+        self.one(t, c, Some(key), fmt, Shown::S(v), J::Str(v))
     }
 
     pub fn color_string_opt(&mut self, t: T, c: Color, key: Option<&str>, fmt: &str, v: &str) {
-        self.one(t, c, key, fmt, &v, J::Str(v))
+        self.one(t, c, key, fmt, Shown::S(v), J::Str(v))
     }
 
     pub fn uint(&mut self, t: T, key: &str, fmt: &str, v: u64) {
-        self.one(t, Color::None, Some(key), fmt, &v, J::U(v))
+        self.one(t, Color::None, Some(key), fmt, Shown::U(v), J::U(v))
     }
 
     pub fn int(&mut self, t: T, key: &str, fmt: &str, v: i64) {
-        self.one(t, Color::None, Some(key), fmt, &v, J::I(v))
+        self.one(t, Color::None, Some(key), fmt, Shown::I(v), J::I(v))
     }
 
     /// print_bool(): JSON true/false; text shows "true"/"false" in `fmt`.
     pub fn bool(&mut self, t: T, key: &str, fmt: &str, v: bool) {
         let s = if v { "true" } else { "false" };
-        self.one(t, Color::None, Some(key), fmt, &s, J::Bool(v))
+        self.one(t, Color::None, Some(key), fmt, Shown::S(s), J::Bool(v))
     }
 
     /// print_on_off(): JSON true/false; text "on"/"off".
     pub fn on_off(&mut self, t: T, key: &str, fmt: &str, v: bool) {
         let s = if v { "on" } else { "off" };
-        self.one(t, Color::None, Some(key), fmt, &s, J::Bool(v))
+        self.one(t, Color::None, Some(key), fmt, Shown::S(s), J::Bool(v))
     }
 
     /// print_null(): JSON null; text shows `text` in `fmt`.
     pub fn null(&mut self, t: T, key: &str, fmt: &str, text: &str) {
-        self.one(t, Color::None, Some(key), fmt, &text, J::Null)
+        self.one(t, Color::None, Some(key), fmt, Shown::S(text), J::Null)
     }
 
     /// print_hex(): JSON string "%x"; text shows `{:x}`.
     pub fn hex(&mut self, t: T, key: &str, fmt: &str, v: u32) {
         let s = format!("{:x}", v);
-        self.one(t, Color::None, Some(key), fmt, &s, J::Str(&s))
+        self.one(t, Color::None, Some(key), fmt, Shown::S(&s), J::Str(&s))
     }
 
     /// print_0xhex(): JSON string "%#llx"; text shows `text`.
     pub fn xhex(&mut self, t: T, key: &str, fmt: &str, v: u64) {
         let j = fmt::c_hash_x(v);
         if self.json_ctx(t) {
-            self.one(t, Color::None, Some(key), fmt, &j, J::Str(&j));
+            self.one(t, Color::None, Some(key), fmt, Shown::S(&j), J::Str(&j));
         } else {
-            self.one(t, Color::None, Some(key), fmt, &j, J::Null);
+            self.one(t, Color::None, Some(key), fmt, Shown::S(&j), J::Null);
         }
     }
 
     /// print_float(): JSON %g; text is `text` as given.
     pub fn float(&mut self, t: T, key: &str, text: &str, v: f64) {
-        self.one(t, Color::None, Some(key), "{}", &text, J::F(v))
+        self.one(t, Color::None, Some(key), "{}", Shown::S(text), J::F(v))
     }
 
     /// Text written as is, only outside JSON (print_string(PRINT_FP, NULL, "%s", s)).
@@ -309,7 +346,7 @@ impl Printer {
 
     /// Text in a colour, outside JSON.
     pub fn fp_color(&mut self, c: Color, s: &str) {
-        self.one(T::Fp, c, None, "{}", &s, J::Null)
+        self.one(T::Fp, c, None, "{}", Shown::S(s), J::Null)
     }
 
     /// Bytes written unconditionally (fprintf(fp, ...) in iproute2).
