@@ -117,8 +117,9 @@ fn run(mut p: Printer, args: Vec<Vec<u8>>) -> (Printer, i32) {
                 return (p, 0);
             }
             Got::Opt(c, _) if c == b'V' as i32 => {
-                // PACKAGE_VERSION of bridge-utils 1.7.1 still says 1.7.
-                p.raw(b"bridge-utils, 1.7\n");
+                // PACKAGE_VERSION of bridge-utils 1.7.1 still says 1.7; rip
+                // names itself after it, as its other front ends do.
+                p.raw(format!("bridge-utils, 1.7, rip {}\n", env!("CARGO_PKG_VERSION")).as_bytes());
                 return (p, 0);
             }
             Got::Opt(..) | Got::Err => {
