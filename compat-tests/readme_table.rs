@@ -23,7 +23,8 @@ const AREAS: &[(&str, &str)] = &[
     ("netns", "`ip netns` (all subcommands), `ip -n`, `-all`"),
     ("bridge", "`bridge link` show/set, `fdb`, `mdb`, `vlan`, `vni`, `monitor`"),
     ("sysctl", "`sysctl` (procps-ng 4.0.2): read, write, `-a`, `-p`, `--system`, options"),
-    ("seeds", "every `ip`/`bridge`/`sysctl` command of the seed tutorials, with pings"),
+    ("brctl", "`brctl` (bridge-utils 1.7.1): every command, show/showmacs/showstp output, usage and errors"),
+    ("seeds", "every `ip`/`bridge`/`sysctl`/`brctl` command of the seed tutorials, with pings"),
 ];
 
 pub fn generate(root: &Path) -> String {

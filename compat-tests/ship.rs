@@ -18,7 +18,7 @@ fn root() -> PathBuf {
 }
 
 const PAGES: &[&str] =
-    &["rip.8", "rip-link.8", "rip-address.8", "rip-route.8", "rip-rule.8", "rip-neigh.8", "rip-ntable.8", "rip-netns.8", "rip-bridge.8", "rip-sysctl.8"];
+    &["rip.8", "rip-link.8", "rip-address.8", "rip-route.8", "rip-rule.8", "rip-neigh.8", "rip-ntable.8", "rip-netns.8", "rip-bridge.8", "rip-sysctl.8", "rip-brctl.8"];
 
 /// Runs a program or fails the test loudly when it is not installed.
 fn run(prog: &str, args: &[&str], env: &[(&str, &Path)]) -> Output {
@@ -139,6 +139,7 @@ fn front_ends() -> Vec<&'static dyn Words> {
     let mut v = rip::ip::keywords();
     v.extend(rip::bridge::keywords());
     v.extend(rip::sysctl::keywords());
+    v.extend(rip::brctl::keywords());
     v
 }
 
@@ -146,7 +147,7 @@ fn front_ends() -> Vec<&'static dyn Words> {
 fn pages_of(path: &str) -> Vec<&'static str> {
     let under = |p: &str| path == p || path.starts_with(&format!("{} ", p));
     let mut v = Vec::new();
-    if path == "ip" || under("ip OPTIONS") || path == "bridge" || path == "bridge OPTIONS" || path == "sysctl OPTIONS" {
+    if path == "ip" || under("ip OPTIONS") || path == "bridge" || path == "bridge OPTIONS" || path == "sysctl OPTIONS" || path == "brctl" || path == "brctl OPTIONS" {
         v.push("rip.8");
     }
     for (obj, page) in [("ip link", "rip-link.8"), ("ip address", "rip-address.8"), ("ip route", "rip-route.8"), ("ip rule", "rip-rule.8"), ("ip neigh", "rip-neigh.8"), ("ip ntable", "rip-ntable.8"), ("ip netns", "rip-netns.8")] {
@@ -159,6 +160,9 @@ fn pages_of(path: &str) -> Vec<&'static str> {
     }
     if under("sysctl") {
         v.push("rip-sysctl.8");
+    }
+    if under("brctl") {
+        v.push("rip-brctl.8");
     }
     v
 }
@@ -306,6 +310,8 @@ fn generated_names_and_pages() {
     assert_eq!(pages_of("ip link set"), vec!["rip-link.8"]);
     assert_eq!(pages_of("bridge OPTIONS"), vec!["rip.8", "rip-bridge.8"]);
     assert_eq!(pages_of("sysctl OPTIONS"), vec!["rip.8", "rip-sysctl.8"]);
+    assert_eq!(pages_of("brctl"), vec!["rip.8", "rip-brctl.8"]);
+    assert_eq!(pages_of("brctl stp BRIDGE"), vec!["rip-brctl.8"]);
     let t = "a\n# >>> generated from the keyword tables x\nold\n# <<< generated from the keyword tables\nb\n";
     assert_eq!(
         replace_block(t, SH_BEGIN, SH_END, "new\n").as_deref(),
@@ -343,7 +349,7 @@ const PENDING: &[(&str, &str)] = &[];
 /// another tree's src/ (to check a branch before merging it).
 fn parser_files(out: &mut Vec<PathBuf>) {
     let src = std::env::var_os("RIP_SHIP_SRC").map(PathBuf::from).unwrap_or_else(|| root().join("src"));
-    for d in ["ip", "linkinfo", "bridge", "sysctl"] {
+    for d in ["ip", "linkinfo", "bridge", "sysctl", "brctl"] {
         rust_files(&src.join(d), out);
     }
 }
@@ -765,10 +771,10 @@ impl Fake {
     fn new(tag: &str) -> Fake {
         let dir = std::env::temp_dir().join(format!("rip-ship-{}-{}", tag, std::process::id()));
         let _ = fs::remove_dir_all(&dir);
-        for d in ["net/eth0", "net/lo", "net/br-lan", "netns", "sys/net/ipv4/conf/all", "sys/kernel"] {
+        for d in ["net/eth0", "net/lo", "net/br-lan/bridge", "net/br-lan/brif", "netns", "sys/net/ipv4/conf/all", "sys/kernel"] {
             fs::create_dir_all(dir.join(d)).unwrap();
         }
-        for f in ["netns/blue", "netns/red", "sys/net/ipv4/ip_forward", "sys/net/ipv4/ip_default_ttl", "sys/net/ipv4/conf/all/forwarding", "sys/kernel/hostname"] {
+        for f in ["net/br-lan/brif/eth0", "netns/blue", "netns/red", "sys/net/ipv4/ip_forward", "sys/net/ipv4/ip_default_ttl", "sys/net/ipv4/conf/all/forwarding", "sys/kernel/hostname"] {
             fs::write(dir.join(f), b"").unwrap();
         }
         fs::write(dir.join("rt_tables"), b"# reserved\n255\tlocal\n254\tmain\n253\tdefault\n100 vpn\n").unwrap();
@@ -880,7 +886,18 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
     ("sysctl net.ipv4.c", &["net.ipv4.conf."], &[]),
     ("sysctl net/ipv4/conf/all/f", &["net/ipv4/conf/all/forwarding"], &[]),
     ("sysctl -", &["-w", "-a", "--system", "-p"], &[]),
-    ("rip ", &["link", "bridge", "sysctl", "install-links"], &[]),
+    ("brctl ", &["addbr", "show", "showstp", "stp"], &[]),
+    ("brctl s", &["show", "showmacs", "setfd"], &["addbr"]),
+    ("brctl -", &["--help", "-V"], &[]),
+    ("brctl addif ", &["br-lan"], &["eth0"]),
+    ("brctl addif br-lan ", &["eth0", "lo"], &[]),
+    ("brctl delif br-lan ", &["eth0"], &["lo"]),
+    ("brctl hairpin br-lan ", &["eth0"], &["lo"]),
+    ("brctl hairpin br-lan eth0 ", &["on", "off"], &[]),
+    ("brctl stp br-lan ", &["on", "off"], &[]),
+    ("brctl showstp ", &["br-lan"], &["eth0"]),
+    ("rip ", &["link", "bridge", "sysctl", "brctl", "install-links"], &[]),
+    ("rip brctl sh", &["show", "showmacs"], &[]),
     ("rip bridge l", &["link"], &[]),
     ("rip sysctl kernel.h", &["kernel.hostname"], &[]),
 ];
@@ -994,6 +1011,7 @@ fn zsh_completion_parses_and_shares_the_bash_logic() {
         let f = match words[0].trim_matches('\'') {
             "bridge" => "_rip_bridge_candidates",
             "sysctl" => "_rip_sysctl_candidates",
+            "brctl" => "_rip_brctl_candidates",
             "ip" => "_rip_ip_candidates",
             _ => continue,
         };
@@ -1028,7 +1046,7 @@ fn fish_completion_parses_and_offers_candidates() {
     let fake = Fake::new("fish");
     let cdir = fake.dir.join("fish-completions");
     fs::create_dir_all(&cdir).unwrap();
-    for n in ["rip", "ip", "bridge", "sysctl"] {
+    for n in ["rip", "ip", "bridge", "sysctl", "brctl"] {
         fs::copy(&path, cdir.join(format!("{}.fish", n))).unwrap();
     }
     let mut prog = format!("set fish_complete_path {}\n", quote(&cdir.to_string_lossy()));

@@ -1,7 +1,7 @@
-# bash completion for rip and the names it answers to: ip, bridge, sysctl.
+# bash completion for rip and the names it answers to: ip, bridge, sysctl, brctl.
 #
 # Install: copy to /usr/share/bash-completion/completions/ under each name
-# (rip, ip, bridge, sysctl), or source it from ~/.bashrc.
+# (rip, ip, bridge, sysctl, brctl), or source it from ~/.bashrc.
 # Needs no bash-completion package and runs no program: live values come
 # from /sys/class/net, /run/netns, /etc/iproute2/rt_tables and /proc/sys.
 # Tests point those elsewhere with RIP_COMP_SYSFS_NET, RIP_COMP_NETNS_DIR,
@@ -159,6 +159,9 @@ _rip_kw_bridge_vni_add="dev vni group remote help"
 _rip_kw_bridge_vni_show="dev"
 _rip_kw_bridge_monitor="file link fdb mdb vlan vni all help"
 _rip_kw_sysctl_OPTIONS="-a --all -A -X --deprecated --dry-run -b --binary -e --ignore -N --names -n --values -p --load -f --system -r --pattern -q --quiet -w --write -o -x -d -h --help -V --version"
+_rip_kw_brctl="addbr delbr addif delif hairpin setageing setbridgeprio setfd sethello setmaxage setpathcost setportprio show showmacs showstp stp"
+_rip_kw_brctl_OPTIONS="-h --help -V --version"
+_rip_kw_brctl_stp_BRIDGE="on yes 1 off no 0"
 # <<< generated from the keyword tables
 # Keyword lists come from the generated _rip_kw_* block above (one list per
 # parser level, named after its table's path); the code below walks the
@@ -667,6 +670,49 @@ _rip_sysctl_candidates() {
     _rip_sysctl_keys "$cur"
 }
 
+# Bridges: the devices of /sys/class/net with a bridge/ directory.
+_rip_bridges() {
+    local d=${RIP_COMP_SYSFS_NET:-/sys/class/net} f
+    for f in "$d"/*; do
+        [[ -d $f/bridge ]] && printf '%s\n' "${f##*/}"
+    done
+}
+
+# The ports of bridge $1 (its brif/ directory).
+_rip_bridge_ports() {
+    local d=${RIP_COMP_SYSFS_NET:-/sys/class/net} f
+    for f in "$d/$1"/brif/*; do
+        [[ -e $f || -L $f ]] && printf '%s\n' "${f##*/}"
+    done
+}
+
+# brctl: options anywhere (getopt), the command (exact names), then a
+# bridge, ports or devices, and the on/off words.
+_rip_brctl_candidates() {
+    local -a w=("$@") args=()
+    local n=$(( ${#w[@]} - 1 )) cur=${w[-1]} i
+    if [[ $cur == -* ]]; then
+        printf '%s\n' $_rip_kw_brctl_OPTIONS
+        return
+    fi
+    for (( i = 0; i < n; i++ )); do
+        [[ ${w[i]} == -* ]] || args+=("${w[i]}")
+    done
+    if (( ${#args[@]} == 0 )); then
+        printf '%s\n' $_rip_kw_brctl
+        return
+    fi
+    local k=${#args[@]}
+    case ${args[0]}/$k in
+        addbr/*) return ;;
+        show/*|*/1) _rip_bridges ;;
+        addif/*) _rip_ifnames ;;
+        delif/*) _rip_bridge_ports "${args[1]}" ;;
+        hairpin/2|setpathcost/2|setportprio/2) _rip_bridge_ports "${args[1]}" ;;
+        hairpin/3|stp/2) printf '%s\n' $_rip_kw_brctl_stp_BRIDGE ;;
+    esac
+}
+
 # <<< shared with _rip
 
 # Entry point: the tool is chosen by the command's name, as rip does it.
@@ -676,11 +722,11 @@ _rip_complete() {
     local cur=${COMP_WORDS[COMP_CWORD]}
     if [[ $tool == rip ]]; then
         if (( COMP_CWORD == 1 )) && [[ $cur != -* ]]; then
-            COMPREPLY=($(compgen -W "$_rip_ip_offered bridge sysctl install-links" -- "$cur"))
+            COMPREPLY=($(compgen -W "$_rip_ip_offered bridge sysctl brctl install-links" -- "$cur"))
             return
         fi
         case ${COMP_WORDS[1]} in
-            bridge|sysctl) tool=${COMP_WORDS[1]}; words=("${words[@]:1}") ;;
+            bridge|sysctl|brctl) tool=${COMP_WORDS[1]}; words=("${words[@]:1}") ;;
             install-links) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         esac
     fi
@@ -688,6 +734,7 @@ _rip_complete() {
     case $tool in
         bridge) out=$(_rip_bridge_candidates "${words[@]}") ;;
         sysctl) out=$(_rip_sysctl_candidates "${words[@]}") ;;
+        brctl) out=$(_rip_brctl_candidates "${words[@]}") ;;
         *) out=$(_rip_ip_candidates "${words[@]}") ;;
     esac
     case $out in
@@ -698,7 +745,7 @@ _rip_complete() {
             # rip's own names here, others through bash-completion if loaded.
             local at=$(( ${out#@args } + 1 ))
             case ${COMP_WORDS[at]##*/} in
-                rip|ip|bridge|sysctl)
+                rip|ip|bridge|sysctl|brctl)
                     COMP_WORDS=("${COMP_WORDS[@]:at}")
                     COMP_CWORD=$(( COMP_CWORD - at ))
                     _rip_complete
@@ -719,4 +766,4 @@ _rip_complete() {
     fi
 }
 
-complete -F _rip_complete rip ip bridge sysctl
+complete -F _rip_complete rip ip bridge sysctl brctl

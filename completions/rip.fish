@@ -1,7 +1,7 @@
-# fish completion for rip and the names it answers to: ip, bridge, sysctl.
+# fish completion for rip and the names it answers to: ip, bridge, sysctl, brctl.
 #
 # Install: copy to ~/.config/fish/completions/ (or the vendor completions
-# directory) as rip.fish, ip.fish, bridge.fish and sysctl.fish, or source it.
+# directory) as rip.fish, ip.fish, bridge.fish, sysctl.fish and brctl.fish, or source it.
 # Words may be abbreviated as ip allows ("ip l s" is link set); the logic
 # follows rip.bash. Live values come from /sys/class/net, /run/netns,
 # /etc/iproute2/rt_tables and /proc/sys (override with RIP_COMP_SYSFS_NET,
@@ -155,6 +155,9 @@ set -g __rip_kw_bridge_vni_add dev vni group remote help
 set -g __rip_kw_bridge_vni_show dev
 set -g __rip_kw_bridge_monitor file link fdb mdb vlan vni all help
 set -g __rip_kw_sysctl_OPTIONS -a --all -A -X --deprecated --dry-run -b --binary -e --ignore -N --names -n --values -p --load -f --system -r --pattern -q --quiet -w --write -o -x -d -h --help -V --version
+set -g __rip_kw_brctl addbr delbr addif delif hairpin setageing setbridgeprio setfd sethello setmaxage setpathcost setportprio show showmacs showstp stp
+set -g __rip_kw_brctl_OPTIONS -h --help -V --version
+set -g __rip_kw_brctl_stp_BRIDGE on yes 1 off no 0
 # <<< generated from the keyword tables
 # Keyword lists come from the generated __rip_kw_* block above (one list
 # per parser level, named after its table's path); the code below walks the
@@ -881,6 +884,56 @@ function __rip_sysctl_candidates
     end
 end
 
+# Bridges: the devices of /sys/class/net with a bridge/ directory.
+function __rip_bridges
+    set -l d /sys/class/net
+    set -q RIP_COMP_SYSFS_NET; and set d $RIP_COMP_SYSFS_NET
+    for f in $d/*
+        test -d $f/bridge; and string replace -r '.*/' '' -- $f
+    end
+end
+
+# The ports of bridge $argv[1] (its brif/ directory).
+function __rip_bridge_ports
+    set -l d /sys/class/net
+    set -q RIP_COMP_SYSFS_NET; and set d $RIP_COMP_SYSFS_NET
+    for f in $d/$argv[1]/brif/*
+        string replace -r '.*/' '' -- $f
+    end
+end
+
+# brctl: options anywhere (getopt), the command (exact names), then a
+# bridge, ports or devices, and the on/off words (as in rip.bash).
+function __rip_brctl_candidates
+    set -l w $argv
+    set -l cur $w[-1]
+    if string match -q -- '-*' $cur
+        printf '%s\n' $__rip_kw_brctl_OPTIONS
+        return
+    end
+    set -l args
+    for x in $w[1..-2]
+        string match -q -- '-*' $x; or set -a args $x
+    end
+    set -l k (count $args)
+    if test $k -eq 0
+        printf '%s\n' $__rip_kw_brctl
+        return
+    end
+    switch $args[1]/$k
+        case 'addbr/*'
+            return
+        case 'show/*' '*/1'
+            __rip_bridges
+        case 'addif/*'
+            __rip_ifnames
+        case 'delif/*' hairpin/2 setpathcost/2 setportprio/2
+            __rip_bridge_ports $args[2]
+        case hairpin/3 stp/2
+            printf '%s\n' $__rip_kw_brctl_stp_BRIDGE
+    end
+end
+
 # Entry point: the tool is chosen by the command's name, as rip does it.
 function __rip_complete
     set -l toks (commandline -opc)
@@ -890,11 +943,11 @@ function __rip_complete
     set -l base 1
     if test $tool = rip
         if test (count $toks) -eq 1; and not string match -q -- '-*' $cur
-            printf '%s\n' $__rip_ip_offered bridge sysctl install-links
+            printf '%s\n' $__rip_ip_offered bridge sysctl brctl install-links
             return
         end
         switch $toks[2]
-            case bridge sysctl
+            case bridge sysctl brctl
                 set tool $toks[2]
                 set -e words[1]
                 set base 2
@@ -909,6 +962,8 @@ function __rip_complete
             set out (__rip_bridge_candidates $words)
         case sysctl
             set out (__rip_sysctl_candidates $words)
+        case brctl
+            set out (__rip_brctl_candidates $words)
         case '*'
             set out (__rip_ip_candidates $words)
     end
@@ -925,6 +980,6 @@ function __rip_complete
     end
 end
 
-for c in rip ip bridge sysctl
+for c in rip ip bridge sysctl brctl
     complete -c $c -f -a '(__rip_complete)'
 end

@@ -1,5 +1,5 @@
-//! rip: a drop-in for iproute2 6.1.0's `ip` and `bridge` and procps-ng
-//! 4.0.2's `sysctl`. Data flows one way: argv → parsed request → netlink →
+//! rip: a drop-in for iproute2 6.1.0's `ip` and `bridge`, procps-ng
+//! 4.0.2's `sysctl` and bridge-utils 1.7.1's `brctl`. Data flows one way: argv → parsed request → netlink →
 //! model → printer → stdout.
 
 // The shared layer: it imports no front end and no object.
@@ -14,6 +14,7 @@ pub mod print;
 pub mod sys;
 
 // The front ends; their objects are leaves on the shared layer.
+pub mod brctl;
 pub mod bridge;
 pub mod ip;
 pub mod sysctl;
@@ -30,9 +31,10 @@ pub enum Tool {
     Ip,
     Bridge,
     Sysctl,
+    Brctl,
 }
 
-/// The front end for an argv[0]: `bridge` and `sysctl` by exact basename,
+/// The front end for an argv[0]: `bridge`, `sysctl` and `brctl` by exact basename,
 /// anything else is `ip`.
 pub fn tool_for(argv0: &OsString) -> Tool {
     let s = argv0.to_string_lossy();
@@ -40,6 +42,7 @@ pub fn tool_for(argv0: &OsString) -> Tool {
     match base {
         "bridge" => Tool::Bridge,
         "sysctl" => Tool::Sysctl,
+        "brctl" => Tool::Brctl,
         _ => Tool::Ip,
     }
 }
@@ -55,7 +58,7 @@ pub fn run(mut args: Vec<OsString>) -> i32 {
         return install_links(&args[2..]);
     }
     let mut tool = tool_for(&args[0]);
-    // `rip bridge ...` and `rip sysctl ...` reach the same front ends.
+    // `rip bridge ...`, `rip sysctl ...` and `rip brctl ...` reach the same front ends.
     if tool == Tool::Ip && args.len() > 1 && basename(&args[0]) == "rip" {
         match args[1].to_str() {
             Some("bridge") => {
@@ -66,6 +69,10 @@ pub fn run(mut args: Vec<OsString>) -> i32 {
                 args.remove(0);
                 tool = Tool::Sysctl;
             }
+            Some("brctl") => {
+                args.remove(0);
+                tool = Tool::Brctl;
+            }
             _ => {}
         }
     }
@@ -73,6 +80,7 @@ pub fn run(mut args: Vec<OsString>) -> i32 {
         Tool::Ip => ip::main(args),
         Tool::Bridge => bridge::main(args),
         Tool::Sysctl => sysctl::main(args),
+        Tool::Brctl => brctl::main(args),
     };
     code & 0xff
 }
@@ -82,9 +90,9 @@ fn basename(argv0: &OsString) -> String {
 }
 
 /// The names rip answers to besides its own.
-pub const LINK_NAMES: [&str; 3] = ["ip", "bridge", "sysctl"];
+pub const LINK_NAMES: [&str; 4] = ["ip", "bridge", "sysctl", "brctl"];
 
-/// `rip install-links DIR`: symlinks DIR/{ip,bridge,sysctl} to the running
+/// `rip install-links DIR`: symlinks DIR/{ip,bridge,sysctl,brctl} to the running
 /// binary. A link that already points there is left alone; any other
 /// existing file is an error (never overwrite someone else's ip).
 fn install_links(rest: &[OsString]) -> i32 {
@@ -151,6 +159,8 @@ mod tests {
     fn dispatch_by_exact_basename() {
         assert_eq!(tool_for(&"/usr/sbin/bridge".into()), Tool::Bridge);
         assert_eq!(tool_for(&"sysctl".into()), Tool::Sysctl);
+        assert_eq!(tool_for(&"/usr/sbin/brctl".into()), Tool::Brctl);
+        assert_eq!(tool_for(&"xbrctl".into()), Tool::Ip);
         assert_eq!(tool_for(&"/x/ip".into()), Tool::Ip);
         assert_eq!(tool_for(&"rip".into()), Tool::Ip);
         assert_eq!(tool_for(&"mybridge".into()), Tool::Ip);

@@ -1,4 +1,4 @@
-//! The `rip` multicall binary: `ip`, `bridge` and `sysctl` in one file.
+//! The `rip` multicall binary: `ip`, `bridge`, `sysctl` and `brctl` in one file.
 //! Dispatch is on the exact basename of argv[0] (never a suffix match:
 //! `rip` must not be taken for `ip`).
 //!

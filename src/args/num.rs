@@ -149,3 +149,47 @@ mod tests {
     }
 
 }
+
+/// glibc's `sscanf(s, "%lf", &d)`: the value when one conversion succeeded
+/// (leading blanks, trailing garbage, hex floats, inf and nan as glibc
+/// reads them).
+pub fn scanf_double(s: &[u8]) -> Option<f64> {
+    let c = std::ffi::CString::new(s).ok()?;
+    let mut d: libc::c_double = 0.0;
+    // SAFETY: a NUL-terminated input and format, one double out.
+    let n = unsafe { libc::sscanf(c.as_ptr(), c"%lf".as_ptr(), &mut d as *mut libc::c_double) };
+    (n == 1).then_some(d)
+}
+
+/// glibc's `sscanf(s, "%i", &i)`: decimal, 0x hex or 0 octal, with glibc's
+/// narrowing of out-of-range values.
+pub fn scanf_int(s: &[u8]) -> Option<i32> {
+    let c = std::ffi::CString::new(s).ok()?;
+    let mut v: libc::c_int = 0;
+    // SAFETY: a NUL-terminated input and format, one int out.
+    let n = unsafe { libc::sscanf(c.as_ptr(), c"%i".as_ptr(), &mut v as *mut libc::c_int) };
+    (n == 1).then_some(v)
+}
+
+/// glibc's `sscanf(s, "%2hhx%2hhx.%2hhx%2hhx%2hhx%2hhx%2hhx%2hhx", ...)`
+/// into `out` (a bridge id as sysfs prints it); bytes not converted keep
+/// their value.
+pub fn scanf_bridge_id(s: &[u8], out: &mut [u8; 8]) {
+    let Ok(c) = std::ffi::CString::new(s) else { return };
+    let [a, b, c0, c1, c2, c3, c4, c5] = out;
+    // SAFETY: a NUL-terminated input and format, eight bytes out.
+    unsafe {
+        libc::sscanf(
+            c.as_ptr(),
+            c"%2hhx%2hhx.%2hhx%2hhx%2hhx%2hhx%2hhx%2hhx".as_ptr(),
+            a as *mut u8,
+            b as *mut u8,
+            c0 as *mut u8,
+            c1 as *mut u8,
+            c2 as *mut u8,
+            c3 as *mut u8,
+            c4 as *mut u8,
+            c5 as *mut u8,
+        );
+    }
+}

@@ -21,9 +21,14 @@ thread_local! {
 
 /// Writes `msg` to stderr verbatim (unbuffered, as C's stderr).
 pub fn eprint_raw(msg: &str) {
+    eprint_bytes(msg.as_bytes())
+}
+
+/// eprint_raw() for messages that carry argv bytes (not always UTF-8).
+pub fn eprint_bytes(msg: &[u8]) {
     let captured = CAPTURE.with(|c| {
         if let Some(buf) = c.borrow_mut().as_mut() {
-            buf.extend_from_slice(msg.as_bytes());
+            buf.extend_from_slice(msg);
             true
         } else {
             false
@@ -32,7 +37,7 @@ pub fn eprint_raw(msg: &str) {
     if !captured {
         let stderr = std::io::stderr();
         let mut h = stderr.lock();
-        let _ = h.write_all(msg.as_bytes());
+        let _ = h.write_all(msg);
     }
 }
 

@@ -1,4 +1,4 @@
-//! glibc 2.36's getopt_long(), as far as sysctl depends on it: argument
+//! glibc 2.36's getopt_long(), as far as sysctl and brctl depend on it: argument
 //! permutation (operands may come before options; `--` ends options;
 //! POSIXLY_CORRECT stops at the first operand), short clusters with `:`
 //! and `::` arguments, long options with `=`, unambiguous-prefix
