@@ -19,11 +19,13 @@ pub mod bridge;
 pub mod ip;
 pub mod sysctl;
 
+mod own;
 mod robust;
 #[cfg(test)]
 mod layering;
 
 use std::ffi::OsString;
+use std::os::unix::ffi::OsStrExt;
 
 /// Which front end a program name selects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,17 +36,30 @@ pub enum Tool {
     Brctl,
 }
 
-/// The front end for an argv[0]: `bridge`, `sysctl` and `brctl` by exact basename,
-/// anything else is `ip`.
-pub fn tool_for(argv0: &OsString) -> Tool {
-    let s = argv0.to_string_lossy();
-    let base = s.rsplit('/').next().unwrap_or("");
-    match base {
-        "bridge" => Tool::Bridge,
-        "sysctl" => Tool::Sysctl,
-        "brctl" => Tool::Brctl,
-        _ => Tool::Ip,
+/// Every name rip answers to, in the order `rip --help` and install-links
+/// use. The exact basename of argv[0] picks the entry; any other name is ip.
+pub const FRONT_ENDS: &[(&str, Tool)] = &[
+    ("ip", Tool::Ip),
+    ("bridge", Tool::Bridge),
+    ("sysctl", Tool::Sysctl),
+    ("brctl", Tool::Brctl),
+];
+
+/// The names `rip NAME ...` runs as that tool. `route` would be ip's route
+/// object there, so a front end named like an ip object is left out.
+fn via_rip(name: &[u8]) -> Option<Tool> {
+    match name {
+        b"bridge" => Some(Tool::Bridge),
+        b"sysctl" => Some(Tool::Sysctl),
+        b"brctl" => Some(Tool::Brctl),
+        _ => None,
     }
+}
+
+/// The front end for an argv[0]: by exact basename, anything else is `ip`.
+pub fn tool_for(argv0: &OsString) -> Tool {
+    let base = basename(argv0);
+    FRONT_ENDS.iter().find(|(n, _)| n.as_bytes() == base).map(|(_, t)| *t).unwrap_or(Tool::Ip)
 }
 
 /// Runs one invocation and returns the process exit status.
@@ -52,28 +67,17 @@ pub fn run(mut args: Vec<OsString>) -> i32 {
     if args.is_empty() {
         args.push(OsString::from("ip"));
     }
-    // `rip install-links DIR`: only under the exact name rip, so `ip
-    // install-links` keeps ip's "Object ... is unknown" behaviour.
-    if basename(&args[0]) == "rip" && args.get(1).and_then(|a| a.to_str()) == Some("install-links") {
-        return install_links(&args[2..]);
-    }
     let mut tool = tool_for(&args[0]);
-    // `rip bridge ...`, `rip sysctl ...` and `rip brctl ...` reach the same front ends.
-    if tool == Tool::Ip && args.len() > 1 && basename(&args[0]) == "rip" {
-        match args[1].to_str() {
-            Some("bridge") => {
-                args.remove(0);
-                tool = Tool::Bridge;
-            }
-            Some("sysctl") => {
-                args.remove(0);
-                tool = Tool::Sysctl;
-            }
-            Some("brctl") => {
-                args.remove(0);
-                tool = Tool::Brctl;
-            }
-            _ => {}
+    if basename(&args[0]) == b"rip" {
+        // rip's own words (--help, --version, install-links) only under the
+        // exact name rip: `ip install-links` keeps ip's "Object ... is
+        // unknown"; `rip bridge ...` and the like reach that front end.
+        if let Some(code) = own::run(&args) {
+            return code;
+        }
+        if let Some(t) = args.get(1).and_then(|a| via_rip(a.as_bytes())) {
+            args.remove(0);
+            tool = t;
         }
     }
     let code = match tool {
@@ -85,75 +89,14 @@ pub fn run(mut args: Vec<OsString>) -> i32 {
     code & 0xff
 }
 
-fn basename(argv0: &OsString) -> String {
-    argv0.to_string_lossy().rsplit('/').next().unwrap_or("").to_string()
-}
-
-/// The names rip answers to besides its own.
-pub const LINK_NAMES: [&str; 4] = ["ip", "bridge", "sysctl", "brctl"];
-
-/// `rip install-links DIR`: symlinks DIR/{ip,bridge,sysctl,brctl} to the running
-/// binary. A link that already points there is left alone; any other
-/// existing file is an error (never overwrite someone else's ip).
-fn install_links(rest: &[OsString]) -> i32 {
-    let [dir] = rest else {
-        error::eprint_raw("Usage: rip install-links DIR\n");
-        return 255;
-    };
-    let target = match std::env::current_exe() {
-        Ok(p) => p,
-        Err(e) => {
-            error::eprint_raw(&format!("rip: cannot find the running binary: {}\n", e));
-            return 1;
-        }
-    };
-    let dir = std::path::Path::new(dir);
-    let mut rc = 0;
-    for name in LINK_NAMES {
-        let link = dir.join(name);
-        if let Ok(cur) = std::fs::read_link(&link) {
-            if cur == target {
-                continue;
-            }
-        }
-        if let Err(e) = std::os::unix::fs::symlink(&target, &link) {
-            error::eprint_raw(&format!(
-                "rip: cannot create {} -> {}: {}\n",
-                link.display(),
-                target.display(),
-                error::strerror(e.raw_os_error().unwrap_or(libc::EIO))
-            ));
-            rc = 1;
-        }
-    }
-    rc
+fn basename(argv0: &OsString) -> &[u8] {
+    let b = argv0.as_bytes();
+    b.rsplit(|&c| c == b'/').next().unwrap_or(b"")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn install_links_only_under_the_name_rip() {
-        let dir = std::env::temp_dir().join(format!("rip-install-links-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let argv = |a0: &str| vec![OsString::from(a0), "install-links".into(), dir.clone().into()];
-        assert_eq!(run(argv("/usr/local/bin/rip")), 0);
-        let exe = std::env::current_exe().unwrap();
-        for n in LINK_NAMES {
-            assert_eq!(std::fs::read_link(dir.join(n)).unwrap(), exe);
-        }
-        // Idempotent: links that already point at this binary are fine.
-        assert_eq!(run(argv("rip")), 0);
-        // Someone else's file is never replaced.
-        std::fs::remove_file(dir.join("ip")).unwrap();
-        std::fs::write(dir.join("ip"), b"x").unwrap();
-        assert_eq!(run(argv("rip")), 1);
-        assert_eq!(std::fs::read(dir.join("ip")).unwrap(), b"x");
-        assert_eq!(run(vec!["rip".into(), "install-links".into()]), 255);
-        let _ = std::fs::remove_dir_all(&dir);
-    }
 
     #[test]
     fn dispatch_by_exact_basename() {

@@ -98,7 +98,11 @@ fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args, final_: bool) -> Res<Option<i32>
             Some(h) => h(ctx, args).map(Some),
             None => Err(fail(
                 1,
-                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, neigh, ntable, route, rule and netns).\n", k.word()),
+                &format!(
+                    "rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for {}).\n",
+                    k.word(),
+                    implemented_objects().filter(|o| *o != "help").collect::<Vec<_>>().join(", ")
+                ),
             )),
         };
     }
@@ -107,6 +111,15 @@ fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args, final_: bool) -> Res<Option<i32>
         return Ok(Some(1));
     }
     Ok(None)
+}
+
+/// The objects of OBJECTS this build implements, each once, in table order.
+pub fn implemented_objects() -> impl Iterator<Item = &'static str> {
+    let e = OBJECTS.entries;
+    e.iter().enumerate().filter(move |(i, k)| {
+        // neighbor/neighbour, ntable/ntbl: one name per handler (the first).
+        k.id.is_some() && !e[..*i].iter().any(|p| p.id.is_some() && p.id.map(|h| h as usize) == k.id.map(|h| h as usize))
+    }).map(|(_, k)| k.word())
 }
 
 /// The version line: ip's shape, naming rip and the iproute2 it mirrors.
