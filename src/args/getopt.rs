@@ -45,8 +45,7 @@ pub struct Getopt<'a> {
 
 /// Writes the concatenation of `parts` to stderr.
 fn emsg(parts: &[&[u8]]) {
-    let m: Vec<u8> = parts.concat();
-    let _ = std::io::Write::write_all(&mut std::io::stderr(), &m);
+    crate::error::eprint_bytes(&parts.concat());
 }
 
 impl<'a> Getopt<'a> {

@@ -34,7 +34,10 @@ pub fn eprint_bytes(msg: &[u8]) {
             false
         }
     });
-    if !captured {
+    // Unit tests read stderr through capture_stderr(); what they do not
+    // capture is the expected noise of error-path tests, not a failure, and
+    // stays out of `cargo test`'s output.
+    if !captured && !cfg!(test) {
         let stderr = std::io::stderr();
         let mut h = stderr.lock();
         let _ = h.write_all(msg);

@@ -200,7 +200,7 @@ impl Sysctl {
         let mut m = b"sysctl: ".to_vec();
         m.extend_from_slice(msg);
         m.push(b'\n');
-        let _ = std::io::Write::write_all(&mut std::io::stderr(), &m);
+        crate::error::eprint_bytes(&m);
     }
 
     /// error() with an errno: "sysctl: MSG: strerror".

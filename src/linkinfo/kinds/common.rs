@@ -154,18 +154,10 @@ pub mod request_tests {
     /// Held by every test that writes to stderr (fd 2 is redirected here).
     pub static STDERR_LOCK: Mutex<()> = Mutex::new(());
 
-    /// Runs `f` with fd 2 sent to a file; returns its result and the bytes.
+    /// Runs `f` with stderr collected; returns its result and the bytes.
     pub fn capture_stderr<R>(f: impl FnOnce() -> R) -> (R, String) {
-        let path = std::env::temp_dir().join(format!("rip-kinds-stderr-{}", std::process::id()));
-        let file = std::fs::File::create(&path).expect("temp file");
-        let saved = nix::unistd::dup(std::io::stderr()).expect("dup stderr");
-        nix::unistd::dup2_stderr(&file).expect("redirect stderr");
-        let r = f();
-        let _ = nix::unistd::dup2_stderr(&saved);
-        drop(saved);
-        let s = std::fs::read_to_string(&path).unwrap_or_default();
-        let _ = std::fs::remove_file(&path);
-        (r, s)
+        let (r, b) = crate::error::capture_stderr(f);
+        (r, String::from_utf8_lossy(&b).into_owned())
     }
 
     /// A JSON string literal's value (the escapes json.dumps writes).
