@@ -10,6 +10,7 @@ pub mod ntable;
 pub mod netns;
 pub mod route;
 pub mod rule;
+pub mod tuntap;
 
 use std::ffi::OsString;
 
@@ -65,8 +66,8 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("macsec", None),
         kw("tunnel", None),
         kw("tunl", None),
-        kw("tuntap", None),
-        kw("tap", None),
+        kw("tuntap", Some(tuntap::do_iptuntap)),
+        kw("tap", Some(tuntap::do_iptuntap)),
         kw("token", None),
         kw("tcpmetrics", None),
         kw("tcp_metrics", None),
@@ -98,7 +99,7 @@ fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args, final_: bool) -> Res<Option<i32>
             Some(h) => h(ctx, args).map(Some),
             None => Err(fail(
                 1,
-                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, neigh, ntable, route, rule and netns).\n", k.word()),
+                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, neigh, ntable, route, rule, tuntap and netns).\n", k.word()),
             )),
         };
     }
@@ -210,6 +211,7 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     v.extend_from_slice(neigh::KEYWORDS);
     v.extend_from_slice(ntable::KEYWORDS);
     v.extend_from_slice(link::KEYWORDS);
+    v.extend_from_slice(tuntap::KEYWORDS);
     v.extend_from_slice(crate::linkinfo::kinds::KEYWORDS);
     v.extend_from_slice(netns::KEYWORDS);
     v
