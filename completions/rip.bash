@@ -19,6 +19,9 @@ _rip_kw_ip="address addrlabel maddress route rule neighbor neighbour ntable ntbl
 _rip_kw_ip_address="add change chg replace delete list show lst flush save showdump restore help"
 _rip_kw_ip_address_add="peer remote broadcast brd anycast scope dev label metric priority preference valid_lft preferred_lft secondary temporary nodad optimistic dadfailed home deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy local help"
 _rip_kw_ip_address_show="to scope up dynamic primary secondary temporary nodad optimistic dadfailed home deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy label group master vrf nomaster type dev help"
+_rip_kw_ip_maddress="add delete list show lst help"
+_rip_kw_ip_maddress_add="dev address help"
+_rip_kw_ip_maddress_show="dev help"
 _rip_kw_ip_route="add change chg replace prepend append test delete list show lst get flush save restore showdump help"
 _rip_kw_ip_route_show="table vrf cached cloned tos dsfield protocol scope type dev oif iif mark metric priority preference via src realms from to"
 _rip_kw_ip_route_show_to="root match exact"
@@ -170,7 +173,7 @@ _rip_kw_sysctl_OPTIONS="-a --all -A -X --deprecated --dry-run -b --binary -e --i
 
 # What rip implements of ip's objects (_rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-_rip_ip_offered="address route rule neighbor neighbour ntable ntbl link tuntap tap netns help"
+_rip_ip_offered="address maddress route rule neighbor neighbour ntable ntbl link tuntap tap netns help"
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 _rip_onoff_words="reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked"
@@ -434,6 +437,7 @@ _rip_ip_candidates() {
         neighbor|neighbour) cmds=$_rip_kw_ip_neigh ;;
         ntable|ntbl) cmds=$_rip_kw_ip_ntable ;;
         tuntap|tap) cmds=$_rip_kw_ip_tuntap ;;
+        maddress) cmds=$_rip_kw_ip_maddress ;;
         *) return ;;
     esac
     if (( i == n )); then
@@ -473,6 +477,18 @@ _rip_ip_candidates() {
         case $cmd in
             set) printf '%s\n' $_rip_kw_ip_ntable_change ;;
             show) printf '%s\n' $_rip_kw_ip_ntable_show ;;
+        esac
+        return
+    fi
+
+    if [[ $obj == maddress ]]; then
+        # Device names after "dev" (and as show's bare word).
+        case $prev in
+            dev) _rip_ifnames; return ;;
+        esac
+        case $cmd in
+            add|delete) printf '%s\n' $_rip_kw_ip_maddress_add ;;
+            show) printf '%s\n' $_rip_kw_ip_maddress_show; _rip_ifnames ;;
         esac
         return
     fi

@@ -15,6 +15,9 @@ set -g __rip_kw_ip address addrlabel maddress route rule neighbor neighbour ntab
 set -g __rip_kw_ip_address add change chg replace delete list show lst flush save showdump restore help
 set -g __rip_kw_ip_address_add peer remote broadcast brd anycast scope dev label metric priority preference valid_lft preferred_lft secondary temporary nodad optimistic dadfailed home deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy local help
 set -g __rip_kw_ip_address_show to scope up dynamic primary secondary temporary nodad optimistic dadfailed home deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy label group master vrf nomaster type dev help
+set -g __rip_kw_ip_maddress add delete list show lst help
+set -g __rip_kw_ip_maddress_add dev address help
+set -g __rip_kw_ip_maddress_show dev help
 set -g __rip_kw_ip_route add change chg replace prepend append test delete list show lst get flush save restore showdump help
 set -g __rip_kw_ip_route_show table vrf cached cloned tos dsfield protocol scope type dev oif iif mark metric priority preference via src realms from to
 set -g __rip_kw_ip_route_show_to root match exact
@@ -176,7 +179,7 @@ end
 
 # What rip implements of ip's objects (__rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-set -g __rip_ip_offered address route rule neighbor neighbour ntable ntbl link tuntap tap netns help
+set -g __rip_ip_offered address maddress route rule neighbor neighbour ntable ntbl link tuntap tap netns help
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 set -g __rip_onoff_words reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked
@@ -552,6 +555,8 @@ function __rip_ip_candidates
             set cmds $__rip_kw_ip_ntable
         case tuntap tap
             set cmds $__rip_kw_ip_tuntap
+        case maddress
+            set cmds $__rip_kw_ip_maddress
         case '*'
             return
     end
@@ -607,6 +612,22 @@ function __rip_ip_candidates
                 printf '%s\n' $__rip_kw_ip_ntable_change
             case show
                 printf '%s\n' $__rip_kw_ip_ntable_show
+        end
+        return
+    end
+
+    if test $obj = maddress
+        # Device names after "dev" (and as show's bare word).
+        if test "$prev" = dev
+            __rip_ifnames
+            return
+        end
+        switch $cmd
+            case add delete
+                printf '%s\n' $__rip_kw_ip_maddress_add
+            case show
+                printf '%s\n' $__rip_kw_ip_maddress_show
+                __rip_ifnames
         end
         return
     end

@@ -5,6 +5,7 @@
 
 pub mod addr;
 pub mod link;
+pub mod maddr;
 pub mod neigh;
 pub mod ntable;
 pub mod netns;
@@ -52,7 +53,7 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
     &[
         kw("address", Some(addr::do_ipaddr)),
         kw("addrlabel", None),
-        kw("maddress", None),
+        kw("maddress", Some(maddr::do_multiaddr)),
         kw("route", Some(route::do_iproute)),
         kw("rule", Some(rule::do_iprule)),
         kw("neighbor", Some(neigh::do_ipneigh)),
@@ -99,7 +100,7 @@ fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args, final_: bool) -> Res<Option<i32>
             Some(h) => h(ctx, args).map(Some),
             None => Err(fail(
                 1,
-                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, neigh, ntable, route, rule, tuntap and netns).\n", k.word()),
+                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, maddress, link, neigh, ntable, route, rule, tuntap and netns).\n", k.word()),
             )),
         };
     }
@@ -206,6 +207,7 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     // In ip's object order (OBJECTS): address, route, rule, link (its kinds'
     // option tables after link's own), netns.
     v.extend_from_slice(addr::KEYWORDS);
+    v.extend_from_slice(maddr::KEYWORDS);
     v.extend_from_slice(route::KEYWORDS);
     v.extend_from_slice(rule::KEYWORDS);
     v.extend_from_slice(neigh::KEYWORDS);
@@ -389,6 +391,17 @@ fn do_batch(ctx: &mut Ctx, name: &str) -> Res<i32> {
         }
         fn run_command(&mut self, words: Vec<String>) -> Res<i32> {
             self.ctx.o.family = self.family;
+            let mut line: Vec<u8> = Vec::new();
+            for w in &words {
+                line.extend_from_slice(w.as_bytes());
+                line.push(0);
+            }
+            line.push(0);
+            let buf = &mut self.ctx.sticky.batch_buf;
+            if buf.len() < line.len() {
+                buf.resize(line.len(), 0);
+            }
+            buf[..line.len()].copy_from_slice(&line);
             let Some((obj, rest)) = words.split_first() else { return Ok(0) };
             Ok(do_cmd(self.ctx, obj, Args::new(rest.to_vec()), true)?.unwrap_or(1))
         }

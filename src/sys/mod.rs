@@ -226,3 +226,24 @@ pub mod tun {
         Ok(())
     }
 }
+
+/// socket(family, SOCK_DGRAM, 0): a socket for interface ioctls.
+pub fn dgram_socket(family: i32) -> SysRes<OwnedFd> {
+    // SAFETY: socket() returns a new descriptor or -1; a new descriptor is
+    // owned by nobody else.
+    let fd = unsafe { libc::socket(family, libc::SOCK_DGRAM, 0) };
+    if fd < 0 {
+        return Err(Errno::last_raw());
+    }
+    Ok(unsafe { <OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(fd) })
+}
+
+/// ioctl(fd, req, &ifr) on a struct ifreq (40 bytes).
+pub fn ioctl_ifreq(fd: &OwnedFd, req: libc::c_ulong, ifr: &mut [u8; 40]) -> SysRes<()> {
+    // SAFETY: the interface ioctls read and write one struct ifreq.
+    let r = unsafe { libc::ioctl(std::os::fd::AsRawFd::as_raw_fd(fd), req, ifr.as_mut_ptr()) };
+    if r != 0 {
+        return Err(Errno::last_raw());
+    }
+    Ok(())
+}
