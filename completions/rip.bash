@@ -19,6 +19,8 @@ _rip_kw_ip="address addrlabel maddress route rule neighbor neighbour ntable ntbl
 _rip_kw_ip_address="add change chg replace delete list show lst flush save showdump restore help"
 _rip_kw_ip_address_add="peer remote broadcast brd anycast scope dev label metric priority preference valid_lft preferred_lft secondary temporary nodad optimistic dadfailed home deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy local help"
 _rip_kw_ip_address_show="to scope up dynamic primary secondary temporary nodad optimistic dadfailed home deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy label group master vrf nomaster type dev help"
+_rip_kw_ip_addrlabel="list lst show add delete flush help"
+_rip_kw_ip_addrlabel_add="prefix dev label"
 _rip_kw_ip_maddress="add delete list show lst help"
 _rip_kw_ip_maddress_add="dev address help"
 _rip_kw_ip_maddress_show="dev help"
@@ -173,7 +175,7 @@ _rip_kw_sysctl_OPTIONS="-a --all -A -X --deprecated --dry-run -b --binary -e --i
 
 # What rip implements of ip's objects (_rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-_rip_ip_offered="address maddress route rule neighbor neighbour ntable ntbl link tuntap tap netns help"
+_rip_ip_offered="address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap netns help"
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 _rip_onoff_words="reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked"
@@ -438,6 +440,7 @@ _rip_ip_candidates() {
         ntable|ntbl) cmds=$_rip_kw_ip_ntable ;;
         tuntap|tap) cmds=$_rip_kw_ip_tuntap ;;
         maddress) cmds=$_rip_kw_ip_maddress ;;
+        addrlabel) cmds=$_rip_kw_ip_addrlabel ;;
         *) return ;;
     esac
     if (( i == n )); then
@@ -477,6 +480,18 @@ _rip_ip_candidates() {
         case $cmd in
             set) printf '%s\n' $_rip_kw_ip_ntable_change ;;
             show) printf '%s\n' $_rip_kw_ip_ntable_show ;;
+        esac
+        return
+    fi
+
+    if [[ $obj == addrlabel ]]; then
+        # add and del read one table; device names after "dev".
+        case $prev in
+            dev) _rip_ifnames; return ;;
+            prefix|label) return ;;
+        esac
+        case $cmd in
+            add|delete) printf '%s\n' $_rip_kw_ip_addrlabel_add ;;
         esac
         return
     fi

@@ -15,6 +15,8 @@ set -g __rip_kw_ip address addrlabel maddress route rule neighbor neighbour ntab
 set -g __rip_kw_ip_address add change chg replace delete list show lst flush save showdump restore help
 set -g __rip_kw_ip_address_add peer remote broadcast brd anycast scope dev label metric priority preference valid_lft preferred_lft secondary temporary nodad optimistic dadfailed home deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy local help
 set -g __rip_kw_ip_address_show to scope up dynamic primary secondary temporary nodad optimistic dadfailed home deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy label group master vrf nomaster type dev help
+set -g __rip_kw_ip_addrlabel list lst show add delete flush help
+set -g __rip_kw_ip_addrlabel_add prefix dev label
 set -g __rip_kw_ip_maddress add delete list show lst help
 set -g __rip_kw_ip_maddress_add dev address help
 set -g __rip_kw_ip_maddress_show dev help
@@ -179,7 +181,7 @@ end
 
 # What rip implements of ip's objects (__rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-set -g __rip_ip_offered address maddress route rule neighbor neighbour ntable ntbl link tuntap tap netns help
+set -g __rip_ip_offered address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap netns help
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 set -g __rip_onoff_words reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked
@@ -557,6 +559,8 @@ function __rip_ip_candidates
             set cmds $__rip_kw_ip_tuntap
         case maddress
             set cmds $__rip_kw_ip_maddress
+        case addrlabel
+            set cmds $__rip_kw_ip_addrlabel
         case '*'
             return
     end
@@ -613,6 +617,19 @@ function __rip_ip_candidates
             case show
                 printf '%s\n' $__rip_kw_ip_ntable_show
         end
+        return
+    end
+
+    if test $obj = addrlabel
+        # add and del read one table; device names after "dev".
+        switch $prev
+            case dev
+                __rip_ifnames
+                return
+            case prefix label
+                return
+        end
+        contains -- $cmd add delete; and printf '%s\n' $__rip_kw_ip_addrlabel_add
         return
     end
 

@@ -4,6 +4,7 @@
 //! is netns), `ip help`, and `-batch`.
 
 pub mod addr;
+pub mod addrlabel;
 pub mod link;
 pub mod maddr;
 pub mod neigh;
@@ -52,7 +53,7 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
     "ip",
     &[
         kw("address", Some(addr::do_ipaddr)),
-        kw("addrlabel", None),
+        kw("addrlabel", Some(addrlabel::do_ipaddrlabel)),
         kw("maddress", Some(maddr::do_multiaddr)),
         kw("route", Some(route::do_iproute)),
         kw("rule", Some(rule::do_iprule)),
@@ -100,7 +101,7 @@ fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args, final_: bool) -> Res<Option<i32>
             Some(h) => h(ctx, args).map(Some),
             None => Err(fail(
                 1,
-                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, maddress, link, neigh, ntable, route, rule, tuntap and netns).\n", k.word()),
+                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, addrlabel, maddress, link, neigh, ntable, route, rule, tuntap and netns).\n", k.word()),
             )),
         };
     }
@@ -207,6 +208,7 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     // In ip's object order (OBJECTS): address, route, rule, link (its kinds'
     // option tables after link's own), netns.
     v.extend_from_slice(addr::KEYWORDS);
+    v.extend_from_slice(addrlabel::KEYWORDS);
     v.extend_from_slice(maddr::KEYWORDS);
     v.extend_from_slice(route::KEYWORDS);
     v.extend_from_slice(rule::KEYWORDS);
