@@ -12,6 +12,7 @@ pub mod ntable;
 pub mod netns;
 pub mod route;
 pub mod rule;
+pub mod token;
 pub mod tuntap;
 
 use std::ffi::OsString;
@@ -70,7 +71,7 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("tunl", None),
         kw("tuntap", Some(tuntap::do_iptuntap)),
         kw("tap", Some(tuntap::do_iptuntap)),
-        kw("token", None),
+        kw("token", Some(token::do_iptoken)),
         kw("tcpmetrics", None),
         kw("tcp_metrics", None),
         kw("monitor", None),
@@ -101,7 +102,7 @@ fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args, final_: bool) -> Res<Option<i32>
             Some(h) => h(ctx, args).map(Some),
             None => Err(fail(
                 1,
-                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, addrlabel, maddress, link, neigh, ntable, route, rule, tuntap and netns).\n", k.word()),
+                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, addrlabel, maddress, link, neigh, ntable, route, rule, tuntap, token and netns).\n", k.word()),
             )),
         };
     }
@@ -216,6 +217,7 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     v.extend_from_slice(ntable::KEYWORDS);
     v.extend_from_slice(link::KEYWORDS);
     v.extend_from_slice(tuntap::KEYWORDS);
+    v.extend_from_slice(token::KEYWORDS);
     v.extend_from_slice(crate::linkinfo::kinds::KEYWORDS);
     v.extend_from_slice(netns::KEYWORDS);
     v
