@@ -85,6 +85,9 @@ _rip_kw_ip_tuntap_add_mode="tun tap"
 _rip_kw_ip_token="list lst show set add delete get help"
 _rip_kw_ip_token_set="dev help"
 _rip_kw_ip_token_list="dev"
+_rip_kw_ip_mroute="list show lst help"
+_rip_kw_ip_mroute_show="table iif from to help"
+_rip_kw_ip_mroute_show_table="all help"
 _rip_kw_ip_link_type="veth bridge bridge_slave macvlan macvtap ipvlan ipvtap vxlan tun vlan vrf vrf_slave bond bond_slave geneve ipip sit gre gretap erspan vti vti6 xfrm ip6tnl ip6gre ip6gretap ip6erspan bareudp amt hsr gtp ipoib macsec can dummy ifb nlmon vcan netdevsim team team_slave virt_wifi batadv dsa rmnet vxcan wwan"
 _rip_kw_ip_link_type_veth="peer"
 _rip_kw_ip_link_type_bridge="forward_delay hello_time max_age ageing_time stp_state priority vlan_filtering vlan_protocol group_fwd_mask group_address no_linklocal_learn fdb_flush vlan_default_pvid vlan_stats_enabled vlan_stats_per_port mcast_router mcast_snooping mcast_vlan_snooping mcast_query_use_ifaddr mcast_querier mcast_hash_elasticity mcast_hash_max mcast_last_member_count mcast_startup_query_count mcast_last_member_interval mcast_membership_interval mcast_querier_interval mcast_query_interval mcast_query_response_interval mcast_startup_query_interval mcast_stats_enabled mcast_igmp_version mcast_mld_version nf_call_iptables nf_call_ip6tables nf_call_arptables help"
@@ -178,7 +181,7 @@ _rip_kw_sysctl_OPTIONS="-a --all -A -X --deprecated --dry-run -b --binary -e --i
 
 # What rip implements of ip's objects (_rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-_rip_ip_offered="address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token netns help"
+_rip_ip_offered="address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token mroute netns help"
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 _rip_onoff_words="reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked"
@@ -445,6 +448,7 @@ _rip_ip_candidates() {
         maddress) cmds=$_rip_kw_ip_maddress ;;
         addrlabel) cmds=$_rip_kw_ip_addrlabel ;;
         token) cmds=$_rip_kw_ip_token ;;
+        mroute) cmds=$_rip_kw_ip_mroute ;;
         *) return ;;
     esac
     if (( i == n )); then
@@ -485,6 +489,17 @@ _rip_ip_candidates() {
             set) printf '%s\n' $_rip_kw_ip_ntable_change ;;
             show) printf '%s\n' $_rip_kw_ip_ntable_show ;;
         esac
+        return
+    fi
+
+    if [[ $obj == mroute ]]; then
+        # Device names after "iif", table names after "table".
+        case $prev in
+            iif) _rip_ifnames; return ;;
+            table) _rip_tables; printf "%s\n" help; return ;;
+            to|from) return ;;
+        esac
+        printf '%s\n' $_rip_kw_ip_mroute_show
         return
     fi
 

@@ -81,6 +81,9 @@ set -g __rip_kw_ip_tuntap_add_mode tun tap
 set -g __rip_kw_ip_token list lst show set add delete get help
 set -g __rip_kw_ip_token_set dev help
 set -g __rip_kw_ip_token_list dev
+set -g __rip_kw_ip_mroute list show lst help
+set -g __rip_kw_ip_mroute_show table iif from to help
+set -g __rip_kw_ip_mroute_show_table all help
 set -g __rip_kw_ip_link_type veth bridge bridge_slave macvlan macvtap ipvlan ipvtap vxlan tun vlan vrf vrf_slave bond bond_slave geneve ipip sit gre gretap erspan vti vti6 xfrm ip6tnl ip6gre ip6gretap ip6erspan bareudp amt hsr gtp ipoib macsec can dummy ifb nlmon vcan netdevsim team team_slave virt_wifi batadv dsa rmnet vxcan wwan
 set -g __rip_kw_ip_link_type_veth peer
 set -g __rip_kw_ip_link_type_bridge forward_delay hello_time max_age ageing_time stp_state priority vlan_filtering vlan_protocol group_fwd_mask group_address no_linklocal_learn fdb_flush vlan_default_pvid vlan_stats_enabled vlan_stats_per_port mcast_router mcast_snooping mcast_vlan_snooping mcast_query_use_ifaddr mcast_querier mcast_hash_elasticity mcast_hash_max mcast_last_member_count mcast_startup_query_count mcast_last_member_interval mcast_membership_interval mcast_querier_interval mcast_query_interval mcast_query_response_interval mcast_startup_query_interval mcast_stats_enabled mcast_igmp_version mcast_mld_version nf_call_iptables nf_call_ip6tables nf_call_arptables help
@@ -184,7 +187,7 @@ end
 
 # What rip implements of ip's objects (__rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-set -g __rip_ip_offered address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token netns help
+set -g __rip_ip_offered address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token mroute netns help
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 set -g __rip_onoff_words reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked
@@ -566,6 +569,8 @@ function __rip_ip_candidates
             set cmds $__rip_kw_ip_addrlabel
         case token
             set cmds $__rip_kw_ip_token
+        case mroute
+            set cmds $__rip_kw_ip_mroute
         case '*'
             return
     end
@@ -622,6 +627,23 @@ function __rip_ip_candidates
             case show
                 printf '%s\n' $__rip_kw_ip_ntable_show
         end
+        return
+    end
+
+    if test $obj = mroute
+        # Device names after "iif", table names after "table".
+        switch $prev
+            case iif
+                __rip_ifnames
+                return
+            case table
+                __rip_tables
+                echo help
+                return
+            case to from
+                return
+        end
+        printf '%s\n' $__rip_kw_ip_mroute_show
         return
     end
 

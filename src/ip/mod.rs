@@ -7,6 +7,7 @@ pub mod addr;
 pub mod addrlabel;
 pub mod link;
 pub mod maddr;
+pub mod mroute;
 pub mod neigh;
 pub mod ntable;
 pub mod netns;
@@ -76,7 +77,7 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("tcp_metrics", None),
         kw("monitor", None),
         kw("xfrm", None),
-        kw("mroute", None),
+        kw("mroute", Some(mroute::do_multiroute)),
         kw("mrule", None),
         kw("netns", Some(netns::do_netns)),
         kw("netconf", None),
@@ -102,7 +103,7 @@ fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args, final_: bool) -> Res<Option<i32>
             Some(h) => h(ctx, args).map(Some),
             None => Err(fail(
                 1,
-                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, addrlabel, maddress, link, neigh, ntable, route, rule, tuntap, token and netns).\n", k.word()),
+                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, addrlabel, maddress, link, neigh, ntable, route, rule, tuntap, token, mroute and netns).\n", k.word()),
             )),
         };
     }
@@ -218,6 +219,7 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     v.extend_from_slice(link::KEYWORDS);
     v.extend_from_slice(tuntap::KEYWORDS);
     v.extend_from_slice(token::KEYWORDS);
+    v.extend_from_slice(mroute::KEYWORDS);
     v.extend_from_slice(crate::linkinfo::kinds::KEYWORDS);
     v.extend_from_slice(netns::KEYWORDS);
     v

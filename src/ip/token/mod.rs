@@ -92,7 +92,11 @@ fn iptoken_list(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
     ctx.p.new_json_obj();
     let ok = ctx.dump_stream(|s, m| print_token(s, m, ifindex));
     if !matches!(ok, Ok(true)) {
-        ctx.p.delete_json_obj();
+        // jsonw_destroy() flushes stdout before the message.
+        if ctx.p.is_json() {
+            ctx.p.delete_json_obj();
+            let _ = ctx.p.flush();
+        }
         crate::error::say_dump_terminated();
         return Ok(1);
     }
