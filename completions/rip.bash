@@ -85,6 +85,8 @@ _rip_kw_ip_tuntap_add_mode="tun tap"
 _rip_kw_ip_token="list lst show set add delete get help"
 _rip_kw_ip_token_set="dev help"
 _rip_kw_ip_token_list="dev"
+_rip_kw_ip_tcp_metrics="list lst show delete remove flush help"
+_rip_kw_ip_tcp_metrics_show="src source addr address help"
 _rip_kw_ip_mroute="list show lst help"
 _rip_kw_ip_mroute_show="table iif from to help"
 _rip_kw_ip_mroute_show_table="all help"
@@ -181,7 +183,7 @@ _rip_kw_sysctl_OPTIONS="-a --all -A -X --deprecated --dry-run -b --binary -e --i
 
 # What rip implements of ip's objects (_rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-_rip_ip_offered="address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token mroute netns help"
+_rip_ip_offered="address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns help"
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 _rip_onoff_words="reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked"
@@ -449,6 +451,7 @@ _rip_ip_candidates() {
         addrlabel) cmds=$_rip_kw_ip_addrlabel ;;
         token) cmds=$_rip_kw_ip_token ;;
         mroute) cmds=$_rip_kw_ip_mroute ;;
+        tcp_metrics|tcpmetrics) cmds=$_rip_kw_ip_tcp_metrics ;;
         *) return ;;
     esac
     if (( i == n )); then
@@ -489,6 +492,15 @@ _rip_ip_candidates() {
             set) printf '%s\n' $_rip_kw_ip_ntable_change ;;
             show) printf '%s\n' $_rip_kw_ip_ntable_show ;;
         esac
+        return
+    fi
+
+    if [[ $obj == tcp_metrics || $obj == tcpmetrics ]]; then
+        # Addresses are values; the selector words otherwise.
+        case $prev in
+            src|source|addr|address) return ;;
+        esac
+        printf '%s\n' $_rip_kw_ip_tcp_metrics_show
         return
     fi
 

@@ -81,6 +81,8 @@ set -g __rip_kw_ip_tuntap_add_mode tun tap
 set -g __rip_kw_ip_token list lst show set add delete get help
 set -g __rip_kw_ip_token_set dev help
 set -g __rip_kw_ip_token_list dev
+set -g __rip_kw_ip_tcp_metrics list lst show delete remove flush help
+set -g __rip_kw_ip_tcp_metrics_show src source addr address help
 set -g __rip_kw_ip_mroute list show lst help
 set -g __rip_kw_ip_mroute_show table iif from to help
 set -g __rip_kw_ip_mroute_show_table all help
@@ -187,7 +189,7 @@ end
 
 # What rip implements of ip's objects (__rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-set -g __rip_ip_offered address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token mroute netns help
+set -g __rip_ip_offered address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns help
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 set -g __rip_onoff_words reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked
@@ -571,6 +573,8 @@ function __rip_ip_candidates
             set cmds $__rip_kw_ip_token
         case mroute
             set cmds $__rip_kw_ip_mroute
+        case tcp_metrics tcpmetrics
+            set cmds $__rip_kw_ip_tcp_metrics
         case '*'
             return
     end
@@ -627,6 +631,13 @@ function __rip_ip_candidates
             case show
                 printf '%s\n' $__rip_kw_ip_ntable_show
         end
+        return
+    end
+
+    if contains -- $obj tcp_metrics tcpmetrics
+        # Addresses are values; the selector words otherwise.
+        contains -- "$prev" src source addr address; and return
+        printf '%s\n' $__rip_kw_ip_tcp_metrics_show
         return
     end
 

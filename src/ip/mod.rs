@@ -13,6 +13,7 @@ pub mod ntable;
 pub mod netns;
 pub mod route;
 pub mod rule;
+pub mod tcp_metrics;
 pub mod token;
 pub mod tuntap;
 
@@ -73,8 +74,8 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("tuntap", Some(tuntap::do_iptuntap)),
         kw("tap", Some(tuntap::do_iptuntap)),
         kw("token", Some(token::do_iptoken)),
-        kw("tcpmetrics", None),
-        kw("tcp_metrics", None),
+        kw("tcpmetrics", Some(tcp_metrics::do_tcp_metrics)),
+        kw("tcp_metrics", Some(tcp_metrics::do_tcp_metrics)),
         kw("monitor", None),
         kw("xfrm", None),
         kw("mroute", Some(mroute::do_multiroute)),
@@ -103,7 +104,7 @@ fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args, final_: bool) -> Res<Option<i32>
             Some(h) => h(ctx, args).map(Some),
             None => Err(fail(
                 1,
-                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, addrlabel, maddress, link, neigh, ntable, route, rule, tuntap, token, mroute and netns).\n", k.word()),
+                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, addrlabel, maddress, link, neigh, ntable, route, rule, tuntap, token, tcp_metrics, mroute and netns).\n", k.word()),
             )),
         };
     }
@@ -219,6 +220,7 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     v.extend_from_slice(link::KEYWORDS);
     v.extend_from_slice(tuntap::KEYWORDS);
     v.extend_from_slice(token::KEYWORDS);
+    v.extend_from_slice(tcp_metrics::KEYWORDS);
     v.extend_from_slice(mroute::KEYWORDS);
     v.extend_from_slice(crate::linkinfo::kinds::KEYWORDS);
     v.extend_from_slice(netns::KEYWORDS);
