@@ -19,6 +19,11 @@ _rip_kw_ip="address addrlabel maddress route rule neighbor neighbour ntable ntbl
 _rip_kw_ip_address="add change chg replace delete list show lst flush save showdump restore help"
 _rip_kw_ip_address_add="peer remote broadcast brd anycast scope dev label metric priority preference valid_lft preferred_lft secondary temporary nodad optimistic dadfailed home deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy local help"
 _rip_kw_ip_address_show="to scope up dynamic primary secondary temporary nodad optimistic dadfailed home deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy label group master vrf nomaster type dev help"
+_rip_kw_ip_addrlabel="list lst show add delete flush help"
+_rip_kw_ip_addrlabel_add="prefix dev label"
+_rip_kw_ip_maddress="add delete list show lst help"
+_rip_kw_ip_maddress_add="dev address help"
+_rip_kw_ip_maddress_show="dev help"
 _rip_kw_ip_route="add change chg replace prepend append test delete list show lst get flush save restore showdump help"
 _rip_kw_ip_route_show="table vrf cached cloned tos dsfield protocol scope type dev oif iif mark metric priority preference via src realms from to"
 _rip_kw_ip_route_show_to="root match exact"
@@ -74,6 +79,17 @@ _rip_kw_ip_link_xstats_type_bond="lacp 802.3ad dev help"
 _rip_kw_ip_link_afstats="dev help"
 _rip_kw_ip_link_property="add del help"
 _rip_kw_ip_link_property_add="altname help dev"
+_rip_kw_ip_tuntap="add delete show lst list help"
+_rip_kw_ip_tuntap_add="mode user group pi one_queue vnet_hdr multi_queue dev name help"
+_rip_kw_ip_tuntap_add_mode="tun tap"
+_rip_kw_ip_token="list lst show set add delete get help"
+_rip_kw_ip_token_set="dev help"
+_rip_kw_ip_token_list="dev"
+_rip_kw_ip_tcp_metrics="list lst show delete remove flush help"
+_rip_kw_ip_tcp_metrics_show="src source addr address help"
+_rip_kw_ip_mroute="list show lst help"
+_rip_kw_ip_mroute_show="table iif from to help"
+_rip_kw_ip_mroute_show_table="all help"
 _rip_kw_ip_link_type="veth bridge bridge_slave macvlan macvtap ipvlan ipvtap vxlan tun vlan vrf vrf_slave bond bond_slave geneve ipip sit gre gretap erspan vti vti6 xfrm ip6tnl ip6gre ip6gretap ip6erspan bareudp amt hsr gtp ipoib macsec can dummy ifb nlmon vcan netdevsim team team_slave virt_wifi batadv dsa rmnet vxcan wwan"
 _rip_kw_ip_link_type_veth="peer"
 _rip_kw_ip_link_type_bridge="forward_delay hello_time max_age ageing_time stp_state priority vlan_filtering vlan_protocol group_fwd_mask group_address no_linklocal_learn fdb_flush vlan_default_pvid vlan_stats_enabled vlan_stats_per_port mcast_router mcast_snooping mcast_vlan_snooping mcast_query_use_ifaddr mcast_querier mcast_hash_elasticity mcast_hash_max mcast_last_member_count mcast_startup_query_count mcast_last_member_interval mcast_membership_interval mcast_querier_interval mcast_query_interval mcast_query_response_interval mcast_startup_query_interval mcast_stats_enabled mcast_igmp_version mcast_mld_version nf_call_iptables nf_call_ip6tables nf_call_arptables help"
@@ -170,7 +186,7 @@ _rip_kw_brctl_stp_BRIDGE="on yes 1 off no 0"
 
 # What rip implements of ip's objects (_rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-_rip_ip_offered="address route rule neighbor neighbour ntable ntbl link netns help"
+_rip_ip_offered="address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns help"
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 _rip_onoff_words="reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked"
@@ -433,6 +449,12 @@ _rip_ip_candidates() {
         netns) cmds=$_rip_kw_ip_netns ;;
         neighbor|neighbour) cmds=$_rip_kw_ip_neigh ;;
         ntable|ntbl) cmds=$_rip_kw_ip_ntable ;;
+        tuntap|tap) cmds=$_rip_kw_ip_tuntap ;;
+        maddress) cmds=$_rip_kw_ip_maddress ;;
+        addrlabel) cmds=$_rip_kw_ip_addrlabel ;;
+        token) cmds=$_rip_kw_ip_token ;;
+        mroute) cmds=$_rip_kw_ip_mroute ;;
+        tcp_metrics|tcpmetrics) cmds=$_rip_kw_ip_tcp_metrics ;;
         *) return ;;
     esac
     if (( i == n )); then
@@ -472,6 +494,76 @@ _rip_ip_candidates() {
         case $cmd in
             set) printf '%s\n' $_rip_kw_ip_ntable_change ;;
             show) printf '%s\n' $_rip_kw_ip_ntable_show ;;
+        esac
+        return
+    fi
+
+    if [[ $obj == tcp_metrics || $obj == tcpmetrics ]]; then
+        # Addresses are values; the selector words otherwise.
+        case $prev in
+            src|source|addr|address) return ;;
+        esac
+        printf '%s\n' $_rip_kw_ip_tcp_metrics_show
+        return
+    fi
+
+    if [[ $obj == mroute ]]; then
+        # Device names after "iif", table names after "table".
+        case $prev in
+            iif) _rip_ifnames; return ;;
+            table) _rip_tables; printf "%s\n" help; return ;;
+            to|from) return ;;
+        esac
+        printf '%s\n' $_rip_kw_ip_mroute_show
+        return
+    fi
+
+    if [[ $obj == token ]]; then
+        # Device names after "dev"; set and del also take "dev".
+        case $prev in
+            dev) _rip_ifnames; return ;;
+        esac
+        case $cmd in
+            set|add|delete) printf '%s\n' $_rip_kw_ip_token_set ;;
+            list|get|show) printf '%s\n' $_rip_kw_ip_token_list ;;
+        esac
+        return
+    fi
+
+    if [[ $obj == addrlabel ]]; then
+        # add and del read one table; device names after "dev".
+        case $prev in
+            dev) _rip_ifnames; return ;;
+            prefix|label) return ;;
+        esac
+        case $cmd in
+            add|delete) printf '%s\n' $_rip_kw_ip_addrlabel_add ;;
+        esac
+        return
+    fi
+
+    if [[ $obj == maddress ]]; then
+        # Device names after "dev" (and as show's bare word).
+        case $prev in
+            dev) _rip_ifnames; return ;;
+        esac
+        case $cmd in
+            add|delete) printf '%s\n' $_rip_kw_ip_maddress_add ;;
+            show) printf '%s\n' $_rip_kw_ip_maddress_show; _rip_ifnames ;;
+        esac
+        return
+    fi
+
+    if [[ $obj == tuntap || $obj == tap ]]; then
+        # add and del read one table; the tunnel modes after "mode"; a
+        # device name after "dev" or "name" (existing ones for del).
+        case $prev in
+            mode) printf '%s\n' $_rip_kw_ip_tuntap_add_mode; return ;;
+            dev|name) [[ $cmd == delete ]] && _rip_ifnames; return ;;
+            user|group) return ;;
+        esac
+        case $cmd in
+            add|delete) printf '%s\n' $_rip_kw_ip_tuntap_add ;;
         esac
         return
     fi

@@ -15,6 +15,11 @@ set -g __rip_kw_ip address addrlabel maddress route rule neighbor neighbour ntab
 set -g __rip_kw_ip_address add change chg replace delete list show lst flush save showdump restore help
 set -g __rip_kw_ip_address_add peer remote broadcast brd anycast scope dev label metric priority preference valid_lft preferred_lft secondary temporary nodad optimistic dadfailed home deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy local help
 set -g __rip_kw_ip_address_show to scope up dynamic primary secondary temporary nodad optimistic dadfailed home deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy label group master vrf nomaster type dev help
+set -g __rip_kw_ip_addrlabel list lst show add delete flush help
+set -g __rip_kw_ip_addrlabel_add prefix dev label
+set -g __rip_kw_ip_maddress add delete list show lst help
+set -g __rip_kw_ip_maddress_add dev address help
+set -g __rip_kw_ip_maddress_show dev help
 set -g __rip_kw_ip_route add change chg replace prepend append test delete list show lst get flush save restore showdump help
 set -g __rip_kw_ip_route_show table vrf cached cloned tos dsfield protocol scope type dev oif iif mark metric priority preference via src realms from to
 set -g __rip_kw_ip_route_show_to root match exact
@@ -70,6 +75,17 @@ set -g __rip_kw_ip_link_xstats_type_bond lacp 802.3ad dev help
 set -g __rip_kw_ip_link_afstats dev help
 set -g __rip_kw_ip_link_property add del help
 set -g __rip_kw_ip_link_property_add altname help dev
+set -g __rip_kw_ip_tuntap add delete show lst list help
+set -g __rip_kw_ip_tuntap_add mode user group pi one_queue vnet_hdr multi_queue dev name help
+set -g __rip_kw_ip_tuntap_add_mode tun tap
+set -g __rip_kw_ip_token list lst show set add delete get help
+set -g __rip_kw_ip_token_set dev help
+set -g __rip_kw_ip_token_list dev
+set -g __rip_kw_ip_tcp_metrics list lst show delete remove flush help
+set -g __rip_kw_ip_tcp_metrics_show src source addr address help
+set -g __rip_kw_ip_mroute list show lst help
+set -g __rip_kw_ip_mroute_show table iif from to help
+set -g __rip_kw_ip_mroute_show_table all help
 set -g __rip_kw_ip_link_type veth bridge bridge_slave macvlan macvtap ipvlan ipvtap vxlan tun vlan vrf vrf_slave bond bond_slave geneve ipip sit gre gretap erspan vti vti6 xfrm ip6tnl ip6gre ip6gretap ip6erspan bareudp amt hsr gtp ipoib macsec can dummy ifb nlmon vcan netdevsim team team_slave virt_wifi batadv dsa rmnet vxcan wwan
 set -g __rip_kw_ip_link_type_veth peer
 set -g __rip_kw_ip_link_type_bridge forward_delay hello_time max_age ageing_time stp_state priority vlan_filtering vlan_protocol group_fwd_mask group_address no_linklocal_learn fdb_flush vlan_default_pvid vlan_stats_enabled vlan_stats_per_port mcast_router mcast_snooping mcast_vlan_snooping mcast_query_use_ifaddr mcast_querier mcast_hash_elasticity mcast_hash_max mcast_last_member_count mcast_startup_query_count mcast_last_member_interval mcast_membership_interval mcast_querier_interval mcast_query_interval mcast_query_response_interval mcast_startup_query_interval mcast_stats_enabled mcast_igmp_version mcast_mld_version nf_call_iptables nf_call_ip6tables nf_call_arptables help
@@ -176,7 +192,7 @@ end
 
 # What rip implements of ip's objects (__rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-set -g __rip_ip_offered address route rule neighbor neighbour ntable ntbl link netns help
+set -g __rip_ip_offered address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns help
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 set -g __rip_onoff_words reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked
@@ -550,6 +566,18 @@ function __rip_ip_candidates
             set cmds $__rip_kw_ip_neigh
         case ntable ntbl
             set cmds $__rip_kw_ip_ntable
+        case tuntap tap
+            set cmds $__rip_kw_ip_tuntap
+        case maddress
+            set cmds $__rip_kw_ip_maddress
+        case addrlabel
+            set cmds $__rip_kw_ip_addrlabel
+        case token
+            set cmds $__rip_kw_ip_token
+        case mroute
+            set cmds $__rip_kw_ip_mroute
+        case tcp_metrics tcpmetrics
+            set cmds $__rip_kw_ip_tcp_metrics
         case '*'
             return
     end
@@ -606,6 +634,91 @@ function __rip_ip_candidates
             case show
                 printf '%s\n' $__rip_kw_ip_ntable_show
         end
+        return
+    end
+
+    if contains -- $obj tcp_metrics tcpmetrics
+        # Addresses are values; the selector words otherwise.
+        contains -- "$prev" src source addr address; and return
+        printf '%s\n' $__rip_kw_ip_tcp_metrics_show
+        return
+    end
+
+    if test $obj = mroute
+        # Device names after "iif", table names after "table".
+        switch $prev
+            case iif
+                __rip_ifnames
+                return
+            case table
+                __rip_tables
+                echo help
+                return
+            case to from
+                return
+        end
+        printf '%s\n' $__rip_kw_ip_mroute_show
+        return
+    end
+
+    if test $obj = token
+        # Device names after "dev"; set and del also take "dev".
+        if test "$prev" = dev
+            __rip_ifnames
+            return
+        end
+        switch $cmd
+            case set add delete
+                printf '%s\n' $__rip_kw_ip_token_set
+            case list get show
+                printf '%s\n' $__rip_kw_ip_token_list
+        end
+        return
+    end
+
+    if test $obj = addrlabel
+        # add and del read one table; device names after "dev".
+        switch $prev
+            case dev
+                __rip_ifnames
+                return
+            case prefix label
+                return
+        end
+        contains -- $cmd add delete; and printf '%s\n' $__rip_kw_ip_addrlabel_add
+        return
+    end
+
+    if test $obj = maddress
+        # Device names after "dev" (and as show's bare word).
+        if test "$prev" = dev
+            __rip_ifnames
+            return
+        end
+        switch $cmd
+            case add delete
+                printf '%s\n' $__rip_kw_ip_maddress_add
+            case show
+                printf '%s\n' $__rip_kw_ip_maddress_show
+                __rip_ifnames
+        end
+        return
+    end
+
+    if contains -- $obj tuntap tap
+        # add and del read one table; the tunnel modes after "mode"; a
+        # device name after "dev" or "name" (existing ones for del).
+        switch $prev
+            case mode
+                printf '%s\n' $__rip_kw_ip_tuntap_add_mode
+                return
+            case dev name
+                test $cmd = delete; and __rip_ifnames
+                return
+            case user group
+                return
+        end
+        contains -- $cmd add delete; and printf '%s\n' $__rip_kw_ip_tuntap_add
         return
     end
 

@@ -66,7 +66,7 @@ impl Default for Opts {
 
 /// iproute2's function-level statics that outlive one command, so later
 /// commands of a batch see them set (and a fresh process does not).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Sticky {
     /// ipaddress.c's `do_link`: set by `ip link show` and never cleared, so
     /// a later `ip address` of the batch lists as `ip link` does.
@@ -74,6 +74,17 @@ pub struct Sticky {
     /// iproute.c filter_nlmsg()'s `ip6_multiple_tables`: an IPv6 route
     /// outside main was seen, so `table` selects IPv6 routes by number.
     pub ip6_multiple_tables: bool,
+    /// ipmaddr.c's `filter.dev`: once a listing named a device, later
+    /// listings of the batch filter on it, and naming one again is a
+    /// duplicate.
+    pub maddr_dev: Option<String>,
+    /// Where that device name sits in the batch line buffer: iproute2
+    /// keeps a pointer into it, which later lines overwrite.
+    pub maddr_dev_at: Option<usize>,
+    /// The batch line buffer as getline() and makeargs() leave it: the
+    /// words of the current line, each ended by a NUL (single blanks
+    /// assumed), then the terminator, over what longer earlier lines left.
+    pub batch_buf: Vec<u8>,
 }
 
 impl Opts {

@@ -4,12 +4,18 @@
 //! is netns), `ip help`, and `-batch`.
 
 pub mod addr;
+pub mod addrlabel;
 pub mod link;
+pub mod maddr;
+pub mod mroute;
 pub mod neigh;
 pub mod ntable;
 pub mod netns;
 pub mod route;
 pub mod rule;
+pub mod tcp_metrics;
+pub mod token;
+pub mod tuntap;
 
 use std::ffi::OsString;
 
@@ -50,8 +56,8 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
     "ip",
     &[
         kw("address", Some(addr::do_ipaddr)),
-        kw("addrlabel", None),
-        kw("maddress", None),
+        kw("addrlabel", Some(addrlabel::do_ipaddrlabel)),
+        kw("maddress", Some(maddr::do_multiaddr)),
         kw("route", Some(route::do_iproute)),
         kw("rule", Some(rule::do_iprule)),
         kw("neighbor", Some(neigh::do_ipneigh)),
@@ -65,14 +71,14 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("macsec", None),
         kw("tunnel", None),
         kw("tunl", None),
-        kw("tuntap", None),
-        kw("tap", None),
-        kw("token", None),
-        kw("tcpmetrics", None),
-        kw("tcp_metrics", None),
+        kw("tuntap", Some(tuntap::do_iptuntap)),
+        kw("tap", Some(tuntap::do_iptuntap)),
+        kw("token", Some(token::do_iptoken)),
+        kw("tcpmetrics", Some(tcp_metrics::do_tcp_metrics)),
+        kw("tcp_metrics", Some(tcp_metrics::do_tcp_metrics)),
         kw("monitor", None),
         kw("xfrm", None),
-        kw("mroute", None),
+        kw("mroute", Some(mroute::do_multiroute)),
         kw("mrule", None),
         kw("netns", Some(netns::do_netns)),
         kw("netconf", None),
@@ -218,11 +224,17 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     // In ip's object order (OBJECTS): address, route, rule, link (its kinds'
     // option tables after link's own), netns.
     v.extend_from_slice(addr::KEYWORDS);
+    v.extend_from_slice(addrlabel::KEYWORDS);
+    v.extend_from_slice(maddr::KEYWORDS);
     v.extend_from_slice(route::KEYWORDS);
     v.extend_from_slice(rule::KEYWORDS);
     v.extend_from_slice(neigh::KEYWORDS);
     v.extend_from_slice(ntable::KEYWORDS);
     v.extend_from_slice(link::KEYWORDS);
+    v.extend_from_slice(tuntap::KEYWORDS);
+    v.extend_from_slice(token::KEYWORDS);
+    v.extend_from_slice(tcp_metrics::KEYWORDS);
+    v.extend_from_slice(mroute::KEYWORDS);
     v.extend_from_slice(crate::linkinfo::kinds::KEYWORDS);
     v.extend_from_slice(netns::KEYWORDS);
     v
@@ -400,6 +412,17 @@ fn do_batch(ctx: &mut Ctx, name: &str) -> Res<i32> {
         }
         fn run_command(&mut self, words: Vec<String>) -> Res<i32> {
             self.ctx.o.family = self.family;
+            let mut line: Vec<u8> = Vec::new();
+            for w in &words {
+                line.extend_from_slice(w.as_bytes());
+                line.push(0);
+            }
+            line.push(0);
+            let buf = &mut self.ctx.sticky.batch_buf;
+            if buf.len() < line.len() {
+                buf.resize(line.len(), 0);
+            }
+            buf[..line.len()].copy_from_slice(&line);
             let Some((obj, rest)) = words.split_first() else { return Ok(0) };
             Ok(do_cmd(self.ctx, obj, Args::new(rest.to_vec()), true)?.unwrap_or(1))
         }

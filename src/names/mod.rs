@@ -4,5 +4,6 @@
 pub mod link;
 pub mod ll_proto;
 pub mod tables;
+pub mod users;
 
 pub use link::*;

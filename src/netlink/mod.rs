@@ -41,8 +41,18 @@ impl Rtnl {
     /// rtnl_open(): SO_SNDBUF 32 KiB, SO_RCVBUF `rcvbuf`, extended ACKs, and
     /// strict dump checking (as `ip` sets it).
     pub fn open(rcvbuf: u32, strict: bool) -> io::Result<Rtnl> {
+        Rtnl::open_proto(netlink_sys::protocols::NETLINK_ROUTE, rcvbuf, strict)
+    }
+
+    /// rtnl_open_byproto(NETLINK_GENERIC): a generic netlink handle with
+    /// the same socket options, without strict dump checking.
+    pub fn open_generic(rcvbuf: u32) -> io::Result<Rtnl> {
+        Rtnl::open_proto(netlink_sys::protocols::NETLINK_GENERIC, rcvbuf, false)
+    }
+
+    fn open_proto(proto: isize, rcvbuf: u32, strict: bool) -> io::Result<Rtnl> {
         use std::os::fd::AsRawFd;
-        let mut s = netlink_sys::Socket::new(netlink_sys::protocols::NETLINK_ROUTE)?;
+        let mut s = netlink_sys::Socket::new(proto)?;
         let fd = s.as_raw_fd();
         let sndbuf: libc::c_int = 32768;
         let rcv: libc::c_int = rcvbuf as libc::c_int;

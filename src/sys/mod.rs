@@ -171,3 +171,80 @@ pub fn asctime(secs: libc::time_t) -> String {
     };
     s.trim_end_matches('\n').to_string()
 }
+
+/// glob(3) with GLOB_NOSORT: the matches in readdir order, or none when
+/// the pattern matches nothing or glob fails (callers treat both alike).
+pub fn glob_nosort(pattern: &str) -> Vec<String> {
+    let Ok(c) = std::ffi::CString::new(pattern) else { return Vec::new() };
+    // SAFETY: glob() fills a zeroed glob_t from a NUL-terminated pattern;
+    // its paths are read while it lives and freed by globfree().
+    let mut g: libc::glob_t = unsafe { std::mem::zeroed() };
+    let rc = unsafe { libc::glob(c.as_ptr(), libc::GLOB_NOSORT, None, &mut g) };
+    let mut out = Vec::new();
+    if rc == 0 {
+        for i in 0..g.gl_pathc {
+            let p = unsafe { *g.gl_pathv.add(i) };
+            if !p.is_null() {
+                out.push(unsafe { std::ffi::CStr::from_ptr(p) }.to_string_lossy().into_owned());
+            }
+        }
+    }
+    unsafe { libc::globfree(&mut g) };
+    out
+}
+
+/// The ioctls `ip tuntap` makes on /dev/net/tun (linux/if_tun.h).
+pub mod tun {
+    use std::os::fd::{AsRawFd, OwnedFd};
+
+    pub const TUNSETIFF: libc::c_ulong = 0x400454ca;
+    pub const TUNSETPERSIST: libc::c_ulong = 0x400454cb;
+    pub const TUNSETOWNER: libc::c_ulong = 0x400454cc;
+    pub const TUNSETGROUP: libc::c_ulong = 0x400454ce;
+
+    /// ioctl(fd, TUNSETIFF, &ifr) with a struct ifreq of this name (up to
+    /// IFNAMSIZ bytes, NUL-padded) and ifr_flags.
+    pub fn set_iff(fd: &OwnedFd, name: &[u8; 16], flags: u16) -> Result<(), i32> {
+        let mut ifr = [0u8; 40];
+        ifr[..16].copy_from_slice(name);
+        ifr[16..18].copy_from_slice(&flags.to_ne_bytes());
+        // SAFETY: TUNSETIFF reads and writes a struct ifreq (40 bytes).
+        let r = unsafe { libc::ioctl(fd.as_raw_fd(), TUNSETIFF, ifr.as_mut_ptr()) };
+        if r != 0 {
+            return Err(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO));
+        }
+        Ok(())
+    }
+
+    /// ioctl(fd, req, value) for the requests that take their argument by
+    /// value (TUNSETPERSIST, TUNSETOWNER, TUNSETGROUP).
+    pub fn set(fd: &OwnedFd, req: libc::c_ulong, value: libc::c_ulong) -> Result<(), i32> {
+        // SAFETY: these requests read their argument as an integer.
+        let r = unsafe { libc::ioctl(fd.as_raw_fd(), req, value) };
+        if r != 0 {
+            return Err(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO));
+        }
+        Ok(())
+    }
+}
+
+/// socket(family, SOCK_DGRAM, 0): a socket for interface ioctls.
+pub fn dgram_socket(family: i32) -> SysRes<OwnedFd> {
+    // SAFETY: socket() returns a new descriptor or -1; a new descriptor is
+    // owned by nobody else.
+    let fd = unsafe { libc::socket(family, libc::SOCK_DGRAM, 0) };
+    if fd < 0 {
+        return Err(Errno::last_raw());
+    }
+    Ok(unsafe { <OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(fd) })
+}
+
+/// ioctl(fd, req, &ifr) on a struct ifreq (40 bytes).
+pub fn ioctl_ifreq(fd: &OwnedFd, req: libc::c_ulong, ifr: &mut [u8; 40]) -> SysRes<()> {
+    // SAFETY: the interface ioctls read and write one struct ifreq.
+    let r = unsafe { libc::ioctl(std::os::fd::AsRawFd::as_raw_fd(fd), req, ifr.as_mut_ptr()) };
+    if r != 0 {
+        return Err(Errno::last_raw());
+    }
+    Ok(())
+}

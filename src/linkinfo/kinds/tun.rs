@@ -19,33 +19,7 @@ pub const IFLA_TUN_MAX: usize = 9;
 const IFF_TUN: u8 = 1;
 const IFF_TAP: u8 = 2;
 
-/// The name of id `id` in a colon-separated database (/etc/passwd,
-/// /etc/group: `name:x:id:...`). rip reads the files itself instead of
-/// calling getpwuid()/getgrgid(): through NSS those may load modules
-/// (e.g. `passwd: files systemd`), which crashes a statically linked rip.
-/// Only users and groups outside the files (LDAP, systemd dynamic users)
-/// then print as numbers.
-fn name_in(path: &str, id: u32) -> Option<String> {
-    let text = std::fs::read(path).ok()?;
-    for line in text.split(|&c| c == b'\n') {
-        let mut f = line.split(|&c| c == b':');
-        let (Some(name), Some(_), Some(num)) = (f.next(), f.next(), f.next()) else { continue };
-        if std::str::from_utf8(num).ok().and_then(|n| n.parse::<u32>().ok()) == Some(id) {
-            return Some(String::from_utf8_lossy(name).into_owned());
-        }
-    }
-    None
-}
-
-/// getpwuid()'s name for `uid`.
-fn user_name(uid: u32) -> Option<String> {
-    name_in("/etc/passwd", uid)
-}
-
-/// getgrgid()'s name for `gid`.
-fn group_name(gid: u32) -> Option<String> {
-    name_in("/etc/group", gid)
-}
+use crate::names::users::{group_name, user_name};
 
 pub fn print(ctx: &mut Ctx, _kind: &str, data: &[u8]) {
     let tb = Tb::parse(data, IFLA_TUN_MAX);
