@@ -15,7 +15,9 @@ pub mod sys;
 
 // The front ends; their objects are leaves on the shared layer.
 pub mod bridge;
+pub mod ifconfig;
 pub mod ip;
+pub mod nettools_route;
 pub mod sysctl;
 
 mod robust;
@@ -30,16 +32,21 @@ pub enum Tool {
     Ip,
     Bridge,
     Sysctl,
+    Ifconfig,
+    /// net-tools' route: only under the program name `route`.
+    Route,
 }
 
-/// The front end for an argv[0]: `bridge` and `sysctl` by exact basename,
-/// anything else is `ip`.
+/// The front end for an argv[0]: `bridge`, `sysctl`, `ifconfig` and
+/// `route` by exact basename, anything else is `ip`.
 pub fn tool_for(argv0: &OsString) -> Tool {
     let s = argv0.to_string_lossy();
     let base = s.rsplit('/').next().unwrap_or("");
     match base {
         "bridge" => Tool::Bridge,
         "sysctl" => Tool::Sysctl,
+        "ifconfig" => Tool::Ifconfig,
+        "route" => Tool::Route,
         _ => Tool::Ip,
     }
 }
@@ -55,7 +62,8 @@ pub fn run(mut args: Vec<OsString>) -> i32 {
         return install_links(&args[2..]);
     }
     let mut tool = tool_for(&args[0]);
-    // `rip bridge ...` and `rip sysctl ...` reach the same front ends.
+    // `rip bridge ...`, `rip sysctl ...` and `rip ifconfig ...` reach the
+    // same front ends (`rip route ...` is ip's route object).
     if tool == Tool::Ip && args.len() > 1 && basename(&args[0]) == "rip" {
         match args[1].to_str() {
             Some("bridge") => {
@@ -66,6 +74,10 @@ pub fn run(mut args: Vec<OsString>) -> i32 {
                 args.remove(0);
                 tool = Tool::Sysctl;
             }
+            Some("ifconfig") => {
+                args.remove(0);
+                tool = Tool::Ifconfig;
+            }
             _ => {}
         }
     }
@@ -73,6 +85,8 @@ pub fn run(mut args: Vec<OsString>) -> i32 {
         Tool::Ip => ip::main(args),
         Tool::Bridge => bridge::main(args),
         Tool::Sysctl => sysctl::main(args),
+        Tool::Ifconfig => ifconfig::main(args),
+        Tool::Route => nettools_route::main(args),
     };
     code & 0xff
 }
@@ -82,9 +96,9 @@ fn basename(argv0: &OsString) -> String {
 }
 
 /// The names rip answers to besides its own.
-pub const LINK_NAMES: [&str; 3] = ["ip", "bridge", "sysctl"];
+pub const LINK_NAMES: [&str; 5] = ["ip", "bridge", "sysctl", "ifconfig", "route"];
 
-/// `rip install-links DIR`: symlinks DIR/{ip,bridge,sysctl} to the running
+/// `rip install-links DIR`: symlinks DIR/{ip,bridge,sysctl,ifconfig,route} to the running
 /// binary. A link that already points there is left alone; any other
 /// existing file is an error (never overwrite someone else's ip).
 fn install_links(rest: &[OsString]) -> i32 {
@@ -154,5 +168,8 @@ mod tests {
         assert_eq!(tool_for(&"/x/ip".into()), Tool::Ip);
         assert_eq!(tool_for(&"rip".into()), Tool::Ip);
         assert_eq!(tool_for(&"mybridge".into()), Tool::Ip);
+        assert_eq!(tool_for(&"/sbin/ifconfig".into()), Tool::Ifconfig);
+        assert_eq!(tool_for(&"route".into()), Tool::Route);
+        assert_eq!(tool_for(&"myroute".into()), Tool::Ip);
     }
 }

@@ -13,6 +13,7 @@ pub use nix::fcntl::OFlag;
 pub use nix::mount::{MntFlags, MsFlags};
 pub use nix::sched::CloneFlags;
 
+pub mod ioctl;
 pub mod namespace;
 
 pub type SysRes<T> = Result<T, i32>;

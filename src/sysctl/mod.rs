@@ -6,7 +6,7 @@
 //! reference.
 
 pub mod conf;
-pub mod getopt;
+
 
 use std::ffi::{CString, OsStr, OsString};
 use std::io::Read;
@@ -17,7 +17,7 @@ use crate::args::keywords::{List, Words};
 use crate::error::strerror;
 use crate::print::{Mode, Printer};
 use conf::{parse_line, slashdot, Line, Parsed};
-use getopt::{Getopt, Got, HasArg, LongOpt};
+use crate::args::getopt::{Getopt, Got, HasArg, LongOpt};
 
 const PROC_PATH: &str = "/proc/sys/";
 const DEFAULT_PRELOAD: &str = "/etc/sysctl.conf";
