@@ -23,6 +23,8 @@ const AREAS: &[(&str, &str)] = &[
     ("netns", "`ip netns` (all subcommands), `ip -n`, `-all`"),
     ("bridge", "`bridge link` show/set, `fdb`, `mdb`, `vlan`, `vni`, `monitor`"),
     ("sysctl", "`sysctl` (procps-ng 4.0.2): read, write, `-a`, `-p`, `--system`, options"),
+    ("ifconfig", "`ifconfig` (net-tools 2.10): listing, `-a -s -v`, every setting, IPv4 alias labels, IPv6 add/del, errors"),
+    ("route-nettools", "`route` (net-tools 2.10): tables (names, `-n -e -ee -C`, IPv6), add/del (IPv4, IPv6), families, errors"),
     ("seeds", "every `ip`/`bridge`/`sysctl` command of the seed tutorials, with pings"),
 ];
 

@@ -57,7 +57,34 @@ impl Socks {
 }
 
 /// ifconfig's leading options, for completions and the man page.
-static OPTION_WORDS: List = List { path: "ifconfig OPTIONS", words: &["-a", "-s", "-v", "-V", "--version", "-h", "--help"] };
+static OPTION_WORDS: List = List {
+    path: "ifconfig OPTIONS",
+    words: &["-a", "-s", "-v", "-V", "-version", "--version", "-h", "-help", "--help"],
+};
+
+/// The address family words before the settings (lib/af.c's names).
+static FAMILIES: List = List {
+    path: "ifconfig AF",
+    words: &["unix", "inet", "inet6", "ax25", "netrom", "rose", "ipx", "ddp", "ec", "ash", "x25", "unspec"],
+};
+
+/// The hardware types of `hw TYPE ADDRESS` (lib/hw.c's names).
+static HW_TYPES: List = List {
+    path: "ifconfig hw",
+    words: &[
+        "loop", "slip", "cslip", "slip6", "cslip6", "adaptive", "ash", "ether", "ax25", "netrom", "rose", "tunnel", "ppp",
+        "hdlc", "lapb", "arcnet", "dlci", "frad", "sit", "fddi", "hippi", "irda", "ec", "x25", "eui64", "unspec",
+    ],
+};
+
+/// The values of `media` (if_port_text, matched without case).
+static MEDIA: List = List {
+    path: "ifconfig media",
+    words: &[
+        "auto", "unknown", "10base2", "bnc", "coax", "10baseT", "utp", "tpe", "AUI", "thick", "db15", "100baseT",
+        "100baseTX", "100baseFX",
+    ],
+};
 
 /// The words after an interface name, in ifconfig.c's order.
 pub static SETTINGS: List = List {
@@ -104,7 +131,7 @@ pub static SETTINGS: List = List {
 
 /// ifconfig's keyword lists (completions and man page read these).
 pub fn keywords() -> Vec<&'static dyn Words> {
-    vec![&OPTION_WORDS, &SETTINGS]
+    vec![&OPTION_WORDS, &FAMILIES, &SETTINGS, &HW_TYPES, &MEDIA]
 }
 
 const USAGE: &str = "Usage:

@@ -378,8 +378,9 @@ pub fn settings(s: &mut Ifconfig, name: &[u8], words: &[Vec<u8>]) -> Done {
                 st.warn_still(IFF_BROADCAST, "BROADCAST mode.");
             }
             b"broadcast" => {
-                if let Some(v) = arg(k + 1) {
-                    k += 1;
+                // `*++spp`: the word after is looked at in any case.
+                k += 1;
+                if let Some(v) = arg(k) {
                     let h = host(v);
                     match ap.input(&h) {
                         Err(()) => {

@@ -68,8 +68,18 @@ static ROUTE_WORDS: List = List {
     ],
 };
 
+/// The address families of `-A` (lib/af.c's aliases, then the names
+/// route_info() looks up).
+static FAMILIES: List = List {
+    path: "route AF",
+    words: &[
+        "ax25", "ip", "ip6", "ipx", "rose", "appletalk", "netrom", "inet", "inet6", "ddp", "unix", "tcpip", "econet", "x25",
+        "ash", "bluetooth", "ec", "unspec",
+    ],
+};
+
 pub fn keywords() -> Vec<&'static dyn Words> {
-    vec![&OPTION_WORDS, &COMMANDS, &ROUTE_WORDS]
+    vec![&OPTION_WORDS, &FAMILIES, &COMMANDS, &ROUTE_WORDS]
 }
 
 const USAGE: &str = "Usage: route [-nNvee] [-FC] [<AF>]           List kernel routing tables
