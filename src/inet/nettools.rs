@@ -413,6 +413,6 @@ mod tests {
         a[10] = 0xff;
         a[11] = 0xff;
         a[12] = 1;
-        assert_eq!(in6_sprint(&a, 1), "0.0.0.1");
+        assert_eq!(in6_sprint(&a, 1), "1.0.0.0");
     }
 }
