@@ -19,7 +19,7 @@ mount --bind /proc/sys /proc/sys && mount -o remount,bind,ro /proc/sys || exit 9
 mount --bind /proc/sys/net /proc/sys/net && mount -o remount,bind,rw /proc/sys/net || exit 99
 
 mkdir -p /run/ref /run/rip /run/bin /run/work
-for t in ip bridge sysctl brctl; do
+for t in ip bridge sysctl brctl ifconfig route; do
 	# RIP_SELFTEST: both twins use the reference, to check the harness itself.
 	r=$rip; [ -n "${RIP_SELFTEST:-}" ] && r=/usr/sbin/$t
 	ln -s /usr/sbin/$t /run/ref/$t

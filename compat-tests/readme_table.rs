@@ -30,7 +30,9 @@ const AREAS: &[(&str, &str)] = &[
     ("bridge", "`bridge link` show/set, `fdb`, `mdb`, `vlan`, `vni`, `monitor`"),
     ("sysctl", "`sysctl` (procps-ng 4.0.2): read, write, `-a`, `-p`, `--system`, options"),
     ("brctl", "`brctl` (bridge-utils 1.7.1): every command, show/showmacs/showstp output, usage and errors"),
-    ("seeds", "every `ip`/`bridge`/`sysctl`/`brctl` command of the seed tutorials, with pings"),
+    ("ifconfig", "`ifconfig` (net-tools 2.10): listing, `-a -s -v`, every setting, IPv4 alias labels, IPv6 add/del, errors"),
+    ("route-nettools", "`route` (net-tools 2.10): tables (names, `-n -e -ee -C`, IPv6), add/del (IPv4, IPv6), families, errors"),
+    ("seeds", "every `ip`/`bridge`/`sysctl`/`brctl`/`ifconfig`/`route` command of the seed tutorials, with pings"),
 ];
 
 pub fn generate(root: &Path) -> String {

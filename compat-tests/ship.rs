@@ -18,7 +18,7 @@ fn root() -> PathBuf {
 }
 
 const PAGES: &[&str] =
-    &["rip.8", "rip-link.8", "rip-address.8", "rip-addrlabel.8", "rip-maddress.8", "rip-route.8", "rip-rule.8", "rip-neigh.8", "rip-ntable.8", "rip-tuntap.8", "rip-token.8", "rip-tcp_metrics.8", "rip-mroute.8", "rip-netns.8", "rip-bridge.8", "rip-sysctl.8", "rip-brctl.8"];
+    &["rip.8", "rip-link.8", "rip-address.8", "rip-addrlabel.8", "rip-maddress.8", "rip-route.8", "rip-rule.8", "rip-neigh.8", "rip-ntable.8", "rip-tuntap.8", "rip-token.8", "rip-tcp_metrics.8", "rip-mroute.8", "rip-netns.8", "rip-bridge.8", "rip-sysctl.8", "rip-brctl.8", "rip-ifconfig.8", "rip-route-nettools.8"];
 
 /// Runs a program or fails the test loudly when it is not installed.
 fn run(prog: &str, args: &[&str], env: &[(&str, &Path)]) -> Output {
@@ -140,6 +140,8 @@ fn front_ends() -> Vec<&'static dyn Words> {
     v.extend(rip::bridge::keywords());
     v.extend(rip::sysctl::keywords());
     v.extend(rip::brctl::keywords());
+    v.extend(rip::ifconfig::keywords());
+    v.extend(rip::nettools_route::keywords());
     v
 }
 
@@ -163,6 +165,12 @@ fn pages_of(path: &str) -> Vec<&'static str> {
     }
     if under("brctl") {
         v.push("rip-brctl.8");
+    }
+    if under("ifconfig") {
+        v.push("rip-ifconfig.8");
+    }
+    if under("route") {
+        v.push("rip-route-nettools.8");
     }
     v
 }
@@ -312,6 +320,9 @@ fn generated_names_and_pages() {
     assert_eq!(pages_of("sysctl OPTIONS"), vec!["rip.8", "rip-sysctl.8"]);
     assert_eq!(pages_of("brctl"), vec!["rip.8", "rip-brctl.8"]);
     assert_eq!(pages_of("brctl stp BRIDGE"), vec!["rip-brctl.8"]);
+    assert_eq!(pages_of("ifconfig SETTINGS"), vec!["rip-ifconfig.8"]);
+    assert_eq!(pages_of("route add"), vec!["rip-route-nettools.8"]);
+    assert_eq!(pages_of("ip route add"), vec!["rip-route.8"]);
     let t = "a\n# >>> generated from the keyword tables x\nold\n# <<< generated from the keyword tables\nb\n";
     assert_eq!(
         replace_block(t, SH_BEGIN, SH_END, "new\n").as_deref(),
@@ -349,7 +360,7 @@ const PENDING: &[(&str, &str)] = &[];
 /// another tree's src/ (to check a branch before merging it).
 fn parser_files(out: &mut Vec<PathBuf>) {
     let src = std::env::var_os("RIP_SHIP_SRC").map(PathBuf::from).unwrap_or_else(|| root().join("src"));
-    for d in ["ip", "linkinfo", "bridge", "sysctl", "brctl"] {
+    for d in ["ip", "linkinfo", "bridge", "sysctl", "brctl", "ifconfig", "nettools_route"] {
         rust_files(&src.join(d), out);
     }
 }

@@ -1,4 +1,4 @@
-# bash completion for rip and the names it answers to: ip, bridge, sysctl, brctl.
+# bash completion for rip and the names it answers to: ip, bridge, sysctl, brctl, ifconfig, route.
 #
 # Install: copy to /usr/share/bash-completion/completions/ under each name
 # (rip, ip, bridge, sysctl, brctl), or source it from ~/.bashrc.
@@ -178,6 +178,15 @@ _rip_kw_sysctl_OPTIONS="-a --all -A -X --deprecated --dry-run -b --binary -e --i
 _rip_kw_brctl="addbr delbr addif delif hairpin setageing setbridgeprio setfd sethello setmaxage setpathcost setportprio show showmacs showstp stp"
 _rip_kw_brctl_OPTIONS="-h --help -V --version"
 _rip_kw_brctl_stp_BRIDGE="on yes 1 off no 0"
+_rip_kw_ifconfig_OPTIONS="-a -s -v -V -version --version -h -help --help"
+_rip_kw_ifconfig_AF="unix inet inet6 ax25 netrom rose ipx ddp ec ash x25 unspec"
+_rip_kw_ifconfig_SETTINGS="arp -arp media port trailers -trailers promisc -promisc multicast -multicast allmulti -allmulti up down dynamic -dynamic mtu keepalive outfill -broadcast broadcast dstaddr netmask txqueuelen name mem_start io_addr irq -pointopoint -pointtopoint pointopoint pointtopoint hw add del tunnel"
+_rip_kw_ifconfig_hw="loop slip cslip slip6 cslip6 adaptive ash ether ax25 netrom rose tunnel ppp hdlc lapb arcnet dlci frad sit fddi hippi irda ec x25 eui64 unspec"
+_rip_kw_ifconfig_media="auto unknown 10base2 bnc coax 10baseT utp tpe AUI thick db15 100baseT 100baseTX 100baseFX"
+_rip_kw_route_OPTIONS="-n --numeric -N --symbolic -v --verbose -e --extend -F --fib -C --cache -A --protocol -4 -6 -h --help -V --version --inet --inet6"
+_rip_kw_route_AF="ax25 ip ip6 ipx rose appletalk netrom inet inet6 ddp unix tcpip econet x25 ash bluetooth ec unspec"
+_rip_kw_route_COMMANDS="add del delete flush"
+_rip_kw_route_add="-net -host default metric netmask gw gateway mss mtu window irtt reject mod dyn reinstate device dev"
 # <<< generated from the keyword tables
 # Keyword lists come from the generated _rip_kw_* block above (one list per
 # parser level, named after its table's path); the code below walks the
@@ -805,6 +814,47 @@ _rip_brctl_candidates() {
     esac
 }
 
+# net-tools ifconfig: options, then an interface, then its settings.
+_rip_ifconfig_candidates() {
+    local -a w=("$@")
+    local cur=${w[-1]} i=0 iface=
+    while (( i < ${#w[@]} - 1 )); do
+        [[ ${w[i]} != -* ]] && { iface=${w[i]}; break; }
+        (( i++ ))
+    done
+    if [[ -z $iface ]]; then
+        case $cur in
+            -*) printf '%s\n' $_rip_kw_ifconfig_OPTIONS ;;
+            *) _rip_ifnames ;;
+        esac
+        return
+    fi
+    printf '%s\n' $_rip_kw_ifconfig_SETTINGS inet inet6
+}
+
+# net-tools route: options and commands, then a route's words.
+_rip_route_candidates() {
+    local -a w=("$@")
+    local n=$(( ${#w[@]} - 1 )) cur=${w[-1]} prev= cmd= i=0
+    (( n > 0 )) && prev=${w[n-1]}
+    while (( i < n )); do
+        case ${w[i]} in add|del|delete|flush) cmd=${w[i]}; break ;; esac
+        (( i++ ))
+    done
+    case $prev in
+        -A|--protocol) printf '%s\n' inet inet6; return ;;
+        dev|device) _rip_ifnames; return ;;
+    esac
+    if [[ -z $cmd ]]; then
+        case $cur in
+            -*) printf '%s\n' $_rip_kw_route_OPTIONS ;;
+            *) printf '%s\n' $_rip_kw_route_COMMANDS ;;
+        esac
+        return
+    fi
+    printf '%s\n' $_rip_kw_route_add
+}
+
 # <<< shared with _rip
 
 # Entry point: the tool is chosen by the command's name, as rip does it.
@@ -814,11 +864,11 @@ _rip_complete() {
     local cur=${COMP_WORDS[COMP_CWORD]}
     if [[ $tool == rip ]]; then
         if (( COMP_CWORD == 1 )) && [[ $cur != -* ]]; then
-            COMPREPLY=($(compgen -W "$_rip_ip_offered bridge sysctl brctl install-links" -- "$cur"))
+            COMPREPLY=($(compgen -W "$_rip_ip_offered bridge sysctl brctl ifconfig install-links" -- "$cur"))
             return
         fi
         case ${COMP_WORDS[1]} in
-            bridge|sysctl|brctl) tool=${COMP_WORDS[1]}; words=("${words[@]:1}") ;;
+            bridge|sysctl|brctl|ifconfig) tool=${COMP_WORDS[1]}; words=("${words[@]:1}") ;;
             install-links) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         esac
     fi
@@ -827,6 +877,8 @@ _rip_complete() {
         bridge) out=$(_rip_bridge_candidates "${words[@]}") ;;
         sysctl) out=$(_rip_sysctl_candidates "${words[@]}") ;;
         brctl) out=$(_rip_brctl_candidates "${words[@]}") ;;
+        ifconfig) out=$(_rip_ifconfig_candidates "${words[@]}") ;;
+        route) out=$(_rip_route_candidates "${words[@]}") ;;
         *) out=$(_rip_ip_candidates "${words[@]}") ;;
     esac
     case $out in
@@ -837,7 +889,7 @@ _rip_complete() {
             # rip's own names here, others through bash-completion if loaded.
             local at=$(( ${out#@args } + 1 ))
             case ${COMP_WORDS[at]##*/} in
-                rip|ip|bridge|sysctl|brctl)
+                rip|ip|bridge|sysctl|brctl|ifconfig)
                     COMP_WORDS=("${COMP_WORDS[@]:at}")
                     COMP_CWORD=$(( COMP_CWORD - at ))
                     _rip_complete
@@ -858,4 +910,4 @@ _rip_complete() {
     fi
 }
 
-complete -F _rip_complete rip ip bridge sysctl brctl
+complete -F _rip_complete rip ip bridge sysctl brctl ifconfig route

@@ -1,4 +1,4 @@
-# fish completion for rip and the names it answers to: ip, bridge, sysctl, brctl.
+# fish completion for rip and the names it answers to: ip, bridge, sysctl, brctl, ifconfig, route.
 #
 # Install: copy to ~/.config/fish/completions/ (or the vendor completions
 # directory) as rip.fish, ip.fish, bridge.fish, sysctl.fish and brctl.fish, or source it.
@@ -174,6 +174,15 @@ set -g __rip_kw_sysctl_OPTIONS -a --all -A -X --deprecated --dry-run -b --binary
 set -g __rip_kw_brctl addbr delbr addif delif hairpin setageing setbridgeprio setfd sethello setmaxage setpathcost setportprio show showmacs showstp stp
 set -g __rip_kw_brctl_OPTIONS -h --help -V --version
 set -g __rip_kw_brctl_stp_BRIDGE on yes 1 off no 0
+set -g __rip_kw_ifconfig_OPTIONS -a -s -v -V -version --version -h -help --help
+set -g __rip_kw_ifconfig_AF unix inet inet6 ax25 netrom rose ipx ddp ec ash x25 unspec
+set -g __rip_kw_ifconfig_SETTINGS arp -arp media port trailers -trailers promisc -promisc multicast -multicast allmulti -allmulti up down dynamic -dynamic mtu keepalive outfill -broadcast broadcast dstaddr netmask txqueuelen name mem_start io_addr irq -pointopoint -pointtopoint pointopoint pointtopoint hw add del tunnel
+set -g __rip_kw_ifconfig_hw loop slip cslip slip6 cslip6 adaptive ash ether ax25 netrom rose tunnel ppp hdlc lapb arcnet dlci frad sit fddi hippi irda ec x25 eui64 unspec
+set -g __rip_kw_ifconfig_media auto unknown 10base2 bnc coax 10baseT utp tpe AUI thick db15 100baseT 100baseTX 100baseFX
+set -g __rip_kw_route_OPTIONS -n --numeric -N --symbolic -v --verbose -e --extend -F --fib -C --cache -A --protocol -4 -6 -h --help -V --version --inet --inet6
+set -g __rip_kw_route_AF ax25 ip ip6 ipx rose appletalk netrom inet inet6 ddp unix tcpip econet x25 ash bluetooth ec unspec
+set -g __rip_kw_route_COMMANDS add del delete flush
+set -g __rip_kw_route_add -net -host default metric netmask gw gateway mss mtu window irtt reject mod dyn reinstate device dev
 # <<< generated from the keyword tables
 # Keyword lists come from the generated __rip_kw_* block above (one list
 # per parser level, named after its table's path); the code below walks the
@@ -1047,6 +1056,62 @@ function __rip_brctl_candidates
     end
 end
 
+# net-tools ifconfig: options, then an interface, then its settings.
+function __rip_ifconfig_candidates
+    set -l w $argv
+    set -l cur $w[-1]
+    set -l iface ''
+    for x in $w[1..-2]
+        if not string match -q -- '-*' $x
+            set iface $x
+            break
+        end
+    end
+    if test -z "$iface"
+        switch $cur
+            case '-*'
+                printf '%s\n' $__rip_kw_ifconfig_OPTIONS
+            case '*'
+                __rip_ifnames
+        end
+        return
+    end
+    printf '%s\n' $__rip_kw_ifconfig_SETTINGS inet inet6
+end
+
+# net-tools route: options and commands, then a route's words.
+function __rip_route_candidates
+    set -l w $argv
+    set -l cur $w[-1]
+    set -l prev ''
+    test (count $w) -gt 1; and set prev $w[-2]
+    set -l cmd ''
+    for x in $w[1..-2]
+        if contains -- $x add del delete flush
+            set cmd $x
+            break
+        end
+    end
+    switch $prev
+        case -A --protocol
+            printf '%s\n' inet inet6
+            return
+        case dev device
+            __rip_ifnames
+            return
+    end
+    if test -z "$cmd"
+        switch $cur
+            case '-*'
+                printf '%s\n' $__rip_kw_route_OPTIONS
+            case '*'
+                printf '%s\n' $__rip_kw_route_COMMANDS
+        end
+        return
+    end
+    printf '%s\n' $__rip_kw_route_add
+end
+
 # Entry point: the tool is chosen by the command's name, as rip does it.
 function __rip_complete
     set -l toks (commandline -opc)
@@ -1056,11 +1121,11 @@ function __rip_complete
     set -l base 1
     if test $tool = rip
         if test (count $toks) -eq 1; and not string match -q -- '-*' $cur
-            printf '%s\n' $__rip_ip_offered bridge sysctl brctl install-links
+            printf '%s\n' $__rip_ip_offered bridge sysctl brctl ifconfig install-links
             return
         end
         switch $toks[2]
-            case bridge sysctl brctl
+            case bridge sysctl brctl ifconfig
                 set tool $toks[2]
                 set -e words[1]
                 set base 2
@@ -1077,6 +1142,10 @@ function __rip_complete
             set out (__rip_sysctl_candidates $words)
         case brctl
             set out (__rip_brctl_candidates $words)
+        case ifconfig
+            set out (__rip_ifconfig_candidates $words)
+        case route
+            set out (__rip_route_candidates $words)
         case '*'
             set out (__rip_ip_candidates $words)
     end
@@ -1093,6 +1162,6 @@ function __rip_complete
     end
 end
 
-for c in rip ip bridge sysctl brctl
+for c in rip ip bridge sysctl brctl ifconfig route
     complete -c $c -f -a '(__rip_complete)'
 end

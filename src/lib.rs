@@ -16,7 +16,9 @@ pub mod sys;
 // The front ends; their objects are leaves on the shared layer.
 pub mod brctl;
 pub mod bridge;
+pub mod ifconfig;
 pub mod ip;
+pub mod nettools_route;
 pub mod sysctl;
 
 mod own;
@@ -34,6 +36,9 @@ pub enum Tool {
     Bridge,
     Sysctl,
     Brctl,
+    Ifconfig,
+    /// net-tools' route: only under the program name `route`.
+    Route,
 }
 
 /// Every name rip answers to, in the order `rip --help` and install-links
@@ -43,6 +48,8 @@ pub const FRONT_ENDS: &[(&str, Tool)] = &[
     ("bridge", Tool::Bridge),
     ("sysctl", Tool::Sysctl),
     ("brctl", Tool::Brctl),
+    ("ifconfig", Tool::Ifconfig),
+    ("route", Tool::Route),
 ];
 
 /// The names `rip NAME ...` runs as that tool. `route` would be ip's route
@@ -52,6 +59,7 @@ fn via_rip(name: &[u8]) -> Option<Tool> {
         b"bridge" => Some(Tool::Bridge),
         b"sysctl" => Some(Tool::Sysctl),
         b"brctl" => Some(Tool::Brctl),
+        b"ifconfig" => Some(Tool::Ifconfig),
         _ => None,
     }
 }
@@ -85,6 +93,8 @@ pub fn run(mut args: Vec<OsString>) -> i32 {
         Tool::Bridge => bridge::main(args),
         Tool::Sysctl => sysctl::main(args),
         Tool::Brctl => brctl::main(args),
+        Tool::Ifconfig => ifconfig::main(args),
+        Tool::Route => nettools_route::main(args),
     };
     code & 0xff
 }
@@ -107,5 +117,8 @@ mod tests {
         assert_eq!(tool_for(&"/x/ip".into()), Tool::Ip);
         assert_eq!(tool_for(&"rip".into()), Tool::Ip);
         assert_eq!(tool_for(&"mybridge".into()), Tool::Ip);
+        assert_eq!(tool_for(&"/sbin/ifconfig".into()), Tool::Ifconfig);
+        assert_eq!(tool_for(&"route".into()), Tool::Route);
+        assert_eq!(tool_for(&"myroute".into()), Tool::Ip);
     }
 }

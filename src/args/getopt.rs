@@ -1,4 +1,4 @@
-//! glibc 2.36's getopt_long(), as far as sysctl and brctl depend on it: argument
+//! glibc 2.36's getopt_long(), as far as sysctl, brctl and net-tools route depend on it: argument
 //! permutation (operands may come before options; `--` ends options;
 //! POSIXLY_CORRECT stops at the first operand), short clusters with `:`
 //! and `::` arguments, long options with `=`, unambiguous-prefix
@@ -41,6 +41,8 @@ pub struct Getopt<'a> {
     operands: Vec<Vec<u8>>,
     posix: bool,
     done: bool,
+    /// The index in the long table of the last long option found (getopt_long's `*longindex`).
+    long_index: Option<usize>,
 }
 
 /// Writes the concatenation of `parts` to stderr.
@@ -53,12 +55,17 @@ impl<'a> Getopt<'a> {
     pub fn new(argv: Vec<Vec<u8>>, short: &'a str, long: &'a [LongOpt]) -> Getopt<'a> {
         let prog = argv.first().cloned().unwrap_or_default();
         let posix = std::env::var_os("POSIXLY_CORRECT").is_some();
-        Getopt { args: argv, prog, short, long, idx: 1, sub: 0, operands: Vec::new(), posix, done: false }
+        Getopt { args: argv, prog, short, long, idx: 1, sub: 0, operands: Vec::new(), posix, done: false, long_index: None }
     }
 
     /// The operands, in order, once next_opt() returned None.
     pub fn operands(&self) -> &[Vec<u8>] {
         &self.operands
+    }
+
+    /// getopt_long()'s `*longindex` for the last long option returned.
+    pub fn long_index(&self) -> Option<usize> {
+        self.long_index
     }
 
     /// The short option's spec: None if unknown, else the number of colons.
@@ -154,6 +161,7 @@ impl<'a> Getopt<'a> {
             return Got::Err;
         };
         let o = self.long[f];
+        self.long_index = Some(f);
         match (val, o.has_arg) {
             (Some(_), HasArg::No) => {
                 emsg(&[&prog, b": option '--", o.name.as_bytes(), b"' doesn't allow an argument\n"]);

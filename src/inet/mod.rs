@@ -810,5 +810,6 @@ mod tests {
 
 pub mod fmt;
 pub mod lladdr;
+pub mod nettools;
 pub use fmt::ABuf;
 pub use lladdr::{ll_addr, ll_addr_n2a};

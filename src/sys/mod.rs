@@ -14,6 +14,7 @@ pub use nix::mount::{MntFlags, MsFlags};
 pub use nix::sched::CloneFlags;
 
 pub mod bridge;
+pub mod ioctl;
 pub mod namespace;
 
 pub type SysRes<T> = Result<T, i32>;
