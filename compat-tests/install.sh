@@ -14,7 +14,7 @@ check() { if eval "$2"; then echo "PASS install: $1"; else echo "FAIL install: $
 RIP_BIN=$bin PREFIX=/usr DESTDIR=$stage sh "$here/scripts/install.sh"
 b=$stage/usr/bin
 check "binary" '[ -x "$b/rip" ]'
-for n in ip bridge sysctl brctl; do
+for n in ip bridge sysctl brctl ifconfig route; do
 	check "link $n -> rip" '[ "$(readlink "$b/$n")" = rip ] && [ "$(readlink -f "$b/$n")" = "$b/rip" ]'
 	check "bash completion $n" '[ -e "$stage/usr/share/bash-completion/completions/$n" ]'
 	check "fish completion $n" '[ -e "$stage/usr/share/fish/vendor_completions.d/$n.fish" ]'

@@ -54,7 +54,7 @@ pub const FRONT_ENDS: &[(&str, Tool)] = &[
 
 /// The names `rip NAME ...` runs as that tool. `route` would be ip's route
 /// object there, so a front end named like an ip object is left out.
-fn via_rip(name: &[u8]) -> Option<Tool> {
+pub(crate) fn via_rip(name: &[u8]) -> Option<Tool> {
     match name {
         b"bridge" => Some(Tool::Bridge),
         b"sysctl" => Some(Tool::Sysctl),

@@ -33,7 +33,7 @@ fn print(s: &str) -> i32 {
 
 pub fn version() -> String {
     format!(
-        "rip {}\nmirrors iproute2 6.1.0 (ip, bridge), procps-ng 4.0.2 (sysctl), bridge-utils 1.7.1 (brctl)\n",
+        "rip {}\nmirrors iproute2 6.1.0 (ip, bridge), procps-ng 4.0.2 (sysctl), bridge-utils 1.7.1 (brctl), net-tools 2.10 (ifconfig, route)\n",
         env!("CARGO_PKG_VERSION")
     )
 }
@@ -49,7 +49,7 @@ pub fn help() -> String {
          rip {{ {} }} ARGS...\n       \
          rip install-links [--relative] [--force] DIR\n       \
          rip {{ --help | --version }}\n\n",
-        tools.iter().filter(|t| **t != "ip").copied().collect::<Vec<_>>().join(" | ")
+        tools.iter().filter(|t| crate::via_rip(t.as_bytes()).is_some()).copied().collect::<Vec<_>>().join(" | ")
     ));
     s.push_str(
         "rip is one binary that answers, byte for byte, as the network tools it\n\
@@ -57,8 +57,9 @@ pub fn help() -> String {
     );
     s.push_str(&tools.join(", "));
     s.push_str(
-        ";\nany other name is ip. Under the name rip, a first word naming a tool\n\
-         runs that tool; otherwise rip is ip.\n\n",
+        ";\nany other name is ip. Under the name rip, a first word naming one of\n\
+         the tools above runs that tool (but `rip route` is ip's route object);\n\
+         otherwise rip is ip.\n\n",
     );
     s.push_str("ip objects implemented: ");
     s.push_str(&objects.join(" "));
