@@ -6,6 +6,7 @@
 pub mod addr;
 pub mod link;
 pub mod neigh;
+pub mod nexthop;
 pub mod ntable;
 pub mod netns;
 pub mod route;
@@ -78,7 +79,7 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("netconf", None),
         kw("vrf", None),
         kw("sr", None),
-        kw("nexthop", None),
+        kw("nexthop", Some(nexthop::do_ipnh)),
         kw("mptcp", None),
         kw("ioam", None),
         kw("help", Some(do_help)),
@@ -98,7 +99,7 @@ fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args, final_: bool) -> Res<Option<i32>
             Some(h) => h(ctx, args).map(Some),
             None => Err(fail(
                 1,
-                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, neigh, ntable, route, rule and netns).\n", k.word()),
+                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, neigh, nexthop, ntable, route, rule and netns).\n", k.word()),
             )),
         };
     }
@@ -212,6 +213,7 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     v.extend_from_slice(link::KEYWORDS);
     v.extend_from_slice(crate::linkinfo::kinds::KEYWORDS);
     v.extend_from_slice(netns::KEYWORDS);
+    v.extend_from_slice(nexthop::KEYWORDS);
     v
 }
 

@@ -160,32 +160,36 @@ fn ifname<'n>(names: &'n crate::names::LinkNames, idx: u32, tmp: &'n mut ABuf) -
     tmp.as_str()
 }
 
-/// print_rt_flags()
+/// print_rt_flags(), shared with `ip nexthop` (crate::nh).
 pub fn print_rt_flags(p: &mut Printer, flags: u32) {
-    if p.is_json() {
-        p.open_array(T::Json, "flags");
+    crate::nh::print_rt_flags(p, flags)
+}
+
+impl crate::nh::Env for Env<'_> {
+    fn p(&mut self) -> &mut Printer {
+        self.p
     }
-    const F: [(u32, &str); 11] = [
-        (RTNH_F_DEAD, "dead"),
-        (RTNH_F_ONLINK, "onlink"),
-        (RTNH_F_PERVASIVE, "pervasive"),
-        (RTNH_F_OFFLOAD, "offload"),
-        (RTNH_F_TRAP, "trap"),
-        (RTM_F_NOTIFY, "notify"),
-        (RTNH_F_LINKDOWN, "linkdown"),
-        (RTNH_F_UNRESOLVED, "unresolved"),
-        (RTM_F_OFFLOAD, "rt_offload"),
-        (RTM_F_TRAP, "rt_trap"),
-        (RTM_F_OFFLOAD_FAILED, "rt_offload_failed"),
-    ];
-    if flags != 0 {
-        for (bit, name) in F {
-            if flags & bit != 0 {
-                p.string_nokey(T::Any, "{} ", name);
-            }
-        }
+    fn ifname(&mut self, idx: u32) -> String {
+        Env::ifname(self, idx).to_string()
     }
-    p.close_array(T::Json, "");
+    fn numeric(&self) -> bool {
+        self.numeric
+    }
+    fn stats(&self) -> bool {
+        self.stats
+    }
+    fn human(&self) -> bool {
+        self.human
+    }
+    fn iec(&self) -> bool {
+        self.iec
+    }
+    fn resolve(&self) -> bool {
+        self.resolve
+    }
+    fn details(&self) -> bool {
+        self.details
+    }
 }
 
 const RTM_NEWNEXTHOP: u16 = 104;

@@ -18,7 +18,7 @@
 //! `ip route` makes no ll_init_map() link dump); after many misses one link
 //! dump fills the name map instead (env.rs `Lookup`).
 
-mod encap;
+use crate::nh::encap;
 mod env;
 mod modify;
 mod nh;
