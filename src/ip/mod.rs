@@ -8,6 +8,7 @@ pub mod link;
 pub mod neigh;
 pub mod nexthop;
 pub mod ntable;
+pub mod netconf;
 pub mod netns;
 pub mod route;
 pub mod rule;
@@ -76,7 +77,7 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("mroute", None),
         kw("mrule", None),
         kw("netns", Some(netns::do_netns)),
-        kw("netconf", None),
+        kw("netconf", Some(netconf::do_ipnetconf)),
         kw("vrf", None),
         kw("sr", None),
         kw("nexthop", Some(nexthop::do_ipnh)),
@@ -99,7 +100,7 @@ fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args, final_: bool) -> Res<Option<i32>
             Some(h) => h(ctx, args).map(Some),
             None => Err(fail(
                 1,
-                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, neigh, nexthop, ntable, route, rule and netns).\n", k.word()),
+                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, neigh, netconf, nexthop, ntable, route, rule and netns).\n", k.word()),
             )),
         };
     }
@@ -213,6 +214,7 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     v.extend_from_slice(link::KEYWORDS);
     v.extend_from_slice(crate::linkinfo::kinds::KEYWORDS);
     v.extend_from_slice(netns::KEYWORDS);
+    v.extend_from_slice(netconf::KEYWORDS);
     v.extend_from_slice(nexthop::KEYWORDS);
     v
 }
