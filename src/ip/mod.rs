@@ -5,6 +5,7 @@
 
 pub mod addr;
 pub mod link;
+pub mod monitor;
 pub mod neigh;
 pub mod nexthop;
 pub mod ntable;
@@ -72,7 +73,7 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("token", None),
         kw("tcpmetrics", None),
         kw("tcp_metrics", None),
-        kw("monitor", None),
+        kw("monitor", Some(monitor::do_ipmonitor)),
         kw("xfrm", None),
         kw("mroute", None),
         kw("mrule", None),
@@ -100,7 +101,7 @@ fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args, final_: bool) -> Res<Option<i32>
             Some(h) => h(ctx, args).map(Some),
             None => Err(fail(
                 1,
-                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, neigh, netconf, nexthop, ntable, route, rule and netns).\n", k.word()),
+                &format!("rip: \"ip {}\" is not implemented yet (rip mirrors iproute2 6.1.0 for address, link, monitor, neigh, netconf, nexthop, ntable, route, rule and netns).\n", k.word()),
             )),
         };
     }
@@ -204,8 +205,9 @@ static OPTIONS: Table<Opt> = Table::new(
 /// `KEYWORDS`, one line per object (completions and man pages read these).
 pub fn keywords() -> Vec<&'static dyn Words> {
     let mut v: Vec<&'static dyn Words> = vec![&OPTIONS, &FAMILIES, &OBJECTS];
-    // In ip's object order (OBJECTS): address, route, rule, link (its kinds'
-    // option tables after link's own), netns.
+    // In ip's object order (OBJECTS): address, route, rule, neigh, ntable,
+    // link (its kinds' option tables after link's own), monitor, netns,
+    // netconf, nexthop.
     v.extend_from_slice(addr::KEYWORDS);
     v.extend_from_slice(route::KEYWORDS);
     v.extend_from_slice(rule::KEYWORDS);
@@ -213,6 +215,7 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     v.extend_from_slice(ntable::KEYWORDS);
     v.extend_from_slice(link::KEYWORDS);
     v.extend_from_slice(crate::linkinfo::kinds::KEYWORDS);
+    v.extend_from_slice(monitor::KEYWORDS);
     v.extend_from_slice(netns::KEYWORDS);
     v.extend_from_slice(netconf::KEYWORDS);
     v.extend_from_slice(nexthop::KEYWORDS);

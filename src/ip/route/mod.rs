@@ -1025,6 +1025,19 @@ fn get(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
     rc(0)
 }
 
+/// print_route() of one `ip monitor` event (`raw`: the whole message),
+/// with the filter iproute_reset_filter(ifindex) leaves: every table, and
+/// only routes out of `ifindex` when it is not 0. The dump and the monitor
+/// print through the same print_route().
+pub fn print_event(ctx: &mut Ctx, ifindex: u32, raw: &[u8]) -> i32 {
+    let mut f = Filter::default();
+    f.oif = ifindex;
+    if ifindex > 0 {
+        f.oifmask = u32::MAX;
+    }
+    print_answer(ctx, &f, raw)
+}
+
 /// print_route() on a single reply.
 pub(crate) fn print_answer(ctx: &mut Ctx, f: &Filter, ans: &[u8]) -> i32 {
     let Some(m) = msgs(ans).next() else { return -1 };
