@@ -127,6 +127,8 @@ fn nl_mgrp(group: u32) -> u32 {
 
 /// The monitor's settings besides ctx's options.
 struct Mon {
+    /// The nexthop cache (print_cache_nexthop(.., true)): routes' nh_info.
+    nh: crate::nh::NhCache,
     banner: bool,
     all_nsid: bool,
     ifindex: u32,
@@ -135,7 +137,7 @@ struct Mon {
 pub fn do_ipmonitor(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut lmask = 0u32;
     let mut file: Option<String> = None;
-    let mut mon = Mon { banner: false, all_nsid: false, ifindex: 0 };
+    let mut mon = Mon { nh: Default::default(), banner: false, all_nsid: false, ifindex: 0 };
     while let Some(w) = args.next() {
         match WORDS.find(&w) {
             Some(Word::File) => file = Some(args.value()?),
@@ -231,7 +233,7 @@ pub fn do_ipmonitor(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     }
 
     if let Some(f) = file {
-        return from_file(ctx, &mon, &f);
+        return from_file(ctx, &mut mon, &f);
     }
 
     // The events come on a socket of their own; ctx's socket stays free
@@ -254,7 +256,7 @@ pub fn do_ipmonitor(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
         }
     }
     ctx.init_map()?;
-    if listen(ctx, &mon, &mut ev)? < 0 {
+    if listen(ctx, &mut mon, &mut ev)? < 0 {
         let _ = ctx.p.flush();
         return Err(Exit(2));
     }
@@ -286,14 +288,14 @@ fn print_headers(ctx: &mut Ctx, mon: &Mon, nsid: Option<i32>, label: &str) {
 /// accept_msg(): one message through its object's printer. `nsid` is the
 /// control data of a live event (None for a file). Returns iproute2's
 /// callback status (always 0 but for a malformed route).
-fn accept(ctx: &mut Ctx, mon: &Mon, nsid: Option<i32>, m: &Msg) -> i32 {
+fn accept(ctx: &mut Ctx, mon: &mut Mon, nsid: Option<i32>, m: &Msg) -> i32 {
     let r = accept_inner(ctx, mon, nsid, m);
     // Each event is flushed as it is printed (fflush in every printer).
     let _ = ctx.p.flush();
     r
 }
 
-fn accept_inner(ctx: &mut Ctx, mon: &Mon, nsid: Option<i32>, m: &Msg) -> i32 {
+fn accept_inner(ctx: &mut Ctx, mon: &mut Mon, nsid: Option<i32>, m: &Msg) -> i32 {
     match m.ty {
         RTM_NEWROUTE | RTM_DELROUTE => {
             if m.payload.len() < 12 {
@@ -311,14 +313,16 @@ fn accept_inner(ctx: &mut Ctx, mon: &Mon, nsid: Option<i32>, m: &Msg) -> i32 {
                 return 0;
             }
             print_headers(ctx, mon, nsid, "[ROUTE]");
-            super::route::print_event(ctx, mon.ifindex, m.raw);
+            super::route::print_event(ctx, mon.ifindex, m.raw, &mut mon.nh);
             0
         }
         super::nexthop::RTM_NEWNEXTHOP | super::nexthop::RTM_DELNEXTHOP => {
             print_headers(ctx, mon, nsid, "[NEXTHOP]");
             let Ctx { o, p, names, .. } = ctx;
             let mut e = super::nexthop::NhEnv { p, names, o };
-            let _ = super::nexthop::print_msg(&mut e, m.ty, m.raw.len(), m.flags, m.payload, 0);
+            if super::nexthop::print_msg(&mut e, m.ty, m.raw.len(), m.flags, m.payload, 0).is_ok() {
+                mon.nh.process(m.ty == super::nexthop::RTM_DELNEXTHOP, m.payload);
+            }
             0
         }
         super::nexthop::RTM_NEWNEXTHOPBUCKET | super::nexthop::RTM_DELNEXTHOPBUCKET => {
@@ -461,7 +465,7 @@ fn print_prefix(ctx: &mut Ctx, m: &Msg) {
 }
 
 /// rtnl_from_file(): nlmsghdr-framed messages, one after another.
-fn from_file(ctx: &mut Ctx, mon: &Mon, name: &str) -> Res<i32> {
+fn from_file(ctx: &mut Ctx, mon: &mut Mon, name: &str) -> Res<i32> {
     use std::io::Read;
     let mut f = match std::fs::File::open(name) {
         Ok(f) => f,
@@ -508,7 +512,7 @@ fn from_file(ctx: &mut Ctx, mon: &Mon, name: &str) -> Res<i32> {
 }
 
 /// rtnl_listen(): events until an error.
-fn listen(ctx: &mut Ctx, mon: &Mon, ev: &mut Rtnl) -> Res<i32> {
+fn listen(ctx: &mut Ctx, mon: &mut Mon, ev: &mut Rtnl) -> Res<i32> {
     let mut buf = vec![0u8; 16384];
     loop {
         let r = if mon.all_nsid {
@@ -565,5 +569,72 @@ fn listen(ctx: &mut Ctx, mon: &Mon, ev: &mut Rtnl) -> Res<i32> {
             let _ = ctx.p.flush();
             return Err(fail(1, &format!("!!!Remnant of size {}\n", data.len() - off)));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A netlink message: header, then `body` (already padded).
+    fn msg(ty: u16, flags: u16, body: &[u8]) -> Vec<u8> {
+        let mut m = Vec::new();
+        m.extend_from_slice(&((16 + body.len()) as u32).to_ne_bytes());
+        m.extend_from_slice(&ty.to_ne_bytes());
+        m.extend_from_slice(&flags.to_ne_bytes());
+        m.extend_from_slice(&[0u8; 8]);
+        m.extend_from_slice(body);
+        m
+    }
+
+    fn attr(ty: u16, data: &[u8]) -> Vec<u8> {
+        let mut a = Vec::new();
+        a.extend_from_slice(&((4 + data.len()) as u16).to_ne_bytes());
+        a.extend_from_slice(&ty.to_ne_bytes());
+        a.extend_from_slice(data);
+        while a.len() % 4 != 0 {
+            a.push(0);
+        }
+        a
+    }
+
+    /// The same message printed by its object's dump (`ip OBJ show`,
+    /// replayed) and by `ip monitor file` (a file holding that message).
+    fn dump_and_event(show: &[&str], m: &[u8], tag: &str) -> (Vec<u8>, Vec<u8>) {
+        let mut dump = m.to_vec();
+        dump[6..8].copy_from_slice(&2u16.to_ne_bytes()); // NLM_F_MULTI
+        dump.extend_from_slice(&msg(3, 2, &0i32.to_ne_bytes())); // NLMSG_DONE
+        let args: Vec<String> = show.iter().map(|s| s.to_string()).collect();
+        let (out_dump, err, rc) = crate::ip::replay(&args, vec![dump]);
+        assert_eq!((rc, err), (0, vec![]), "{}", tag);
+        let path = std::env::temp_dir().join(format!("rip-monitor-{}-{}", tag, std::process::id()));
+        std::fs::write(&path, m).unwrap();
+        let args = vec!["monitor".to_string(), "file".into(), path.to_string_lossy().into_owned()];
+        let (out_ev, err, rc) = crate::ip::replay(&args, vec![]);
+        let _ = std::fs::remove_file(&path);
+        assert_eq!((rc, err), (0, vec![]), "{}", tag);
+        (out_dump, out_ev)
+    }
+
+    #[test]
+    fn a_dump_and_an_event_print_identically() {
+        // A blackhole nexthop, protocol static.
+        let mut body = vec![2u8, 0, 4, 0, 0, 0, 0, 0];
+        body.extend(attr(1, &5u32.to_ne_bytes()));
+        body.extend(attr(4, &[]));
+        let nh = msg(super::super::nexthop::RTM_NEWNEXTHOP, 0, &body);
+        let (d, e) = dump_and_event(&["nexthop", "show"], &nh, "nh");
+        assert_eq!(String::from_utf8_lossy(&d), "id 5 blackhole proto static \n");
+        assert_eq!(d, e);
+        // A rule: 100: from all lookup 5.
+        let mut body = vec![2u8, 0, 0, 0, 5, 0, 0, 1, 0, 0, 0, 0];
+        body.extend(attr(6, &100u32.to_ne_bytes()));
+        body.extend(attr(15, &5u32.to_ne_bytes()));
+        let rule = msg(super::RTM_NEWRULE, 0, &body);
+        let (d, e) = dump_and_event(&["rule", "show"], &rule, "rule");
+        assert_eq!(String::from_utf8_lossy(&d), "100:\tfrom all lookup 5\n");
+        assert_eq!(d, e);
+        // Its deletion: the event says so.
+        let del = msg(super::RTM_DELRULE, 0, &body);
+        let (_, e) = dump_and_event(&["rule", "show"], &del, "ruledel");
+        assert_eq!(String::from_utf8_lossy(&e), "Deleted 100:\tfrom all lookup 5\n");
     }
 }

@@ -8,6 +8,11 @@
 pub mod encap;
 pub mod entry;
 
+use std::collections::HashMap;
+
+use crate::netlink::attr::{msgs, Req};
+use crate::netlink::consts::*;
+use crate::netlink::Rtnl;
 use crate::print::{Printer, T};
 
 /// What the printers need besides the message: the printer, interface
@@ -65,3 +70,55 @@ pub fn print_rt_flags(p: &mut Printer, flags: u32) {
     }
     p.close_array(T::Json, "");
 }
+
+const RTM_NEWNEXTHOP: u16 = 104;
+const RTM_GETNEXTHOP: u16 = 106;
+const NHA_ID: u16 = 1;
+
+/// Nexthop replies by id (None: the lookup failed), for `nh_info`
+/// (nh.rs): each id is fetched once with RTM_GETNEXTHOP on a socket of
+/// its own (iproute2's nh_cache_rth), so it works in the middle of a dump.
+#[derive(Default)]
+pub struct NhCache {
+    rtnl: Option<Rtnl>,
+    failed_open: bool,
+    by_id: HashMap<u32, Vec<u8>>,
+}
+
+impl NhCache {
+    pub fn get(&mut self, id: u32) -> Option<&[u8]> {
+        if !self.by_id.contains_key(&id) {
+            if self.rtnl.is_none() && !self.failed_open {
+                match Rtnl::open(32768, false) {
+                    Ok(r) => self.rtnl = Some(r),
+                    Err(_) => self.failed_open = true,
+                }
+            }
+            let ans = self.rtnl.as_mut().and_then(|r| {
+                let mut req = Req::new(RTM_GETNEXTHOP, NLM_F_REQUEST, &[0u8; 8]);
+                req.attr_u32(NHA_ID, id);
+                r.talk_answer(&mut req).ok()
+            });
+            let msg = ans.and_then(|a| {
+                msgs(&a).next().filter(|m| m.ty == RTM_NEWNEXTHOP).map(|m| m.payload.to_vec())
+            });
+            // A failed lookup is not remembered (ipnh_cache_add() links
+            // nothing): the next use asks again.
+            self.by_id.insert(id, msg?);
+        }
+        self.by_id.get(&id).map(|m| m.as_slice())
+    }
+
+    /// ipnh_cache_process_nlmsg(): `ip monitor` keeps the cache current
+    /// from the nexthop events it sees (`payload`: nhmsg and attributes).
+    pub fn process(&mut self, deleted: bool, payload: &[u8]) {
+        let Some(tb) = entry::table::<{ entry::NHA_MAX + 1 }>(payload, 8) else { return };
+        let id = tb[entry::NHA_ID].and_then(crate::netlink::attr::get_u32).unwrap_or(0);
+        if deleted {
+            self.by_id.remove(&id);
+        } else {
+            self.by_id.insert(id, payload.to_vec());
+        }
+    }
+}
+

@@ -2,13 +2,9 @@
 //! and nh.rs all write through it): the printer, the interface names with
 //! their lookups, the selectors, the options, the nexthop cache.
 
-use std::collections::HashMap;
-
 use super::rtm::*;
 use crate::inet::ABuf;
-use crate::netlink::attr::{msgs, Req};
 use crate::netlink::consts::*;
-use crate::netlink::Rtnl;
 use crate::print::{Color, Printer, J, T};
 
 /// What print_route needs besides the message.
@@ -28,7 +24,7 @@ pub struct Env<'a> {
     /// The last interface name looked up (routes mostly share a device).
     pub last_if: (u32, ABuf),
     /// Nexthop objects for `nh_info` (-d), fetched on first use.
-    pub nh: NhCache,
+    pub nh: crate::nh::NhCache,
     /// Name lookups for interfaces missing from the cache.
     pub lookup: Lookup,
 }
@@ -191,41 +187,3 @@ impl crate::nh::Env for Env<'_> {
         self.details
     }
 }
-
-const RTM_NEWNEXTHOP: u16 = 104;
-const RTM_GETNEXTHOP: u16 = 106;
-const NHA_ID: u16 = 1;
-
-/// Nexthop replies by id (None: the lookup failed), for `nh_info`
-/// (nh.rs): each id is fetched once with RTM_GETNEXTHOP on a socket of
-/// its own (iproute2's nh_cache_rth), so it works in the middle of a dump.
-#[derive(Default)]
-pub struct NhCache {
-    rtnl: Option<Rtnl>,
-    failed_open: bool,
-    by_id: HashMap<u32, Option<Vec<u8>>>,
-}
-
-impl NhCache {
-    pub fn get(&mut self, id: u32) -> Option<&[u8]> {
-        if !self.by_id.contains_key(&id) {
-            if self.rtnl.is_none() && !self.failed_open {
-                match Rtnl::open(32768, false) {
-                    Ok(r) => self.rtnl = Some(r),
-                    Err(_) => self.failed_open = true,
-                }
-            }
-            let ans = self.rtnl.as_mut().and_then(|r| {
-                let mut req = Req::new(RTM_GETNEXTHOP, NLM_F_REQUEST, &[0u8; 8]);
-                req.attr_u32(NHA_ID, id);
-                r.talk_answer(&mut req).ok()
-            });
-            let msg = ans.and_then(|a| {
-                msgs(&a).next().filter(|m| m.ty == RTM_NEWNEXTHOP).map(|m| m.payload.to_vec())
-            });
-            self.by_id.insert(id, msg);
-        }
-        self.by_id.get(&id).and_then(|m| m.as_deref())
-    }
-}
-
