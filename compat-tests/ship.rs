@@ -18,7 +18,7 @@ fn root() -> PathBuf {
 }
 
 const PAGES: &[&str] =
-    &["rip.8", "rip-link.8", "rip-address.8", "rip-route.8", "rip-rule.8", "rip-neigh.8", "rip-ntable.8", "rip-netns.8", "rip-bridge.8", "rip-sysctl.8"];
+    &["rip.8", "rip-link.8", "rip-address.8", "rip-route.8", "rip-rule.8", "rip-neigh.8", "rip-ntable.8", "rip-netns.8", "rip-monitor.8", "rip-netconf.8", "rip-nexthop.8", "rip-bridge.8", "rip-sysctl.8"];
 
 /// Runs a program or fails the test loudly when it is not installed.
 fn run(prog: &str, args: &[&str], env: &[(&str, &Path)]) -> Output {
@@ -149,7 +149,7 @@ fn pages_of(path: &str) -> Vec<&'static str> {
     if path == "ip" || under("ip OPTIONS") || path == "bridge" || path == "bridge OPTIONS" || path == "sysctl OPTIONS" {
         v.push("rip.8");
     }
-    for (obj, page) in [("ip link", "rip-link.8"), ("ip address", "rip-address.8"), ("ip route", "rip-route.8"), ("ip rule", "rip-rule.8"), ("ip neigh", "rip-neigh.8"), ("ip ntable", "rip-ntable.8"), ("ip netns", "rip-netns.8")] {
+    for (obj, page) in [("ip link", "rip-link.8"), ("ip address", "rip-address.8"), ("ip route", "rip-route.8"), ("ip rule", "rip-rule.8"), ("ip neigh", "rip-neigh.8"), ("ip ntable", "rip-ntable.8"), ("ip netns", "rip-netns.8"), ("ip monitor", "rip-monitor.8"), ("ip netconf", "rip-netconf.8"), ("ip nexthop", "rip-nexthop.8")] {
         if under(obj) {
             v.push(page);
         }
@@ -801,7 +801,19 @@ fn shell(prog: &str, script: &str, fake: &Fake) -> String {
 /// (command line, words that must be offered, words that must not)
 const CASES: &[(&str, &[&str], &[&str])] = &[
     ("ip li", &["link"], &["route"]),
-    ("ip ", &["address", "link", "route", "rule", "netns", "neighbor", "neighbour"], &["tuntap", "maddress"]),
+    ("ip ", &["address", "link", "route", "rule", "netns", "neighbor", "neighbour", "nexthop", "netconf", "monitor"], &["tuntap", "maddress"]),
+    ("ip nexthop ", &["add", "show", "flush", "bucket"], &["up"]),
+    ("ip nexthop add id 1 ", &["via", "dev", "blackhole", "group", "encap"], &["up"]),
+    ("ip nex add id 3 group 1/2 type ", &["mpath", "resilient"], &["via"]),
+    ("ip nexthop add id 3 group 1/2 type resilient ", &["buckets", "idle_timer"], &["via"]),
+    ("ip nexthop show dev ", &["eth0"], &["groups"]),
+    ("ip nexthop show ", &["dev", "groups", "fdb", "id"], &["via"]),
+    ("ip nexthop bucket ", &["list", "get"], &[]),
+    ("ip nexthop bucket show ", &["nhid", "id"], &["groups"]),
+    ("ip netconf ", &["show"], &[]),
+    ("ip netconf show dev ", &["eth0"], &[]),
+    ("ip monitor ", &["link", "address", "route", "nexthop", "label", "all-nsid"], &["up"]),
+    ("ip monitor link dev ", &["eth0"], &["route"]),
     ("ip n ", &["add", "show", "flush", "get"], &["up"]),
     ("ip neigh add 10.0.0.5 ", &["lladdr", "nud", "proxy", "dev"], &["up"]),
     ("ip neigh add 10.0.0.5 nud ", &["permanent", "stale", "noarp"], &["dev"]),
