@@ -626,6 +626,7 @@ fn list_flush(ctx: &mut Ctx, mut a: Args, flush: bool) -> Res<i32> {
     if flush {
         return flush_all(ctx, f, all);
     }
+    names_upfront(ctx)?;
     let family = ctx.o.family;
     let mut req = dump_req(family, &f);
     if let Err(e) = ctx.rtnl()?.dump_request(&mut req) {
@@ -651,6 +652,17 @@ fn list_flush(ctx: &mut Ctx, mut a: Args, flush: bool) -> Res<i32> {
     ctx.p.delete_json_obj();
     let _ = ctx.p.flush();
     Ok(0)
+}
+
+/// Names for a golden replay: nothing but the recorded replies can answer
+/// there, so one link dump up front (recorded too) stands in for the
+/// lookups iproute2 makes per missing name. Live, names are looked up as
+/// iproute2 does.
+fn names_upfront(ctx: &mut Ctx) -> Res<()> {
+    if ctx.is_replay() || (cfg!(debug_assertions) && std::env::var_os("RIP_NL_RECORD").is_some()) {
+        ctx.init_map()?;
+    }
+    Ok(())
 }
 
 /// delete_nexthop() on a socket of its own (rth_del): true when deleted.
@@ -730,6 +742,7 @@ fn flush_all(ctx: &mut Ctx, mut f: Filter, all: bool) -> Res<i32> {
 
 /// ipnh_get_id()
 fn get_id(ctx: &mut Ctx, id: u32) -> Res<i32> {
+    names_upfront(ctx)?;
     let mut req = Req::new(RTM_GETNEXTHOP, NLM_F_REQUEST, &nhmsg(ctx.o.family, 0, 0));
     req.attr_u32(NHA_ID as u16, id);
     let Ok(ans) = ctx.rtnl()?.talk_answer(&mut req) else { return Ok(2) };
