@@ -268,7 +268,7 @@ fn print_headers(ctx: &mut Ctx, mon: &Mon, nsid: Option<i32>, label: &str) {
     if ctx.o.timestamp > 0 {
         let (secs, usecs) = crate::sys::now();
         if ctx.o.tshort > 0 {
-            let t = crate::sys::strftime_local(secs as i64, "%Y-%m-%dT%H:%M:%S").unwrap_or_default();
+            let t = crate::sys::strftime_local(secs, "%Y-%m-%dT%H:%M:%S").unwrap_or_default();
             ctx.p.raw(format!("[{}.{:06}] ", t, usecs).as_bytes());
         } else {
             ctx.p.raw(format!("Timestamp: {} {} usec\n", crate::sys::asctime(secs), usecs).as_bytes());
@@ -598,12 +598,16 @@ mod tests {
 
     /// The same message printed by its object's dump (`ip OBJ show`,
     /// replayed) and by `ip monitor file` (a file holding that message).
-    fn dump_and_event(show: &[&str], m: &[u8], tag: &str) -> (Vec<u8>, Vec<u8>) {
+    /// `links`: the dump reads the names from a link dump first (an empty
+    /// one here).
+    fn dump_and_event(show: &[&str], links: bool, m: &[u8], tag: &str) -> (Vec<u8>, Vec<u8>) {
+        let done = msg(3, 2, &0i32.to_ne_bytes()); // NLMSG_DONE
         let mut dump = m.to_vec();
         dump[6..8].copy_from_slice(&2u16.to_ne_bytes()); // NLM_F_MULTI
-        dump.extend_from_slice(&msg(3, 2, &0i32.to_ne_bytes())); // NLMSG_DONE
+        dump.extend_from_slice(&done);
         let args: Vec<String> = show.iter().map(|s| s.to_string()).collect();
-        let (out_dump, err, rc) = crate::ip::replay(&args, vec![dump]);
+        let replies = if links { vec![done.clone(), dump] } else { vec![dump] };
+        let (out_dump, err, rc) = crate::ip::replay(&args, replies);
         assert_eq!((rc, err), (0, vec![]), "{}", tag);
         let path = std::env::temp_dir().join(format!("rip-monitor-{}-{}", tag, std::process::id()));
         std::fs::write(&path, m).unwrap();
@@ -621,7 +625,7 @@ mod tests {
         body.extend(attr(1, &5u32.to_ne_bytes()));
         body.extend(attr(4, &[]));
         let nh = msg(super::super::nexthop::RTM_NEWNEXTHOP, 0, &body);
-        let (d, e) = dump_and_event(&["nexthop", "show"], &nh, "nh");
+        let (d, e) = dump_and_event(&["nexthop", "show"], true, &nh, "nh");
         assert_eq!(String::from_utf8_lossy(&d), "id 5 blackhole proto static \n");
         assert_eq!(d, e);
         // A rule: 100: from all lookup 5.
@@ -629,12 +633,12 @@ mod tests {
         body.extend(attr(6, &100u32.to_ne_bytes()));
         body.extend(attr(15, &5u32.to_ne_bytes()));
         let rule = msg(super::RTM_NEWRULE, 0, &body);
-        let (d, e) = dump_and_event(&["rule", "show"], &rule, "rule");
+        let (d, e) = dump_and_event(&["rule", "show"], false, &rule, "rule");
         assert_eq!(String::from_utf8_lossy(&d), "100:\tfrom all lookup 5\n");
         assert_eq!(d, e);
         // Its deletion: the event says so.
         let del = msg(super::RTM_DELRULE, 0, &body);
-        let (_, e) = dump_and_event(&["rule", "show"], &del, "ruledel");
+        let (_, e) = dump_and_event(&["rule", "show"], false, &del, "ruledel");
         assert_eq!(String::from_utf8_lossy(&e), "Deleted 100:\tfrom all lookup 5\n");
     }
 }

@@ -50,13 +50,6 @@ pub fn print_secs(e: &mut dyn Env, key: &str, v: f64) {
     e.p().field(T::Any, Color::None, Some(key), J::F(v), format_args!("{} {} ", key, s));
 }
 
-/// Why ipnh_parse_nhmsg() refused a message; it printed this on the
-/// output stream itself.
-pub enum Invalid {
-    Gateway,
-    Group,
-}
-
 /// Checks what ipnh_parse_nhmsg() checks before anything is printed:
 /// Err carries the text iproute2 writes to its output stream.
 pub fn check(payload: &[u8]) -> Result<(), String> {

@@ -152,6 +152,10 @@ fn show(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
         }
     }
     ctx.init_map()?;
+    // A replay asks the host nothing (no lookups on sockets of their own).
+    if ctx.is_replay() {
+        ctx.names.offline = true;
+    }
     if ifindex != 0 && family != AF_UNSPEC {
         // rtnl_send() + rtnl_listen(print_netconf): the answer, up to the
         // ACK (or an error, silently); no JSON array on this path.

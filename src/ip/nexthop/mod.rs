@@ -141,19 +141,19 @@ pub static GROUP_TYPES: Table<u16> =
     Table::new("ip nexthop add type", &[exact("mpath", 0), exact("resilient", 1)]);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Res_ {
+pub enum ResArg {
     Buckets,
     Idle,
     Unbalanced,
 }
 
 /// parse_nh_group_type_res()'s words.
-pub static RESILIENT: Table<Res_> = Table::new(
+pub static RESILIENT: Table<ResArg> = Table::new(
     "ip nexthop add type resilient",
     &[
-        exact("buckets", Res_::Buckets),
-        exact("idle_timer", Res_::Idle),
-        exact("unbalanced_timer", Res_::Unbalanced),
+        exact("buckets", ResArg::Buckets),
+        exact("idle_timer", ResArg::Idle),
+        exact("unbalanced_timer", ResArg::Unbalanced),
     ],
 );
 
@@ -480,12 +480,12 @@ fn modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut a: Args) -> Res<i32> {
                         a.next_arg()?;
                         let v = a.cur().to_string();
                         match k {
-                            Res_::Buckets => {
+                            ResArg::Buckets => {
                                 let Some(b) = get_u16(&v, 0) else { return Err(invarg("invalid buckets value", &v)) };
                                 body.attr_u16(NHA_RES_GROUP_BUCKETS, b);
                             }
-                            Res_::Idle | Res_::Unbalanced => {
-                                let (msg, attr) = if k == Res_::Idle {
+                            ResArg::Idle | ResArg::Unbalanced => {
+                                let (msg, attr) = if k == ResArg::Idle {
                                     ("invalid idle timer value", NHA_RES_GROUP_IDLE_TIMER)
                                 } else {
                                     ("invalid unbalanced timer value", NHA_RES_GROUP_UNBALANCED_TIMER)
@@ -610,7 +610,7 @@ fn list_flush(ctx: &mut Ctx, mut a: Args, flush: bool) -> Res<i32> {
                 if !flush {
                     return get_id(ctx, id);
                 }
-                return Ok(if delete_nexthop(ctx, id) { 0 } else { 1 });
+                return Ok(if delete_nexthop(id) { 0 } else { 1 });
             }
             Some(Sel::Protocol) => {
                 a.next_arg()?;
@@ -662,6 +662,10 @@ fn names_upfront(ctx: &mut Ctx) -> Res<()> {
     if ctx.is_replay() || (cfg!(debug_assertions) && std::env::var_os("RIP_NL_RECORD").is_some()) {
         ctx.init_map()?;
     }
+    // A replay asks the host nothing (no lookups on sockets of their own).
+    if ctx.is_replay() {
+        ctx.names.offline = true;
+    }
     Ok(())
 }
 
@@ -672,12 +676,12 @@ fn delete_on(r: &mut crate::netlink::Rtnl, id: u32) -> bool {
     r.talk(&mut req).is_ok()
 }
 
-fn delete_nexthop(ctx: &mut Ctx, id: u32) -> bool {
+/// `flush id ID`: rth_del opened for the one deletion.
+fn delete_nexthop(id: u32) -> bool {
     let Ok(mut r) = crate::netlink::Rtnl::open(0, false) else {
         crate::eprintf!("Cannot open rtnetlink\n");
         return false;
     };
-    let _ = ctx;
     delete_on(&mut r, id)
 }
 
