@@ -41,6 +41,7 @@ state() {
 	echo "## addrs"; $p/ip addr show
 	echo "## routes4"; $p/ip route show table all
 	echo "## routes6"; $p/ip -6 route show table all | sort_local_fe80
+	echo "## nexthops"; $p/ip -d nexthop show
 	echo "## bridge"; $p/bridge -d link show
 	echo "## netns"; $p/ip netns list
 	echo "## nsids"; $p/ip netns list-id

@@ -143,9 +143,20 @@ _rip_kw_ip_link_type_dsa="conduit master help"
 _rip_kw_ip_link_type_rmnet="mux_id help"
 _rip_kw_ip_link_type_wwan="linkid help"
 _rip_kw_ip_link_xstats_type_bridge="igmp mcast stp dev help"
+_rip_kw_ip_monitor="file label link address route mroute prefix neigh netconf rule nsid nexthop stats all all-nsid help dev"
 _rip_kw_ip_netns="list show lst list-id help add set delete identify pids exec monitor attach"
 _rip_kw_ip_netns_list_id="target-nsid nsid"
 _rip_kw_ip_netns_set="auto"
+_rip_kw_ip_netconf="show lst list help"
+_rip_kw_ip_netconf_show="dev"
+_rip_kw_ip_nexthop="add replace delete list show lst get flush bucket help"
+_rip_kw_ip_nexthop_add="id dev via encap blackhole fdb onlink group type protocol help"
+_rip_kw_ip_nexthop_add_type="mpath resilient"
+_rip_kw_ip_nexthop_add_type_resilient="buckets idle_timer unbalanced_timer"
+_rip_kw_ip_nexthop_list="dev groups master vrf id protocol fdb help"
+_rip_kw_ip_nexthop_bucket="list show lst get help"
+_rip_kw_ip_nexthop_bucket_list="dev master vrf id nhid help"
+_rip_kw_ip_nexthop_get="id index"
 _rip_kw_bridge_OPTIONS="-help -Version -stats -statistics -details -oneline -timestamp -family -4 -6 -netns -color -compressvlans -force -json -pretty -batch"
 _rip_kw_bridge="link fdb mdb vlan vni monitor help"
 _rip_kw_bridge_link="set change show lst list help"
@@ -195,7 +206,7 @@ _rip_kw_route_add="-net -host default metric netmask gw gateway mss mtu window i
 
 # What rip implements of ip's objects (_rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-_rip_ip_offered="address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns help"
+_rip_ip_offered="address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics monitor mroute netns netconf nexthop help"
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 _rip_onoff_words="reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked"
@@ -464,6 +475,19 @@ _rip_ip_candidates() {
         token) cmds=$_rip_kw_ip_token ;;
         mroute) cmds=$_rip_kw_ip_mroute ;;
         tcp_metrics|tcpmetrics) cmds=$_rip_kw_ip_tcp_metrics ;;
+        netconf) cmds=$_rip_kw_ip_netconf ;;
+        nexthop) cmds=$_rip_kw_ip_nexthop ;;
+        monitor)
+            # No commands: the object words, a device after "dev", a file
+            # after "file".
+            if (( n > i )); then
+                case ${w[n-1]} in
+                    dev) _rip_ifnames; return ;;
+                    file) echo @file; return ;;
+                esac
+            fi
+            printf '%s\n' $_rip_kw_ip_monitor
+            return ;;
         *) return ;;
     esac
     if (( i == n )); then
@@ -489,6 +513,37 @@ _rip_ip_candidates() {
             add|change|chg|replace|delete) printf '%s\n' $_rip_kw_ip_neigh_add ;;
             show|flush) printf '%s\n' $_rip_kw_ip_neigh_show ;;
             get) printf '%s\n' $_rip_kw_ip_neigh_get ;;
+        esac
+        return
+    fi
+
+    if [[ $obj == netconf ]]; then
+        [[ $prev == dev ]] && { _rip_ifnames; return; }
+        [[ $cmd == show ]] && printf '%s\n' $_rip_kw_ip_netconf_show
+        return
+    fi
+
+    if [[ $obj == nexthop ]]; then
+        # The words of each command's table; device names after dev, master
+        # and vrf; the group types after "type"; the bucket commands.
+        case $prev in
+            dev|master|vrf) _rip_ifnames; return ;;
+            type) printf '%s\n' $_rip_kw_ip_nexthop_add_type; return ;;
+            resilient) printf '%s\n' $_rip_kw_ip_nexthop_add_type_resilient; return ;;
+        esac
+        case $cmd in
+            add|replace) printf '%s\n' $_rip_kw_ip_nexthop_add ;;
+            show|flush) printf '%s\n' $_rip_kw_ip_nexthop_list ;;
+            delete|get) printf '%s\n' $_rip_kw_ip_nexthop_get ;;
+            bucket)
+                if (( n == i )); then
+                    printf '%s\n' $_rip_kw_ip_nexthop_bucket
+                else
+                    case $(_rip_resolve "${w[i]}" "$_rip_kw_ip_nexthop_bucket") in
+                        list|show|lst) printf '%s\n' $_rip_kw_ip_nexthop_bucket_list ;;
+                        get) printf '%s\n' $_rip_kw_ip_nexthop_get ;;
+                    esac
+                fi ;;
         esac
         return
     fi

@@ -139,9 +139,20 @@ set -g __rip_kw_ip_link_type_dsa conduit master help
 set -g __rip_kw_ip_link_type_rmnet mux_id help
 set -g __rip_kw_ip_link_type_wwan linkid help
 set -g __rip_kw_ip_link_xstats_type_bridge igmp mcast stp dev help
+set -g __rip_kw_ip_monitor file label link address route mroute prefix neigh netconf rule nsid nexthop stats all all-nsid help dev
 set -g __rip_kw_ip_netns list show lst list-id help add set delete identify pids exec monitor attach
 set -g __rip_kw_ip_netns_list_id target-nsid nsid
 set -g __rip_kw_ip_netns_set auto
+set -g __rip_kw_ip_netconf show lst list help
+set -g __rip_kw_ip_netconf_show dev
+set -g __rip_kw_ip_nexthop add replace delete list show lst get flush bucket help
+set -g __rip_kw_ip_nexthop_add id dev via encap blackhole fdb onlink group type protocol help
+set -g __rip_kw_ip_nexthop_add_type mpath resilient
+set -g __rip_kw_ip_nexthop_add_type_resilient buckets idle_timer unbalanced_timer
+set -g __rip_kw_ip_nexthop_list dev groups master vrf id protocol fdb help
+set -g __rip_kw_ip_nexthop_bucket list show lst get help
+set -g __rip_kw_ip_nexthop_bucket_list dev master vrf id nhid help
+set -g __rip_kw_ip_nexthop_get id index
 set -g __rip_kw_bridge_OPTIONS -help -Version -stats -statistics -details -oneline -timestamp -family -4 -6 -netns -color -compressvlans -force -json -pretty -batch
 set -g __rip_kw_bridge link fdb mdb vlan vni monitor help
 set -g __rip_kw_bridge_link set change show lst list help
@@ -201,7 +212,7 @@ end
 
 # What rip implements of ip's objects (__rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-set -g __rip_ip_offered address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns help
+set -g __rip_ip_offered address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics monitor mroute netns netconf nexthop help
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 set -g __rip_onoff_words reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked
@@ -587,6 +598,25 @@ function __rip_ip_candidates
             set cmds $__rip_kw_ip_mroute
         case tcp_metrics tcpmetrics
             set cmds $__rip_kw_ip_tcp_metrics
+        case netconf
+            set cmds $__rip_kw_ip_netconf
+        case nexthop
+            set cmds $__rip_kw_ip_nexthop
+        case monitor
+            # No commands: the object words, a device after "dev", a file
+            # after "file".
+            if test $n -ge $i
+                switch $w[$n]
+                    case dev
+                        __rip_ifnames
+                        return
+                    case file
+                        echo @file
+                        return
+                end
+            end
+            printf '%s\n' $__rip_kw_ip_monitor
+            return
         case '*'
             return
     end
@@ -621,6 +651,51 @@ function __rip_ip_candidates
                 printf '%s\n' $__rip_kw_ip_neigh_show
             case get
                 printf '%s\n' $__rip_kw_ip_neigh_get
+        end
+        return
+    end
+
+    if test $obj = netconf
+        if test "$prev" = dev
+            __rip_ifnames
+            return
+        end
+        test $cmd = show; and printf '%s\n' $__rip_kw_ip_netconf_show
+        return
+    end
+
+    if test $obj = nexthop
+        # The words of each command's table; device names after dev, master
+        # and vrf; the group types after "type"; the bucket commands.
+        switch $prev
+            case dev master vrf
+                __rip_ifnames
+                return
+            case type
+                printf '%s\n' $__rip_kw_ip_nexthop_add_type
+                return
+            case resilient
+                printf '%s\n' $__rip_kw_ip_nexthop_add_type_resilient
+                return
+        end
+        switch $cmd
+            case add replace
+                printf '%s\n' $__rip_kw_ip_nexthop_add
+            case show flush
+                printf '%s\n' $__rip_kw_ip_nexthop_list
+            case delete get
+                printf '%s\n' $__rip_kw_ip_nexthop_get
+            case bucket
+                if test $i -gt $n
+                    printf '%s\n' $__rip_kw_ip_nexthop_bucket
+                else
+                    switch (__rip_resolve $w[$i] $__rip_kw_ip_nexthop_bucket)
+                        case list show lst
+                            printf '%s\n' $__rip_kw_ip_nexthop_bucket_list
+                        case get
+                            printf '%s\n' $__rip_kw_ip_nexthop_get
+                    end
+                end
         end
         return
     end

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The shared layer: everything a front end or an object may build on.
-pub const SHARED: &[&str] = &["args", "ctx", "error", "inet", "linkinfo", "names", "netlink", "print", "sys"];
+pub const SHARED: &[&str] = &["args", "ctx", "error", "inet", "linkinfo", "names", "netlink", "nh", "print", "sys"];
 /// Front ends whose children are objects.
 pub const FRONT_ENDS_WITH_OBJECTS: &[&str] = &["ip", "bridge"];
 /// Children of a front end that belong to the front end itself, not to an

@@ -10,6 +10,7 @@ pub mod inet;
 pub mod linkinfo;
 pub mod names;
 pub mod netlink;
+pub mod nh;
 pub mod print;
 pub mod sys;
 

@@ -54,6 +54,8 @@ mod tests {
         "-d route show table all", "-j -p route show", "-6 route show", "-o route show table all", "route get 10.0.0.1",
         "link show dev lo", "addr show dev lo", "-4 addr show", "-6 addr show", "link show type bridge_slave",
         "-N -d route show", "route list table all", "-j route get 10.0.0.1", "addr show scope link",
+        "nexthop show", "-d -j -p nexthop show", "-s nexthop show", "nexthop bucket show", "nexthop get id 1",
+        "netconf show", "-j netconf", "-4 netconf show dev lo",
     ];
 
     fn argv(r: &mut Rng) -> Vec<String> {
@@ -110,7 +112,35 @@ mod tests {
     }
 
     fn addr_or_route(r: &mut Rng) -> Vec<u8> {
-        if r.below(2) == 0 {
+        let pick = r.below(4);
+        if pick == 2 {
+            // A nexthop (or bucket): random NHA_* attributes, nested ones too.
+            let h = [[AF_INET, AF_INET6, 0][r.below(3)], r.below(255) as u8, r.below(255) as u8, 0, r.next() as u8, 0, 0, 0];
+            let mut q = Req::new([104u16, 105, 116][r.below(3)], NLM_F_MULTI, &h);
+            for _ in 0..r.below(14) {
+                let t = 1 + r.below(14) as u16;
+                let len = [0, 1, 2, 4, 8, 12, 16, 20, 24][r.below(9)];
+                let data: Vec<u8> = (0..len).map(|_| r.next() as u8).collect();
+                if r.below(3) == 0 {
+                    let n = q.nest(t);
+                    q.attr(1 + r.below(4) as u16, &data);
+                    q.nest_end(n);
+                } else {
+                    q.attr(t, &data);
+                }
+            }
+            return q.buf;
+        }
+        if pick == 3 {
+            // A netconf entry.
+            let mut q = Req::new([80u16, 81][r.below(2)], NLM_F_MULTI, &[[AF_INET, AF_INET6, 0][r.below(3)], 0, 0, 0]);
+            for t in 1..r.below(9) as u16 {
+                let v = [0u32, 1, 2, 3, u32::MAX, u32::MAX - 1][r.below(6)];
+                q.attr(t, &v.to_ne_bytes()[..[4, 4, 4, 2][r.below(4)]]);
+            }
+            return q.buf;
+        }
+        if pick == 0 {
             let mut h = [0u8; 8];
             h[0] = [AF_INET, AF_INET6, 0, 99][r.below(4)];
             h[1] = r.below(140) as u8;

@@ -8,8 +8,11 @@ pub mod addrlabel;
 pub mod link;
 pub mod maddr;
 pub mod mroute;
+pub mod monitor;
 pub mod neigh;
+pub mod nexthop;
 pub mod ntable;
+pub mod netconf;
 pub mod netns;
 pub mod route;
 pub mod rule;
@@ -76,15 +79,15 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("token", Some(token::do_iptoken)),
         kw("tcpmetrics", Some(tcp_metrics::do_tcp_metrics)),
         kw("tcp_metrics", Some(tcp_metrics::do_tcp_metrics)),
-        kw("monitor", None),
+        kw("monitor", Some(monitor::do_ipmonitor)),
         kw("xfrm", None),
         kw("mroute", Some(mroute::do_multiroute)),
         kw("mrule", None),
         kw("netns", Some(netns::do_netns)),
-        kw("netconf", None),
+        kw("netconf", Some(netconf::do_ipnetconf)),
         kw("vrf", None),
         kw("sr", None),
-        kw("nexthop", None),
+        kw("nexthop", Some(nexthop::do_ipnh)),
         kw("mptcp", None),
         kw("ioam", None),
         kw("help", Some(do_help)),
@@ -221,8 +224,9 @@ static OPTIONS: Table<Opt> = Table::new(
 /// `KEYWORDS`, one line per object (completions and man pages read these).
 pub fn keywords() -> Vec<&'static dyn Words> {
     let mut v: Vec<&'static dyn Words> = vec![&OPTIONS, &FAMILIES, &OBJECTS];
-    // In ip's object order (OBJECTS): address, route, rule, link (its kinds'
-    // option tables after link's own), netns.
+    // In ip's object order (OBJECTS): address, route, rule, neigh, ntable,
+    // link (its kinds' option tables after link's own), monitor, netns,
+    // netconf, nexthop.
     v.extend_from_slice(addr::KEYWORDS);
     v.extend_from_slice(addrlabel::KEYWORDS);
     v.extend_from_slice(maddr::KEYWORDS);
@@ -236,7 +240,10 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     v.extend_from_slice(tcp_metrics::KEYWORDS);
     v.extend_from_slice(mroute::KEYWORDS);
     v.extend_from_slice(crate::linkinfo::kinds::KEYWORDS);
+    v.extend_from_slice(monitor::KEYWORDS);
     v.extend_from_slice(netns::KEYWORDS);
+    v.extend_from_slice(netconf::KEYWORDS);
+    v.extend_from_slice(nexthop::KEYWORDS);
     v
 }
 

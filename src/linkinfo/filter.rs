@@ -70,6 +70,8 @@ pub struct Filter {
     pub oneline: bool,
     pub flushing: bool,
     pub do_link: bool,
+    /// filter.showqueue: print `qlen` (the listings; not `ip monitor`).
+    pub showqueue: bool,
 }
 
 impl Filter {
@@ -91,6 +93,7 @@ impl Filter {
             oneline,
             flushing: false,
             do_link,
+            showqueue: true,
         }
     }
 

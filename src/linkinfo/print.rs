@@ -312,8 +312,9 @@ pub fn print_linkinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, pay
         let s = group_n2a(g as i32, numeric);
         ctx.p.string(T::Any, "group", "group {} ", s.as_str());
     }
-    // filter.showqueue is always set on this path.
+    // filter.showqueue: set by the listings, not by `ip monitor`.
     let qlen = match tb.u32(IFLA_TXQLEN) {
+        _ if !f.showqueue => None,
         Some(q) => Some(q as i32),
         None => txqlen_ioctl(&name),
     };

@@ -40,6 +40,13 @@ impl LinkNames {
         self.by_index.insert(index as u32, Entry { name: name.to_string(), ltype, flags, addr });
     }
 
+    /// ll_remember_index() of an RTM_DELLINK: the index is forgotten.
+    pub fn forget(&mut self, payload: &[u8]) {
+        if let Some((_, _, index, _, _)) = ifinfo(payload) {
+            self.by_index.remove(&(index as u32));
+        }
+    }
+
     /// Remembers every link of a stored dump.
     pub fn remember_all(&mut self, datagrams: &[Vec<u8>]) {
         for d in datagrams {

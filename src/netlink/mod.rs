@@ -135,6 +135,78 @@ impl Rtnl {
         }
     }
 
+    /// rtnl_listen_all_nsid(): NETLINK_LISTEN_ALL_NSID on, so events of
+    /// every namespace with an nsid arrive, each with its nsid in a control
+    /// message ([`Rtnl::recv_event_nsid`]). The errno on failure.
+    pub fn listen_all_nsid(&self) -> Result<(), i32> {
+        use std::os::fd::AsRawFd;
+        const SOL_NETLINK: libc::c_int = 270;
+        const NETLINK_LISTEN_ALL_NSID: libc::c_int = 8;
+        match &self.backend {
+            Backend::Live(s) => {
+                let on: libc::c_int = 1;
+                // SAFETY: setsockopt with an int value on an open socket.
+                let r = unsafe {
+                    libc::setsockopt(
+                        s.as_raw_fd(),
+                        SOL_NETLINK,
+                        NETLINK_LISTEN_ALL_NSID,
+                        &on as *const _ as *const libc::c_void,
+                        4,
+                    )
+                };
+                if r < 0 {
+                    return Err(io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO));
+                }
+                Ok(())
+            }
+            Backend::Replay(_) => Ok(()),
+        }
+    }
+
+    /// recv_event() that also reads the NETLINK_LISTEN_ALL_NSID control
+    /// message: (bytes, truncated, nsid; -1 when none came).
+    pub fn recv_event_nsid(&mut self, buf: &mut [u8]) -> Result<(usize, bool, i32), i32> {
+        use std::os::fd::AsRawFd;
+        const SOL_NETLINK: libc::c_int = 270;
+        const NETLINK_LISTEN_ALL_NSID: libc::c_int = 8;
+        let s = match &mut self.backend {
+            Backend::Replay(_) => return self.recv_event(buf).map(|(n, t)| (n, t, -1)),
+            Backend::Live(s) => s,
+        };
+        let mut nladdr: libc::sockaddr_nl = unsafe { std::mem::zeroed() };
+        let mut iov = libc::iovec { iov_base: buf.as_mut_ptr() as *mut libc::c_void, iov_len: buf.len() };
+        let mut cbuf = [0u64; 64];
+        let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+        msg.msg_name = &mut nladdr as *mut _ as *mut libc::c_void;
+        msg.msg_namelen = std::mem::size_of::<libc::sockaddr_nl>() as u32;
+        msg.msg_iov = &mut iov;
+        msg.msg_iovlen = 1;
+        msg.msg_control = cbuf.as_mut_ptr() as *mut libc::c_void;
+        msg.msg_controllen = std::mem::size_of_val(&cbuf);
+        // SAFETY: msg points at live locals and `buf`.
+        let status = unsafe { libc::recvmsg(s.as_raw_fd(), &mut msg, 0) };
+        if status < 0 {
+            return Err(io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO));
+        }
+        let mut nsid = -1;
+        // SAFETY: the CMSG macros walk the control buffer recvmsg filled.
+        unsafe {
+            let mut c = libc::CMSG_FIRSTHDR(&msg);
+            while !c.is_null() {
+                if (*c).cmsg_level == SOL_NETLINK
+                    && (*c).cmsg_type == NETLINK_LISTEN_ALL_NSID
+                    && (*c).cmsg_len as usize == libc::CMSG_LEN(4) as usize
+                {
+                    nsid = std::ptr::read_unaligned(libc::CMSG_DATA(c) as *const i32);
+                }
+                c = libc::CMSG_NXTHDR(&msg, c);
+            }
+        }
+        let n = (status as usize).min(buf.len());
+        Ok((n, msg.msg_flags & libc::MSG_TRUNC != 0, nsid))
+    }
+
     /// One recvmsg() of a listener into `buf`: (bytes, MSG_TRUNC was
     /// set), or the errno. A replay hands out its datagrams in order and
     /// ends with length 0 (EOF).

@@ -649,6 +649,16 @@ fn selected(s: &mut Shown, f: &Filter, m: &Msg, logit: &mut bool) -> Res<bool> {
     Ok(true)
 }
 
+/// print_neigh() of one `ip monitor` event, with the filter
+/// ipneigh_reset_filter(ifindex) leaves (every state, only `ifindex` when
+/// not 0): the same printer as the dump. Err(Exit(-1)) for a malformed one.
+pub fn print_event(s: &mut Shown, ifindex: u32, m: &Msg) -> Res<bool> {
+    let mut f = Filter::new();
+    f.index = ifindex;
+    let mut logit = true;
+    print_neigh(s, &f, m, &mut logit)
+}
+
 /// print_neigh(): the type check, the filter, then the entry.
 fn print_neigh(s: &mut Shown, f: &Filter, m: &Msg, logit: &mut bool) -> Res<bool> {
     if m.ty != RTM_NEWNEIGH && m.ty != RTM_DELNEIGH && m.ty != RTM_GETNEIGH {

@@ -6,7 +6,7 @@
 
 mod add;
 mod exec;
-mod nsid;
+pub mod nsid;
 
 use crate::ctx::Ctx;
 use crate::args::keywords::{exact, kw, List, Table, Words};

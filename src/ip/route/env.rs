@@ -2,13 +2,9 @@
 //! and nh.rs all write through it): the printer, the interface names with
 //! their lookups, the selectors, the options, the nexthop cache.
 
-use std::collections::HashMap;
-
 use super::rtm::*;
 use crate::inet::ABuf;
-use crate::netlink::attr::{msgs, Req};
 use crate::netlink::consts::*;
-use crate::netlink::Rtnl;
 use crate::print::{Color, Printer, J, T};
 
 /// What print_route needs besides the message.
@@ -28,7 +24,7 @@ pub struct Env<'a> {
     /// The last interface name looked up (routes mostly share a device).
     pub last_if: (u32, ABuf),
     /// Nexthop objects for `nh_info` (-d), fetched on first use.
-    pub nh: NhCache,
+    pub nh: crate::nh::NhCache,
     /// Name lookups for interfaces missing from the cache.
     pub lookup: Lookup,
 }
@@ -160,68 +156,34 @@ fn ifname<'n>(names: &'n crate::names::LinkNames, idx: u32, tmp: &'n mut ABuf) -
     tmp.as_str()
 }
 
-/// print_rt_flags()
+/// print_rt_flags(), shared with `ip nexthop` (crate::nh).
 pub fn print_rt_flags(p: &mut Printer, flags: u32) {
-    if p.is_json() {
-        p.open_array(T::Json, "flags");
-    }
-    const F: [(u32, &str); 11] = [
-        (RTNH_F_DEAD, "dead"),
-        (RTNH_F_ONLINK, "onlink"),
-        (RTNH_F_PERVASIVE, "pervasive"),
-        (RTNH_F_OFFLOAD, "offload"),
-        (RTNH_F_TRAP, "trap"),
-        (RTM_F_NOTIFY, "notify"),
-        (RTNH_F_LINKDOWN, "linkdown"),
-        (RTNH_F_UNRESOLVED, "unresolved"),
-        (RTM_F_OFFLOAD, "rt_offload"),
-        (RTM_F_TRAP, "rt_trap"),
-        (RTM_F_OFFLOAD_FAILED, "rt_offload_failed"),
-    ];
-    if flags != 0 {
-        for (bit, name) in F {
-            if flags & bit != 0 {
-                p.string_nokey(T::Any, "{} ", name);
-            }
-        }
-    }
-    p.close_array(T::Json, "");
+    crate::nh::print_rt_flags(p, flags)
 }
 
-const RTM_NEWNEXTHOP: u16 = 104;
-const RTM_GETNEXTHOP: u16 = 106;
-const NHA_ID: u16 = 1;
-
-/// Nexthop replies by id (None: the lookup failed), for `nh_info`
-/// (nh.rs): each id is fetched once with RTM_GETNEXTHOP on a socket of
-/// its own (iproute2's nh_cache_rth), so it works in the middle of a dump.
-#[derive(Default)]
-pub struct NhCache {
-    rtnl: Option<Rtnl>,
-    failed_open: bool,
-    by_id: HashMap<u32, Option<Vec<u8>>>,
-}
-
-impl NhCache {
-    pub fn get(&mut self, id: u32) -> Option<&[u8]> {
-        if !self.by_id.contains_key(&id) {
-            if self.rtnl.is_none() && !self.failed_open {
-                match Rtnl::open(32768, false) {
-                    Ok(r) => self.rtnl = Some(r),
-                    Err(_) => self.failed_open = true,
-                }
-            }
-            let ans = self.rtnl.as_mut().and_then(|r| {
-                let mut req = Req::new(RTM_GETNEXTHOP, NLM_F_REQUEST, &[0u8; 8]);
-                req.attr_u32(NHA_ID, id);
-                r.talk_answer(&mut req).ok()
-            });
-            let msg = ans.and_then(|a| {
-                msgs(&a).next().filter(|m| m.ty == RTM_NEWNEXTHOP).map(|m| m.payload.to_vec())
-            });
-            self.by_id.insert(id, msg);
-        }
-        self.by_id.get(&id).and_then(|m| m.as_deref())
+impl crate::nh::Env for Env<'_> {
+    fn p(&mut self) -> &mut Printer {
+        self.p
+    }
+    fn ifname(&mut self, idx: u32) -> String {
+        Env::ifname(self, idx).to_string()
+    }
+    fn numeric(&self) -> bool {
+        self.numeric
+    }
+    fn stats(&self) -> bool {
+        self.stats
+    }
+    fn human(&self) -> bool {
+        self.human
+    }
+    fn iec(&self) -> bool {
+        self.iec
+    }
+    fn resolve(&self) -> bool {
+        self.resolve
+    }
+    fn details(&self) -> bool {
+        self.details
     }
 }
-

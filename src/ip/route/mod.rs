@@ -18,7 +18,7 @@
 //! `ip route` makes no ll_init_map() link dump); after many misses one link
 //! dump fills the name map instead (env.rs `Lookup`).
 
-mod encap;
+use crate::nh::encap;
 mod env;
 mod modify;
 mod nh;
@@ -1025,8 +1025,27 @@ fn get(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
     rc(0)
 }
 
+/// print_route() of one `ip monitor` event (`raw`: the whole message),
+/// with the filter iproute_reset_filter(ifindex) leaves: every table, and
+/// only routes out of `ifindex` when it is not 0. The dump and the monitor
+/// print through the same print_route().
+/// `nh` is the monitor's nexthop cache, kept from the nexthop events (the
+/// `nh_info` of `-d`).
+pub fn print_event(ctx: &mut Ctx, ifindex: u32, raw: &[u8], nh: &mut crate::nh::NhCache) -> i32 {
+    let mut f = Filter::default();
+    f.oif = ifindex;
+    if ifindex > 0 {
+        f.oifmask = u32::MAX;
+    }
+    print_answer_nh(ctx, &f, raw, Some(nh))
+}
+
 /// print_route() on a single reply.
 pub(crate) fn print_answer(ctx: &mut Ctx, f: &Filter, ans: &[u8]) -> i32 {
+    print_answer_nh(ctx, f, ans, None)
+}
+
+fn print_answer_nh(ctx: &mut Ctx, f: &Filter, ans: &[u8], nh: Option<&mut crate::nh::NhCache>) -> i32 {
     let Some(m) = msgs(ans).next() else { return -1 };
     if m.ty != RTM_NEWROUTE && m.ty != RTM_DELROUTE {
         crate::eprintf!("Not a route: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
@@ -1041,7 +1060,14 @@ pub(crate) fn print_answer(ctx: &mut Ctx, f: &Filter, ans: &[u8]) -> i32 {
     let off = names_upfront(ctx);
     let mut env = Env::new(&mut ctx.p, &mut ctx.names, f, &o);
     env.lookup.off = off;
-    print_route(&mut env, m.ty, &r, &tb);
+    match nh {
+        Some(nh) => {
+            env.nh = std::mem::take(nh);
+            print_route(&mut env, m.ty, &r, &tb);
+            *nh = std::mem::take(&mut env.nh);
+        }
+        None => print_route(&mut env, m.ty, &r, &tb),
+    }
     0
 }
 

@@ -303,7 +303,7 @@ fn print_multipath(e: &mut Env, r: &Rtm, mp: &[u8]) {
         if nlen > 8 {
             let tb = RtTb::parse(&rest[8..nlen]);
             if tb.get(RTA_ENCAP).is_some() {
-                super::encap::print_encap(e, tb.get(RTA_ENCAP_TYPE), tb.get(RTA_ENCAP).unwrap_or(&[]));
+                crate::nh::encap::print_encap(e, tb.get(RTA_ENCAP_TYPE), tb.get(RTA_ENCAP).unwrap_or(&[]));
             }
             if let Some(d) = tb.get(RTA_NEWDST) {
                 print_newdst(e, r.family, d);
@@ -400,7 +400,7 @@ pub fn print_route(e: &mut Env, ty: u16, r: &Rtm, tb: &RtTb) {
         print_newdst(e, r.family, d);
     }
     if let Some(enc) = tb.get(RTA_ENCAP) {
-        super::encap::print_encap(e, tb.get(RTA_ENCAP_TYPE), enc);
+        crate::nh::encap::print_encap(e, tb.get(RTA_ENCAP_TYPE), enc);
     }
     if r.tos != 0 && f.tosmask != u32::MAX {
         e.p.string(T::Any, "tos", "tos {} ", rt_names::dsfield_n2a(r.tos as u32, e.numeric).as_str());

@@ -21,17 +21,8 @@ pub const RTM_F_NOTIFY: u32 = 0x100;
 pub const RTM_F_CLONED: u32 = 0x200;
 pub const RTM_F_LOOKUP_TABLE: u32 = 0x1000;
 pub const RTM_F_FIB_MATCH: u32 = 0x2000;
-pub const RTM_F_OFFLOAD: u32 = 0x4000;
-pub const RTM_F_TRAP: u32 = 0x8000;
-pub const RTM_F_OFFLOAD_FAILED: u32 = 0x2000_0000;
 
-pub const RTNH_F_DEAD: u32 = 1;
-pub const RTNH_F_PERVASIVE: u32 = 2;
 pub const RTNH_F_ONLINK: u32 = 4;
-pub const RTNH_F_OFFLOAD: u32 = 8;
-pub const RTNH_F_LINKDOWN: u32 = 16;
-pub const RTNH_F_UNRESOLVED: u32 = 32;
-pub const RTNH_F_TRAP: u32 = 64;
 
 pub const RTNL_FAMILY_IPMR: u8 = 128;
 pub const RTNL_FAMILY_IP6MR: u8 = 129;

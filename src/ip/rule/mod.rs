@@ -802,6 +802,17 @@ fn list_flush_or_save(ctx: &mut Ctx, words: Args, action: Action) -> Res<i32> {
     Ok(0)
 }
 
+/// print_rule() of one `ip monitor` event (the message payload), with
+/// the never-set filter: the same printer as the dump.
+pub fn print_event(p: &mut Printer, o: &crate::ctx::Opts, ty: u16, payload: &[u8]) -> i32 {
+    let Some((frh, tb)) = parse_msg(payload) else { return -1 };
+    if !filter_nlmsg(&Filter::default(), o.family, &frh, &tb) {
+        return 0;
+    }
+    print_rule(p, o.numeric > 0, o.details, o.resolve > 0, ty, &frh, &tb);
+    0
+}
+
 /// iprule_restore(): each saved message is sent with
 /// NLM_F_REQUEST|NLM_F_CREATE|NLM_F_ACK; "File exists" is not an error.
 fn restore(ctx: &mut Ctx) -> Res<i32> {

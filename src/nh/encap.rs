@@ -2,7 +2,7 @@
 //! keyword and its errors for every type, the options of `mpls` and `ip`,
 //! and printing of those two. Other types are reported as unsupported.
 
-use super::env::Env;
+use super::Env;
 use crate::inet::{get_addr, ABuf};
 use crate::args::keywords::{exact, Table};
 use crate::args::Args;
@@ -863,12 +863,12 @@ pub static FLAVORS: Table<u32> = Table::new(
 
 /// What may follow the flavors when next-csid is among them, compared whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Csid {
+pub enum Csid {
     Lblen,
     Nflen,
 }
 
-pub(super) static NEXT_CSID_OPTIONS: Table<Csid> = Table::new(
+pub static NEXT_CSID_OPTIONS: Table<Csid> = Table::new(
     "ip route add encap seg6local next-csid",
     &[exact("lblen", Csid::Lblen), exact("nflen", Csid::Nflen)],
 );
@@ -890,7 +890,7 @@ fn flavor_mask(s: &str) -> Option<u32> {
 }
 
 /// print_encap_seg6local()
-fn print_seg6local(e: &mut Env, enc: &[u8]) {
+fn print_seg6local(e: &mut dyn Env, enc: &[u8]) {
     let mut tb: [Option<&[u8]>; 12] = [None; 12];
     for (k, d) in attrs(enc) {
         if let Some(s) = tb.get_mut(k as usize) {
@@ -905,16 +905,16 @@ fn print_seg6local(e: &mut Env, enc: &[u8]) {
         Some(_) => "<unknown>",
         None => "<invalid>",
     };
-    e.p.string(T::Any, "action", "action {} ", name);
+    e.p().string(T::Any, "action", "action {} ", name);
     if let Some(srh) = tb[2] {
-        e.p.open_object(Some("srh"));
-        print_srh(e.p, srh);
-        e.p.close_object();
+        e.p().open_object(Some("srh"));
+        print_srh(e.p(), srh);
+        e.p().close_object();
     }
     for (k, key) in [(3usize, "table"), (9, "vrftable")] {
         if let Some(t) = tb[k].and_then(crate::netlink::attr::get_u32) {
-            let n = crate::names::tables::rttable_n2a(t, e.numeric);
-            e.p.field(T::Any, Color::None, Some(key), crate::print::J::Str(n.as_str()), format_args!("{} {} ", key, n));
+            let n = crate::names::tables::rttable_n2a(t, e.numeric());
+            e.p().field(T::Any, Color::None, Some(key), crate::print::J::Str(n.as_str()), format_args!("{} {} ", key, n));
         }
     }
     let mut b = ABuf::new();
@@ -922,33 +922,34 @@ fn print_seg6local(e: &mut Env, enc: &[u8]) {
         if let Some(d) = tb[k] {
             b.clear();
             b.push_addr(fam, d);
-            e.p.field(T::Any, Color::None, Some(key), crate::print::J::Str(b.as_str()), format_args!("{} {} ", key, b));
+            e.p().field(T::Any, Color::None, Some(key), crate::print::J::Str(b.as_str()), format_args!("{} {} ", key, b));
         }
     }
     for (k, key) in [(6usize, "iif"), (7, "oif")] {
         if let Some(i) = tb[k].and_then(crate::netlink::attr::get_u32) {
             let n = e.ifname(i).to_string();
-            e.p.field(T::Any, Color::None, Some(key), crate::print::J::Str(&n), format_args!("{} {} ", key, n));
+            e.p().field(T::Any, Color::None, Some(key), crate::print::J::Str(&n), format_args!("{} {} ", key, n));
         }
     }
-    if let (Some(c), true) = (tb[10], e.stats) {
+    if let (Some(c), true) = (tb[10], e.stats()) {
         let mut v = [0u64; 5];
         for (k, d) in attrs(c) {
             if let (Some(slot), Some(x)) = (v.get_mut(k as usize), get_u64(d)) {
                 *slot = x;
             }
         }
-        if e.p.is_json() {
-            e.p.open_object(Some("stats64"));
-            e.p.uint(T::Json, "packets", "", v[2]);
-            e.p.uint(T::Json, "bytes", "", v[3]);
-            e.p.uint(T::Json, "errors", "", v[4]);
-            e.p.close_object();
+        if e.p().is_json() {
+            e.p().open_object(Some("stats64"));
+            e.p().uint(T::Json, "packets", "", v[2]);
+            e.p().uint(T::Json, "bytes", "", v[3]);
+            e.p().uint(T::Json, "errors", "", v[4]);
+            e.p().close_object();
         } else {
             for (name, x) in [("packets", v[2]), ("bytes", v[3]), ("errors", v[4])] {
-                e.p.fp(name);
-                e.p.fp(" ");
-                e.p.fp(&crate::print::fmt::num(1, x, e.human, e.iec));
+                e.p().fp(name);
+                e.p().fp(" ");
+                let s = crate::print::fmt::num(1, x, e.human(), e.iec());
+                e.p().fp(&s);
             }
         }
     }
@@ -962,40 +963,41 @@ fn print_seg6local(e: &mut Env, enc: &[u8]) {
             }
         }
         if let Some(mask) = f[1].and_then(crate::netlink::attr::get_u32) {
-            if e.p.is_json() {
-                e.p.open_array(T::Json, "flavors");
+            if e.p().is_json() {
+                e.p().open_array(T::Json, "flavors");
             } else {
-                e.p.fp("flavors ");
+                e.p().fp("flavors ");
             }
             let mut first = true;
             // The table lists the flavors in bit order, as the printer walks them.
             for (i, name) in FLAVORS.entries.iter().map(|k| (k.id, k.word())) {
                 if mask & (1 << i) != 0 {
-                    if e.p.is_json() {
-                        e.p.string_nokey(T::Json, "", name);
+                    if e.p().is_json() {
+                        e.p().string_nokey(T::Json, "", name);
                     } else {
                         if !first {
-                            e.p.fp(",");
+                            e.p().fp(",");
                         }
-                        e.p.fp(name);
+                        e.p().fp(name);
                         first = false;
                     }
                 }
             }
-            if e.p.is_json() {
-                e.p.close_array(T::Json, "");
+            if e.p().is_json() {
+                e.p().close_array(T::Json, "");
             } else {
-                e.p.fp(" ");
+                e.p().fp(" ");
             }
         }
         for (k, key) in [(2usize, "lblen"), (3, "nflen")] {
             if let Some(v) = f[k].and_then(crate::netlink::attr::get_u8) {
-                if e.p.is_json() {
-                    e.p.uint(T::Json, key, "", v as u64);
+                if e.p().is_json() {
+                    e.p().uint(T::Json, key, "", v as u64);
                 } else {
-                    e.p.fp(key);
-                    e.p.fp(" ");
-                    e.p.fp(&crate::print::fmt::num(1, v as u64, e.human, e.iec));
+                    e.p().fp(key);
+                    e.p().fp(" ");
+                    let s = crate::print::fmt::num(1, v as u64, e.human(), e.iec());
+                    e.p().fp(&s);
                 }
             }
         }
@@ -1003,14 +1005,14 @@ fn print_seg6local(e: &mut Env, enc: &[u8]) {
 }
 
 /// lwt_print_encap() for mpls and ip; other types print their name only.
-pub fn print_encap(e: &mut Env, ty: Option<&[u8]>, enc: &[u8]) {
+pub fn print_encap(e: &mut dyn Env, ty: Option<&[u8]>, enc: &[u8]) {
     let Some(t) = ty.and_then(get_u16) else { return };
     if t == 7 {
-        e.p.string(T::Any, "encap", " encap {} ", type_name(t));
+        e.p().string(T::Any, "encap", " encap {} ", type_name(t));
         print_seg6local(e, enc);
         return;
     }
-    let p: &mut Printer = e.p;
+    let p: &mut Printer = e.p();
     p.string(T::Any, "encap", " encap {} ", type_name(t));
     let mut tb: [Option<&[u8]>; 16] = [None; 16];
     for (k, d) in attrs(enc) {
