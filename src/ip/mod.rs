@@ -5,6 +5,10 @@
 
 pub mod addr;
 pub mod addrlabel;
+pub mod fou;
+pub mod ila;
+pub mod l2tp;
+pub mod macsec;
 pub mod link;
 pub mod maddr;
 pub mod mroute;
@@ -65,10 +69,10 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("ntable", Some(ntable::do_ipntable)),
         kw("ntbl", Some(ntable::do_ipntable)),
         kw("link", Some(link::do_iplink)),
-        kw("l2tp", None),
-        kw("fou", None),
-        kw("ila", None),
-        kw("macsec", None),
+        kw("l2tp", Some(l2tp::do_ipl2tp)),
+        kw("fou", Some(fou::do_ipfou)),
+        kw("ila", Some(ila::do_ipila)),
+        kw("macsec", Some(macsec::do_ipmacsec)),
         kw("tunnel", None),
         kw("tunl", None),
         kw("tuntap", Some(tuntap::do_iptuntap)),
@@ -79,7 +83,7 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("monitor", None),
         kw("xfrm", None),
         kw("mroute", Some(mroute::do_multiroute)),
-        kw("mrule", None),
+        kw("mrule", Some(rule::do_multirule)),
         kw("netns", Some(netns::do_netns)),
         kw("netconf", None),
         kw("vrf", None),
@@ -235,6 +239,10 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     v.extend_from_slice(token::KEYWORDS);
     v.extend_from_slice(tcp_metrics::KEYWORDS);
     v.extend_from_slice(mroute::KEYWORDS);
+    v.extend_from_slice(l2tp::KEYWORDS);
+    v.extend_from_slice(fou::KEYWORDS);
+    v.extend_from_slice(ila::KEYWORDS);
+    v.extend_from_slice(macsec::KEYWORDS);
     v.extend_from_slice(crate::linkinfo::kinds::KEYWORDS);
     v.extend_from_slice(netns::KEYWORDS);
     v
