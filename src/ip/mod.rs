@@ -19,6 +19,7 @@ pub mod route;
 pub mod rule;
 pub mod tcp_metrics;
 pub mod token;
+pub mod tunnel;
 pub mod tuntap;
 
 use std::ffi::OsString;
@@ -73,8 +74,8 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("fou", Some(fou::do_ipfou)),
         kw("ila", Some(ila::do_ipila)),
         kw("macsec", Some(macsec::do_ipmacsec)),
-        kw("tunnel", None),
-        kw("tunl", None),
+        kw("tunnel", Some(tunnel::do_iptunnel)),
+        kw("tunl", Some(tunnel::do_iptunnel)),
         kw("tuntap", Some(tuntap::do_iptuntap)),
         kw("tap", Some(tuntap::do_iptuntap)),
         kw("token", Some(token::do_iptoken)),
@@ -243,6 +244,7 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     v.extend_from_slice(fou::KEYWORDS);
     v.extend_from_slice(ila::KEYWORDS);
     v.extend_from_slice(macsec::KEYWORDS);
+    v.extend_from_slice(tunnel::KEYWORDS);
     v.extend_from_slice(crate::linkinfo::kinds::KEYWORDS);
     v.extend_from_slice(netns::KEYWORDS);
     v
