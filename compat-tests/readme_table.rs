@@ -31,6 +31,7 @@ const AREAS: &[(&str, &str)] = &[
     ("ila", "`ip ila`: usage, the generic netlink family lookup (absent here), batch"),
     ("l2tp", "`ip l2tp`: usage, the generic netlink family lookup (absent here), batch"),
     ("macsec", "`ip macsec`: usage, the generic netlink family lookup (absent here), batch"),
+    ("xfrm", "`ip xfrm policy` live (add/update/get/delete/list filters/deleteall/flush/count/set/setdefault/getdefault, `-s -s -o`), `ip xfrm state` list/flush/count, errors"),
     ("tuntap", "`ip tuntap`/`tap` add/del (every option, real-script styles), show with `-d` attached processes, `-j -o -c`, `-n`, batch, errors"),
     ("netns", "`ip netns` (all subcommands), `ip -n`, `-all`"),
     ("bridge", "`bridge link` show/set, `fdb`, `mdb`, `vlan`, `vni`, `monitor`"),

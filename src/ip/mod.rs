@@ -21,6 +21,7 @@ pub mod tcp_metrics;
 pub mod token;
 pub mod tunnel;
 pub mod tuntap;
+pub mod xfrm;
 
 use std::ffi::OsString;
 
@@ -82,7 +83,7 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("tcpmetrics", Some(tcp_metrics::do_tcp_metrics)),
         kw("tcp_metrics", Some(tcp_metrics::do_tcp_metrics)),
         kw("monitor", None),
-        kw("xfrm", None),
+        kw("xfrm", Some(xfrm::do_xfrm)),
         kw("mroute", Some(mroute::do_multiroute)),
         kw("mrule", Some(rule::do_multirule)),
         kw("netns", Some(netns::do_netns)),
@@ -245,6 +246,7 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     v.extend_from_slice(ila::KEYWORDS);
     v.extend_from_slice(macsec::KEYWORDS);
     v.extend_from_slice(tunnel::KEYWORDS);
+    v.extend_from_slice(xfrm::KEYWORDS);
     v.extend_from_slice(crate::linkinfo::kinds::KEYWORDS);
     v.extend_from_slice(netns::KEYWORDS);
     v

@@ -51,6 +51,12 @@ impl Rtnl {
         Rtnl::open_proto(netlink_sys::protocols::NETLINK_GENERIC, rcvbuf, false)
     }
 
+    /// rtnl_open_byproto(NETLINK_XFRM): the IPsec configuration socket of
+    /// `ip xfrm`, with the same socket options, without strict dump checking.
+    pub fn open_xfrm(rcvbuf: u32) -> io::Result<Rtnl> {
+        Rtnl::open_proto(netlink_sys::protocols::NETLINK_XFRM, rcvbuf, false)
+    }
+
     fn open_proto(proto: isize, rcvbuf: u32, strict: bool) -> io::Result<Rtnl> {
         use std::os::fd::AsRawFd;
         let mut s = netlink_sys::Socket::new(proto)?;
