@@ -102,6 +102,8 @@ pub const XFRMA_OFFLOAD_DEV: u16 = 28;
 pub const XFRMA_OUTPUT_MARK: u16 = 29;
 pub const XFRMA_SET_MARK_MASK: u16 = 30;
 pub const XFRMA_IF_ID: u16 = 31;
+pub const XFRMA_PROTO: u16 = 25;
+pub const XFRMA_ADDRESS_FILTER: u16 = 26;
 pub const XFRMA_MAX: usize = 32;
 
 pub const IPPROTO_ESP: u8 = 50;

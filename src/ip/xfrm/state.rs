@@ -209,8 +209,18 @@ fn list_or_deleteall(ctx: &mut Ctx, mut a: Args, deleteall: bool) -> Res<i32> {
     if deleteall {
         return Err(not_yet("state deleteall"));
     }
-    // struct xfrm_address_filter is not sent: a bare dump request.
     let mut req = Req::new(XFRM_MSG_GETSA, NLM_F_DUMP | NLM_F_REQUEST, &[]);
+    if id[20] != 0 {
+        req.attr_u8(XFRMA_PROTO, id[20]);
+    }
+    // struct xfrm_address_filter: saddr, daddr, family, splen, dplen.
+    let mut af = [0u8; 36];
+    af[..16].copy_from_slice(&saddr);
+    af[16..32].copy_from_slice(&id[..16]);
+    af[32..34].copy_from_slice(&family.to_ne_bytes());
+    af[34] = f.id_src_mask as u8;
+    af[35] = f.id_dst_mask as u8;
+    req.attr(XFRMA_ADDRESS_FILTER, &af);
     if let Err(e) = r.dump_request(&mut req) {
         return Err(fail(1, &format!("Cannot send dump request: {}\n", strerror(e))));
     }
