@@ -18,7 +18,7 @@ fn root() -> PathBuf {
 }
 
 const PAGES: &[&str] =
-    &["rip.8", "rip-link.8", "rip-address.8", "rip-addrlabel.8", "rip-maddress.8", "rip-route.8", "rip-rule.8", "rip-neigh.8", "rip-ntable.8", "rip-tuntap.8", "rip-token.8", "rip-tcp_metrics.8", "rip-mroute.8", "rip-netns.8", "rip-monitor.8", "rip-netconf.8", "rip-nexthop.8", "rip-bridge.8", "rip-sysctl.8", "rip-brctl.8", "rip-ifconfig.8", "rip-route-nettools.8"];
+    &["rip.8", "rip-link.8", "rip-address.8", "rip-addrlabel.8", "rip-maddress.8", "rip-route.8", "rip-rule.8", "rip-neigh.8", "rip-ntable.8", "rip-tuntap.8", "rip-token.8", "rip-tcp_metrics.8", "rip-mroute.8", "rip-netns.8", "rip-monitor.8", "rip-netconf.8", "rip-nexthop.8", "rip-bridge.8", "rip-sysctl.8", "rip-brctl.8", "rip-ifconfig.8", "rip-route-nettools.8", "rip-tunnel.8", "rip-xfrm.8", "rip-fou.8"];
 
 /// Runs a program or fails the test loudly when it is not installed.
 fn run(prog: &str, args: &[&str], env: &[(&str, &Path)]) -> Output {
@@ -156,6 +156,15 @@ fn pages_of(path: &str) -> Vec<&'static str> {
         if under(obj) {
             v.push(page);
         }
+    }
+    if under("ip tunnel") || under("ip -6 tunnel") {
+        v.push("rip-tunnel.8");
+    }
+    if under("ip xfrm") {
+        v.push("rip-xfrm.8");
+    }
+    if under("ip fou") || under("ip ila") || under("ip l2tp") || under("ip macsec") {
+        v.push("rip-fou.8");
     }
     if path.starts_with("bridge ") {
         v.push("rip-bridge.8");
@@ -818,7 +827,7 @@ fn shell(prog: &str, script: &str, fake: &Fake) -> String {
 /// (command line, words that must be offered, words that must not)
 const CASES: &[(&str, &[&str], &[&str])] = &[
     ("ip li", &["link"], &["route"]),
-    ("ip ", &["address", "link", "route", "rule", "netns", "neighbor", "neighbour", "tuntap", "maddress", "addrlabel", "token", "mroute", "tcp_metrics", "nexthop", "netconf", "monitor"], &["xfrm"]),
+    ("ip ", &["address", "link", "route", "rule", "netns", "neighbor", "neighbour", "tuntap", "maddress", "addrlabel", "token", "mroute", "tcp_metrics", "nexthop", "netconf", "monitor", "xfrm", "tunnel", "mrule", "fou", "l2tp", "ila", "macsec"], &[]),
     ("ip tcp_metrics show ", &["src", "address"], &[]),
     ("ip mroute show iif ", &["eth0"], &["table"]),
     ("ip token set ::1 ", &["dev"], &[]),

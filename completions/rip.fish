@@ -86,6 +86,31 @@ set -g __rip_kw_ip_tcp_metrics_show src source addr address help
 set -g __rip_kw_ip_mroute list show lst help
 set -g __rip_kw_ip_mroute_show table iif from to help
 set -g __rip_kw_ip_mroute_show_table all help
+set -g __rip_kw_ip_l2tp help add delete show lst list
+set -g __rip_kw_ip_fou help add delete show
+set -g __rip_kw_ip_ila help add delete list
+set -g __rip_kw_ip_macsec help show add set delete offload
+set -g __rip_kw_ip_tunnel add change delete show lst list prl 6rd help
+set -g __rip_kw_ip_tunnel_add mode key ikey okey seq iseq oseq csum icsum ocsum nopmtudisc pmtudisc remote local dev ttl hoplimit hlim tos tclass dsfield name help
+set -g __rip_kw_ip_tunnel_mode ipip ip/ip gre gre/ip sit ipv6/ip isatap vti
+set -g __rip_kw_ip_tunnel_prl prl-default prl-nodefault prl-delete dev
+set -g __rip_kw_ip_tunnel_6rd 6rd-prefix 6rd-relay_prefix 6rd-reset dev
+set -g __rip_kw_ip__6_tunnel_add mode remote local dev encaplimit hoplimit ttl hlim tclass tc tos dsfield flowlabel fl dscp allow-localremote noallow-localremote key ikey okey seq iseq oseq csum icsum ocsum name help
+set -g __rip_kw_ip__6_tunnel_mode ipv6/ipv6 ip6ip6 vti6 ip/ipv6 ipv4/ipv6 ipip6 ip4ip6 ip6gre gre/ipv6 any/ipv6 any
+set -g __rip_kw_ip_xfrm state sa policy monitor help
+set -g __rip_kw_ip_xfrm_policy add update delete deleteall delall list show lst get flush count set setdefault getdefault help
+set -g __rip_kw_ip_xfrm_policy_add dir ctx mark index ptype action priority flag limit tmpl if_id nosock hthresh4 hthresh6 in out fwd
+set -g __rip_kw_ip_xfrm_policy_VALUE in out fwd main sub allow block localok icmp mask accept
+set -g __rip_kw_ip_xfrm_state add update allocspi delete deleteall delall list show lst get flush count help
+set -g __rip_kw_ip_xfrm_state_list nokeys mode reqid flag proto noecn decap-dscp nopmtudisc wildrecv icmp af-unspec align4 esn
+set -g __rip_kw_ip_xfrm_monitor file nokeys all all-nsid acquire expire SA aevent policy report help
+set -g __rip_kw_ip_xfrm_SELECTOR src dst dev
+set -g __rip_kw_ip_xfrm_UPSPEC proto sport dport type code key
+set -g __rip_kw_ip_xfrm_ID src dst proto spi
+set -g __rip_kw_ip_xfrm_policy_tmpl mode reqid level required use none any
+set -g __rip_kw_ip_xfrm_limit time-soft time-hard time-use-soft time-use-hard byte-soft byte-hard packet-soft packet-hard
+set -g __rip_kw_ip_xfrm_XFRM_PROTO esp ah comp route2 hao ipsec-any
+set -g __rip_kw_ip_xfrm_MODE transport tunnel ro in_trigger beet
 set -g __rip_kw_ip_link_type veth bridge bridge_slave macvlan macvtap ipvlan ipvtap vxlan tun vlan vrf vrf_slave bond bond_slave geneve ipip sit gre gretap erspan vti vti6 xfrm ip6tnl ip6gre ip6gretap ip6erspan bareudp amt hsr gtp ipoib macsec can dummy ifb nlmon vcan netdevsim team team_slave virt_wifi batadv dsa rmnet vxcan wwan
 set -g __rip_kw_ip_link_type_veth peer
 set -g __rip_kw_ip_link_type_bridge forward_delay hello_time max_age ageing_time stp_state priority vlan_filtering vlan_protocol group_fwd_mask group_address no_linklocal_learn fdb_flush vlan_default_pvid vlan_stats_enabled vlan_stats_per_port mcast_router mcast_snooping mcast_vlan_snooping mcast_query_use_ifaddr mcast_querier mcast_hash_elasticity mcast_hash_max mcast_last_member_count mcast_startup_query_count mcast_last_member_interval mcast_membership_interval mcast_querier_interval mcast_query_interval mcast_query_response_interval mcast_startup_query_interval mcast_stats_enabled mcast_igmp_version mcast_mld_version nf_call_iptables nf_call_ip6tables nf_call_arptables help
@@ -212,7 +237,7 @@ end
 
 # What rip implements of ip's objects (__rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-set -g __rip_ip_offered address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics monitor mroute netns netconf nexthop help
+set -g __rip_ip_offered address addrlabel maddress route rule neighbor neighbour ntable ntbl link l2tp fou ila macsec tunnel tunl tuntap tap token tcp_metrics tcpmetrics monitor xfrm mroute mrule netns netconf nexthop help
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 set -g __rip_onoff_words reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked

@@ -5,6 +5,10 @@
 
 pub mod addr;
 pub mod addrlabel;
+pub mod fou;
+pub mod ila;
+pub mod l2tp;
+pub mod macsec;
 pub mod link;
 pub mod maddr;
 pub mod mroute;
@@ -18,7 +22,9 @@ pub mod route;
 pub mod rule;
 pub mod tcp_metrics;
 pub mod token;
+pub mod tunnel;
 pub mod tuntap;
+pub mod xfrm;
 
 use std::ffi::OsString;
 
@@ -68,21 +74,21 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("ntable", Some(ntable::do_ipntable)),
         kw("ntbl", Some(ntable::do_ipntable)),
         kw("link", Some(link::do_iplink)),
-        kw("l2tp", None),
-        kw("fou", None),
-        kw("ila", None),
-        kw("macsec", None),
-        kw("tunnel", None),
-        kw("tunl", None),
+        kw("l2tp", Some(l2tp::do_ipl2tp)),
+        kw("fou", Some(fou::do_ipfou)),
+        kw("ila", Some(ila::do_ipila)),
+        kw("macsec", Some(macsec::do_ipmacsec)),
+        kw("tunnel", Some(tunnel::do_iptunnel)),
+        kw("tunl", Some(tunnel::do_iptunnel)),
         kw("tuntap", Some(tuntap::do_iptuntap)),
         kw("tap", Some(tuntap::do_iptuntap)),
         kw("token", Some(token::do_iptoken)),
         kw("tcpmetrics", Some(tcp_metrics::do_tcp_metrics)),
         kw("tcp_metrics", Some(tcp_metrics::do_tcp_metrics)),
         kw("monitor", Some(monitor::do_ipmonitor)),
-        kw("xfrm", None),
+        kw("xfrm", Some(xfrm::do_xfrm)),
         kw("mroute", Some(mroute::do_multiroute)),
-        kw("mrule", None),
+        kw("mrule", Some(rule::do_multirule)),
         kw("netns", Some(netns::do_netns)),
         kw("netconf", Some(netconf::do_ipnetconf)),
         kw("vrf", None),
@@ -239,6 +245,12 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     v.extend_from_slice(token::KEYWORDS);
     v.extend_from_slice(tcp_metrics::KEYWORDS);
     v.extend_from_slice(mroute::KEYWORDS);
+    v.extend_from_slice(l2tp::KEYWORDS);
+    v.extend_from_slice(fou::KEYWORDS);
+    v.extend_from_slice(ila::KEYWORDS);
+    v.extend_from_slice(macsec::KEYWORDS);
+    v.extend_from_slice(tunnel::KEYWORDS);
+    v.extend_from_slice(xfrm::KEYWORDS);
     v.extend_from_slice(crate::linkinfo::kinds::KEYWORDS);
     v.extend_from_slice(monitor::KEYWORDS);
     v.extend_from_slice(netns::KEYWORDS);

@@ -9,6 +9,7 @@
 pub mod attr;
 pub mod consts;
 pub mod dumpfile;
+pub mod genl;
 
 use std::collections::VecDeque;
 use std::io;
@@ -48,6 +49,12 @@ impl Rtnl {
     /// the same socket options, without strict dump checking.
     pub fn open_generic(rcvbuf: u32) -> io::Result<Rtnl> {
         Rtnl::open_proto(netlink_sys::protocols::NETLINK_GENERIC, rcvbuf, false)
+    }
+
+    /// rtnl_open_byproto(NETLINK_XFRM): the IPsec configuration socket of
+    /// `ip xfrm`, with the same socket options, without strict dump checking.
+    pub fn open_xfrm(rcvbuf: u32) -> io::Result<Rtnl> {
+        Rtnl::open_proto(netlink_sys::protocols::NETLINK_XFRM, rcvbuf, false)
     }
 
     fn open_proto(proto: isize, rcvbuf: u32, strict: bool) -> io::Result<Rtnl> {

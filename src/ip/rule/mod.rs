@@ -308,6 +308,28 @@ pub fn do_iprule(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     }
 }
 
+/// linux/rtnetlink.h: the multicast routing families.
+const RTNL_FAMILY_IPMR: u8 = 128;
+const RTNL_FAMILY_IP6MR: u8 = 129;
+
+/// `ip mrule` (do_multirule() in ip/iprule.c): `ip rule` for the
+/// multicast routing families, RTNL_FAMILY_IPMR (`-4` or none) and
+/// RTNL_FAMILY_IP6MR (`-6`); any other family is refused.
+pub fn do_multirule(ctx: &mut Ctx, args: Args) -> Res<i32> {
+    ctx.o.family = match ctx.o.family {
+        AF_UNSPEC | AF_INET => RTNL_FAMILY_IPMR,
+        AF_INET6 => RTNL_FAMILY_IP6MR,
+        RTNL_FAMILY_IPMR | RTNL_FAMILY_IP6MR => ctx.o.family,
+        f => {
+            return Err(fail(
+                255,
+                &format!("Multicast rules are only supported for IPv4/IPv6, was: {}\n", f),
+            ))
+        }
+    };
+    do_iprule(ctx, args)
+}
+
 /// sscanf(s, "%u") as glibc reads it: the number (wrapped like strtoul)
 /// and the rest of the string.
 fn scan_u(s: &str) -> Option<(u64, &str)> {

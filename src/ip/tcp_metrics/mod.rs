@@ -10,6 +10,7 @@ use crate::error::{eprint_raw, fail, strerror, Exit, Res};
 use crate::inet::InetPrefix;
 use crate::netlink::attr::{get_u16, get_u32, get_u64, msgs};
 use crate::netlink::consts::*;
+use crate::netlink::genl::{self, GENL_HDRLEN};
 use crate::netlink::{FlushBatch, Msg, Req, Rtnl, Tb};
 use crate::print::{Color, Printer, J, T};
 
@@ -22,15 +23,6 @@ SELECTOR := [ [ address ] PREFIX ]
 fn usage() -> Exit {
     fail(255, USAGE)
 }
-
-// linux/genetlink.h
-const GENL_ID_CTRL: u16 = 0x10;
-const CTRL_CMD_NEWFAMILY: u8 = 1;
-const CTRL_CMD_GETFAMILY: u8 = 3;
-const CTRL_ATTR_FAMILY_ID: u16 = 1;
-const CTRL_ATTR_FAMILY_NAME: u16 = 2;
-const CTRL_ATTR_MAX: usize = 10;
-const GENL_HDRLEN: usize = 4;
 
 // linux/tcp_metrics.h
 const TCP_METRICS_GENL_NAME: &str = "tcp_metrics";
@@ -106,47 +98,6 @@ pub fn do_tcp_metrics(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
         Some(c) => tcpm_do_cmd(ctx, c, args),
         None => Err(crate::error::unknown_command(&cmd, "ip tcp_metrics")),
     }
-}
-
-/// A generic netlink request: nlmsghdr, genlmsghdr (cmd, version).
-fn genl_request(family: u16, cmd: u8, version: u8, flags: u16) -> Req {
-    Req::new(family, flags, &[cmd, version, 0, 0])
-}
-
-/// genl_init_handle(): the socket and the family's id; messages and None
-/// on failure.
-fn genl_init(ctx: &Ctx, name: &str) -> Option<(Rtnl, u16)> {
-    let opened = if ctx.is_replay() { None } else { Rtnl::open_generic(ctx.o.rcvbuf).ok() };
-    let Some(mut g) = opened else {
-        eprint_raw("Cannot open generic netlink socket\n");
-        return None;
-    };
-    let mut req = genl_request(GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 0, NLM_F_REQUEST);
-    req.attr_str(CTRL_ATTR_FAMILY_NAME, name);
-    let Ok(answer) = g.talk_answer(&mut req) else {
-        eprint_raw("Error talking to the kernel\n");
-        return None;
-    };
-    let m = msgs(&answer).next()?;
-    if m.ty != GENL_ID_CTRL {
-        eprint_raw(&format!("Not a controller message, nlmsg_len={} nlmsg_type=0x{:x}\n", m.raw.len(), m.ty));
-        return None;
-    }
-    let Some(attrs) = m.payload.get(GENL_HDRLEN..) else {
-        eprint_raw(&format!("wrong controller message len {}\n", m.payload.len() as i64 - GENL_HDRLEN as i64));
-        return None;
-    };
-    let cmd = m.payload.first().copied().unwrap_or(0);
-    if cmd != CTRL_CMD_NEWFAMILY {
-        eprint_raw(&format!("Unknown controller command {}\n", cmd));
-        return None;
-    }
-    let tb = Tb::parse(attrs, CTRL_ATTR_MAX);
-    let Some(id) = tb.get(CTRL_ATTR_FAMILY_ID).and_then(get_u16) else {
-        eprint_raw("Missing family id TLV\n");
-        return None;
-    };
-    Some((g, id))
 }
 
 /// tcp_metrics.c's filter and flush state.
@@ -252,9 +203,9 @@ fn tcpm_do_cmd(ctx: &mut Ctx, mut cmd: u8, mut a: Args) -> Res<i32> {
     } else {
         ack = false;
     }
-    let Some((mut g, family)) = genl_init(ctx, TCP_METRICS_GENL_NAME) else { return Err(Exit(1)) };
+    let Some((mut g, family)) = genl::init(ctx.is_replay(), ctx.o.rcvbuf, TCP_METRICS_GENL_NAME) else { return Err(Exit(1)) };
     f.family = family;
-    let mut req = genl_request(family, gcmd, TCP_METRICS_GENL_VERSION, NLM_F_REQUEST);
+    let mut req = genl::request(family, gcmd, TCP_METRICS_GENL_VERSION, NLM_F_REQUEST);
     let single = cmd & CMD_FLUSH == 0 && (atype.is_some() || cmd & CMD_DEL != 0);
     if single {
         if let Some(t) = atype {
@@ -404,7 +355,7 @@ fn process_msg(
     }
     let dbytes = &daddr.data[..usize::from(daddr.bytelen).min(daddr.data.len())];
     if let Some(batch) = batch {
-        let mut req2 = genl_request(f.family, TCP_METRICS_CMD_DEL, TCP_METRICS_GENL_VERSION, NLM_F_REQUEST);
+        let mut req2 = genl::request(f.family, TCP_METRICS_CMD_DEL, TCP_METRICS_GENL_VERSION, NLM_F_REQUEST);
         req2.attr(atype, dbytes);
         if let Some(s) = &saddr {
             req2.attr(stype, &s.data[..usize::from(s.bytelen).min(s.data.len())]);
