@@ -146,6 +146,12 @@ _rip_kw_ip_link_xstats_type_bridge="igmp mcast stp dev help"
 _rip_kw_ip_netns="list show lst list-id help add set delete identify pids exec monitor attach"
 _rip_kw_ip_netns_list_id="target-nsid nsid"
 _rip_kw_ip_netns_set="auto"
+_rip_kw_ip_stats="help show set"
+_rip_kw_ip_stats_show="dev help group subgroup suite"
+_rip_kw_ip_stats_set="dev l3_stats help"
+_rip_kw_ip_stats_show_group="link xstats xstats_slave offload afstats"
+_rip_kw_ip_stats_show_subgroup="bridge bond cpu_hit hw_stats_info l3_stats mpls"
+_rip_kw_ip_stats_show_suite="stp mcast 802.3ad"
 _rip_kw_bridge_OPTIONS="-help -Version -stats -statistics -details -oneline -timestamp -family -4 -6 -netns -color -compressvlans -force -json -pretty -batch"
 _rip_kw_bridge="link fdb mdb vlan vni monitor help"
 _rip_kw_bridge_link="set change show lst list help"
@@ -195,7 +201,7 @@ _rip_kw_route_add="-net -host default metric netmask gw gateway mss mtu window i
 
 # What rip implements of ip's objects (_rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-_rip_ip_offered="address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns help"
+_rip_ip_offered="address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns help stats"
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 _rip_onoff_words="reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked"
@@ -464,6 +470,7 @@ _rip_ip_candidates() {
         token) cmds=$_rip_kw_ip_token ;;
         mroute) cmds=$_rip_kw_ip_mroute ;;
         tcp_metrics|tcpmetrics) cmds=$_rip_kw_ip_tcp_metrics ;;
+        stats) cmds=$_rip_kw_ip_stats ;;
         *) return ;;
     esac
     if (( i == n )); then
@@ -535,6 +542,23 @@ _rip_ip_candidates() {
         case $cmd in
             set|add|delete) printf '%s\n' $_rip_kw_ip_token_set ;;
             list|get|show) printf '%s\n' $_rip_kw_ip_token_list ;;
+        esac
+        return
+    fi
+
+    if [[ $obj == stats ]]; then
+        # Device names after "dev"; the suite tree's names after group,
+        # subgroup and suite.
+        case $prev in
+            dev) _rip_ifnames; return ;;
+            group) printf '%s\n' $_rip_kw_ip_stats_show_group; return ;;
+            subgroup) printf '%s\n' $_rip_kw_ip_stats_show_subgroup; return ;;
+            suite) printf '%s\n' $_rip_kw_ip_stats_show_suite; return ;;
+            l3_stats) printf '%s\n' on off; return ;;
+        esac
+        case $cmd in
+            show) printf '%s\n' $_rip_kw_ip_stats_show ;;
+            set) printf '%s\n' $_rip_kw_ip_stats_set ;;
         esac
         return
     fi

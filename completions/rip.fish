@@ -142,6 +142,12 @@ set -g __rip_kw_ip_link_xstats_type_bridge igmp mcast stp dev help
 set -g __rip_kw_ip_netns list show lst list-id help add set delete identify pids exec monitor attach
 set -g __rip_kw_ip_netns_list_id target-nsid nsid
 set -g __rip_kw_ip_netns_set auto
+set -g __rip_kw_ip_stats help show set
+set -g __rip_kw_ip_stats_show dev help group subgroup suite
+set -g __rip_kw_ip_stats_set dev l3_stats help
+set -g __rip_kw_ip_stats_show_group link xstats xstats_slave offload afstats
+set -g __rip_kw_ip_stats_show_subgroup bridge bond cpu_hit hw_stats_info l3_stats mpls
+set -g __rip_kw_ip_stats_show_suite stp mcast 802.3ad
 set -g __rip_kw_bridge_OPTIONS -help -Version -stats -statistics -details -oneline -timestamp -family -4 -6 -netns -color -compressvlans -force -json -pretty -batch
 set -g __rip_kw_bridge link fdb mdb vlan vni monitor help
 set -g __rip_kw_bridge_link set change show lst list help
@@ -201,7 +207,7 @@ end
 
 # What rip implements of ip's objects (__rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-set -g __rip_ip_offered address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns help
+set -g __rip_ip_offered address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns help stats
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 set -g __rip_onoff_words reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked
@@ -587,6 +593,8 @@ function __rip_ip_candidates
             set cmds $__rip_kw_ip_mroute
         case tcp_metrics tcpmetrics
             set cmds $__rip_kw_ip_tcp_metrics
+        case stats
+            set cmds $__rip_kw_ip_stats
         case '*'
             return
     end
@@ -681,6 +689,35 @@ function __rip_ip_candidates
                 printf '%s\n' $__rip_kw_ip_token_set
             case list get show
                 printf '%s\n' $__rip_kw_ip_token_list
+        end
+        return
+    end
+
+    if test $obj = stats
+        # Device names after "dev"; the suite tree's names after group,
+        # subgroup and suite.
+        switch $prev
+            case dev
+                __rip_ifnames
+                return
+            case group
+                printf '%s\n' $__rip_kw_ip_stats_show_group
+                return
+            case subgroup
+                printf '%s\n' $__rip_kw_ip_stats_show_subgroup
+                return
+            case suite
+                printf '%s\n' $__rip_kw_ip_stats_show_suite
+                return
+            case l3_stats
+                printf '%s\n' on off
+                return
+        end
+        switch $cmd
+            case show
+                printf '%s\n' $__rip_kw_ip_stats_show
+            case set
+                printf '%s\n' $__rip_kw_ip_stats_set
         end
         return
     end

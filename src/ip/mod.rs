@@ -13,6 +13,7 @@ pub mod ntable;
 pub mod netns;
 pub mod route;
 pub mod rule;
+pub mod stats;
 pub mod tcp_metrics;
 pub mod token;
 pub mod tuntap;
@@ -88,7 +89,7 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("mptcp", None),
         kw("ioam", None),
         kw("help", Some(do_help)),
-        kw("stats", None),
+        kw("stats", Some(stats::do_ipstats)),
     ],
 );
 
@@ -237,6 +238,7 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     v.extend_from_slice(mroute::KEYWORDS);
     v.extend_from_slice(crate::linkinfo::kinds::KEYWORDS);
     v.extend_from_slice(netns::KEYWORDS);
+    v.extend_from_slice(stats::KEYWORDS);
     v
 }
 
