@@ -24,6 +24,7 @@ const AREAS: &[(&str, &str)] = &[
     ("maddr", "`ip maddress` show (link, IPv4, IPv6 groups; `-0 -4 -6 -M`, dev filter, `-j -o -c -r`), add/del through SIOCADDMULTI/SIOCDELMULTI, batch endings, errors"),
     ("token", "`ip token` list/get (dev filter, `-j -o -c`), set/add/del, kernel refusals, batch, `-n`, errors"),
     ("stats", "`ip stats` show of every group/subgroup/suite (link, xstats, xstats_slave, offload, afstats), `set l3_stats`, `-j -p -o -s -d -h`, batch, `-n`, errors"),
+    ("vrf", "`ip vrf` show/identify/pids/exec with this kernel's answers (no vrf devices), `default`, cgroup errors, batch forks, `-n`, errors"),
     ("tcp_metrics", "`ip tcp_metrics`/`tcpmetrics` (generic netlink) show with filters on live entries, delete, flush (prefix rounds, all, `-s -s`), batch, errors"),
     ("mroute", "`ip mroute` show: selectors, families (the kernel's answers without multicast routing), batch, `-n`, errors"),
     ("tuntap", "`ip tuntap`/`tap` add/del (every option, real-script styles), show with `-d` attached processes, `-j -o -c`, `-n`, batch, errors"),

@@ -152,6 +152,7 @@ _rip_kw_ip_stats_set="dev l3_stats help"
 _rip_kw_ip_stats_show_group="link xstats xstats_slave offload afstats"
 _rip_kw_ip_stats_show_subgroup="bridge bond cpu_hit hw_stats_info l3_stats mpls"
 _rip_kw_ip_stats_show_suite="stp mcast 802.3ad"
+_rip_kw_ip_vrf="identify pids exec show lst list help"
 _rip_kw_bridge_OPTIONS="-help -Version -stats -statistics -details -oneline -timestamp -family -4 -6 -netns -color -compressvlans -force -json -pretty -batch"
 _rip_kw_bridge="link fdb mdb vlan vni monitor help"
 _rip_kw_bridge_link="set change show lst list help"
@@ -201,7 +202,7 @@ _rip_kw_route_add="-net -host default metric netmask gw gateway mss mtu window i
 
 # What rip implements of ip's objects (_rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-_rip_ip_offered="address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns help stats"
+_rip_ip_offered="address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns vrf help stats"
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 _rip_onoff_words="reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked"
@@ -471,6 +472,7 @@ _rip_ip_candidates() {
         mroute) cmds=$_rip_kw_ip_mroute ;;
         tcp_metrics|tcpmetrics) cmds=$_rip_kw_ip_tcp_metrics ;;
         stats) cmds=$_rip_kw_ip_stats ;;
+        vrf) cmds=$_rip_kw_ip_vrf ;;
         *) return ;;
     esac
     if (( i == n )); then
@@ -560,6 +562,13 @@ _rip_ip_candidates() {
             show) printf '%s\n' $_rip_kw_ip_stats_show ;;
             set) printf '%s\n' $_rip_kw_ip_stats_set ;;
         esac
+        return
+    fi
+
+    if [[ $obj == vrf ]]; then
+        # exec: a command after the VRF name; nothing else to offer.
+        [[ $cmd == exec ]] && (( n == i + 1 )) && echo @cmd
+        [[ $cmd == exec ]] && (( n > i + 1 )) && echo "@args $((i + 1))"
         return
     fi
 

@@ -148,6 +148,7 @@ set -g __rip_kw_ip_stats_set dev l3_stats help
 set -g __rip_kw_ip_stats_show_group link xstats xstats_slave offload afstats
 set -g __rip_kw_ip_stats_show_subgroup bridge bond cpu_hit hw_stats_info l3_stats mpls
 set -g __rip_kw_ip_stats_show_suite stp mcast 802.3ad
+set -g __rip_kw_ip_vrf identify pids exec show lst list help
 set -g __rip_kw_bridge_OPTIONS -help -Version -stats -statistics -details -oneline -timestamp -family -4 -6 -netns -color -compressvlans -force -json -pretty -batch
 set -g __rip_kw_bridge link fdb mdb vlan vni monitor help
 set -g __rip_kw_bridge_link set change show lst list help
@@ -207,7 +208,7 @@ end
 
 # What rip implements of ip's objects (__rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-set -g __rip_ip_offered address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns help stats
+set -g __rip_ip_offered address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns vrf help stats
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 set -g __rip_onoff_words reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked
@@ -595,6 +596,8 @@ function __rip_ip_candidates
             set cmds $__rip_kw_ip_tcp_metrics
         case stats
             set cmds $__rip_kw_ip_stats
+        case vrf
+            set cmds $__rip_kw_ip_vrf
         case '*'
             return
     end
@@ -718,6 +721,18 @@ function __rip_ip_candidates
                 printf '%s\n' $__rip_kw_ip_stats_show
             case set
                 printf '%s\n' $__rip_kw_ip_stats_set
+        end
+        return
+    end
+
+    if test $obj = vrf
+        # exec: a command after the VRF name; nothing else to offer.
+        if test $cmd = exec
+            if test $n -eq $i
+                echo @cmd
+            else if test $n -gt $i
+                echo "@args "(math $i + 1)
+            end
         end
         return
     end

@@ -17,6 +17,7 @@ pub mod stats;
 pub mod tcp_metrics;
 pub mod token;
 pub mod tuntap;
+pub mod vrf;
 
 use std::ffi::OsString;
 
@@ -83,7 +84,7 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("mrule", None),
         kw("netns", Some(netns::do_netns)),
         kw("netconf", None),
-        kw("vrf", None),
+        kw("vrf", Some(vrf::do_ipvrf)),
         kw("sr", None),
         kw("nexthop", None),
         kw("mptcp", None),
@@ -239,6 +240,7 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     v.extend_from_slice(crate::linkinfo::kinds::KEYWORDS);
     v.extend_from_slice(netns::KEYWORDS);
     v.extend_from_slice(stats::KEYWORDS);
+    v.extend_from_slice(vrf::KEYWORDS);
     v
 }
 
