@@ -153,6 +153,11 @@ _rip_kw_ip_stats_show_group="link xstats xstats_slave offload afstats"
 _rip_kw_ip_stats_show_subgroup="bridge bond cpu_hit hw_stats_info l3_stats mpls"
 _rip_kw_ip_stats_show_suite="stp mcast 802.3ad"
 _rip_kw_ip_vrf="identify pids exec show lst list help"
+_rip_kw_ip_mptcp="help endpoint limits monitor"
+_rip_kw_ip_mptcp_endpoint="add change delete show flush"
+_rip_kw_ip_mptcp_limits="set show"
+_rip_kw_ip_mptcp_endpoint_add="signal subflow backup fullmesh nobackup nofullmesh id dev port"
+_rip_kw_ip_mptcp_limits_set="subflows add_addr_accepted"
 _rip_kw_bridge_OPTIONS="-help -Version -stats -statistics -details -oneline -timestamp -family -4 -6 -netns -color -compressvlans -force -json -pretty -batch"
 _rip_kw_bridge="link fdb mdb vlan vni monitor help"
 _rip_kw_bridge_link="set change show lst list help"
@@ -202,7 +207,7 @@ _rip_kw_route_add="-net -host default metric netmask gw gateway mss mtu window i
 
 # What rip implements of ip's objects (_rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-_rip_ip_offered="address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns vrf help stats"
+_rip_ip_offered="address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns vrf mptcp help stats"
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 _rip_onoff_words="reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked"
@@ -473,6 +478,7 @@ _rip_ip_candidates() {
         tcp_metrics|tcpmetrics) cmds=$_rip_kw_ip_tcp_metrics ;;
         stats) cmds=$_rip_kw_ip_stats ;;
         vrf) cmds=$_rip_kw_ip_vrf ;;
+        mptcp) cmds=$_rip_kw_ip_mptcp ;;
         *) return ;;
     esac
     if (( i == n )); then
@@ -569,6 +575,23 @@ _rip_ip_candidates() {
         # exec: a command after the VRF name; nothing else to offer.
         [[ $cmd == exec ]] && (( n == i + 1 )) && echo @cmd
         [[ $cmd == exec ]] && (( n > i + 1 )) && echo "@args $((i + 1))"
+        return
+    fi
+
+    if [[ $obj == mptcp ]]; then
+        # endpoint and limits take a command, then their options; device
+        # names after "dev".
+        case $cmd in
+            endpoint)
+                if (( n == i )); then printf '%s\n' $_rip_kw_ip_mptcp_endpoint
+                elif [[ $prev == dev ]]; then _rip_ifnames
+                elif [[ $prev != id && $prev != port ]]; then printf '%s\n' $_rip_kw_ip_mptcp_endpoint_add
+                fi ;;
+            limits)
+                if (( n == i )); then printf '%s\n' $_rip_kw_ip_mptcp_limits
+                elif [[ $prev != subflows && $prev != add_addr_accepted ]]; then printf '%s\n' $_rip_kw_ip_mptcp_limits_set
+                fi ;;
+        esac
         return
     fi
 

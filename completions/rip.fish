@@ -149,6 +149,11 @@ set -g __rip_kw_ip_stats_show_group link xstats xstats_slave offload afstats
 set -g __rip_kw_ip_stats_show_subgroup bridge bond cpu_hit hw_stats_info l3_stats mpls
 set -g __rip_kw_ip_stats_show_suite stp mcast 802.3ad
 set -g __rip_kw_ip_vrf identify pids exec show lst list help
+set -g __rip_kw_ip_mptcp help endpoint limits monitor
+set -g __rip_kw_ip_mptcp_endpoint add change delete show flush
+set -g __rip_kw_ip_mptcp_limits set show
+set -g __rip_kw_ip_mptcp_endpoint_add signal subflow backup fullmesh nobackup nofullmesh id dev port
+set -g __rip_kw_ip_mptcp_limits_set subflows add_addr_accepted
 set -g __rip_kw_bridge_OPTIONS -help -Version -stats -statistics -details -oneline -timestamp -family -4 -6 -netns -color -compressvlans -force -json -pretty -batch
 set -g __rip_kw_bridge link fdb mdb vlan vni monitor help
 set -g __rip_kw_bridge_link set change show lst list help
@@ -208,7 +213,7 @@ end
 
 # What rip implements of ip's objects (__rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-set -g __rip_ip_offered address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns vrf help stats
+set -g __rip_ip_offered address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns vrf mptcp help stats
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 set -g __rip_onoff_words reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked
@@ -598,6 +603,8 @@ function __rip_ip_candidates
             set cmds $__rip_kw_ip_stats
         case vrf
             set cmds $__rip_kw_ip_vrf
+        case mptcp
+            set cmds $__rip_kw_ip_mptcp
         case '*'
             return
     end
@@ -733,6 +740,28 @@ function __rip_ip_candidates
             else if test $n -gt $i
                 echo "@args "(math $i + 1)
             end
+        end
+        return
+    end
+
+    if test $obj = mptcp
+        # endpoint and limits take a command, then their options; device
+        # names after "dev".
+        switch $cmd
+            case endpoint
+                if test $n -lt $i
+                    printf '%s\n' $__rip_kw_ip_mptcp_endpoint
+                else if test "$prev" = dev
+                    __rip_ifnames
+                else if not contains -- "$prev" id port
+                    printf '%s\n' $__rip_kw_ip_mptcp_endpoint_add
+                end
+            case limits
+                if test $n -lt $i
+                    printf '%s\n' $__rip_kw_ip_mptcp_limits
+                else if not contains -- "$prev" subflows add_addr_accepted
+                    printf '%s\n' $__rip_kw_ip_mptcp_limits_set
+                end
         end
         return
     end

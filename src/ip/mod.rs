@@ -7,6 +7,7 @@ pub mod addr;
 pub mod addrlabel;
 pub mod link;
 pub mod maddr;
+pub mod mptcp;
 pub mod mroute;
 pub mod neigh;
 pub mod ntable;
@@ -87,7 +88,7 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("vrf", Some(vrf::do_ipvrf)),
         kw("sr", None),
         kw("nexthop", None),
-        kw("mptcp", None),
+        kw("mptcp", Some(mptcp::do_mptcp)),
         kw("ioam", None),
         kw("help", Some(do_help)),
         kw("stats", Some(stats::do_ipstats)),
@@ -241,6 +242,7 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     v.extend_from_slice(netns::KEYWORDS);
     v.extend_from_slice(stats::KEYWORDS);
     v.extend_from_slice(vrf::KEYWORDS);
+    v.extend_from_slice(mptcp::KEYWORDS);
     v
 }
 

@@ -9,6 +9,7 @@
 pub mod attr;
 pub mod consts;
 pub mod dumpfile;
+pub mod genl;
 
 use std::collections::VecDeque;
 use std::io;

@@ -23,14 +23,7 @@ fn usage() -> Exit {
     fail(255, USAGE)
 }
 
-// linux/genetlink.h
-const GENL_ID_CTRL: u16 = 0x10;
-const CTRL_CMD_NEWFAMILY: u8 = 1;
-const CTRL_CMD_GETFAMILY: u8 = 3;
-const CTRL_ATTR_FAMILY_ID: u16 = 1;
-const CTRL_ATTR_FAMILY_NAME: u16 = 2;
-const CTRL_ATTR_MAX: usize = 10;
-const GENL_HDRLEN: usize = 4;
+const GENL_HDRLEN: usize = crate::netlink::genl::GENL_HDRLEN;
 
 // linux/tcp_metrics.h
 const TCP_METRICS_GENL_NAME: &str = "tcp_metrics";
@@ -108,45 +101,12 @@ pub fn do_tcp_metrics(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     }
 }
 
-/// A generic netlink request: nlmsghdr, genlmsghdr (cmd, version).
 fn genl_request(family: u16, cmd: u8, version: u8, flags: u16) -> Req {
-    Req::new(family, flags, &[cmd, version, 0, 0])
+    crate::netlink::genl::request(family, cmd, version, flags)
 }
 
-/// genl_init_handle(): the socket and the family's id; messages and None
-/// on failure.
 fn genl_init(ctx: &Ctx, name: &str) -> Option<(Rtnl, u16)> {
-    let opened = if ctx.is_replay() { None } else { Rtnl::open_generic(ctx.o.rcvbuf).ok() };
-    let Some(mut g) = opened else {
-        eprint_raw("Cannot open generic netlink socket\n");
-        return None;
-    };
-    let mut req = genl_request(GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 0, NLM_F_REQUEST);
-    req.attr_str(CTRL_ATTR_FAMILY_NAME, name);
-    let Ok(answer) = g.talk_answer(&mut req) else {
-        eprint_raw("Error talking to the kernel\n");
-        return None;
-    };
-    let m = msgs(&answer).next()?;
-    if m.ty != GENL_ID_CTRL {
-        eprint_raw(&format!("Not a controller message, nlmsg_len={} nlmsg_type=0x{:x}\n", m.raw.len(), m.ty));
-        return None;
-    }
-    let Some(attrs) = m.payload.get(GENL_HDRLEN..) else {
-        eprint_raw(&format!("wrong controller message len {}\n", m.payload.len() as i64 - GENL_HDRLEN as i64));
-        return None;
-    };
-    let cmd = m.payload.first().copied().unwrap_or(0);
-    if cmd != CTRL_CMD_NEWFAMILY {
-        eprint_raw(&format!("Unknown controller command {}\n", cmd));
-        return None;
-    }
-    let tb = Tb::parse(attrs, CTRL_ATTR_MAX);
-    let Some(id) = tb.get(CTRL_ATTR_FAMILY_ID).and_then(get_u16) else {
-        eprint_raw("Missing family id TLV\n");
-        return None;
-    };
-    Some((g, id))
+    crate::netlink::genl::init(ctx.o.rcvbuf, ctx.is_replay(), name)
 }
 
 /// tcp_metrics.c's filter and flush state.
