@@ -5,6 +5,7 @@
 
 pub mod addr;
 pub mod addrlabel;
+pub mod ioam;
 pub mod link;
 pub mod maddr;
 pub mod mptcp;
@@ -89,7 +90,7 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("sr", None),
         kw("nexthop", None),
         kw("mptcp", Some(mptcp::do_mptcp)),
-        kw("ioam", None),
+        kw("ioam", Some(ioam::do_ioam6)),
         kw("help", Some(do_help)),
         kw("stats", Some(stats::do_ipstats)),
     ],
@@ -243,6 +244,7 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     v.extend_from_slice(stats::KEYWORDS);
     v.extend_from_slice(vrf::KEYWORDS);
     v.extend_from_slice(mptcp::KEYWORDS);
+    v.extend_from_slice(ioam::KEYWORDS);
     v
 }
 
