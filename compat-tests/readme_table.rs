@@ -27,6 +27,7 @@ const AREAS: &[(&str, &str)] = &[
     ("vrf", "`ip vrf` show/identify/pids/exec with this kernel's answers (no vrf devices), `default`, cgroup errors, batch forks, `-n`, errors"),
     ("mptcp", "`ip mptcp` (generic netlink) endpoint add/change/delete/show/flush with every flag, limits, kernel refusals, `monitor` events, `-j`, batch, `-n`, errors"),
     ("ioam", "`ip ioam` (generic netlink IOAM6) namespace add/del/show/set schema, schema add/del/show, data and wide values, kernel refusals, `-j -p`, batch, `-n`, errors"),
+    ("sr", "`ip sr` (generic netlink SEG6) tunsrc show/set, hmac show/set with this kernel's refusal (secret prompt), `-j -p`, batch, `-n`, errors"),
     ("tcp_metrics", "`ip tcp_metrics`/`tcpmetrics` (generic netlink) show with filters on live entries, delete, flush (prefix rounds, all, `-s -s`), batch, errors"),
     ("mroute", "`ip mroute` show: selectors, families (the kernel's answers without multicast routing), batch, `-n`, errors"),
     ("tuntap", "`ip tuntap`/`tap` add/del (every option, real-script styles), show with `-d` attached processes, `-j -o -c`, `-n`, batch, errors"),

@@ -163,6 +163,9 @@ _rip_kw_ip_ioam_namespace="show add del set"
 _rip_kw_ip_ioam_schema="show add del"
 _rip_kw_ip_ioam_namespace_add="data wide"
 _rip_kw_ip_ioam_namespace_set="schema none"
+_rip_kw_ip_sr="help hmac tunsrc"
+_rip_kw_ip_sr_hmac="show set"
+_rip_kw_ip_sr_hmac_set="sha1 sha256"
 _rip_kw_bridge_OPTIONS="-help -Version -stats -statistics -details -oneline -timestamp -family -4 -6 -netns -color -compressvlans -force -json -pretty -batch"
 _rip_kw_bridge="link fdb mdb vlan vni monitor help"
 _rip_kw_bridge_link="set change show lst list help"
@@ -212,7 +215,7 @@ _rip_kw_route_add="-net -host default metric netmask gw gateway mss mtu window i
 
 # What rip implements of ip's objects (_rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-_rip_ip_offered="address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns vrf mptcp ioam help stats"
+_rip_ip_offered="address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns vrf mptcp ioam sr help stats"
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 _rip_onoff_words="reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked"
@@ -483,6 +486,7 @@ _rip_ip_candidates() {
         tcp_metrics|tcpmetrics) cmds=$_rip_kw_ip_tcp_metrics ;;
         stats) cmds=$_rip_kw_ip_stats ;;
         vrf) cmds=$_rip_kw_ip_vrf ;;
+        sr) cmds=$_rip_kw_ip_sr ;;
         ioam) cmds=$_rip_kw_ip_ioam ;;
         mptcp) cmds=$_rip_kw_ip_mptcp ;;
         *) return ;;
@@ -608,6 +612,15 @@ _rip_ip_candidates() {
             namespace) printf '%s\n' $_rip_kw_ip_ioam_namespace ;;
             schema) printf '%s\n' $_rip_kw_ip_ioam_schema ;;
         esac
+        return
+    fi
+
+    if [[ $obj == sr ]]; then
+        # hmac and tunsrc take show or set; then the algorithms after a
+        # key id.
+        if (( n == i )); then printf '%s\n' $_rip_kw_ip_sr_hmac
+        elif [[ $cmd == hmac ]] && (( n == i + 2 )); then printf '%s\n' $_rip_kw_ip_sr_hmac_set
+        fi
         return
     fi
 

@@ -159,6 +159,9 @@ set -g __rip_kw_ip_ioam_namespace show add del set
 set -g __rip_kw_ip_ioam_schema show add del
 set -g __rip_kw_ip_ioam_namespace_add data wide
 set -g __rip_kw_ip_ioam_namespace_set schema none
+set -g __rip_kw_ip_sr help hmac tunsrc
+set -g __rip_kw_ip_sr_hmac show set
+set -g __rip_kw_ip_sr_hmac_set sha1 sha256
 set -g __rip_kw_bridge_OPTIONS -help -Version -stats -statistics -details -oneline -timestamp -family -4 -6 -netns -color -compressvlans -force -json -pretty -batch
 set -g __rip_kw_bridge link fdb mdb vlan vni monitor help
 set -g __rip_kw_bridge_link set change show lst list help
@@ -218,7 +221,7 @@ end
 
 # What rip implements of ip's objects (__rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-set -g __rip_ip_offered address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns vrf mptcp ioam help stats
+set -g __rip_ip_offered address addrlabel maddress route rule neighbor neighbour ntable ntbl link tuntap tap token tcp_metrics tcpmetrics mroute netns vrf mptcp ioam sr help stats
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 set -g __rip_onoff_words reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked
@@ -608,6 +611,8 @@ function __rip_ip_candidates
             set cmds $__rip_kw_ip_stats
         case vrf
             set cmds $__rip_kw_ip_vrf
+        case sr
+            set cmds $__rip_kw_ip_sr
         case ioam
             set cmds $__rip_kw_ip_ioam
         case mptcp
@@ -781,6 +786,17 @@ function __rip_ip_candidates
                 printf '%s\n' $__rip_kw_ip_ioam_namespace
             case schema
                 printf '%s\n' $__rip_kw_ip_ioam_schema
+        end
+        return
+    end
+
+    if test $obj = sr
+        # hmac and tunsrc take show or set; then the algorithms after a
+        # key id.
+        if test $n -lt $i
+            printf '%s\n' $__rip_kw_ip_sr_hmac
+        else if test $cmd = hmac -a $n -eq (math $i + 1)
+            printf '%s\n' $__rip_kw_ip_sr_hmac_set
         end
         return
     end

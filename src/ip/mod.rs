@@ -15,6 +15,7 @@ pub mod ntable;
 pub mod netns;
 pub mod route;
 pub mod rule;
+pub mod sr;
 pub mod stats;
 pub mod tcp_metrics;
 pub mod token;
@@ -87,7 +88,7 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("netns", Some(netns::do_netns)),
         kw("netconf", None),
         kw("vrf", Some(vrf::do_ipvrf)),
-        kw("sr", None),
+        kw("sr", Some(sr::do_seg6)),
         kw("nexthop", None),
         kw("mptcp", Some(mptcp::do_mptcp)),
         kw("ioam", Some(ioam::do_ioam6)),
@@ -245,6 +246,7 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     v.extend_from_slice(vrf::KEYWORDS);
     v.extend_from_slice(mptcp::KEYWORDS);
     v.extend_from_slice(ioam::KEYWORDS);
+    v.extend_from_slice(sr::KEYWORDS);
     v
 }
 

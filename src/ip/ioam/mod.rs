@@ -219,7 +219,6 @@ fn do_cmd(ctx: &mut Ctx, o: &Opts) -> Res<i32> {
             let p = &mut ctx.p;
             let ok = g.dump(|m| process_msg(p, family, m));
             if !matches!(ok, Ok(true)) {
-                let _ = ctx.p.flush();
                 eprint_raw("Dump terminated\n");
                 return Err(Exit(1));
             }

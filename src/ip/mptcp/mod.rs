@@ -299,7 +299,6 @@ fn addr_dump(ctx: &mut Ctx, g: &mut Rtnl, family: u16) -> Res<i32> {
     ctx.p.new_json_obj();
     let ok = g.dump(|m| print_addr(ctx, family, m).map_err(|_| Exit(2)));
     if !matches!(ok, Ok(true)) {
-        let _ = ctx.p.flush();
         eprint_raw("Dump terminated\n");
         ctx.p.delete_json_obj();
         return Ok(2);

@@ -504,7 +504,6 @@ fn dump(ctx: &mut Ctx, enabled: &[Enabled]) -> Res<i32> {
     match ok {
         Ok(true) => Ok(0),
         Ok(false) | Err(_) => {
-            let _ = ctx.p.flush();
             eprint_raw("Dump terminated\n");
             Ok(2)
         }
