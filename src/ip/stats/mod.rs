@@ -458,9 +458,9 @@ fn stats_request(flags: u16, ifindex: u32, enabled: &[Enabled]) -> Req {
     let mut req = Req::new(RTM_GETSTATS, flags, &hdr);
     if (1..=IFLA_STATS_MAX).any(filter_at) {
         let nest = req.nest(IFLA_STATS_GET_FILTERS | NLA_F_NESTED);
-        for at in 1..=IFLA_STATS_MAX {
+        for (at, m) in mask.iter().enumerate().skip(1) {
             if filter_at(at) {
-                req.attr_u32(at as u16, mask[at]);
+                req.attr_u32(at as u16, *m);
             }
         }
         req.nest_end(nest);
