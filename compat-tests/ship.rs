@@ -18,7 +18,7 @@ fn root() -> PathBuf {
 }
 
 const PAGES: &[&str] =
-    &["rip.8", "rip-link.8", "rip-address.8", "rip-addrlabel.8", "rip-maddress.8", "rip-route.8", "rip-rule.8", "rip-neigh.8", "rip-ntable.8", "rip-tuntap.8", "rip-token.8", "rip-tcp_metrics.8", "rip-mroute.8", "rip-netns.8", "rip-monitor.8", "rip-netconf.8", "rip-nexthop.8", "rip-bridge.8", "rip-sysctl.8", "rip-brctl.8", "rip-ifconfig.8", "rip-route-nettools.8", "rip-tunnel.8", "rip-xfrm.8", "rip-fou.8"];
+    &["rip.8", "rip-link.8", "rip-address.8", "rip-addrlabel.8", "rip-maddress.8", "rip-route.8", "rip-rule.8", "rip-neigh.8", "rip-ntable.8", "rip-tuntap.8", "rip-token.8", "rip-tcp_metrics.8", "rip-mroute.8", "rip-netns.8", "rip-monitor.8", "rip-netconf.8", "rip-nexthop.8", "rip-bridge.8", "rip-sysctl.8", "rip-brctl.8", "rip-ifconfig.8", "rip-route-nettools.8", "rip-tunnel.8", "rip-xfrm.8", "rip-fou.8", "rip-stats.8", "rip-vrf.8", "rip-mptcp.8", "rip-ioam.8", "rip-sr.8"];
 
 /// Runs a program or fails the test loudly when it is not installed.
 fn run(prog: &str, args: &[&str], env: &[(&str, &Path)]) -> Output {
@@ -152,7 +152,7 @@ fn pages_of(path: &str) -> Vec<&'static str> {
     if path == "ip" || under("ip OPTIONS") || path == "bridge" || path == "bridge OPTIONS" || path == "sysctl OPTIONS" || path == "brctl" || path == "brctl OPTIONS" {
         v.push("rip.8");
     }
-    for (obj, page) in [("ip link", "rip-link.8"), ("ip address", "rip-address.8"), ("ip addrlabel", "rip-addrlabel.8"), ("ip maddress", "rip-maddress.8"), ("ip route", "rip-route.8"), ("ip rule", "rip-rule.8"), ("ip neigh", "rip-neigh.8"), ("ip ntable", "rip-ntable.8"), ("ip tuntap", "rip-tuntap.8"), ("ip token", "rip-token.8"), ("ip tcp_metrics", "rip-tcp_metrics.8"), ("ip mroute", "rip-mroute.8"), ("ip netns", "rip-netns.8"), ("ip monitor", "rip-monitor.8"), ("ip netconf", "rip-netconf.8"), ("ip nexthop", "rip-nexthop.8")] {
+    for (obj, page) in [("ip link", "rip-link.8"), ("ip address", "rip-address.8"), ("ip addrlabel", "rip-addrlabel.8"), ("ip maddress", "rip-maddress.8"), ("ip route", "rip-route.8"), ("ip rule", "rip-rule.8"), ("ip neigh", "rip-neigh.8"), ("ip ntable", "rip-ntable.8"), ("ip tuntap", "rip-tuntap.8"), ("ip token", "rip-token.8"), ("ip tcp_metrics", "rip-tcp_metrics.8"), ("ip mroute", "rip-mroute.8"), ("ip netns", "rip-netns.8"), ("ip monitor", "rip-monitor.8"), ("ip netconf", "rip-netconf.8"), ("ip nexthop", "rip-nexthop.8"), ("ip stats", "rip-stats.8"), ("ip vrf", "rip-vrf.8"), ("ip mptcp", "rip-mptcp.8"), ("ip ioam", "rip-ioam.8"), ("ip sr", "rip-sr.8")] {
         if under(obj) {
             v.push(page);
         }
@@ -827,10 +827,16 @@ fn shell(prog: &str, script: &str, fake: &Fake) -> String {
 /// (command line, words that must be offered, words that must not)
 const CASES: &[(&str, &[&str], &[&str])] = &[
     ("ip li", &["link"], &["route"]),
-    ("ip ", &["address", "link", "route", "rule", "netns", "neighbor", "neighbour", "tuntap", "maddress", "addrlabel", "token", "mroute", "tcp_metrics", "nexthop", "netconf", "monitor", "xfrm", "tunnel", "mrule", "fou", "l2tp", "ila", "macsec"], &[]),
+    ("ip ", &["address", "link", "route", "rule", "netns", "neighbor", "neighbour", "tuntap", "maddress", "addrlabel", "token", "mroute", "tcp_metrics", "nexthop", "netconf", "monitor", "xfrm", "tunnel", "mrule", "fou", "l2tp", "ila", "macsec", "stats", "vrf", "mptcp", "ioam", "sr"], &[]),
     ("ip tcp_metrics show ", &["src", "address"], &[]),
     ("ip mroute show iif ", &["eth0"], &["table"]),
     ("ip token set ::1 ", &["dev"], &[]),
+    ("ip stats show group xstats subgroup ", &["bridge", "bond"], &[]),
+    ("ip stats set dev ", &["eth0"], &[]),
+    ("ip sr tunsrc ", &["show", "set"], &[]),
+    ("ip ioam namespace ", &["show", "add", "del", "set"], &[]),
+    ("ip mptcp endpoint add 10.0.0.1 ", &["signal", "subflow", "id", "dev", "port"], &[]),
+    ("ip vrf ", &["identify", "pids", "exec", "show"], &[]),
     ("ip addrlabel add ", &["prefix", "dev", "label"], &[]),
     ("ip maddress show ", &["dev", "eth0"], &[]),
     ("ip maddr add 01:00:5e:01:02:03 dev ", &["eth0"], &["help"]),

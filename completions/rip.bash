@@ -182,6 +182,26 @@ _rip_kw_ip_nexthop_list="dev groups master vrf id protocol fdb help"
 _rip_kw_ip_nexthop_bucket="list show lst get help"
 _rip_kw_ip_nexthop_bucket_list="dev master vrf id nhid help"
 _rip_kw_ip_nexthop_get="id index"
+_rip_kw_ip_stats="help show set"
+_rip_kw_ip_stats_show="dev help group subgroup suite"
+_rip_kw_ip_stats_set="dev l3_stats help"
+_rip_kw_ip_stats_show_group="link xstats xstats_slave offload afstats"
+_rip_kw_ip_stats_show_subgroup="bridge bond cpu_hit hw_stats_info l3_stats mpls"
+_rip_kw_ip_stats_show_suite="stp mcast 802.3ad"
+_rip_kw_ip_vrf="identify pids exec show lst list help"
+_rip_kw_ip_mptcp="help endpoint limits monitor"
+_rip_kw_ip_mptcp_endpoint="add change delete show flush"
+_rip_kw_ip_mptcp_limits="set show"
+_rip_kw_ip_mptcp_endpoint_add="signal subflow backup fullmesh nobackup nofullmesh id dev port"
+_rip_kw_ip_mptcp_limits_set="subflows add_addr_accepted"
+_rip_kw_ip_ioam="help namespace schema"
+_rip_kw_ip_ioam_namespace="show add del set"
+_rip_kw_ip_ioam_schema="show add del"
+_rip_kw_ip_ioam_namespace_add="data wide"
+_rip_kw_ip_ioam_namespace_set="schema none"
+_rip_kw_ip_sr="help hmac tunsrc"
+_rip_kw_ip_sr_hmac="show set"
+_rip_kw_ip_sr_hmac_set="sha1 sha256"
 _rip_kw_bridge_OPTIONS="-help -Version -stats -statistics -details -oneline -timestamp -family -4 -6 -netns -color -compressvlans -force -json -pretty -batch"
 _rip_kw_bridge="link fdb mdb vlan vni monitor help"
 _rip_kw_bridge_link="set change show lst list help"
@@ -231,7 +251,7 @@ _rip_kw_route_add="-net -host default metric netmask gw gateway mss mtu window i
 
 # What rip implements of ip's objects (_rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-_rip_ip_offered="address addrlabel maddress route rule neighbor neighbour ntable ntbl link l2tp fou ila macsec tunnel tunl tuntap tap token tcp_metrics tcpmetrics monitor xfrm mroute mrule netns netconf nexthop help"
+_rip_ip_offered="address addrlabel maddress route rule neighbor neighbour ntable ntbl link l2tp fou ila macsec tunnel tunl tuntap tap token tcp_metrics tcpmetrics monitor xfrm mroute mrule netns netconf vrf sr nexthop mptcp ioam help stats"
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 _rip_onoff_words="reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked"
@@ -513,6 +533,11 @@ _rip_ip_candidates() {
             fi
             printf '%s\n' $_rip_kw_ip_monitor
             return ;;
+        stats) cmds=$_rip_kw_ip_stats ;;
+        vrf) cmds=$_rip_kw_ip_vrf ;;
+        sr) cmds=$_rip_kw_ip_sr ;;
+        ioam) cmds=$_rip_kw_ip_ioam ;;
+        mptcp) cmds=$_rip_kw_ip_mptcp ;;
         *) return ;;
     esac
     if (( i == n )); then
@@ -616,6 +641,66 @@ _rip_ip_candidates() {
             set|add|delete) printf '%s\n' $_rip_kw_ip_token_set ;;
             list|get|show) printf '%s\n' $_rip_kw_ip_token_list ;;
         esac
+        return
+    fi
+
+    if [[ $obj == stats ]]; then
+        # Device names after "dev"; the suite tree's names after group,
+        # subgroup and suite.
+        case $prev in
+            dev) _rip_ifnames; return ;;
+            group) printf '%s\n' $_rip_kw_ip_stats_show_group; return ;;
+            subgroup) printf '%s\n' $_rip_kw_ip_stats_show_subgroup; return ;;
+            suite) printf '%s\n' $_rip_kw_ip_stats_show_suite; return ;;
+            l3_stats) printf '%s\n' on off; return ;;
+        esac
+        case $cmd in
+            show) printf '%s\n' $_rip_kw_ip_stats_show ;;
+            set) printf '%s\n' $_rip_kw_ip_stats_set ;;
+        esac
+        return
+    fi
+
+    if [[ $obj == vrf ]]; then
+        # exec: a command after the VRF name; nothing else to offer.
+        [[ $cmd == exec ]] && (( n == i + 1 )) && echo @cmd
+        [[ $cmd == exec ]] && (( n > i + 1 )) && echo "@args $((i + 1))"
+        return
+    fi
+
+    if [[ $obj == mptcp ]]; then
+        # endpoint and limits take a command, then their options; device
+        # names after "dev".
+        case $cmd in
+            endpoint)
+                if (( n == i )); then printf '%s\n' $_rip_kw_ip_mptcp_endpoint
+                elif [[ $prev == dev ]]; then _rip_ifnames
+                elif [[ $prev != id && $prev != port ]]; then printf '%s\n' $_rip_kw_ip_mptcp_endpoint_add
+                fi ;;
+            limits)
+                if (( n == i )); then printf '%s\n' $_rip_kw_ip_mptcp_limits
+                elif [[ $prev != subflows && $prev != add_addr_accepted ]]; then printf '%s\n' $_rip_kw_ip_mptcp_limits_set
+                fi ;;
+        esac
+        return
+    fi
+
+    if [[ $obj == ioam ]]; then
+        # namespace and schema take a command.
+        (( n == i )) || return
+        case $cmd in
+            namespace) printf '%s\n' $_rip_kw_ip_ioam_namespace ;;
+            schema) printf '%s\n' $_rip_kw_ip_ioam_schema ;;
+        esac
+        return
+    fi
+
+    if [[ $obj == sr ]]; then
+        # hmac and tunsrc take show or set; then the algorithms after a
+        # key id.
+        if (( n == i )); then printf '%s\n' $_rip_kw_ip_sr_hmac
+        elif [[ $cmd == hmac ]] && (( n == i + 2 )); then printf '%s\n' $_rip_kw_ip_sr_hmac_set
+        fi
         return
     fi
 

@@ -178,6 +178,26 @@ set -g __rip_kw_ip_nexthop_list dev groups master vrf id protocol fdb help
 set -g __rip_kw_ip_nexthop_bucket list show lst get help
 set -g __rip_kw_ip_nexthop_bucket_list dev master vrf id nhid help
 set -g __rip_kw_ip_nexthop_get id index
+set -g __rip_kw_ip_stats help show set
+set -g __rip_kw_ip_stats_show dev help group subgroup suite
+set -g __rip_kw_ip_stats_set dev l3_stats help
+set -g __rip_kw_ip_stats_show_group link xstats xstats_slave offload afstats
+set -g __rip_kw_ip_stats_show_subgroup bridge bond cpu_hit hw_stats_info l3_stats mpls
+set -g __rip_kw_ip_stats_show_suite stp mcast 802.3ad
+set -g __rip_kw_ip_vrf identify pids exec show lst list help
+set -g __rip_kw_ip_mptcp help endpoint limits monitor
+set -g __rip_kw_ip_mptcp_endpoint add change delete show flush
+set -g __rip_kw_ip_mptcp_limits set show
+set -g __rip_kw_ip_mptcp_endpoint_add signal subflow backup fullmesh nobackup nofullmesh id dev port
+set -g __rip_kw_ip_mptcp_limits_set subflows add_addr_accepted
+set -g __rip_kw_ip_ioam help namespace schema
+set -g __rip_kw_ip_ioam_namespace show add del set
+set -g __rip_kw_ip_ioam_schema show add del
+set -g __rip_kw_ip_ioam_namespace_add data wide
+set -g __rip_kw_ip_ioam_namespace_set schema none
+set -g __rip_kw_ip_sr help hmac tunsrc
+set -g __rip_kw_ip_sr_hmac show set
+set -g __rip_kw_ip_sr_hmac_set sha1 sha256
 set -g __rip_kw_bridge_OPTIONS -help -Version -stats -statistics -details -oneline -timestamp -family -4 -6 -netns -color -compressvlans -force -json -pretty -batch
 set -g __rip_kw_bridge link fdb mdb vlan vni monitor help
 set -g __rip_kw_bridge_link set change show lst list help
@@ -237,7 +257,7 @@ end
 
 # What rip implements of ip's objects (__rip_kw_ip lists them all, in ip's
 # order, which decides what an abbreviation means); only these are offered.
-set -g __rip_ip_offered address addrlabel maddress route rule neighbor neighbour ntable ntbl link l2tp fou ila macsec tunnel tunl tuntap tap token tcp_metrics tcpmetrics monitor xfrm mroute mrule netns netconf nexthop help
+set -g __rip_ip_offered address addrlabel maddress route rule neighbor neighbour ntable ntbl link l2tp fou ila macsec tunnel tunl tuntap tap token tcp_metrics tcpmetrics monitor xfrm mroute mrule netns netconf vrf sr nexthop mptcp ioam help stats
 # The keywords that take on/off: which keyword takes which value is in the
 # parsers' code, not in their tables.
 set -g __rip_onoff_words reorder_hdr gvrp mvrp loose_binding bridge_binding arp dynamic multicast allmulticast promisc trailers carrier protodown spoofchk query_rss trust guard hairpin fastleave root_block learning learning_sync flood proxy_arp proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast neigh_suppress vlan_tunnel isolated locked
@@ -642,6 +662,16 @@ function __rip_ip_candidates
             end
             printf '%s\n' $__rip_kw_ip_monitor
             return
+        case stats
+            set cmds $__rip_kw_ip_stats
+        case vrf
+            set cmds $__rip_kw_ip_vrf
+        case sr
+            set cmds $__rip_kw_ip_sr
+        case ioam
+            set cmds $__rip_kw_ip_ioam
+        case mptcp
+            set cmds $__rip_kw_ip_mptcp
         case '*'
             return
     end
@@ -781,6 +811,92 @@ function __rip_ip_candidates
                 printf '%s\n' $__rip_kw_ip_token_set
             case list get show
                 printf '%s\n' $__rip_kw_ip_token_list
+        end
+        return
+    end
+
+    if test $obj = stats
+        # Device names after "dev"; the suite tree's names after group,
+        # subgroup and suite.
+        switch $prev
+            case dev
+                __rip_ifnames
+                return
+            case group
+                printf '%s\n' $__rip_kw_ip_stats_show_group
+                return
+            case subgroup
+                printf '%s\n' $__rip_kw_ip_stats_show_subgroup
+                return
+            case suite
+                printf '%s\n' $__rip_kw_ip_stats_show_suite
+                return
+            case l3_stats
+                printf '%s\n' on off
+                return
+        end
+        switch $cmd
+            case show
+                printf '%s\n' $__rip_kw_ip_stats_show
+            case set
+                printf '%s\n' $__rip_kw_ip_stats_set
+        end
+        return
+    end
+
+    if test $obj = vrf
+        # exec: a command after the VRF name; nothing else to offer.
+        if test $cmd = exec
+            if test $n -eq $i
+                echo @cmd
+            else if test $n -gt $i
+                echo "@args "(math $i + 1)
+            end
+        end
+        return
+    end
+
+    if test $obj = mptcp
+        # endpoint and limits take a command, then their options; device
+        # names after "dev".
+        switch $cmd
+            case endpoint
+                if test $n -lt $i
+                    printf '%s\n' $__rip_kw_ip_mptcp_endpoint
+                else if test "$prev" = dev
+                    __rip_ifnames
+                else if not contains -- "$prev" id port
+                    printf '%s\n' $__rip_kw_ip_mptcp_endpoint_add
+                end
+            case limits
+                if test $n -lt $i
+                    printf '%s\n' $__rip_kw_ip_mptcp_limits
+                else if not contains -- "$prev" subflows add_addr_accepted
+                    printf '%s\n' $__rip_kw_ip_mptcp_limits_set
+                end
+        end
+        return
+    end
+
+    if test $obj = ioam
+        # namespace and schema take a command.
+        test $n -lt $i; or return
+        switch $cmd
+            case namespace
+                printf '%s\n' $__rip_kw_ip_ioam_namespace
+            case schema
+                printf '%s\n' $__rip_kw_ip_ioam_schema
+        end
+        return
+    end
+
+    if test $obj = sr
+        # hmac and tunsrc take show or set; then the algorithms after a
+        # key id.
+        if test $n -lt $i
+            printf '%s\n' $__rip_kw_ip_sr_hmac
+        else if test $cmd = hmac -a $n -eq (math $i + 1)
+            printf '%s\n' $__rip_kw_ip_sr_hmac_set
         end
         return
     end

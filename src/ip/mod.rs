@@ -9,8 +9,10 @@ pub mod fou;
 pub mod ila;
 pub mod l2tp;
 pub mod macsec;
+pub mod ioam;
 pub mod link;
 pub mod maddr;
+pub mod mptcp;
 pub mod mroute;
 pub mod monitor;
 pub mod neigh;
@@ -20,11 +22,14 @@ pub mod netconf;
 pub mod netns;
 pub mod route;
 pub mod rule;
+pub mod sr;
+pub mod stats;
 pub mod tcp_metrics;
 pub mod token;
 pub mod tunnel;
 pub mod tuntap;
 pub mod xfrm;
+pub mod vrf;
 
 use std::ffi::OsString;
 
@@ -91,13 +96,13 @@ pub static OBJECTS: Table<Option<Handler>> = Table::new(
         kw("mrule", Some(rule::do_multirule)),
         kw("netns", Some(netns::do_netns)),
         kw("netconf", Some(netconf::do_ipnetconf)),
-        kw("vrf", None),
-        kw("sr", None),
+        kw("vrf", Some(vrf::do_ipvrf)),
+        kw("sr", Some(sr::do_seg6)),
         kw("nexthop", Some(nexthop::do_ipnh)),
-        kw("mptcp", None),
-        kw("ioam", None),
+        kw("mptcp", Some(mptcp::do_mptcp)),
+        kw("ioam", Some(ioam::do_ioam6)),
         kw("help", Some(do_help)),
-        kw("stats", None),
+        kw("stats", Some(stats::do_ipstats)),
     ],
 );
 
@@ -256,6 +261,11 @@ pub fn keywords() -> Vec<&'static dyn Words> {
     v.extend_from_slice(netns::KEYWORDS);
     v.extend_from_slice(netconf::KEYWORDS);
     v.extend_from_slice(nexthop::KEYWORDS);
+    v.extend_from_slice(stats::KEYWORDS);
+    v.extend_from_slice(vrf::KEYWORDS);
+    v.extend_from_slice(mptcp::KEYWORDS);
+    v.extend_from_slice(ioam::KEYWORDS);
+    v.extend_from_slice(sr::KEYWORDS);
     v
 }
 

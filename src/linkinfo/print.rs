@@ -766,7 +766,7 @@ fn link_stats(tb: &Tb) -> Option<(Stats, &'static str)> {
 fn print_link_stats_tb(ctx: &mut Ctx, tb: &Tb) {
     let Some((s, what)) = link_stats(tb) else { return };
     let cc = tb.u32(IFLA_CARRIER_CHANGES);
-    print_stats64(ctx, &s, cc, what);
+    print_stats64(&mut ctx.p, &ctx.o, &s, cc, Some(what));
 }
 
 /// print_link_stats(): the `ip -s address` form (stats after the addresses).
@@ -777,11 +777,23 @@ pub fn print_link_stats(ctx: &mut Ctx, payload: &[u8]) {
     ctx.p.nl();
 }
 
-fn print_stats64(ctx: &mut Ctx, s: &Stats, cc: Option<u32>, what: &str) {
-    let ss = ctx.o.stats;
-    if ctx.p.is_json() {
-        let p = &mut ctx.p;
-        p.open_object(Some(what));
+/// print_stats64(fp, stats, NULL, NULL) over a struct rtnl_link_stats64
+/// attribute (`ip stats`): the caller opens the JSON object; a short
+/// attribute reads as zeros past its end.
+pub fn print_stats64_attr(p: &mut crate::print::Printer, o: &crate::ctx::Opts, d: &[u8]) {
+    let mut s = Stats::default();
+    for (i, slot) in s.v.iter_mut().enumerate() {
+        *slot = d.get(i * 8..i * 8 + 8).and_then(crate::netlink::attr::get_u64).unwrap_or(0);
+    }
+    print_stats64(p, o, &s, None, None);
+}
+
+fn print_stats64(p: &mut crate::print::Printer, o: &crate::ctx::Opts, s: &Stats, cc: Option<u32>, what: Option<&str>) {
+    let ss = o.stats;
+    if p.is_json() {
+        if let Some(w) = what {
+            p.open_object(Some(w));
+        }
         p.open_object(Some("rx"));
         let u = |p: &mut crate::print::Printer, k: &str, v: u64| p.uint(T::Json, k, "", v);
         u(p, "bytes", s.g(Stats::RX_BYTES));
@@ -827,11 +839,13 @@ fn print_stats64(ctx: &mut Ctx, s: &Stats, cc: Option<u32>, what: &str) {
             }
         }
         p.close_object();
-        p.close_object();
+        if what.is_some() {
+            p.close_object();
+        }
         return;
     }
-    let human = ctx.o.human > 0;
-    let iec = ctx.o.iec > 0;
+    let human = o.human > 0;
+    let iec = o.iec > 0;
     let mut cols: [usize; 8] = [10, 7, 6, 7, 7, 7, 10, 9];
     let size = |cols: &mut [usize; 8], vals: [u64; 8]| {
         if human {
@@ -900,7 +914,7 @@ fn print_stats64(ctx: &mut Ctx, s: &Stats, cc: Option<u32>, what: &str) {
             ],
         );
     }
-    let sl = ctx.p.sl;
+    let sl = p.sl;
     let n = |w: usize, v: u64| num(w, v, human, iec);
     let mut o = String::with_capacity(512);
     use std::fmt::Write;
@@ -1005,7 +1019,7 @@ fn print_stats64(ctx: &mut Ctx, s: &Stats, cc: Option<u32>, what: &str) {
             o.push_str(&n(cols[5], c as u64));
         }
     }
-    ctx.p.raw(o.as_bytes());
+    p.raw(o.as_bytes());
 }
 
 #[cfg(test)]
@@ -1038,7 +1052,7 @@ mod tests {
         let out = Captured::default();
         let p = Printer::new(Box::new(out.clone()), Mode::default());
         let mut ctx = Ctx::new(o, p);
-        print_stats64(&mut ctx, s, cc, "stats64");
+        print_stats64(&mut ctx.p, &ctx.o, s, cc, Some("stats64"));
         let _ = ctx.p.flush();
         drop(ctx);
         let v = out.bytes();

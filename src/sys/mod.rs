@@ -249,3 +249,22 @@ pub fn ioctl_ifreq(fd: &OwnedFd, req: libc::c_ulong, ifr: &mut [u8; 40]) -> SysR
     }
     Ok(())
 }
+
+/// glibc's getpass(): the prompt and the reply on /dev/tty (else stderr
+/// and stdin), echo off; the line without its newline. None when glibc
+/// returns no buffer.
+pub fn getpass(prompt: &str) -> Option<Vec<u8>> {
+    extern "C" {
+        fn getpass(prompt: *const libc::c_char) -> *mut libc::c_char;
+    }
+    let p = std::ffi::CString::new(prompt).ok()?;
+    // SAFETY: a NUL-terminated prompt; glibc returns its own static
+    // buffer (or NULL), read at once as a C string.
+    unsafe {
+        let r = getpass(p.as_ptr());
+        if r.is_null() {
+            return None;
+        }
+        Some(std::ffi::CStr::from_ptr(r).to_bytes().to_vec())
+    }
+}

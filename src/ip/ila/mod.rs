@@ -48,7 +48,7 @@ pub fn do_ipila(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     if c == Some(Cmd::Help) {
         return Err(usage());
     }
-    let Some((_g, _family)) = genl::init(ctx.is_replay(), ctx.o.rcvbuf, "ila") else { return Err(Exit(1)) };
+    let Some((_g, _family)) = genl::init(ctx.o.rcvbuf, ctx.is_replay(), "ila") else { return Err(Exit(1)) };
     match c {
         Some(Cmd::Help) | None => Err(crate::error::unknown_command(&cmd, "ip ila")),
         Some(_) => Err(fail(1, "rip: this command of \"ip ila\" is not implemented yet\n")),

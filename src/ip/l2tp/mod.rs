@@ -69,7 +69,7 @@ pub fn do_ipl2tp(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     if c == Some(Cmd::Help) {
         return Err(usage());
     }
-    let Some((_g, _family)) = genl::init(ctx.is_replay(), ctx.o.rcvbuf, "l2tp") else { return Err(Exit(1)) };
+    let Some((_g, _family)) = genl::init(ctx.o.rcvbuf, ctx.is_replay(), "l2tp") else { return Err(Exit(1)) };
     match c {
         Some(Cmd::Help) | None => Err(crate::error::unknown_command(&cmd, "ip l2tp")),
         Some(_) => Err(fail(1, "rip: this command of \"ip l2tp\" is not implemented yet\n")),

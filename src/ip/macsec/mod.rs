@@ -63,7 +63,7 @@ pub fn do_ipmacsec(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     if c == Some(Cmd::Help) {
         return Err(usage());
     }
-    let Some((_g, _family)) = genl::init(ctx.is_replay(), ctx.o.rcvbuf, "macsec") else { return Err(Exit(1)) };
+    let Some((_g, _family)) = genl::init(ctx.o.rcvbuf, ctx.is_replay(), "macsec") else { return Err(Exit(1)) };
     match c {
         Some(Cmd::Help) | None => Err(crate::error::unknown_command(&cmd, "ip macsec")),
         Some(_) => Err(fail(1, "rip: this command of \"ip macsec\" is not implemented yet\n")),

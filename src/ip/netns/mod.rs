@@ -203,39 +203,7 @@ fn netns_identify(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
     }
 }
 
-/// netns_identify_pid(): the last name in readdir order whose file is the
-/// same nsfs inode as /proc/PID/ns/net ("" when none). None on error.
-pub fn identify_pid(pidstr: &str) -> Option<String> {
-    let ns = match sys::open(&format!("/proc/{}/ns/net", pidstr), OFlag::O_RDONLY) {
-        Ok(fd) => fd,
-        Err(e) => {
-            eprintf!("Cannot open network namespace: {}\n", crate::error::strerror(e));
-            return None;
-        }
-    };
-    let id = match sys::fstat_id(&ns) {
-        Ok(id) => id,
-        Err(e) => {
-            eprintf!("Stat of netns failed: {}\n", crate::error::strerror(e));
-            return None;
-        }
-    };
-    let dir = match sys::Dir::open(NETNS_RUN_DIR) {
-        Ok(d) => d,
-        Err(libc::ENOENT) => return Some(String::new()),
-        Err(e) => {
-            eprintf!("Failed to open directory {}:{}\n", NETNS_RUN_DIR, crate::error::strerror(e));
-            return None;
-        }
-    };
-    let mut found = String::new();
-    for name in dir {
-        if sys::stat_id(&ns_path(&name)) == Ok(id) {
-            found = name;
-        }
-    }
-    Some(found)
-}
+use crate::sys::namespace::identify_pid;
 
 fn netns_pids(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
     let name = match rest.len() {

@@ -394,8 +394,8 @@ fn stat(d: &[u8], n: usize) -> u64 {
 
 const PAD16: &str = "                ";
 
-fn print_stats_mcast(ctx: &mut Ctx, d: &[u8]) {
-    let p = &mut ctx.p;
+/// bridge_print_stats_mcast(): a struct br_mcast_stats (also `ip stats`).
+pub fn print_stats_mcast(p: &mut crate::print::Printer, d: &[u8]) {
     p.open_object(Some("multicast"));
     // (object, title, first u64 of RX v1.., versions)
     for (obj, title, base, vers) in [
@@ -446,8 +446,8 @@ fn print_stats_mcast(ctx: &mut Ctx, d: &[u8]) {
     p.close_object();
 }
 
-fn print_stats_stp(ctx: &mut Ctx, d: &[u8]) {
-    let p = &mut ctx.p;
+/// bridge_print_stats_stp(): a struct bridge_stp_xstats (also `ip stats`).
+pub fn print_stats_stp(p: &mut crate::print::Printer, d: &[u8]) {
     p.open_object(Some("stp"));
     p.fp(&format!("{}    STP BPDU:  ", PAD16));
     p.uint(T::Any, "rx_bpdu", "RX: {} ", stat(d, 2));
@@ -478,8 +478,8 @@ fn print_stats_attr(ctx: &mut Ctx, sel: XstatsSel, attr: &[u8], ifindex: u32) {
             continue;
         }
         match ty {
-            BRIDGE_XSTATS_MCAST => print_stats_mcast(ctx, d),
-            BRIDGE_XSTATS_STP => print_stats_stp(ctx, d),
+            BRIDGE_XSTATS_MCAST => print_stats_mcast(&mut ctx.p, d),
+            BRIDGE_XSTATS_STP => print_stats_stp(&mut ctx.p, d),
             _ => {}
         }
     }
