@@ -308,8 +308,10 @@ fn accept_inner(ctx: &mut Ctx, mon: &mut Mon, nsid: Option<i32>, m: &Msg) -> i32
                 return 0;
             }
             if family == RTNL_FAMILY_IPMR || family == RTNL_FAMILY_IP6MR {
-                // print_mroute() (ip mroute) is not in rip: the header only.
                 print_headers(ctx, mon, nsid, "[MROUTE]");
+                let Ctx { o, p, names, .. } = ctx;
+                let mut s = Shown { o, p, names };
+                let _ = super::mroute::print_event(&mut s, *m);
                 return 0;
             }
             print_headers(ctx, mon, nsid, "[ROUTE]");
@@ -354,8 +356,10 @@ fn accept_inner(ctx: &mut Ctx, mon: &mut Mon, nsid: Option<i32>, m: &Msg) -> i32
             0
         }
         RTM_NEWADDRLABEL | RTM_DELADDRLABEL => {
-            // print_addrlabel() (ip addrlabel) is not in rip: the header only.
             print_headers(ctx, mon, nsid, "[ADDRLABEL]");
+            let Ctx { o, p, names, .. } = ctx;
+            let mut s = Shown { o, p, names };
+            let _ = super::addrlabel::print_event(&mut s, *m);
             0
         }
         RTM_NEWNEIGH | RTM_DELNEIGH | RTM_GETNEIGH => {

@@ -122,6 +122,11 @@ fn ipaddrlabel_list(ctx: &mut Ctx, a: Args) -> Res<i32> {
     Ok(0)
 }
 
+/// ip monitor's [ADDRLABEL] body: the same printer as the dump.
+pub fn print_event(s: &mut Shown, m: Msg) -> Res<()> {
+    print_addrlabel(s, m)
+}
+
 fn print_addrlabel(s: &mut Shown, m: Msg) -> Res<()> {
     if m.ty != RTM_NEWADDRLABEL && m.ty != RTM_DELADDRLABEL {
         return Ok(());

@@ -184,6 +184,13 @@ fn real_family(rtm_type: u8, family: u8) -> u8 {
     }
 }
 
+/// ip monitor's [MROUTE] body: print_mroute() with ipmroute.c's filter as
+/// a monitor leaves it (static, all zero: every entry matches).
+pub fn print_event(s: &mut Shown, m: Msg) -> Res<()> {
+    let f = Filter { tb: 0, af: 0, iif: 0, mdst: InetPrefix::default(), msrc: InetPrefix::default() };
+    print_mroute(s, m, &f)
+}
+
 fn print_mroute(s: &mut Shown, m: Msg, f: &Filter) -> Res<()> {
     if m.ty != RTM_NEWROUTE && m.ty != RTM_DELROUTE {
         eprint_raw(&format!(
