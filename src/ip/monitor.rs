@@ -406,8 +406,10 @@ fn accept_inner(ctx: &mut Ctx, mon: &mut Mon, nsid: Option<i32>, m: &Msg) -> i32
             0
         }
         RTM_NEWSTATS => {
-            // ipstats_print() (ip stats) is not in rip: the header only.
             print_headers(ctx, mon, nsid, "[STATS]");
+            let Ctx { o, p, names, .. } = ctx;
+            let mut s = Shown { o, p, names };
+            let _ = super::stats::print_event(&mut s, *m);
             0
         }
         NLMSG_ERROR | NLMSG_NOOP | NLMSG_DONE => 0,

@@ -510,6 +510,14 @@ fn dump(ctx: &mut Ctx, enabled: &[Enabled]) -> Res<i32> {
     }
 }
 
+/// ip monitor's [STATS] body: ipstats_print(), which shows the offload
+/// hw_stats_info leaf with an empty selection (6.1 sets only the descriptor).
+pub fn print_event(s: &mut crate::ctx::Shown, m: Msg) -> Res<()> {
+    let name = s.names.name(None, hdr_u32(m.payload, 4));
+    let one = [Enabled { leaf: Leaf::HwSInfo, sel: [None; 3] }];
+    process_ifsm(s.p, s.o, &name, m, &one).map_err(|_| Exit(2))
+}
+
 /// The attributes of one RTM_NEWSTATS message: the top level and, once
 /// asked for, a group's nested table.
 struct Attrs<'a> {
