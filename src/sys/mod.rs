@@ -18,6 +18,28 @@ pub mod namespace;
 
 pub type SysRes<T> = Result<T, i32>;
 
+/// C's time_t (the libc crate marks it deprecated on musl, where its width
+/// is to follow musl 1.2's 64 bits; it is 64 bits on x86_64 either way).
+#[allow(deprecated)]
+pub type TimeT = libc::time_t;
+
+static ARGS: std::sync::OnceLock<Vec<std::ffi::OsString>> = std::sync::OnceLock::new();
+
+/// Keeps the process's own arguments (main's argv, as bytes): with
+/// `no_main`, std::env::args_os() is empty on musl.
+pub fn set_args(args: &[std::ffi::OsString]) {
+    let _ = ARGS.set(args.to_vec());
+}
+
+/// The process's arguments as main received them (std's view when main did
+/// not record them, as in tests).
+pub fn args_os() -> Vec<std::ffi::OsString> {
+    match ARGS.get() {
+        Some(a) => a.clone(),
+        None => std::env::args_os().collect(),
+    }
+}
+
 fn en(e: Errno) -> i32 {
     e as i32
 }
@@ -118,9 +140,9 @@ impl Iterator for Dir {
 }
 
 /// gettimeofday(): (seconds, microseconds) since the epoch.
-pub fn now() -> (libc::time_t, i64) {
+pub fn now() -> (TimeT, i64) {
     let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-    (d.as_secs() as libc::time_t, d.subsec_micros() as i64)
+    (d.as_secs() as TimeT, d.subsec_micros() as i64)
 }
 
 /// time(NULL).
@@ -141,7 +163,7 @@ pub fn stdin_is_tty() -> bool {
 /// strftime(fmt, localtime(secs)); None when localtime() fails.
 pub fn strftime_local(secs: i64, fmt: &str) -> Option<String> {
     let fmt = std::ffi::CString::new(fmt).ok()?;
-    let t: libc::time_t = secs as libc::time_t;
+    let t: TimeT = secs as TimeT;
     let mut tm: libc::tm = unsafe { std::mem::zeroed() };
     let mut buf = [0u8; 64];
     // SAFETY: plain libc calls on local buffers; strftime writes at most
@@ -156,7 +178,7 @@ pub fn strftime_local(secs: i64, fmt: &str) -> Option<String> {
 }
 
 /// asctime(localtime(secs)) without its newline.
-pub fn asctime(secs: libc::time_t) -> String {
+pub fn asctime(secs: TimeT) -> String {
     let mut tm: libc::tm = unsafe { std::mem::zeroed() };
     let mut buf = [0 as libc::c_char; 64];
     // SAFETY: plain libc calls on local buffers (asctime_r needs 26 bytes).

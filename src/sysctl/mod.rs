@@ -6,6 +6,7 @@
 //! reference.
 
 pub mod conf;
+mod glob;
 
 use std::ffi::{CString, OsStr, OsString};
 use std::io::Read;
@@ -129,28 +130,9 @@ impl Drop for Pattern {
     }
 }
 
-const GLOB_BRACE: i32 = 1 << 10;
-const GLOB_TILDE: i32 = 1 << 12;
-
-/// glob(3): the matches, or glob's error code (GLOB_NOMATCH included).
-fn glob(pattern: &[u8], flags: i32) -> Result<Vec<Vec<u8>>, i32> {
-    let Ok(c) = CString::new(&pattern[..conf::c_strlen(pattern)]) else { return Err(libc::GLOB_NOMATCH) };
-    let mut g: libc::glob_t = unsafe { std::mem::zeroed() };
-    let rc = unsafe { libc::glob(c.as_ptr(), flags, None, &mut g) };
-    let mut out = Vec::new();
-    if rc == 0 {
-        for i in 0..g.gl_pathc {
-            let p = unsafe { *g.gl_pathv.add(i) };
-            if !p.is_null() {
-                out.push(unsafe { std::ffi::CStr::from_ptr(p) }.to_bytes().to_vec());
-            }
-        }
-    }
-    unsafe { libc::globfree(&mut g) };
-    if rc != 0 {
-        return Err(rc);
-    }
-    Ok(out)
+/// glob(3) on the pattern up to its first NUL, as C sees it.
+fn glob(pattern: &[u8], flags: u32) -> Result<Vec<Vec<u8>>, i32> {
+    glob::glob(&pattern[..conf::c_strlen(pattern)], flags)
 }
 
 fn os(b: &[u8]) -> &OsStr {
@@ -515,9 +497,9 @@ impl Sysctl {
 
     /// Preload(): parses the files `filename` globs to into `list`.
     fn preload(&mut self, list: &mut Vec<Setting>, filename: &[u8]) -> i32 {
-        let paths = match glob(filename, libc::GLOB_NOCHECK | GLOB_BRACE | GLOB_TILDE) {
+        let paths = match glob(filename, glob::NOCHECK | glob::BRACE | glob::TILDE) {
             Ok(p) => p,
-            Err(libc::GLOB_NOMATCH) => Vec::new(),
+            Err(glob::NOMATCH) => Vec::new(),
             Err(_) => {
                 let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
                 self.warn_errno(b"glob failed", errno);
