@@ -4,7 +4,8 @@
 #
 # A user with rustup needs none of this:
 #   rustup target add x86_64-unknown-linux-musl
-#   cargo build --release --target x86_64-unknown-linux-musl
+#   cargo build --profile static --target x86_64-unknown-linux-musl
+# (profile "static" in Cargo.toml: release, optimised for size).
 # This machine has no rustup target to add (nothing but package registries
 # can be reached), so the musl standard library is built from source with
 # Debian's toolchain: rustc-web/cargo-web (a newer Rust than bookworm's
@@ -62,14 +63,17 @@ flags=(
 	-Clinker=musl-gcc
 	-L "$dir/lib"
 )
+# RIP_MUSL_FLAGS: more rustc flags (experiments; a changed set rebuilds std).
+# shellcheck disable=SC2206
+flags+=(${RIP_MUSL_FLAGS:-})
 export RUSTC_BOOTSTRAP=1
 export RUSTC="$rustc"
 export CARGO_TARGET_DIR="$dir"
 export CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_LINKER=musl-gcc
 export CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; echo "${flags[*]}")
 unset RUSTFLAGS
-"$cargo" build --release --bin rip --target "$triple" \
+"$cargo" build --profile static --bin rip --target "$triple" \
 	-Zbuild-std=std,panic_abort >&2
-bin="$dir/$triple/release/rip"
+bin="$dir/$triple/static/rip"
 [ -x "$bin" ] || { echo "build-static: no binary at $bin" >&2; exit 1; }
 echo "$bin"
