@@ -7,8 +7,9 @@
 
 pub mod conf;
 mod glob;
+mod regex;
 
-use std::ffi::{CString, OsStr, OsString};
+use std::ffi::{OsStr, OsString};
 use std::io::Read;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::MetadataExt;
@@ -98,35 +99,21 @@ Options:
 For more details see sysctl(8).
 ";
 
-/// A compiled POSIX extended regular expression (glibc's regcomp, so the
-/// dialect is exactly the reference's).
+/// A compiled POSIX extended regular expression (glibc's regcomp dialect,
+/// src/sysctl/regex.rs), read up to its first NUL as C sees it.
 struct Pattern {
-    re: Option<Box<libc::regex_t>>,
+    re: Option<regex::Regex>,
 }
 
 impl Pattern {
     fn new(pat: &[u8]) -> Pattern {
-        let Ok(c) = CString::new(&pat[..conf::c_strlen(pat)]) else { return Pattern { re: None } };
-        // SAFETY: regex_t is plain data filled by regcomp; freed in Drop.
-        let mut re: Box<libc::regex_t> = Box::new(unsafe { std::mem::zeroed() });
-        let rc = unsafe { libc::regcomp(&mut *re, c.as_ptr(), libc::REG_EXTENDED | libc::REG_NOSUB) };
-        Pattern { re: if rc == 0 { Some(re) } else { None } }
+        Pattern { re: regex::Regex::compile(&pat[..conf::c_strlen(pat)]) }
     }
 
     /// pattern_match(): a pattern that does not compile matches nothing.
     fn matches(&self, s: &[u8]) -> bool {
         let Some(re) = self.re.as_ref() else { return false };
-        let s = &s[..conf::c_strlen(s)];
-        let Ok(c) = CString::new(s) else { return false };
-        unsafe { libc::regexec(&**re, c.as_ptr(), 0, std::ptr::null_mut(), 0) == 0 }
-    }
-}
-
-impl Drop for Pattern {
-    fn drop(&mut self) {
-        if let Some(re) = self.re.as_mut() {
-            unsafe { libc::regfree(&mut **re) };
-        }
+        re.is_match(&s[..conf::c_strlen(s)])
     }
 }
 
