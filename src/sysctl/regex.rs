@@ -316,7 +316,7 @@ impl Regex {
 
     /// regexec(): whether the pattern matches somewhere in `s`.
     pub fn is_match(&self, s: &[u8]) -> bool {
-        let m = Matcher { s, steps: std::cell::Cell::new(0) };
+        let m = Matcher { s, steps: std::cell::Cell::new(0), base: stack_addr() };
         (0..=s.len()).any(|start| {
             let mut caps = [None; GROUPS];
             m.run(&self.root, start, &mut caps, &mut |_, _| true)
@@ -332,9 +332,21 @@ struct Matcher<'a> {
     /// A bound on the work of one search (no pattern can make sysctl run
     /// for ever); past it the search fails.
     steps: std::cell::Cell<u64>,
+    /// Where the stack was when the search began: the recursion may use
+    /// MAX_STACK bytes below it, so that no subject can exhaust the stack (a
+    /// search that would go deeper fails).
+    base: usize,
 }
 
 const MAX_STEPS: u64 = 20_000_000;
+const MAX_STACK: usize = 1 << 20;
+
+/// The address of a local: how deep the stack is (it grows down).
+#[inline(never)]
+fn stack_addr() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
 
 impl Matcher<'_> {
     fn at_word(&self, i: usize) -> bool {
@@ -349,9 +361,13 @@ impl Matcher<'_> {
     fn run(&self, n: &Node, i: usize, caps: &mut Caps, k: Cont) -> bool {
         let steps = self.steps.get() + 1;
         self.steps.set(steps);
-        if steps > MAX_STEPS {
+        if steps > MAX_STEPS || self.base.saturating_sub(stack_addr()) > MAX_STACK {
             return false;
         }
+        self.node(n, i, caps, k)
+    }
+
+    fn node(&self, n: &Node, i: usize, caps: &mut Caps, k: Cont) -> bool {
         match n {
             Node::Empty => k(i, caps),
             Node::Byte(b) => self.s.get(i) == Some(b) && k(i + 1, caps),
@@ -396,6 +412,20 @@ impl Matcher<'_> {
     /// `inner` repeated from `count` times on (greedy; every way is tried).
     #[allow(clippy::too_many_arguments)]
     fn repeat(&self, inner: &Node, min: u32, max: Option<u32>, count: u32, i: usize, caps: &mut Caps, k: Cont) -> bool {
+        // One character at a time (`.*`, `[a-z]+`, `x{2,5}`): a loop, so the
+        // depth does not grow with the subject's length.
+        let one = |c: u8| match inner {
+            Node::Byte(b) => Some(c == *b),
+            Node::Set(set) => Some(set[c as usize]),
+            _ => None,
+        };
+        if count == 0 && one(0).is_some() {
+            let mut n = 0usize;
+            while max.is_none_or(|m| (n as u64) < u64::from(m)) && self.s.get(i + n).is_some_and(|&c| one(c) == Some(true)) {
+                n += 1;
+            }
+            return (0..=n).rev().any(|j| j as u64 >= u64::from(min) && k(i + j, caps));
+        }
         if max.is_none_or(|m| count < m) {
             let more = self.run(inner, i, caps, &mut |e, caps: &mut Caps| {
                 if e == i {
@@ -430,6 +460,14 @@ mod tests {
         assert_eq!(m("^(a+)b\\1$", "aaba"), Some(false));
         // Exponential patterns stop at the step bound instead of hanging.
         assert_eq!(m("(a*)*(a*)*(a*)*(a*)*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), Some(false));
+        // Long subjects: a one-character repeat is a loop; any other is
+        // bounded in depth (no stack overflow, in a 2 MiB test thread too).
+        let long = "ab".repeat(200_000);
+        assert_eq!(m("^.*b$", &long), Some(true));
+        assert_eq!(m("^[ab]*$", &long), Some(true));
+        assert_eq!(m("x", &long), Some(false));
+        assert_eq!(m("(ab)*c", &long), Some(false));
+        assert_eq!(m("(ab)+$", &"ab".repeat(50)), Some(true));
     }
 
     /// Against the C library's own regcomp/regexec, where that is glibc.
