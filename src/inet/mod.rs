@@ -738,6 +738,10 @@ pub fn resolve_address(af: u8, data: &[u8]) -> Option<String> {
             Some(std::ffi::CStr::from_ptr((*h).h_name).to_string_lossy().into_owned())
         }
     };
+    // musl's gethostbyaddr answers the numeric form when nothing has a name
+    // (glibc's fails, and ip prints the address its own way: "::ffff:1.2.3.4",
+    // not musl's "1.2.3.4"): a numeric answer is no name.
+    let name = name.filter(|n| inet4_pton(n).is_none() && inet6_pton(n).is_none());
     HOSTS.with(|h| h.borrow_mut().insert(key, name.clone()));
     name
 }
