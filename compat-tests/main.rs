@@ -232,10 +232,25 @@ fn live(report: &mut Report, filter: Option<&str>) {
         eprintln!("LIVE SUITE SKIPPED: {reason}");
         return;
     }
-    let rip = PathBuf::from(env!("CARGO_BIN_EXE_rip"));
+    // RIP_BIN=path tests another build of rip (the static musl binary of
+    // scripts/build-static.sh) instead of the one cargo just built; its
+    // results go to a directory of their own.
+    let (rip, work) = match std::env::var_os("RIP_BIN").filter(|p| !p.is_empty()) {
+        Some(p) => {
+            let p = fs::canonicalize(&p).unwrap_or_else(|_| PathBuf::from(&p));
+            if !p.is_file() {
+                // Loud, and a failure: a run asked for must not pass unrun.
+                report.current = "RIP_BIN".into();
+                report.fail("live", format!("FAIL RIP_BIN={} is not a file", p.display()));
+                return;
+            }
+            println!("live suite: rip is RIP_BIN={}", p.display());
+            (p, root().join("target/compat-bin"))
+        }
+        None => (PathBuf::from(env!("CARGO_BIN_EXE_rip")), root().join("target/compat")),
+    };
     let me = std::env::current_exe().unwrap_or_default();
     let hostns = fs::read_link("/proc/self/ns/net").map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
-    let work = root().join("target/compat");
     let _ = fs::remove_dir_all(&work);
 
     let mut jobs = Vec::new();

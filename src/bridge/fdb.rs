@@ -676,15 +676,7 @@ fn fdb_flush(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
 
 /// getservbyname(name, "udp"): the port in host order.
 fn service_port(name: &str) -> Option<u16> {
-    let c = std::ffi::CString::new(name).ok()?;
-    let proto = std::ffi::CString::new("udp").ok()?;
-    // SAFETY: getservbyname returns a pointer into static storage or NULL.
-    let se = unsafe { libc::getservbyname(c.as_ptr(), proto.as_ptr()) };
-    if se.is_null() {
-        return None;
-    }
-    let port = unsafe { (*se).s_port };
-    Some(u16::from_be(port as u16))
+    crate::names::etc::service_port(name.as_bytes(), b"udp")
 }
 
 #[derive(Default, Clone, Copy)]

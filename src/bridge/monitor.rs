@@ -147,7 +147,7 @@ fn accept(ctx: &mut Ctx, m: &Msg) -> i32 {
         15 => {
             let secs = crate::netlink::attr::hdr_u32(m.payload, 0);
             let usecs = crate::netlink::attr::hdr_u32(m.payload, 4);
-            p.raw(format!("Timestamp: {} {} us\n", crate::sys::asctime(secs as libc::time_t), usecs).as_bytes());
+            p.raw(format!("Timestamp: {} {} us\n", crate::sys::asctime(secs as crate::sys::TimeT), usecs).as_bytes());
             0
         }
         112 | 113 => {

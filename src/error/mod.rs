@@ -7,6 +7,8 @@ use std::io::Write;
 
 pub mod catalogue;
 pub use catalogue::*;
+mod strerror;
+pub use strerror::strerror;
 
 /// Ends the process with this status (after flushing stdout).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,19 +58,6 @@ pub fn capture_stderr<R>(f: impl FnOnce() -> R) -> (R, Vec<u8>) {
 pub fn fail(code: i32, msg: &str) -> Exit {
     eprint_raw(msg);
     Exit(code)
-}
-
-/// `strerror(errno)` as glibc words it.
-pub fn strerror(errno: i32) -> String {
-    // glibc's own table, so messages match iproute2's perror() bytes.
-    // rip has one thread, so the static buffer of strerror() is safe.
-    unsafe {
-        let p = libc::strerror(errno);
-        if p.is_null() {
-            return format!("Unknown error {}", errno);
-        }
-        std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
-    }
 }
 
 /// Writes to stderr with format arguments.

@@ -25,7 +25,6 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::ffi::CString;
 
 use crate::netlink::consts::{AF_BRIDGE, AF_INET, AF_INET6, AF_MPLS, AF_PACKET, AF_UNSPEC};
 use crate::args::num::c_strtoull;
@@ -199,41 +198,150 @@ pub fn get_addr_ipv4(s: &str) -> Option<[u8; 4]> {
 }
 
 extern "C" {
-    fn inet_pton(af: libc::c_int, src: *const libc::c_char, dst: *mut libc::c_void) -> libc::c_int;
-    fn inet_ntop(
-        af: libc::c_int,
-        src: *const libc::c_void,
-        dst: *mut libc::c_char,
-        size: libc::socklen_t,
-    ) -> *const libc::c_char;
     fn gethostbyaddr(addr: *const libc::c_void, len: libc::socklen_t, ty: libc::c_int) -> *mut libc::hostent;
+}
+
+// inet_pton and inet_ntop as glibc 2.36 has them (resolv/inet_pton.c,
+// inet_ntop.c), as rip's own code: musl's accept and spell some addresses
+// differently, and rip's bytes must not depend on the C library.
+
+/// inet_pton4() over `src` (the whole of it): the strict dotted quad, no
+/// leading zeros, each part <= 255.
+fn pton4(src: &[u8]) -> Option<[u8; 4]> {
+    let mut out = [0u8; 4];
+    let (mut saw_digit, mut octets, mut k) = (false, 0, 0usize);
+    for &ch in src {
+        if ch.is_ascii_digit() {
+            let new = u32::from(out[k]) * 10 + u32::from(ch - b'0');
+            if (saw_digit && out[k] == 0) || new > 255 {
+                return None;
+            }
+            out[k] = new as u8;
+            if !saw_digit {
+                octets += 1;
+                if octets > 4 {
+                    return None;
+                }
+                saw_digit = true;
+            }
+        } else if ch == b'.' && saw_digit {
+            if octets == 4 {
+                return None;
+            }
+            k += 1;
+            out[k] = 0;
+            saw_digit = false;
+        } else {
+            return None;
+        }
+    }
+    (octets == 4).then_some(out)
+}
+
+/// inet_pton6() over `src`: hex words of up to 4 digits, one `::`, an
+/// embedded dotted quad at the end.
+fn pton6(src: &[u8]) -> Option<[u8; 16]> {
+    let mut tmp = [0u8; 16];
+    let mut tp = 0usize;
+    let mut colonp: Option<usize> = None;
+    let mut s = 0usize;
+    if src.is_empty() {
+        return None;
+    }
+    if src[0] == b':' {
+        s = 1;
+        if src.get(1) != Some(&b':') {
+            return None;
+        }
+    }
+    let mut curtok = s;
+    let (mut xdigits, mut val) = (0usize, 0u32);
+    while s < src.len() {
+        let ch = src[s];
+        s += 1;
+        if let Some(d) = (ch as char).to_digit(16) {
+            if xdigits == 4 {
+                return None;
+            }
+            val = (val << 4) | d;
+            xdigits += 1;
+            continue;
+        }
+        if ch == b':' {
+            curtok = s;
+            if xdigits == 0 {
+                if colonp.is_some() {
+                    return None;
+                }
+                colonp = Some(tp);
+                continue;
+            } else if s == src.len() {
+                return None;
+            }
+            if tp + 2 > 16 {
+                return None;
+            }
+            tmp[tp] = (val >> 8) as u8;
+            tmp[tp + 1] = val as u8;
+            tp += 2;
+            xdigits = 0;
+            val = 0;
+            continue;
+        }
+        if ch == b'.' && tp + 4 <= 16 {
+            if let Some(q) = pton4(&src[curtok..]) {
+                tmp[tp..tp + 4].copy_from_slice(&q);
+                tp += 4;
+                xdigits = 0;
+                break;
+            }
+        }
+        return None;
+    }
+    if xdigits > 0 {
+        if tp + 2 > 16 {
+            return None;
+        }
+        tmp[tp] = (val >> 8) as u8;
+        tmp[tp + 1] = val as u8;
+        tp += 2;
+    }
+    if let Some(c) = colonp {
+        if tp == 16 {
+            return None;
+        }
+        let n = tp - c;
+        tmp.copy_within(c..tp, 16 - n);
+        tmp[c..16 - n].fill(0);
+        tp = 16;
+    }
+    (tp == 16).then_some(tmp)
+}
+
+/// The string as C sees it: up to the first NUL.
+fn c_str(s: &str) -> &[u8] {
+    let b = s.as_bytes();
+    &b[..b.iter().position(|&c| c == 0).unwrap_or(b.len())]
 }
 
 /// glibc inet_pton(AF_INET): the strict dotted quad.
 pub fn inet4_pton(s: &str) -> Option<[u8; 4]> {
-    let c = CString::new(s).ok()?;
-    let mut out = [0u8; 4];
-    // SAFETY: c is NUL-terminated, out has the 4 bytes AF_INET writes.
-    let r = unsafe { inet_pton(libc::AF_INET, c.as_ptr(), out.as_mut_ptr() as *mut libc::c_void) };
-    if r <= 0 {
+    if s.contains('\0') {
         return None;
     }
-    Some(out)
+    pton4(c_str(s))
 }
 
 /// glibc inet_pton(AF_INET6) (exactly its rules: embedded IPv4, `::`).
 pub fn inet6_pton(s: &str) -> Option<[u8; 16]> {
-    let c = CString::new(s).ok()?;
-    let mut out = [0u8; 16];
-    // SAFETY: c is NUL-terminated, out has the 16 bytes AF_INET6 writes.
-    let r = unsafe { inet_pton(libc::AF_INET6, c.as_ptr(), out.as_mut_ptr() as *mut libc::c_void) };
-    if r <= 0 {
+    if s.contains('\0') {
         return None;
     }
-    Some(out)
+    pton6(c_str(s))
 }
 
-/// glibc inet_ntop() for AF_INET (4 bytes) or AF_INET6 (16 bytes).
+/// glibc inet_ntop() for AF_INET (4 bytes) or AF_INET6 (16 bytes); a short
+/// buffer reads as zero-padded.
 pub fn inet_ntop_str(af: u8, data: &[u8]) -> Option<String> {
     let need = match af {
         AF_INET => 4,
@@ -242,18 +350,13 @@ pub fn inet_ntop_str(af: u8, data: &[u8]) -> Option<String> {
     };
     let mut src = [0u8; 16];
     src[..need.min(data.len())].copy_from_slice(&data[..need.min(data.len())]);
-    let mut buf = [0 as libc::c_char; 64];
-    // SAFETY: src holds at least the bytes inet_ntop reads for af; buf is
-    // large enough (INET6_ADDRSTRLEN = 46) and NUL-terminated on success.
-    let p = unsafe {
-        inet_ntop(af as libc::c_int, src.as_ptr() as *const libc::c_void, buf.as_mut_ptr(), buf.len() as libc::socklen_t)
-    };
-    if p.is_null() {
-        return None;
+    let mut b = fmt::ABuf::new();
+    if af == AF_INET {
+        b.push_ipv4(&src[..4]);
+    } else {
+        b.push_ipv6(&src);
     }
-    // SAFETY: inet_ntop wrote a NUL-terminated string into buf.
-    let s = unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) };
-    Some(s.to_string_lossy().into_owned())
+    Some(b.as_str().to_string())
 }
 
 /// mpls_pton(): labels `L1/L2/...` (strtoul base 0, < 2^20), bottom of
@@ -635,6 +738,10 @@ pub fn resolve_address(af: u8, data: &[u8]) -> Option<String> {
             Some(std::ffi::CStr::from_ptr((*h).h_name).to_string_lossy().into_owned())
         }
     };
+    // musl's gethostbyaddr answers the numeric form when nothing has a name
+    // (glibc's fails, and ip prints the address its own way: "::ffff:1.2.3.4",
+    // not musl's "1.2.3.4"): a numeric answer is no name.
+    let name = name.filter(|n| inet4_pton(n).is_none() && inet6_pton(n).is_none());
     HOSTS.with(|h| h.borrow_mut().insert(key, name.clone()));
     name
 }
@@ -813,3 +920,69 @@ pub mod lladdr;
 pub mod nettools;
 pub use fmt::ABuf;
 pub use lladdr::{ll_addr, ll_addr_n2a};
+
+/// The own inet_pton/inet_ntop against the C library's, where that is glibc.
+#[cfg(all(test, target_env = "gnu"))]
+mod vs_glibc {
+    use super::*;
+
+    extern "C" {
+        fn inet_pton(af: libc::c_int, src: *const libc::c_char, dst: *mut libc::c_void) -> libc::c_int;
+        fn inet_ntop(af: libc::c_int, src: *const libc::c_void, dst: *mut libc::c_char, size: libc::socklen_t) -> *const libc::c_char;
+    }
+
+    fn c_pton<const N: usize>(af: i32, s: &str) -> Option<[u8; N]> {
+        let c = std::ffi::CString::new(s).ok()?;
+        let mut out = [0u8; N];
+        (unsafe { inet_pton(af, c.as_ptr(), out.as_mut_ptr() as *mut libc::c_void) } == 1).then_some(out)
+    }
+
+    fn c_ntop(af: i32, a: &[u8; 16]) -> String {
+        let mut buf = [0 as libc::c_char; 64];
+        let p = unsafe { inet_ntop(af, a.as_ptr() as *const libc::c_void, buf.as_mut_ptr(), 64) };
+        assert!(!p.is_null());
+        unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }.to_string_lossy().into_owned()
+    }
+
+    const INPUTS: &[&str] = &[
+        "", "1.2.3.4", "0.0.0.0", "255.255.255.255", "256.1.1.1", "01.2.3.4", "1.2.3", "1.2.3.4.5", "1..2.3", "1.2.3.4.",
+        ".1.2.3", "1.2.3.04", "1.2.3.0", "a.b.c.d", " 1.2.3.4", "1.2.3.4 ", "::", "::1", "1::", "1::2", ":1::2", "1:::2",
+        "1::2::3", "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7::", "::1:2:3:4:5:6:7", "1:2:3:4:5:6:7::8",
+        "::ffff:1.2.3.4", "::1.2.3.4", "1.2.3.4::", "::ffff:1.2.3", "::ffff:1.2.3.4.5", "1:2:3:4:5:6:1.2.3.4",
+        "1:2:3:4:5:6:7:1.2.3.4", "fe80::1", "FE80::ABCD", "12345::", "0000:0000::", "00000::", "1:", ":", ":::",
+        "::1.2.3.04", "2001:db8::1.2.3.4", "g::", "1::2:", "::2:", "1:2:3:4:5:6:7:", "1::2.3.4.5",
+    ];
+
+    #[test]
+    fn pton_as_glibc() {
+        for s in INPUTS {
+            assert_eq!(inet4_pton(s), c_pton::<4>(libc::AF_INET, s), "AF_INET {:?}", s);
+            assert_eq!(inet6_pton(s), c_pton::<16>(libc::AF_INET6, s), "AF_INET6 {:?}", s);
+        }
+    }
+
+    #[test]
+    fn ntop_as_glibc() {
+        let mut addrs: Vec<[u8; 16]> = INPUTS.iter().filter_map(|s| inet6_pton(s)).collect();
+        // Every pattern of zero and nonzero words, some with ffff in word 5.
+        for m in 0..256u32 {
+            let mut a = [0u8; 16];
+            for w in 0..8 {
+                if m & (1 << w) != 0 {
+                    a[2 * w + 1] = (w as u8) + 1;
+                }
+            }
+            addrs.push(a);
+            let mut b = a;
+            b[10] = 0xff;
+            b[11] = 0xff;
+            addrs.push(b);
+        }
+        for a in &addrs {
+            assert_eq!(inet_ntop_str(AF_INET6, a).unwrap(), c_ntop(libc::AF_INET6, a), "{:?}", a);
+            let mut v4 = [0u8; 16];
+            v4[..4].copy_from_slice(&a[12..16]);
+            assert_eq!(inet_ntop_str(AF_INET, &a[12..16]).unwrap(), c_ntop(libc::AF_INET, &v4));
+        }
+    }
+}

@@ -391,7 +391,7 @@ fn accept_inner(ctx: &mut Ctx, mon: &mut Mon, nsid: Option<i32>, m: &Msg) -> i32
         NLMSG_TSTAMP => {
             let secs = hdr_u32(m.payload, 0);
             let usecs = hdr_u32(m.payload, 4);
-            ctx.p.raw(format!("Timestamp: {} {} us\n", crate::sys::asctime(secs as libc::time_t), usecs).as_bytes());
+            ctx.p.raw(format!("Timestamp: {} {} us\n", crate::sys::asctime(secs as crate::sys::TimeT), usecs).as_bytes());
             0
         }
         super::netconf::RTM_NEWNETCONF | super::netconf::RTM_DELNETCONF => {

@@ -662,24 +662,15 @@ pub fn inet_proto_a2n(s: &str) -> Option<u8> {
     if let Some(v) = crate::args::num::get_u8(s, 10) {
         return Some(v);
     }
-    let c = std::ffi::CString::new(s).ok()?;
-    // SAFETY: getprotobyname reads a NUL-terminated string.
-    let pe = unsafe { libc::getprotobyname(c.as_ptr()) };
-    if pe.is_null() {
-        return None;
-    }
-    // SAFETY: non-null protoent from libc.
-    Some(unsafe { (*pe).p_proto } as u8)
+    super::etc::proto_by_name(s.as_bytes()).map(|p| p as u8)
 }
 
 /// inet_proto_n2a(): the /etc/protocols name of `proto`, else "ipproto-N".
 pub fn inet_proto_n2a(proto: i32, numeric: bool) -> String {
-    // SAFETY: getprotobynumber returns NULL or a static protoent.
-    let pe = unsafe { libc::getprotobynumber(proto) };
-    if !pe.is_null() && !numeric {
-        // SAFETY: p_name of a non-null protoent is a NUL-terminated string.
-        let name = unsafe { std::ffi::CStr::from_ptr((*pe).p_name) };
-        return name.to_string_lossy().into_owned();
+    if !numeric {
+        if let Some(name) = super::etc::proto_by_number(proto) {
+            return name;
+        }
     }
     format!("ipproto-{}", proto)
 }

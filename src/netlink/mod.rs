@@ -190,7 +190,7 @@ impl Rtnl {
         msg.msg_iov = &mut iov;
         msg.msg_iovlen = 1;
         msg.msg_control = cbuf.as_mut_ptr() as *mut libc::c_void;
-        msg.msg_controllen = std::mem::size_of_val(&cbuf);
+        msg.msg_controllen = std::mem::size_of_val(&cbuf) as _;
         // SAFETY: msg points at live locals and `buf`.
         let status = unsafe { libc::recvmsg(s.as_raw_fd(), &mut msg, 0) };
         if status < 0 {

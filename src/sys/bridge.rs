@@ -74,7 +74,7 @@ impl BrSock {
     fn ioctl(&self, req: libc::c_ulong, ptr: *mut libc::c_void) -> SysRes<i32> {
         // SAFETY: every caller passes a pointer to a live buffer at least as
         // large as the kernel reads or writes for `req`.
-        let r = unsafe { libc::ioctl(self.0.as_raw_fd(), req, ptr) };
+        let r = unsafe { libc::ioctl(self.0.as_raw_fd(), req as libc::Ioctl, ptr) };
         if r < 0 {
             Err(errno())
         } else {

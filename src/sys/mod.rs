@@ -19,6 +19,28 @@ pub mod namespace;
 
 pub type SysRes<T> = Result<T, i32>;
 
+/// C's time_t (the libc crate marks it deprecated on musl, where its width
+/// is to follow musl 1.2's 64 bits; it is 64 bits on x86_64 either way).
+#[allow(deprecated)]
+pub type TimeT = libc::time_t;
+
+static ARGS: std::sync::OnceLock<Vec<std::ffi::OsString>> = std::sync::OnceLock::new();
+
+/// Keeps the process's own arguments (main's argv, as bytes): with
+/// `no_main`, std::env::args_os() is empty on musl.
+pub fn set_args(args: &[std::ffi::OsString]) {
+    let _ = ARGS.set(args.to_vec());
+}
+
+/// The process's arguments as main received them (std's view when main did
+/// not record them, as in tests).
+pub fn args_os() -> Vec<std::ffi::OsString> {
+    match ARGS.get() {
+        Some(a) => a.clone(),
+        None => std::env::args_os().collect(),
+    }
+}
+
 fn en(e: Errno) -> i32 {
     e as i32
 }
@@ -119,9 +141,9 @@ impl Iterator for Dir {
 }
 
 /// gettimeofday(): (seconds, microseconds) since the epoch.
-pub fn now() -> (libc::time_t, i64) {
+pub fn now() -> (TimeT, i64) {
     let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-    (d.as_secs() as libc::time_t, d.subsec_micros() as i64)
+    (d.as_secs() as TimeT, d.subsec_micros() as i64)
 }
 
 /// time(NULL).
@@ -142,7 +164,7 @@ pub fn stdin_is_tty() -> bool {
 /// strftime(fmt, localtime(secs)); None when localtime() fails.
 pub fn strftime_local(secs: i64, fmt: &str) -> Option<String> {
     let fmt = std::ffi::CString::new(fmt).ok()?;
-    let t: libc::time_t = secs as libc::time_t;
+    let t: TimeT = secs as TimeT;
     let mut tm: libc::tm = unsafe { std::mem::zeroed() };
     let mut buf = [0u8; 64];
     // SAFETY: plain libc calls on local buffers; strftime writes at most
@@ -157,7 +179,7 @@ pub fn strftime_local(secs: i64, fmt: &str) -> Option<String> {
 }
 
 /// asctime(localtime(secs)) without its newline.
-pub fn asctime(secs: libc::time_t) -> String {
+pub fn asctime(secs: TimeT) -> String {
     let mut tm: libc::tm = unsafe { std::mem::zeroed() };
     let mut buf = [0 as libc::c_char; 64];
     // SAFETY: plain libc calls on local buffers (asctime_r needs 26 bytes).
@@ -210,7 +232,7 @@ pub mod tun {
         ifr[..16].copy_from_slice(name);
         ifr[16..18].copy_from_slice(&flags.to_ne_bytes());
         // SAFETY: TUNSETIFF reads and writes a struct ifreq (40 bytes).
-        let r = unsafe { libc::ioctl(fd.as_raw_fd(), TUNSETIFF, ifr.as_mut_ptr()) };
+        let r = unsafe { libc::ioctl(fd.as_raw_fd(), TUNSETIFF as libc::Ioctl, ifr.as_mut_ptr()) };
         if r != 0 {
             return Err(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO));
         }
@@ -221,7 +243,7 @@ pub mod tun {
     /// value (TUNSETPERSIST, TUNSETOWNER, TUNSETGROUP).
     pub fn set(fd: &OwnedFd, req: libc::c_ulong, value: libc::c_ulong) -> Result<(), i32> {
         // SAFETY: these requests read their argument as an integer.
-        let r = unsafe { libc::ioctl(fd.as_raw_fd(), req, value) };
+        let r = unsafe { libc::ioctl(fd.as_raw_fd(), req as libc::Ioctl, value) };
         if r != 0 {
             return Err(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO));
         }
@@ -243,7 +265,7 @@ pub fn dgram_socket(family: i32) -> SysRes<OwnedFd> {
 /// ioctl(fd, req, &ifr) on a struct ifreq (40 bytes).
 pub fn ioctl_ifreq(fd: &OwnedFd, req: libc::c_ulong, ifr: &mut [u8; 40]) -> SysRes<()> {
     // SAFETY: the interface ioctls read and write one struct ifreq.
-    let r = unsafe { libc::ioctl(std::os::fd::AsRawFd::as_raw_fd(fd), req, ifr.as_mut_ptr()) };
+    let r = unsafe { libc::ioctl(std::os::fd::AsRawFd::as_raw_fd(fd), req as libc::Ioctl, ifr.as_mut_ptr()) };
     if r != 0 {
         return Err(Errno::last_raw());
     }

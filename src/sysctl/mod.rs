@@ -6,8 +6,10 @@
 //! reference.
 
 pub mod conf;
+mod glob;
+mod regex;
 
-use std::ffi::{CString, OsStr, OsString};
+use std::ffi::{OsStr, OsString};
 use std::io::Read;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::MetadataExt;
@@ -97,60 +99,27 @@ Options:
 For more details see sysctl(8).
 ";
 
-/// A compiled POSIX extended regular expression (glibc's regcomp, so the
-/// dialect is exactly the reference's).
+/// A compiled POSIX extended regular expression (glibc's regcomp dialect,
+/// src/sysctl/regex.rs), read up to its first NUL as C sees it.
 struct Pattern {
-    re: Option<Box<libc::regex_t>>,
+    re: Option<regex::Regex>,
 }
 
 impl Pattern {
     fn new(pat: &[u8]) -> Pattern {
-        let Ok(c) = CString::new(&pat[..conf::c_strlen(pat)]) else { return Pattern { re: None } };
-        // SAFETY: regex_t is plain data filled by regcomp; freed in Drop.
-        let mut re: Box<libc::regex_t> = Box::new(unsafe { std::mem::zeroed() });
-        let rc = unsafe { libc::regcomp(&mut *re, c.as_ptr(), libc::REG_EXTENDED | libc::REG_NOSUB) };
-        Pattern { re: if rc == 0 { Some(re) } else { None } }
+        Pattern { re: regex::Regex::compile(&pat[..conf::c_strlen(pat)]) }
     }
 
     /// pattern_match(): a pattern that does not compile matches nothing.
     fn matches(&self, s: &[u8]) -> bool {
         let Some(re) = self.re.as_ref() else { return false };
-        let s = &s[..conf::c_strlen(s)];
-        let Ok(c) = CString::new(s) else { return false };
-        unsafe { libc::regexec(&**re, c.as_ptr(), 0, std::ptr::null_mut(), 0) == 0 }
+        re.is_match(&s[..conf::c_strlen(s)])
     }
 }
 
-impl Drop for Pattern {
-    fn drop(&mut self) {
-        if let Some(re) = self.re.as_mut() {
-            unsafe { libc::regfree(&mut **re) };
-        }
-    }
-}
-
-const GLOB_BRACE: i32 = 1 << 10;
-const GLOB_TILDE: i32 = 1 << 12;
-
-/// glob(3): the matches, or glob's error code (GLOB_NOMATCH included).
-fn glob(pattern: &[u8], flags: i32) -> Result<Vec<Vec<u8>>, i32> {
-    let Ok(c) = CString::new(&pattern[..conf::c_strlen(pattern)]) else { return Err(libc::GLOB_NOMATCH) };
-    let mut g: libc::glob_t = unsafe { std::mem::zeroed() };
-    let rc = unsafe { libc::glob(c.as_ptr(), flags, None, &mut g) };
-    let mut out = Vec::new();
-    if rc == 0 {
-        for i in 0..g.gl_pathc {
-            let p = unsafe { *g.gl_pathv.add(i) };
-            if !p.is_null() {
-                out.push(unsafe { std::ffi::CStr::from_ptr(p) }.to_bytes().to_vec());
-            }
-        }
-    }
-    unsafe { libc::globfree(&mut g) };
-    if rc != 0 {
-        return Err(rc);
-    }
-    Ok(out)
+/// glob(3) on the pattern up to its first NUL, as C sees it.
+fn glob(pattern: &[u8], flags: u32) -> Result<Vec<Vec<u8>>, i32> {
+    glob::glob(&pattern[..conf::c_strlen(pattern)], flags)
 }
 
 fn os(b: &[u8]) -> &OsStr {
@@ -515,9 +484,9 @@ impl Sysctl {
 
     /// Preload(): parses the files `filename` globs to into `list`.
     fn preload(&mut self, list: &mut Vec<Setting>, filename: &[u8]) -> i32 {
-        let paths = match glob(filename, libc::GLOB_NOCHECK | GLOB_BRACE | GLOB_TILDE) {
+        let paths = match glob(filename, glob::NOCHECK | glob::BRACE | glob::TILDE) {
             Ok(p) => p,
-            Err(libc::GLOB_NOMATCH) => Vec::new(),
+            Err(glob::NOMATCH) => Vec::new(),
             Err(_) => {
                 let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
                 self.warn_errno(b"glob failed", errno);

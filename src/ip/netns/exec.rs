@@ -85,7 +85,7 @@ fn cmd_exec(ctx: &mut Ctx, argv: &[String], fork: bool, ns: &str) -> Res<i32> {
 /// used, so arguments that are not UTF-8 reach the command unchanged.
 fn exec_args(argv: &[String]) -> Vec<CString> {
     use std::os::unix::ffi::OsStrExt;
-    let os: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let os: Vec<std::ffi::OsString> = crate::sys::args_os();
     if let Some(tail) = os.len().checked_sub(argv.len()).and_then(|start| os.get(start..)) {
         if tail.iter().zip(argv).all(|(o, w)| o.to_string_lossy() == w.as_str()) {
             return tail.iter().filter_map(|o| CString::new(o.as_bytes()).ok()).collect();

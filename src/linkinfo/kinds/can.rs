@@ -135,18 +135,7 @@ pub static OPTS: Table<O> = Table::new(
 
 /// strtof() over the whole word (iproute2's get_float()).
 fn get_float(s: &str) -> Option<f32> {
-    let c = std::ffi::CString::new(s).ok()?;
-    if s.is_empty() {
-        return None;
-    }
-    let mut end: *mut libc::c_char = std::ptr::null_mut();
-    // SAFETY: c is NUL-terminated; end points into it afterwards.
-    let v = unsafe { libc::strtof(c.as_ptr(), &mut end) };
-    let used = (end as usize).wrapping_sub(c.as_ptr() as usize);
-    if end.is_null() || used == 0 || used != s.len() {
-        return None;
-    }
-    Some(v)
+    crate::args::num::strtof_whole(s)
 }
 
 /// (__u32)(float) as x86-64 code does it: through a 64-bit conversion,
