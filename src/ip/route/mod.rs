@@ -1111,8 +1111,10 @@ fn restore(ctx: &mut Ctx) -> Res<i32> {
                 Err(_) => Err(2),
             }
         });
-        if let Err(c) = r {
-            result = c;
+        // Any failure of rtnl_from_file() (a malformed stream or a kernel
+        // error) is iproute_restore()'s -2.
+        if r.is_err() {
+            result = 2;
             break;
         }
         if let Err(e) = f.seek(std::io::SeekFrom::Start(pos)) {
