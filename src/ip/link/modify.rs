@@ -25,7 +25,7 @@ enum KindParser {
     Rip(kinds::ParseFn),
     /// A kind without parse_opt: an empty data nest.
     Empty,
-    /// No link_util, or one whose parse_opt rip lacks (vxcan): leftover
+    /// No link_util, or one whose parse_opt rip lacks: leftover
     /// words are garbage.
     Unknown,
 }
