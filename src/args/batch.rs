@@ -94,6 +94,8 @@ pub fn do_batch(host: &mut dyn BatchHost, name: &str) -> Res<i32> {
     let mut ret = 0;
     while let Some((line, lineno)) = lines.next_command()? {
         let words = makeargs(&line)?;
+        // The words are copies: the line goes before the command runs.
+        drop(line);
         if words.is_empty() {
             continue;
         }

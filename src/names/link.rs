@@ -107,10 +107,16 @@ impl LinkNames {
         }
         // if_nametoindex(): SIOCGIFINDEX, where the kernel cuts the name at
         // its ':', so an alias label "br0:1" finds br0.
-        if let Ok(idx) = crate::sys::bridge::if_nametoindex(name.as_bytes()) {
-            return idx;
+        // (glibc's answers ENODEV for a name of IFNAMSIZ or more bytes.)
+        if name.len() < 16 {
+            if let Ok(idx) = crate::sys::bridge::if_nametoindex(name.as_bytes()) {
+                return idx;
+            }
         }
         // ll_idx_a2n(): sscanf(name, "if%u")
+        if !name.starts_with("if") {
+            return 0;
+        }
         crate::args::num::scanf_if_index(name.as_bytes()).unwrap_or(0)
     }
 

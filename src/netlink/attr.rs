@@ -359,6 +359,19 @@ impl Req {
     }
     /// addattrstrz / addattr_l(strlen+1): the string and its NUL.
     pub fn attr_str(&mut self, ty: u16, s: &str) {
+        // Short strings are copied with their NUL; a long one is checked
+        // against the bound before anything is copied.
+        if s.len() < 64 {
+            let mut v = [0u8; 64];
+            v[..s.len()].copy_from_slice(s.as_bytes());
+            self.attr(ty, &v[..s.len() + 1]);
+            return;
+        }
+        let len = 4 + s.len() + 1;
+        if u16::try_from(len).is_err() || align4(self.buf.len()) + align4(len) > self.max {
+            crate::error::eprint_raw(&format!("addattr_l ERROR: message exceeded bound of {}\n", self.max));
+            return;
+        }
         let mut v = Vec::with_capacity(s.len() + 1);
         v.extend_from_slice(s.as_bytes());
         v.push(0);
