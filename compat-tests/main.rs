@@ -89,6 +89,7 @@ fn main() {
         .or_else(|| args.iter().skip(1).find(|a| !a.starts_with('-')).cloned());
     let mut report = Report::default();
     report.load_expected();
+    preflight(&mut report, filter.is_none());
     if filter.is_none() {
         report.current = "README.md".into();
         match readme_table::check(&root()) {
@@ -116,6 +117,58 @@ fn main() {
     println!("compat: {} passed, {} failed", report.passed, report.failed);
     if report.failed > 0 {
         std::process::exit(1);
+    }
+}
+
+// ---------------------------------------------------------------- preflight
+
+/// Tools the suites call besides the reference binaries, and who needs them.
+const TOOLS: &[(&str, &str)] = &[
+    ("ping", "connectivity checks (& lines) in the cases"),
+    ("strace", "the netlink-bytes cases"),
+    ("python3", "cases that build binary input"),
+    ("ifconfig", "net-tools reference, ifconfig and seed cases"),
+    ("route", "net-tools reference, route-nettools and seed cases"),
+    ("brctl", "bridge-utils reference, brctl and seed cases"),
+    ("zsh", "ship.rs: the zsh completions"),
+    ("fish", "ship.rs: the fish completions"),
+];
+
+fn on_path(tool: &str) -> bool {
+    let path = std::env::var("PATH").unwrap_or_default();
+    let found = path
+        .split(':')
+        .chain(["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"])
+        .filter(|d| !d.is_empty())
+        .any(|d| {
+            fs::metadata(Path::new(d).join(tool))
+                .map(|m| m.is_file() && std::os::unix::fs::PermissionsExt::mode(&m.permissions()) & 0o111 != 0)
+                .unwrap_or(false)
+        });
+    found
+}
+
+/// Names every missing tool before anything runs, loudly; on a full run
+/// (no case filter) each one is also a failure, so a machine without it
+/// cannot pass by running less.
+fn preflight(report: &mut Report, full: bool) {
+    let missing: Vec<&(&str, &str)> = TOOLS.iter().filter(|(t, _)| !on_path(t)).collect();
+    if missing.is_empty() {
+        return;
+    }
+    let banner = "!".repeat(78);
+    let mut msg = format!("{banner}\nPREFLIGHT: {} tool(s) missing (.ci/run installs them):\n", missing.len());
+    for (t, why) in &missing {
+        msg.push_str(&format!("  MISSING {:<10} needed by {}\n", t, why));
+    }
+    msg.push_str(&banner);
+    println!("{msg}");
+    eprintln!("{msg}");
+    if full {
+        report.current = "preflight".into();
+        for (t, why) in &missing {
+            report.fail("preflight", format!("FAIL preflight: {} is not installed (needed by {})", t, why));
+        }
     }
 }
 

@@ -96,6 +96,9 @@ for n in ip bridge sysctl; do
 	fi
 done
 check "ip -br link" '^lo +(UNKNOWN|DOWN)' /bin/ip -br link
+# No /etc here: iproute2's built-in names (group 0 "default", tables).
+check "ip link show lo (built-in group name)" ' group default ' /bin/ip link show lo
+check "ip rule (built-in table names)" 'lookup main$' /bin/ip rule
 check "ip netns add x" '' /bin/ip netns add x
 if [ -e "$R/run/netns/x" ]; then
 	check "ip netns list" '^x' /bin/ip netns list

@@ -823,6 +823,7 @@ _rip_kind_words() {
     case $1 in
         macvtap) t=macvlan ;;
         ipvtap) t=ipvlan ;;
+        vxcan) t=veth ;;
         sit) t=ipip ;;
         gretap|erspan) t=gre ;;
         vti6) t=vti ;;

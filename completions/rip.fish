@@ -562,6 +562,8 @@ function __rip_kind_words
             set t macvlan
         case ipvtap
             set t ipvlan
+        case vxcan
+            set t veth
         case sit
             set t ipip
         case gretap erspan

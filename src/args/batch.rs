@@ -16,11 +16,19 @@ impl<R: std::io::BufRead> BatchLines<R> {
         BatchLines { r, lineno: 0 }
     }
 
+    /// One physical line (getline()) as the C string getcmdline() works
+    /// on: it ends at the first NUL byte, newline included.
     fn raw_line(&mut self) -> Option<String> {
         let mut buf = Vec::new();
         match self.r.read_until(b'\n', &mut buf) {
             Ok(0) | Err(_) => None,
-            Ok(_) => Some(String::from_utf8_lossy(&buf).into_owned()),
+            Ok(_) => {
+                if let Some(nul) = buf.iter().position(|&c| c == 0) {
+                    buf.truncate(nul);
+                }
+                // Valid UTF-8 keeps its buffer; no second copy of the line.
+                Some(String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+            }
         }
     }
 
@@ -86,6 +94,8 @@ pub fn do_batch(host: &mut dyn BatchHost, name: &str) -> Res<i32> {
     let mut ret = 0;
     while let Some((line, lineno)) = lines.next_command()? {
         let words = makeargs(&line)?;
+        // The words are copies: the line goes before the command runs.
+        drop(line);
         if words.is_empty() {
             continue;
         }
@@ -161,5 +171,15 @@ mod tests {
         assert_eq!(b.next_command().ok().unwrap(), Some(("addr show\n".to_string(), 3)));
         assert_eq!(b.next_command().ok().unwrap(), Some(("\n".to_string(), 4)));
         assert_eq!(b.next_command().ok().unwrap(), None);
+    }
+
+    #[test]
+    fn batch_line_ends_at_nul() {
+        let data = b"link show\0 dev lo\naddr \\\0\nshow\n";
+        let mut b = BatchLines::new(std::io::Cursor::new(&data[..]));
+        assert_eq!(b.next_command().ok().unwrap(), Some(("link show".to_string(), 1)));
+        // The NUL hides the continuation too.
+        assert_eq!(b.next_command().ok().unwrap(), Some(("addr \\".to_string(), 2)));
+        assert_eq!(b.next_command().ok().unwrap(), Some(("show\n".to_string(), 3)));
     }
 }

@@ -134,6 +134,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn if_index_as_sscanf_reads_it() {
+        assert_eq!(scanf_if_index(b"if7"), Some(7));
+        assert_eq!(scanf_if_index(b"if 7x"), Some(7));
+        assert_eq!(scanf_if_index(b"if-1"), Some(u32::MAX));
+        assert_eq!(scanf_if_index(b"ifx"), None);
+        assert_eq!(scanf_if_index(b"eth0"), None);
+    }
+
+    #[test]
     fn c_numbers() {
         assert_eq!(get_unsigned("1500", 0), Some(1500));
         assert_eq!(get_unsigned("0x10", 0), Some(16));
@@ -217,6 +226,16 @@ pub fn scanf_int(s: &[u8]) -> Option<i32> {
         (true, _) => i64::MIN,
     };
     Some(l as i32)
+}
+
+/// glibc's `sscanf(s, "if%u", &u)` (ll_idx_a2n() of lib/ll_map.c): blanks
+/// and a sign allowed after "if", glibc's narrowing of large values.
+pub fn scanf_if_index(s: &[u8]) -> Option<u32> {
+    let c = std::ffi::CString::new(s).ok()?;
+    let mut v: libc::c_uint = 0;
+    // SAFETY: a NUL-terminated input and format, one unsigned int out.
+    let n = unsafe { libc::sscanf(c.as_ptr(), c"if%u".as_ptr(), &mut v as *mut libc::c_uint) };
+    (n == 1).then_some(v)
 }
 
 /// glibc's `sscanf(s, "%2hhx%2hhx.%2hhx%2hhx%2hhx%2hhx%2hhx%2hhx", ...)`

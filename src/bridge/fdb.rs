@@ -419,7 +419,7 @@ fn fdb_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<i32> {
     hdr[0] = AF_BRIDGE;
     hdr[8..10].copy_from_slice(&ndm_state.to_ne_bytes());
     hdr[10] = ndm_flags;
-    let mut req = Req::new(cmd, NLM_F_REQUEST | flags, &hdr);
+    let mut req = Req::bounded(cmd, NLM_F_REQUEST | flags, &hdr, crate::netlink::attr::bound::FDB_MODIFY);
     req.attr(NDA_LLADDR, &mac);
     if let Some(a) = &dst {
         req.attr(NDA_DST, a);
@@ -655,7 +655,7 @@ fn fdb_flush(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     hdr[4..8].copy_from_slice(&(index as i32).to_ne_bytes());
     hdr[8..10].copy_from_slice(&state.to_ne_bytes());
     hdr[10] = flags;
-    let mut req = Req::new(RTM_DELNEIGH, NLM_F_REQUEST | NLM_F_BULK, &hdr);
+    let mut req = Req::bounded(RTM_DELNEIGH, NLM_F_REQUEST | NLM_F_BULK, &hdr, crate::netlink::attr::bound::FDB_MODIFY);
     if port_idx > -1 {
         req.attr_u32(NDA_IFINDEX, port_idx as i32 as u32);
     }

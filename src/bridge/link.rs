@@ -249,7 +249,7 @@ fn brlink_modify(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
         return Ok(-1);
     }
 
-    let mut req = Req::new(RTM_SETLINK, NLM_F_REQUEST, &ifinfomsg(AF_BRIDGE, index as i32, 0, 0));
+    let mut req = Req::bounded(RTM_SETLINK, NLM_F_REQUEST, &ifinfomsg(AF_BRIDGE, index as i32, 0, 0), crate::netlink::attr::bound::BRLINK_MODIFY);
     let nest = req.nest(IFLA_PROTINFO | NLA_F_NESTED);
     let flag_order: &[(usize, u16)] = &[
         (GUARD, IFLA_BRPORT_GUARD),

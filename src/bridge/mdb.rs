@@ -533,7 +533,7 @@ fn mdb_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<i32> {
     let mut hdr = [0u8; 8];
     hdr[0] = AF_BRIDGE;
     hdr[4..8].copy_from_slice(&br.to_ne_bytes());
-    let mut req = Req::new(cmd, NLM_F_REQUEST | flags, &hdr);
+    let mut req = Req::bounded(cmd, NLM_F_REQUEST | flags, &hdr, crate::netlink::attr::bound::MDB_MODIFY);
     req.attr(MDBA_SET_ENTRY, &e);
     if let Some(s) = &src {
         let n = req.nest(MDBA_SET_ENTRY_ATTRS | crate::netlink::attr::NLA_F_NESTED);

@@ -324,7 +324,7 @@ fn vlan_modify(ctx: &mut Ctx, cmd: u16, mut args: Args) -> Res<i32> {
             return Ok(-1);
         }
     }
-    let mut req = Req::new(cmd, NLM_F_REQUEST, &ifinfomsg(AF_BRIDGE, index as i32, 0, 0));
+    let mut req = Req::bounded(cmd, NLM_F_REQUEST, &ifinfomsg(AF_BRIDGE, index as i32, 0, 0), crate::netlink::attr::bound::VLAN_MODIFY);
     let af = req.nest(IFLA_AF_SPEC);
     if flags != 0 {
         req.attr_u16(crate::linkinfo::brport::IFLA_BRIDGE_FLAGS, flags);
@@ -379,7 +379,7 @@ const BRIDGE_VLAN_INFO_ONLY_OPTS: u16 = 1 << 6;
 fn vlan_option_set(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut hdr = [0u8; 8];
     hdr[0] = AF_BRIDGE;
-    let mut req = Req::new(RTM_NEWVLAN, NLM_F_REQUEST, &hdr);
+    let mut req = Req::bounded(RTM_NEWVLAN, NLM_F_REQUEST, &hdr, crate::netlink::attr::bound::VLAN_OPTION_SET);
     let entry = req.nest(BRIDGE_VLANDB_ENTRY | crate::netlink::attr::NLA_F_NESTED);
     let mut have_dev = false;
     let mut vid: i16 = -1;
@@ -515,7 +515,7 @@ fn vlan_global_show(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
 fn vlan_global_option_set(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     let mut hdr = [0u8; 8];
     hdr[0] = AF_BRIDGE;
-    let mut req = Req::new(RTM_NEWVLAN, NLM_F_REQUEST, &hdr);
+    let mut req = Req::bounded(RTM_NEWVLAN, NLM_F_REQUEST, &hdr, crate::netlink::attr::bound::VLAN_OPTION_SET);
     let nest = req.nest(BRIDGE_VLANDB_GLOBAL_OPTIONS | crate::netlink::attr::NLA_F_NESTED);
     let mut have_dev = false;
     let mut vid: i16 = -1;

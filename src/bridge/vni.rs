@@ -147,7 +147,7 @@ fn vni_modify(ctx: &mut Ctx, cmd: u16, mut args: Args) -> Res<i32> {
     // tunnel_msg: family, flags, reserved, ifindex.
     let mut hdr = [0u8; 8];
     hdr[0] = AF_BRIDGE;
-    let mut req = Req::new(cmd, NLM_F_REQUEST, &hdr);
+    let mut req = Req::bounded(cmd, NLM_F_REQUEST, &hdr, crate::netlink::attr::bound::VLAN_OPTION_SET);
     // An address of an inet family picks GROUP or GROUP6; `any` and
     // `default` have no family and go out as attribute type 0.
     let group_type = match &group {

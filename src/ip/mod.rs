@@ -441,19 +441,27 @@ fn do_batch(ctx: &mut Ctx, name: &str) -> Res<i32> {
         }
         fn run_command(&mut self, words: Vec<String>) -> Res<i32> {
             self.ctx.o.family = self.family;
-            let mut line: Vec<u8> = Vec::new();
-            for w in &words {
-                line.extend_from_slice(w.as_bytes());
-                line.push(0);
-            }
-            line.push(0);
+            // The line buffer as makeargs() leaves it: the words, each
+            // ended by a NUL, written over what the longest line left.
+            let len: usize = words.iter().map(|w| w.len() + 1).sum::<usize>() + 1;
             let buf = &mut self.ctx.sticky.batch_buf;
-            if buf.len() < line.len() {
-                buf.resize(line.len(), 0);
+            if buf.len() < len {
+                buf.resize(len, 0);
             }
-            buf[..line.len()].copy_from_slice(&line);
-            let Some((obj, rest)) = words.split_first() else { return Ok(0) };
-            Ok(do_cmd(self.ctx, obj, Args::new(rest.to_vec()), true)?.unwrap_or(1))
+            let mut at = 0;
+            for w in &words {
+                buf[at..at + w.len()].copy_from_slice(w.as_bytes());
+                buf[at + w.len()] = 0;
+                at += w.len() + 1;
+            }
+            buf[at] = 0;
+            let mut words = words;
+            if words.is_empty() {
+                return Ok(0);
+            }
+            // The words move into the cursor; none is copied.
+            let obj = words.remove(0);
+            Ok(do_cmd(self.ctx, &obj, Args::new(words), true)?.unwrap_or(1))
         }
         fn force(&self) -> bool {
             self.ctx.o.force != 0

@@ -237,7 +237,7 @@ pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link
 pub fn name_is_vrf(ctx: &mut Ctx, name: &str) -> bool {
     let fam = ctx.o.family;
     let Ok(r) = ctx.rtnl() else { return false };
-    let mut req = Req::new(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(fam, 0, 0, 0));
+    let mut req = Req::bounded(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(fam, 0, 0, 0), crate::netlink::attr::bound::IPLINK_REQ);
     req.attr_str(IFLA_IFNAME, name);
     let Ok(ans) = r.talk_answer_quiet(&mut req) else { return false };
     for m in msgs(&ans) {
@@ -391,7 +391,7 @@ fn dump_collect(ctx: &mut Ctx, req: &mut Req) -> Res<Option<Vec<Vec<u8>>>> {
 
 /// iplink_get(): `ip link show DEV` asks for that one link.
 fn iplink_get(ctx: &mut Ctx, f: &Filter, dev: &str) -> Res<i32> {
-    let mut req = Req::new(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(ctx.o.family, 0, 0, 0));
+    let mut req = Req::bounded(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(ctx.o.family, 0, 0, 0), crate::netlink::attr::bound::IPLINK_REQ);
     let ty = if crate::names::check_ifname(dev) { IFLA_IFNAME } else { IFLA_ALT_IFNAME };
     req.attr_str(ty, dev);
     req.attr_u32(IFLA_EXT_MASK, RTEXT_FILTER_VF);

@@ -95,7 +95,8 @@ impl LinkNames {
         }
     }
 
-    /// ll_name_to_index(): the cache, the kernel (names and altnames), then "ifN".
+    /// ll_name_to_index(): the cache, the kernel (names and altnames),
+    /// if_nametoindex(), then "ifN".
     pub fn index(&mut self, rtnl: &mut Rtnl, name: &str) -> u32 {
         if let Some((i, _)) = self.by_index.iter().find(|(_, e)| e.name == name) {
             return *i;
@@ -104,19 +105,25 @@ impl LinkNames {
         if idx != 0 {
             return idx;
         }
-        // sscanf("if%u")
-        if let Some(rest) = name.strip_prefix("if") {
-            let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-            if !digits.is_empty() {
-                return digits.parse::<u32>().unwrap_or(0);
+        // if_nametoindex(): SIOCGIFINDEX, where the kernel cuts the name at
+        // its ':', so an alias label "br0:1" finds br0.
+        // (glibc's answers ENODEV for a name of IFNAMSIZ or more bytes.)
+        if name.len() < 16 {
+            if let Ok(idx) = crate::sys::bridge::if_nametoindex(name.as_bytes()) {
+                return idx;
             }
         }
-        0
+        // ll_idx_a2n(): sscanf(name, "if%u")
+        if !name.starts_with("if") {
+            return 0;
+        }
+        crate::args::num::scanf_if_index(name.as_bytes()).unwrap_or(0)
     }
 
     /// ll_link_get(): RTM_GETLINK by name or index, errors not printed.
     fn link_get(&mut self, rtnl: &mut Rtnl, name: Option<&str>, index: i32) -> u32 {
-        let mut req = Req::new(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(0, index, 0, 0));
+        // ll_link_get()'s request struct is the size of a struct iplink_req.
+        let mut req = Req::bounded(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(0, index, 0, 0), crate::netlink::attr::bound::IPLINK_REQ);
         req.attr_u32(IFLA_EXT_MASK, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
         if let Some(n) = name {
             let ty = if check_ifname(n) { IFLA_IFNAME } else { IFLA_ALT_IFNAME };

@@ -202,13 +202,66 @@ pub fn hdr_u8(d: &[u8], off: usize) -> u8 {
 /// A request under construction: nlmsghdr, a fixed family header, then
 /// attributes appended as iproute2's addattr_l() does (rta_len unpadded,
 /// message length padded to 4).
+///
+/// Like iproute2's request structs, a request has a bound (`max`, the
+/// `maxlen` addattr_l() is given: the struct's size): an attribute that
+/// would take the message past it is left out with addattr_l()'s message
+/// on stderr. No bound exceeds 65535, so no length ever needs truncating.
 #[derive(Debug, Clone)]
 pub struct Req {
     pub buf: Vec<u8>,
+    max: usize,
+}
+
+/// The largest bound: every rta_len and nlmsg_len of a request fits 16 bits.
+pub const REQ_MAX: usize = u16::MAX as usize;
+
+/// sizeof() of iproute2 6.1.0's request structs (nlmsghdr + family header +
+/// buffer), the bounds of their requests.
+pub mod bound {
+    /// struct iplink_req (ip/ip_common.h): ifinfomsg, buf[1024].
+    pub const IPLINK_REQ: usize = 16 + 16 + 1024;
+    /// What a link kind's parse_opt() passes to addattr*(): 1024.
+    pub const LINK_KIND: usize = 1024;
+    /// ipaddr_modify(): ifaddrmsg, buf[256].
+    pub const IPADDR_MODIFY: usize = 16 + 8 + 256;
+    /// iproute_modify(): rtmsg, buf[4096].
+    pub const IPROUTE_MODIFY: usize = 16 + 12 + 4096;
+    /// iproute_get(): rtmsg, buf[1024].
+    pub const IPROUTE_GET: usize = 16 + 12 + 1024;
+    /// iprule_modify(): fib_rule_hdr, buf[1024].
+    pub const IPRULE_MODIFY: usize = 16 + 12 + 1024;
+    /// ipneigh_modify(): ndmsg, buf[256].
+    pub const IPNEIGH_MODIFY: usize = 16 + 12 + 256;
+    /// ipnh_modify(): nhmsg, buf[1024].
+    pub const IPNH_MODIFY: usize = 16 + 8 + 1024;
+    /// ipaddrlabel_modify(): ifaddrlblmsg, buf[1024].
+    pub const IPADDRLABEL_MODIFY: usize = 16 + 12 + 1024;
+    /// ipntable_modify(): ndtmsg, buf[1024].
+    pub const IPNTABLE_MODIFY: usize = 16 + 4 + 1024;
+    /// iptoken_set(): ifinfomsg, buf[512].
+    pub const IPTOKEN_SET: usize = 16 + 16 + 512;
+    /// bridge fdb_modify(), fdb_flush(): ndmsg, buf[256].
+    pub const FDB_MODIFY: usize = 16 + 12 + 256;
+    /// bridge brlink_modify(): ifinfomsg, buf[512].
+    pub const BRLINK_MODIFY: usize = 16 + 16 + 512;
+    /// bridge mdb_modify(): br_port_msg, buf[1024].
+    pub const MDB_MODIFY: usize = 16 + 8 + 1024;
+    /// bridge vlan_modify(): ifinfomsg, buf[1024].
+    pub const VLAN_MODIFY: usize = 16 + 16 + 1024;
+    /// bridge vlan_option_set(), vlan_global_option_set(), vni_modify():
+    /// br_vlan_msg / tunnel_msg, buf[1024].
+    pub const VLAN_OPTION_SET: usize = 16 + 8 + 1024;
 }
 
 impl Req {
     pub fn new(ty: u16, flags: u16, header: &[u8]) -> Req {
+        Req::bounded(ty, flags, header, REQ_MAX)
+    }
+
+    /// A request whose attributes must stay within `max` bytes (iproute2's
+    /// sizeof(req)), at most REQ_MAX.
+    pub fn bounded(ty: u16, flags: u16, header: &[u8], max: usize) -> Req {
         let mut buf = Vec::with_capacity(256);
         buf.extend_from_slice(&0u32.to_ne_bytes());
         buf.extend_from_slice(&ty.to_ne_bytes());
@@ -217,14 +270,25 @@ impl Req {
         buf.extend_from_slice(&0u32.to_ne_bytes());
         buf.extend_from_slice(header);
         buf.resize(align4(buf.len()), 0);
-        let mut r = Req { buf };
+        let mut r = Req { buf, max: max.min(REQ_MAX) };
         r.fix_len();
         r
+    }
+
+    /// A message as it is (a dump entry sent back, a saved request).
+    pub fn from_raw(buf: Vec<u8>) -> Req {
+        Req { buf, max: REQ_MAX }
     }
 
     fn fix_len(&mut self) {
         let n = self.buf.len() as u32;
         self.buf[0..4].copy_from_slice(&n.to_ne_bytes());
+    }
+
+    /// Sets the bound later attributes are checked against (a nested
+    /// parser passing its own maxlen); returns the previous one.
+    pub fn set_bound(&mut self, max: usize) -> usize {
+        std::mem::replace(&mut self.max, max.min(REQ_MAX))
     }
 
     pub fn len(&self) -> usize {
@@ -257,13 +321,28 @@ impl Req {
     }
 
     /// addattr_l(): type, payload; the payload's own length in rta_len.
+    /// An attribute past the bound is left out, with addattr_l()'s message
+    /// (iproute2's callers mostly ignore its -1; try_attr() tells).
     pub fn attr(&mut self, ty: u16, data: &[u8]) {
+        self.try_attr(ty, data);
+    }
+
+    /// attr(), false when the attribute was left out.
+    pub fn try_attr(&mut self, ty: u16, data: &[u8]) -> bool {
         let len = 4 + data.len();
-        self.buf.extend_from_slice(&(len as u16).to_ne_bytes());
+        let rta_len = match u16::try_from(len) {
+            Ok(l) if align4(self.buf.len()) + align4(len) <= self.max => l,
+            _ => {
+                crate::error::eprint_raw(&format!("addattr_l ERROR: message exceeded bound of {}\n", self.max));
+                return false;
+            }
+        };
+        self.buf.extend_from_slice(&rta_len.to_ne_bytes());
         self.buf.extend_from_slice(&ty.to_ne_bytes());
         self.buf.extend_from_slice(data);
         self.buf.resize(align4(self.buf.len()), 0);
         self.fix_len();
+        true
     }
 
     pub fn attr_u8(&mut self, ty: u16, v: u8) {
@@ -280,6 +359,19 @@ impl Req {
     }
     /// addattrstrz / addattr_l(strlen+1): the string and its NUL.
     pub fn attr_str(&mut self, ty: u16, s: &str) {
+        // Short strings are copied with their NUL; a long one is checked
+        // against the bound before anything is copied.
+        if s.len() < 64 {
+            let mut v = [0u8; 64];
+            v[..s.len()].copy_from_slice(s.as_bytes());
+            self.attr(ty, &v[..s.len() + 1]);
+            return;
+        }
+        let len = 4 + s.len() + 1;
+        if u16::try_from(len).is_err() || align4(self.buf.len()) + align4(len) > self.max {
+            crate::error::eprint_raw(&format!("addattr_l ERROR: message exceeded bound of {}\n", self.max));
+            return;
+        }
         let mut v = Vec::with_capacity(s.len() + 1);
         v.extend_from_slice(s.as_bytes());
         v.push(0);
@@ -293,10 +385,14 @@ impl Req {
         at
     }
 
-    /// addattr_nest_end(): the nest's length covers everything since.
+    /// addattr_nest_end(): the nest's length covers everything since. A
+    /// nest that did not fit has no header in the message to fix; the
+    /// bound keeps every length within 16 bits.
     pub fn nest_end(&mut self, at: usize) {
-        let len = (self.buf.len() - at) as u16;
-        self.buf[at..at + 2].copy_from_slice(&len.to_ne_bytes());
+        let Some(len) = self.buf.len().checked_sub(at).and_then(|l| u16::try_from(l).ok()) else { return };
+        if let Some(slot) = self.buf.get_mut(at..at + 2) {
+            slot.copy_from_slice(&len.to_ne_bytes());
+        }
     }
 
     pub fn bytes(&self) -> &[u8] {
@@ -323,6 +419,22 @@ mod tests {
         assert_eq!(tb.u32(4), Some(1500));
         let li = tb.nested(18, 5).unwrap();
         assert_eq!(li.str(1), Some("veth"));
+    }
+
+    #[test]
+    fn bound_leaves_attributes_out_never_truncates() {
+        let mut r = Req::bounded(16, 5, &[0u8; 16], bound::IPLINK_REQ);
+        assert!(!r.try_attr(3, &vec![b'1'; 10010]));
+        assert_eq!(r.len(), 32);
+        assert!(r.try_attr(3, &[b'x'; 1020]));
+        assert!(!r.try_attr(4, &[0; 4]));
+        // Unbounded requests stop at 16-bit lengths.
+        let mut r = Req::new(16, 5, &[0u8; 16]);
+        let n = r.nest(18);
+        assert!(!r.try_attr(3, &vec![0; 70000]));
+        r.nest_end(n);
+        assert_eq!(hdr_u16(r.bytes(), 32), 4);
+        assert_eq!(r.len(), 36);
     }
 
     #[test]

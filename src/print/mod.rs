@@ -138,10 +138,50 @@ fn write_fmt1<W: Write + ?Sized>(w: &mut W, fmt: &str, val: Shown) -> io::Result
     w.write_all(tail)
 }
 
+/// fd 1 as C's stdio writes it: a closed fd 1 is an error (EBADF), where
+/// std's Stdout would drop the bytes silently.
+pub struct RawStdout;
+
+impl Write for RawStdout {
+    fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+        loop {
+            // SAFETY: a valid buffer of b.len() bytes.
+            let n = unsafe { libc::write(1, b.as_ptr().cast(), b.len()) };
+            if n >= 0 {
+                return Ok(n as usize);
+            }
+            let e = io::Error::last_os_error();
+            if e.kind() != io::ErrorKind::Interrupted {
+                return Err(e);
+            }
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 impl Printer {
     /// A printer on stdout.
     pub fn stdout(mode: Mode) -> Printer {
         Printer::new(Box::new(io::stdout()), mode)
+    }
+
+    /// A printer on fd 1 buffered as glibc buffers stdout: by line on a
+    /// terminal, else in blocks of st_blksize (so a long listing reaches a
+    /// pipe in as many writes, and a closed or full stdout fails as it
+    /// does for C).
+    pub fn stdio(mode: Mode) -> Printer {
+        // SAFETY: isatty and fstat only read fd 1's state.
+        if unsafe { libc::isatty(1) } == 1 {
+            return Printer::stdout(mode);
+        }
+        let mut st: libc::stat = unsafe { std::mem::zeroed() };
+        // SAFETY: st is a valid stat buffer.
+        let blk = if unsafe { libc::fstat(1, &mut st) } == 0 && st.st_blksize > 0 { st.st_blksize as usize } else { 8192 };
+        let mut p = Printer::new(Box::new(RawStdout), mode);
+        p.w = io::BufWriter::with_capacity(blk, Box::new(RawStdout));
+        p
     }
 
     pub fn new(out: Box<dyn Write>, mode: Mode) -> Printer {
@@ -418,12 +458,15 @@ impl Printer {
         }
     }
 
+    /// Writes out the buffer. An error of this last write is returned as
+    /// it is (its errno, as fclose() leaves it); an earlier failure with
+    /// nothing left to write has no errno (error() then prints no reason).
     pub fn flush(&mut self) -> io::Result<()> {
-        let r = self.w.flush();
+        self.w.flush()?;
         if self.failed {
             return Err(io::Error::other("write failed"));
         }
-        r
+        Ok(())
     }
 }
 

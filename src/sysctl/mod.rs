@@ -642,7 +642,7 @@ pub fn main(argv: Vec<OsString>) -> i32 {
     // Bytes, not text: keys and file names need not be UTF-8.
     let args: Vec<Vec<u8>> = argv.iter().map(|a| a.as_bytes().to_vec()).collect();
     let mut s = Sysctl {
-        p: Printer::stdout(Mode::default()),
+        p: Printer::stdio(Mode::default()),
         ignore_deprecated: true,
         name_only: false,
         print_name: true,

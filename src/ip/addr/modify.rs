@@ -109,7 +109,7 @@ pub fn ipaddr_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res
     let mut family = ctx.o.family;
     let mut prefixlen: u8 = 0;
     let mut scope: u8 = 0;
-    let mut req = Req::new(cmd, NLM_F_REQUEST | flags, &[0u8; IFADDRMSG_LEN]);
+    let mut req = Req::bounded(cmd, NLM_F_REQUEST | flags, &[0u8; IFADDRMSG_LEN], crate::netlink::attr::bound::IPADDR_MODIFY);
 
     let mut d: Option<String> = None;
     let mut lcl_arg: Option<String> = None;
@@ -489,7 +489,7 @@ pub fn ipaddr_restore(ctx: &mut Ctx) -> Res<i32> {
             mapped = true;
         }
         let f = crate::netlink::attr::hdr_u16(msg, 6) | NLM_F_REQUEST | NLM_F_CREATE | NLM_F_ACK;
-        let mut req = Req { buf: std::mem::take(msg) };
+        let mut req = Req::from_raw(std::mem::take(msg));
         if req.buf.len() < 16 {
             return Ok(-1);
         }

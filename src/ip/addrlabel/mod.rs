@@ -205,7 +205,7 @@ fn ipaddrlabel_modify(ctx: &mut Ctx, mut a: Args, cmd: u16) -> Res<i32> {
         flags |= NLM_F_CREATE | NLM_F_EXCL;
     }
     let af = if family == AF_UNSPEC { AF_INET6 } else { family };
-    let mut req = Req::new(cmd, flags, &ifaddrlblmsg(af, prefix.bitlen as u8, index));
+    let mut req = Req::bounded(cmd, flags, &ifaddrlblmsg(af, prefix.bitlen as u8, index), crate::netlink::attr::bound::IPADDRLABEL_MODIFY);
     req.attr_u32(IFAL_LABEL, label);
     let n = usize::from(prefix.bytelen).min(prefix.data.len());
     req.attr(IFAL_ADDRESS, &prefix.data[..n]);
@@ -236,7 +236,7 @@ fn ipaddrlabel_flush(ctx: &mut Ctx, a: Args) -> Res<i32> {
         if !tb.has(IFAL_ADDRESS) || replay {
             return Ok(());
         }
-        let mut req = Req { buf: m.raw.to_vec() };
+        let mut req = Req::from_raw(m.raw.to_vec());
         req.buf[4..6].copy_from_slice(&RTM_DELADDRLABEL.to_ne_bytes());
         req.set_flags(NLM_F_REQUEST);
         let Ok(mut rth2) = Rtnl::open(rcvbuf, false) else { return Err(Exit(1)) };

@@ -25,7 +25,7 @@ enum KindParser {
     Rip(kinds::ParseFn),
     /// A kind without parse_opt: an empty data nest.
     Empty,
-    /// No link_util, or one whose parse_opt rip lacks (vxcan): leftover
+    /// No link_util, or one whose parse_opt rip lacks: leftover
     /// words are garbage.
     Unknown,
 }
@@ -47,7 +47,11 @@ fn parse_peer(ctx: &mut Ctx, args: &mut Args, req: &mut Req) -> Res<i32> {
     let peer_ifi_at = req.len();
     reserve(req, 16);
     let mut peer = Ifi::default();
-    match iplink_parse(ctx, args, req, &mut peer)? {
+    // The peer's iplink_parse() takes the request as a struct iplink_req.
+    let kind_bound = req.set_bound(crate::netlink::attr::bound::IPLINK_REQ);
+    let parsed = iplink_parse(ctx, args, req, &mut peer);
+    req.set_bound(kind_bound);
+    match parsed? {
         Parsed::Failed(_) => return Ok(1),
         Parsed::Done { kind: Some(t) } => return Err(duparg("type", &t)),
         Parsed::Done { kind: None } => {}
@@ -97,7 +101,7 @@ fn forget_link(ctx: &mut Ctx, index: i32) {
 
 /// The request of iplink_modify(), or the exit status of a failed parse.
 pub fn build_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<Result<Req, i32>> {
-    let mut req = Req::new(cmd, NLM_F_REQUEST | flags, &ifinfomsg(ctx.o.family, 0, 0, 0));
+    let mut req = Req::bounded(cmd, NLM_F_REQUEST | flags, &ifinfomsg(ctx.o.family, 0, 0, 0), crate::netlink::attr::bound::IPLINK_REQ);
     let mut ifi = Ifi::default();
     let parsed = iplink_parse(ctx, &mut args, &mut req, &mut ifi)?;
     ifi.write(&mut req, IFI_OFF);
@@ -117,7 +121,10 @@ pub fn build_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<
             match kind_parser(&kind) {
                 KindParser::Rip(parse) => {
                     let data = req.nest(data_type);
+                    // A kind's parse_opt() bounds its attributes by 1024.
+                    let outer = req.set_bound(crate::netlink::attr::bound::LINK_KIND);
                     let r = parse(ctx, &kind, &mut args, &mut req, &HOOKS)?;
+                    req.set_bound(outer);
                     if r != 0 {
                         return Ok(Err(1));
                     }

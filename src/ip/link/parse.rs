@@ -652,7 +652,7 @@ fn set_netnsid_from_name(ctx: &mut Ctx, name: &str, nsid: i32) -> Res<()> {
 
 /// name_is_vrf(): whether NAME is a device of kind "vrf".
 fn name_is_vrf(ctx: &mut Ctx, name: &str) -> Res<bool> {
-    let mut req = Req::new(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(ctx.o.family, 0, 0, 0));
+    let mut req = Req::bounded(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(ctx.o.family, 0, 0, 0), crate::netlink::attr::bound::IPLINK_REQ);
     req.attr_str(IFLA_IFNAME, name);
     let Ok(ans) = ctx.rtnl()?.talk_answer_quiet(&mut req) else {
         return Ok(false);

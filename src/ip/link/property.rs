@@ -47,7 +47,7 @@ pub fn iplink_prop(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
         Some(Op::Help) => return Err(usage()),
         None => return Err(fail(255, "Operator required\n")),
     };
-    let mut req = Req::new(ty, flags, &ifinfomsg(ctx.o.family, 0, 0, 0));
+    let mut req = Req::bounded(ty, flags, &ifinfomsg(ctx.o.family, 0, 0, 0), crate::netlink::attr::bound::IPLINK_REQ);
     let proplist = req.nest(IFLA_PROP_LIST | NLA_F_NESTED);
     let mut dev: Option<String> = None;
     while let Some(w) = args.next() {

@@ -309,7 +309,7 @@ fn ipneigh_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut a: Args) -> Res<i32> 
         Some(d) if dev_ok && d.family != AF_UNSPEC => d,
         _ => return Err(fail(255, "Device and destination are required arguments.\n")),
     };
-    let mut req = Req::new(cmd, NLM_F_REQUEST | flags, &ndmsg(dst.family, 0, state as u16, ndm_flags));
+    let mut req = Req::bounded(cmd, NLM_F_REQUEST | flags, &ndmsg(dst.family, 0, state as u16, ndm_flags), crate::netlink::attr::bound::IPNEIGH_MODIFY);
     // NDA_PROTOCOL was added while parsing, before NDA_DST.
     for p in protocols {
         req.attr_u8(NDA_PROTOCOL, p);

@@ -405,7 +405,8 @@ fn modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut a: Args) -> Res<i32> {
     let mut family = ctx.o.family;
     let mut protocol = 0u8;
     let mut nh_flags = 0u32;
-    let mut body = Req::new(cmd, 0, &[]);
+    // The nhmsg comes later: the body is bounded without it.
+    let mut body = Req::bounded(cmd, 0, &[], crate::netlink::attr::bound::IPNH_MODIFY - 8);
     while let Some(w) = a.peek().map(str::to_string) {
         match MODIFY.find(&w) {
             Some(Nh::Id) => {

@@ -167,7 +167,7 @@ fn push_attr(buf: &mut Vec<u8>, ty: u16, data: &[u8]) {
 }
 
 fn ipntable_modify(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
-    let mut req = Req::new(RTM_SETNEIGHTBL, NLM_F_REQUEST | NLM_F_REPLACE, &ndtmsg(ctx.o.family));
+    let mut req = Req::bounded(RTM_SETNEIGHTBL, NLM_F_REQUEST | NLM_F_REPLACE, &ndtmsg(ctx.o.family), crate::netlink::attr::bound::IPNTABLE_MODIFY);
     let mut name = false;
     let mut thresh = false;
     let mut gc_int = false;

@@ -1103,7 +1103,7 @@ fn restore(ctx: &mut Ctx) -> Res<i32> {
             }
             let flags = u16::from_ne_bytes([msg[6], msg[7]]) | NLM_F_REQUEST | NLM_F_CREATE | NLM_F_ACK;
             msg[6..8].copy_from_slice(&flags.to_ne_bytes());
-            let mut req = Req { buf: msg.to_vec() };
+            let mut req = Req::from_raw(msg.to_vec());
             let rtnl = ctx.rtnl().map_err(|e| e.0)?;
             match rtnl.talk(&mut req) {
                 Ok(()) => Ok(()),
@@ -1111,8 +1111,10 @@ fn restore(ctx: &mut Ctx) -> Res<i32> {
                 Err(_) => Err(2),
             }
         });
-        if let Err(c) = r {
-            result = c;
+        // Any failure of rtnl_from_file() (a malformed stream or a kernel
+        // error) is iproute_restore()'s -2.
+        if r.is_err() {
+            result = 2;
             break;
         }
         if let Err(e) = f.seek(std::io::SeekFrom::Start(pos)) {

@@ -6,8 +6,8 @@ use super::{encap, usage};
 use crate::args::keywords::{exact, kw, List, Table};
 use crate::args::Args;
 use crate::error::{duparg2, invarg};
-use crate::error::{fail, Res};
-use crate::netlink::attr::Req;
+use crate::error::{eprint_raw, fail, Res};
+use crate::netlink::attr::{align4, bound, Req};
 use crate::netlink::consts::*;
 use crate::names::tables as rt_names;
 use crate::args::num::get_unsigned;
@@ -21,6 +21,35 @@ const RTAX_INITCWND: u16 = 11;
 const RTAX_INITRWND: u16 = 14;
 const RTAX_QUICKACK: u16 = 15;
 const RTAX_FASTOPEN_NO_COOKIE: u16 = 17;
+
+/// The bytes before the body: nlmsghdr and rtmsg.
+const HDRS: usize = 16 + 12;
+
+/// addattr_l(&req.n, maxlen, ...) onto the body of the request (which
+/// follows HDRS bytes of headers): left out past the bound, with its message.
+fn put_bounded(body: &mut Vec<u8>, max: usize, ty: u16, data: &[u8]) {
+    if align4(HDRS + body.len()) + align4(4 + data.len()) > max {
+        eprint_raw(&format!("addattr_l ERROR: message exceeded bound of {}\n", max));
+        return;
+    }
+    add(body, ty, data);
+}
+
+/// addattr_l(&req.n, sizeof(req), ...).
+fn put(body: &mut Vec<u8>, ty: u16, data: &[u8]) {
+    put_bounded(body, bound::IPROUTE_MODIFY, ty, data)
+}
+
+/// rta_addattr_l(mxrta, sizeof(mxbuf), ...): `mx` is the payload of an
+/// rtattr whose header counts towards the bound.
+fn add_metric(mx: &mut Vec<u8>, ty: u16, data: &[u8]) {
+    const MXBUF: usize = 256;
+    if 4 + align4(mx.len()) + align4(4 + data.len()) > MXBUF {
+        eprint_raw(&format!("rta_addattr_l: Error! max allowed bound {} exceeded\n", MXBUF));
+        return;
+    }
+    add(mx, ty, data);
+}
 
 /// rta_addattr_l() onto a byte buffer.
 fn add(out: &mut Vec<u8>, ty: u16, data: &[u8]) {
@@ -338,7 +367,7 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
             if rtm.family == AF_UNSPEC {
                 rtm.family = addr.family;
             }
-            add(&mut body, RTA_PREFSRC, addr.bytes());
+            put(&mut body, RTA_PREFSRC, addr.bytes());
         } else if opt == Some(Add::As) {
             a.next_arg()?;
             if a.cur() == "to" {
@@ -348,7 +377,7 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
             if rtm.family == AF_UNSPEC {
                 rtm.family = addr.family;
             }
-            add(&mut body, RTA_NEWDST, addr.bytes());
+            put(&mut body, RTA_NEWDST, addr.bytes());
         } else if opt == Some(Add::Via) {
             if gw_ok {
                 return Err(invarg("use nexthop syntax to specify multiple via\n", a.cur()));
@@ -366,11 +395,11 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
                 rtm.family = addr.family;
             }
             if addr.family == rtm.family {
-                add(&mut body, RTA_GATEWAY, addr.bytes());
+                put(&mut body, RTA_GATEWAY, addr.bytes());
             } else {
                 let mut v = vec![addr.family, 0];
                 v.extend_from_slice(addr.bytes());
-                add(&mut body, RTA_VIA, &v);
+                put(&mut body, RTA_VIA, &v);
             }
         } else if opt == Some(Add::From) {
             a.next_arg()?;
@@ -379,7 +408,7 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
                 rtm.family = p.family;
             }
             if p.bytelen != 0 {
-                add(&mut body, RTA_SRC, p.bytes());
+                put(&mut body, RTA_SRC, p.bytes());
             }
             rtm.src_len = p.bitlen as u8;
         } else if opt == Some(Add::Tos) {
@@ -393,13 +422,13 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
             let Some(e) = crate::args::num::get_u32(a.cur(), 0) else {
                 return Err(invarg("\"expires\" value is invalid\n", a.cur()));
             };
-            add(&mut body, RTA_EXPIRES, &e.to_ne_bytes());
+            put(&mut body, RTA_EXPIRES, &e.to_ne_bytes());
         } else if opt == Some(Add::Metric) {
             a.next_arg()?;
             let Some(m) = crate::args::num::get_u32(a.cur(), 0) else {
                 return Err(invarg("\"metric\" value is invalid\n", a.cur()));
             };
-            add(&mut body, RTA_PRIORITY, &m.to_ne_bytes());
+            put(&mut body, RTA_PRIORITY, &m.to_ne_bytes());
         } else if opt == Some(Add::Scope) {
             a.next_arg()?;
             let Some(s) = rt_names::rtscope_a2n(a.cur()) else {
@@ -412,11 +441,11 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
             let Some(v) = get_unsigned(a.cur(), 0) else {
                 return Err(invarg("\"mtu\" value is invalid\n", a.cur()));
             };
-            add(&mut mx, RTAX_MTU as u16, &v.to_ne_bytes());
+            add_metric(&mut mx, RTAX_MTU as u16, &v.to_ne_bytes());
         } else if opt == Some(Add::Hoplimit) {
             lock_and_value!(RTAX_HOPLIMIT);
             match get_unsigned(a.cur(), 0) {
-                Some(v) if v <= 255 => add(&mut mx, RTAX_HOPLIMIT as u16, &v.to_ne_bytes()),
+                Some(v) if v <= 255 => add_metric(&mut mx, RTAX_HOPLIMIT as u16, &v.to_ne_bytes()),
                 _ => return Err(invarg("\"hoplimit\" value is invalid\n", a.cur())),
             }
         } else if opt == Some(Add::Advmss) {
@@ -424,51 +453,51 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
             let Some(v) = get_unsigned(a.cur(), 0) else {
                 return Err(invarg("\"mss\" value is invalid\n", a.cur()));
             };
-            add(&mut mx, RTAX_ADVMSS, &v.to_ne_bytes());
+            add_metric(&mut mx, RTAX_ADVMSS, &v.to_ne_bytes());
         } else if opt == Some(Add::Reordering) {
             lock_and_value!(RTAX_REORDERING);
             let Some(v) = get_unsigned(a.cur(), 0) else {
                 return Err(invarg("\"reordering\" value is invalid\n", a.cur()));
             };
-            add(&mut mx, RTAX_REORDERING, &v.to_ne_bytes());
+            add_metric(&mut mx, RTAX_REORDERING, &v.to_ne_bytes());
         } else if opt == Some(Add::Rtt) {
             lock_and_value!(RTAX_RTT);
             let Some((v, raw)) = get_time_rtt(a.cur()) else {
                 return Err(invarg("\"rtt\" value is invalid\n", a.cur()));
             };
             let v = if raw { v } else { v.wrapping_mul(8) };
-            add(&mut mx, RTAX_RTT as u16, &v.to_ne_bytes());
+            add_metric(&mut mx, RTAX_RTT as u16, &v.to_ne_bytes());
         } else if opt == Some(Add::RtoMin) {
             a.next_arg()?;
             mxlock |= 1 << RTAX_RTO_MIN;
             let Some((v, _)) = get_time_rtt(a.cur()) else {
                 return Err(invarg("\"rto_min\" value is invalid\n", a.cur()));
             };
-            add(&mut mx, RTAX_RTO_MIN as u16, &v.to_ne_bytes());
+            add_metric(&mut mx, RTAX_RTO_MIN as u16, &v.to_ne_bytes());
         } else if opt == Some(Add::Window) {
             lock_and_value!(RTAX_WINDOW);
             let Some(v) = get_unsigned(a.cur(), 0) else {
                 return Err(invarg("\"window\" value is invalid\n", a.cur()));
             };
-            add(&mut mx, RTAX_WINDOW, &v.to_ne_bytes());
+            add_metric(&mut mx, RTAX_WINDOW, &v.to_ne_bytes());
         } else if opt == Some(Add::Cwnd) {
             lock_and_value!(RTAX_CWND);
             let Some(v) = get_unsigned(a.cur(), 0) else {
                 return Err(invarg("\"cwnd\" value is invalid\n", a.cur()));
             };
-            add(&mut mx, RTAX_CWND, &v.to_ne_bytes());
+            add_metric(&mut mx, RTAX_CWND, &v.to_ne_bytes());
         } else if opt == Some(Add::Initcwnd) {
             lock_and_value!(RTAX_INITCWND);
             let Some(v) = get_unsigned(a.cur(), 0) else {
                 return Err(invarg("\"initcwnd\" value is invalid\n", a.cur()));
             };
-            add(&mut mx, RTAX_INITCWND, &v.to_ne_bytes());
+            add_metric(&mut mx, RTAX_INITCWND, &v.to_ne_bytes());
         } else if opt == Some(Add::Initrwnd) {
             lock_and_value!(RTAX_INITRWND);
             let Some(v) = get_unsigned(a.cur(), 0) else {
                 return Err(invarg("\"initrwnd\" value is invalid\n", a.cur()));
             };
-            add(&mut mx, RTAX_INITRWND, &v.to_ne_bytes());
+            add_metric(&mut mx, RTAX_INITRWND, &v.to_ne_bytes());
         } else if opt == Some(Add::Features) {
             let mut features = 0u32;
             if a.remaining() > 0 {
@@ -478,7 +507,7 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
                     None => return Err(invarg("\"features\" value not valid\n", a.cur())),
                 }
             }
-            add(&mut mx, RTAX_FEATURES as u16, &features.to_ne_bytes());
+            add_metric(&mut mx, RTAX_FEATURES as u16, &features.to_ne_bytes());
         } else if opt == Some(Add::Quickack) {
             a.next_arg()?;
             let Some(v) = get_unsigned(a.cur(), 0) else {
@@ -487,29 +516,29 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
             if v > 1 {
                 return Err(invarg("\"quickack\" value should be 0 or 1\n", a.cur()));
             }
-            add(&mut mx, RTAX_QUICKACK, &v.to_ne_bytes());
+            add_metric(&mut mx, RTAX_QUICKACK, &v.to_ne_bytes());
         } else if opt == Some(Add::Congctl) {
             lock_and_value!(RTAX_CC_ALGO);
-            add(&mut mx, RTAX_CC_ALGO as u16, a.cur().as_bytes());
+            add_metric(&mut mx, RTAX_CC_ALGO as u16, a.cur().as_bytes());
         } else if opt == Some(Add::Rttvar) {
             lock_and_value!(RTAX_RTTVAR);
             let Some((v, raw)) = get_time_rtt(a.cur()) else {
                 return Err(invarg("\"rttvar\" value is invalid\n", a.cur()));
             };
             let v = if raw { v } else { v.wrapping_mul(4) };
-            add(&mut mx, RTAX_RTTVAR as u16, &v.to_ne_bytes());
+            add_metric(&mut mx, RTAX_RTTVAR as u16, &v.to_ne_bytes());
         } else if opt == Some(Add::Ssthresh) {
             lock_and_value!(RTAX_SSTHRESH);
             let Some(v) = get_unsigned(a.cur(), 0) else {
                 return Err(invarg("\"ssthresh\" value is invalid\n", a.cur()));
             };
-            add(&mut mx, RTAX_SSTHRESH, &v.to_ne_bytes());
+            add_metric(&mut mx, RTAX_SSTHRESH, &v.to_ne_bytes());
         } else if opt == Some(Add::Realms) {
             a.next_arg()?;
             let Some(r) = rt_names::rt_realms_or_raw(a.cur()) else {
                 return Err(invarg("\"realm\" value is invalid\n", a.cur()));
             };
-            add(&mut body, RTA_FLOW, &r.to_ne_bytes());
+            put(&mut body, RTA_FLOW, &r.to_ne_bytes());
         } else if opt == Some(Add::Onlink) {
             rtm.flags |= RTNH_F_ONLINK;
         } else if opt == Some(Add::Nexthop) {
@@ -521,7 +550,7 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
                 return Err(invarg("\"id\" value is invalid\n", a.cur()));
             };
             nhid = n;
-            add(&mut body, RTA_NH_ID, &n.to_ne_bytes());
+            put(&mut body, RTA_NH_ID, &n.to_ne_bytes());
         } else if opt == Some(Add::Protocol) {
             a.next_arg()?;
             let Some(p) = rt_names::rtprot_a2n(a.cur()) else {
@@ -537,7 +566,7 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
                 rtm.table = t as u8;
             } else {
                 rtm.table = 0;
-                add(&mut body, RTA_TABLE, &t.to_ne_bytes());
+                put(&mut body, RTA_TABLE, &t.to_ne_bytes());
             }
             table_ok = true;
         } else if opt == Some(Add::Vrf) {
@@ -550,7 +579,7 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
                 rtm.table = t as u8;
             } else {
                 rtm.table = 0;
-                add(&mut body, RTA_TABLE, &t.to_ne_bytes());
+                put(&mut body, RTA_TABLE, &t.to_ne_bytes());
             }
             table_ok = true;
         } else if opt == Some(Add::Dev) {
@@ -565,16 +594,21 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
                     None => return Err(invarg("\"pref\" value is invalid\n", a.cur())),
                 },
             };
-            add(&mut body, RTA_PREF, &[pref]);
+            put(&mut body, RTA_PREF, &[pref]);
         } else if opt == Some(Add::Encap) {
             let e = encap::parse(ctx, &mut a, RTA_ENCAP, RTA_ENCAP_TYPE)?;
-            body.extend_from_slice(&e);
+            // addraw_l(&req.n, 1024, ...)
+            if align4(HDRS + body.len()) + align4(e.len()) > 1024 {
+                eprint_raw("addraw_l ERROR: message exceeded bound of 1024\n");
+            } else {
+                body.extend_from_slice(&e);
+            }
         } else if opt == Some(Add::TtlPropagate) {
             a.next_arg()?;
             let Some(v) = TTL_PROPAGATE_VALUES.find(a.cur()) else {
                 return Err(invarg("\"ttl-propagate\" value is invalid\n", a.cur()));
             };
-            add(&mut body, RTA_TTL_PROPAGATE, &[v]);
+            put(&mut body, RTA_TTL_PROPAGATE, &[v]);
         } else if opt == Some(Add::FastopenNoCookie) {
             a.next_arg()?;
             let Some(v) = get_unsigned(a.cur(), 0) else {
@@ -583,7 +617,7 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
             if v > 1 {
                 return Err(invarg("\"fastopen_no_cookie\" value should be 0 or 1\n", a.cur()));
             }
-            add(&mut mx, RTAX_FASTOPEN_NO_COOKIE, &v.to_ne_bytes());
+            add_metric(&mut mx, RTAX_FASTOPEN_NO_COOKIE, &v.to_ne_bytes());
         } else {
             if opt == Some(Add::To) {
                 a.next_arg()?;
@@ -609,7 +643,7 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
             rtm.dst_len = p.bitlen as u8;
             dst_ok = true;
             if p.bytelen != 0 {
-                add(&mut body, RTA_DST, p.bytes());
+                put(&mut body, RTA_DST, p.bytes());
             }
         }
         a.step();
@@ -623,13 +657,13 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
         if idx == 0 {
             return nodev(d);
         }
-        add(&mut body, RTA_OIF, &idx.to_ne_bytes());
+        put(&mut body, RTA_OIF, &idx.to_ne_bytes());
     }
     if !mx.is_empty() {
         if mxlock != 0 {
-            add(&mut mx, RTAX_LOCK as u16, &mxlock.to_ne_bytes());
+            add_metric(&mut mx, RTAX_LOCK as u16, &mxlock.to_ne_bytes());
         }
-        add(&mut body, RTA_METRICS, &mx);
+        put(&mut body, RTA_METRICS, &mx);
     }
     if nhs_ok {
         // parse_nexthops()
@@ -646,7 +680,7 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
             }
         }
         if !mp.is_empty() {
-            add(&mut body, RTA_MULTIPATH, &mp);
+            put_bounded(&mut body, 4096, RTA_MULTIPATH, &mp);
         }
     }
     if rtm.family == AF_UNSPEC {
@@ -673,7 +707,7 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
     if !type_ok && rtm.family == AF_MPLS {
         rtm.ty = RTN_UNICAST;
     }
-    let mut req = Req::new(cmd, NLM_F_REQUEST | flags, &rtm.bytes());
+    let mut req = Req::bounded(cmd, NLM_F_REQUEST | flags, &rtm.bytes(), bound::IPROUTE_MODIFY);
     req.buf.extend_from_slice(&body);
     let n = req.buf.len() as u32;
     req.buf[0..4].copy_from_slice(&n.to_ne_bytes());

@@ -786,7 +786,7 @@ fn list_flush_or_save(ctx: &mut Ctx, words: Args, action: Action) -> Res<i32> {
                     let mut raw = m.raw.to_vec();
                     raw[4..6].copy_from_slice(&RTM_DELRULE.to_ne_bytes());
                     raw[6..8].copy_from_slice(&NLM_F_REQUEST.to_ne_bytes());
-                    let mut req = Req { buf: raw };
+                    let mut req = Req::from_raw(raw);
                     let Ok(mut rth2) = crate::netlink::Rtnl::open(rcvbuf, false) else { return Err(Exit(-1)) };
                     if rth2.talk(&mut req).is_err() {
                         return Err(Exit(-1));
@@ -846,7 +846,7 @@ fn restore(ctx: &mut Ctx) -> Res<i32> {
         let flags = u16::from_ne_bytes([msg[6], msg[7]]) | NLM_F_REQUEST | NLM_F_CREATE | NLM_F_ACK;
         msg[6..8].copy_from_slice(&flags.to_ne_bytes());
         ctx.init_map().map_err(|e| e.0)?;
-        let mut req = Req { buf: msg.to_vec() };
+        let mut req = Req::from_raw(msg.to_vec());
         let rtnl = ctx.rtnl().map_err(|e| e.0)?;
         match rtnl.talk(&mut req) {
             Ok(()) => Ok(()),
@@ -880,7 +880,8 @@ fn modify(ctx: &mut Ctx, cmd: u16, mut a: Args) -> Res<i32> {
         crate::eprintf!("\"ip rule del\" requires arguments.\n");
         return Ok(1);
     }
-    let mut body = Req::new(cmd, flags, &[]);
+    // The fib_rule_hdr comes later: the body is bounded without it.
+    let mut body = Req::bounded(cmd, flags, &[], crate::netlink::attr::bound::IPRULE_MODIFY - 12);
     let req = &mut body;
     while let Some(w) = a.next() {
         let opt = MODIFY.find(&w);

@@ -116,8 +116,8 @@ pub static KINDS: &[Kind] = &[
     Kind { id: "batadv", has_opts: true, parse: Some(misc::batadv_parse), print: None, help: Some(misc::batadv_help) },
     Kind { id: "dsa", has_opts: true, parse: Some(misc::dsa_parse), print: Some(misc::dsa_print), help: Some(misc::dsa_help) },
     Kind { id: "rmnet", has_opts: true, parse: Some(misc::rmnet_parse), print: Some(misc::rmnet_print), help: Some(misc::rmnet_help) },
-    // iproute2 parses vxcan like veth; rip does not (yet).
-    Kind { id: "vxcan", has_opts: true, parse: None, print: None, help: None },
+    // iplink_vxcan.c is link_veth.c with another name.
+    Kind { id: "vxcan", has_opts: true, parse: Some(veth::parse), print: None, help: Some(veth::help) },
     Kind { id: "wwan", has_opts: true, parse: Some(misc::wwan_parse), print: Some(misc::wwan_print), help: Some(misc::wwan_help) },
 ];
 
