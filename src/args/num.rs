@@ -140,6 +140,13 @@ mod tests {
         assert_eq!(scanf_if_index(b"if-1"), Some(u32::MAX));
         assert_eq!(scanf_if_index(b"ifx"), None);
         assert_eq!(scanf_if_index(b"eth0"), None);
+        // Against glibc's own sscanf("if%u") on the glibc build.
+        for w in ["if0", "if4294967295", "if4294967296", "if99999999999999999999", "if+3", "if -2", "if\t9", "if", "if-", "if12ab", "If1"] {
+            let c = std::ffi::CString::new(w).unwrap();
+            let mut v: libc::c_uint = 0;
+            let n = unsafe { libc::sscanf(c.as_ptr(), c"if%u".as_ptr(), &mut v as *mut libc::c_uint) };
+            assert_eq!(scanf_if_index(w.as_bytes()), (n == 1).then_some(v), "{w}");
+        }
     }
 
     #[test]
@@ -231,11 +238,18 @@ pub fn scanf_int(s: &[u8]) -> Option<i32> {
 /// glibc's `sscanf(s, "if%u", &u)` (ll_idx_a2n() of lib/ll_map.c): blanks
 /// and a sign allowed after "if", glibc's narrowing of large values.
 pub fn scanf_if_index(s: &[u8]) -> Option<u32> {
-    let c = std::ffi::CString::new(s).ok()?;
-    let mut v: libc::c_uint = 0;
-    // SAFETY: a NUL-terminated input and format, one unsigned int out.
-    let n = unsafe { libc::sscanf(c.as_ptr(), c"if%u".as_ptr(), &mut v as *mut libc::c_uint) };
-    (n == 1).then_some(v)
+    // The literal "if", then %u: strtoul's reading (white space, a sign,
+    // decimal digits; overflow saturates), stored into an unsigned int.
+    // rip's own code, not the C library's sscanf: the bytes must not
+    // depend on the libc rip is built with.
+    let rest = s.strip_prefix(b"if")?;
+    let ascii = rest.iter().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+    let t = std::str::from_utf8(&rest[..ascii]).ok()?;
+    let (v, used, overflow) = c_strtoull(t, 10);
+    if used == 0 {
+        return None;
+    }
+    Some(if overflow { u32::MAX } else { v as u32 })
 }
 
 /// glibc's `sscanf(s, "%2hhx%2hhx.%2hhx%2hhx%2hhx%2hhx%2hhx%2hhx", ...)`

@@ -92,17 +92,7 @@ pub fn strxf_time(t: u64) -> String {
     if t == 0 {
         return "-".into();
     }
-    let tt = t as i64 as libc::time_t;
-    // SAFETY: localtime_r writes into tm; strftime writes at most buf.len().
-    unsafe {
-        let mut tm: libc::tm = std::mem::zeroed();
-        if libc::localtime_r(&tt, &mut tm).is_null() {
-            return String::new();
-        }
-        let mut buf = [0u8; 32];
-        let n = libc::strftime(buf.as_mut_ptr() as *mut libc::c_char, buf.len(), c"%Y-%m-%d %T".as_ptr(), &tm);
-        String::from_utf8_lossy(&buf[..n]).into_owned()
-    }
+    crate::sys::strftime_local(t as i64, "%Y-%m-%d %T").unwrap_or_default()
 }
 
 fn u64_at(b: &[u8], i: usize) -> u64 {
