@@ -470,46 +470,74 @@ fn print_prefix(ctx: &mut Ctx, m: &Msg) {
     ctx.p.raw(out.as_bytes());
 }
 
-/// rtnl_from_file(): nlmsghdr-framed messages, one after another.
+/// rtnl_from_file(): nlmsghdr-framed messages, one after another, read
+/// as a stream (a recording can be far larger than memory should hold).
 fn from_file(ctx: &mut Ctx, mon: &mut Mon, name: &str) -> Res<i32> {
     use std::io::Read;
-    let mut f = match std::fs::File::open(name) {
+    let f = match std::fs::File::open(name) {
         Ok(f) => f,
         Err(e) => {
             crate::eprintf!("Cannot fopen: {}\n", crate::error::strerror(e.raw_os_error().unwrap_or(libc::EIO)));
             return Err(Exit(255));
         }
     };
-    let mut data = Vec::new();
-    if let Err(e) = f.read_to_end(&mut data) {
-        crate::eprintf!("rtnl_from_file: fread: {}\n", crate::error::strerror(e.raw_os_error().unwrap_or(libc::EIO)));
-        return Ok(1);
+    let mut r = std::io::BufReader::with_capacity(64 * 1024, f);
+    // fread() until the count is met, end of file or an error.
+    fn fill(r: &mut impl Read, b: &mut [u8]) -> Result<usize, std::io::Error> {
+        let mut got = 0;
+        while got < b.len() {
+            match r.read(&mut b[got..]) {
+                Ok(0) => break,
+                Ok(n) => got += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(got)
     }
-    let mut off = 0usize;
+    let fread_err = |e: std::io::Error| {
+        crate::eprintf!("rtnl_from_file: fread: {}\n", crate::error::strerror(e.raw_os_error().unwrap_or(libc::EIO)));
+    };
+    let mut buf = vec![0u8; 16384];
+    let mut pos = 0usize;
     loop {
-        if off == data.len() {
+        let n = match fill(&mut r, &mut buf[..16]) {
+            Ok(n) => n,
+            Err(e) => {
+                fread_err(e);
+                return Ok(1);
+            }
+        };
+        if n == 0 {
             return Ok(0);
         }
-        if data.len() - off < 16 {
+        pos += n;
+        if n != 16 {
             let _ = ctx.p.flush();
             crate::eprintf!("rtnl-from_file: truncated message\n");
             return Ok(1);
         }
-        let len = u32::from_ne_bytes([data[off], data[off + 1], data[off + 2], data[off + 3]]) as i32;
+        let len = u32::from_ne_bytes([buf[0], buf[1], buf[2], buf[3]]) as i32;
         if !(16..=16384).contains(&len) {
             let _ = ctx.p.flush();
-            crate::eprintf!("!!!malformed message: len={} @{}\n", len, off + 16);
+            crate::eprintf!("!!!malformed message: len={} @{}\n", len, pos);
             return Ok(1);
         }
         let body = crate::netlink::attr::align4(len as usize - 16);
-        if data.len() - off - 16 < body {
+        let got = match fill(&mut r, &mut buf[16..16 + body]) {
+            Ok(n) => n,
+            Err(e) => {
+                fread_err(e);
+                return Ok(1);
+            }
+        };
+        pos += got;
+        if got != body {
             let _ = ctx.p.flush();
             crate::eprintf!("rtnl-from_file: truncated message\n");
             return Ok(1);
         }
-        let chunk = data[off..off + len as usize].to_vec();
-        off += 16 + body;
-        if let Some(m) = msgs(&chunk).next() {
+        if let Some(m) = msgs(&buf[..len as usize]).next() {
             if accept(ctx, mon, None, &m) < 0 {
                 return Ok(1);
             }
