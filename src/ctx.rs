@@ -170,8 +170,8 @@ impl Ctx {
     }
 
     /// The dump-filter-print helper every `show` is built on: sends `req`
-    /// as a dump (rtnl_dump_request: "Cannot send dump request: ERR", exit
-    /// 1) and streams each message to `show` with the printer, the name
+    /// as a dump (rtnl_dump_request: "Cannot send dump request: ERR", and
+    /// exit 1) and streams each message to `show` with the printer, the name
     /// cache and the options (rtnl_dump_filter). A dump the kernel ended
     /// with an error is "Dump terminated" and exit 1, as iproute2's
     /// callers print it. `show` returns Ok(()) to go on; an `Err(Exit)`

@@ -183,13 +183,12 @@ mod tests {
                     }
                 }
             }
-            2 => {
+            2
                 // A lying length field.
-                if m.len() >= 4 {
+                if m.len() >= 4 => {
                     let l = (r.next() % 70000) as u32;
                     m[..4].copy_from_slice(&l.to_ne_bytes());
                 }
-            }
             _ => {}
         }
         m

@@ -16,7 +16,7 @@ pub fn c_strtoull(s: &str, base: u32) -> (u64, usize, bool) {
         i += 1;
     }
     let mut base = base;
-    let start_digits;
+    
     if (base == 0 || base == 16) && i + 1 < b.len() && b[i] == b'0' && (b[i + 1] == b'x' || b[i + 1] == b'X')
         && i + 2 < b.len() && (b[i + 2] as char).is_ascii_hexdigit()
     {
@@ -25,7 +25,7 @@ pub fn c_strtoull(s: &str, base: u32) -> (u64, usize, bool) {
     } else if base == 0 {
         base = if i < b.len() && b[i] == b'0' { 8 } else { 10 };
     }
-    start_digits = i;
+    let start_digits = i;
     let mut v: u64 = 0;
     let mut over = false;
     while i < b.len() {

@@ -110,7 +110,8 @@ pub fn main(argv: Vec<OsString>) -> i32 {
 
 fn run(mut p: Printer, args: Vec<Vec<u8>>) -> (Printer, i32) {
     let mut g = Getopt::new(args, "Vh", LONGOPTS);
-    while let Some(got) = g.next_opt() {
+    // Every option ends the run, so only the first is ever read.
+    if let Some(got) = g.next_opt() {
         match got {
             Got::Opt(c, _) if c == b'h' as i32 => {
                 help(&mut p);

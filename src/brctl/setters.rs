@@ -29,7 +29,7 @@ fn strtotimeval(s: &[u8]) -> Option<Tv> {
 }
 
 fn c_long(x: f64) -> i64 {
-    if x.is_nan() || x >= 9.223372036854775807e18 || x < -9.223372036854775808e18 {
+    if x.is_nan() || !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&x) {
         i64::MIN
     } else {
         x as i64

@@ -1022,6 +1022,49 @@ fn print_stats64(p: &mut crate::print::Printer, o: &crate::ctx::Opts, s: &Stats,
     p.raw(o.as_bytes());
 }
 
+/// One direction of the -s table: the header row ("    RX:  bytes ...",
+/// "compressed" only when that counter is set) and its counters.
+#[allow(clippy::too_many_arguments)]
+fn stats_row(
+    o: &mut String,
+    dir: &str,
+    names: [&str; 6],
+    vals: [u64; 6],
+    compressed: u64,
+    cols: &[usize],
+    sl: &str,
+    n: &dyn Fn(usize, u64) -> String,
+) {
+    use std::fmt::Write;
+    let _ = write!(
+        o,
+        "    {}: {:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}{}",
+        dir,
+        names[0],
+        names[1],
+        names[2],
+        names[3],
+        names[4],
+        names[5],
+        if compressed != 0 { "compressed" } else { "" },
+        sl,
+        w0 = cols[0] - 4,
+        w1 = cols[1],
+        w2 = cols[2],
+        w3 = cols[3],
+        w4 = cols[4],
+        w5 = cols[5],
+        w6 = cols[6],
+    );
+    o.push_str("    ");
+    for (i, v) in vals.iter().enumerate() {
+        o.push_str(&n(cols[i], *v));
+    }
+    if compressed != 0 {
+        o.push_str(&n(cols[6], compressed));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1091,48 +1134,5 @@ mod tests {
         assert_eq!(flags_text(0, false, false), "<> ");
         assert_eq!(flags_text(0x80000 | IFF_UP | IFF_RUNNING, false, false), "<UP,80000> ");
         assert_eq!(flags_text(IFF_BROADCAST | IFF_UP, false, true), "[{\"flags\":[\"NO-CARRIER\",\"BROADCAST\",\"UP\"]}]\n");
-    }
-}
-
-/// One direction of the -s table: the header row ("    RX:  bytes ...",
-/// "compressed" only when that counter is set) and its counters.
-#[allow(clippy::too_many_arguments)]
-fn stats_row(
-    o: &mut String,
-    dir: &str,
-    names: [&str; 6],
-    vals: [u64; 6],
-    compressed: u64,
-    cols: &[usize],
-    sl: &str,
-    n: &dyn Fn(usize, u64) -> String,
-) {
-    use std::fmt::Write;
-    let _ = write!(
-        o,
-        "    {}: {:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}{}",
-        dir,
-        names[0],
-        names[1],
-        names[2],
-        names[3],
-        names[4],
-        names[5],
-        if compressed != 0 { "compressed" } else { "" },
-        sl,
-        w0 = cols[0] - 4,
-        w1 = cols[1],
-        w2 = cols[2],
-        w3 = cols[3],
-        w4 = cols[4],
-        w5 = cols[5],
-        w6 = cols[6],
-    );
-    o.push_str("    ");
-    for (i, v) in vals.iter().enumerate() {
-        o.push_str(&n(cols[i], *v));
-    }
-    if compressed != 0 {
-        o.push_str(&n(cols[6], compressed));
     }
 }

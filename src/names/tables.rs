@@ -595,6 +595,25 @@ pub fn read_id_names(path: &str) -> Vec<(i32, String)> {
     out
 }
 
+/// inet_proto_a2n() of lib/inet_proto.c: a decimal number (get_u8 base 10)
+/// or a name from /etc/protocols.
+pub fn inet_proto_a2n(s: &str) -> Option<u8> {
+    if let Some(v) = crate::args::num::get_u8(s, 10) {
+        return Some(v);
+    }
+    super::etc::proto_by_name(s.as_bytes()).map(|p| p as u8)
+}
+
+/// inet_proto_n2a(): the /etc/protocols name of `proto`, else "ipproto-N".
+pub fn inet_proto_n2a(proto: i32, numeric: bool) -> String {
+    if !numeric {
+        if let Some(name) = super::etc::proto_by_number(proto) {
+            return name;
+        }
+    }
+    format!("ipproto-{}", proto)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -654,23 +673,4 @@ mod tests {
         assert_eq!(h.a2n("y"), Some(45));
         assert_eq!(h.n2a(7), None);
     }
-}
-
-/// inet_proto_a2n() of lib/inet_proto.c: a decimal number (get_u8 base 10)
-/// or a name from /etc/protocols.
-pub fn inet_proto_a2n(s: &str) -> Option<u8> {
-    if let Some(v) = crate::args::num::get_u8(s, 10) {
-        return Some(v);
-    }
-    super::etc::proto_by_name(s.as_bytes()).map(|p| p as u8)
-}
-
-/// inet_proto_n2a(): the /etc/protocols name of `proto`, else "ipproto-N".
-pub fn inet_proto_n2a(proto: i32, numeric: bool) -> String {
-    if !numeric {
-        if let Some(name) = super::etc::proto_by_number(proto) {
-            return name;
-        }
-    }
-    format!("ipproto-{}", proto)
 }

@@ -262,6 +262,17 @@ pub fn in6_rtmsg(fd: &OwnedFd, req: u64, rt: &In6RtMsg) -> SysRes<()> {
     ioctl_bytes(fd, req, &mut b)
 }
 
+/// ioctl(fd, req, &ifr) with ifr_name `name` (strlcpy to IFNAMSIZ) and
+/// ifr_data pointing at `data`: the device-private ioctls of `ip tunnel`
+/// (SIOCGETTUNNEL and its kin), whose struct the kernel reads from and
+/// writes back into `data`.
+pub fn ioctl_ifr_data(fd: &OwnedFd, req: u64, name: &[u8], data: &mut [u8]) -> SysRes<()> {
+    let mut ifr = IfReq::new(name);
+    let ptr = data.as_mut_ptr() as usize as u64;
+    ifr.0[16..24].copy_from_slice(&ptr.to_ne_bytes());
+    ioctl_bytes(fd, req, &mut ifr.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,15 +288,4 @@ mod tests {
         r.set_short(-2);
         assert_eq!(r.short(), -2);
     }
-}
-
-/// ioctl(fd, req, &ifr) with ifr_name `name` (strlcpy to IFNAMSIZ) and
-/// ifr_data pointing at `data`: the device-private ioctls of `ip tunnel`
-/// (SIOCGETTUNNEL and its kin), whose struct the kernel reads from and
-/// writes back into `data`.
-pub fn ioctl_ifr_data(fd: &OwnedFd, req: u64, name: &[u8], data: &mut [u8]) -> SysRes<()> {
-    let mut ifr = IfReq::new(name);
-    let ptr = data.as_mut_ptr() as usize as u64;
-    ifr.0[16..24].copy_from_slice(&ptr.to_ne_bytes());
-    ioctl_bytes(fd, req, &mut ifr.0)
 }

@@ -148,7 +148,7 @@ pub fn now() -> (TimeT, i64) {
 
 /// time(NULL).
 pub fn unix_time() -> i64 {
-    now().0 as i64
+    now().0
 }
 
 /// isatty(1): whether stdout is a terminal.

@@ -313,13 +313,12 @@ fn match_from(pat: &[u8], name: &[u8]) -> bool {
                     n += 1;
                     continue;
                 }
-                c if c != b'\\' || p + 1 == pat.len() => {
-                    if n < name.len() && name[n] == c && !matches!(c, b'?' | b'[') {
+                c if (c != b'\\' || p + 1 == pat.len())
+                    && n < name.len() && name[n] == c && !matches!(c, b'?' | b'[') => {
                         p += 1;
                         n += 1;
                         continue;
                     }
-                }
                 _ => {}
             }
         } else if n == name.len() {

@@ -426,7 +426,7 @@ pub fn iplink_parse(ctx: &mut Ctx, args: &mut Args, req: &mut Req, ifi: &mut Ifi
                 };
                 let afs = req.nest(IFLA_AF_SPEC);
                 let afs6 = req.nest(AF_INET6 as u16);
-                req.attr_u8(IFLA_INET6_ADDR_GEN_MODE, mode as u8);
+                req.attr_u8(IFLA_INET6_ADDR_GEN_MODE, mode);
                 req.nest_end(afs6);
                 req.nest_end(afs);
             }

@@ -1032,11 +1032,7 @@ fn get(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
 /// `nh` is the monitor's nexthop cache, kept from the nexthop events (the
 /// `nh_info` of `-d`).
 pub fn print_event(ctx: &mut Ctx, ifindex: u32, raw: &[u8], nh: &mut crate::nh::NhCache) -> i32 {
-    let mut f = Filter::default();
-    f.oif = ifindex;
-    if ifindex > 0 {
-        f.oifmask = u32::MAX;
-    }
+    let f = Filter { oif: ifindex, oifmask: if ifindex > 0 { u32::MAX } else { 0 }, ..Filter::default() };
     print_answer_nh(ctx, &f, raw, Some(nh))
 }
 

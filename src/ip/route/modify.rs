@@ -57,7 +57,7 @@ fn add(out: &mut Vec<u8>, ty: u16, data: &[u8]) {
     out.extend_from_slice(&(len as u16).to_ne_bytes());
     out.extend_from_slice(&ty.to_ne_bytes());
     out.extend_from_slice(data);
-    while !out.len().is_multiple_of(4) {
+    while out.len() % 4 != 0 {
         out.push(0);
     }
 }

@@ -212,7 +212,7 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks
     req.attr_u32(IFLA_GENEVE_ID, vni);
     if daddr.is_inet() {
         let t = if daddr.family == AF_INET { IFLA_GENEVE_REMOTE } else { IFLA_GENEVE_REMOTE6 };
-        req.attr(t, &daddr.bytes());
+        req.attr(t, daddr.bytes());
     }
     if !set_op || is_set(attrs, IFLA_GENEVE_LABEL) {
         req.attr(IFLA_GENEVE_LABEL, &label.to_be_bytes());

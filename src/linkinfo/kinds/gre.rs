@@ -442,10 +442,10 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: 
     req.attr(IFLA_GRE_IFLAGS, &iflags.to_be_bytes());
     req.attr(IFLA_GRE_OFLAGS, &oflags.to_be_bytes());
     if saddr.is_inet_not_unspec() {
-        req.attr(IFLA_GRE_LOCAL, &saddr.bytes());
+        req.attr(IFLA_GRE_LOCAL, saddr.bytes());
     }
     if daddr.is_inet_not_unspec() {
-        req.attr(IFLA_GRE_REMOTE, &daddr.bytes());
+        req.attr(IFLA_GRE_REMOTE, daddr.bytes());
     }
     req.attr_u8(IFLA_GRE_PMTUDISC, pmtudisc);
     if ignore_df != 0 {
@@ -827,10 +827,10 @@ pub fn parse6(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks:
     req.attr(IFLA_GRE_IFLAGS, &iflags.to_be_bytes());
     req.attr(IFLA_GRE_OFLAGS, &oflags.to_be_bytes());
     if saddr.is_inet_not_unspec() {
-        req.attr(IFLA_GRE_LOCAL, &saddr.bytes());
+        req.attr(IFLA_GRE_LOCAL, saddr.bytes());
     }
     if daddr.is_inet_not_unspec() {
-        req.attr(IFLA_GRE_REMOTE, &daddr.bytes());
+        req.attr(IFLA_GRE_REMOTE, daddr.bytes());
     }
     if link != 0 {
         req.attr_u32(IFLA_GRE_LINK, link);

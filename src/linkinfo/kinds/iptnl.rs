@@ -443,10 +443,10 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: 
         return Ok(0);
     }
     if s.saddr.is_inet_not_unspec() {
-        req.attr(IFLA_IPTUN_LOCAL, &s.saddr.bytes());
+        req.attr(IFLA_IPTUN_LOCAL, s.saddr.bytes());
     }
     if s.daddr.is_inet_not_unspec() {
-        req.attr(IFLA_IPTUN_REMOTE, &s.daddr.bytes());
+        req.attr(IFLA_IPTUN_REMOTE, s.daddr.bytes());
     }
     req.attr_u8(IFLA_IPTUN_PMTUDISC, s.pmtudisc);
     req.attr_u8(IFLA_IPTUN_TOS, s.tos);
@@ -460,7 +460,7 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: 
     if sit {
         req.attr_u16(IFLA_IPTUN_FLAGS, s.iflags);
         if s.prefix6.is_inet() {
-            req.attr(IFLA_IPTUN_6RD_PREFIX, &s.prefix6.bytes());
+            req.attr(IFLA_IPTUN_6RD_PREFIX, s.prefix6.bytes());
             req.attr_u16(IFLA_IPTUN_6RD_PREFIXLEN, s.prefix6_len as u16);
         }
         if s.relay.is_inet() {
@@ -756,10 +756,10 @@ pub fn ip6_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hoo
         return Ok(0);
     }
     if saddr.is_inet_not_unspec() {
-        req.attr(IFLA_IPTUN_LOCAL, &saddr.bytes());
+        req.attr(IFLA_IPTUN_LOCAL, saddr.bytes());
     }
     if daddr.is_inet_not_unspec() {
-        req.attr(IFLA_IPTUN_REMOTE, &daddr.bytes());
+        req.attr(IFLA_IPTUN_REMOTE, daddr.bytes());
     }
     req.attr_u8(IFLA_IPTUN_TTL, hop_limit);
     req.attr_u8(IFLA_IPTUN_ENCAP_LIMIT, encap_limit);

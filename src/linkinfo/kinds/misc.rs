@@ -424,7 +424,7 @@ pub fn amt_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _ho
                 // iproute2 takes the family of the discovery address here.
                 let s = get_addr(&v, daddr.family)?;
                 if s.is_inet() {
-                    req.attr(LOCAL_IP, &s.bytes());
+                    req.attr(LOCAL_IP, s.bytes());
                 }
             }
             "discovery" => {
@@ -432,7 +432,7 @@ pub fn amt_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _ho
                 dup(&mut attrs, DISCOVERY_IP, "discovery", &v)?;
                 daddr = get_addr(&v, daddr.family)?;
                 if daddr.is_inet() {
-                    req.attr(DISCOVERY_IP, &daddr.bytes());
+                    req.attr(DISCOVERY_IP, daddr.bytes());
                 }
             }
             "help" => {

@@ -154,10 +154,10 @@ pub fn vti_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hoo
     req.attr(IFLA_VTI_IKEY, &ikey);
     req.attr(IFLA_VTI_OKEY, &okey);
     if saddr.is_inet_not_unspec() {
-        req.attr(IFLA_VTI_LOCAL, &saddr.bytes());
+        req.attr(IFLA_VTI_LOCAL, saddr.bytes());
     }
     if daddr.is_inet_not_unspec() {
-        req.attr(IFLA_VTI_REMOTE, &daddr.bytes());
+        req.attr(IFLA_VTI_REMOTE, daddr.bytes());
     }
     req.attr_u32(IFLA_VTI_FWMARK, fwmark);
     if link != 0 {

@@ -379,12 +379,12 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks:
     let mut selected_family = false;
     if saddr.is_inet() {
         let t = if saddr.family == AF_INET { IFLA_VXLAN_LOCAL } else { IFLA_VXLAN_LOCAL6 };
-        req.attr(t, &saddr.bytes());
+        req.attr(t, saddr.bytes());
         selected_family = true;
     }
     if daddr.is_inet() {
         let t = if daddr.family == AF_INET { IFLA_VXLAN_GROUP } else { IFLA_VXLAN_GROUP6 };
-        req.attr(t, &daddr.bytes());
+        req.attr(t, daddr.bytes());
         selected_family = true;
     }
     if !selected_family {
