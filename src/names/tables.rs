@@ -66,6 +66,26 @@ pub enum Name {
 }
 
 impl Name {
+    /// A number in decimal, written without core::fmt (table, protocol and
+    /// scope ids are printed once per dumped entry).
+    fn num(v: u32) -> Name {
+        let mut b = SBuf::new();
+        let mut tmp = [0u8; 10];
+        let mut i = tmp.len();
+        let mut n = v;
+        loop {
+            i -= 1;
+            tmp[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let d = &tmp[i..];
+        b.buf[..d.len()].copy_from_slice(d);
+        b.len = d.len() as u8;
+        Name::Buf(b)
+    }
     fn fmt_args(a: fmt::Arguments) -> Name {
         let mut b = SBuf::new();
         let _ = fmt::Write::write_fmt(&mut b, a);
@@ -308,7 +328,7 @@ fn strtoul_all(arg: &str, base: u32, max: u64) -> Option<u32> {
 /// The n2a of the small tables: lazy load on a miss.
 fn tab_n2a(id: u32, numeric: bool, pick: fn(&mut State) -> &mut Tab, init: fn(&mut State)) -> Name {
     if id >= 256 || numeric {
-        return Name::fmt_args(format_args!("{}", id));
+        return Name::num(id as u32);
     }
     STATE.with(|s| {
         let mut s = s.borrow_mut();
@@ -317,7 +337,7 @@ fn tab_n2a(id: u32, numeric: bool, pick: fn(&mut State) -> &mut Tab, init: fn(&m
         }
         match pick(&mut s).slots()[id as usize] {
             Some(n) => Name::Static(n),
-            None => Name::fmt_args(format_args!("{}", id)),
+            None => Name::num(id as u32),
         }
     })
 }
@@ -386,7 +406,7 @@ pub fn rtrealm_a2n(arg: &str) -> Option<u32> {
 /// rtnl_dsfield_n2a(): a name, else "0x%02x".
 pub fn dsfield_n2a(id: u32, numeric: bool) -> Name {
     if id >= 256 {
-        return Name::fmt_args(format_args!("{}", id));
+        return Name::num(id as u32);
     }
     if !numeric {
         let n = STATE.with(|s| {
@@ -418,7 +438,7 @@ pub fn rttable_n2a(id: u32, numeric: bool) -> Name {
     });
     match n {
         Some(n) if !numeric => Name::Static(n),
-        _ => Name::fmt_args(format_args!("{}", id)),
+        _ => Name::num(id as u32),
     }
 }
 /// rtnl_rttable_a2n(): names, else a number up to RT_TABLE_MAX.
@@ -460,7 +480,8 @@ pub fn group_n2a(id: i32, numeric: bool) -> Name {
     });
     match n {
         Some(n) if !numeric => Name::Static(n),
-        _ => Name::fmt_args(format_args!("{}", id)),
+        _ if id < 0 => Name::fmt_args(format_args!("{}", id)),
+        _ => Name::num(id as u32),
     }
 }
 /// rtnl_group_a2n(): names, else strtol narrowed to a non-negative int.
@@ -488,7 +509,7 @@ pub fn group_a2n(arg: &str) -> Option<i32> {
 /// rtnl_rtntype_n2a() (ip/rtm_map.c)
 pub fn rtntype_n2a(id: u8, numeric: bool) -> Name {
     if numeric {
-        return Name::fmt_args(format_args!("{}", id));
+        return Name::num(id as u32);
     }
     Name::Static(match id {
         0 => "none",
@@ -503,7 +524,7 @@ pub fn rtntype_n2a(id: u8, numeric: bool) -> Name {
         9 => "throw",
         10 => "nat",
         11 => "xresolve",
-        _ => return Name::fmt_args(format_args!("{}", id)),
+        _ => return Name::num(id as u32),
     })
 }
 
