@@ -399,13 +399,14 @@ fn ae_print(ctx: &mut Ctx, m: &Msg) {
     let flags = u32_at(&x, 40);
     ctx.p.fp("Async event ");
     ctx.p.fpf(format_args!(" (0x{:x}) ", flags));
-    if flags & 1 != 0 {
+    // XFRM_AE_CR, XFRM_AE_CE, XFRM_AE_CU.
+    if flags & 16 != 0 {
         ctx.p.fp(" replay update ");
     }
-    if flags & 2 != 0 {
+    if flags & 32 != 0 {
         ctx.p.fp(" timer expired ");
     }
-    if flags & 4 != 0 {
+    if flags & 64 != 0 {
         ctx.p.fp(" policy updated ");
     }
     ctx.p.fp("\n\t");
