@@ -413,7 +413,7 @@ fn create_session(g: &mut Rtnl, family: u16, p: &Parm) -> Res<i32> {
     talk(g, &mut req)
 }
 
-fn do_add(ctx: &mut Ctx, g: &mut Rtnl, family: u16, a: Args) -> Res<i32> {
+fn do_add(g: &mut Rtnl, family: u16, a: Args) -> Res<i32> {
     let mut p = parse_args(a)?;
     if !p.tunnel && !p.session {
         return Err(missarg("tunnel or session"));
@@ -455,7 +455,7 @@ fn do_add(ctx: &mut Ctx, g: &mut Rtnl, family: u16, a: Args) -> Res<i32> {
     ret
 }
 
-fn do_del(ctx: &mut Ctx, g: &mut Rtnl, family: u16, a: Args) -> Res<i32> {
+fn do_del(g: &mut Rtnl, family: u16, a: Args) -> Res<i32> {
     let p = parse_args(a)?;
     if !p.tunnel && !p.session {
         return Err(missarg("tunnel or session"));
@@ -707,8 +707,8 @@ pub fn do_ipl2tp(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     }
     let Some((mut g, family)) = genl::init(ctx.o.rcvbuf, ctx.is_replay(), "l2tp") else { return Err(Exit(1)) };
     match c {
-        Some(Cmd::Add) => do_add(ctx, &mut g, family, args),
-        Some(Cmd::Del) => do_del(ctx, &mut g, family, args),
+        Some(Cmd::Add) => do_add(&mut g, family, args),
+        Some(Cmd::Del) => do_del(&mut g, family, args),
         Some(Cmd::Show) => do_show(ctx, &mut g, family, args),
         Some(Cmd::Help) | None => Err(crate::error::unknown_command(&cmd, "ip l2tp")),
     }
