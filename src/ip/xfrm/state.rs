@@ -1114,7 +1114,11 @@ pub fn state_print(o: &mut Out, f: &SaFilter, m: &Msg, nokeys: bool) -> bool {
 }
 
 /// xfrm_state_keep(): the delete request of one listed state.
-fn keep(f: &SaFilter, m: &Msg) -> Result<Option<(Vec<u8>, Vec<u8>, Option<Vec<u8>>)>, ()> {
+/// One delete of deleteall: struct xfrm_usersa_id, the source address,
+/// the mark attribute's bytes.
+type Del = (Vec<u8>, Vec<u8>, Option<Vec<u8>>);
+
+fn keep(f: &SaFilter, m: &Msg) -> Result<Option<Del>, ()> {
     if m.ty != XFRM_MSG_NEWSA {
         eprint_raw(&format!("Not a state: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags));
         return Ok(None);
