@@ -303,3 +303,67 @@ pub fn do_ipfou(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
         Some(Cmd::Help) | None => Err(crate::error::unknown_command(&cmd, "ip fou")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ctx::Opts;
+    use crate::netlink::attr::msgs;
+    use crate::print::{Captured, Mode, Printer};
+
+    fn ctx(json: bool) -> (Ctx, Captured) {
+        let buf = Captured::default();
+        let p = Printer::new(Box::new(buf.clone()), Mode { json, ..Default::default() });
+        let mut c = Ctx::with_replay(Opts::default(), p, Vec::new());
+        c.names.offline = true;
+        (c, buf)
+    }
+
+    fn words(s: &str) -> Args {
+        Args::from_strs(&s.split(' ').collect::<Vec<_>>())
+    }
+
+    /// The attributes fou_parse_opt() adds, in its order: port (network
+    /// order), type, family, then ipproto.
+    #[test]
+    fn add_request_attributes() {
+        let (mut c, _) = ctx(false);
+        let mut req = genl::request(30, FOU_CMD_ADD, FOU_GENL_VERSION, NLM_F_REQUEST);
+        parse_opt(&mut c, words("port 5555 ipproto 4"), &mut req, true).unwrap();
+        let b = req.bytes();
+        assert_eq!(&b[20..], &[6, 0, 1, 0, 0x15, 0xb3, 0, 0, 5, 0, 4, 0, 1, 0, 0, 0, 5, 0, 2, 0, 2, 0, 0, 0, 5, 0, 3, 0, 4, 0, 0, 0]);
+        // A check after the loop leaves the request bare (it is sent so).
+        let mut req = genl::request(30, FOU_CMD_ADD, FOU_GENL_VERSION, NLM_F_REQUEST);
+        parse_opt(&mut c, words("port 5555"), &mut req, true).unwrap();
+        assert_eq!(req.bytes().len(), 20);
+        let mut req = genl::request(30, FOU_CMD_ADD, FOU_GENL_VERSION, NLM_F_REQUEST);
+        assert_eq!(parse_opt(&mut c, words("port 0"), &mut req, true).err(), Some(Exit(255)));
+        assert_eq!(parse_opt(&mut c, words("bogus"), &mut req, true).err(), Some(Exit(255)));
+    }
+
+    #[test]
+    fn mapping_printer() {
+        let mut req = genl::request(30, FOU_CMD_GET, FOU_GENL_VERSION, 0);
+        req.attr_u16(FOU_ATTR_PORT, 5555u16.to_be());
+        req.attr_u8(FOU_ATTR_TYPE, FOU_ENCAP_GUE);
+        req.attr_u8(FOU_ATTR_AF, AF_INET6);
+        req.attr(FOU_ATTR_LOCAL_V6, &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+        req.attr(FOU_ATTR_PEER_V6, &[0; 16]);
+        req.attr_u16(FOU_ATTR_PEER_PORT, 99u16.to_be());
+        let raw = req.bytes().to_vec();
+        let m = msgs(&raw).next().unwrap();
+        let (mut c, buf) = ctx(false);
+        print_mapping(&mut c, 30, &m).unwrap();
+        let _ = c.p.flush();
+        assert_eq!(String::from_utf8(buf.bytes()).unwrap(), "port 5555 gue -6 local ::1 peer_port 99\n");
+        let (mut c, buf) = ctx(true);
+        c.p.new_json_obj();
+        print_mapping(&mut c, 30, &m).unwrap();
+        c.p.delete_json_obj();
+        let _ = c.p.flush();
+        assert_eq!(
+            String::from_utf8(buf.bytes()).unwrap(),
+            "[{\"port\":5555,\"gue\":null,\"family\":\"inet6\",\"local\":\"::1\",\"peer_port\":99}]\n"
+        );
+    }
+}

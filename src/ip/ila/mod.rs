@@ -274,3 +274,42 @@ pub fn do_ipila(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
         Some(Cmd::Help) | None => Err(crate::error::unknown_command(&cmd, "ip ila")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ctx::Opts;
+    use crate::netlink::attr::msgs;
+    use crate::print::{Captured, Mode, Printer};
+
+    fn ctx() -> (Ctx, Captured) {
+        let buf = Captured::default();
+        let p = Printer::new(Box::new(buf.clone()), Mode::default());
+        let mut c = Ctx::with_replay(Opts::default(), p, Vec::new());
+        c.names.offline = true;
+        (c, buf)
+    }
+
+    #[test]
+    fn add_request_and_printer() {
+        let (mut c, buf) = ctx();
+        let mut req = genl::request(33, ILA_CMD_ADD, ILA_GENL_VERSION, NLM_F_REQUEST);
+        let a = Args::from_strs(&["loc_match", "2001:0:0:1", "lo", "2001:0:0:2", "csum-mode", "neutral-map-auto"]);
+        parse_opt(&mut c, a, &mut req, true).unwrap();
+        let raw = req.bytes().to_vec();
+        // loc_match, then loc, then csum-mode (the order of the adds).
+        let types: Vec<u16> = crate::netlink::attrs(&raw[20..]).map(|(t, _)| t).collect();
+        assert_eq!(types, vec![ILA_ATTR_LOCATOR_MATCH, ILA_ATTR_LOCATOR, ILA_ATTR_CSUM_MODE]);
+        let m = msgs(&raw).next().unwrap();
+        print_mapping(&mut c, 33, &m).unwrap();
+        let _ = c.p.flush();
+        assert_eq!(
+            String::from_utf8(buf.bytes()).unwrap(),
+            "2001:0:0:1          2001:0:0:2          -          neutral-map-auto-\n"
+        );
+        // A bad value is reported and the request stays bare.
+        let mut req = genl::request(33, ILA_CMD_ADD, ILA_GENL_VERSION, NLM_F_REQUEST);
+        parse_opt(&mut c, Args::from_strs(&["loc", "1:2:3:4:5"]), &mut req, true).unwrap();
+        assert_eq!(req.bytes().len(), 20);
+    }
+}

@@ -841,3 +841,132 @@ pub fn do_ipmacsec(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
         Some(Cmd::Help) | None => Err(crate::error::unknown_command(&cmd, "ip macsec")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ctx::Opts;
+    use crate::netlink::attr::msgs;
+    use crate::print::{Captured, Mode, Printer};
+
+    fn ctx(stats: u32) -> (Ctx, Captured) {
+        let buf = Captured::default();
+        let p = Printer::new(Box::new(buf.clone()), Mode::default());
+        let mut c = Ctx::with_replay(Opts { stats, ..Default::default() }, p, Vec::new());
+        c.names.offline = true;
+        (c, buf)
+    }
+
+    fn sa(req: &mut crate::netlink::Req, an: u8, active: u8, pn: u32, key: u8) {
+        let n = req.nest(an as u16 + 1);
+        req.attr_u8(SA_AN, an);
+        req.attr_u8(SA_ACTIVE, active);
+        req.attr_u32(SA_PN, pn);
+        req.attr(SA_KEYID, &[key; 16]);
+        req.nest_end(n);
+    }
+
+    fn dump_msg(with_stats: bool) -> Vec<u8> {
+        let mut req = genl::request(50, CMD_GET_TXSC, 1, 0);
+        req.attr_u32(A_IFINDEX, 5);
+        let n = req.nest(A_SECY);
+        req.attr(SECY_SCI, &[0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77]);
+        req.attr_u8(SECY_ENCODING_SA, 0);
+        req.attr_u32(SECY_WINDOW, 0);
+        req.attr_u64(SECY_CIPHER_SUITE, 0x0080_C200_0100_0001);
+        req.attr_u8(SECY_ICV_LEN, 16);
+        for (t, v) in [(SECY_PROTECT, 1), (SECY_REPLAY, 0), (8, 1), (SECY_VALIDATE, 2), (SECY_ENCRYPT, 1)] {
+            req.attr_u8(t, v);
+        }
+        for (t, v) in [(SECY_INC_SCI, 1), (SECY_ES, 0), (SECY_SCB, 0)] {
+            req.attr_u8(t, v);
+        }
+        req.nest_end(n);
+        let n = req.nest(A_TXSA_LIST);
+        sa(&mut req, 0, 1, 1, 0xab);
+        req.nest_end(n);
+        let n = req.nest(A_RXSC_LIST);
+        let sc = req.nest(1);
+        req.attr(RXSC_SCI, &[0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff]);
+        req.attr_u8(RXSC_ACTIVE, 1);
+        let l = req.nest(RXSC_SA_LIST);
+        sa(&mut req, 1, 0, 2, 0xcd);
+        req.nest_end(l);
+        req.nest_end(sc);
+        req.nest_end(n);
+        let n = req.nest(A_TXSC_STATS);
+        if with_stats {
+            req.attr_u64(1, 10);
+            req.attr_u32(3, 7);
+        }
+        req.nest_end(n);
+        let n = req.nest(A_SECY_STATS);
+        req.nest_end(n);
+        let n = req.nest(A_OFFLOAD);
+        req.attr_u8(OFFLOAD_TYPE, 1);
+        req.nest_end(n);
+        req.bytes().to_vec()
+    }
+
+    #[test]
+    fn show_printer() {
+        let raw = dump_msg(false);
+        let m = msgs(&raw).next().unwrap();
+        let (mut c, buf) = ctx(0);
+        process(&mut c, 50, 0, &m).unwrap();
+        let _ = c.p.flush();
+        let ka = "ab".repeat(16);
+        let kc = "cd".repeat(16);
+        assert_eq!(
+            String::from_utf8(buf.bytes()).unwrap(),
+            format!(
+                "5: if5: protect on validate strict sc off sa off encrypt on send_sci on end_station off scb off replay off window 0 \n    cipher suite: GCM-AES-128, using ICV length 16\n    TXSC: 0011223344556677 on SA 0\n        0: PN 1, state on, key {}\n    RXSC: 8899aabbccddeeff, state on\n        1: PN 2, state off, key {}\n    offload: phy \n",
+                ka, kc
+            )
+        );
+        // Another device is filtered out; another family ends the dump.
+        let (mut c, buf) = ctx(0);
+        process(&mut c, 50, 6, &m).unwrap();
+        assert_eq!(process(&mut c, 51, 0, &m), Err(Exit(1)));
+        let _ = c.p.flush();
+        assert!(buf.bytes().is_empty());
+    }
+
+    #[test]
+    fn stats_table() {
+        let raw = dump_msg(true);
+        let m = msgs(&raw).next().unwrap();
+        let (mut c, buf) = ctx(1);
+        process(&mut c, 50, 0, &m).unwrap();
+        let _ = c.p.flush();
+        let out = String::from_utf8(buf.bytes()).unwrap();
+        // printf("%*llu") with the width of each name and its space.
+        let want = format!(
+            "    stats: OutPktsProtected OutPktsEncrypted OutOctetsProtected OutOctetsEncrypted\n{}{}{}{}{}\n",
+            " ".repeat(10),
+            format_args!("{:>17}", 10),
+            format_args!("{:>17}", "-"),
+            format_args!("{:>19}", 7),
+            format_args!("{:>19}", "-")
+        );
+        assert!(out.contains(&want), "{}", out);
+    }
+
+    #[test]
+    fn sa_parsing() {
+        let mut s = Sa::new();
+        let mut a = Args::from_strs(&["pn", "5", "key", "01", "0011223344556677", "on"]);
+        parse_sa_args(&mut a, &mut s).unwrap();
+        assert_eq!((s.pn, s.key.len(), s.key_id[0], s.active), (5, 8, 1, 1));
+        let mut a = Args::from_strs(&["xpn", "5"]);
+        assert_eq!(parse_sa_args(&mut a, &mut s).err(), Some(Exit(255)));
+        assert_eq!(hexstring_a2n("abc", 16), None);
+        assert_eq!(hexstring_a2n("0a0b0c", 2), Some(vec![10, 11]));
+        let mut a = Args::from_strs(&["port", "7", "address", "00:11:22:33:44:55", "sa", "2"]);
+        assert_eq!(get_sci_portaddr(&mut a).unwrap(), Some([0, 0x11, 0x22, 0x33, 0x44, 0x55, 0, 7]));
+        assert_eq!(get_sa(&mut a).unwrap(), Some(2));
+        assert_eq!(nl_cmd(Op::Add, true, true), 7);
+        assert_eq!(nl_cmd(Op::Upd, false, true), 3);
+        assert_eq!(nl_cmd(Op::Del, true, false), 5);
+    }
+}
