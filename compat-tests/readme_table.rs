@@ -10,7 +10,7 @@ const END: &str = "<!-- compat-table:end -->";
 
 /// What each case directory covers.
 const AREAS: &[(&str, &str)] = &[
-    ("errors", "`ip` global options, object table, `ip help`, `-batch`/`-force`"),
+    ("errors", "`ip` global options, object table (`help`, `show`, `list` of every object), `ip help`, `-batch`/`-force`"),
     ("link", "`ip link show`: every field, `-d -s -br -o -j -p -c`, filters, errors"),
     ("link-modify", "`ip link add/set/delete/property/xstats/afstats/help`, veth, request bytes"),
     ("kinds", "link kinds: parse, `-d` print, help (bridge, bridge_slave, macvlan/macvtap, ipvlan, vxlan, tunnels, ...)"),
@@ -36,7 +36,7 @@ const AREAS: &[(&str, &str)] = &[
     ("ila", "`ip ila`: usage, the generic netlink family lookup (absent here), batch"),
     ("l2tp", "`ip l2tp`: usage, the generic netlink family lookup (absent here), batch"),
     ("macsec", "`ip macsec`: usage, the generic netlink family lookup (absent here), batch"),
-    ("xfrm", "`ip xfrm policy` live (add/update/get/delete/list filters/deleteall/flush/count/set/setdefault/getdefault, `-s -s -o`), `ip xfrm state` list/flush/count, errors"),
+    ("xfrm", "`ip xfrm policy` live (add/update/get/delete/list filters/deleteall/flush/count/set/setdefault/getdefault, `-s -s -o`), `ip xfrm state` live on allocspi states (list filters, `-s -s -o`, get/delete/deleteall/flush/count), add/update parser errors and request bytes, `ip xfrm monitor` live and from files, errors"),
     ("tuntap", "`ip tuntap`/`tap` add/del (every option, real-script styles), show with `-d` attached processes, `-j -o -c`, `-n`, batch, errors"),
     ("netns", "`ip netns` (all subcommands), `ip -n`, `-all`"),
     ("nexthop", "`ip nexthop` add/replace/del/get/show/flush (gateways, blackholes, groups, resilient groups, fdb, encap), `bucket list/get`, selectors, `-d -s -j -p -o -N`, routes with `nhid`, errors"),

@@ -87,9 +87,15 @@ set -g __rip_kw_ip_mroute list show lst help
 set -g __rip_kw_ip_mroute_show table iif from to help
 set -g __rip_kw_ip_mroute_show_table all help
 set -g __rip_kw_ip_l2tp help add delete show lst list
+set -g __rip_kw_ip_l2tp_add encap name remote local tunnel_id tid peer_tunnel_id ptid session_id sid peer_session_id psid udp_sport udp_dport udp_csum udp6_csum_rx udp6_csum_tx offset peer_offset cookie peer_cookie l2spec_type seq tunnel session help
+set -g __rip_kw_ip_l2tp_VALUE ip udp default none both recv send
 set -g __rip_kw_ip_fou help add delete show
+set -g __rip_kw_ip_fou_add port ipproto gue -6 local peer peer_port dev
 set -g __rip_kw_ip_ila help add delete list
+set -g __rip_kw_ip_ila_add loc loc_match csum-mode ident-type dev
 set -g __rip_kw_ip_macsec help show add set delete offload
+set -g __rip_kw_ip_macsec_add_tx_sa pn xpn salt ssci key on off
+set -g __rip_kw_ip_macsec_add tx rx sa sci port address off phy mac
 set -g __rip_kw_ip_tunnel add change delete show lst list prl 6rd help
 set -g __rip_kw_ip_tunnel_add mode key ikey okey seq iseq oseq csum icsum ocsum nopmtudisc pmtudisc remote local dev ttl hoplimit hlim tos tclass dsfield name help
 set -g __rip_kw_ip_tunnel_mode ipip ip/ip gre gre/ip sit ipv6/ip isatap vti
@@ -102,7 +108,10 @@ set -g __rip_kw_ip_xfrm_policy add update delete deleteall delall list show lst 
 set -g __rip_kw_ip_xfrm_policy_add dir ctx mark index ptype action priority flag limit tmpl if_id nosock hthresh4 hthresh6 in out fwd
 set -g __rip_kw_ip_xfrm_policy_VALUE in out fwd main sub allow block localok icmp mask accept
 set -g __rip_kw_ip_xfrm_state add update allocspi delete deleteall delall list show lst get flush count help
-set -g __rip_kw_ip_xfrm_state_list nokeys mode reqid flag proto noecn decap-dscp nopmtudisc wildrecv icmp af-unspec align4 esn
+set -g __rip_kw_ip_xfrm_state_add nokeys mode mark reqid seq replay-window replay-seq replay-seq-hi replay-oseq replay-oseq-hi flag extra-flag sel limit encap coa ctx offload output-mark if_id tfcpad min max
+set -g __rip_kw_ip_xfrm_state_ALGO enc auth comp aead auth-trunc
+set -g __rip_kw_ip_xfrm_state_encap espinudp-nonike espinudp espintcp
+set -g __rip_kw_ip_xfrm_state_VALUE noecn decap-dscp nopmtudisc wildrecv icmp af-unspec align4 esn dont-encap-dscp oseq-may-wrap dev dir in out mask
 set -g __rip_kw_ip_xfrm_monitor file nokeys all all-nsid acquire expire SA aevent policy report help
 set -g __rip_kw_ip_xfrm_SELECTOR src dst dev
 set -g __rip_kw_ip_xfrm_UPSPEC proto sport dport type code key

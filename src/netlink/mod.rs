@@ -103,9 +103,15 @@ impl Rtnl {
     /// `groups`; no strict dump checking. The error is the message
     /// iproute2 prints ("Cannot open/bind netlink socket: ERR\n").
     pub fn open_groups(groups: u32) -> Result<Rtnl, String> {
+        Rtnl::open_groups_proto(netlink_sys::protocols::NETLINK_ROUTE, groups)
+    }
+
+    /// rtnl_open_byproto(groups, proto): [`Rtnl::open_groups`] for
+    /// another netlink protocol (NETLINK_XFRM for `ip xfrm monitor`).
+    pub fn open_groups_proto(proto: isize, groups: u32) -> Result<Rtnl, String> {
         use std::os::fd::AsRawFd;
         let errno = |e: io::Error| e.raw_os_error().unwrap_or(libc::EIO);
-        let mut s = netlink_sys::Socket::new(netlink_sys::protocols::NETLINK_ROUTE)
+        let mut s = netlink_sys::Socket::new(proto)
             .map_err(|e| format!("Cannot open netlink socket: {}\n", strerror(errno(e))))?;
         let fd = s.as_raw_fd();
         let sndbuf: libc::c_int = 32768;

@@ -510,7 +510,7 @@ fn parse_ioam6(a: &mut Args, inner: &mut Vec<u8>) -> Res<()> {
 }
 
 /// get_addr64(): up to four 16-bit hex groups separated by ':'.
-fn get_addr64(s: &str) -> Option<u64> {
+pub fn get_addr64(s: &str) -> Option<u64> {
     let mut v = [0u16; 4];
     let mut cp = s;
     for (i, slot) in v.iter_mut().enumerate() {

@@ -4,6 +4,7 @@
 //! parsers, the list filter, and the text printers (ip xfrm prints plain
 //! text whatever -json says).
 
+mod monitor;
 mod policy;
 mod print;
 mod state;
@@ -46,7 +47,10 @@ pub static KEYWORDS: &[&dyn Words] = &[
     &policy::VALUES,
     &state::COMMANDS,
     &state::WORDS,
-    &state::MONITOR,
+    &state::ALGOS,
+    &state::ENCAPS,
+    &state::VALUES,
+    &monitor::MONITOR,
     &SELECTOR,
     &UPSPEC,
     &ID,
@@ -61,7 +65,7 @@ pub fn do_xfrm(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
     match OBJECTS.find(&w) {
         Some(Obj::State) => state::do_xfrm_state(ctx, args),
         Some(Obj::Policy) => policy::do_xfrm_policy(ctx, args),
-        Some(Obj::Monitor) => state::do_xfrm_monitor(ctx, args),
+        Some(Obj::Monitor) => monitor::do_xfrm_monitor(ctx, args),
         Some(Obj::Help) | None => Err(usage()),
     }
 }

@@ -982,7 +982,7 @@ fn setdefault(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
     Ok(0)
 }
 
-fn policy_name(p: u8) -> &'static str {
+pub fn policy_name(p: u8) -> &'static str {
     match p {
         0 => "unspec",
         1 => "block",

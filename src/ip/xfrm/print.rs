@@ -438,7 +438,7 @@ pub fn xfrma(o: &mut Out, tb: &Tb, family: u16, prefix: Option<&str>, nokeys: bo
         }
         let idx = u32::from_ne_bytes([d[0], d[1], d[2], d[3]]);
         let n = o.ifname(idx);
-        o.f(format_args!("dev {} dir {}", n, if d[4] & 1 != 0 { "in" } else { "out" }));
+        o.f(format_args!("dev {} dir {}", n, if d[4] & 2 != 0 { "in" } else { "out" }));
         o.s(sl);
     }
     if let Some(v) = tb.u32(XFRMA_IF_ID) {
