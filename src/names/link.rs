@@ -104,6 +104,14 @@ impl LinkNames {
         if idx != 0 {
             return idx;
         }
+        // if_nametoindex(): its SIOCGIFINDEX ioctl cuts the name at a ':'
+        // (alias labels), so "v0:x" is v0 here.
+        if let Ok(c) = std::ffi::CString::new(name) {
+            let idx = unsafe { libc::if_nametoindex(c.as_ptr()) };
+            if idx != 0 {
+                return idx;
+            }
+        }
         // sscanf("if%u")
         if let Some(rest) = name.strip_prefix("if") {
             let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
