@@ -458,6 +458,10 @@ fn norm_for(cmd: &Argv, b: &[u8]) -> Vec<u8> {
         ],
         b"0123456789",
     );
+    b = mask_after(&b, &[b" temp  ", b" temp "], b"0123456789.");
+    if tool == b"route" {
+        b = route6_refs(&b);
+    }
     let obj = gen::object(cmd);
     let neigh = tool == b"ip" && !obj.is_empty() && (b"neighbour".starts_with(&obj) || b"neighbor".starts_with(&obj));
     if neigh {
@@ -466,6 +470,26 @@ fn norm_for(cmd: &Argv, b: &[u8]) -> Vec<u8> {
         b = lines.concat();
     }
     b
+}
+
+/// net-tools' IPv6 table: the Ref and Use columns count the kernel's own
+/// references and lookups (multicast reports), which move by themselves.
+fn route6_refs(b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(b.len());
+    for l in b.split_inclusive(|c| *c == b'\n') {
+        let words: Vec<&[u8]> = l.split(|c| c.is_ascii_whitespace()).filter(|w| !w.is_empty()).collect();
+        let v6 = words.len() >= 7 && words[0].contains(&b':') && words[0].contains(&b'/');
+        if v6 && words[4].iter().all(u8::is_ascii_digit) && words[5].iter().all(u8::is_ascii_digit) {
+            let mut w = words.clone();
+            w[4] = b"<R>";
+            w[5] = b"<U>";
+            out.extend_from_slice(&w.join(&b' '));
+            out.push(b'\n');
+        } else {
+            out.extend_from_slice(l);
+        }
+    }
+    out
 }
 
 /// After each prefix, the run of bytes from `set` becomes `<V>`.
