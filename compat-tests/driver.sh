@@ -26,7 +26,7 @@ for t in ip bridge sysctl brctl ifconfig route; do
 	ln -s "$r" /run/rip/$t
 	if [ "$twin" = rip ]; then ln -s "$r" /run/bin/$t; else ln -s /usr/sbin/$t /run/bin/$t; fi
 done
-export REF=/run/ref RIP=$rip
+export REF=/run/ref RIP=$rip SETTLE=$settle
 basepath=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export LC_ALL=C
 cd /run/work
@@ -60,6 +60,18 @@ state() {
 # The local table's fe80 routes come in random order.
 sort_local_fe80() { awk '/^local fe80::/ {buf = buf $0 "\n"; next} {if (buf != "") {printf "%s", buf | "sort"; close("sort"); buf=""} print} END {if (buf != "") {printf "%s", buf | "sort"}}'; }
 
+# A quick fingerprint of the state ("!" lines): one reference process per namespace.
+fingerprint() {
+	local ns
+	echo /run/netns/*
+	printf 'link show\naddress show\nroute show table all\nnetns list-id\n' | /run/ref/ip -o -batch - 2>&1
+	/run/ref/ip -6 -o route show table all 2>&1
+	for ns in /run/netns/*; do
+		[ -e "$ns" ] || continue
+		printf 'link show\naddress show\nroute show table all\n' | /run/ref/ip -n "${ns##*/}" -o -batch - 2>&1
+	done
+}
+
 run() { # run TOOLDIR PREFIX CMD: records stdout, stderr and status
 	local dir=$1 pre=$2 cmd=$3
 	PATH=$dir:$basepath bash -c "$cmd" >"$pre.out" 2>"$pre.err" </dev/null
@@ -68,6 +80,7 @@ run() { # run TOOLDIR PREFIX CMD: records stdout, stderr and status
 
 n=0
 dirty=
+fp=
 while IFS= read -r line || [ -n "$line" ]; do
 	n=$((n + 1))
 	case "$line" in
@@ -110,6 +123,28 @@ while IFS= read -r line || [ -n "$line" ]; do
 		run /run/bin "$out/w$n" "$cmd"
 		settle
 		state >"$out/w$n.state" 2>&1
+		;;
+	'! '*)
+		# A fuzzer's write (compat-tests/fuzz): like "$", bounded by a
+		# 5 s timeout (exit 124: a hang), and cheap: the state is read only
+		# after a command that exited 0 and changed a quick fingerprint (the
+		# links, addresses and routes of every namespace and the netns list).
+		# A batch ends with a "$ true" line, whose full state catches the rest.
+		cmd=${line#! }
+		if [ -n "$dirty" ] || [ -z "$fp" ]; then settle; fp=$(fingerprint); fi
+		dirty=
+		printf '%s\n' "$cmd" >"$out/f$n.cmd"
+		PATH=/run/bin:$basepath timeout -k 1 5 bash -c "$cmd" >"$out/f$n.out" 2>"$out/f$n.err" </dev/null
+		rc=$?
+		echo $rc >"$out/f$n.rc"
+		if [ $rc = 0 ]; then
+			new=$(fingerprint)
+			if [ "$new" != "$fp" ]; then
+				settle
+				state >"$out/f$n.state" 2>&1
+				fp=$(fingerprint)
+			fi
+		fi
 		;;
 	*)
 		echo "line $n: unknown line: $line" >>"$out/setup-failures"

@@ -59,7 +59,11 @@ pub fn c_strtoll(s: &str, base: u32) -> (i64, usize, bool) {
     }
     // c_strtoull negated already for '-'; recover the magnitude.
     let m = if neg { mag.wrapping_neg() } else { mag };
-    if over || (!neg && m > i64::MAX as u64) {
+    // A magnitude past 2^64 saturates by sign too (LONG_MIN for '-').
+    if over {
+        return (if neg { i64::MIN } else { i64::MAX }, n, true);
+    }
+    if !neg && m > i64::MAX as u64 {
         return (i64::MAX, n, true);
     }
     if neg && m > (i64::MAX as u64) + 1 {
@@ -162,6 +166,11 @@ mod tests {
         assert_eq!(atoi("12abc"), 12);
         assert_eq!(atoi("foo"), 0);
         assert_eq!(atoi(" -3"), -3);
+        // strtol saturates by sign, also past 2^64 (found by the fuzzer).
+        assert_eq!(c_strtoll("-18446744073709551616", 0), (i64::MIN, 21, true));
+        assert_eq!(c_strtoll("-18446744073709551615", 0), (i64::MIN, 21, true));
+        assert_eq!(c_strtoll("18446744073709551616", 0), (i64::MAX, 20, true));
+        assert_eq!(c_strtoll("-9223372036854775808", 0), (i64::MIN, 20, false));
     }
 
 }

@@ -388,9 +388,20 @@ fn show(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
                 return Ok(0);
             }
             Some(ShowW::Level(level)) => {
-                let v = a.value()?;
+                let mut v = a.value()?;
                 if let Err(e) = select(&mut sel, &v, level, &mut enabled) {
                     return Ok(e);
+                }
+                // ipstats_show() goes on comparing the *value* with the
+                // later level names: "group subgroup X" also selects
+                // subgroup X.
+                for (later, name) in LEVELS.iter().enumerate().skip(level + 1) {
+                    if v == *name {
+                        v = a.value()?;
+                        if let Err(e) = select(&mut sel, &v, later, &mut enabled) {
+                            return Ok(e);
+                        }
+                    }
                 }
             }
             None => {
