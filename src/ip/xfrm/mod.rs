@@ -150,27 +150,15 @@ pub fn strxf_xfrmproto(p: u8) -> String {
     }
 }
 
-/// strxf_proto(): the /etc/protocols name, else the number.
+/// strxf_proto(): the /etc/protocols name (getprotobynumber), else the
+/// number.
 pub fn strxf_proto(p: u8) -> String {
-    // SAFETY: getprotobynumber returns NULL or a static protoent.
-    let pe = unsafe { libc::getprotobynumber(p as i32) };
-    if !pe.is_null() {
-        // SAFETY: p_name of a non-null protoent is a NUL-terminated string.
-        let name = unsafe { std::ffi::CStr::from_ptr((*pe).p_name) };
-        return name.to_string_lossy().into_owned();
-    }
-    p.to_string()
+    crate::names::etc::proto_by_number(i32::from(p)).unwrap_or_else(|| p.to_string())
 }
 
+/// getprotobyname(s)->p_proto, narrowed to the byte xfrm stores.
 fn getprotobyname(s: &str) -> Option<u8> {
-    let c = std::ffi::CString::new(s).ok()?;
-    // SAFETY: getprotobyname reads a NUL-terminated string.
-    let pe = unsafe { libc::getprotobyname(c.as_ptr()) };
-    if pe.is_null() {
-        return None;
-    }
-    // SAFETY: non-null protoent from libc.
-    Some(unsafe { (*pe).p_proto } as u8)
+    crate::names::etc::proto_by_name(s.as_bytes()).map(|p| p as u8)
 }
 
 /// The global `struct xfrm_filter` of ipxfrm.c (zeroed per command): the
