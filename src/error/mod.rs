@@ -8,7 +8,7 @@ use std::io::Write;
 pub mod catalogue;
 pub use catalogue::*;
 mod strerror;
-pub use strerror::strerror;
+pub use strerror::{hstrerror, strerror};
 
 /// Ends the process with this status (after flushing stdout).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -174,6 +174,21 @@ pub fn message(errno: i32) -> Option<&'static str> {
     ERRLIST.get(start..end)
 }
 
+/// glibc 2.36's hstrerror() (resolv/herror.c): the words for an h_errno
+/// value, as herror() prints them. musl words them differently ("Try
+/// again" for TRY_AGAIN, "Unknown error" for 0).
+pub fn hstrerror(h: i32) -> &'static str {
+    match h {
+        i32::MIN..=-1 => "Resolver internal error",
+        0 => "Resolver Error 0 (no error)",
+        1 => "Unknown host",
+        2 => "Host name lookup failure",
+        3 => "Unknown server error",
+        4 => "No address associated with name",
+        _ => "Unknown resolver error",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,6 +221,20 @@ mod tests {
             // SAFETY: strerror returns a NUL-terminated static string; one thread.
             let c = unsafe { std::ffi::CStr::from_ptr(libc::strerror(e)) };
             assert_eq!(strerror(e), c.to_string_lossy(), "errno {}", e);
+        }
+    }
+
+    /// hstrerror() against the linked glibc's.
+    #[cfg(target_env = "gnu")]
+    #[test]
+    fn hstrerror_as_glibc() {
+        extern "C" {
+            fn hstrerror(err: libc::c_int) -> *const libc::c_char;
+        }
+        for h in [-2, -1, 0, 1, 2, 3, 4, 5, 6, 100, i32::MIN, i32::MAX] {
+            // SAFETY: hstrerror returns a NUL-terminated static string.
+            let c = unsafe { std::ffi::CStr::from_ptr(hstrerror(h)) };
+            assert_eq!(super::hstrerror(h), c.to_string_lossy(), "h_errno {}", h);
         }
     }
 }

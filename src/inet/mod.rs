@@ -197,9 +197,6 @@ pub fn get_addr_ipv4(s: &str) -> Option<[u8; 4]> {
     Some(out)
 }
 
-extern "C" {
-    fn gethostbyaddr(addr: *const libc::c_void, len: libc::socklen_t, ty: libc::c_int) -> *mut libc::hostent;
-}
 
 // inet_pton and inet_ntop as glibc 2.36 has them (resolv/inet_pton.c,
 // inet_ntop.c), as rip's own code: musl's accept and spell some addresses
@@ -711,7 +708,7 @@ thread_local! {
     static HOSTS: RefCell<HostCache> = RefCell::new(HashMap::new());
 }
 
-/// resolve_address(): gethostbyaddr with a cache of answers and misses;
+/// resolve_address(): gethostbyaddr (glibc's, as [`netdb::gethostbyaddr`]) with a cache of answers and misses;
 /// a v4-mapped IPv6 address is looked up as IPv4.
 pub fn resolve_address(af: u8, data: &[u8]) -> Option<String> {
     let (af, data) = if af == AF_INET6
@@ -728,20 +725,8 @@ pub fn resolve_address(af: u8, data: &[u8]) -> Option<String> {
     if let Some(hit) = HOSTS.with(|h| h.borrow().get(&key).cloned()) {
         return hit;
     }
-    // SAFETY: data is a valid buffer of data.len() bytes; the hostent is
-    // read at once, before any other resolver call.
-    let name = unsafe {
-        let h = gethostbyaddr(data.as_ptr() as *const libc::c_void, data.len() as libc::socklen_t, af as libc::c_int);
-        if h.is_null() || (*h).h_name.is_null() {
-            None
-        } else {
-            Some(std::ffi::CStr::from_ptr((*h).h_name).to_string_lossy().into_owned())
-        }
-    };
-    // musl's gethostbyaddr answers the numeric form when nothing has a name
-    // (glibc's fails, and ip prints the address its own way: "::ffff:1.2.3.4",
-    // not musl's "1.2.3.4"): a numeric answer is no name.
-    let name = name.filter(|n| inet4_pton(n).is_none() && inet6_pton(n).is_none());
+    // glibc's gethostbyaddr (rip's own, netdb): /etc/hosts, no DNS answer.
+    let name = netdb::gethostbyaddr(data, i32::from(af));
     HOSTS.with(|h| h.borrow_mut().insert(key, name.clone()));
     name
 }
@@ -917,6 +902,7 @@ mod tests {
 
 pub mod fmt;
 pub mod lladdr;
+pub mod netdb;
 pub mod nettools;
 pub use fmt::ABuf;
 pub use lladdr::{ll_addr, ll_addr_n2a};

@@ -1,61 +1,18 @@
 //! net-tools 2.10's address codec (lib/inet.c, lib/inet6.c, lib/af.c),
-//! shared by `ifconfig` and `route`: names resolve through glibc's own
-//! resolver calls in net-tools' order (inet_aton, gethostbyname,
-//! getnetbyname, getnameinfo), so /etc/hosts, /etc/networks and the
-//! messages (herror) are the reference's.
+//! shared by `ifconfig` and `route`: names resolve in net-tools' order
+//! (inet_aton, gethostbyname, getnetbyname, getaddrinfo, getnameinfo)
+//! through rip's own copies of glibc's lookups (super::netdb), so
+//! /etc/hosts, /etc/networks and the herror() messages are the
+//! reference's whatever C library rip is linked with.
 
 use std::cell::RefCell;
-use std::ffi::{CStr, CString};
 
-extern "C" {
-    fn inet_aton(cp: *const libc::c_char, inp: *mut u32) -> libc::c_int;
-    fn gethostbyname(name: *const libc::c_char) -> *mut libc::hostent;
-    fn gethostbyaddr(addr: *const libc::c_void, len: libc::socklen_t, ty: libc::c_int) -> *mut libc::hostent;
-    fn herror(s: *const libc::c_char);
-    fn __h_errno_location() -> *mut libc::c_int;
-}
-
-/// The C string of `b` up to its first NUL.
-fn cstr(b: &[u8]) -> CString {
-    let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
-    CString::new(&b[..end]).unwrap_or_default()
-}
+use super::netdb;
 
 /// glibc inet_aton(): the classic forms (`10`, `10.1`, `0x0a.1.2.3`, ...).
 /// The address in network byte order.
 pub fn aton(s: &[u8]) -> Option<[u8; 4]> {
-    let c = cstr(s);
-    let mut a: u32 = 0;
-    // SAFETY: c is NUL-terminated; a is a 4-byte out parameter.
-    let ok = unsafe { inet_aton(c.as_ptr(), &mut a) };
-    if ok != 0 {
-        Some(a.to_ne_bytes())
-    } else {
-        None
-    }
-}
-
-fn first_host_addr(h: *mut libc::hostent) -> Option<[u8; 4]> {
-    if h.is_null() {
-        return None;
-    }
-    // SAFETY: a non-null hostent from gethostbyname for AF_INET: h_addr_list
-    // is a NULL-terminated array of 4-byte addresses.
-    unsafe {
-        let list = (*h).h_addr_list;
-        if list.is_null() || (*list).is_null() {
-            return None;
-        }
-        let p = *list as *const u8;
-        Some([*p, *p.add(1), *p.add(2), *p.add(3)])
-    }
-}
-
-fn set_errno_from_h_errno() {
-    // SAFETY: glibc's thread-local h_errno and errno locations.
-    unsafe {
-        *libc::__errno_location() = *__h_errno_location();
-    }
+    netdb::inet_aton(s, false)
 }
 
 /// INET_resolve(): Ok((address, is_net)), Err(()) after a failed lookup
@@ -69,39 +26,31 @@ pub fn resolve(name: &[u8], hostfirst: bool) -> Result<([u8; 4], bool), ()> {
     if let Some(a) = aton(name) {
         return Ok((a, false));
     }
-    let c = cstr(name);
     if hostfirst {
-        // SAFETY: c is NUL-terminated; the hostent is read at once.
-        if let Some(a) = first_host_addr(unsafe { gethostbyname(c.as_ptr()) }) {
+        if let Some(a) = netdb::gethostbyname(name) {
             return Ok((a, false));
         }
     }
-    // SAFETY: c is NUL-terminated; the netent is read at once.
-    let np = unsafe { libc::getnetbyname(c.as_ptr()) };
-    if !np.is_null() {
-        // SAFETY: non-null netent.
-        let net = unsafe { (*np).n_net };
+    if let Some(net) = netdb::getnetbyname(name) {
         return Ok((net.to_be_bytes(), true));
     }
     if hostfirst {
-        set_errno_from_h_errno();
         return Err(());
     }
-    // SAFETY: as above.
-    match first_host_addr(unsafe { gethostbyname(c.as_ptr()) }) {
-        Some(a) => Ok((a, false)),
-        None => {
-            set_errno_from_h_errno();
-            Err(())
-        }
-    }
+    netdb::gethostbyname(name).map(|a| (a, false)).ok_or(())
 }
 
-/// herror(text): "text: <h_errno's words>" on stderr.
+/// herror(text): "text: <h_errno's words>" on stderr (glibc's words).
 pub fn herror_of(text: &[u8]) {
-    let c = cstr(text);
-    // SAFETY: c is NUL-terminated.
-    unsafe { herror(c.as_ptr()) };
+    let text = &text[..text.iter().position(|&c| c == 0).unwrap_or(text.len())];
+    let mut m = Vec::with_capacity(text.len() + 40);
+    if !text.is_empty() {
+        m.extend_from_slice(text);
+        m.extend_from_slice(b": ");
+    }
+    m.extend_from_slice(crate::error::hstrerror(netdb::h_errno()).as_bytes());
+    m.push(b'\n');
+    crate::error::eprint_bytes(&m);
 }
 
 /// inet_ntoa().
@@ -132,24 +81,8 @@ pub fn rresolve(a: [u8; 4], numeric: i32, netmask: u32) -> String {
     if let Some(n) = NAMES.with(|c| c.borrow().iter().find(|e| e.0 == a && e.1 == host).map(|e| e.2.clone())) {
         return n;
     }
-    let mut name = None;
-    if host {
-        // SAFETY: a is a 4-byte buffer; the hostent is read at once.
-        unsafe {
-            let h = gethostbyaddr(a.as_ptr() as *const libc::c_void, 4, libc::AF_INET);
-            if !h.is_null() && !(*h).h_name.is_null() {
-                name = Some(trunc127(CStr::from_ptr((*h).h_name).to_bytes()));
-            }
-        }
-    } else {
-        // SAFETY: plain call; the netent is read at once.
-        unsafe {
-            let np = libc::getnetbyaddr(u32::from_be_bytes(a), libc::AF_INET);
-            if !np.is_null() && !(*np).n_name.is_null() {
-                name = Some(trunc127(CStr::from_ptr((*np).n_name).to_bytes()));
-            }
-        }
-    }
+    let name = if host { netdb::gethostbyaddr(&a, libc::AF_INET) } else { netdb::getnetbyaddr(u32::from_be_bytes(a)) };
+    let name = name.map(|n| trunc127(n.as_bytes()));
     let name = name.unwrap_or_else(|| ntoa(a));
     NAMES.with(|c| c.borrow_mut().insert(0, (a, host, name.clone())));
     name
@@ -256,26 +189,15 @@ pub fn in6_getsock(s: &[u8]) -> Option<[u8; 16]> {
 }
 
 /// INET6_resolve() (input type 0): getaddrinfo(name, AF_INET6); on failure
-/// "getaddrinfo: NAME: CODE" on stderr.
+/// "getaddrinfo: NAME: CODE" on stderr (glibc's codes).
 pub fn in6_resolve(name: &[u8]) -> Option<[u8; 16]> {
-    let c = cstr(name);
-    // SAFETY: hints zeroed but the family; the result list is freed below.
-    unsafe {
-        let mut hints: libc::addrinfo = std::mem::zeroed();
-        hints.ai_family = libc::AF_INET6;
-        let mut res: *mut libc::addrinfo = std::ptr::null_mut();
-        let s = libc::getaddrinfo(c.as_ptr(), std::ptr::null(), &hints, &mut res);
-        if s != 0 {
-            crate::eprintf!("getaddrinfo: {}: {}\n", String::from_utf8_lossy(c.as_bytes()), s);
-            return None;
+    let name = &name[..name.iter().position(|&c| c == 0).unwrap_or(name.len())];
+    match netdb::getaddrinfo_inet6(name) {
+        Ok(a) => Some(a),
+        Err(code) => {
+            crate::eprintf!("getaddrinfo: {}: {}\n", String::from_utf8_lossy(name), code);
+            None
         }
-        let mut out = [0u8; 16];
-        if !res.is_null() && !(*res).ai_addr.is_null() {
-            let sin6 = (*res).ai_addr as *const libc::sockaddr_in6;
-            out = (*sin6).sin6_addr.s6_addr;
-        }
-        libc::freeaddrinfo(res);
-        Some(out)
     }
 }
 
@@ -311,28 +233,9 @@ pub fn in6_sprint(a: &[u8; 16], numeric: i32) -> String {
             "[::]".into()
         }
     } else {
-        // SAFETY: a zeroed sockaddr_in6 with family and address; getnameinfo
-        // writes a NUL-terminated name into buf (128 bytes).
-        unsafe {
-            let mut sin6: libc::sockaddr_in6 = std::mem::zeroed();
-            sin6.sin6_family = libc::AF_INET6 as libc::sa_family_t;
-            sin6.sin6_addr.s6_addr = *a;
-            let mut buf = [0 as libc::c_char; 128];
-            let r = libc::getnameinfo(
-                &sin6 as *const libc::sockaddr_in6 as *const libc::sockaddr,
-                std::mem::size_of::<libc::sockaddr_in6>() as libc::socklen_t,
-                buf.as_mut_ptr(),
-                buf.len() as libc::socklen_t,
-                std::ptr::null_mut(),
-                0,
-                0,
-            );
-            if r != 0 {
-                ntop()
-            } else {
-                CStr::from_ptr(buf.as_ptr()).to_string_lossy().into_owned()
-            }
-        }
+        // getnameinfo(flags 0): the hosts services' name, else (no name
+        // server answers) the numeric form.
+        netdb::gethostbyaddr(a, libc::AF_INET6).unwrap_or_else(ntop)
     };
     fix_v4(s, a)
 }

@@ -272,21 +272,78 @@ pub fn ioctl_ifreq(fd: &OwnedFd, req: libc::c_ulong, ifr: &mut [u8; 40]) -> SysR
     Ok(())
 }
 
-/// glibc's getpass(): the prompt and the reply on /dev/tty (else stderr
-/// and stdin), echo off; the line without its newline. None when glibc
-/// returns no buffer.
+/// glibc 2.36's getpass() as rip's own code (musl's gives up without a
+/// /dev/tty and prints no prompt): the prompt and the reply on /dev/tty,
+/// else the prompt on stderr and the reply from stdin; echo and signals
+/// off while a terminal reads; the line without its newline (a newline is
+/// then written where the terminal did not echo one). The reply is read as
+/// stdio reads it, in blocks, so what follows the line in a pipe is
+/// consumed as glibc's buffered stdin consumes it. An empty reply at end of
+/// file. None never happens (glibc returns NULL only without memory).
 pub fn getpass(prompt: &str) -> Option<Vec<u8>> {
-    extern "C" {
-        fn getpass(prompt: *const libc::c_char) -> *mut libc::c_char;
+    // fopen("/dev/tty", "w+ce").
+    // SAFETY: a NUL-terminated literal path; the fd is closed below.
+    let tty = unsafe { libc::open(c"/dev/tty".as_ptr(), libc::O_RDWR | libc::O_CREAT | libc::O_TRUNC | libc::O_CLOEXEC, 0o666) };
+    let (inp, out) = if tty >= 0 { (tty, tty) } else { (0, 2) };
+    // SAFETY: termios structs on the stack, filled by tcgetattr.
+    let mut saved: libc::termios = unsafe { std::mem::zeroed() };
+    let mut changed = false;
+    if unsafe { libc::tcgetattr(inp, &mut saved) } == 0 {
+        let mut t = saved;
+        t.c_lflag &= !(libc::ECHO | libc::ISIG);
+        // SAFETY: as above.
+        changed = unsafe { libc::tcsetattr(inp, libc::TCSAFLUSH, &t) } == 0;
     }
-    let p = std::ffi::CString::new(prompt).ok()?;
-    // SAFETY: a NUL-terminated prompt; glibc returns its own static
-    // buffer (or NULL), read at once as a C string.
-    unsafe {
-        let r = getpass(p.as_ptr());
-        if r.is_null() {
-            return None;
+    write_all(out, prompt.as_bytes());
+    let mut line = Vec::new();
+    let mut buf = [0u8; 4096];
+    let mut nl = false;
+    loop {
+        // SAFETY: reads into a local buffer of its length.
+        let n = unsafe { libc::read(inp, buf.as_mut_ptr() as *mut libc::c_void, buf.len()) };
+        if n < 0 && std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+            continue;
         }
-        Some(std::ffi::CStr::from_ptr(r).to_bytes().to_vec())
+        if n <= 0 {
+            break;
+        }
+        let got = &buf[..n as usize];
+        if let Some(i) = got.iter().position(|&c| c == b'\n') {
+            line.extend_from_slice(&got[..i]);
+            nl = true;
+            break;
+        }
+        line.extend_from_slice(got);
+    }
+    if nl && changed {
+        write_all(out, b"\n");
+    }
+    if changed {
+        // SAFETY: restores the settings read above.
+        unsafe { libc::tcsetattr(inp, libc::TCSAFLUSH, &saved) };
+    }
+    if tty >= 0 {
+        // SAFETY: closes the fd opened above.
+        unsafe { libc::close(tty) };
+    }
+    // The buffer is a C string: it ends at its first NUL.
+    if let Some(z) = line.iter().position(|&c| c == 0) {
+        line.truncate(z);
+    }
+    Some(line)
+}
+
+/// write(2) of all of `b` to `fd` (errors ignored, as stdio's are here).
+fn write_all(fd: i32, mut b: &[u8]) {
+    while !b.is_empty() {
+        // SAFETY: writes from a live slice of its length.
+        let n = unsafe { libc::write(fd, b.as_ptr() as *const libc::c_void, b.len()) };
+        if n < 0 && std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+            continue;
+        }
+        if n <= 0 {
+            return;
+        }
+        b = &b[n as usize..];
     }
 }

@@ -160,6 +160,7 @@ pub fn strxf_proto(p: u8) -> String {
     crate::names::etc::proto_by_number(i32::from(p)).unwrap_or_else(|| p.to_string())
 }
 
+/// getprotobyname(s)->p_proto, narrowed to the byte xfrm stores.
 fn getprotobyname(s: &str) -> Option<u8> {
     crate::names::etc::proto_by_name(s.as_bytes()).map(|p| p as u8)
 }
