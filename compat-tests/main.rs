@@ -84,9 +84,8 @@ fn main() {
         return;
     }
     // `cargo test` passes harness flags (e.g. --nocapture); a bare word filters cases.
-    let filter: Option<String> = std::env::var("RIP_CASES")
-        .ok()
-        .or_else(|| args.iter().skip(1).find(|a| !a.starts_with('-')).cloned());
+    let filter: Option<String> =
+        std::env::var("RIP_CASES").ok().or_else(|| args.iter().skip(1).find(|a| !a.starts_with('-')).cloned());
     let mut report = Report::default();
     report.load_expected();
     preflight(&mut report, filter.is_none());
@@ -235,7 +234,18 @@ fn live_skip_reason() -> Option<String> {
         }
     }
     let ok = Command::new("unshare")
-        .args(["--net", "--uts", "--ipc", "--mount", "--pid", "--fork", "--mount-proc", "--propagation", "private", "true"])
+        .args([
+            "--net",
+            "--uts",
+            "--ipc",
+            "--mount",
+            "--pid",
+            "--fork",
+            "--mount-proc",
+            "--propagation",
+            "private",
+            "true",
+        ])
         .status()
         .map(|s| s.success())
         .unwrap_or(false);

@@ -79,9 +79,10 @@ fn normalize_with(data: &[u8], macs: bool) -> Vec<u8> {
     while i < b.len() {
         if let Some(n) = if macs { mac_at(b, i) } else { None } {
             let tok = &b[i..i + n];
-            let first = tok.iter().take_while(|c| **c != b':').fold(0u8, |a, c| {
-                a.wrapping_mul(16).wrapping_add((*c as char).to_digit(16).unwrap_or(0) as u8)
-            });
+            let first = tok
+                .iter()
+                .take_while(|c| **c != b':')
+                .fold(0u8, |a, c| a.wrapping_mul(16).wrapping_add((*c as char).to_digit(16).unwrap_or(0) as u8));
             if first & 0x02 != 0 {
                 // Canonical form, so the padded and unpadded spellings share a label.
                 let canon: Vec<u8> = tok

@@ -57,7 +57,9 @@ pub fn generate(root: &Path) -> String {
     out.push_str(BEGIN);
     out.push_str("\n| area | what is compared | case files | checks | known differences |\n|---|---|---|---|---|\n");
     let mut dirs: Vec<String> = fs::read_dir(&cases)
-        .map(|rd| rd.flatten().filter(|e| e.path().is_dir()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .map(|rd| {
+            rd.flatten().filter(|e| e.path().is_dir()).map(|e| e.file_name().to_string_lossy().into_owned()).collect()
+        })
         .unwrap_or_default();
     dirs.sort_by_key(|d| AREAS.iter().position(|(a, _)| a == d).unwrap_or(usize::MAX));
     for d in dirs {
@@ -75,15 +77,15 @@ pub fn generate(root: &Path) -> String {
                     let text = fs::read_to_string(&q).unwrap_or_default();
                     checks += text
                         .lines()
-                        .filter(|l| l.starts_with("? ") || l.starts_with("$ ") || l.starts_with("& ") || l.starts_with("= "))
+                        .filter(|l| {
+                            l.starts_with("? ") || l.starts_with("$ ") || l.starts_with("& ") || l.starts_with("= ")
+                        })
                         .count();
                 }
             }
         }
-        let known = expected
-            .lines()
-            .filter(|l| !l.trim_start().starts_with('#') && l.starts_with(&format!("{}/", d)))
-            .count();
+        let known =
+            expected.lines().filter(|l| !l.trim_start().starts_with('#') && l.starts_with(&format!("{}/", d))).count();
         out.push_str(&format!("| {} | {} | {} | {} | {} |\n", d, desc, files, checks, known));
     }
     out.push_str(END);

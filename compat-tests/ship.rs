@@ -17,8 +17,38 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-const PAGES: &[&str] =
-    &["rip.8", "rip-link.8", "rip-address.8", "rip-addrlabel.8", "rip-maddress.8", "rip-route.8", "rip-rule.8", "rip-neigh.8", "rip-ntable.8", "rip-tuntap.8", "rip-token.8", "rip-tcp_metrics.8", "rip-mroute.8", "rip-netns.8", "rip-monitor.8", "rip-netconf.8", "rip-nexthop.8", "rip-bridge.8", "rip-sysctl.8", "rip-brctl.8", "rip-ifconfig.8", "rip-route-nettools.8", "rip-tunnel.8", "rip-xfrm.8", "rip-fou.8", "rip-stats.8", "rip-vrf.8", "rip-mptcp.8", "rip-ioam.8", "rip-sr.8"];
+const PAGES: &[&str] = &[
+    "rip.8",
+    "rip-link.8",
+    "rip-address.8",
+    "rip-addrlabel.8",
+    "rip-maddress.8",
+    "rip-route.8",
+    "rip-rule.8",
+    "rip-neigh.8",
+    "rip-ntable.8",
+    "rip-tuntap.8",
+    "rip-token.8",
+    "rip-tcp_metrics.8",
+    "rip-mroute.8",
+    "rip-netns.8",
+    "rip-monitor.8",
+    "rip-netconf.8",
+    "rip-nexthop.8",
+    "rip-bridge.8",
+    "rip-sysctl.8",
+    "rip-brctl.8",
+    "rip-ifconfig.8",
+    "rip-route-nettools.8",
+    "rip-tunnel.8",
+    "rip-xfrm.8",
+    "rip-fou.8",
+    "rip-stats.8",
+    "rip-vrf.8",
+    "rip-mptcp.8",
+    "rip-ioam.8",
+    "rip-sr.8",
+];
 
 /// Runs a program or fails the test loudly when it is not installed.
 fn run(prog: &str, args: &[&str], env: &[(&str, &Path)]) -> Output {
@@ -80,8 +110,7 @@ fn page_words() -> BTreeSet<String> {
             words.insert(w.trim_end_matches('.').to_string());
         }
         for (i, _) in text.match_indices("[-]") {
-            let rest: String =
-                text[i + 3..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            let rest: String = text[i + 3..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
             words.insert(format!("-{}", rest));
         }
     }
@@ -107,11 +136,13 @@ fn roff_to_text(s: &str) -> String {
                         it.next();
                         it.next();
                     }
-                    Some('[') => for c in it.by_ref() {
-                        if c == ']' {
-                            break;
+                    Some('[') => {
+                        for c in it.by_ref() {
+                            if c == ']' {
+                                break;
+                            }
                         }
-                    },
+                    }
                     _ => {}
                 }
             }
@@ -149,10 +180,39 @@ fn front_ends() -> Vec<&'static dyn Words> {
 fn pages_of(path: &str) -> Vec<&'static str> {
     let under = |p: &str| path == p || path.starts_with(&format!("{} ", p));
     let mut v = Vec::new();
-    if path == "ip" || under("ip OPTIONS") || path == "bridge" || path == "bridge OPTIONS" || path == "sysctl OPTIONS" || path == "brctl" || path == "brctl OPTIONS" {
+    if path == "ip"
+        || under("ip OPTIONS")
+        || path == "bridge"
+        || path == "bridge OPTIONS"
+        || path == "sysctl OPTIONS"
+        || path == "brctl"
+        || path == "brctl OPTIONS"
+    {
         v.push("rip.8");
     }
-    for (obj, page) in [("ip link", "rip-link.8"), ("ip address", "rip-address.8"), ("ip addrlabel", "rip-addrlabel.8"), ("ip maddress", "rip-maddress.8"), ("ip route", "rip-route.8"), ("ip rule", "rip-rule.8"), ("ip neigh", "rip-neigh.8"), ("ip ntable", "rip-ntable.8"), ("ip tuntap", "rip-tuntap.8"), ("ip token", "rip-token.8"), ("ip tcp_metrics", "rip-tcp_metrics.8"), ("ip mroute", "rip-mroute.8"), ("ip netns", "rip-netns.8"), ("ip monitor", "rip-monitor.8"), ("ip netconf", "rip-netconf.8"), ("ip nexthop", "rip-nexthop.8"), ("ip stats", "rip-stats.8"), ("ip vrf", "rip-vrf.8"), ("ip mptcp", "rip-mptcp.8"), ("ip ioam", "rip-ioam.8"), ("ip sr", "rip-sr.8")] {
+    for (obj, page) in [
+        ("ip link", "rip-link.8"),
+        ("ip address", "rip-address.8"),
+        ("ip addrlabel", "rip-addrlabel.8"),
+        ("ip maddress", "rip-maddress.8"),
+        ("ip route", "rip-route.8"),
+        ("ip rule", "rip-rule.8"),
+        ("ip neigh", "rip-neigh.8"),
+        ("ip ntable", "rip-ntable.8"),
+        ("ip tuntap", "rip-tuntap.8"),
+        ("ip token", "rip-token.8"),
+        ("ip tcp_metrics", "rip-tcp_metrics.8"),
+        ("ip mroute", "rip-mroute.8"),
+        ("ip netns", "rip-netns.8"),
+        ("ip monitor", "rip-monitor.8"),
+        ("ip netconf", "rip-netconf.8"),
+        ("ip nexthop", "rip-nexthop.8"),
+        ("ip stats", "rip-stats.8"),
+        ("ip vrf", "rip-vrf.8"),
+        ("ip mptcp", "rip-mptcp.8"),
+        ("ip ioam", "rip-ioam.8"),
+        ("ip sr", "rip-sr.8"),
+    ] {
         if under(obj) {
             v.push(page);
         }
@@ -315,7 +375,12 @@ fn table_keywords_are_documented_and_completed() {
             }
         }
     }
-    assert!(missing.is_empty(), "table words missing (run `{}`):\n  {}", BLESS, missing.into_iter().collect::<Vec<_>>().join("\n  "));
+    assert!(
+        missing.is_empty(),
+        "table words missing (run `{}`):\n  {}",
+        BLESS,
+        missing.into_iter().collect::<Vec<_>>().join("\n  ")
+    );
 }
 
 #[test]
@@ -349,11 +414,17 @@ fn generated_names_and_pages() {
 /// reason. (A getopt long option, written without its dashes in a LongOpt
 /// table, counts as on a table when the table has `--NAME`.)
 const NOT_ON_TABLES: &[(&str, &str)] = &[
-    ("alnum alpha blank cntrl digit graph lower print punct space upper xdigit", "character classes inside a glob pattern ([[:alnum:]], linkinfo/list/fnmatch.rs)"),
+    (
+        "alnum alpha blank cntrl digit graph lower print punct space upper xdigit",
+        "character classes inside a glob pattern ([[:alnum:]], linkinfo/list/fnmatch.rs)",
+    ),
     ("s sec secs ms msec msecs", "time units typed right after a number (rtt 3sec)"),
     ("base_reachable_time retrans_time", "sysctl keys (the deprecated ones sysctl -a skips), not option words"),
     ("forever", "a lifetime value (valid_lft forever), typed where a number goes"),
-    ("inherit unset unlimited", "special values typed where a number goes (ttl inherit, df unset, maxaddress unlimited)"),
+    (
+        "inherit unset unlimited",
+        "special values typed where a number goes (ttl inherit, df unset, maxaddress unlimited)",
+    ),
 ];
 
 /// Literals the parsers compare words against that belong on a table but
@@ -630,7 +701,9 @@ fn literals(src: &str) -> Vec<(usize, usize, String)> {
                     i += 1;
                 }
             }
-            b'r' if b.get(i + 1) == Some(&b'#') || (b.get(i + 1) == Some(&b'"') && (i == 0 || !b[i - 1].is_ascii_alphanumeric())) => {
+            b'r' if b.get(i + 1) == Some(&b'#')
+                || (b.get(i + 1) == Some(&b'"') && (i == 0 || !b[i - 1].is_ascii_alphanumeric())) =>
+            {
                 // raw string: r"..." or r#"..."#
                 let mut j = i + 1;
                 let mut hashes = 0;
@@ -769,12 +842,34 @@ mod tests { fn t() { assert!(matches("l", "intest")); let c = '}'; } }
 use something::only_for_tests;
 fn after_tests(w: &str) { if matches(w, "later") {} }
 "#;
-    let got: BTreeSet<String> = keywords_at(src, &[("ARPHRD_NAMES", "printed only")]).into_iter().map(|(_, w)| w).collect();
-    let want: BTreeSet<String> =
-        ["add", "set", "veth", "mtu", "txqueuelen", "up", "down", "on", "off", "peer", "show", "list", "later", "guarded", "nexthop", "strict", "check", "validate", "dormant", "eui64", "random"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+    let got: BTreeSet<String> =
+        keywords_at(src, &[("ARPHRD_NAMES", "printed only")]).into_iter().map(|(_, w)| w).collect();
+    let want: BTreeSet<String> = [
+        "add",
+        "set",
+        "veth",
+        "mtu",
+        "txqueuelen",
+        "up",
+        "down",
+        "on",
+        "off",
+        "peer",
+        "show",
+        "list",
+        "later",
+        "guarded",
+        "nexthop",
+        "strict",
+        "check",
+        "validate",
+        "dormant",
+        "eui64",
+        "random",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     assert_eq!(got, want);
 }
 
@@ -791,10 +886,26 @@ impl Fake {
     fn new(tag: &str) -> Fake {
         let dir = std::env::temp_dir().join(format!("rip-ship-{}-{}", tag, std::process::id()));
         let _ = fs::remove_dir_all(&dir);
-        for d in ["net/eth0", "net/lo", "net/br-lan/bridge", "net/br-lan/brif", "netns", "sys/net/ipv4/conf/all", "sys/kernel"] {
+        for d in [
+            "net/eth0",
+            "net/lo",
+            "net/br-lan/bridge",
+            "net/br-lan/brif",
+            "netns",
+            "sys/net/ipv4/conf/all",
+            "sys/kernel",
+        ] {
             fs::create_dir_all(dir.join(d)).unwrap();
         }
-        for f in ["net/br-lan/brif/eth0", "netns/blue", "netns/red", "sys/net/ipv4/ip_forward", "sys/net/ipv4/ip_default_ttl", "sys/net/ipv4/conf/all/forwarding", "sys/kernel/hostname"] {
+        for f in [
+            "net/br-lan/brif/eth0",
+            "netns/blue",
+            "netns/red",
+            "sys/net/ipv4/ip_forward",
+            "sys/net/ipv4/ip_default_ttl",
+            "sys/net/ipv4/conf/all/forwarding",
+            "sys/kernel/hostname",
+        ] {
             fs::write(dir.join(f), b"").unwrap();
         }
         fs::write(dir.join("rt_tables"), b"# reserved\n255\tlocal\n254\tmain\n253\tdefault\n100 vpn\n").unwrap();
@@ -827,7 +938,40 @@ fn shell(prog: &str, script: &str, fake: &Fake) -> String {
 /// (command line, words that must be offered, words that must not)
 const CASES: &[(&str, &[&str], &[&str])] = &[
     ("ip li", &["link"], &["route"]),
-    ("ip ", &["address", "link", "route", "rule", "netns", "neighbor", "neighbour", "tuntap", "maddress", "addrlabel", "token", "mroute", "tcp_metrics", "nexthop", "netconf", "monitor", "xfrm", "tunnel", "mrule", "fou", "l2tp", "ila", "macsec", "stats", "vrf", "mptcp", "ioam", "sr"], &[]),
+    (
+        "ip ",
+        &[
+            "address",
+            "link",
+            "route",
+            "rule",
+            "netns",
+            "neighbor",
+            "neighbour",
+            "tuntap",
+            "maddress",
+            "addrlabel",
+            "token",
+            "mroute",
+            "tcp_metrics",
+            "nexthop",
+            "netconf",
+            "monitor",
+            "xfrm",
+            "tunnel",
+            "mrule",
+            "fou",
+            "l2tp",
+            "ila",
+            "macsec",
+            "stats",
+            "vrf",
+            "mptcp",
+            "ioam",
+            "sr",
+        ],
+        &[],
+    ),
     ("ip tcp_metrics show ", &["src", "address"], &[]),
     ("ip mroute show iif ", &["eth0"], &["table"]),
     ("ip token set ::1 ", &["dev"], &[]),
@@ -991,8 +1135,7 @@ fn bash_completion_offers_candidates() {
 /// scripts map kinds that share a parser onto the one table it has.
 #[test]
 fn every_kind_with_options_has_completions() {
-    let kinds: Vec<&str> =
-        rip::linkinfo::kinds::KINDS.iter().filter(|k| k.parse.is_some()).map(|k| k.id).collect();
+    let kinds: Vec<&str> = rip::linkinfo::kinds::KINDS.iter().filter(|k| k.parse.is_some()).map(|k| k.id).collect();
     assert!(!kinds.is_empty());
     let fake = Fake::new("kinds");
     let bash = root().join("completions/rip.bash");
@@ -1097,10 +1240,7 @@ fn fish_completion_parses_and_offers_candidates() {
     }
     let mut prog = format!("set fish_complete_path {}\n", quote(&cdir.to_string_lossy()));
     for (line, _, _) in CASES {
-        prog.push_str(&format!(
-            "printf '%s ' (complete -C {} | string replace -r '\\t.*' ''); echo\n",
-            quote(line)
-        ));
+        prog.push_str(&format!("printf '%s ' (complete -C {} | string replace -r '\\t.*' ''); echo\n", quote(line)));
     }
     let out = shell("fish", &prog, &fake);
     let lines: Vec<&str> = out.lines().collect();

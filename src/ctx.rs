@@ -111,7 +111,15 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn new(o: Opts, p: Printer) -> Ctx {
-        Ctx { o, p, names: Default::default(), sticky: Sticky::default(), rtnl: None, replay: false, headers: Headers::default() }
+        Ctx {
+            o,
+            p,
+            names: Default::default(),
+            sticky: Sticky::default(),
+            rtnl: None,
+            replay: false,
+            headers: Headers::default(),
+        }
     }
 
     /// A context whose netlink answers come from a recording.

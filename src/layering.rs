@@ -241,7 +241,14 @@ fn cycles<N: Ord + Clone>(edges: &BTreeMap<N, BTreeSet<N>>) -> Vec<Vec<N>> {
             }
         }
     }
-    let mut st = St { index: BTreeMap::new(), low: BTreeMap::new(), on: BTreeSet::new(), stack: Vec::new(), next: 0, out: Vec::new() };
+    let mut st = St {
+        index: BTreeMap::new(),
+        low: BTreeMap::new(),
+        on: BTreeSet::new(),
+        stack: Vec::new(),
+        next: 0,
+        out: Vec::new(),
+    };
     for n in edges.keys() {
         if !st.index.contains_key(n) {
             visit(n, edges, &mut st);
@@ -301,8 +308,12 @@ mod tests {
 
         let mut t = base();
         t[7].code.push_str("use super::print::Env;");
-        assert!(violations(&t).iter().any(|l| l.starts_with("import cycle: ip::route::encap -> ip::route::print")
-            || l.starts_with("import cycle: ip::route::print -> ip::route::encap")), "{:?}", violations(&t));
+        assert!(
+            violations(&t).iter().any(|l| l.starts_with("import cycle: ip::route::encap -> ip::route::print")
+                || l.starts_with("import cycle: ip::route::print -> ip::route::encap")),
+            "{:?}",
+            violations(&t)
+        );
 
         // Test code and comments are not scanned.
         let mut t = base();

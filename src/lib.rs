@@ -4,7 +4,13 @@
 
 // Lints that fight code written to mirror C functions one to one (their
 // argument lists, their int-or-nothing results): allowed crate-wide.
-#![allow(clippy::too_many_arguments, clippy::result_unit_err, clippy::type_complexity, clippy::should_implement_trait)]
+#![allow(
+    clippy::too_many_arguments,
+    clippy::result_unit_err,
+    clippy::type_complexity,
+    clippy::should_implement_trait,
+    clippy::explicit_counter_loop
+)]
 
 // The shared layer: it imports no front end and no object.
 pub mod args;
@@ -26,10 +32,10 @@ pub mod ip;
 pub mod nettools_route;
 pub mod sysctl;
 
-mod own;
-mod robust;
 #[cfg(test)]
 mod layering;
+mod own;
+mod robust;
 
 use std::ffi::OsString;
 use std::os::unix::ffi::OsStrExt;

@@ -25,7 +25,10 @@ fn print(s: &str) -> i32 {
         Ok(()) => 0,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            error::eprint_raw(&format!("rip: write error: {}\n", error::strerror(e.raw_os_error().unwrap_or(libc::EIO))));
+            error::eprint_raw(&format!(
+                "rip: write error: {}\n",
+                error::strerror(e.raw_os_error().unwrap_or(libc::EIO))
+            ));
             1
         }
     }
@@ -150,13 +153,8 @@ fn link_target(dir: &Path, relative: bool) -> Result<PathBuf, String> {
     if !relative {
         return Ok(exe);
     }
-    let abs_dir = std::fs::canonicalize(dir).map_err(|e| {
-        format!(
-            "rip: {}: {}\n",
-            dir.display(),
-            error::strerror(e.raw_os_error().unwrap_or(libc::EIO))
-        )
-    })?;
+    let abs_dir = std::fs::canonicalize(dir)
+        .map_err(|e| format!("rip: {}: {}\n", dir.display(), error::strerror(e.raw_os_error().unwrap_or(libc::EIO))))?;
     Ok(relative_path(&abs_dir, &exe))
 }
 

@@ -32,7 +32,13 @@ pub fn load(path: &Path) -> Vec<Rule> {
             Some((c, d)) => (c.trim().to_string(), Some(d.trim().to_string())),
             None => (rest.trim().to_string(), None),
         };
-        out.push(Rule { text: pat.to_string(), kind: kind.to_string(), cmd, details, reason: reason.trim().to_string() });
+        out.push(Rule {
+            text: pat.to_string(),
+            kind: kind.to_string(),
+            cmd,
+            details,
+            reason: reason.trim().to_string(),
+        });
     }
     out
 }

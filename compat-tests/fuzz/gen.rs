@@ -95,8 +95,8 @@ pub fn shell_words(s: &str) -> Option<Argv> {
                 cur.push(*b.get(i + 1)?);
                 i += 1;
             }
-            b'|' | b';' | b'&' | b'<' | b'>' | b'(' | b')' | b'`' | b'$' | b'*' | b'?' | b'[' | b'{'
-            | b'}' | b'~' | b'#' => return None,
+            b'|' | b';' | b'&' | b'<' | b'>' | b'(' | b')' | b'`' | b'$' | b'*' | b'?' | b'[' | b'{' | b'}' | b'~'
+            | b'#' => return None,
             _ => {
                 in_word = true;
                 cur.push(c);
@@ -136,10 +136,7 @@ pub fn quote_argv(a: &Argv) -> String {
 /// The command as a report shows it and the expected-differences file
 /// matches it: shell-quoted, with very long words shortened to `<LONG:N>`.
 pub fn display(a: &Argv) -> String {
-    a.iter()
-        .map(|w| if w.len() > 64 { format!("<LONG:{}>", w.len()) } else { quote(w) })
-        .collect::<Vec<_>>()
-        .join(" ")
+    a.iter().map(|w| if w.len() > 64 { format!("<LONG:{}>", w.len()) } else { quote(w) }).collect::<Vec<_>>().join(" ")
 }
 
 fn case_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -203,7 +200,8 @@ pub fn object(a: &Argv) -> Vec<u8> {
     while i < a.len() {
         let w = &a[i];
         if w.starts_with(b"-") {
-            if matches!(w.as_slice(), b"-n" | b"-netns" | b"-b" | b"-batch" | b"-rc" | b"-rcvbuf" | b"-f" | b"-family") {
+            if matches!(w.as_slice(), b"-n" | b"-netns" | b"-b" | b"-batch" | b"-rc" | b"-rcvbuf" | b"-f" | b"-family")
+            {
                 i += 1;
             }
             i += 1;
@@ -248,7 +246,11 @@ pub fn load_seeds(cases: &Path) -> Seeds {
             if is_keyword(w) && !blocks(w) {
                 vocab.entry((tool.clone(), obj.clone())).or_default().insert(w.clone());
                 vocab.entry((tool.clone(), Vec::new())).or_default().insert(w.clone());
-            } else if w.starts_with(b"-") && w.len() < 16 && w.iter().all(|c| c.is_ascii_graphic()) && !runnable_opt_blocks(w) {
+            } else if w.starts_with(b"-")
+                && w.len() < 16
+                && w.iter().all(|c| c.is_ascii_graphic())
+                && !runnable_opt_blocks(w)
+            {
                 opts.entry(tool.clone()).or_default().insert(w.clone());
             }
         }

@@ -12,6 +12,7 @@
 //!   RIP_FUZZ_AREAS=w,w  only seeds whose tool or object is one of these words
 //!
 //! Also the settle tool the sandboxes call (`fuzz --settle`).
+#![allow(clippy::type_complexity)]
 
 #[path = "../normalize.rs"]
 #[allow(dead_code)]
@@ -92,7 +93,18 @@ fn skip_reason() -> Option<String> {
         }
     }
     let ok = Command::new("unshare")
-        .args(["--net", "--uts", "--ipc", "--mount", "--pid", "--fork", "--mount-proc", "--propagation", "private", "true"])
+        .args([
+            "--net",
+            "--uts",
+            "--ipc",
+            "--mount",
+            "--pid",
+            "--fork",
+            "--mount-proc",
+            "--propagation",
+            "private",
+            "true",
+        ])
         .status()
         .map(|s| s.success())
         .unwrap_or(false);
@@ -233,7 +245,13 @@ struct Stats {
 
 /// Runs one batch in a twin pair and judges it. Returns the commands still
 /// to run when the twins' states diverged (they go to a fresh pair).
-fn run_batch(dir: &Path, idx: &[usize], cmds: &[Argv], findings: &mut Vec<Finding>, stats: &mut Stats) -> Option<Vec<usize>> {
+fn run_batch(
+    dir: &Path,
+    idx: &[usize],
+    cmds: &[Argv],
+    findings: &mut Vec<Finding>,
+    stats: &mut Stats,
+) -> Option<Vec<usize>> {
     let _ = fs::create_dir_all(dir);
     let mut case = String::new();
     for s in SETUP {
@@ -298,7 +316,8 @@ fn run_batch(dir: &Path, idx: &[usize], cmds: &[Argv], findings: &mut Vec<Findin
             if line > upto {
                 break;
             }
-            let ok = rc_of(&a.join(format!("f{}.rc", line))) == Some(0) || rc_of(&b.join(format!("f{}.rc", line))) == Some(0);
+            let ok = rc_of(&a.join(format!("f{}.rc", line))) == Some(0)
+                || rc_of(&b.join(format!("f{}.rc", line))) == Some(0);
             if line == upto || ok {
                 s.push_str(&format!("$ {}\n", gen::quote_argv(&cmds[i])));
             }
@@ -370,7 +389,12 @@ fn run_batch(dir: &Path, idx: &[usize], cmds: &[Argv], findings: &mut Vec<Findin
                 }
             }
             if !msg.is_empty() {
-                findings.push(Finding { kind: "differs", cmd: shown.clone(), details: msg, repro: repro(line, "differs") });
+                findings.push(Finding {
+                    kind: "differs",
+                    cmd: shown.clone(),
+                    details: msg,
+                    repro: repro(line, "differs"),
+                });
             }
         }
         // The state, whenever a twin read it.
@@ -447,14 +471,34 @@ fn norm_for(cmd: &Argv, b: &[u8]) -> Vec<u8> {
     if tool == b"sysctl" {
         b = sysctl_volatile(&b);
     }
-    b = mask_after(&b, &[b"timer\t\t", b"timer\t", b"\"timer\":\"", b"last_rand ", b"\"last_rand\":"], b"0123456789.: -");
+    b = mask_after(
+        &b,
+        &[b"timer\t\t", b"timer\t", b"\"timer\":\"", b"last_rand ", b"\"last_rand\":"],
+        b"0123456789.: -",
+    );
     b = mask_after(
         &b,
         &[
-            b"periodic_gc_runs ", b"forced_gc_runs ", b"lookups ", b"hits ", b"res_failed ", b"allocs ", b"destroys ",
-            b"hash_grows ", b"rcv_probes_mcast ", b"rcv_probes_ucast ", b"\"periodic_gc_runs\":",
-            b"\"forced_gc_runs\":", b"\"lookups\":", b"\"hits\":", b"\"res_failed\":", b"\"allocs\":",
-            b"\"destroys\":", b"\"hash_grows\":", b"\"rcv_probes_mcast\":", b"\"rcv_probes_ucast\":",
+            b"periodic_gc_runs ",
+            b"forced_gc_runs ",
+            b"lookups ",
+            b"hits ",
+            b"res_failed ",
+            b"allocs ",
+            b"destroys ",
+            b"hash_grows ",
+            b"rcv_probes_mcast ",
+            b"rcv_probes_ucast ",
+            b"\"periodic_gc_runs\":",
+            b"\"forced_gc_runs\":",
+            b"\"lookups\":",
+            b"\"hits\":",
+            b"\"res_failed\":",
+            b"\"allocs\":",
+            b"\"destroys\":",
+            b"\"hash_grows\":",
+            b"\"rcv_probes_mcast\":",
+            b"\"rcv_probes_ucast\":",
         ],
         b"0123456789",
     );

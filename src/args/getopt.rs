@@ -55,7 +55,18 @@ impl<'a> Getopt<'a> {
     pub fn new(argv: Vec<Vec<u8>>, short: &'a str, long: &'a [LongOpt]) -> Getopt<'a> {
         let prog = argv.first().cloned().unwrap_or_default();
         let posix = std::env::var_os("POSIXLY_CORRECT").is_some();
-        Getopt { args: argv, prog, short, long, idx: 1, sub: 0, operands: Vec::new(), posix, done: false, long_index: None }
+        Getopt {
+            args: argv,
+            prog,
+            short,
+            long,
+            idx: 1,
+            sub: 0,
+            operands: Vec::new(),
+            posix,
+            done: false,
+            long_index: None,
+        }
     }
 
     /// The operands, in order, once next_opt() returned None.

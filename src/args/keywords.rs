@@ -170,7 +170,8 @@ mod tests {
         Up,
     }
 
-    static T: Table<K> = Table::new("x", &[kw("add", K::Add), kw("set", K::Set), kw("show", K::Show), exact("up", K::Up)]);
+    static T: Table<K> =
+        Table::new("x", &[kw("add", K::Add), kw("set", K::Set), kw("show", K::Show), exact("up", K::Up)]);
 
     #[test]
     fn first_match_in_order() {

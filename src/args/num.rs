@@ -16,9 +16,13 @@ pub fn c_strtoull(s: &str, base: u32) -> (u64, usize, bool) {
         i += 1;
     }
     let mut base = base;
-    
-    if (base == 0 || base == 16) && i + 1 < b.len() && b[i] == b'0' && (b[i + 1] == b'x' || b[i + 1] == b'X')
-        && i + 2 < b.len() && (b[i + 2] as char).is_ascii_hexdigit()
+
+    if (base == 0 || base == 16)
+        && i + 1 < b.len()
+        && b[i] == b'0'
+        && (b[i + 1] == b'x' || b[i + 1] == b'X')
+        && i + 2 < b.len()
+        && (b[i + 2] as char).is_ascii_hexdigit()
     {
         i += 2;
         base = 16;
@@ -145,7 +149,19 @@ mod tests {
         assert_eq!(scanf_if_index(b"ifx"), None);
         assert_eq!(scanf_if_index(b"eth0"), None);
         // Against glibc's own sscanf("if%u") on the glibc build.
-        for w in ["if0", "if4294967295", "if4294967296", "if99999999999999999999", "if+3", "if -2", "if\t9", "if", "if-", "if12ab", "If1"] {
+        for w in [
+            "if0",
+            "if4294967295",
+            "if4294967296",
+            "if99999999999999999999",
+            "if+3",
+            "if -2",
+            "if\t9",
+            "if",
+            "if-",
+            "if12ab",
+            "If1",
+        ] {
             let c = std::ffi::CString::new(w).unwrap();
             let mut v: libc::c_uint = 0;
             let n = unsafe { libc::sscanf(c.as_ptr(), c"if%u".as_ptr(), &mut v as *mut libc::c_uint) };
@@ -172,7 +188,6 @@ mod tests {
         assert_eq!(c_strtoll("18446744073709551616", 0), (i64::MAX, 20, true));
         assert_eq!(c_strtoll("-9223372036854775808", 0), (i64::MIN, 20, false));
     }
-
 }
 
 // glibc's scanf conversions as rip's own code (the bytes rip prints must
@@ -386,7 +401,10 @@ pub fn strtof_whole(s: &str) -> Option<f32> {
             None => (h, None),
         };
         let digits = mant.iter().filter(|c| c.is_ascii_hexdigit()).count();
-        if digits == 0 || mant.iter().filter(|&&c| c == b'.').count() + digits != mant.len() || mant.iter().filter(|&&c| c == b'.').count() > 1 {
+        if digits == 0
+            || mant.iter().filter(|&&c| c == b'.').count() + digits != mant.len()
+            || mant.iter().filter(|&&c| c == b'.').count() > 1
+        {
             return None;
         }
         let exp = match exp {
@@ -481,16 +499,91 @@ mod scanf_vs_glibc {
     use super::*;
 
     const INPUTS: &[&str] = &[
-        "", " ", "0", "1", "-1", "+1", "12", " 12", "\t\n-7x", "0x", "0X1f", "0xg", "0x1G", "08", "077", "-0x10", "+-1",
-        "-", "+", "4294967295", "4294967296", "2147483648", "-2147483649", "9223372036854775807",
-        "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "99999999999999999999",
-        "-99999999999999999999", "18446744073709551615", "18446744073709551616", "1.5", ".5", "5.", ".", "1e3",
-        "1e", "1e+", "1e-2", "1E5x", "1.2.3", "1.5e3e4", "inf", "INF", "-inf", "infinity", "infin", "infx", "in",
-        "nan", "NaN", "-nan", "na", "nanx", "0x1p3", "0x1.8p1", "0x.8", "0x1p", "0x1.", "0xp1", "0x1P-2",
-        "0x1fffffffffffffff", "0x123456789abcdef12p-3", "1e400", "-1e400", "1e-400", "2.5e-310",
-        "0.1", "123456789012345678901234567890", "3.14159265358979323846", "abc", "ff", "ab.cdef",
-        "00.00", "8000.0000", "80:00.0000", "-1.00", "0x12.34", "1ff.2", "12.345678901234", "8000.ab-cd",
-        "+0x1.8p+1", "0x0.0000000000001p-1022", "1.7976931348623157e308", "1.8e308",
+        "",
+        " ",
+        "0",
+        "1",
+        "-1",
+        "+1",
+        "12",
+        " 12",
+        "\t\n-7x",
+        "0x",
+        "0X1f",
+        "0xg",
+        "0x1G",
+        "08",
+        "077",
+        "-0x10",
+        "+-1",
+        "-",
+        "+",
+        "4294967295",
+        "4294967296",
+        "2147483648",
+        "-2147483649",
+        "9223372036854775807",
+        "9223372036854775808",
+        "-9223372036854775808",
+        "-9223372036854775809",
+        "99999999999999999999",
+        "-99999999999999999999",
+        "18446744073709551615",
+        "18446744073709551616",
+        "1.5",
+        ".5",
+        "5.",
+        ".",
+        "1e3",
+        "1e",
+        "1e+",
+        "1e-2",
+        "1E5x",
+        "1.2.3",
+        "1.5e3e4",
+        "inf",
+        "INF",
+        "-inf",
+        "infinity",
+        "infin",
+        "infx",
+        "in",
+        "nan",
+        "NaN",
+        "-nan",
+        "na",
+        "nanx",
+        "0x1p3",
+        "0x1.8p1",
+        "0x.8",
+        "0x1p",
+        "0x1.",
+        "0xp1",
+        "0x1P-2",
+        "0x1fffffffffffffff",
+        "0x123456789abcdef12p-3",
+        "1e400",
+        "-1e400",
+        "1e-400",
+        "2.5e-310",
+        "0.1",
+        "123456789012345678901234567890",
+        "3.14159265358979323846",
+        "abc",
+        "ff",
+        "ab.cdef",
+        "00.00",
+        "8000.0000",
+        "80:00.0000",
+        "-1.00",
+        "0x12.34",
+        "1ff.2",
+        "12.345678901234",
+        "8000.ab-cd",
+        "+0x1.8p+1",
+        "0x0.0000000000001p-1022",
+        "1.7976931348623157e308",
+        "1.8e308",
     ];
 
     fn c(s: &str) -> std::ffi::CString {
@@ -512,15 +605,36 @@ mod scanf_vs_glibc {
             let mut d: libc::c_double = 0.0;
             let n = unsafe { libc::sscanf(c(s).as_ptr(), c"%lf".as_ptr(), &mut d as *mut libc::c_double) };
             let want = (n == 1).then_some(d).map(|d| if d.is_nan() { "nan".to_string() } else { format!("{:e}", d) });
-            let got = scanf_double(s.as_bytes()).map(|d| if d.is_nan() { "nan".to_string() } else { format!("{:e}", d) });
+            let got =
+                scanf_double(s.as_bytes()).map(|d| if d.is_nan() { "nan".to_string() } else { format!("{:e}", d) });
             assert_eq!(got, want, "{:?}", s);
         }
     }
 
     #[test]
     fn strtof() {
-        let more = ["1", " 1", "1 ", "+-1", "--1", "nan(abc)", "nan()", "nan(a-b)", "NAN(x)", "-inf", "infinite",
-            "0x1.fffffep127", "0x1.ffffffp127", "1e38", "1e39", "1e-46", "3.4028235e38", "0x.", "0x1.8", "1_0"];
+        let more = [
+            "1",
+            " 1",
+            "1 ",
+            "+-1",
+            "--1",
+            "nan(abc)",
+            "nan()",
+            "nan(a-b)",
+            "NAN(x)",
+            "-inf",
+            "infinite",
+            "0x1.fffffep127",
+            "0x1.ffffffp127",
+            "1e38",
+            "1e39",
+            "1e-46",
+            "3.4028235e38",
+            "0x.",
+            "0x1.8",
+            "1_0",
+        ];
         for s in INPUTS.iter().chain(&more) {
             let cs = c(s);
             let mut end: *mut libc::c_char = std::ptr::null_mut();
@@ -541,8 +655,14 @@ mod scanf_vs_glibc {
                 libc::sscanf(
                     c(s).as_ptr(),
                     c"%2hhx%2hhx.%2hhx%2hhx%2hhx%2hhx%2hhx%2hhx".as_ptr(),
-                    a as *mut u8, b as *mut u8, c0 as *mut u8, c1 as *mut u8,
-                    c2 as *mut u8, c3 as *mut u8, c4 as *mut u8, c5 as *mut u8,
+                    a as *mut u8,
+                    b as *mut u8,
+                    c0 as *mut u8,
+                    c1 as *mut u8,
+                    c2 as *mut u8,
+                    c3 as *mut u8,
+                    c4 as *mut u8,
+                    c5 as *mut u8,
                 );
             }
             let mut got = [0x5au8; 8];

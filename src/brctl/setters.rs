@@ -128,13 +128,9 @@ pub fn addif(br: &mut Br, argv: &[Vec<u8>]) -> i32 {
         match port_ioctl(br, brname, ifname, brsys::SIOCBRADDIF, brsys::BRCTL_ADD_IF) {
             Ok(()) => continue,
             Err(libc::ENODEV) => no_device(brname, ifname),
-            Err(libc::EBUSY) => err(&[
-                b"device ",
-                ifname,
-                b" is already a member of a bridge; can't add it to bridge ",
-                brname,
-                b".\n",
-            ]),
+            Err(libc::EBUSY) => {
+                err(&[b"device ", ifname, b" is already a member of a bridge; can't add it to bridge ", brname, b".\n"])
+            }
             Err(libc::ELOOP) => err(&[
                 b"device ",
                 ifname,
@@ -181,11 +177,25 @@ pub fn setageing(br: &mut Br, argv: &[Vec<u8>]) -> i32 {
 }
 
 pub fn setfd(br: &mut Br, argv: &[Vec<u8>]) -> i32 {
-    set_time(br, argv, "forward_delay", brsys::BRCTL_SET_BRIDGE_FORWARD_DELAY, "bad forward delay value", "set forward delay failed")
+    set_time(
+        br,
+        argv,
+        "forward_delay",
+        brsys::BRCTL_SET_BRIDGE_FORWARD_DELAY,
+        "bad forward delay value",
+        "set forward delay failed",
+    )
 }
 
 pub fn sethello(br: &mut Br, argv: &[Vec<u8>]) -> i32 {
-    set_time(br, argv, "hello_time", brsys::BRCTL_SET_BRIDGE_HELLO_TIME, "bad hello timer value", "set hello timer failed")
+    set_time(
+        br,
+        argv,
+        "hello_time",
+        brsys::BRCTL_SET_BRIDGE_HELLO_TIME,
+        "bad hello timer value",
+        "set hello timer failed",
+    )
 }
 
 pub fn setmaxage(br: &mut Br, argv: &[Vec<u8>]) -> i32 {
@@ -225,7 +235,10 @@ pub fn setpathcost(br: &mut Br, argv: &[Vec<u8>]) -> i32 {
 
 pub fn setportprio(br: &mut Br, argv: &[Vec<u8>]) -> i32 {
     let Some(prio) = int_arg(&argv[3], "bad path priority value") else { return 1 };
-    report(port_set(br, &argv[1], &argv[2], "priority", prio, brsys::BRCTL_SET_PORT_PRIORITY), "set port priority failed")
+    report(
+        port_set(br, &argv[1], &argv[2], "priority", prio, brsys::BRCTL_SET_PORT_PRIORITY),
+        "set port priority failed",
+    )
 }
 
 pub fn stp(br: &mut Br, argv: &[Vec<u8>]) -> i32 {

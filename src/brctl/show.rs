@@ -3,7 +3,7 @@
 //! br_dump_interface_list()). The header comes before the first bridge
 //! that can be read; without names every bridge is listed until one fails.
 
-use super::info::{bridge_id, bridges, bridge_info, err, ports, serr, Br};
+use super::info::{bridge_id, bridge_info, bridges, err, ports, serr, Br};
 
 /// show_bridge(): 0, or 1 after the message for a name that is no bridge.
 fn show_bridge(br: &mut Br, name: &[u8]) -> i32 {

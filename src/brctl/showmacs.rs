@@ -35,7 +35,13 @@ fn read_fdb(br: &Br, bridge: &[u8], offset: usize) -> Result<Vec<[u8; ENTRY]>, i
             // The old ioctl; the table can change under it (EAGAIN).
             let mut tries = 0;
             loop {
-                match br.sock.devprivate_buf(bridge, brsys::BRCTL_GET_FDB_ENTRIES, &mut buf, CHUNK as u64, offset as u64) {
+                match br.sock.devprivate_buf(
+                    bridge,
+                    brsys::BRCTL_GET_FDB_ENTRIES,
+                    &mut buf,
+                    CHUNK as u64,
+                    offset as u64,
+                ) {
                     Ok(k) => break (k.max(0) as usize).min(CHUNK),
                     Err(libc::EAGAIN) if tries < 9 => tries += 1,
                     Err(e) => return Err(e),

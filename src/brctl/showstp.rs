@@ -1,7 +1,7 @@
 //! `brctl showstp BRIDGE`: the bridge's STP parameters and timers, then a
 //! block per port (brctl_disp.c br_dump_info() and dump_port_info()).
 
-use super::info::{bridge_id, bridge_info, err, port_info, ports, serr, show_timer, BridgeInfo, Br};
+use super::info::{bridge_id, bridge_info, err, port_info, ports, serr, show_timer, Br, BridgeInfo};
 
 /// br_get_state_name().
 fn state_name(state: u8) -> &'static str {

@@ -2,9 +2,9 @@
 //! (RTM_GETNEIGH, family AF_BRIDGE, filtered by the kernel under strict
 //! checking and again here), add/append/replace/del, get and flush.
 
-use crate::ctx::{Ctx, Headers};
 use crate::args::keywords::{doc, exact, kw, Table};
 use crate::args::{matches, Args};
+use crate::ctx::{Ctx, Headers};
 use crate::error::{fail, Res};
 use crate::names::LinkNames;
 use crate::netlink::attr::{get_be16, get_u32};
@@ -288,7 +288,6 @@ fn state_n2a(s: u32, json: bool) -> String {
 }
 
 const NTF_USE: u8 = 0x01;
-
 
 /// get_addr() for `dst`: the address bytes, or the message and exit 1.
 fn get_addr(arg: &str, family: u8) -> Res<Vec<u8>> {

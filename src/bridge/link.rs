@@ -2,16 +2,16 @@
 //! AF_BRIDGE and `set`/`change` of port options (RTM_SETLINK with a nested
 //! IFLA_PROTINFO and, for `self`/`master`/`hwmode`, IFLA_AF_SPEC).
 
-use crate::ctx::{Ctx, Headers};
 use crate::args::keywords::{exact, kw, Table};
+use crate::args::num::{atoi, c_strtoll};
 use crate::args::Args;
+use crate::ctx::{Ctx, Headers};
 use crate::error::{fail, Res};
 use crate::names::LinkNames;
 use crate::netlink::attr::{get_u16, get_u8, NLA_TYPE_MASK};
 use crate::netlink::consts::*;
 use crate::netlink::{Msg, Req, Tb};
 use crate::print::{Color, Printer, J, T};
-use crate::args::num::{atoi, c_strtoll};
 
 use crate::linkinfo::brport::*;
 use crate::netlink::attr::NLA_F_NESTED;
@@ -249,7 +249,12 @@ fn brlink_modify(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
         return Ok(-1);
     }
 
-    let mut req = Req::bounded(RTM_SETLINK, NLM_F_REQUEST, &ifinfomsg(AF_BRIDGE, index as i32, 0, 0), crate::netlink::attr::bound::BRLINK_MODIFY);
+    let mut req = Req::bounded(
+        RTM_SETLINK,
+        NLM_F_REQUEST,
+        &ifinfomsg(AF_BRIDGE, index as i32, 0, 0),
+        crate::netlink::attr::bound::BRLINK_MODIFY,
+    );
     let nest = req.nest(IFLA_PROTINFO | NLA_F_NESTED);
     let flag_order: &[(usize, u16)] = &[
         (GUARD, IFLA_BRPORT_GUARD),
@@ -444,7 +449,14 @@ fn print_protinfo(p: &mut Printer, names: &mut LinkNames, ty: u16, data: &[u8], 
 }
 
 /// print_linkinfo(): one port. Negative on a message it cannot print.
-pub fn print_linkinfo(p: &mut Printer, names: &mut LinkNames, hdr: Headers, m: &Msg, filter_index: u32, details: bool) -> i32 {
+pub fn print_linkinfo(
+    p: &mut Printer,
+    names: &mut LinkNames,
+    hdr: Headers,
+    m: &Msg,
+    filter_index: u32,
+    details: bool,
+) -> i32 {
     let Some((family, _, index, ifflags, _)) = ifinfo(m.payload) else {
         crate::eprintf!("Message too short!\n");
         return -1;
@@ -548,10 +560,9 @@ mod tests {
 #[cfg(test)]
 mod print_tests {
     use super::*;
-    use crate::print::Captured as Buf;
     use crate::netlink::msgs;
+    use crate::print::Captured as Buf;
     use crate::print::Mode;
-
 
     /// A port message as the kernel sends it for AF_BRIDGE dumps.
     fn port_msg(index: i32, flags: u32, state: u8, link: Option<u32>) -> Req {
@@ -594,7 +605,10 @@ mod print_tests {
         names.offline = true;
         let req = port_msg(4, IFF_UP | IFF_BROADCAST | IFF_MULTICAST, 7, Some(5));
         let s = render(Mode::default(), &req, false, &mut names);
-        assert_eq!(s, "4: veth0@if5: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 master if3 state (7) priority 32 cost 2 \n");
+        assert_eq!(
+            s,
+            "4: veth0@if5: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 master if3 state (7) priority 32 cost 2 \n"
+        );
         let s = render(Mode { oneline: true, ..Mode::default() }, &req, true, &mut names);
         assert!(s.ends_with("cost 2 \\    hairpin on mcast_router 1 backup_port if9 \n"), "{}", s);
     }

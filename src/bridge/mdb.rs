@@ -1,15 +1,15 @@
 //! `bridge mdb` (bridge/mdb.c, 6.1.0): the multicast database dump
 //! (RTM_GETMDB, twice: entries, then router ports) and add/del.
 
-use crate::ctx::{Ctx, Headers};
 use crate::args::keywords::{exact, kw, Table};
 use crate::args::Args;
+use crate::ctx::{Ctx, Headers};
 use crate::error::{fail, Exit, Res};
+use crate::linkinfo::brport::{format_timer, print_router_port_stats};
 use crate::names::LinkNames;
 use crate::netlink::attr::{align4, get_u32, get_u8};
 use crate::netlink::consts::*;
 use crate::netlink::{Msg, Req, Tb};
-use crate::linkinfo::brport::{format_timer, print_router_port_stats};
 use crate::print::{Color, Printer, T};
 
 const RTM_NEWMDB: u16 = 84;
@@ -39,7 +39,8 @@ const ETH_P_IPV6: u16 = 0x86dd;
 /// address union and the protocol, padded to 4.
 const MDB_ENTRY_LEN: usize = 28;
 
-pub const USAGE: &str = "Usage: bridge mdb { add | del } dev DEV port PORT grp GROUP [src SOURCE] [permanent | temp] [vid VID]
+pub const USAGE: &str =
+    "Usage: bridge mdb { add | del } dev DEV port PORT grp GROUP [src SOURCE] [permanent | temp] [vid VID]
        bridge mdb {show} [ dev DEV ] [ vid VID ]
 ";
 
@@ -203,7 +204,8 @@ fn dump_req(ctx: &mut Ctx) -> Res<bool> {
 }
 
 fn run_dump(ctx: &mut Ctx, o: Opt, routers: bool) -> Res<bool> {
-    let ok = ctx.dump_stream(|sh, m| if print_msg(sh.p, sh.names, &m, o, routers) < 0 { Err(Exit(-1)) } else { Ok(()) });
+    let ok =
+        ctx.dump_stream(|sh, m| if print_msg(sh.p, sh.names, &m, o, routers) < 0 { Err(Exit(-1)) } else { Ok(()) });
     if !matches!(ok, Ok(true)) {
         crate::error::say_dump_terminated();
         return Ok(false);
@@ -214,12 +216,7 @@ fn run_dump(ctx: &mut Ctx, o: Opt, routers: bool) -> Res<bool> {
 /// __parse_mdb_nlmsg() and print_mdbs()/print_rtrs().
 fn print_msg(p: &mut Printer, names: &mut LinkNames, m: &Msg, o: Opt, routers: bool) -> i32 {
     if m.ty != RTM_GETMDB && m.ty != RTM_NEWMDB && m.ty != RTM_DELMDB {
-        crate::eprintf!(
-            "Not RTM_GETMDB, RTM_NEWMDB or RTM_DELMDB: {:08x} {:08x} {:08x}\n",
-            m.raw.len(),
-            m.ty,
-            m.flags
-        );
+        crate::eprintf!("Not RTM_GETMDB, RTM_NEWMDB or RTM_DELMDB: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
         return 0;
     }
     let Some(h) = m.payload.get(..8) else {
@@ -250,12 +247,7 @@ fn print_msg(p: &mut Printer, names: &mut LinkNames, m: &Msg, o: Opt, routers: b
 /// print_mdb_mon(): an MDB event (entries, then router ports).
 pub fn print_mdb_mon(p: &mut Printer, names: &mut LinkNames, hdr: Headers, m: &Msg, details: bool, stats: bool) -> i32 {
     if m.ty != RTM_GETMDB && m.ty != RTM_NEWMDB && m.ty != RTM_DELMDB {
-        crate::eprintf!(
-            "Not RTM_GETMDB, RTM_NEWMDB or RTM_DELMDB: {:08x} {:08x} {:08x}\n",
-            m.raw.len(),
-            m.ty,
-            m.flags
-        );
+        crate::eprintf!("Not RTM_GETMDB, RTM_NEWMDB or RTM_DELMDB: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
         return 0;
     }
     let Some(h) = m.payload.get(..8) else {
@@ -377,7 +369,11 @@ fn print_mdb_entry(p: &mut Printer, names: &mut LinkNames, ifindex: u32, info: &
     p.color_string(T::Any, Color::Ifname, "dev", "dev {}", &dev);
     let pn = names.name_own_socket(port);
     p.string(T::Any, "port", " port {}", &pn);
-    let grp = if af == AF_PACKET { crate::inet::ll_addr(&addr[..6]) } else { crate::inet::ntop_prefix(af, addr).unwrap_or_default() };
+    let grp = if af == AF_PACKET {
+        crate::inet::ll_addr(&addr[..6])
+    } else {
+        crate::inet::ntop_prefix(af, addr).unwrap_or_default()
+    };
     p.color_string(T::Any, family_color(af), "grp", " grp {}", &grp);
     if let Some(src) = tb.get(MDBA_MDB_EATTR_SOURCE) {
         let s = crate::inet::ntop_prefix(af, src).unwrap_or_else(|| "(null)".to_string());
@@ -386,7 +382,12 @@ fn print_mdb_entry(p: &mut Printer, names: &mut LinkNames, ifindex: u32, info: &
     p.string(T::Any, "state", " {}", if state & MDB_PERMANENT != 0 { "permanent" } else { "temp" });
     if o.details {
         if let Some(mode) = tb.u8(MDBA_MDB_EATTR_GROUP_MODE) {
-            p.string(T::Any, "filter_mode", " filter_mode {}", if mode == MCAST_INCLUDE { "include" } else { "exclude" });
+            p.string(
+                T::Any,
+                "filter_mode",
+                " filter_mode {}",
+                if mode == MCAST_INCLUDE { "include" } else { "exclude" },
+            );
         }
         if let Some(list) = tb.get(MDBA_MDB_EATTR_SRC_LIST) {
             let key = if p.is_json() { "source_list" } else { " source_list" };

@@ -314,7 +314,15 @@ mod tests {
         paths.sort();
         paths.dedup();
         assert_eq!(paths.len(), n, "a table path twice");
-        for p in ["bridge link set", "bridge fdb add", "bridge fdb show", "bridge mdb add", "bridge vlan tunnelshow", "bridge vni add", "bridge monitor"] {
+        for p in [
+            "bridge link set",
+            "bridge fdb add",
+            "bridge fdb show",
+            "bridge mdb add",
+            "bridge vlan tunnelshow",
+            "bridge vni add",
+            "bridge monitor",
+        ] {
             assert!(paths.contains(&p), "{}", p);
         }
         assert!(k[0].words().contains(&"-compressvlans"));

@@ -2,9 +2,9 @@
 //! vni) events from rtnetlink multicast groups, or from a file saved by
 //! rtmon. Printed with the same functions as the dumps.
 
-use crate::ctx::Ctx;
 use crate::args::keywords::{exact, kw, Table};
 use crate::args::Args;
+use crate::ctx::Ctx;
 use crate::error::{fail, Exit, Res};
 use crate::netlink::consts::*;
 use crate::netlink::{msgs, Msg, Rtnl};
@@ -92,9 +92,7 @@ pub fn do_monitor(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
                 banner = true;
             }
             Some(Word::Help) => return Err(fail(255, USAGE)),
-            None => {
-                return Err(fail(255, &format!("Argument \"{}\" is unknown, try \"bridge monitor help\".\n", w)))
-            }
+            None => return Err(fail(255, &format!("Argument \"{}\" is unknown, try \"bridge monitor help\".\n", w))),
         }
     }
     if llink {

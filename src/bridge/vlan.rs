@@ -6,9 +6,9 @@
 //! monitor) follow the source: this kernel has no VLAN filtering, so here
 //! they are only exercised by unit tests.
 
-use crate::ctx::{Ctx, Headers};
 use crate::args::keywords::{exact, kw, Table};
 use crate::args::{matches, Args};
+use crate::ctx::{Ctx, Headers};
 use crate::error::{fail, Exit, Res};
 use crate::names::LinkNames;
 use crate::netlink::attr::{get_u16, get_u32, get_u64};
@@ -324,7 +324,12 @@ fn vlan_modify(ctx: &mut Ctx, cmd: u16, mut args: Args) -> Res<i32> {
             return Ok(-1);
         }
     }
-    let mut req = Req::bounded(cmd, NLM_F_REQUEST, &ifinfomsg(AF_BRIDGE, index as i32, 0, 0), crate::netlink::attr::bound::VLAN_MODIFY);
+    let mut req = Req::bounded(
+        cmd,
+        NLM_F_REQUEST,
+        &ifinfomsg(AF_BRIDGE, index as i32, 0, 0),
+        crate::netlink::attr::bound::VLAN_MODIFY,
+    );
     let af = req.nest(IFLA_AF_SPEC);
     if flags != 0 {
         req.attr_u16(crate::linkinfo::brport::IFLA_BRIDGE_FLAGS, flags);
@@ -1014,7 +1019,15 @@ fn vlan_rtm_port(p: &mut Printer, names: &mut LinkNames, ifindex: u32, cur: &mut
     }
 }
 
-fn print_vlan_opts(p: &mut Printer, names: &mut LinkNames, a: &[u8], ifindex: u32, f: Filter, cur: &mut i64, stats: bool) {
+fn print_vlan_opts(
+    p: &mut Printer,
+    names: &mut LinkNames,
+    a: &[u8],
+    ifindex: u32,
+    f: Filter,
+    cur: &mut i64,
+    stats: bool,
+) {
     let vtb = Tb::parse(a, 6);
     // The reference reads the info unconditionally (a crash without it).
     let Some(info) = vtb.get(BRIDGE_VLANDB_ENTRY_INFO).filter(|d| d.len() >= 4) else { return };
@@ -1138,10 +1151,9 @@ fn print_vlan_router_ports(p: &mut Printer, names: &mut LinkNames, list: &[u8], 
 #[cfg(test)]
 mod rtm_tests {
     use super::*;
-    use crate::print::Captured as Buf;
     use crate::netlink::msgs;
+    use crate::print::Captured as Buf;
     use crate::print::Mode;
-
 
     fn entry(r: &mut Req, flags: u16, vid: u16, range: Option<u16>, state: u8, router: Option<u8>) {
         let n = r.nest(BRIDGE_VLANDB_ENTRY | crate::netlink::attr::NLA_F_NESTED);
@@ -1174,7 +1186,17 @@ mod rtm_tests {
             names.offline = true;
             let mut cur = -1;
             for m in msgs(r.bytes()) {
-                print_vlan_rtm(&mut p, &mut names, Headers::default(), &m, Filter::default(), &mut cur, false, false, false);
+                print_vlan_rtm(
+                    &mut p,
+                    &mut names,
+                    Headers::default(),
+                    &m,
+                    Filter::default(),
+                    &mut cur,
+                    false,
+                    false,
+                    false,
+                );
             }
             assert_eq!(cur, 4);
             let _ = p.flush();

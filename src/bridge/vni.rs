@@ -1,9 +1,9 @@
 //! `bridge vni` (bridge/vni.c, 6.1.0): the VNI filter of vxlan devices
 //! (RTM_GETTUNNEL dump, family AF_BRIDGE) and add/delete.
 
-use crate::ctx::{Ctx, Headers};
 use crate::args::keywords::{exact, Table};
 use crate::args::Args;
+use crate::ctx::{Ctx, Headers};
 use crate::error::{fail, Exit, Res};
 use crate::names::LinkNames;
 use crate::netlink::attr::{align4, get_u32};
@@ -214,7 +214,8 @@ fn vni_show(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
         ctx.p.raw(format!("{:<16}  {:<15}  {:<15}\n", "dev", "vni", "group/remote").as_bytes());
     }
     let hdr = ctx.headers;
-    let ok = ctx.dump_stream(|sh, m| if print_vnifilter(sh.p, sh.names, hdr, &m, index) < 0 { Err(Exit(-1)) } else { Ok(()) });
+    let ok = ctx
+        .dump_stream(|sh, m| if print_vnifilter(sh.p, sh.names, hdr, &m, index) < 0 { Err(Exit(-1)) } else { Ok(()) });
     if !matches!(ok, Ok(true)) {
         // (sic) the reference's spelling.
         return Err(fail(1, "Dump ternminated\n"));
@@ -311,7 +312,12 @@ fn print_vni(p: &mut Printer, data: &[u8]) {
         p.nl();
         p.fp(&format!("{:<16}   ", ""));
         p.fp("RX: ");
-        for (a, key, fmt) in [(1u16, "rx_bytes", "bytes {} "), (2, "rx_pkts", "pkts {} "), (3, "rx_drops", "drops {} "), (4, "rx_errors", "errors {} ")] {
+        for (a, key, fmt) in [
+            (1u16, "rx_bytes", "bytes {} "),
+            (2, "rx_pkts", "pkts {} "),
+            (3, "rx_drops", "drops {} "),
+            (4, "rx_errors", "errors {} "),
+        ] {
             if let Some(v) = stb.u64(a) {
                 p.uint(T::Any, key, fmt, v);
             }
@@ -319,7 +325,12 @@ fn print_vni(p: &mut Printer, data: &[u8]) {
         p.nl();
         p.fp(&format!("{:<16}   ", ""));
         p.fp("TX: ");
-        for (a, key, fmt) in [(5u16, "tx_bytes", "bytes {} "), (6, "tx_pkts", "pkts {} "), (7, "tx_drops", "drops {} "), (8, "tx_errors", "errors {} ")] {
+        for (a, key, fmt) in [
+            (5u16, "tx_bytes", "bytes {} "),
+            (6, "tx_pkts", "pkts {} "),
+            (7, "tx_drops", "drops {} "),
+            (8, "tx_errors", "errors {} "),
+        ] {
             if let Some(v) = stb.u64(a) {
                 p.uint(T::Any, key, fmt, v);
             }

@@ -19,18 +19,12 @@ pub fn invarg(msg: &str, arg: &str) -> Exit {
 
 /// `duparg(key, arg)`: `Error: duplicate "KEY": "ARG" is the second value.`
 pub fn duparg(key: &str, arg: &str) -> Exit {
-    fail(
-        255,
-        &format!("Error: duplicate \"{}\": \"{}\" is the second value.\n", key, arg),
-    )
+    fail(255, &format!("Error: duplicate \"{}\": \"{}\" is the second value.\n", key, arg))
 }
 
 /// `duparg2(key, arg)`: `Error: either "KEY" is duplicate, or "ARG" is a garbage.`
 pub fn duparg2(key: &str, arg: &str) -> Exit {
-    fail(
-        255,
-        &format!("Error: either \"{}\" is duplicate, or \"{}\" is a garbage.\n", key, arg),
-    )
+    fail(255, &format!("Error: either \"{}\" is duplicate, or \"{}\" is a garbage.\n", key, arg))
 }
 
 /// `missarg(key)`: `Error: argument "KEY" is required`.

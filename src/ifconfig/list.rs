@@ -662,12 +662,26 @@ pub fn print_long(p: &mut Printer, i: &Iface) {
     if let Some(st) = &i.stats {
         let (rs, ru) = human(st.rx_bytes);
         let (ts, tu) = human(st.tx_bytes);
-        p.fpf(format_args!("        RX packets {}  bytes {} ({}.{} {})\n", st.rx_packets, st.rx_bytes, rs / 10, rs % 10, ru));
+        p.fpf(format_args!(
+            "        RX packets {}  bytes {} ({}.{} {})\n",
+            st.rx_packets,
+            st.rx_bytes,
+            rs / 10,
+            rs % 10,
+            ru
+        ));
         p.fpf(format_args!(
             "        RX errors {}  dropped {}  overruns {}  frame {}\n",
             st.rx_errors, st.rx_dropped, st.rx_fifo, st.rx_frame
         ));
-        p.fpf(format_args!("        TX packets {}  bytes {} ({}.{} {})\n", st.tx_packets, st.tx_bytes, ts / 10, ts % 10, tu));
+        p.fpf(format_args!(
+            "        TX packets {}  bytes {} ({}.{} {})\n",
+            st.tx_packets,
+            st.tx_bytes,
+            ts / 10,
+            ts % 10,
+            tu
+        ));
         p.fpf(format_args!(
             "        TX errors {}  dropped {} overruns {}  carrier {}  collisions {}\n",
             st.tx_errors, st.tx_dropped, st.tx_fifo, st.tx_carrier, st.collisions

@@ -33,10 +33,14 @@ pub struct Socks {
 
 impl Socks {
     pub fn open() -> Socks {
-        let unix = if ioctl::readable("/proc/net/unix") { ioctl::socket(libc::AF_UNIX, libc::SOCK_DGRAM).ok() } else { None };
+        let unix =
+            if ioctl::readable("/proc/net/unix") { ioctl::socket(libc::AF_UNIX, libc::SOCK_DGRAM).ok() } else { None };
         let inet = ioctl::socket(libc::AF_INET, libc::SOCK_DGRAM).ok();
-        let inet6 =
-            if ioctl::readable("/proc/net/if_inet6") { ioctl::socket(libc::AF_INET6, libc::SOCK_DGRAM).ok() } else { None };
+        let inet6 = if ioctl::readable("/proc/net/if_inet6") {
+            ioctl::socket(libc::AF_INET6, libc::SOCK_DGRAM).ok()
+        } else {
+            None
+        };
         Socks { unix, inet, inet6 }
     }
 
@@ -72,8 +76,9 @@ static FAMILIES: List = List {
 static HW_TYPES: List = List {
     path: "ifconfig hw",
     words: &[
-        "loop", "slip", "cslip", "slip6", "cslip6", "adaptive", "ash", "ether", "ax25", "netrom", "rose", "tunnel", "ppp",
-        "hdlc", "lapb", "arcnet", "dlci", "frad", "sit", "fddi", "hippi", "irda", "ec", "x25", "eui64", "unspec",
+        "loop", "slip", "cslip", "slip6", "cslip6", "adaptive", "ash", "ether", "ax25", "netrom", "rose", "tunnel",
+        "ppp", "hdlc", "lapb", "arcnet", "dlci", "frad", "sit", "fddi", "hippi", "irda", "ec", "x25", "eui64",
+        "unspec",
     ],
 };
 
@@ -81,8 +86,20 @@ static HW_TYPES: List = List {
 static MEDIA: List = List {
     path: "ifconfig media",
     words: &[
-        "auto", "unknown", "10base2", "bnc", "coax", "10baseT", "utp", "tpe", "AUI", "thick", "db15", "100baseT",
-        "100baseTX", "100baseFX",
+        "auto",
+        "unknown",
+        "10base2",
+        "bnc",
+        "coax",
+        "10baseT",
+        "utp",
+        "tpe",
+        "AUI",
+        "thick",
+        "db15",
+        "100baseT",
+        "100baseTX",
+        "100baseFX",
     ],
 };
 

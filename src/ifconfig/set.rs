@@ -9,8 +9,8 @@ use std::os::fd::OwnedFd;
 use super::list::{self, IFF_ALLMULTI, IFF_AUTOMEDIA, IFF_BROADCAST, IFF_DYNAMIC, IFF_MULTICAST, IFF_NOARP};
 use super::list::{IFF_NOTRAILERS, IFF_POINTOPOINT, IFF_PROMISC, IFF_RUNNING, IFF_UP};
 use super::{hw, Done, Ifconfig, E_OPTERR};
-use crate::error::{eprint_raw, strerror};
 use crate::eprintf;
+use crate::error::{eprint_raw, strerror};
 use crate::inet::nettools::{self as nt, atol, strtoul0};
 use crate::sys::ioctl::{self, IfReq};
 
@@ -318,10 +318,7 @@ pub fn settings(s: &mut Ifconfig, name: &[u8], words: &[Vec<u8>]) -> Done {
             b"-promisc" => {
                 goterr |= st.clr_flag(&name, IFF_PROMISC);
                 if st.test_flag(&name, IFF_PROMISC) > 0 {
-                    eprintf!(
-                        "Warning: Interface {} still in promisc mode... maybe other application is running?\n",
-                        n
-                    );
+                    eprintf!("Warning: Interface {} still in promisc mode... maybe other application is running?\n", n);
                 }
             }
             b"multicast" => goterr |= st.set_flag(&name, IFF_MULTICAST),
@@ -599,10 +596,8 @@ pub fn settings(s: &mut Ifconfig, name: &[u8], words: &[Vec<u8>]) -> Done {
                 }
                 let colons = name.iter().filter(|&&c| c == b':').count();
                 let mut bring_up = true;
-                if colons > 0 {
-                    if name.last() == Some(&b'-') || sa[4..8] == [0, 0, 0, 0] {
-                        bring_up = false;
-                    }
+                if colons > 0 && (name.last() == Some(&b'-') || sa[4..8] == [0, 0, 0, 0]) {
+                    bring_up = false;
                 }
                 if bring_up {
                     goterr |= st.set_flag(&name, IFF_UP | IFF_RUNNING);

@@ -208,7 +208,12 @@ impl ABuf {
                 if a.len() >= 4 {
                     self.push_ipv4(a)
                 } else {
-                    self.push_ipv4(&[a.first().copied().unwrap_or(0), a.get(1).copied().unwrap_or(0), a.get(2).copied().unwrap_or(0), a.get(3).copied().unwrap_or(0)])
+                    self.push_ipv4(&[
+                        a.first().copied().unwrap_or(0),
+                        a.get(1).copied().unwrap_or(0),
+                        a.get(2).copied().unwrap_or(0),
+                        a.get(3).copied().unwrap_or(0),
+                    ])
                 }
             }
             AF_INET6 => self.push_ipv6(a),

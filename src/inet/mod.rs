@@ -26,8 +26,8 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::netlink::consts::{AF_BRIDGE, AF_INET, AF_INET6, AF_MPLS, AF_PACKET, AF_UNSPEC};
 use crate::args::num::c_strtoull;
+use crate::netlink::consts::{AF_BRIDGE, AF_INET, AF_INET6, AF_MPLS, AF_PACKET, AF_UNSPEC};
 
 /// The `/PLEN` was written (or the word was `default`).
 pub const PREFIXLEN_SPECIFIED: u32 = 1 << 0;
@@ -196,7 +196,6 @@ pub fn get_addr_ipv4(s: &str) -> Option<[u8; 4]> {
     }
     Some(out)
 }
-
 
 // inet_pton and inet_ntop as glibc 2.36 has them (resolv/inet_pton.c,
 // inet_ntop.c), as rip's own code: musl's accept and spell some addresses
@@ -588,10 +587,7 @@ pub fn get_prefix(arg: &str, family: u8) -> crate::error::Res<InetPrefix> {
 pub fn get_addr32(arg: &str) -> crate::error::Res<[u8; 4]> {
     match get_addr_1(arg, AF_INET) {
         Some(a) => Ok([a.data[0], a.data[1], a.data[2], a.data[3]]),
-        None => Err(crate::error::fail(
-            1,
-            &format!("Error: an IP address is expected rather than \"{}\"\n", arg),
-        )),
+        None => Err(crate::error::fail(1, &format!("Error: an IP address is expected rather than \"{}\"\n", arg))),
     }
 }
 
@@ -624,9 +620,8 @@ pub fn addr_match(a: &[u8], b: &[u8], bits: i32) -> bool {
     }
     let rem = bits & 31;
     if rem != 0 {
-        let w = |s: &[u8]| -> u32 {
-            s.get(nb..nb + 4).map(|x| u32::from_be_bytes([x[0], x[1], x[2], x[3]])).unwrap_or(0)
-        };
+        let w =
+            |s: &[u8]| -> u32 { s.get(nb..nb + 4).map(|x| u32::from_be_bytes([x[0], x[1], x[2], x[3]])).unwrap_or(0) };
         let mask = 0xffff_ffffu32 << (32 - rem);
         if (w(a) ^ w(b)) & mask != 0 {
             return false;
@@ -914,7 +909,12 @@ mod vs_glibc {
 
     extern "C" {
         fn inet_pton(af: libc::c_int, src: *const libc::c_char, dst: *mut libc::c_void) -> libc::c_int;
-        fn inet_ntop(af: libc::c_int, src: *const libc::c_void, dst: *mut libc::c_char, size: libc::socklen_t) -> *const libc::c_char;
+        fn inet_ntop(
+            af: libc::c_int,
+            src: *const libc::c_void,
+            dst: *mut libc::c_char,
+            size: libc::socklen_t,
+        ) -> *const libc::c_char;
     }
 
     fn c_pton<const N: usize>(af: i32, s: &str) -> Option<[u8; N]> {
@@ -931,12 +931,56 @@ mod vs_glibc {
     }
 
     const INPUTS: &[&str] = &[
-        "", "1.2.3.4", "0.0.0.0", "255.255.255.255", "256.1.1.1", "01.2.3.4", "1.2.3", "1.2.3.4.5", "1..2.3", "1.2.3.4.",
-        ".1.2.3", "1.2.3.04", "1.2.3.0", "a.b.c.d", " 1.2.3.4", "1.2.3.4 ", "::", "::1", "1::", "1::2", ":1::2", "1:::2",
-        "1::2::3", "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7::", "::1:2:3:4:5:6:7", "1:2:3:4:5:6:7::8",
-        "::ffff:1.2.3.4", "::1.2.3.4", "1.2.3.4::", "::ffff:1.2.3", "::ffff:1.2.3.4.5", "1:2:3:4:5:6:1.2.3.4",
-        "1:2:3:4:5:6:7:1.2.3.4", "fe80::1", "FE80::ABCD", "12345::", "0000:0000::", "00000::", "1:", ":", ":::",
-        "::1.2.3.04", "2001:db8::1.2.3.4", "g::", "1::2:", "::2:", "1:2:3:4:5:6:7:", "1::2.3.4.5",
+        "",
+        "1.2.3.4",
+        "0.0.0.0",
+        "255.255.255.255",
+        "256.1.1.1",
+        "01.2.3.4",
+        "1.2.3",
+        "1.2.3.4.5",
+        "1..2.3",
+        "1.2.3.4.",
+        ".1.2.3",
+        "1.2.3.04",
+        "1.2.3.0",
+        "a.b.c.d",
+        " 1.2.3.4",
+        "1.2.3.4 ",
+        "::",
+        "::1",
+        "1::",
+        "1::2",
+        ":1::2",
+        "1:::2",
+        "1::2::3",
+        "1:2:3:4:5:6:7:8",
+        "1:2:3:4:5:6:7:8:9",
+        "1:2:3:4:5:6:7::",
+        "::1:2:3:4:5:6:7",
+        "1:2:3:4:5:6:7::8",
+        "::ffff:1.2.3.4",
+        "::1.2.3.4",
+        "1.2.3.4::",
+        "::ffff:1.2.3",
+        "::ffff:1.2.3.4.5",
+        "1:2:3:4:5:6:1.2.3.4",
+        "1:2:3:4:5:6:7:1.2.3.4",
+        "fe80::1",
+        "FE80::ABCD",
+        "12345::",
+        "0000:0000::",
+        "00000::",
+        "1:",
+        ":",
+        ":::",
+        "::1.2.3.04",
+        "2001:db8::1.2.3.4",
+        "g::",
+        "1::2:",
+        "::2:",
+        "1:2:3:4:5:6:7:",
+        "1::2.3.4.5",
     ];
 
     #[test]

@@ -186,7 +186,11 @@ fn entries(text: &[u8]) -> impl Iterator<Item = Vec<&[u8]>> {
     })
 }
 
-fn with_file<R>(cell: &'static std::thread::LocalKey<OnceCell<Option<Vec<u8>>>>, path: &str, f: impl FnOnce(Option<&[u8]>) -> R) -> R {
+fn with_file<R>(
+    cell: &'static std::thread::LocalKey<OnceCell<Option<Vec<u8>>>>,
+    path: &str,
+    f: impl FnOnce(Option<&[u8]>) -> R,
+) -> R {
     cell.with(|c| f(c.get_or_init(|| std::fs::read(path).ok()).as_deref()))
 }
 
@@ -340,7 +344,8 @@ fn parse_services(text: &[u8]) -> Vec<Service> {
 }
 
 fn services() -> Vec<Service> {
-    SERVICES.with(|s| s.get_or_init(|| parse_services(&std::fs::read("/etc/nsswitch.conf").unwrap_or_default())).clone())
+    SERVICES
+        .with(|s| s.get_or_init(|| parse_services(&std::fs::read("/etc/nsswitch.conf").unwrap_or_default())).clone())
 }
 
 /// ns_name_pton() into wire format (labels of at most 63 bytes, 255 in
@@ -362,7 +367,7 @@ fn ns_name_pton(src: &[u8]) -> Option<Vec<u8>> {
         i += 1;
         let mut c = c0;
         if c == b'\\' {
-            let Some(&e) = src.get(i) else { return None };
+            let &e = src.get(i)?;
             i += 1;
             c = e;
             if e.is_ascii_digit() {
@@ -521,7 +526,10 @@ pub fn getaddrinfo_inet6(name: &[u8]) -> Result<[u8; 16], i32> {
             let by_name = (linklocal || mc_local) && crate::sys::bridge::if_nametoindex(scope).is_ok_and(|i| i != 0);
             let by_number = scope.first().is_some_and(u8::is_ascii_digit)
                 && scope.iter().all(u8::is_ascii_digit)
-                && std::str::from_utf8(scope).ok().and_then(|s| s.parse::<u64>().ok()).is_some_and(|n| n <= u64::from(u32::MAX));
+                && std::str::from_utf8(scope)
+                    .ok()
+                    .and_then(|s| s.parse::<u64>().ok())
+                    .is_some_and(|n| n <= u64::from(u32::MAX));
             if !by_name && !by_number {
                 return Err(EAI_NONAME);
             }
@@ -627,7 +635,11 @@ mod tests {
         mod c {
             extern "C" {
                 pub fn gethostbyname(name: *const libc::c_char) -> *mut libc::hostent;
-                pub fn gethostbyaddr(addr: *const libc::c_void, len: libc::socklen_t, ty: libc::c_int) -> *mut libc::hostent;
+                pub fn gethostbyaddr(
+                    addr: *const libc::c_void,
+                    len: libc::socklen_t,
+                    ty: libc::c_int,
+                ) -> *mut libc::hostent;
                 pub fn __h_errno_location() -> *mut libc::c_int;
                 pub fn inet_aton(cp: *const libc::c_char, inp: *mut u32) -> libc::c_int;
                 pub fn inet_network(cp: *const libc::c_char) -> u32;
@@ -636,8 +648,22 @@ mod tests {
         use std::ffi::{CStr, CString};
         let hosts = std::fs::read("/etc/hosts").unwrap_or_default();
         let networks = std::fs::read("/etc/networks").unwrap_or_default();
-        let mut names: Vec<Vec<u8>> = entries(&hosts).chain(entries(&networks)).flat_map(|f| f.into_iter().map(<[u8]>::to_vec)).collect();
-        for n in ["1.2.3.4", "10", "1.2.3.4.5", "256.1.1.1", "::1", "abc:def", ":x", "a b", "a,b", "-x", "LOCALHOST", "1.2.3.4 x"] {
+        let mut names: Vec<Vec<u8>> =
+            entries(&hosts).chain(entries(&networks)).flat_map(|f| f.into_iter().map(<[u8]>::to_vec)).collect();
+        for n in [
+            "1.2.3.4",
+            "10",
+            "1.2.3.4.5",
+            "256.1.1.1",
+            "::1",
+            "abc:def",
+            ":x",
+            "a b",
+            "a,b",
+            "-x",
+            "LOCALHOST",
+            "1.2.3.4 x",
+        ] {
             names.push(n.as_bytes().to_vec());
         }
         for n in &names {
@@ -661,7 +687,9 @@ mod tests {
                 let herr = *c::__h_errno_location();
                 let ours = gethostbyname(n);
                 let first = n.first().copied().unwrap_or(0);
-                let numeric = (first.is_ascii_digit() && n.iter().all(|&c| c.is_ascii_digit() || c == b'.') && n.last() != Some(&b'.'))
+                let numeric = (first.is_ascii_digit()
+                    && n.iter().all(|&c| c.is_ascii_digit() || c == b'.')
+                    && n.last() != Some(&b'.'))
                     || (first.is_ascii_hexdigit() && n.contains(&b':'))
                     || first == b':';
                 if h.is_null() {

@@ -122,7 +122,11 @@ pub fn strtoul0(s: &[u8]) -> (u64, usize) {
         i += 1;
     }
     let mut base = 10u64;
-    if i + 1 < s.len() && s[i] == b'0' && (s[i + 1] | 0x20) == b'x' && s.get(i + 2).is_some_and(|c| c.is_ascii_hexdigit()) {
+    if i + 1 < s.len()
+        && s[i] == b'0'
+        && (s[i + 1] | 0x20) == b'x'
+        && s.get(i + 2).is_some_and(|c| c.is_ascii_hexdigit())
+    {
         base = 16;
         i += 2;
     } else if i < s.len() && s[i] == b'0' {

@@ -7,19 +7,19 @@ pub mod addr;
 pub mod addrlabel;
 pub mod fou;
 pub mod ila;
-pub mod l2tp;
-pub mod macsec;
 pub mod ioam;
+pub mod l2tp;
 pub mod link;
+pub mod macsec;
 pub mod maddr;
+pub mod monitor;
 pub mod mptcp;
 pub mod mroute;
-pub mod monitor;
 pub mod neigh;
-pub mod nexthop;
-pub mod ntable;
 pub mod netconf;
 pub mod netns;
+pub mod nexthop;
+pub mod ntable;
 pub mod route;
 pub mod rule;
 pub mod sr;
@@ -28,8 +28,8 @@ pub mod tcp_metrics;
 pub mod token;
 pub mod tunnel;
 pub mod tuntap;
-pub mod xfrm;
 pub mod vrf;
+pub mod xfrm;
 
 use std::ffi::OsString;
 
@@ -126,10 +126,13 @@ fn do_cmd(ctx: &mut Ctx, obj: &str, args: Args, final_: bool) -> Res<Option<i32>
 /// The objects of OBJECTS this build implements, each once, in table order.
 pub fn implemented_objects() -> impl Iterator<Item = &'static str> {
     let e = OBJECTS.entries;
-    e.iter().enumerate().filter(move |(i, k)| {
-        // neighbor/neighbour, ntable/ntbl: one name per handler (the first).
-        !e[..*i].iter().any(|p| p.id as usize == k.id as usize)
-    }).map(|(_, k)| k.word())
+    e.iter()
+        .enumerate()
+        .filter(move |(i, k)| {
+            // neighbor/neighbour, ntable/ntbl: one name per handler (the first).
+            !e[..*i].iter().any(|p| p.id as usize == k.id as usize)
+        })
+        .map(|(_, k)| k.word())
 }
 
 /// The version line: ip's shape, naming rip and the iproute2 it mirrors.
@@ -364,7 +367,8 @@ pub fn parse_opts(words: &[String], switch_ns: &mut dyn FnMut(&str) -> Res<()>) 
 
 /// The families read_family() knows, and `help` (-family help prints the
 /// usage). 6.1 no longer knows ipx or dnet.
-static FAMILIES: List = List { path: "ip OPTIONS -family", words: &["inet", "inet6", "link", "mpls", "bridge", "help"] };
+static FAMILIES: List =
+    List { path: "ip OPTIONS -family", words: &["inet", "inet6", "link", "mpls", "bridge", "help"] };
 
 fn main_inner(argv: Vec<OsString>) -> Res<i32> {
     let words = to_strings(&argv);

@@ -391,7 +391,9 @@ fn accept_inner(ctx: &mut Ctx, mon: &mut Mon, nsid: Option<i32>, m: &Msg) -> i32
         NLMSG_TSTAMP => {
             let secs = hdr_u32(m.payload, 0);
             let usecs = hdr_u32(m.payload, 4);
-            ctx.p.raw(format!("Timestamp: {} {} us\n", crate::sys::asctime(secs as crate::sys::TimeT), usecs).as_bytes());
+            ctx.p.raw(
+                format!("Timestamp: {} {} us\n", crate::sys::asctime(secs as crate::sys::TimeT), usecs).as_bytes(),
+            );
             0
         }
         super::netconf::RTM_NEWNETCONF | super::netconf::RTM_DELNETCONF => {
@@ -549,11 +551,8 @@ fn from_file(ctx: &mut Ctx, mon: &mut Mon, name: &str) -> Res<i32> {
 fn listen(ctx: &mut Ctx, mon: &mut Mon, ev: &mut Rtnl) -> Res<i32> {
     let mut buf = vec![0u8; 16384];
     loop {
-        let r = if mon.all_nsid {
-            ev.recv_event_nsid(&mut buf)
-        } else {
-            ev.recv_event(&mut buf).map(|(n, t)| (n, t, -1))
-        };
+        let r =
+            if mon.all_nsid { ev.recv_event_nsid(&mut buf) } else { ev.recv_event(&mut buf).map(|(n, t)| (n, t, -1)) };
         let (status, truncated, nsid) = match r {
             Ok(r) => r,
             Err(e) => {

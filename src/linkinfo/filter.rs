@@ -50,7 +50,6 @@ pub const IFA_FLAG_DATA: &[IfaFlag] = &[
     IfaFlag { name: "stable-privacy", mask: IFA_F_STABLE_PRIVACY, readonly: true, v6only: true },
 ];
 
-
 /// iproute2's `struct link_filter` for this path.
 #[derive(Debug, Clone)]
 pub struct Filter {

@@ -9,19 +9,19 @@ pub mod fnmatch;
 
 use std::collections::HashMap;
 
-use crate::args::keywords::{doc, exact, kw, List, Table};
-use crate::args::Args;
-use crate::error::{cannot_send_dump, duparg2, invarg};
-use crate::error::{Exit, Res};
 use super::filter::*;
 use super::print::{print_link_stats, print_linkinfo, LinkEnv};
+use crate::args::keywords::{doc, exact, kw, List, Table};
+use crate::args::Args;
 use crate::ctx::Ctx;
+use crate::error::{cannot_send_dump, duparg2, invarg};
+use crate::error::{Exit, Res};
+use crate::inet::{family_name, format_host, get_prefix, inet_addr_match_rta};
+use crate::names::tables::{group_a2n, rtscope_a2n, rtscope_n2a};
 use crate::netlink::attr::{get_str, get_u32, hdr_u32, msgs};
 use crate::netlink::consts::*;
 use crate::netlink::{Req, Tb};
 use crate::print::{Color, T};
-use crate::inet::{family_name, format_host, get_prefix, inet_addr_match_rta};
-use crate::names::tables::{group_a2n, rtscope_a2n, rtscope_n2a};
 use fnmatch::fnmatch;
 
 impl Filter {
@@ -45,7 +45,6 @@ pub enum Action {
     Flush,
     Save,
 }
-
 
 /// A selector of ipaddr_list_flush_or_save().
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,10 +102,8 @@ pub static SHOW_SELECTORS: Table<Sel> = Table::new(
 
 /// The words `ip link show` documents (its usage: DEVICE, group, up,
 /// master, vrf, type, nomaster); it parses with [`SHOW_SELECTORS`].
-pub static LINK_SHOW_WORDS: List = List {
-    path: "ip link show",
-    words: &["dev", "group", "up", "master", "vrf", "type", "nomaster", "help"],
-};
+pub static LINK_SHOW_WORDS: List =
+    List { path: "ip link show", words: &["dev", "group", "up", "master", "vrf", "type", "nomaster", "help"] };
 
 /// The public entry of `ip address show|flush|save`.
 pub fn ipaddr_list_flush_or_save(ctx: &mut Ctx, args: Args, action: Action, usage: Usage) -> Res<i32> {
@@ -237,7 +234,8 @@ pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link
 pub fn name_is_vrf(ctx: &mut Ctx, name: &str) -> bool {
     let fam = ctx.o.family;
     let Ok(r) = ctx.rtnl() else { return false };
-    let mut req = Req::bounded(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(fam, 0, 0, 0), crate::netlink::attr::bound::IPLINK_REQ);
+    let mut req =
+        Req::bounded(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(fam, 0, 0, 0), crate::netlink::attr::bound::IPLINK_REQ);
     req.attr_str(IFLA_IFNAME, name);
     let Ok(ans) = r.talk_answer_quiet(&mut req) else { return false };
     for m in msgs(&ans) {
@@ -391,7 +389,12 @@ fn dump_collect(ctx: &mut Ctx, req: &mut Req) -> Res<Option<Vec<Vec<u8>>>> {
 
 /// iplink_get(): `ip link show DEV` asks for that one link.
 fn iplink_get(ctx: &mut Ctx, f: &Filter, dev: &str) -> Res<i32> {
-    let mut req = Req::bounded(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(ctx.o.family, 0, 0, 0), crate::netlink::attr::bound::IPLINK_REQ);
+    let mut req = Req::bounded(
+        RTM_GETLINK,
+        NLM_F_REQUEST,
+        &ifinfomsg(ctx.o.family, 0, 0, 0),
+        crate::netlink::attr::bound::IPLINK_REQ,
+    );
     let ty = if crate::names::check_ifname(dev) { IFLA_IFNAME } else { IFLA_ALT_IFNAME };
     req.attr_str(ty, dev);
     req.attr_u32(IFLA_EXT_MASK, RTEXT_FILTER_VF);
@@ -763,9 +766,8 @@ fn ipaddr_save(ctx: &mut Ctx, f: &Filter) -> Res<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::print::{Mode, Printer};
     use crate::print::Captured;
-
+    use crate::print::{Mode, Printer};
 
     /// An ifaddrmsg with attributes, as the kernel sends it (no nlmsghdr).
     fn addr_msg(family: u8, plen: u8, scope: u8, index: i32, attrs: &[(u16, Vec<u8>)]) -> Vec<u8> {
@@ -863,7 +865,10 @@ mod tests {
                 (IFA_FLAGS, IFA_F_PERMANENT.to_ne_bytes().to_vec()),
             ],
         );
-        assert_eq!(render(Default::default(), false, &m), "    inet 10.9.9.9 peer 10.9.9.10/32 metric 20 scope link \n");
+        assert_eq!(
+            render(Default::default(), false, &m),
+            "    inet 10.9.9.9 peer 10.9.9.10/32 metric 20 scope link \n"
+        );
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! listing of links with their addresses (`ip link show` and `ip address
 //! show|flush|save` are one engine there too).
 
+pub mod brport;
 pub mod filter;
 pub mod kinds;
-pub mod brport;
 pub mod list;
 pub mod print;

@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
+use super::filter::Filter;
 use crate::ctx::Ctx;
 use crate::inet::ll_addr_n2a;
 use crate::names::tables::{group_n2a, ll_type_n2a};
-use super::filter::Filter;
 use crate::netlink::attr::{attrs, get_str, get_u32, get_u8};
 use crate::netlink::consts::*;
 use crate::netlink::Tb;
@@ -439,15 +439,7 @@ fn txqlen_ioctl(name: &str) -> Option<i32> {
     Some(i32::from_ne_bytes([ifr[16], ifr[17], ifr[18], ifr[19]]))
 }
 
-fn print_linkinfo_brief(
-    ctx: &mut Ctx,
-    f: &Filter,
-    env: &LinkEnv,
-    name: &str,
-    ltype: u16,
-    flags: u32,
-    tb: &Tb,
-) -> i32 {
+fn print_linkinfo_brief(ctx: &mut Ctx, f: &Filter, env: &LinkEnv, name: &str, ltype: u16, flags: u32, tb: &Tb) -> i32 {
     let mdown = print_name_and_link(ctx, env, "%-16s ", name, tb);
     if let Some(s) = tb.u8(IFLA_OPERSTATE) {
         print_operstate(ctx, s);
@@ -1068,9 +1060,8 @@ fn stats_row(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::print::{Mode, Printer};
     use crate::print::Captured;
-
+    use crate::print::{Mode, Printer};
 
     fn flags_text(flags: u32, mdown: bool, json: bool) -> String {
         let out = Captured::default();
@@ -1126,13 +1117,19 @@ mod tests {
 
     #[test]
     fn link_flags() {
-        assert_eq!(flags_text(IFF_LOOPBACK | IFF_UP | IFF_RUNNING | IFF_LOWER_UP, false, false), "<LOOPBACK,UP,LOWER_UP> ");
+        assert_eq!(
+            flags_text(IFF_LOOPBACK | IFF_UP | IFF_RUNNING | IFF_LOWER_UP, false, false),
+            "<LOOPBACK,UP,LOWER_UP> "
+        );
         assert_eq!(
             flags_text(IFF_BROADCAST | IFF_MULTICAST | IFF_UP, true, false),
             "<NO-CARRIER,BROADCAST,MULTICAST,UP,M-DOWN> "
         );
         assert_eq!(flags_text(0, false, false), "<> ");
         assert_eq!(flags_text(0x80000 | IFF_UP | IFF_RUNNING, false, false), "<UP,80000> ");
-        assert_eq!(flags_text(IFF_BROADCAST | IFF_UP, false, true), "[{\"flags\":[\"NO-CARRIER\",\"BROADCAST\",\"UP\"]}]\n");
+        assert_eq!(
+            flags_text(IFF_BROADCAST | IFF_UP, false, true),
+            "[{\"flags\":[\"NO-CARRIER\",\"BROADCAST\",\"UP\"]}]\n"
+        );
     }
 }

@@ -17,7 +17,8 @@ thread_local! {
 fn entries(text: &[u8]) -> impl Iterator<Item = Vec<&[u8]>> {
     text.split(|&c| c == b'\n').filter_map(|line| {
         let line = &line[..line.iter().position(|&c| c == b'#').unwrap_or(line.len())];
-        let f: Vec<&[u8]> = line.split(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c')).filter(|w| !w.is_empty()).collect();
+        let f: Vec<&[u8]> =
+            line.split(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c')).filter(|w| !w.is_empty()).collect();
         (f.len() >= 2).then_some(f)
     })
 }
@@ -88,7 +89,8 @@ mod tests {
         }
         for n in [0, 1, 6, 17, 41, 58, 132, 200, 255, 256, -1] {
             let pe = unsafe { libc::getprotobynumber(n) };
-            let want = (!pe.is_null()).then(|| unsafe { std::ffi::CStr::from_ptr((*pe).p_name) }.to_string_lossy().into_owned());
+            let want = (!pe.is_null())
+                .then(|| unsafe { std::ffi::CStr::from_ptr((*pe).p_name) }.to_string_lossy().into_owned());
             assert_eq!(proto_by_number(n), want, "{}", n);
         }
         for name in ["vxlan", "domain", "http", "www", "sink", "bootps", "nosuch", "4789", "ntp", "syslog", "tftp"] {

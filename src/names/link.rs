@@ -123,7 +123,12 @@ impl LinkNames {
     /// ll_link_get(): RTM_GETLINK by name or index, errors not printed.
     fn link_get(&mut self, rtnl: &mut Rtnl, name: Option<&str>, index: i32) -> u32 {
         // ll_link_get()'s request struct is the size of a struct iplink_req.
-        let mut req = Req::bounded(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(0, index, 0, 0), crate::netlink::attr::bound::IPLINK_REQ);
+        let mut req = Req::bounded(
+            RTM_GETLINK,
+            NLM_F_REQUEST,
+            &ifinfomsg(0, index, 0, 0),
+            crate::netlink::attr::bound::IPLINK_REQ,
+        );
         req.attr_u32(IFLA_EXT_MASK, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
         if let Some(n) = name {
             let ty = if check_ifname(n) { IFLA_IFNAME } else { IFLA_ALT_IFNAME };

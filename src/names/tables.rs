@@ -328,7 +328,7 @@ fn strtoul_all(arg: &str, base: u32, max: u64) -> Option<u32> {
 /// The n2a of the small tables: lazy load on a miss.
 fn tab_n2a(id: u32, numeric: bool, pick: fn(&mut State) -> &mut Tab, init: fn(&mut State)) -> Name {
     if id >= 256 || numeric {
-        return Name::num(id as u32);
+        return Name::num(id);
     }
     STATE.with(|s| {
         let mut s = s.borrow_mut();
@@ -337,7 +337,7 @@ fn tab_n2a(id: u32, numeric: bool, pick: fn(&mut State) -> &mut Tab, init: fn(&m
         }
         match pick(&mut s).slots()[id as usize] {
             Some(n) => Name::Static(n),
-            None => Name::num(id as u32),
+            None => Name::num(id),
         }
     })
 }
@@ -406,7 +406,7 @@ pub fn rtrealm_a2n(arg: &str) -> Option<u32> {
 /// rtnl_dsfield_n2a(): a name, else "0x%02x".
 pub fn dsfield_n2a(id: u32, numeric: bool) -> Name {
     if id >= 256 {
-        return Name::num(id as u32);
+        return Name::num(id);
     }
     if !numeric {
         let n = STATE.with(|s| {
@@ -438,7 +438,7 @@ pub fn rttable_n2a(id: u32, numeric: bool) -> Name {
     });
     match n {
         Some(n) if !numeric => Name::Static(n),
-        _ => Name::num(id as u32),
+        _ => Name::num(id),
     }
 }
 /// rtnl_rttable_a2n(): names, else a number up to RT_TABLE_MAX.
@@ -583,20 +583,80 @@ pub fn rt_realms_or_raw(arg: &str) -> Option<u32> {
 /// (and under `-N`) "[N]".
 pub fn ll_type_n2a(t: u16, numeric: bool) -> Name {
     const T: &[(u16, &str)] = &[
-        (0, "netrom"), (1, "ether"), (2, "eether"), (3, "ax25"), (4, "pronet"), (5, "chaos"),
-        (6, "ieee802"), (7, "arcnet"), (8, "atalk"), (15, "dlci"), (19, "atm"), (23, "metricom"),
-        (24, "ieee1394"), (32, "infiniband"), (256, "slip"), (257, "cslip"), (258, "slip6"),
-        (259, "cslip6"), (260, "rsrvd"), (264, "adapt"), (270, "rose"), (271, "x25"), (272, "hwx25"),
-        (280, "can"), (512, "ppp"), (513, "hdlc"), (516, "lapb"), (517, "ddcmp"), (518, "rawhdlc"),
-        (768, "ipip"), (769, "tunnel6"), (770, "frad"), (771, "skip"), (772, "loopback"),
-        (773, "ltalk"), (774, "fddi"), (775, "bif"), (776, "sit"), (777, "ip/ddp"), (778, "gre"),
-        (779, "pimreg"), (780, "hippi"), (781, "ash"), (782, "econet"), (783, "irda"), (784, "fcpp"),
-        (785, "fcal"), (786, "fcpl"), (787, "fcfb0"), (788, "fcfb1"), (789, "fcfb2"), (790, "fcfb3"),
-        (791, "fcfb4"), (792, "fcfb5"), (793, "fcfb6"), (794, "fcfb7"), (795, "fcfb8"),
-        (796, "fcfb9"), (797, "fcfb10"), (798, "fcfb11"), (799, "fcfb12"), (800, "tr"),
-        (801, "ieee802.11"), (802, "ieee802.11/prism"), (803, "ieee802.11/radiotap"),
-        (804, "ieee802.15.4"), (805, "ieee802.15.4/monitor"), (820, "phonet"), (821, "phonet_pipe"),
-        (822, "caif"), (823, "gre6"), (824, "netlink"), (825, "6lowpan"), (0xfffe, "none"),
+        (0, "netrom"),
+        (1, "ether"),
+        (2, "eether"),
+        (3, "ax25"),
+        (4, "pronet"),
+        (5, "chaos"),
+        (6, "ieee802"),
+        (7, "arcnet"),
+        (8, "atalk"),
+        (15, "dlci"),
+        (19, "atm"),
+        (23, "metricom"),
+        (24, "ieee1394"),
+        (32, "infiniband"),
+        (256, "slip"),
+        (257, "cslip"),
+        (258, "slip6"),
+        (259, "cslip6"),
+        (260, "rsrvd"),
+        (264, "adapt"),
+        (270, "rose"),
+        (271, "x25"),
+        (272, "hwx25"),
+        (280, "can"),
+        (512, "ppp"),
+        (513, "hdlc"),
+        (516, "lapb"),
+        (517, "ddcmp"),
+        (518, "rawhdlc"),
+        (768, "ipip"),
+        (769, "tunnel6"),
+        (770, "frad"),
+        (771, "skip"),
+        (772, "loopback"),
+        (773, "ltalk"),
+        (774, "fddi"),
+        (775, "bif"),
+        (776, "sit"),
+        (777, "ip/ddp"),
+        (778, "gre"),
+        (779, "pimreg"),
+        (780, "hippi"),
+        (781, "ash"),
+        (782, "econet"),
+        (783, "irda"),
+        (784, "fcpp"),
+        (785, "fcal"),
+        (786, "fcpl"),
+        (787, "fcfb0"),
+        (788, "fcfb1"),
+        (789, "fcfb2"),
+        (790, "fcfb3"),
+        (791, "fcfb4"),
+        (792, "fcfb5"),
+        (793, "fcfb6"),
+        (794, "fcfb7"),
+        (795, "fcfb8"),
+        (796, "fcfb9"),
+        (797, "fcfb10"),
+        (798, "fcfb11"),
+        (799, "fcfb12"),
+        (800, "tr"),
+        (801, "ieee802.11"),
+        (802, "ieee802.11/prism"),
+        (803, "ieee802.11/radiotap"),
+        (804, "ieee802.15.4"),
+        (805, "ieee802.15.4/monitor"),
+        (820, "phonet"),
+        (821, "phonet_pipe"),
+        (822, "caif"),
+        (823, "gre6"),
+        (824, "netlink"),
+        (825, "6lowpan"),
+        (0xfffe, "none"),
         (0xffff, "void"),
     ];
     if !numeric {
@@ -687,7 +747,18 @@ mod tests {
     #[test]
     fn table_hash_order() {
         // Later files win for n2a; a2n walks buckets (id & 255) in order.
-        let h = Hash { entries: vec![(253, "default"), (254, "main"), (254, "primary"), (300, "x"), (45, "x"), (301, "y"), (45, "y")], init: true };
+        let h = Hash {
+            entries: vec![
+                (253, "default"),
+                (254, "main"),
+                (254, "primary"),
+                (300, "x"),
+                (45, "x"),
+                (301, "y"),
+                (45, "y"),
+            ],
+            init: true,
+        };
         assert_eq!(h.n2a(254), Some("primary"));
         assert_eq!(h.a2n("main"), Some(254));
         assert_eq!(h.a2n("x"), Some(300));

@@ -73,4 +73,3 @@ pub fn read_full(f: &mut std::fs::File, b: &mut [u8]) -> usize {
     }
     got
 }
-

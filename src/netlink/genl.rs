@@ -91,7 +91,11 @@ pub fn add_mcast_grp(g: &mut Rtnl, family: u16, group: &str) -> Result<(), i32> 
             continue;
         };
         if name == group {
-            return if g.add_membership(id) { Ok(()) } else { Err(std::io::Error::last_os_error().raw_os_error().unwrap_or(0)) };
+            return if g.add_membership(id) {
+                Ok(())
+            } else {
+                Err(std::io::Error::last_os_error().raw_os_error().unwrap_or(0))
+            };
         }
     }
     Err(libc::ENOENT)

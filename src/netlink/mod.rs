@@ -64,20 +64,8 @@ impl Rtnl {
         let sndbuf: libc::c_int = 32768;
         let rcv: libc::c_int = rcvbuf as libc::c_int;
         unsafe {
-            libc::setsockopt(
-                fd,
-                libc::SOL_SOCKET,
-                libc::SO_SNDBUF,
-                &sndbuf as *const _ as *const libc::c_void,
-                4,
-            );
-            libc::setsockopt(
-                fd,
-                libc::SOL_SOCKET,
-                libc::SO_RCVBUF,
-                &rcv as *const _ as *const libc::c_void,
-                4,
-            );
+            libc::setsockopt(fd, libc::SOL_SOCKET, libc::SO_SNDBUF, &sndbuf as *const _ as *const libc::c_void, 4);
+            libc::setsockopt(fd, libc::SOL_SOCKET, libc::SO_RCVBUF, &rcv as *const _ as *const libc::c_void, 4);
         }
         let _ = s.set_ext_ack(true);
         let addr = s.bind_auto()?;
@@ -92,9 +80,8 @@ impl Rtnl {
             local_pid: addr.port_number(),
             buf: Vec::with_capacity(32768),
             #[cfg(debug_assertions)]
-            record: std::env::var_os("RIP_NL_RECORD").and_then(|p| {
-                std::fs::OpenOptions::new().create(true).append(true).open(p).ok()
-            }),
+            record: std::env::var_os("RIP_NL_RECORD")
+                .and_then(|p| std::fs::OpenOptions::new().create(true).append(true).open(p).ok()),
         })
     }
 
@@ -134,9 +121,8 @@ impl Rtnl {
             local_pid,
             buf: Vec::with_capacity(32768),
             #[cfg(debug_assertions)]
-            record: std::env::var_os("RIP_NL_RECORD").and_then(|p| {
-                std::fs::OpenOptions::new().create(true).append(true).open(p).ok()
-            }),
+            record: std::env::var_os("RIP_NL_RECORD")
+                .and_then(|p| std::fs::OpenOptions::new().create(true).append(true).open(p).ok()),
         })
     }
 
@@ -424,9 +410,8 @@ impl Rtnl {
                     intr = true;
                 }
                 if m.ty == NLMSG_DONE {
-                    let quiet = suppress.is_some_and(|e| {
-                        m.payload.len() >= 4 && attr::hdr_u32(m.payload, 0) as i32 == -e
-                    });
+                    let quiet =
+                        suppress.is_some_and(|e| m.payload.len() >= 4 && attr::hdr_u32(m.payload, 0) as i32 == -e);
                     if !quiet && !dump_done(&m) {
                         result = Ok(false);
                     }

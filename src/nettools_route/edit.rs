@@ -3,8 +3,8 @@
 //! with their usage texts, messages and exit statuses.
 
 use super::show::FLAG_CACHE;
-use crate::error::{eprint_raw, strerror};
 use crate::eprintf;
+use crate::error::{eprint_raw, strerror};
 use crate::inet::nettools::{self as nt, atol};
 use crate::print::Printer;
 use crate::sys::ioctl::{self, In6RtMsg, RtEntry};
@@ -291,7 +291,8 @@ fn inet_setroute(p: &mut Printer, action: Action, args: &[Vec<u8>]) -> i32 {
             return E_SOCK;
         }
     };
-    let (req, name) = if action == Action::Del { (ioctl::SIOCDELRT, "SIOCDELRT") } else { (ioctl::SIOCADDRT, "SIOCADDRT") };
+    let (req, name) =
+        if action == Action::Del { (ioctl::SIOCDELRT, "SIOCDELRT") } else { (ioctl::SIOCADDRT, "SIOCADDRT") };
     if let Err(e) = ioctl::rtentry(&fd, req, &rt) {
         eprintf!("{}: {}\n", name, strerror(e));
         return E_SOCK;
@@ -407,7 +408,8 @@ fn inet6_setroute(p: &mut Printer, action: Action, args: &[Vec<u8>]) -> i32 {
         }
         rt.ifindex = ifr.int();
     }
-    let (req, name) = if action == Action::Del { (ioctl::SIOCDELRT, "SIOCDELRT") } else { (ioctl::SIOCADDRT, "SIOCADDRT") };
+    let (req, name) =
+        if action == Action::Del { (ioctl::SIOCDELRT, "SIOCDELRT") } else { (ioctl::SIOCADDRT, "SIOCADDRT") };
     if let Err(e) = ioctl::in6_rtmsg(&fd, req, &rt) {
         eprintf!("{}: {}\n", name, strerror(e));
         return E_SOCK;

@@ -53,8 +53,28 @@ const SHORTOPTS: &str = "A:eCFhnN64Vv?";
 static OPTION_WORDS: List = List {
     path: "route OPTIONS",
     words: &[
-        "-n", "--numeric", "-N", "--symbolic", "-v", "--verbose", "-e", "--extend", "-F", "--fib", "-C", "--cache", "-A",
-        "--protocol", "-4", "-6", "-h", "--help", "-V", "--version", "--inet", "--inet6",
+        "-n",
+        "--numeric",
+        "-N",
+        "--symbolic",
+        "-v",
+        "--verbose",
+        "-e",
+        "--extend",
+        "-F",
+        "--fib",
+        "-C",
+        "--cache",
+        "-A",
+        "--protocol",
+        "-4",
+        "-6",
+        "-h",
+        "--help",
+        "-V",
+        "--version",
+        "--inet",
+        "--inet6",
     ],
 };
 
@@ -63,8 +83,23 @@ static COMMANDS: List = List { path: "route COMMANDS", words: &["add", "del", "d
 static ROUTE_WORDS: List = List {
     path: "route add",
     words: &[
-        "-net", "-host", "default", "metric", "netmask", "gw", "gateway", "mss", "mtu", "window", "irtt", "reject", "mod",
-        "dyn", "reinstate", "device", "dev",
+        "-net",
+        "-host",
+        "default",
+        "metric",
+        "netmask",
+        "gw",
+        "gateway",
+        "mss",
+        "mtu",
+        "window",
+        "irtt",
+        "reject",
+        "mod",
+        "dyn",
+        "reinstate",
+        "device",
+        "dev",
     ],
 };
 
@@ -73,8 +108,24 @@ static ROUTE_WORDS: List = List {
 static FAMILIES: List = List {
     path: "route AF",
     words: &[
-        "ax25", "ip", "ip6", "ipx", "rose", "appletalk", "netrom", "inet", "inet6", "ddp", "unix", "tcpip", "econet", "x25",
-        "ash", "bluetooth", "ec", "unspec",
+        "ax25",
+        "ip",
+        "ip6",
+        "ipx",
+        "rose",
+        "appletalk",
+        "netrom",
+        "inet",
+        "inet6",
+        "ddp",
+        "unix",
+        "tcpip",
+        "econet",
+        "x25",
+        "ash",
+        "bluetooth",
+        "ec",
+        "unspec",
     ],
 };
 
@@ -147,7 +198,8 @@ fn aftrans_opt(afname: &mut String, arg: &[u8]) -> i32 {
 
 /// get_aftype(): the family of a name, with route's printer and editor.
 fn known_af(name: &str) -> Option<&'static str> {
-    const NAMES: &[&str] = &["unix", "inet", "inet6", "ax25", "netrom", "rose", "ipx", "ddp", "ec", "ash", "x25", "unspec"];
+    const NAMES: &[&str] =
+        &["unix", "inet", "inet6", "ax25", "netrom", "rose", "ipx", "ddp", "ec", "ash", "x25", "unspec"];
     let r = NAMES.iter().find(|n| **n == name).copied();
     if r.is_none() && name.contains(',') {
         eprint_raw("Please don't supply more than one address family.\n");

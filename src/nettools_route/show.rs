@@ -140,7 +140,10 @@ fn fib4(p: &mut Printer, ext: i32, numeric: i32) -> i32 {
         let reject = iflags & RTF_REJECT != 0;
         if ext == 1 {
             if reject {
-                p.fpf(format_args!("{:<15} -               {:<15} {:<5} {:<6} -  {:7} -\n", net, mask_s, flags, metric, use_));
+                p.fpf(format_args!(
+                    "{:<15} -               {:<15} {:<5} {:<6} -  {:7} -\n",
+                    net, mask_s, flags, metric, use_
+                ));
             } else {
                 p.fpf(format_args!(
                     "{:<15} {:<15} {:<15} {:<5} {:<6} {:<2} {:7} {}\n",
@@ -190,7 +193,9 @@ fn cache4(p: &mut Printer, ext: i32) -> i32 {
     let first = text.split(|&c| c == b'\n').next().unwrap_or(&[]);
     let has = |w: &[u8]| first.windows(w.len()).any(|x| x == w);
     let mut format = 0;
-    for (w, f) in [(&b"IRTT"[..], 1), (b"TOS", 2), (b"HHRef", 4), (b"HHUptod", 8), (b"SpecDst", 16), (b"HH", 32), (b"ARP", 64)] {
+    for (w, f) in
+        [(&b"IRTT"[..], 1), (b"TOS", 2), (b"HHRef", 4), (b"HHUptod", 8), (b"SpecDst", 16), (b"HH", 32), (b"ARP", 64)]
+    {
         if has(w) {
             format |= f;
         }

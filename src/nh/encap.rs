@@ -3,11 +3,11 @@
 //! and printing of those two. Other types are reported as unsupported.
 
 use super::Env;
-use crate::inet::{get_addr, ABuf};
 use crate::args::keywords::{exact, Table};
 use crate::args::Args;
 use crate::error::{duparg2, invarg};
 use crate::error::{fail, Res};
+use crate::inet::{get_addr, ABuf};
 use crate::netlink::attr::{attrs, get_u16, get_u64, get_u8};
 use crate::netlink::consts::*;
 use crate::print::{Color, Printer, T};
@@ -142,8 +142,10 @@ pub static ILA_OPTIONS: Opts = Table::new(
     &[exact("csum-mode", "csum-mode"), exact("ident-type", "ident-type"), exact("hook-type", "hook-type")],
 );
 
-pub static XFRM_OPTIONS: Opts =
-    Table::new("ip route add encap xfrm", &[exact("if_id", "if_id"), exact("link_dev", "link_dev"), exact("help", "help")]);
+pub static XFRM_OPTIONS: Opts = Table::new(
+    "ip route add encap xfrm",
+    &[exact("if_id", "if_id"), exact("link_dev", "link_dev"), exact("help", "help")],
+);
 
 /// The option `w` names in `t` ("" when none).
 fn opt(t: &Opts, w: &str) -> &'static str {
@@ -710,8 +712,23 @@ fn print_srh(p: &mut Printer, srh: &[u8]) {
 }
 
 const SEG6_ACTIONS: [&str; 17] = [
-    "", "End", "End.X", "End.T", "End.DX2", "End.DX6", "End.DX4", "End.DT6", "End.DT4", "End.B6",
-    "End.B6.Encaps", "End.BM", "End.S", "End.AS", "End.AM", "End.BPF", "End.DT46",
+    "",
+    "End",
+    "End.X",
+    "End.T",
+    "End.DX2",
+    "End.DX6",
+    "End.DX4",
+    "End.DT6",
+    "End.DT4",
+    "End.B6",
+    "End.B6.Encaps",
+    "End.BM",
+    "End.S",
+    "End.AS",
+    "End.AM",
+    "End.BPF",
+    "End.DT46",
 ];
 
 /// parse_encap_seg6local() without `flavors` and `endpoint` (BPF).
@@ -868,10 +885,8 @@ pub enum Csid {
     Nflen,
 }
 
-pub static NEXT_CSID_OPTIONS: Table<Csid> = Table::new(
-    "ip route add encap seg6local next-csid",
-    &[exact("lblen", Csid::Lblen), exact("nflen", Csid::Nflen)],
-);
+pub static NEXT_CSID_OPTIONS: Table<Csid> =
+    Table::new("ip route add encap seg6local next-csid", &[exact("lblen", Csid::Lblen), exact("nflen", Csid::Nflen)]);
 
 /// parse_seg6local_flavors(): comma-separated names, no repeats.
 fn flavor_mask(s: &str) -> Option<u32> {
@@ -914,7 +929,13 @@ fn print_seg6local(e: &mut dyn Env, enc: &[u8]) {
     for (k, key) in [(3usize, "table"), (9, "vrftable")] {
         if let Some(t) = tb[k].and_then(crate::netlink::attr::get_u32) {
             let n = crate::names::tables::rttable_n2a(t, e.numeric());
-            e.p().field(T::Any, Color::None, Some(key), crate::print::J::Str(n.as_str()), format_args!("{} {} ", key, n));
+            e.p().field(
+                T::Any,
+                Color::None,
+                Some(key),
+                crate::print::J::Str(n.as_str()),
+                format_args!("{} {} ", key, n),
+            );
         }
     }
     let mut b = ABuf::new();
@@ -922,7 +943,13 @@ fn print_seg6local(e: &mut dyn Env, enc: &[u8]) {
         if let Some(d) = tb[k] {
             b.clear();
             b.push_addr(fam, d);
-            e.p().field(T::Any, Color::None, Some(key), crate::print::J::Str(b.as_str()), format_args!("{} {} ", key, b));
+            e.p().field(
+                T::Any,
+                Color::None,
+                Some(key),
+                crate::print::J::Str(b.as_str()),
+                format_args!("{} {} ", key, b),
+            );
         }
     }
     for (k, key) in [(6usize, "iif"), (7, "oif")] {

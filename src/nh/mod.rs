@@ -99,9 +99,7 @@ impl NhCache {
                 req.attr_u32(NHA_ID, id);
                 r.talk_answer(&mut req).ok()
             });
-            let msg = ans.and_then(|a| {
-                msgs(&a).next().filter(|m| m.ty == RTM_NEWNEXTHOP).map(|m| m.payload.to_vec())
-            });
+            let msg = ans.and_then(|a| msgs(&a).next().filter(|m| m.ty == RTM_NEWNEXTHOP).map(|m| m.payload.to_vec()));
             // A failed lookup is not remembered (ipnh_cache_add() links
             // nothing): the next use asks again.
             self.by_id.insert(id, msg?);
@@ -121,4 +119,3 @@ impl NhCache {
         }
     }
 }
-

@@ -77,13 +77,8 @@ pub fn num(width: usize, count: u64, human: bool, iec: bool) -> String {
         }
         precision -= 1;
     }
-    let s = format!(
-        "{:.*}{}{}",
-        precision,
-        count as f64 / powi as f64,
-        PREFIX[idx] as char,
-        if iec { "i" } else { "" }
-    );
+    let s =
+        format!("{:.*}{}{}", precision, count as f64 / powi as f64, PREFIX[idx] as char, if iec { "i" } else { "" });
     format!("{:>w$} ", s, w = width)
 }
 

@@ -178,7 +178,8 @@ impl Printer {
         }
         let mut st: libc::stat = unsafe { std::mem::zeroed() };
         // SAFETY: st is a valid stat buffer.
-        let blk = if unsafe { libc::fstat(1, &mut st) } == 0 && st.st_blksize > 0 { st.st_blksize as usize } else { 8192 };
+        let blk =
+            if unsafe { libc::fstat(1, &mut st) } == 0 && st.st_blksize > 0 { st.st_blksize as usize } else { 8192 };
         let mut p = Printer::new(Box::new(RawStdout), mode);
         p.w = io::BufWriter::with_capacity(blk, Box::new(RawStdout));
         p

@@ -283,7 +283,9 @@ pub fn ioctl_ifreq(fd: &OwnedFd, req: libc::c_ulong, ifr: &mut [u8; 40]) -> SysR
 pub fn getpass(prompt: &str) -> Option<Vec<u8>> {
     // fopen("/dev/tty", "w+ce").
     // SAFETY: a NUL-terminated literal path; the fd is closed below.
-    let tty = unsafe { libc::open(c"/dev/tty".as_ptr(), libc::O_RDWR | libc::O_CREAT | libc::O_TRUNC | libc::O_CLOEXEC, 0o666) };
+    let tty = unsafe {
+        libc::open(c"/dev/tty".as_ptr(), libc::O_RDWR | libc::O_CREAT | libc::O_TRUNC | libc::O_CLOEXEC, 0o666)
+    };
     let (inp, out) = if tty >= 0 { (tty, tty) } else { (0, 2) };
     // SAFETY: termios structs on the stack, filled by tcgetattr.
     let mut saved: libc::termios = unsafe { std::mem::zeroed() };

@@ -1,9 +1,9 @@
 //! Entering a named network namespace as iproute2's lib/namespace.c does
 //! (`ip -n NAME`, `bridge -n NAME`, `ip netns exec`).
 
-use crate::sys::{self, CloneFlags, MntFlags, MsFlags, OFlag};
-use crate::error::{fail, strerror, Res};
 use crate::eprintf;
+use crate::error::{fail, strerror, Res};
+use crate::sys::{self, CloneFlags, MntFlags, MsFlags, OFlag};
 
 /// The Debian build's run directory (its messages say /run/netns).
 pub const NETNS_RUN_DIR: &str = "/run/netns";

@@ -94,7 +94,12 @@ pub fn parse_line(line: &[u8]) -> Parsed {
                 k = &k[1..];
             }
             let v = rstrip(lstrip(&key[eq + 1..]));
-            Parsed::Setting(Line { key: rstrip(k).to_vec(), value: Some(v.to_vec()), ignore_failure: ignore, glob_exclude: false })
+            Parsed::Setting(Line {
+                key: rstrip(k).to_vec(),
+                value: Some(v.to_vec()),
+                ignore_failure: ignore,
+                glob_exclude: false,
+            })
         }
     }
 }

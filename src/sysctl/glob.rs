@@ -314,11 +314,14 @@ fn match_from(pat: &[u8], name: &[u8]) -> bool {
                     continue;
                 }
                 c if (c != b'\\' || p + 1 == pat.len())
-                    && n < name.len() && name[n] == c && !matches!(c, b'?' | b'[') => {
-                        p += 1;
-                        n += 1;
-                        continue;
-                    }
+                    && n < name.len()
+                    && name[n] == c
+                    && !matches!(c, b'?' | b'[') =>
+                {
+                    p += 1;
+                    n += 1;
+                    continue;
+                }
                 _ => {}
             }
         } else if n == name.len() {
@@ -431,17 +434,59 @@ mod tests {
         for d in ["d", "d/sub", "d/sub2", "e", "d/.hid"] {
             std::fs::create_dir_all(dir.join(d)).unwrap();
         }
-        for f in ["d/a.conf", "d/b.conf", "d/c.txt", "d/.x.conf", "d/sub/a.conf", "d/sub2/z.conf", "e/a.conf", "d/[x]", "d/{q}"] {
+        for f in [
+            "d/a.conf",
+            "d/b.conf",
+            "d/c.txt",
+            "d/.x.conf",
+            "d/sub/a.conf",
+            "d/sub2/z.conf",
+            "e/a.conf",
+            "d/[x]",
+            "d/{q}",
+        ] {
             std::fs::write(dir.join(f), b"").unwrap();
         }
         let _ = std::os::unix::fs::symlink("nowhere", dir.join("d/dangling"));
         let base = dir.to_string_lossy().into_owned();
         let pats = [
-            "d/{a,b}.conf", "d/{b,a}.conf", "d/{a,x}.conf", "d/{x,y}.conf", "d/{a,b", "d/a,b}.conf", "d/{}.conf",
-            "d/{a,{b,c}}.conf", "d/{a,b}.{conf,txt}", "{d,e}/a.conf", "*/a.conf", "d/*/*.conf", "d/*", "d/.*",
-            "d/*.conf", "d/?.conf", "d/[ab].conf", "d/[!a].conf", "d/a.conf", "d/none.conf", "d/none*", "d/dangling",
-            "d/\\[x]", "d/[[]x]", "d/\\{q}", "d/{q}", "d/s*/", "d/", "nodir/*.conf", "d/a\\,b", "d/{a\\,b,c}.txt",
-            "d/{,a}.conf", "*/{sub,sub2}/*", "d/sub*/a.conf", "d//a.conf", "d/[a-b].conf", "d/[[:alpha:]].conf",
+            "d/{a,b}.conf",
+            "d/{b,a}.conf",
+            "d/{a,x}.conf",
+            "d/{x,y}.conf",
+            "d/{a,b",
+            "d/a,b}.conf",
+            "d/{}.conf",
+            "d/{a,{b,c}}.conf",
+            "d/{a,b}.{conf,txt}",
+            "{d,e}/a.conf",
+            "*/a.conf",
+            "d/*/*.conf",
+            "d/*",
+            "d/.*",
+            "d/*.conf",
+            "d/?.conf",
+            "d/[ab].conf",
+            "d/[!a].conf",
+            "d/a.conf",
+            "d/none.conf",
+            "d/none*",
+            "d/dangling",
+            "d/\\[x]",
+            "d/[[]x]",
+            "d/\\{q}",
+            "d/{q}",
+            "d/s*/",
+            "d/",
+            "nodir/*.conf",
+            "d/a\\,b",
+            "d/{a\\,b,c}.txt",
+            "d/{,a}.conf",
+            "*/{sub,sub2}/*",
+            "d/sub*/a.conf",
+            "d//a.conf",
+            "d/[a-b].conf",
+            "d/[[:alpha:]].conf",
         ];
         for pat in pats {
             for flags in [0, NOCHECK | BRACE | TILDE, BRACE] {
@@ -459,7 +504,15 @@ mod tests {
                 unsafe { libc::globfree(&mut g) };
                 let want = if rc == 0 { Ok(want) } else { Err(rc) };
                 let got = glob(full.as_bytes(), flags);
-                let show = |r: &Result<Vec<Vec<u8>>, i32>| format!("{:?}", r.as_ref().map(|v| v.iter().map(|s| String::from_utf8_lossy(s).replace(&base, "")).collect::<Vec<_>>()));
+                let show = |r: &Result<Vec<Vec<u8>>, i32>| {
+                    format!(
+                        "{:?}",
+                        r.as_ref().map(|v| v
+                            .iter()
+                            .map(|s| String::from_utf8_lossy(s).replace(&base, ""))
+                            .collect::<Vec<_>>())
+                    )
+                };
                 assert_eq!(show(&got), show(&want), "pattern {:?} flags {:#x}", pat, flags);
             }
         }

@@ -14,16 +14,17 @@ use std::io::Read;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::MetadataExt;
 
+use crate::args::getopt::{Getopt, Got, HasArg, LongOpt};
 use crate::args::keywords::{List, Words};
 use crate::error::strerror;
 use crate::print::{Mode, Printer};
 use conf::{parse_line, slashdot, Line, Parsed};
-use crate::args::getopt::{Getopt, Got, HasArg, LongOpt};
 
 const PROC_PATH: &str = "/proc/sys/";
 const DEFAULT_PRELOAD: &str = "/etc/sysctl.conf";
 const DEPRECATED: &[&str] = &["base_reachable_time", "retrans_time"];
-const SYSTEM_DIRS: &[&str] = &["/etc/sysctl.d", "/run/sysctl.d", "/usr/local/lib/sysctl.d", "/usr/lib/sysctl.d", "/lib/sysctl.d"];
+const SYSTEM_DIRS: &[&str] =
+    &["/etc/sysctl.d", "/run/sysctl.d", "/usr/local/lib/sysctl.d", "/usr/lib/sysctl.d", "/lib/sysctl.d"];
 
 const OPT_DEPRECATED: i32 = 128;
 const OPT_SYSTEM: i32 = 129;
@@ -57,9 +58,37 @@ const SHORTOPTS: &str = "bneNwfp::qoxaAXr:Vdh";
 static OPTION_WORDS: List = List {
     path: "sysctl OPTIONS",
     words: &[
-        "-a", "--all", "-A", "-X", "--deprecated", "--dry-run", "-b", "--binary", "-e", "--ignore", "-N", "--names",
-        "-n", "--values", "-p", "--load", "-f", "--system", "-r", "--pattern", "-q", "--quiet", "-w", "--write", "-o",
-        "-x", "-d", "-h", "--help", "-V", "--version",
+        "-a",
+        "--all",
+        "-A",
+        "-X",
+        "--deprecated",
+        "--dry-run",
+        "-b",
+        "--binary",
+        "-e",
+        "--ignore",
+        "-N",
+        "--names",
+        "-n",
+        "--values",
+        "-p",
+        "--load",
+        "-f",
+        "--system",
+        "-r",
+        "--pattern",
+        "-q",
+        "--quiet",
+        "-w",
+        "--write",
+        "-o",
+        "-x",
+        "-d",
+        "-h",
+        "--help",
+        "-V",
+        "--version",
     ],
 };
 

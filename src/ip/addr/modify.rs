@@ -12,12 +12,12 @@ use std::io::{IsTerminal, Read};
 
 use crate::args::keywords::{exact, kw, Table};
 use crate::args::Args;
+use crate::ctx::Ctx;
 use crate::error::{duparg, duparg2, invarg};
 use crate::error::{eprint_raw, fail, Exit, Res};
 use crate::inet::{self, InetPrefix};
-use crate::ctx::Ctx;
-use crate::netlink::attr::{align4, Req};
 use crate::linkinfo::filter::{IfaFlag, IFA_FLAG_DATA, IFA_F_MCAUTOJOIN, INFINITY_LIFE_TIME, IPADD_DUMP_MAGIC};
+use crate::netlink::attr::{align4, Req};
 use crate::netlink::consts::*;
 
 /// ipaddr_modify()'s words, in its test order (peer/remote and brd are
@@ -109,7 +109,8 @@ pub fn ipaddr_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res
     let mut family = ctx.o.family;
     let mut prefixlen: u8 = 0;
     let mut scope: u8 = 0;
-    let mut req = Req::bounded(cmd, NLM_F_REQUEST | flags, &[0u8; IFADDRMSG_LEN], crate::netlink::attr::bound::IPADDR_MODIFY);
+    let mut req =
+        Req::bounded(cmd, NLM_F_REQUEST | flags, &[0u8; IFADDRMSG_LEN], crate::netlink::attr::bound::IPADDR_MODIFY);
 
     let mut d: Option<String> = None;
     let mut lcl_arg: Option<String> = None;
@@ -406,10 +407,7 @@ fn read_full(input: &mut impl Read, buf: &mut [u8]) -> usize {
 /// rtnl_from_file(): each stored message to `handler`; 0 at a clean end,
 /// -1 after "truncated message"/"malformed message", or the handler's
 /// negative result.
-fn from_file<R: Read>(
-    input: &mut R,
-    mut handler: impl FnMut(&mut Vec<u8>) -> Res<i32>,
-) -> Res<i32> {
+fn from_file<R: Read>(input: &mut R, mut handler: impl FnMut(&mut Vec<u8>) -> Res<i32>) -> Res<i32> {
     const BUF: usize = 16384;
     let mut pos: usize = 4; // the magic was read
     loop {

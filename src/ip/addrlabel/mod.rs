@@ -70,10 +70,8 @@ enum Opt {
 }
 
 /// ipaddrlabel_modify()'s words (strcmp(); any other word is skipped).
-static MODIFY: Table<Opt> = Table::new(
-    "ip addrlabel add",
-    &[exact("prefix", Opt::Prefix), exact("dev", Opt::Dev), exact("label", Opt::Label)],
-);
+static MODIFY: Table<Opt> =
+    Table::new("ip addrlabel add", &[exact("prefix", Opt::Prefix), exact("dev", Opt::Dev), exact("label", Opt::Label)]);
 
 pub static KEYWORDS: &[&dyn Words] = &[&COMMANDS, &MODIFY];
 
@@ -205,7 +203,12 @@ fn ipaddrlabel_modify(ctx: &mut Ctx, mut a: Args, cmd: u16) -> Res<i32> {
         flags |= NLM_F_CREATE | NLM_F_EXCL;
     }
     let af = if family == AF_UNSPEC { AF_INET6 } else { family };
-    let mut req = Req::bounded(cmd, flags, &ifaddrlblmsg(af, prefix.bitlen as u8, index), crate::netlink::attr::bound::IPADDRLABEL_MODIFY);
+    let mut req = Req::bounded(
+        cmd,
+        flags,
+        &ifaddrlblmsg(af, prefix.bitlen as u8, index),
+        crate::netlink::attr::bound::IPADDRLABEL_MODIFY,
+    );
     req.attr_u32(IFAL_LABEL, label);
     let n = usize::from(prefix.bytelen).min(prefix.data.len());
     req.attr(IFAL_ADDRESS, &prefix.data[..n]);

@@ -39,15 +39,8 @@ enum Cmd {
 }
 
 /// do_ipfou()'s commands, in its test order (`help` is tested first).
-static COMMANDS: Table<Cmd> = Table::new(
-    "ip fou",
-    &[
-        kw("help", Cmd::Help),
-        kw("add", Cmd::Add),
-        kw("delete", Cmd::Del),
-        kw("show", Cmd::Show),
-    ],
-);
+static COMMANDS: Table<Cmd> =
+    Table::new("ip fou", &[kw("help", Cmd::Help), kw("add", Cmd::Add), kw("delete", Cmd::Del), kw("show", Cmd::Show)]);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum W {
@@ -239,11 +232,8 @@ fn print_mapping(ctx: &mut Ctx, family: u16, m: &Msg) -> Res<()> {
             p.string(T::Fp, "", " -6", "");
         }
     }
-    let (lt, pt) = if af == AF_INET {
-        (FOU_ATTR_LOCAL_V4, FOU_ATTR_PEER_V4)
-    } else {
-        (FOU_ATTR_LOCAL_V6, FOU_ATTR_PEER_V6)
-    };
+    let (lt, pt) =
+        if af == AF_INET { (FOU_ATTR_LOCAL_V4, FOU_ATTR_PEER_V4) } else { (FOU_ATTR_LOCAL_V6, FOU_ATTR_PEER_V6) };
     let blen = (crate::inet::af_bit_len(af) / 8).max(0) as usize;
     let nonzero = |d: &[u8]| d.iter().take(blen).any(|&b| b != 0);
     if let Some(d) = tb.get(lt).filter(|d| nonzero(d)) {
@@ -331,7 +321,10 @@ mod tests {
         let mut req = genl::request(30, FOU_CMD_ADD, FOU_GENL_VERSION, NLM_F_REQUEST);
         parse_opt(&mut c, words("port 5555 ipproto 4"), &mut req, true).unwrap();
         let b = req.bytes();
-        assert_eq!(&b[20..], &[6, 0, 1, 0, 0x15, 0xb3, 0, 0, 5, 0, 4, 0, 1, 0, 0, 0, 5, 0, 2, 0, 2, 0, 0, 0, 5, 0, 3, 0, 4, 0, 0, 0]);
+        assert_eq!(
+            &b[20..],
+            &[6, 0, 1, 0, 0x15, 0xb3, 0, 0, 5, 0, 4, 0, 1, 0, 0, 0, 5, 0, 2, 0, 2, 0, 0, 0, 5, 0, 3, 0, 4, 0, 0, 0]
+        );
         // A check after the loop leaves the request bare (it is sent so).
         let mut req = genl::request(30, FOU_CMD_ADD, FOU_GENL_VERSION, NLM_F_REQUEST);
         parse_opt(&mut c, words("port 5555"), &mut req, true).unwrap();

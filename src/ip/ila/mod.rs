@@ -34,15 +34,8 @@ enum Cmd {
 }
 
 /// do_ipila()'s commands, in its test order (`help` is tested first).
-static COMMANDS: Table<Cmd> = Table::new(
-    "ip ila",
-    &[
-        kw("help", Cmd::Help),
-        kw("add", Cmd::Add),
-        kw("delete", Cmd::Del),
-        kw("list", Cmd::List),
-    ],
-);
+static COMMANDS: Table<Cmd> =
+    Table::new("ip ila", &[kw("help", Cmd::Help), kw("add", Cmd::Add), kw("delete", Cmd::Del), kw("list", Cmd::List)]);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum W {

@@ -50,8 +50,10 @@ enum Obj {
 }
 
 /// do_ioam6()'s first word (strcmp).
-static OBJECTS: Table<Obj> =
-    Table::new("ip ioam", &[exact("help", Obj::Help), exact("namespace", Obj::Namespace), exact("schema", Obj::Schema)]);
+static OBJECTS: Table<Obj> = Table::new(
+    "ip ioam",
+    &[exact("help", Obj::Help), exact("namespace", Obj::Namespace), exact("schema", Obj::Schema)],
+);
 
 /// `ip ioam namespace` commands (strcmp).
 static NAMESPACE: Table<u8> = Table::new(
@@ -125,9 +127,8 @@ pub fn do_ioam6(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
                         match NS_ADD.find(&w) {
                             Some(Data::Data) => {
                                 let v = a.value()?;
-                                o.ns_data = Some(
-                                    crate::args::num::get_u32(&v, 0).ok_or_else(|| invarg("Invalid data", &v))?,
-                                );
+                                o.ns_data =
+                                    Some(crate::args::num::get_u32(&v, 0).ok_or_else(|| invarg("Invalid data", &v))?);
                                 maybe_wide = true;
                             }
                             Some(Data::Wide) => o.ns_data_wide = Some(wide(&a.value()?)?),
@@ -245,7 +246,13 @@ fn process_msg(p: &mut crate::print::Printer, family: u16, m: Msg) -> Res<()> {
             if let Some(v) = tb.u32(ATTR_NS_DATA) {
                 // print_hex(): JSON "%x", text "%#010x".
                 let j = format!("{:x}", v);
-                p.field(T::Any, Color::None, Some("data"), J::Str(&j), format_args!(", data {}", c_hash_0x(u64::from(v), 10)));
+                p.field(
+                    T::Any,
+                    Color::None,
+                    Some("data"),
+                    J::Str(&j),
+                    format_args!(", data {}", c_hash_0x(u64::from(v), 10)),
+                );
             }
             if let Some(v) = tb.u64(ATTR_NS_DATA_WIDE) {
                 p.xhex(T::Json, "wide", "", v);

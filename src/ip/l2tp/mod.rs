@@ -127,8 +127,7 @@ static WORDS: Table<W> = Table::new(
 );
 
 /// Values: encap (strcmp), l2spec_type and seq (strcasecmp).
-static VALUES: List =
-    List { path: "ip l2tp VALUE", words: &["ip", "udp", "default", "none", "both", "recv", "send"] };
+static VALUES: List = List { path: "ip l2tp VALUE", words: &["ip", "udp", "default", "none", "both", "recv", "send"] };
 
 pub static KEYWORDS: &[&dyn Words] = &[&COMMANDS, &WORDS, &VALUES];
 
@@ -733,7 +732,8 @@ mod tests {
 
     #[test]
     fn parse_defaults_and_values() {
-        let p = parse_args(words("tunnel tid 5 ptid 6 remote 1.1.1.1 local ::1 encap ip cookie 0102030a")).ok().unwrap();
+        let p =
+            parse_args(words("tunnel tid 5 ptid 6 remote 1.1.1.1 local ::1 encap ip cookie 0102030a")).ok().unwrap();
         assert!(p.tunnel && !p.session);
         assert_eq!((p.tunnel_id, p.peer_tunnel_id, p.encap), (5, 6, ENCAP_IP));
         assert_eq!((p.local_ip.family, p.peer_ip.family), (AF_INET6, AF_INET));

@@ -14,11 +14,6 @@ use crate::linkinfo::kinds;
 use crate::netlink::consts::*;
 use crate::netlink::{msgs, Req};
 
-
-
-
-
-
 /// How iplink_modify() treats the kind's arguments.
 enum KindParser {
     /// rip's plug-in parser.
@@ -101,7 +96,12 @@ fn forget_link(ctx: &mut Ctx, index: i32) {
 
 /// The request of iplink_modify(), or the exit status of a failed parse.
 pub fn build_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<Result<Req, i32>> {
-    let mut req = Req::bounded(cmd, NLM_F_REQUEST | flags, &ifinfomsg(ctx.o.family, 0, 0, 0), crate::netlink::attr::bound::IPLINK_REQ);
+    let mut req = Req::bounded(
+        cmd,
+        NLM_F_REQUEST | flags,
+        &ifinfomsg(ctx.o.family, 0, 0, 0),
+        crate::netlink::attr::bound::IPLINK_REQ,
+    );
     let mut ifi = Ifi::default();
     let parsed = iplink_parse(ctx, &mut args, &mut req, &mut ifi)?;
     ifi.write(&mut req, IFI_OFF);

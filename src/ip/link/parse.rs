@@ -6,16 +6,16 @@ use std::os::fd::{AsRawFd, IntoRawFd, OwnedFd};
 use super::help::usage;
 use super::request::{Ifi, Parsed};
 use super::value::{ll_addr_a2n, nl_get_ll_addr_len};
-use crate::args::parse_on_off;
-use crate::names::{check_altifname, check_ifname};
 use super::vf::iplink_parse_vf;
 use super::xdp::{xdp_parse, XDP_FLAGS_DRV_MODE, XDP_FLAGS_HW_MODE, XDP_FLAGS_SKB_MODE, XDP_FLAGS_UPDATE_IF_NOEXIST};
 use crate::args::keywords::{exact, kw, Table};
 use crate::args::num::{atoi, c_strtoull, get_integer, get_unsigned};
+use crate::args::parse_on_off;
 use crate::args::{matches, Args};
 use crate::ctx::Ctx;
 use crate::error::{duparg, duparg2, incomplete_command, invarg, missarg};
 use crate::error::{eprint_raw, fail, Res};
+use crate::names::{check_altifname, check_ifname};
 use crate::netlink::consts::*;
 use crate::netlink::{msgs, Req, Tb};
 
@@ -603,10 +603,6 @@ fn on_off(key: &str, v: &str) -> Parsed {
     Parsed::Failed(-1)
 }
 
-
-
-
-
 /// netns_get_fd(): /run/netns/NAME, or NAME itself when it holds a '/'.
 fn netns_get_fd(name: &str) -> Option<OwnedFd> {
     let path = if name.contains('/') {
@@ -652,7 +648,12 @@ fn set_netnsid_from_name(ctx: &mut Ctx, name: &str, nsid: i32) -> Res<()> {
 
 /// name_is_vrf(): whether NAME is a device of kind "vrf".
 fn name_is_vrf(ctx: &mut Ctx, name: &str) -> Res<bool> {
-    let mut req = Req::bounded(RTM_GETLINK, NLM_F_REQUEST, &ifinfomsg(ctx.o.family, 0, 0, 0), crate::netlink::attr::bound::IPLINK_REQ);
+    let mut req = Req::bounded(
+        RTM_GETLINK,
+        NLM_F_REQUEST,
+        &ifinfomsg(ctx.o.family, 0, 0, 0),
+        crate::netlink::attr::bound::IPLINK_REQ,
+    );
     req.attr_str(IFLA_IFNAME, name);
     let Ok(ans) = ctx.rtnl()?.talk_answer_quiet(&mut req) else {
         return Ok(false);
@@ -672,7 +673,6 @@ fn name_is_vrf(ctx: &mut Ctx, name: &str) -> Res<bool> {
     }
     Ok(false)
 }
-
 
 /// protodown_reason_a2n(): a name from /etc/iproute2/protodown_reasons.d/*.conf
 /// or a number below 32.

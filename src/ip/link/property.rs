@@ -3,12 +3,12 @@
 
 use super::help::usage;
 use super::request::{Ifi, IFI_OFF};
-use crate::names::check_altifname;
 use crate::args::keywords::{exact, kw, Table};
 use crate::args::Args;
 use crate::ctx::Ctx;
 use crate::error::{duparg2, invarg};
 use crate::error::{fail, Res};
+use crate::names::check_altifname;
 use crate::netlink::consts::*;
 use crate::netlink::Req;
 

@@ -1,14 +1,14 @@
 //! `vf NUM ...` of iplink_parse() (ip/iplink.c iplink_parse_vf()).
 
 use super::value::{ll_addr_a2n, nl_get_ll_addr_len};
-use crate::args::parse_on_off;
-use crate::names::ll_proto::ll_proto_a2n;
 use crate::args::keywords::{kw, Table};
 use crate::args::num::{c_strtoull, get_unsigned};
+use crate::args::parse_on_off;
 use crate::args::{matches, Args};
 use crate::ctx::Ctx;
 use crate::error::{eprint_raw, fail, Res};
 use crate::error::{incomplete_command, invarg};
+use crate::names::ll_proto::ll_proto_a2n;
 use crate::netlink::consts::*;
 use crate::netlink::{Req, Tb};
 

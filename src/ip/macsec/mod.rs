@@ -87,10 +87,8 @@ static SA_WORDS: Table<W> = Table::new(
 );
 
 /// The other words (strcmp): directions, `sa`, the SCI words, offload modes.
-static WORDS: List = List {
-    path: "ip macsec add",
-    words: &["tx", "rx", "sa", "sci", "port", "address", "off", "phy", "mac"],
-};
+static WORDS: List =
+    List { path: "ip macsec add", words: &["tx", "rx", "sa", "sci", "port", "address", "off", "phy", "mac"] };
 
 pub static KEYWORDS: &[&dyn Words] = &[&COMMANDS, &SA_WORDS, &WORDS];
 
@@ -347,7 +345,15 @@ fn get_sci_portaddr(a: &mut Args) -> Res<Option<[u8; 8]>> {
 }
 
 /// do_modify_nl()
-fn modify_nl(g: &mut Rtnl, family: u16, c: Op, cmd: u8, ifindex: u32, rxsc: Option<([u8; 8], u8)>, sa: &Sa) -> Res<i32> {
+fn modify_nl(
+    g: &mut Rtnl,
+    family: u16,
+    c: Op,
+    cmd: u8,
+    ifindex: u32,
+    rxsc: Option<([u8; 8], u8)>,
+    sa: &Sa,
+) -> Res<i32> {
     let mut req = genl::request(family, cmd, MACSEC_GENL_VERSION, NLM_F_REQUEST);
     req.attr_u32(A_IFINDEX, ifindex);
     if let Some((sci, active)) = rxsc {
@@ -605,13 +611,8 @@ fn print_stats(ctx: &mut Ctx, prefix: &str, names: &[Option<&str>], nest: Option
     Ok(())
 }
 
-const TXSC_STATS: [Option<&str>; 5] = [
-    None,
-    Some("OutPktsProtected"),
-    Some("OutPktsEncrypted"),
-    Some("OutOctetsProtected"),
-    Some("OutOctetsEncrypted"),
-];
+const TXSC_STATS: [Option<&str>; 5] =
+    [None, Some("OutPktsProtected"), Some("OutPktsEncrypted"), Some("OutOctetsProtected"), Some("OutOctetsEncrypted")];
 const SECY_STATS: [Option<&str>; 9] = [
     None,
     Some("OutPktsUntagged"),
@@ -778,7 +779,12 @@ fn process(ctx: &mut Ctx, family: u16, filter: u32, m: &Msg) -> Res<()> {
     if let Some(o) = tb.get(A_OFFLOAD) {
         let ot = Tb::parse(o, 2);
         let v = ot.u8(OFFLOAD_TYPE).unwrap_or(0);
-        ctx.p.string(T::Any, "offload", "    offload: {} ", OFFLOAD_STR.get(v as usize).copied().unwrap_or("(unknown)"));
+        ctx.p.string(
+            T::Any,
+            "offload",
+            "    offload: {} ",
+            OFFLOAD_STR.get(v as usize).copied().unwrap_or("(unknown)"),
+        );
         ctx.p.nl();
     }
     ctx.p.close_object();

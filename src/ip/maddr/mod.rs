@@ -52,10 +52,8 @@ enum Word {
 
 /// multiaddr_modify()'s words: `dev` (strcmp), `address` before the
 /// address (optional), `help`; anything else is the address.
-static MODIFY: Table<Word> = Table::new(
-    "ip maddress add",
-    &[exact("dev", Word::Dev), kw("address", Word::Address), kw("help", Word::Help)],
-);
+static MODIFY: Table<Word> =
+    Table::new("ip maddress add", &[exact("dev", Word::Dev), kw("address", Word::Address), kw("help", Word::Help)]);
 
 /// multiaddr_list()'s words: `dev` (strcmp) or `help`; anything else is
 /// the device.
@@ -188,7 +186,10 @@ fn read_igmp(list: &mut Vec<MaInfo>, dev: Option<&str>) {
             let rest = &hex[digits.len()..];
             users = if rest.is_empty() { scan_int(w.next()) } else { scan_int(Some(rest)) };
         }
-        maddr_ins(list, MaInfo { index, name: name.clone(), users, features: None, family: AF_INET, addr: addr.to_vec() });
+        maddr_ins(
+            list,
+            MaInfo { index, name: name.clone(), users, features: None, family: AF_INET, addr: addr.to_vec() },
+        );
     }
 }
 
@@ -244,7 +245,13 @@ fn print_mlist(ctx: &mut Ctx, list: &[MaInfo]) {
                 ctx.p.close_object();
             }
             ctx.p.open_object(None);
-            ctx.p.field(T::Any, Color::None, Some("ifindex"), J::U(m.index as u32 as u64), format_args!("{}:", m.index));
+            ctx.p.field(
+                T::Any,
+                Color::None,
+                Some("ifindex"),
+                J::U(m.index as u32 as u64),
+                format_args!("{}:", m.index),
+            );
             ctx.p.color_string(T::Any, Color::Ifname, "ifname", "\t{}", &m.name);
             ctx.p.nl();
             cur_index = m.index;
@@ -334,7 +341,10 @@ fn multiaddr_modify(ctx: &mut Ctx, mut a: Args, req: libc::c_ulong) -> Res<i32> 
             let n = v.len().min(14);
             ifr[18..18 + n].copy_from_slice(&v[..n]);
             if v.len() != ETH_ALEN {
-                return Err(fail(1, &format!("Error: Invalid address length {} - must be {} bytes\n", v.len(), ETH_ALEN)));
+                return Err(fail(
+                    1,
+                    &format!("Error: Invalid address length {} - must be {} bytes\n", v.len(), ETH_ALEN),
+                ));
             }
         }
         a.step();
@@ -371,7 +381,8 @@ mod tests {
 
     #[test]
     fn inserted_by_index_in_reading_order() {
-        let mk = |index, users| MaInfo { index, name: String::new(), users, features: None, family: AF_INET, addr: vec![] };
+        let mk =
+            |index, users| MaInfo { index, name: String::new(), users, features: None, family: AF_INET, addr: vec![] };
         let mut l = Vec::new();
         for (i, u) in [(3, 1), (1, 2), (3, 3), (2, 4), (1, 5)] {
             maddr_ins(&mut l, mk(i, u));

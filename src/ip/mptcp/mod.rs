@@ -489,7 +489,9 @@ fn monitor_msg(ctx: &mut Ctx, family: u16, m: Msg) {
     if let Some(v) = tb.u8(3) {
         s.push_str(&format!(" locid={}", v));
     }
-    for (t, key, af) in [(5u16, "saddr4", AF_INET), (7, "daddr4", AF_INET), (6, "saddr6", AF_INET6), (8, "daddr6", AF_INET6)] {
+    for (t, key, af) in
+        [(5u16, "saddr4", AF_INET), (7, "daddr4", AF_INET), (6, "saddr6", AF_INET6), (8, "daddr6", AF_INET6)]
+    {
         if let Some(a) = tb.get(t).and_then(|d| crate::inet::inet_ntop_str(af, d)) {
             s.push_str(&format!(" {}={}", key, a));
         }

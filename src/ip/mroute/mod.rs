@@ -193,12 +193,7 @@ pub fn print_event(s: &mut Shown, m: Msg) -> Res<()> {
 
 fn print_mroute(s: &mut Shown, m: Msg, f: &Filter) -> Res<()> {
     if m.ty != RTM_NEWROUTE && m.ty != RTM_DELROUTE {
-        eprint_raw(&format!(
-            "Not a multicast route: {:08x} {:08x} {:08x}\n",
-            m.raw.len(),
-            m.ty,
-            m.flags
-        ));
+        eprint_raw(&format!("Not a multicast route: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags));
         return Ok(());
     }
     let Some(attrs) = m.payload.get(RTMSG_LEN..) else {

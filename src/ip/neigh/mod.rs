@@ -309,7 +309,12 @@ fn ipneigh_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut a: Args) -> Res<i32> 
         Some(d) if dev_ok && d.family != AF_UNSPEC => d,
         _ => return Err(fail(255, "Device and destination are required arguments.\n")),
     };
-    let mut req = Req::bounded(cmd, NLM_F_REQUEST | flags, &ndmsg(dst.family, 0, state as u16, ndm_flags), crate::netlink::attr::bound::IPNEIGH_MODIFY);
+    let mut req = Req::bounded(
+        cmd,
+        NLM_F_REQUEST | flags,
+        &ndmsg(dst.family, 0, state as u16, ndm_flags),
+        crate::netlink::attr::bound::IPNEIGH_MODIFY,
+    );
     // NDA_PROTOCOL was added while parsing, before NDA_DST.
     for p in protocols {
         req.attr_u8(NDA_PROTOCOL, p);
@@ -521,7 +526,7 @@ fn do_flush(ctx: &mut Ctx, mut f: Filter) -> Res<i32> {
             return Ok(1);
         }
         let mut flushed = 0usize;
-                let mut send_err: Option<i32> = None;
+        let mut send_err: Option<i32> = None;
         let mut logit = true;
         let res = ctx.dump_stream(|s, m| {
             if m.ty != RTM_NEWNEIGH && m.ty != RTM_DELNEIGH && m.ty != RTM_GETNEIGH {
@@ -548,7 +553,10 @@ fn do_flush(ctx: &mut Ctx, mut f: Filter) -> Res<i32> {
             Ok(true) => {}
             Err(Exit(-2)) => {
                 let _ = ctx.p.flush();
-                crate::eprintf!("Failed to send flush request: {}\n", crate::error::strerror(send_err.unwrap_or(libc::EIO)));
+                crate::eprintf!(
+                    "Failed to send flush request: {}\n",
+                    crate::error::strerror(send_err.unwrap_or(libc::EIO))
+                );
                 crate::eprintf!("Flush terminated\n");
                 return Ok(1);
             }
@@ -571,9 +579,9 @@ fn do_flush(ctx: &mut Ctx, mut f: Filter) -> Res<i32> {
         }
         round += 1;
         if let Err(e) = batch.send_rest() {
-                let _ = ctx.p.flush();
-                crate::eprintf!("Failed to send flush request: {}\n", crate::error::strerror(e));
-                return Ok(1);
+            let _ = ctx.p.flush();
+            crate::eprintf!("Failed to send flush request: {}\n", crate::error::strerror(e));
+            return Ok(1);
         }
         if stats > 0 {
             ctx.p.raw(format!("\n*** Round {}, deleting {} entries ***\n", round, flushed).as_bytes());

@@ -125,12 +125,7 @@ pub fn print_msg(
     }
     on_off(p, NETCONFA_MC_FORWARDING, "mc_forwarding", "mc_forwarding {} ");
     on_off(p, NETCONFA_PROXY_NEIGH, "proxy_neigh", "proxy_neigh {} ");
-    on_off(
-        p,
-        NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN,
-        "ignore_routes_with_linkdown",
-        "ignore_routes_with_linkdown {} ",
-    );
+    on_off(p, NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN, "ignore_routes_with_linkdown", "ignore_routes_with_linkdown {} ");
     on_off(p, NETCONFA_INPUT, "input", "input {} ");
     p.close_object();
     p.fp("\n");

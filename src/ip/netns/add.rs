@@ -7,10 +7,10 @@
 use super::{create_netns_dir, netns_foreach, ns_path};
 use std::os::fd::OwnedFd;
 
-use crate::sys::{self, namespace::NETNS_RUN_DIR, CloneFlags, MntFlags, MsFlags, OFlag};
-use crate::error::{strerror, Exit, Res};
-use crate::eprintf;
 use crate::ctx::Ctx;
+use crate::eprintf;
+use crate::error::{strerror, Exit, Res};
+use crate::sys::{self, namespace::NETNS_RUN_DIR, CloneFlags, MntFlags, MsFlags, OFlag};
 
 const SELF_NET: &str = "/proc/self/ns/net";
 

@@ -4,10 +4,10 @@
 use std::ffi::CString;
 
 use super::netns_foreach;
-use crate::sys::namespace::netns_switch;
-use crate::error::{fail, strerror, Exit, Res};
-use crate::eprintf;
 use crate::ctx::Ctx;
+use crate::eprintf;
+use crate::error::{fail, strerror, Exit, Res};
+use crate::sys::namespace::netns_switch;
 
 /// netns_exec(): `[NAME] cmd ...`.
 pub fn netns_exec(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {

@@ -8,16 +8,20 @@ mod add;
 mod exec;
 pub mod nsid;
 
-use crate::ctx::Ctx;
 use crate::args::keywords::{exact, kw, List, Table, Words};
 use crate::args::Args;
-use crate::error::{fail, Res};
+use crate::ctx::Ctx;
 use crate::eprintf;
+use crate::error::{fail, Res};
 use crate::print::T;
 
 pub use nsid::print_nsid;
 
-use crate::sys::{self, namespace::{NAME_MAX, NETNS_RUN_DIR}, OFlag};
+use crate::sys::{
+    self,
+    namespace::{NAME_MAX, NETNS_RUN_DIR},
+    OFlag,
+};
 
 const USAGE: &str = "Usage:\tip netns list
 \tip netns add NAME

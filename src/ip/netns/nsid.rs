@@ -6,13 +6,13 @@ use std::cell::RefCell;
 use std::os::fd::AsRawFd;
 
 use super::ns_path;
-use crate::sys::{self, namespace::NETNS_RUN_DIR, OFlag};
-use crate::error::{Exit, Res};
-use crate::eprintf;
 use crate::ctx::Ctx;
+use crate::eprintf;
+use crate::error::{Exit, Res};
 use crate::netlink::consts::*;
 use crate::netlink::{msgs, Msg, Req, Rtnl, Tb};
 use crate::print::T;
+use crate::sys::{self, namespace::NETNS_RUN_DIR, OFlag};
 
 #[derive(Default)]
 struct Cache {
@@ -178,9 +178,7 @@ pub fn netns_list_id(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
             let Some(v) = rest.get(i) else { return Err(crate::error::incomplete_command()) };
             match crate::args::num::get_integer(v, 0) {
                 None => return Err(crate::error::invarg("\"target-nsid\" value is invalid", v)),
-                Some(n) if n < 0 => {
-                    return Err(crate::error::invarg("\"target-nsid\" value should be >= 0", after(i)))
-                }
+                Some(n) if n < 0 => return Err(crate::error::invarg("\"target-nsid\" value should be >= 0", after(i))),
                 Some(n) => target = n,
             }
         } else if opt == Some(super::ListIdOpt::Nsid) {
@@ -305,10 +303,9 @@ pub fn netns_set(ctx: &mut Ctx, rest: &[String]) -> Res<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::print::Captured as Sink;
     use crate::ctx::Opts;
+    use crate::print::Captured as Sink;
     use crate::print::{Mode, Printer};
-
 
     /// An RTM_{NEW,DEL}NSID message with the given s32 attributes.
     fn nsid_msg(ty: u16, attrs: &[(u16, i32)]) -> Vec<u8> {

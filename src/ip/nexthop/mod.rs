@@ -137,8 +137,7 @@ pub static MODIFY: Table<Nh> = Table::new(
 );
 
 /// read_nh_group_type()
-pub static GROUP_TYPES: Table<u16> =
-    Table::new("ip nexthop add type", &[exact("mpath", 0), exact("resilient", 1)]);
+pub static GROUP_TYPES: Table<u16> = Table::new("ip nexthop add type", &[exact("mpath", 0), exact("resilient", 1)]);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResArg {

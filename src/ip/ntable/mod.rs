@@ -135,8 +135,7 @@ enum Sel {
 }
 
 /// ipntable_show()'s selectors (strcmp()).
-static SELECTORS: Table<Sel> =
-    Table::new("ip ntable show", &[exact("dev", Sel::Dev), exact("name", Sel::Name)]);
+static SELECTORS: Table<Sel> = Table::new("ip ntable show", &[exact("dev", Sel::Dev), exact("name", Sel::Name)]);
 
 pub static KEYWORDS: &[&dyn Words] = &[&COMMANDS, &MODIFY, &SELECTORS];
 
@@ -167,7 +166,12 @@ fn push_attr(buf: &mut Vec<u8>, ty: u16, data: &[u8]) {
 }
 
 fn ipntable_modify(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
-    let mut req = Req::bounded(RTM_SETNEIGHTBL, NLM_F_REQUEST | NLM_F_REPLACE, &ndtmsg(ctx.o.family), crate::netlink::attr::bound::IPNTABLE_MODIFY);
+    let mut req = Req::bounded(
+        RTM_SETNEIGHTBL,
+        NLM_F_REQUEST | NLM_F_REPLACE,
+        &ndtmsg(ctx.o.family),
+        crate::netlink::attr::bound::IPNTABLE_MODIFY,
+    );
     let mut name = false;
     let mut thresh = false;
     let mut gc_int = false;
@@ -295,10 +299,8 @@ fn strtime_delta(msec: u32) -> String {
     if msec == 0 {
         return "(error)".into();
     }
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
+    let now =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
     crate::sys::strftime_local(now - (msec / 1000) as i64, "%Y-%m-%d %T").unwrap_or_else(|| "(error)".into())
 }
 

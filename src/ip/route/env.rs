@@ -62,7 +62,8 @@ impl Lookup {
         self.misses += 1;
         if self.misses > MISSES_BEFORE_DUMP {
             self.dumped = true;
-            let mut req = crate::netlink::attr::Req::new(RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, &ifinfomsg(AF_UNSPEC, 0, 0, 0));
+            let mut req =
+                crate::netlink::attr::Req::new(RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, &ifinfomsg(AF_UNSPEC, 0, 0, 0));
             req.attr_u32(IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
             if r.dump_request(&mut req).is_ok() {
                 let _ = r.dump(|m| {
@@ -79,7 +80,12 @@ impl Lookup {
 }
 
 impl<'a> Env<'a> {
-    pub fn new(p: &'a mut Printer, names: &'a mut crate::names::LinkNames, f: &'a Filter, o: &crate::ctx::Opts) -> Env<'a> {
+    pub fn new(
+        p: &'a mut Printer,
+        names: &'a mut crate::names::LinkNames,
+        f: &'a Filter,
+        o: &crate::ctx::Opts,
+    ) -> Env<'a> {
         let plain = !p.is_json() && !p.mode.color;
         Env {
             p,
@@ -141,7 +147,6 @@ impl<'a> Env<'a> {
         self.last_if.1.as_str()
     }
 }
-
 
 fn ifname<'n>(names: &'n crate::names::LinkNames, idx: u32, tmp: &'n mut ABuf) -> &'n str {
     if idx == 0 {

@@ -27,19 +27,19 @@ mod rtm;
 
 use std::io::Seek;
 
-use crate::inet::{self, get_prefix, read_family};
 use self::env::Env;
 use self::print::*;
 use self::rtm::*;
-use crate::ctx::Ctx;
 use crate::args::keywords::{exact, kw, Table, Words};
 use crate::args::Args;
+use crate::ctx::Ctx;
 use crate::error::invarg;
 use crate::error::{fail, Exit, Res};
+use crate::inet::{self, get_prefix, read_family};
+use crate::names::tables as rt_names;
 use crate::netlink::attr::{msgs, Req};
 use crate::netlink::consts::*;
 use crate::print::Printer;
-use crate::names::tables as rt_names;
 
 pub const USAGE: &str = "Usage: ip route { list | flush } SELECTOR
        ip route save SELECTOR
@@ -334,10 +334,8 @@ pub enum Pfx {
 
 /// How `from`/`to` compare a prefix (root: routes inside it, match: routes
 /// containing it, exact: both; exact is the default).
-pub static PREFIX_SELECTORS: Table<Pfx> = Table::new(
-    "ip route show to",
-    &[kw("root", Pfx::Root), kw("match", Pfx::Match), kw("exact", Pfx::Exact)],
-);
+pub static PREFIX_SELECTORS: Table<Pfx> =
+    Table::new("ip route show to", &[kw("root", Pfx::Root), kw("match", Pfx::Match), kw("exact", Pfx::Exact)]);
 
 /// Parses SELECTOR words into `f`; returns the dump family.
 fn parse_selectors(ctx: &mut Ctx, mut a: Args, f: &mut Filter) -> Res<Result<u8, i32>> {
@@ -694,7 +692,7 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
             return rc(2);
         }
         let mut flushed = 0usize;
-                let mut send_err: Option<i32> = None;
+        let mut send_err: Option<i32> = None;
         let mut ip6_multiple = ctx.sticky.ip6_multiple_tables;
         let mut batch = crate::netlink::FlushBatch::new(ctx.rtnl()?.send_checker());
         let (mut p, mut names) = take_parts(ctx);
@@ -702,35 +700,33 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
             let mut env = Env::new(&mut p, &mut names, &f, &o);
             env.lookup.off = upfront;
             match ctx.rtnl() {
-                Ok(rtnl) => {
-                    rtnl.dump(|m| {
-                        if m.ty != RTM_NEWROUTE && m.ty != RTM_DELROUTE {
-                            crate::eprintf!("Not a route: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
-                            return Err(Exit(-1));
-                        }
-                        if m.ty != RTM_NEWROUTE {
-                            return Ok(());
-                        }
-                        let Some(r) = Rtm::parse(m.payload) else {
-                            crate::eprintf!("BUG: wrong nlmsg len {}\n", m.payload.len() as i64 - RTMSG_LEN as i64);
-                            return Err(Exit(-1));
-                        };
-                        let tb = RtTb::parse(m.payload.get(RTMSG_LEN..).unwrap_or(&[]));
-                        if !filter_nlmsg(env.f, &mut ip6_multiple, pref_family, &r, &tb, inet::af_bit_len(r.family)) {
-                            return Ok(());
-                        }
-                        if let Err(e) = batch.push(m.raw, RTM_DELROUTE) {
-                            send_err = Some(e);
-                            return Err(Exit(-2));
-                        }
-                        flushed += 1;
-                        if stats < 2 {
-                            return Ok(());
-                        }
-                        print_route(&mut env, m.ty, &r, &tb);
-                        Ok(())
-                    })
-                }
+                Ok(rtnl) => rtnl.dump(|m| {
+                    if m.ty != RTM_NEWROUTE && m.ty != RTM_DELROUTE {
+                        crate::eprintf!("Not a route: {:08x} {:08x} {:08x}\n", m.raw.len(), m.ty, m.flags);
+                        return Err(Exit(-1));
+                    }
+                    if m.ty != RTM_NEWROUTE {
+                        return Ok(());
+                    }
+                    let Some(r) = Rtm::parse(m.payload) else {
+                        crate::eprintf!("BUG: wrong nlmsg len {}\n", m.payload.len() as i64 - RTMSG_LEN as i64);
+                        return Err(Exit(-1));
+                    };
+                    let tb = RtTb::parse(m.payload.get(RTMSG_LEN..).unwrap_or(&[]));
+                    if !filter_nlmsg(env.f, &mut ip6_multiple, pref_family, &r, &tb, inet::af_bit_len(r.family)) {
+                        return Ok(());
+                    }
+                    if let Err(e) = batch.push(m.raw, RTM_DELROUTE) {
+                        send_err = Some(e);
+                        return Err(Exit(-2));
+                    }
+                    flushed += 1;
+                    if stats < 2 {
+                        return Ok(());
+                    }
+                    print_route(&mut env, m.ty, &r, &tb);
+                    Ok(())
+                }),
                 Err(e) => Err(e),
             }
         };
@@ -740,7 +736,10 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
             Ok(true) => {}
             Err(Exit(-2)) => {
                 let _ = ctx.p.flush();
-                crate::eprintf!("Failed to send flush request: {}\n", crate::error::strerror(send_err.unwrap_or(libc::EIO)));
+                crate::eprintf!(
+                    "Failed to send flush request: {}\n",
+                    crate::error::strerror(send_err.unwrap_or(libc::EIO))
+                );
                 crate::eprintf!("Flush terminated\n");
                 return rc(2);
             }
@@ -764,9 +763,9 @@ fn flush(ctx: &mut Ctx, family: u8, mut f: Filter) -> Res<i32> {
         }
         round += 1;
         if let Err(e) = batch.send_rest() {
-                let _ = ctx.p.flush();
-                crate::eprintf!("Failed to send flush request: {}\n", crate::error::strerror(e));
-                return rc(2);
+            let _ = ctx.p.flush();
+            crate::eprintf!("Failed to send flush request: {}\n", crate::error::strerror(e));
+            return rc(2);
         }
         if now() - start > 30 {
             ctx.p.fpf(format_args!(
@@ -932,10 +931,16 @@ fn get(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
                 attrs.push((RTA_DST, p.bytes().to_vec()));
             }
             if rtm.family == AF_INET && p.bitlen != 32 {
-                crate::eprintf!("Warning: /{} as prefix is invalid, only /32 (or none) is supported.\n", p.bitlen as u32);
+                crate::eprintf!(
+                    "Warning: /{} as prefix is invalid, only /32 (or none) is supported.\n",
+                    p.bitlen as u32
+                );
                 rtm.dst_len = 32;
             } else if rtm.family == AF_INET6 && p.bitlen != 128 {
-                crate::eprintf!("Warning: /{} as prefix is invalid, only /128 (or none) is supported.\n", p.bitlen as u32);
+                crate::eprintf!(
+                    "Warning: /{} as prefix is invalid, only /128 (or none) is supported.\n",
+                    p.bitlen as u32
+                );
                 rtm.dst_len = 128;
             } else {
                 rtm.dst_len = p.bitlen as u8;
@@ -1067,7 +1072,6 @@ fn print_answer_nh(ctx: &mut Ctx, f: &Filter, ans: &[u8], nh: Option<&mut crate:
     0
 }
 
-
 /// iproute_restore(): three passes (local addresses, local networks, the rest).
 fn restore(ctx: &mut Ctx) -> Res<i32> {
     let mut f = match crate::netlink::dumpfile::check_magic(0x4531_1224, "route") {
@@ -1078,7 +1082,10 @@ fn restore(ctx: &mut Ctx) -> Res<i32> {
         Ok(p) => p,
         Err(e) => {
             std::mem::forget(f);
-            crate::eprintf!("Failed to restore: ftell: {}\n", crate::error::strerror(e.raw_os_error().unwrap_or(libc::EIO)));
+            crate::eprintf!(
+                "Failed to restore: ftell: {}\n",
+                crate::error::strerror(e.raw_os_error().unwrap_or(libc::EIO))
+            );
             return rc(1);
         }
     };
@@ -1114,7 +1121,10 @@ fn restore(ctx: &mut Ctx) -> Res<i32> {
             break;
         }
         if let Err(e) = f.seek(std::io::SeekFrom::Start(pos)) {
-            crate::eprintf!("Failed to restore: fseek: {}\n", crate::error::strerror(e.raw_os_error().unwrap_or(libc::EIO)));
+            crate::eprintf!(
+                "Failed to restore: fseek: {}\n",
+                crate::error::strerror(e.raw_os_error().unwrap_or(libc::EIO))
+            );
             result = 1;
             break;
         }
@@ -1139,7 +1149,8 @@ fn showdump(ctx: &mut Ctx) -> Res<i32> {
             return Ok(());
         }
         let tb = RtTb::parse(msg.get(16 + RTMSG_LEN..).unwrap_or(&[]));
-        if !filter_nlmsg(&filt, &mut ctx.sticky.ip6_multiple_tables, ctx.o.family, &r, &tb, inet::af_bit_len(r.family)) {
+        if !filter_nlmsg(&filt, &mut ctx.sticky.ip6_multiple_tables, ctx.o.family, &r, &tb, inet::af_bit_len(r.family))
+        {
             return Ok(());
         }
         let o = ctx.o.clone();
@@ -1154,7 +1165,6 @@ fn showdump(ctx: &mut Ctx) -> Res<i32> {
         Err(_) => rc(2),
     }
 }
-
 
 #[cfg(test)]
 mod tests {

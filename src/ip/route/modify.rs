@@ -1,16 +1,16 @@
 //! iproute_modify(): add, del, change, replace, append, prepend, test.
 
-use crate::inet::{get_addr, get_prefix, read_family};
 use super::rtm::*;
 use super::{encap, usage};
 use crate::args::keywords::{exact, kw, List, Table};
+use crate::args::num::get_unsigned;
 use crate::args::Args;
 use crate::error::{duparg2, invarg};
 use crate::error::{eprint_raw, fail, Res};
+use crate::inet::{get_addr, get_prefix, read_family};
+use crate::names::tables as rt_names;
 use crate::netlink::attr::{align4, bound, Req};
 use crate::netlink::consts::*;
-use crate::names::tables as rt_names;
-use crate::args::num::get_unsigned;
 
 const RTAX_WINDOW: u16 = 3;
 const RTAX_SSTHRESH: u16 = 6;
@@ -237,7 +237,16 @@ pub static ADD_OPTIONS: Table<Add> = Table::new(
 pub static ROUTE_TYPES: List = List {
     path: "ip route add TYPE",
     words: &[
-        "local", "nat", "broadcast", "brd", "anycast", "multicast", "prohibit", "unreachable", "blackhole", "unicast",
+        "local",
+        "nat",
+        "broadcast",
+        "brd",
+        "anycast",
+        "multicast",
+        "prohibit",
+        "unreachable",
+        "blackhole",
+        "unicast",
         "throw",
     ],
 };
@@ -346,7 +355,8 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
     let mut mx: Vec<u8> = Vec::new();
     let mut mxlock = 0u32;
     let mut dev: Option<String> = None;
-    let (mut gw_ok, mut dst_ok, mut nhs_ok, mut scope_ok, mut table_ok, mut type_ok) = (false, false, false, false, false, false);
+    let (mut gw_ok, mut dst_ok, mut nhs_ok, mut scope_ok, mut table_ok, mut type_ok) =
+        (false, false, false, false, false, false);
     let mut nhid = 0u32;
 
     macro_rules! lock_and_value {
@@ -670,7 +680,10 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
         let mut mp: Vec<u8> = Vec::new();
         while a.remaining() > 0 {
             if a.cur() != "nexthop" {
-                return Err(fail(255, &format!("Error: \"nexthop\" or end of line is expected instead of \"{}\"\n", a.cur())));
+                return Err(fail(
+                    255,
+                    &format!("Error: \"nexthop\" or end of line is expected instead of \"{}\"\n", a.cur()),
+                ));
             }
             if a.remaining() <= 1 {
                 return Err(fail(255, "Error: unexpected end of line after \"nexthop\"\n"));
@@ -717,7 +730,8 @@ pub fn modify(ctx: &mut crate::ctx::Ctx, cmd: u16, flags: u16, mut a: Args) -> R
         req.set_flags(f);
         let Ok(ans) = ctx.rtnl()?.talk_answer(&mut req) else { return Ok(2) };
         super::prepare_names(ctx)?;
-        let is_route = crate::netlink::attr::msgs(&ans).next().is_some_and(|m| m.ty == RTM_NEWROUTE || m.ty == RTM_DELROUTE);
+        let is_route =
+            crate::netlink::attr::msgs(&ans).next().is_some_and(|m| m.ty == RTM_NEWROUTE || m.ty == RTM_DELROUTE);
         if !is_route {
             return Ok(0);
         }

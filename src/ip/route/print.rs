@@ -5,10 +5,10 @@
 use super::env::{print_rt_flags, Env};
 use super::rtm::*;
 use crate::inet::{af_bit_len, family_name, ABuf};
+use crate::names::tables as rt_names;
 use crate::netlink::attr::{attrs, get_str, get_u32, get_u8};
 use crate::netlink::consts::*;
 use crate::print::{Color, Printer, J, T};
-use crate::names::tables as rt_names;
 
 fn get_real_family(ty: u8, fam: u8) -> u8 {
     if ty != RTN_MULTICAST {
@@ -39,7 +39,6 @@ fn print_ifidx(e: &mut Env, idx: u32, prefix: &str) {
         e.p.color_string_opt(T::Fp, Color::Ifname, None, "{} ", name);
     }
 }
-
 
 fn print_gateway(e: &mut Env, family: u8, a: &[u8]) {
     let mut b = ABuf::new();
@@ -516,10 +515,9 @@ pub fn print_route(e: &mut Env, ty: u16, r: &Rtm, tb: &RtTb) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::print::Captured as Sink;
     use crate::netlink::attr::Req;
+    use crate::print::Captured as Sink;
     use crate::print::Mode;
-
 
     fn names() -> crate::names::LinkNames {
         let mut n = crate::names::LinkNames::new();

@@ -377,4 +377,3 @@ pub fn filter_nlmsg(f: &Filter, ip6_multiple: &mut bool, family_pref: u8, r: &Rt
     }
     true
 }
-

@@ -105,7 +105,15 @@ impl Frh {
         if b.len() < FRH_LEN {
             return None;
         }
-        Some(Frh { family: b[0], dst_len: b[1], src_len: b[2], tos: b[3], table: b[4], action: b[7], flags: hdr_u32(b, 8) })
+        Some(Frh {
+            family: b[0],
+            dst_len: b[1],
+            src_len: b[2],
+            tos: b[3],
+            table: b[4],
+            action: b[7],
+            flags: hdr_u32(b, 8),
+        })
     }
     fn bytes(&self) -> [u8; FRH_LEN] {
         let f = self.flags.to_ne_bytes();
@@ -320,12 +328,7 @@ pub fn do_multirule(ctx: &mut Ctx, args: Args) -> Res<i32> {
         AF_UNSPEC | AF_INET => RTNL_FAMILY_IPMR,
         AF_INET6 => RTNL_FAMILY_IP6MR,
         RTNL_FAMILY_IPMR | RTNL_FAMILY_IP6MR => ctx.o.family,
-        f => {
-            return Err(fail(
-                255,
-                &format!("Multicast rules are only supported for IPv4/IPv6, was: {}\n", f),
-            ))
-        }
+        f => return Err(fail(255, &format!("Multicast rules are only supported for IPv4/IPv6, was: {}\n", f))),
     };
     do_iprule(ctx, args)
 }
@@ -705,7 +708,9 @@ fn parse_selectors(mut a: Args, af: u8) -> Res<Filter> {
             }
             Some(Sel::Ipproto) => {
                 let v = a.value()?;
-                let Some(p) = rt_names::inet_proto_a2n(&v) else { return Err(invarg("Invalid \"ipproto\" value\n", &v)) };
+                let Some(p) = rt_names::inet_proto_a2n(&v) else {
+                    return Err(invarg("Invalid \"ipproto\" value\n", &v));
+                };
                 f.ipproto = p;
             }
             Some(Sel::Sport) => {
@@ -929,7 +934,9 @@ fn modify(ctx: &mut Ctx, cmd: u16, mut a: Args) -> Res<i32> {
             }
             Some(Opt::Protocol) => {
                 let v = a.value()?;
-                let Some(p) = rt_names::rtprot_a2n(&v) else { return Err(invarg("\"protocol\" value is invalid\n", &v)) };
+                let Some(p) = rt_names::rtprot_a2n(&v) else {
+                    return Err(invarg("\"protocol\" value is invalid\n", &v));
+                };
                 req.attr_u8(FRA_PROTOCOL, p as u8);
             }
             Some(Opt::TunId) => {
@@ -958,13 +965,19 @@ fn modify(ctx: &mut Ctx, cmd: u16, mut a: Args) -> Res<i32> {
             }
             Some(Opt::SupGroup) => {
                 let v = a.value()?;
-                let Some(g) = rt_names::group_a2n(&v) else { return Err(invarg("Invalid \"suppress_ifgroup\" value\n", &v)) };
+                let Some(g) = rt_names::group_a2n(&v) else {
+                    return Err(invarg("Invalid \"suppress_ifgroup\" value\n", &v));
+                };
                 req.attr_u32(FRA_SUPPRESS_IFGROUP, g as u32);
             }
             Some(Opt::Iif) | Some(Opt::Oif) => {
                 let v = a.value()?;
                 if !check_ifname(&v) {
-                    let msg = if opt == Some(Opt::Iif) { "\"iif\"/\"dev\" not a valid ifname" } else { "\"oif\" not a valid ifname" };
+                    let msg = if opt == Some(Opt::Iif) {
+                        "\"iif\"/\"dev\" not a valid ifname"
+                    } else {
+                        "\"oif\" not a valid ifname"
+                    };
                     return Err(invarg(msg, &v));
                 }
                 req.attr_str(if opt == Some(Opt::Iif) { FRA_IFNAME } else { FRA_OIFNAME }, &v);
@@ -990,7 +1003,9 @@ fn modify(ctx: &mut Ctx, cmd: u16, mut a: Args) -> Res<i32> {
             }
             Some(Opt::Ipproto) => {
                 let v = a.value()?;
-                let Some(p) = rt_names::inet_proto_a2n(&v) else { return Err(invarg("Invalid \"ipproto\" value\n", &v)) };
+                let Some(p) = rt_names::inet_proto_a2n(&v) else {
+                    return Err(invarg("Invalid \"ipproto\" value\n", &v));
+                };
                 req.attr_u8(FRA_IP_PROTO, p);
             }
             Some(Opt::Sport) | Some(Opt::Dport) => {

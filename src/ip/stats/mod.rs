@@ -109,11 +109,7 @@ static TOPLEV: Desc = group(
         ),
         group(
             "offload",
-            &[
-                leaf("cpu_hit", Leaf::CpuHit),
-                leaf("hw_stats_info", Leaf::HwSInfo),
-                leaf("l3_stats", Leaf::L3Stats),
-            ],
+            &[leaf("cpu_hit", Leaf::CpuHit), leaf("hw_stats_info", Leaf::HwSInfo), leaf("l3_stats", Leaf::L3Stats)],
         ),
         group("afstats", &[leaf("mpls", Leaf::AfMpls)]),
     ],
@@ -159,19 +155,15 @@ enum SetW {
 }
 
 /// ipstats_set()'s words (strcmp).
-static SET: Table<SetW> = Table::new(
-    "ip stats set",
-    &[exact("dev", SetW::Dev), exact("l3_stats", SetW::L3Stats), exact("help", SetW::Help)],
-);
+static SET: Table<SetW> =
+    Table::new("ip stats set", &[exact("dev", SetW::Dev), exact("l3_stats", SetW::L3Stats), exact("help", SetW::Help)]);
 
 /// The values of `group`, `subgroup` and `suite` (completion only: the
 /// tree above is what the parser reads).
 static GROUPS: List =
     List { path: "ip stats show group", words: &["link", "xstats", "xstats_slave", "offload", "afstats"] };
-static SUBGROUPS: List = List {
-    path: "ip stats show subgroup",
-    words: &["bridge", "bond", "cpu_hit", "hw_stats_info", "l3_stats", "mpls"],
-};
+static SUBGROUPS: List =
+    List { path: "ip stats show subgroup", words: &["bridge", "bond", "cpu_hit", "hw_stats_info", "l3_stats", "mpls"] };
 static SUITES: List = List { path: "ip stats show suite", words: &["stp", "mcast", "802.3ad"] };
 
 pub static KEYWORDS: &[&dyn Words] = &[&COMMANDS, &SHOW, &SET, &GROUPS, &SUBGROUPS, &SUITES];
@@ -439,14 +431,11 @@ fn stats_request(flags: u16, ifindex: u32, enabled: &[Enabled]) -> Req {
             Leaf::AfMpls => (IFLA_STATS_AF_SPEC, &[]),
             Leaf::CpuHit => (IFLA_STATS_LINK_OFFLOAD_XSTATS, &[IFLA_OFFLOAD_XSTATS_CPU_HIT]),
             Leaf::HwSInfo => (IFLA_STATS_LINK_OFFLOAD_XSTATS, &[IFLA_OFFLOAD_XSTATS_HW_S_INFO]),
-            Leaf::L3Stats => (
-                IFLA_STATS_LINK_OFFLOAD_XSTATS,
-                &[IFLA_OFFLOAD_XSTATS_L3_STATS, IFLA_OFFLOAD_XSTATS_HW_S_INFO],
-            ),
-            Leaf::BridgeStp | Leaf::BridgeMcast | Leaf::BondLacp => (IFLA_STATS_LINK_XSTATS, &[]),
-            Leaf::SlaveBridgeStp | Leaf::SlaveBridgeMcast | Leaf::SlaveBondLacp => {
-                (IFLA_STATS_LINK_XSTATS_SLAVE, &[])
+            Leaf::L3Stats => {
+                (IFLA_STATS_LINK_OFFLOAD_XSTATS, &[IFLA_OFFLOAD_XSTATS_L3_STATS, IFLA_OFFLOAD_XSTATS_HW_S_INFO])
             }
+            Leaf::BridgeStp | Leaf::BridgeMcast | Leaf::BondLacp => (IFLA_STATS_LINK_XSTATS, &[]),
+            Leaf::SlaveBridgeStp | Leaf::SlaveBridgeMcast | Leaf::SlaveBondLacp => (IFLA_STATS_LINK_XSTATS_SLAVE, &[]),
         };
         mask[0] |= bit(g);
         for s in sub {
@@ -620,7 +609,15 @@ fn show_leaf(p: &mut Printer, o: &Opts, a: &Attrs, leaf: Leaf) -> Result<(), i32
                 let g = |i: usize| stat(s, i);
                 // struct rtnl_hw_stats64: rx/tx packets, rx/tx bytes, rx/tx
                 // errors, rx/tx dropped, multicast.
-                print_rx_tx(p, "    ", "mcast", "multicast", [g(2), g(0), g(4), g(6), g(8)], [g(3), g(1), g(5), g(7)], o);
+                print_rx_tx(
+                    p,
+                    "    ",
+                    "mcast",
+                    "multicast",
+                    [g(2), g(0), g(4), g(6), g(8)],
+                    [g(3), g(1), g(5), g(7)],
+                    o,
+                );
                 p.close_object();
             }
         }
@@ -769,9 +766,7 @@ fn show_hw_s_info_one(p: &mut Printer, (request, used): (Moo, Moo)) {
 fn show_xstats(p: &mut Printer, a: &Attrs, xstats_at: u16, leaf: Leaf) {
     let (link_type, inner_max, inner_at) = match leaf {
         Leaf::BridgeStp | Leaf::SlaveBridgeStp => (LINK_XSTATS_TYPE_BRIDGE, BRIDGE_XSTATS_MAX, BRIDGE_XSTATS_STP),
-        Leaf::BridgeMcast | Leaf::SlaveBridgeMcast => {
-            (LINK_XSTATS_TYPE_BRIDGE, BRIDGE_XSTATS_MAX, BRIDGE_XSTATS_MCAST)
-        }
+        Leaf::BridgeMcast | Leaf::SlaveBridgeMcast => (LINK_XSTATS_TYPE_BRIDGE, BRIDGE_XSTATS_MAX, BRIDGE_XSTATS_MCAST),
         _ => (LINK_XSTATS_TYPE_BOND, BOND_XSTATS_MAX, BOND_XSTATS_3AD),
     };
     let Some(at) = a.get(xstats_at, link_type) else { return };

@@ -203,7 +203,9 @@ fn tcpm_do_cmd(ctx: &mut Ctx, mut cmd: u8, mut a: Args) -> Res<i32> {
     } else {
         ack = false;
     }
-    let Some((mut g, family)) = genl::init(ctx.o.rcvbuf, ctx.is_replay(), TCP_METRICS_GENL_NAME) else { return Err(Exit(1)) };
+    let Some((mut g, family)) = genl::init(ctx.o.rcvbuf, ctx.is_replay(), TCP_METRICS_GENL_NAME) else {
+        return Err(Exit(1));
+    };
     f.family = family;
     let mut req = genl::request(family, gcmd, TCP_METRICS_GENL_VERSION, NLM_F_REQUEST);
     let single = cmd & CMD_FLUSH == 0 && (atype.is_some() || cmd & CMD_DEL != 0);

@@ -171,7 +171,12 @@ fn iptoken_set(ctx: &mut Ctx, mut a: Args, delete: bool) -> Res<i32> {
         eprint_raw("Not enough information: \"dev\" argument is required.\n");
         return Ok(1);
     };
-    let mut req = Req::bounded(RTM_SETLINK, NLM_F_REQUEST, &ifinfomsg(AF_INET6, index as i32, 0, 0), crate::netlink::attr::bound::IPTOKEN_SET);
+    let mut req = Req::bounded(
+        RTM_SETLINK,
+        NLM_F_REQUEST,
+        &ifinfomsg(AF_INET6, index as i32, 0, 0),
+        crate::netlink::attr::bound::IPTOKEN_SET,
+    );
     let afs = req.nest(IFLA_AF_SPEC);
     let afs6 = req.nest(u16::from(AF_INET6));
     req.attr(IFLA_INET6_TOKEN, &token);

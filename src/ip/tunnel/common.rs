@@ -133,10 +133,9 @@ pub fn parse_key(name: &str, key: &str) -> Res<u32> {
     }
     match get_unsigned(key, 0) {
         Some(v) => Ok(v.to_be()),
-        None => Err(fail(
-            255,
-            &format!("invalid value for \"{}\": \"{}\"; it should be an unsigned integer\n", name, key),
-        )),
+        None => {
+            Err(fail(255, &format!("invalid value for \"{}\": \"{}\"; it should be an unsigned integer\n", name, key)))
+        }
     }
 }
 

@@ -108,7 +108,22 @@ pub static OPTS: Table<Opt> = Table::new(
 );
 
 /// The IPv6 modes (strcmp).
-pub static MODES: List = List { path: "ip -6 tunnel mode", words: &["ipv6/ipv6", "ip6ip6", "vti6", "ip/ipv6", "ipv4/ipv6", "ipip6", "ip4ip6", "ip6gre", "gre/ipv6", "any/ipv6", "any"] };
+pub static MODES: List = List {
+    path: "ip -6 tunnel mode",
+    words: &[
+        "ipv6/ipv6",
+        "ip6ip6",
+        "vti6",
+        "ip/ipv6",
+        "ipv4/ipv6",
+        "ipip6",
+        "ip4ip6",
+        "ip6gre",
+        "gre/ipv6",
+        "any/ipv6",
+        "any",
+    ],
+};
 
 /// struct ip6_tnl_parm2.
 #[derive(Clone, Copy)]

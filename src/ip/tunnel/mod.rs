@@ -119,7 +119,8 @@ static OPTS: Table<Opt> = Table::new(
 );
 
 /// The IPv4 modes (strcmp).
-static MODES: List = List { path: "ip tunnel mode", words: &["ipip", "ip/ip", "gre", "gre/ip", "sit", "ipv6/ip", "isatap", "vti"] };
+static MODES: List =
+    List { path: "ip tunnel mode", words: &["ipip", "ip/ip", "gre", "gre/ip", "sit", "ipv6/ip", "isatap", "vti"] };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Prl {
@@ -154,13 +155,23 @@ static RD6: Table<Prl> = Table::new(
     ],
 );
 
-pub static KEYWORDS: &[&dyn Words] =
-    &[&COMMANDS, &OPTS, &MODES, &PRL, &RD6, &ip6::OPTS, &ip6::MODES];
+pub static KEYWORDS: &[&dyn Words] = &[&COMMANDS, &OPTS, &MODES, &PRL, &RD6, &ip6::OPTS, &ip6::MODES];
 
 /// The IPv6 modes that send the command to the IPv6 half
 /// (tunnel_mode_is_ipv6()).
-const IPV6_MODES: &[&str] =
-    &["ipv6/ipv6", "ip6ip6", "vti6", "ip/ipv6", "ipv4/ipv6", "ipip6", "ip4ip6", "ip6gre", "gre/ipv6", "any/ipv6", "any"];
+const IPV6_MODES: &[&str] = &[
+    "ipv6/ipv6",
+    "ip6ip6",
+    "vti6",
+    "ip/ipv6",
+    "ipv4/ipv6",
+    "ipip6",
+    "ip4ip6",
+    "ip6gre",
+    "gre/ipv6",
+    "any/ipv6",
+    "any",
+];
 
 pub fn do_iptunnel(ctx: &mut Ctx, args: Args) -> Res<i32> {
     let w = args.rest();

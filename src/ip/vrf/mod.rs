@@ -234,8 +234,20 @@ fn ipvrf_show(ctx: &mut Ctx, argv: &[String]) -> Res<i32> {
     p.fp("-----------------------\n");
     for (name, tb_id) in &vrfs {
         p.open_object(None);
-        p.field(T::Any, crate::print::Color::None, Some("name"), crate::print::J::Str(name), format_args!("{:<16}", name));
-        p.field(T::Any, crate::print::Color::None, Some("table"), crate::print::J::U(u64::from(*tb_id)), format_args!(" {:>5}", tb_id));
+        p.field(
+            T::Any,
+            crate::print::Color::None,
+            Some("name"),
+            crate::print::J::Str(name),
+            format_args!("{:<16}", name),
+        );
+        p.field(
+            T::Any,
+            crate::print::Color::None,
+            Some("table"),
+            crate::print::J::U(u64::from(*tb_id)),
+            format_args!(" {:>5}", tb_id),
+        );
         p.fp("\n");
         p.close_object();
     }
@@ -252,7 +264,10 @@ fn vrf_entry(payload: &[u8]) -> Option<(String, u32)> {
     let attrs = payload.get(IFINFOMSG_LEN..)?;
     let tb = Tb::parse(attrs, IFLA_MAX);
     let Some(name) = tb.str(IFLA_IFNAME) else {
-        eprint_raw(&format!("BUG: device with ifindex {} has nil ifname\n", crate::netlink::attr::hdr_u32(payload, 4) as i32));
+        eprint_raw(&format!(
+            "BUG: device with ifindex {} has nil ifname\n",
+            crate::netlink::attr::hdr_u32(payload, 4) as i32
+        ));
         return None;
     };
     let li = tb.nested(IFLA_LINKINFO, IFLA_INFO_MAX)?;

@@ -37,7 +37,13 @@ enum Obj {
 /// do_xfrm()'s objects.
 static OBJECTS: Table<Obj> = Table::new(
     "ip xfrm",
-    &[kw("state", Obj::State), kw("sa", Obj::State), kw("policy", Obj::Policy), kw("monitor", Obj::Monitor), kw("help", Obj::Help)],
+    &[
+        kw("state", Obj::State),
+        kw("sa", Obj::State),
+        kw("policy", Obj::Policy),
+        kw("monitor", Obj::Monitor),
+        kw("help", Obj::Help),
+    ],
 );
 
 pub static KEYWORDS: &[&dyn Words] = &[
@@ -314,10 +320,8 @@ pub static TMPL: List =
     List { path: "ip xfrm policy tmpl", words: &["mode", "reqid", "level", "required", "use", "none", "any"] };
 
 /// xfrm_mode_parse()'s modes (matches()).
-pub static MODES: Table<u8> = Table::new(
-    "ip xfrm MODE",
-    &[kw("transport", 0), kw("tunnel", 1), kw("ro", 2), kw("in_trigger", 3), kw("beet", 4)],
-);
+pub static MODES: Table<u8> =
+    Table::new("ip xfrm MODE", &[kw("transport", 0), kw("tunnel", 1), kw("ro", 2), kw("in_trigger", 3), kw("beet", 4)]);
 
 /// xfrm_lifetime_cfg_parse()'s words (strcmp), with their u64 slot in
 /// struct xfrm_lifetime_cfg.
@@ -509,10 +513,7 @@ pub fn selector_parse(ctx: &mut Ctx, sel: &mut Sel, f: &mut Filter, a: &mut Args
         a.next_arg()?;
     }
     if src_f != AF_UNSPEC && dst_f != AF_UNSPEC && src_f != dst_f {
-        return Err(invarg(
-            "the same address family is required between values after \"src\" and \"dst\"",
-            a.cur(),
-        ));
+        return Err(invarg("the same address family is required between values after \"src\" and \"dst\"", a.cur()));
     }
     if a.position() == start {
         return Err(missarg("SELECTOR"));
@@ -579,10 +580,7 @@ pub fn id_parse(ctx: &Ctx, out: IdOut, f: &mut Filter, loose: bool, a: &mut Args
         a.next_arg()?;
     }
     if src_f != AF_UNSPEC && dst_f != AF_UNSPEC && src_f != dst_f {
-        return Err(invarg(
-            "the same address family is required between values after \"src\" and \"dst\"",
-            a.cur(),
-        ));
+        return Err(invarg("the same address family is required between values after \"src\" and \"dst\"", a.cur()));
     }
     let spi = u32::from_be_bytes([id[16], id[17], id[18], id[19]]);
     let proto = id[20];
@@ -670,7 +668,9 @@ pub fn addr_match(a1: &[u8], a2: &[u8], bits: i32) -> i32 {
         return -1;
     }
     if bits != 0 {
-        let w = |a: &[u8]| a.get(words * 4..words * 4 + 4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]])).unwrap_or(0);
+        let w = |a: &[u8]| {
+            a.get(words * 4..words * 4 + 4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]])).unwrap_or(0)
+        };
         let mask = 0xffff_ffffu32 << (32 - bits);
         if (w(a1) ^ w(a2)) & mask != 0 {
             return 1;

@@ -134,11 +134,8 @@ pub fn do_xfrm_monitor(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
 fn listen(ctx: &mut Ctx, mon: &Mon, ev: &mut Rtnl) -> Res<i32> {
     let mut buf = vec![0u8; 16384];
     loop {
-        let r = if mon.all_nsid {
-            ev.recv_event_nsid(&mut buf)
-        } else {
-            ev.recv_event(&mut buf).map(|(n, t)| (n, t, -1))
-        };
+        let r =
+            if mon.all_nsid { ev.recv_event_nsid(&mut buf) } else { ev.recv_event(&mut buf).map(|(n, t)| (n, t, -1)) };
         let (status, truncated, nsid) = match r {
             Ok(r) => r,
             Err(e) => {
@@ -269,10 +266,7 @@ fn accept(ctx: &mut Ctx, mon: &Mon, nsid: Option<i32>, m: &Msg) {
             // NLMSG_SPACE(sizeof(struct xfrm_userpolicy_default)) is 20.
             if m.raw.len() < 20 {
                 let _ = ctx.p.flush();
-                eprint_raw(&format!(
-                    "BUG: short nlmsg len {} (expect 20) for XFRM_MSG_GETDEFAULT\n",
-                    m.raw.len()
-                ));
+                eprint_raw(&format!("BUG: short nlmsg len {} (expect 20) for XFRM_MSG_GETDEFAULT\n", m.raw.len()));
             } else {
                 let d = m.payload;
                 ctx.p.fp("Default policies:\n");

@@ -852,7 +852,8 @@ fn print_spdinfo(ctx: &mut Ctx, m: Msg) -> bool {
     let sl = if ctx.o.oneline > 0 { "\\" } else { "\n" };
     let p = &mut ctx.p;
     p.fp("\t SPD");
-    let w = |d: &[u8], i: usize| d.get(i * 4..i * 4 + 4).map(|b| i32::from_ne_bytes([b[0], b[1], b[2], b[3]])).unwrap_or(0);
+    let w =
+        |d: &[u8], i: usize| d.get(i * 4..i * 4 + 4).map(|b| i32::from_ne_bytes([b[0], b[1], b[2], b[3]])).unwrap_or(0);
     if let Some(d) = tb.get(1) {
         if d.len() < 24 {
             eprint_raw(&format!("SPDinfo: Wrong len {}\n", len));

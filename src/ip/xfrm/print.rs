@@ -334,7 +334,10 @@ pub fn xfrma(o: &mut Out, tb: &Tb, family: u16, prefix: Option<&str>, nokeys: bo
     }
     if let Some(d) = tb.get(XFRMA_ALG_AEAD) {
         algo(o, d, XFRMA_ALG_AEAD, 4, prefix, nokeys);
-        o.f(format_args!(" {}", d.get(68..72).map(|b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]) as i32).unwrap_or(0)));
+        o.f(format_args!(
+            " {}",
+            d.get(68..72).map(|b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]) as i32).unwrap_or(0)
+        ));
         o.s(sl);
     }
     for ty in [XFRMA_ALG_CRYPT, XFRMA_ALG_COMP] {

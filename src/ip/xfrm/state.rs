@@ -51,7 +51,6 @@ ENCAP := { espinudp | espinudp-nonike | espintcp } SPORT DPORT OADDR
 DIR := in | out
 ";
 
-
 /// The words of the state commands (strcmp); any other word is an ALGO
 /// type or the ID.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,17 +123,28 @@ pub static ALGOS: Table<u16> = Table::new(
 
 /// xfrm_encap_type_parse() (strcmp): UDP_ENCAP_ESPINUDP_NON_IKE,
 /// UDP_ENCAP_ESPINUDP, TCP_ENCAP_ESPINTCP.
-pub static ENCAPS: Table<u16> = Table::new(
-    "ip xfrm state encap",
-    &[exact("espinudp-nonike", 1), exact("espinudp", 2), exact("espintcp", 7)],
-);
+pub static ENCAPS: Table<u16> =
+    Table::new("ip xfrm state encap", &[exact("espinudp-nonike", 1), exact("espinudp", 2), exact("espintcp", 7)]);
 
 /// The values read by strcmp: state flags, extra flags, offload words.
 pub static VALUES: List = List {
     path: "ip xfrm state VALUE",
     words: &[
-        "noecn", "decap-dscp", "nopmtudisc", "wildrecv", "icmp", "af-unspec", "align4", "esn",
-        "dont-encap-dscp", "oseq-may-wrap", "dev", "dir", "in", "out", "mask",
+        "noecn",
+        "decap-dscp",
+        "nopmtudisc",
+        "wildrecv",
+        "icmp",
+        "af-unspec",
+        "align4",
+        "esn",
+        "dont-encap-dscp",
+        "oseq-may-wrap",
+        "dev",
+        "dir",
+        "in",
+        "out",
+        "mask",
     ],
 };
 
@@ -1358,4 +1368,3 @@ fn sad_getinfo(ctx: &mut Ctx) -> Res<i32> {
     ctx.p.fp("\n");
     Ok(0)
 }
-

@@ -3,16 +3,16 @@
 //! never be shown here, so only the requests (checked against iproute2's
 //! bytes) and the texts are provided.
 
-use crate::inet::lladdr::ll_addr_a2n;
-use crate::inet::{get_addr_ipv4, inet6_pton as pton6};
+use super::Hooks;
 use crate::args::keywords::{exact, kw, Table};
+use crate::args::num::{get_integer, get_s32, get_u16, get_u32, get_u8};
 use crate::args::Args;
+use crate::ctx::Ctx;
 use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
-use super::Hooks;
-use crate::ctx::Ctx;
+use crate::inet::lladdr::ll_addr_a2n;
+use crate::inet::{get_addr_ipv4, inet6_pton as pton6};
 use crate::netlink::Req;
-use crate::args::num::{get_integer, get_s32, get_u16, get_u32, get_u8};
 
 const IFLA_BOND_MODE: u16 = 1;
 const IFLA_BOND_ACTIVE_SLAVE: u16 = 2;
@@ -76,18 +76,12 @@ pub static ARP_VALIDATE_TBL: Table<u8> = Table::new(
         exact("filter_backup", 6),
     ],
 );
-pub static ARP_ALL_TARGETS_TBL: Table<u8> = Table::new(
-    "ip link type bond arp_all_targets",
-    &[exact("any", 0), exact("all", 1)],
-);
-pub static PRIMARY_RESELECT_TBL: Table<u8> = Table::new(
-    "ip link type bond primary_reselect",
-    &[exact("always", 0), exact("better", 1), exact("failure", 2)],
-);
-pub static FAIL_OVER_MAC_TBL: Table<u8> = Table::new(
-    "ip link type bond fail_over_mac",
-    &[exact("none", 0), exact("active", 1), exact("follow", 2)],
-);
+pub static ARP_ALL_TARGETS_TBL: Table<u8> =
+    Table::new("ip link type bond arp_all_targets", &[exact("any", 0), exact("all", 1)]);
+pub static PRIMARY_RESELECT_TBL: Table<u8> =
+    Table::new("ip link type bond primary_reselect", &[exact("always", 0), exact("better", 1), exact("failure", 2)]);
+pub static FAIL_OVER_MAC_TBL: Table<u8> =
+    Table::new("ip link type bond fail_over_mac", &[exact("none", 0), exact("active", 1), exact("follow", 2)]);
 pub static XMIT_HASH_POLICY_TBL: Table<u8> = Table::new(
     "ip link type bond xmit_hash_policy",
     &[
@@ -99,18 +93,10 @@ pub static XMIT_HASH_POLICY_TBL: Table<u8> = Table::new(
         exact("vlan+srcmac", 5),
     ],
 );
-pub static LACP_ACTIVE_TBL: Table<u8> = Table::new(
-    "ip link type bond lacp_active",
-    &[exact("off", 0), exact("on", 1)],
-);
-pub static LACP_RATE_TBL: Table<u8> = Table::new(
-    "ip link type bond lacp_rate",
-    &[exact("slow", 0), exact("fast", 1)],
-);
-pub static AD_SELECT_TBL: Table<u8> = Table::new(
-    "ip link type bond ad_select",
-    &[exact("stable", 0), exact("bandwidth", 1), exact("count", 2)],
-);
+pub static LACP_ACTIVE_TBL: Table<u8> = Table::new("ip link type bond lacp_active", &[exact("off", 0), exact("on", 1)]);
+pub static LACP_RATE_TBL: Table<u8> = Table::new("ip link type bond lacp_rate", &[exact("slow", 0), exact("fast", 1)]);
+pub static AD_SELECT_TBL: Table<u8> =
+    Table::new("ip link type bond ad_select", &[exact("stable", 0), exact("bandwidth", 1), exact("count", 2)]);
 
 pub const HELP: &str = "Usage: ... bond [ mode BONDMODE ] [ active_slave SLAVE_DEV ]
                 [ clear_active_slave ] [ miimon MIIMON ]
@@ -192,38 +178,38 @@ pub enum O {
 pub static OPTS: Table<O> = Table::new(
     "ip link type bond",
     &[
-    kw("mode", O::Tbl(&MODE_TBL, IFLA_BOND_MODE, false)),
-    kw("active_slave", O::Dev(IFLA_BOND_ACTIVE_SLAVE)),
-    kw("clear_active_slave", O::ClearActive),
-    kw("miimon", O::U32(IFLA_BOND_MIIMON)),
-    kw("updelay", O::U32(IFLA_BOND_UPDELAY)),
-    kw("downdelay", O::U32(IFLA_BOND_DOWNDELAY)),
-    kw("peer_notify_delay", O::U32(IFLA_BOND_PEER_NOTIF_DELAY)),
-    kw("use_carrier", O::U8(IFLA_BOND_USE_CARRIER)),
-    kw("arp_interval", O::U32(IFLA_BOND_ARP_INTERVAL)),
-    kw("arp_ip_target", O::ArpTargets),
-    exact("ns_ip6_target", O::Ns6Targets),
-    kw("arp_validate", O::Tbl(&ARP_VALIDATE_TBL, IFLA_BOND_ARP_VALIDATE, true)),
-    kw("arp_all_targets", O::Tbl(&ARP_ALL_TARGETS_TBL, IFLA_BOND_ARP_ALL_TARGETS, true)),
-    exact("arp_missed_max", O::U8(IFLA_BOND_MISSED_MAX)),
-    kw("primary", O::Dev(IFLA_BOND_PRIMARY)),
-    kw("primary_reselect", O::Tbl(&PRIMARY_RESELECT_TBL, IFLA_BOND_PRIMARY_RESELECT, false)),
-    kw("fail_over_mac", O::Tbl(&FAIL_OVER_MAC_TBL, IFLA_BOND_FAIL_OVER_MAC, false)),
-    kw("xmit_hash_policy", O::Tbl(&XMIT_HASH_POLICY_TBL, IFLA_BOND_XMIT_HASH_POLICY, false)),
-    kw("resend_igmp", O::U32(IFLA_BOND_RESEND_IGMP)),
-    kw("num_grat_arp", O::U8(IFLA_BOND_NUM_PEER_NOTIF)),
-    kw("num_unsol_na", O::U8(IFLA_BOND_NUM_PEER_NOTIF)),
-    kw("all_slaves_active", O::U8(IFLA_BOND_ALL_SLAVES_ACTIVE)),
-    kw("min_links", O::U32(IFLA_BOND_MIN_LINKS)),
-    kw("lp_interval", O::U32(IFLA_BOND_LP_INTERVAL)),
-    kw("packets_per_slave", O::U32(IFLA_BOND_PACKETS_PER_SLAVE)),
-    kw("lacp_rate", O::Tbl(&LACP_RATE_TBL, IFLA_BOND_AD_LACP_RATE, false)),
-    exact("lacp_active", O::Tbl(&LACP_ACTIVE_TBL, IFLA_BOND_AD_LACP_ACTIVE, false)),
-    kw("ad_select", O::Tbl(&AD_SELECT_TBL, IFLA_BOND_AD_SELECT, false)),
-    kw("ad_user_port_key", O::U16(IFLA_BOND_AD_USER_PORT_KEY)),
-    kw("ad_actor_sys_prio", O::U16(IFLA_BOND_AD_ACTOR_SYS_PRIO)),
-    kw("ad_actor_system", O::ActorSystem),
-    kw("tlb_dynamic_lb", O::U8(IFLA_BOND_TLB_DYNAMIC_LB)),
+        kw("mode", O::Tbl(&MODE_TBL, IFLA_BOND_MODE, false)),
+        kw("active_slave", O::Dev(IFLA_BOND_ACTIVE_SLAVE)),
+        kw("clear_active_slave", O::ClearActive),
+        kw("miimon", O::U32(IFLA_BOND_MIIMON)),
+        kw("updelay", O::U32(IFLA_BOND_UPDELAY)),
+        kw("downdelay", O::U32(IFLA_BOND_DOWNDELAY)),
+        kw("peer_notify_delay", O::U32(IFLA_BOND_PEER_NOTIF_DELAY)),
+        kw("use_carrier", O::U8(IFLA_BOND_USE_CARRIER)),
+        kw("arp_interval", O::U32(IFLA_BOND_ARP_INTERVAL)),
+        kw("arp_ip_target", O::ArpTargets),
+        exact("ns_ip6_target", O::Ns6Targets),
+        kw("arp_validate", O::Tbl(&ARP_VALIDATE_TBL, IFLA_BOND_ARP_VALIDATE, true)),
+        kw("arp_all_targets", O::Tbl(&ARP_ALL_TARGETS_TBL, IFLA_BOND_ARP_ALL_TARGETS, true)),
+        exact("arp_missed_max", O::U8(IFLA_BOND_MISSED_MAX)),
+        kw("primary", O::Dev(IFLA_BOND_PRIMARY)),
+        kw("primary_reselect", O::Tbl(&PRIMARY_RESELECT_TBL, IFLA_BOND_PRIMARY_RESELECT, false)),
+        kw("fail_over_mac", O::Tbl(&FAIL_OVER_MAC_TBL, IFLA_BOND_FAIL_OVER_MAC, false)),
+        kw("xmit_hash_policy", O::Tbl(&XMIT_HASH_POLICY_TBL, IFLA_BOND_XMIT_HASH_POLICY, false)),
+        kw("resend_igmp", O::U32(IFLA_BOND_RESEND_IGMP)),
+        kw("num_grat_arp", O::U8(IFLA_BOND_NUM_PEER_NOTIF)),
+        kw("num_unsol_na", O::U8(IFLA_BOND_NUM_PEER_NOTIF)),
+        kw("all_slaves_active", O::U8(IFLA_BOND_ALL_SLAVES_ACTIVE)),
+        kw("min_links", O::U32(IFLA_BOND_MIN_LINKS)),
+        kw("lp_interval", O::U32(IFLA_BOND_LP_INTERVAL)),
+        kw("packets_per_slave", O::U32(IFLA_BOND_PACKETS_PER_SLAVE)),
+        kw("lacp_rate", O::Tbl(&LACP_RATE_TBL, IFLA_BOND_AD_LACP_RATE, false)),
+        exact("lacp_active", O::Tbl(&LACP_ACTIVE_TBL, IFLA_BOND_AD_LACP_ACTIVE, false)),
+        kw("ad_select", O::Tbl(&AD_SELECT_TBL, IFLA_BOND_AD_SELECT, false)),
+        kw("ad_user_port_key", O::U16(IFLA_BOND_AD_USER_PORT_KEY)),
+        kw("ad_actor_sys_prio", O::U16(IFLA_BOND_AD_ACTOR_SYS_PRIO)),
+        kw("ad_actor_system", O::ActorSystem),
+        kw("tlb_dynamic_lb", O::U8(IFLA_BOND_TLB_DYNAMIC_LB)),
         kw("help", O::Help),
     ],
 );

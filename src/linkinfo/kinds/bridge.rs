@@ -2,18 +2,18 @@
 //! ... type bridge`, the `-d` block and JSON `info_data`, and the help.
 
 use super::common::{bridge_id, print_timer};
-use crate::names::ll_proto::{ll_proto_a2n, ll_proto_n2a};
-use crate::inet::lladdr::ll_addr_a2n;
+use super::Hooks;
 use crate::args::keywords::{exact, kw, Table};
+use crate::args::num::{get_u16, get_u32, get_u64, get_u8};
 use crate::args::Args;
+use crate::ctx::Ctx;
 use crate::error::invarg;
 use crate::error::{eprint_raw, Res};
-use super::Hooks;
-use crate::ctx::Ctx;
+use crate::inet::lladdr::ll_addr_a2n;
+use crate::names::ll_proto::{ll_proto_a2n, ll_proto_n2a};
 use crate::netlink::attr::get_be16;
 use crate::netlink::{Req, Tb};
 use crate::print::T;
-use crate::args::num::{get_u16, get_u32, get_u64, get_u8};
 
 pub const IFLA_BR_FORWARD_DELAY: u16 = 1;
 pub const IFLA_BR_HELLO_TIME: u16 = 2;
@@ -125,43 +125,43 @@ pub enum V {
 pub static OPTS: Table<Option<(u16, V)>> = Table::new(
     "ip link type bridge",
     &[
-    kw("forward_delay", Some((IFLA_BR_FORWARD_DELAY, V::U32))),
-    kw("hello_time", Some((IFLA_BR_HELLO_TIME, V::U32))),
-    kw("max_age", Some((IFLA_BR_MAX_AGE, V::U32))),
-    kw("ageing_time", Some((IFLA_BR_AGEING_TIME, V::U32))),
-    kw("stp_state", Some((IFLA_BR_STP_STATE, V::U32))),
-    kw("priority", Some((IFLA_BR_PRIORITY, V::U16))),
-    kw("vlan_filtering", Some((IFLA_BR_VLAN_FILTERING, V::U8))),
-    kw("vlan_protocol", None),
-    kw("group_fwd_mask", Some((IFLA_BR_GROUP_FWD_MASK, V::U16))),
-    kw("group_address", None),
-    exact("no_linklocal_learn", None),
-    kw("fdb_flush", None),
-    kw("vlan_default_pvid", Some((IFLA_BR_VLAN_DEFAULT_PVID, V::U16))),
-    kw("vlan_stats_enabled", Some((IFLA_BR_VLAN_STATS_ENABLED, V::U8))),
-    kw("vlan_stats_per_port", Some((IFLA_BR_VLAN_STATS_PER_PORT, V::U8))),
-    kw("mcast_router", Some((IFLA_BR_MCAST_ROUTER, V::U8))),
-    kw("mcast_snooping", Some((IFLA_BR_MCAST_SNOOPING, V::U8))),
-    exact("mcast_vlan_snooping", None),
-    kw("mcast_query_use_ifaddr", Some((IFLA_BR_MCAST_QUERY_USE_IFADDR, V::U8))),
-    kw("mcast_querier", Some((IFLA_BR_MCAST_QUERIER, V::U8))),
-    kw("mcast_hash_elasticity", Some((IFLA_BR_MCAST_HASH_ELASTICITY, V::U32))),
-    kw("mcast_hash_max", Some((IFLA_BR_MCAST_HASH_MAX, V::U32))),
-    kw("mcast_last_member_count", Some((IFLA_BR_MCAST_LAST_MEMBER_CNT, V::U32))),
-    kw("mcast_startup_query_count", Some((IFLA_BR_MCAST_STARTUP_QUERY_CNT, V::U32))),
-    kw("mcast_last_member_interval", Some((IFLA_BR_MCAST_LAST_MEMBER_INTVL, V::U64))),
-    kw("mcast_membership_interval", Some((IFLA_BR_MCAST_MEMBERSHIP_INTVL, V::U64))),
-    kw("mcast_querier_interval", Some((IFLA_BR_MCAST_QUERIER_INTVL, V::U64))),
-    kw("mcast_query_interval", Some((IFLA_BR_MCAST_QUERY_INTVL, V::U64))),
-    kw("mcast_query_response_interval", Some((IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, V::U64))),
-    kw("mcast_startup_query_interval", Some((IFLA_BR_MCAST_STARTUP_QUERY_INTVL, V::U64))),
-    kw("mcast_stats_enabled", Some((IFLA_BR_MCAST_STATS_ENABLED, V::U8))),
-    kw("mcast_igmp_version", Some((IFLA_BR_MCAST_IGMP_VERSION, V::U8))),
-    kw("mcast_mld_version", Some((IFLA_BR_MCAST_MLD_VERSION, V::U8))),
-    kw("nf_call_iptables", Some((IFLA_BR_NF_CALL_IPTABLES, V::U8))),
-    kw("nf_call_ip6tables", Some((IFLA_BR_NF_CALL_IP6TABLES, V::U8))),
-    kw("nf_call_arptables", Some((IFLA_BR_NF_CALL_ARPTABLES, V::U8))),
-    kw("help", None),
+        kw("forward_delay", Some((IFLA_BR_FORWARD_DELAY, V::U32))),
+        kw("hello_time", Some((IFLA_BR_HELLO_TIME, V::U32))),
+        kw("max_age", Some((IFLA_BR_MAX_AGE, V::U32))),
+        kw("ageing_time", Some((IFLA_BR_AGEING_TIME, V::U32))),
+        kw("stp_state", Some((IFLA_BR_STP_STATE, V::U32))),
+        kw("priority", Some((IFLA_BR_PRIORITY, V::U16))),
+        kw("vlan_filtering", Some((IFLA_BR_VLAN_FILTERING, V::U8))),
+        kw("vlan_protocol", None),
+        kw("group_fwd_mask", Some((IFLA_BR_GROUP_FWD_MASK, V::U16))),
+        kw("group_address", None),
+        exact("no_linklocal_learn", None),
+        kw("fdb_flush", None),
+        kw("vlan_default_pvid", Some((IFLA_BR_VLAN_DEFAULT_PVID, V::U16))),
+        kw("vlan_stats_enabled", Some((IFLA_BR_VLAN_STATS_ENABLED, V::U8))),
+        kw("vlan_stats_per_port", Some((IFLA_BR_VLAN_STATS_PER_PORT, V::U8))),
+        kw("mcast_router", Some((IFLA_BR_MCAST_ROUTER, V::U8))),
+        kw("mcast_snooping", Some((IFLA_BR_MCAST_SNOOPING, V::U8))),
+        exact("mcast_vlan_snooping", None),
+        kw("mcast_query_use_ifaddr", Some((IFLA_BR_MCAST_QUERY_USE_IFADDR, V::U8))),
+        kw("mcast_querier", Some((IFLA_BR_MCAST_QUERIER, V::U8))),
+        kw("mcast_hash_elasticity", Some((IFLA_BR_MCAST_HASH_ELASTICITY, V::U32))),
+        kw("mcast_hash_max", Some((IFLA_BR_MCAST_HASH_MAX, V::U32))),
+        kw("mcast_last_member_count", Some((IFLA_BR_MCAST_LAST_MEMBER_CNT, V::U32))),
+        kw("mcast_startup_query_count", Some((IFLA_BR_MCAST_STARTUP_QUERY_CNT, V::U32))),
+        kw("mcast_last_member_interval", Some((IFLA_BR_MCAST_LAST_MEMBER_INTVL, V::U64))),
+        kw("mcast_membership_interval", Some((IFLA_BR_MCAST_MEMBERSHIP_INTVL, V::U64))),
+        kw("mcast_querier_interval", Some((IFLA_BR_MCAST_QUERIER_INTVL, V::U64))),
+        kw("mcast_query_interval", Some((IFLA_BR_MCAST_QUERY_INTVL, V::U64))),
+        kw("mcast_query_response_interval", Some((IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, V::U64))),
+        kw("mcast_startup_query_interval", Some((IFLA_BR_MCAST_STARTUP_QUERY_INTVL, V::U64))),
+        kw("mcast_stats_enabled", Some((IFLA_BR_MCAST_STATS_ENABLED, V::U8))),
+        kw("mcast_igmp_version", Some((IFLA_BR_MCAST_IGMP_VERSION, V::U8))),
+        kw("mcast_mld_version", Some((IFLA_BR_MCAST_MLD_VERSION, V::U8))),
+        kw("nf_call_iptables", Some((IFLA_BR_NF_CALL_IPTABLES, V::U8))),
+        kw("nf_call_ip6tables", Some((IFLA_BR_NF_CALL_IP6TABLES, V::U8))),
+        kw("nf_call_arptables", Some((IFLA_BR_NF_CALL_ARPTABLES, V::U8))),
+        kw("help", None),
     ],
 );
 
@@ -314,12 +314,7 @@ pub fn print(ctx: &mut Ctx, _kind: &str, data: &[u8]) {
         "mcast_query_response_interval {} ",
         tb.u64(IFLA_BR_MCAST_QUERY_RESPONSE_INTVL),
     );
-    p(
-        ctx,
-        "mcast_startup_query_intvl",
-        "mcast_startup_query_interval {} ",
-        tb.u64(IFLA_BR_MCAST_STARTUP_QUERY_INTVL),
-    );
+    p(ctx, "mcast_startup_query_intvl", "mcast_startup_query_interval {} ", tb.u64(IFLA_BR_MCAST_STARTUP_QUERY_INTVL));
     p(ctx, "mcast_stats_enabled", "mcast_stats_enabled {} ", u8_(IFLA_BR_MCAST_STATS_ENABLED));
     p(ctx, "mcast_igmp_version", "mcast_igmp_version {} ", u8_(IFLA_BR_MCAST_IGMP_VERSION));
     p(ctx, "mcast_mld_version", "mcast_mld_version {} ", u8_(IFLA_BR_MCAST_MLD_VERSION));
@@ -357,7 +352,13 @@ pub enum X {
 /// bridge_parse_xstats()'s words (strcmp), for bridge and bridge_slave.
 pub static XSTATS_OPTS: Table<X> = Table::new(
     "ip link xstats type bridge",
-    &[exact("igmp", X::Mcast), exact("mcast", X::Mcast), exact("stp", X::Stp), exact("dev", X::Dev), exact("help", X::Help)],
+    &[
+        exact("igmp", X::Mcast),
+        exact("mcast", X::Mcast),
+        exact("stp", X::Stp),
+        exact("dev", X::Dev),
+        exact("help", X::Help),
+    ],
 );
 
 /// bridge_parse_xstats(): the words after `xstats type bridge[_slave]`.
@@ -398,10 +399,7 @@ const PAD16: &str = "                ";
 pub fn print_stats_mcast(p: &mut crate::print::Printer, d: &[u8]) {
     p.open_object(Some("multicast"));
     // (object, title, first u64 of RX v1.., versions)
-    for (obj, title, base, vers) in [
-        ("igmp_queries", "IGMP queries", 0, 3),
-        ("igmp_reports", "IGMP reports", 8, 3),
-    ] {
+    for (obj, title, base, vers) in [("igmp_queries", "IGMP queries", 0, 3), ("igmp_reports", "IGMP reports", 8, 3)] {
         p.open_object(Some(obj));
         p.fp(&format!("{}    {}:\n", PAD16, title));
         for (dir, lead, key) in [(0, "RX: ", "rx"), (1, "TX: ", "tx")] {
@@ -582,6 +580,12 @@ mod tests {
         xstats_golden(include_str!("testdata/xstats_bridge_json.txt"), true, false, "bridge", &[]);
         xstats_golden(include_str!("testdata/xstats_slave.txt"), false, false, "bridge_slave", &[]);
         xstats_golden(include_str!("testdata/xstats_slave_jsonp.txt"), true, true, "bridge_slave", &[]);
-        xstats_golden(include_str!("testdata/xstats_slave_stp.txt"), false, false, "bridge_slave", &["stp", "dev", "v0"]);
+        xstats_golden(
+            include_str!("testdata/xstats_slave_stp.txt"),
+            false,
+            false,
+            "bridge_slave",
+            &["stp", "dev", "v0"],
+        );
     }
 }

@@ -2,16 +2,16 @@
 //! `ip link set DEV type bridge_slave ...` and the port's `-d` block.
 
 use super::common::{bridge_id, print_timer};
-use crate::args::parse_on_off;
+use super::Hooks;
 use crate::args::keywords::{kw, Table};
+use crate::args::num::{get_u16, get_u32, get_u8};
+use crate::args::parse_on_off;
 use crate::args::Args;
+use crate::ctx::Ctx;
 use crate::error::invarg;
 use crate::error::{eprint_raw, Exit, Res};
-use super::Hooks;
-use crate::ctx::Ctx;
 use crate::netlink::{Req, Tb};
 use crate::print::T;
-use crate::args::num::{get_u16, get_u32, get_u8};
 
 // The port attributes and flag printer are shared with `bridge link`.
 pub use crate::linkinfo::brport::*;

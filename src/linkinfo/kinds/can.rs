@@ -2,12 +2,12 @@
 //! no CAN devices: only the requests (checked against iproute2's bytes) and
 //! the text are provided.
 
+use super::Hooks;
 use crate::args::keywords::{exact, kw, Table};
 use crate::args::Args;
+use crate::ctx::Ctx;
 use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
-use super::Hooks;
-use crate::ctx::Ctx;
 use crate::netlink::Req;
 
 const IFLA_CAN_BITTIMING: u16 = 1;

@@ -26,20 +26,8 @@ pub fn print_timer(ctx: &mut Ctx, key: &str, data: &[u8]) {
 /// br_dump_bridge_id(): "%.2x%.2x." then ether_ntoa_r (unpadded "%x:").
 pub fn bridge_id(d: &[u8]) -> String {
     let b = |i: usize| d.get(i).copied().unwrap_or(0);
-    format!(
-        "{:02x}{:02x}.{:x}:{:x}:{:x}:{:x}:{:x}:{:x}",
-        b(0),
-        b(1),
-        b(2),
-        b(3),
-        b(4),
-        b(5),
-        b(6),
-        b(7)
-    )
+    format!("{:02x}{:02x}.{:x}:{:x}:{:x}:{:x}:{:x}:{:x}", b(0), b(1), b(2), b(3), b(4), b(5), b(6), b(7))
 }
-
-
 
 /// The request's nlmsg_type and flags (vxlan tells `set` from `add`).
 pub fn req_type_flags(req: &crate::netlink::Req) -> (u16, u16) {
@@ -52,9 +40,8 @@ pub mod test_util {
     //! Runs a printer into a buffer, in text or JSON, for golden tests.
 
     use crate::ctx::{Ctx, Opts};
-    use crate::print::{Mode, Printer};
     pub use crate::print::Captured as Buf;
-
+    use crate::print::{Mode, Printer};
 
     pub fn ctx(json: bool) -> (Ctx, Buf) {
         let buf = Buf::default();
@@ -133,7 +120,6 @@ mod tests {
         assert_eq!(bridge_id(&[0x80, 0, 0x86, 0xad, 0x59, 0x92, 0x29, 0x97]), "8000.86:ad:59:92:29:97");
         assert_eq!(bridge_id(&[0, 0x64, 2, 0x35, 0, 0, 0, 1]), "0064.2:35:0:0:0:1");
     }
-
 }
 
 #[cfg(test)]
@@ -149,7 +135,8 @@ pub mod request_tests {
     use std::sync::Mutex;
 
     /// Kinds whose `set` asks the kernel for the device's current data.
-    const LIVE_ONLY_SET: &[&str] = &["ipip", "sit", "gre", "gretap", "erspan", "ip6tnl", "ip6gre", "ip6gretap", "vti", "vti6"];
+    const LIVE_ONLY_SET: &[&str] =
+        &["ipip", "sit", "gre", "gretap", "erspan", "ip6tnl", "ip6gre", "ip6gretap", "vti", "vti6"];
 
     /// Held by every test that writes to stderr (fd 2 is redirected here).
     pub static STDERR_LOCK: Mutex<()> = Mutex::new(());
@@ -244,10 +231,11 @@ pub mod request_tests {
             let mut req = Req::new(RTM_NEWLINK, flags, &[0u8; 16]);
             let base = req.len();
             let mut args = Args::new(if words == "-" { vec![] } else { words.split(' ').map(String::from).collect() });
-            let (got_rc, got_err) = capture_stderr(|| match parse(&mut c, kind, &mut args, &mut req, &crate::linkinfo::kinds::NO_HOOKS) {
-                Ok(r) => r,
-                Err(e) => e.0,
-            });
+            let (got_rc, got_err) =
+                capture_stderr(|| match parse(&mut c, kind, &mut args, &mut req, &crate::linkinfo::kinds::NO_HOOKS) {
+                    Ok(r) => r,
+                    Err(e) => e.0,
+                });
             let got_data = req.bytes()[base..].iter().map(|b| format!("{:02x}", b)).collect::<String>();
             let what = format!("ip {} link {} {} type {} {}", glob, op, f[2], kind, words);
             if data != "-" {
@@ -392,11 +380,54 @@ mod robustness {
     fn parsers_survive_garbage() {
         let _g = super::request_tests::STDERR_LOCK.lock();
         let words = [
-            "mode", "source", "macaddr", "set", "add", "del", "00:11:22:33:44:55", "1.2.3.4", "::1", "ff02::1", "239.1.1.1",
-            "id", "5", "x", "dev", "lo", "ttl", "tos", "inherit", "srcport", "0x", "-1", "99999999999", "group", "remote",
-            "local", "any", "external", "gpe", "vnifilter", "state", "guard", "on", "o", "backup_port", "priority",
-            "vlan_protocol", "group_address", "1:2:3:4:5:6:7:8", "no_linklocal_learn", "help", "l3", "private", "vepa",
-            "", ":", "..", "é",
+            "mode",
+            "source",
+            "macaddr",
+            "set",
+            "add",
+            "del",
+            "00:11:22:33:44:55",
+            "1.2.3.4",
+            "::1",
+            "ff02::1",
+            "239.1.1.1",
+            "id",
+            "5",
+            "x",
+            "dev",
+            "lo",
+            "ttl",
+            "tos",
+            "inherit",
+            "srcport",
+            "0x",
+            "-1",
+            "99999999999",
+            "group",
+            "remote",
+            "local",
+            "any",
+            "external",
+            "gpe",
+            "vnifilter",
+            "state",
+            "guard",
+            "on",
+            "o",
+            "backup_port",
+            "priority",
+            "vlan_protocol",
+            "group_address",
+            "1:2:3:4:5:6:7:8",
+            "no_linklocal_learn",
+            "help",
+            "l3",
+            "private",
+            "vepa",
+            "",
+            ":",
+            "..",
+            "é",
         ];
         let mut rng = Lcg(7);
         let ((), _) = super::request_tests::capture_stderr(|| {
@@ -404,7 +435,8 @@ mod robustness {
                 let Some(parse) = k.parse else { continue };
                 for _ in 0..300 {
                     let n = rng.next() % 8;
-                    let w: Vec<String> = (0..n).map(|_| words[(rng.next() as usize) % words.len()].to_string()).collect();
+                    let w: Vec<String> =
+                        (0..n).map(|_| words[(rng.next() as usize) % words.len()].to_string()).collect();
                     let (mut c, _) = super::test_util::ctx(false);
                     let flags = if rng.next() % 2 == 0 { 0x400 } else { 0 };
                     let mut req = crate::netlink::Req::new(16, flags, &[0u8; 16]);

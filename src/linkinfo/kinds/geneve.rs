@@ -2,16 +2,16 @@
 //! has no geneve: a device can never be shown here, so only the requests
 //! (checked against iproute2's bytes) and the texts are provided.
 
-use crate::inet::{get_addr, InetPrefix};
+use super::Hooks;
 use crate::args::keywords::{exact, kw, Table};
+use crate::args::num::{get_u16, get_unsigned};
 use crate::args::Args;
+use crate::ctx::Ctx;
 use crate::error::{duparg2, invarg};
 use crate::error::{eprint_raw, Res};
-use super::Hooks;
-use crate::ctx::Ctx;
+use crate::inet::{get_addr, InetPrefix};
 use crate::netlink::consts::{AF_INET, AF_UNSPEC, NLM_F_CREATE, RTM_NEWLINK};
 use crate::netlink::Req;
-use crate::args::num::{get_u16, get_unsigned};
 
 const IFLA_GENEVE_ID: u16 = 1;
 const IFLA_GENEVE_REMOTE: u16 = 2;
@@ -146,7 +146,11 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks
             "tos" | "dsfield" => {
                 let v = args.value()?;
                 dup(&mut attrs, IFLA_GENEVE_TOS, "tos", &v)?;
-                tos = if v != "inherit" { crate::names::tables::dsfield_a2n(&v).map(|d| d as u8).ok_or_else(|| invarg("bad TOS value", &v))? } else { 1 };
+                tos = if v != "inherit" {
+                    crate::names::tables::dsfield_a2n(&v).map(|d| d as u8).ok_or_else(|| invarg("bad TOS value", &v))?
+                } else {
+                    1
+                };
             }
             "df" => {
                 let v = args.value()?;

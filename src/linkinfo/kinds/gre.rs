@@ -3,14 +3,16 @@
 //! so only the requests (checked against iproute2's bytes) and the texts
 //! are provided. `ip link set` reads the device's tunnel data first.
 
-use super::iptnl::{existing_info_data, ENCAP_TYPES, TUNNEL_ENCAP_FLAG_CSUM, TUNNEL_ENCAP_FLAG_CSUM6, TUNNEL_ENCAP_FLAG_REMCSUM};
-use crate::inet::{get_addr, get_addr_rta, InetPrefix};
+use super::iptnl::{
+    existing_info_data, ENCAP_TYPES, TUNNEL_ENCAP_FLAG_CSUM, TUNNEL_ENCAP_FLAG_CSUM6, TUNNEL_ENCAP_FLAG_REMCSUM,
+};
+use super::Hooks;
 use crate::args::keywords::{doc, exact, kw, Table};
 use crate::args::Args;
+use crate::ctx::Ctx;
 use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
-use super::Hooks;
-use crate::ctx::Ctx;
+use crate::inet::{get_addr, get_addr_rta, InetPrefix};
 use crate::netlink::attr::{get_u16, get_u32, get_u8};
 use crate::netlink::consts::*;
 use crate::netlink::{Req, Tb};
@@ -98,10 +100,9 @@ pub(super) fn parse_key(name: &str, key: &str) -> Res<[u8; 4]> {
     }
     match crate::args::num::get_unsigned(key, 0) {
         Some(v) => Ok(v.to_be_bytes()),
-        None => Err(fail(
-            255,
-            &format!("invalid value for \"{}\": \"{}\"; it should be an unsigned integer\n", name, key),
-        )),
+        None => {
+            Err(fail(255, &format!("invalid value for \"{}\": \"{}\"; it should be an unsigned integer\n", name, key)))
+        }
     }
 }
 
@@ -357,7 +358,11 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: 
             }
             "tos" | "tclass" | "dsfield" => {
                 let v = args.value()?;
-                tos = if v != "inherit" { crate::names::tables::dsfield_a2n(&v).map(|d| d as u8).ok_or_else(|| invarg("bad TOS value", &v))? } else { 1 };
+                tos = if v != "inherit" {
+                    crate::names::tables::dsfield_a2n(&v).map(|d| d as u8).ok_or_else(|| invarg("bad TOS value", &v))?
+                } else {
+                    1
+                };
             }
             "noencap" => encaptype = 0,
             "encap" => {
@@ -475,7 +480,9 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: 
 
 // ---- ip6gre, ip6gretap, ip6erspan (ip/link_gre6.c) ----
 
-use super::iptnl::{encap_word, ip6_flow_word, DEFAULT_TNL_HOP_LIMIT, IP6_TNL_F_IGN_ENCAP_LIMIT, IPV6_DEFAULT_TNL_ENCAP_LIMIT};
+use super::iptnl::{
+    encap_word, ip6_flow_word, DEFAULT_TNL_HOP_LIMIT, IP6_TNL_F_IGN_ENCAP_LIMIT, IPV6_DEFAULT_TNL_ENCAP_LIMIT,
+};
 
 const IFLA_GRE_ENCAP_LIMIT: u16 = 11;
 const IFLA_GRE_FLOWINFO: u16 = 12;

@@ -4,17 +4,17 @@
 //! provided. `ip link set` reads the device's current tunnel data first,
 //! as iproute2 does.
 
-use crate::inet::{get_addr, get_addr_rta, InetPrefix};
+use super::Hooks;
 use crate::args::keywords::{exact, kw, Table};
+use crate::args::num::get_u16 as parse_u16;
 use crate::args::{matches, Args};
+use crate::ctx::Ctx;
 use crate::error::invarg;
 use crate::error::{eprint_raw, fail, Res};
-use super::Hooks;
-use crate::ctx::Ctx;
+use crate::inet::{get_addr, get_addr_rta, InetPrefix};
 use crate::netlink::attr::{get_u16, get_u32, get_u8, hdr_u32};
 use crate::netlink::consts::*;
 use crate::netlink::{msgs, Req, Tb};
-use crate::args::num::get_u16 as parse_u16;
 
 pub(super) const IFLA_IPTUN_LINK: u16 = 1;
 pub(super) const IFLA_IPTUN_LOCAL: u16 = 2;
@@ -45,7 +45,8 @@ pub(super) const TUNNEL_ENCAP_FLAG_CSUM6: u16 = 2;
 pub(super) const TUNNEL_ENCAP_FLAG_REMCSUM: u16 = 4;
 
 fn help_text(kind: &str) -> String {
-    let mode = if kind == "sit" { "{ ip6ip | ipip | mplsip | any } ]\n\t\t\t[ isatap" } else { "{ ipip | mplsip | any }" };
+    let mode =
+        if kind == "sit" { "{ ip6ip | ipip | mplsip | any } ]\n\t\t\t[ isatap" } else { "{ ipip | mplsip | any }" };
     format!(
         "Usage: ... {:<6}\t[ remote ADDR ]\n\
          \t\t\t[ local ADDR ]\n\
@@ -234,10 +235,8 @@ pub static MODES6: Table<u8> = Table::new(
 
 /// The values of a tunnel's `encap` (the type), compared whole; ids are
 /// TUNNEL_ENCAP_*. Every ip and gre tunnel kind reads this one table.
-pub static ENCAP_TYPES: Table<u16> = Table::new(
-    "ip link type ipip encap",
-    &[exact("fou", 1), exact("gue", 2), exact("none", 0)],
-);
+pub static ENCAP_TYPES: Table<u16> =
+    Table::new("ip link type ipip encap", &[exact("fou", 1), exact("gue", 2), exact("none", 0)]);
 
 /// iptunnel_parse_opt()'s words (all strcmp; some only for sit), each
 /// mapped to itself.
@@ -474,7 +473,11 @@ pub fn parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: 
 /// `tos|tclass|tc|dsfield VALUE`: inherit (1), a dsfield name, or hex.
 fn tos_word(args: &mut Args, tos: &mut u8) -> Res<()> {
     let v = args.value()?;
-    *tos = if v != "inherit" { crate::names::tables::dsfield_a2n(&v).map(|d| d as u8).ok_or_else(|| invarg("bad TOS value", &v))? } else { 1 };
+    *tos = if v != "inherit" {
+        crate::names::tables::dsfield_a2n(&v).map(|d| d as u8).ok_or_else(|| invarg("bad TOS value", &v))?
+    } else {
+        1
+    };
     Ok(())
 }
 
@@ -595,7 +598,14 @@ pub(super) fn ip6_flow_word(
 }
 
 /// The encap words shared by the tunnels; Some(Ok) when `w` was one.
-pub(super) fn encap_word(w: &str, args: &mut Args, ty: &mut u16, fl: &mut u16, sport: &mut u16, dport: &mut u16) -> Option<Res<()>> {
+pub(super) fn encap_word(
+    w: &str,
+    args: &mut Args,
+    ty: &mut u16,
+    fl: &mut u16,
+    sport: &mut u16,
+    dport: &mut u16,
+) -> Option<Res<()>> {
     let r = (|| -> Res<bool> {
         match w {
             "noencap" => *ty = 0,

@@ -2,11 +2,11 @@
 //! kernel has no ipvlan: requests are checked byte for byte against
 //! iproute2's, printing against crafted attributes.
 
+use super::Hooks;
 use crate::args::keywords::{exact, kw, Table};
 use crate::args::Args;
-use crate::error::{eprint_raw, Res};
-use super::Hooks;
 use crate::ctx::Ctx;
+use crate::error::{eprint_raw, Res};
 use crate::netlink::{Req, Tb};
 use crate::print::T;
 

@@ -3,14 +3,14 @@
 //! only the requests (checked against iproute2's bytes) and the text are
 //! provided.
 
-use crate::args::parse_on_off;
-use crate::inet::lladdr::ll_addr_a2n;
+use super::Hooks;
 use crate::args::keywords::{exact, kw, Table, Words};
+use crate::args::parse_on_off;
 use crate::args::Args;
+use crate::ctx::Ctx;
 use crate::error::{duparg, duparg2, invarg};
 use crate::error::{eprint_raw, must_be_one_of, Res};
-use super::Hooks;
-use crate::ctx::Ctx;
+use crate::inet::lladdr::ll_addr_a2n;
 use crate::netlink::Req;
 
 const IFLA_MACSEC_SCI: u16 = 1;

@@ -1,14 +1,14 @@
 //! `type macvlan` and `type macvtap` (ip/iplink_macvlan.c, 6.1.0).
 
-use crate::inet::lladdr::ll_addr_a2n;
-use crate::args::keywords::{exact, kw, Table};
-use crate::args::Args;
-use crate::error::{eprint_raw, Res};
 use super::Hooks;
+use crate::args::keywords::{exact, kw, Table};
+use crate::args::num::get_u32;
+use crate::args::Args;
 use crate::ctx::Ctx;
+use crate::error::{eprint_raw, Res};
+use crate::inet::lladdr::ll_addr_a2n;
 use crate::netlink::{attrs, Req, Tb};
 use crate::print::T;
-use crate::args::num::get_u32;
 
 pub const IFLA_MACVLAN_MODE: u16 = 1;
 pub const IFLA_MACVLAN_FLAGS: u16 = 2;
@@ -109,7 +109,7 @@ pub fn parse(_ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks:
                 None => break,
             },
         };
-                    let k = OPTS.find(&w);
+        let k = OPTS.find(&w);
         if k == Some(Opt::Mode) {
             let v = args.value()?;
             mode = match MODES.find(&v) {
@@ -227,7 +227,8 @@ pub fn print(ctx: &mut Ctx, _kind: &str, data: &[u8]) {
         _ => "unknown",
     };
     ctx.p.string(T::Any, "mode", "mode {} ", name);
-    let flags = tb.get(IFLA_MACVLAN_FLAGS).filter(|d| d.len() >= 2).and_then(crate::netlink::attr::get_u16).unwrap_or(0);
+    let flags =
+        tb.get(IFLA_MACVLAN_FLAGS).filter(|d| d.len() >= 2).and_then(crate::netlink::attr::get_u16).unwrap_or(0);
     if flags & MACVLAN_FLAG_NOPROMISC != 0 {
         ctx.p.bool(T::Any, "nopromisc", "nopromisc ", true);
     }

@@ -4,15 +4,15 @@
 //! their words after the kind are ignored and the request is sent), and
 //! batadv, dsa, rmnet and wwan with their few options.
 
+use super::Hooks;
 use crate::args::keywords::{exact, kw, Table};
+use crate::args::num::{get_u16, get_u32};
 use crate::args::Args;
+use crate::ctx::Ctx;
 use crate::error::invarg;
 use crate::error::{eprint_raw, Res};
-use super::Hooks;
-use crate::ctx::Ctx;
 use crate::netlink::{Req, Tb};
 use crate::print::T;
-use crate::args::num::{get_u16, get_u32};
 
 /// "Usage: ... KIND" of the kinds without options (virt_wifi has a
 /// trailing blank).
@@ -39,13 +39,8 @@ pub enum BatadvOpt {
 }
 
 /// The option words of `ip link type batadv`, in the order the parser tests them.
-pub static BATADV_OPTS: Table<BatadvOpt> = Table::new(
-    "ip link type batadv",
-    &[
-        kw("ra", BatadvOpt::Ra),
-        kw("help", BatadvOpt::Help),
-    ],
-);
+pub static BATADV_OPTS: Table<BatadvOpt> =
+    Table::new("ip link type batadv", &[kw("ra", BatadvOpt::Ra), kw("help", BatadvOpt::Help)]);
 
 pub fn batadv_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {
@@ -82,11 +77,7 @@ pub enum DsaOpt {
 /// The option words of `ip link type dsa`, in the order the parser tests them.
 pub static DSA_OPTS: Table<DsaOpt> = Table::new(
     "ip link type dsa",
-    &[
-        exact("conduit", DsaOpt::Conduit),
-        exact("master", DsaOpt::Master),
-        exact("help", DsaOpt::Help),
-    ],
+    &[exact("conduit", DsaOpt::Conduit), exact("master", DsaOpt::Master), exact("help", DsaOpt::Help)],
 );
 
 pub fn dsa_parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
@@ -137,13 +128,8 @@ pub enum RmnetOpt {
 }
 
 /// The option words of `ip link type rmnet`, in the order the parser tests them.
-pub static RMNET_OPTS: Table<RmnetOpt> = Table::new(
-    "ip link type rmnet",
-    &[
-        kw("mux_id", RmnetOpt::MuxId),
-        kw("help", RmnetOpt::Help),
-    ],
-);
+pub static RMNET_OPTS: Table<RmnetOpt> =
+    Table::new("ip link type rmnet", &[kw("mux_id", RmnetOpt::MuxId), kw("help", RmnetOpt::Help)]);
 
 pub fn rmnet_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {
@@ -188,13 +174,8 @@ pub enum WwanOpt {
 }
 
 /// The option words of `ip link type wwan`, in the order the parser tests them.
-pub static WWAN_OPTS: Table<WwanOpt> = Table::new(
-    "ip link type wwan",
-    &[
-        kw("linkid", WwanOpt::Linkid),
-        kw("help", WwanOpt::Help),
-    ],
-);
+pub static WWAN_OPTS: Table<WwanOpt> =
+    Table::new("ip link type wwan", &[kw("linkid", WwanOpt::Linkid), kw("help", WwanOpt::Help)]);
 
 pub fn wwan_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {
@@ -244,8 +225,8 @@ mod tests {
 // ---- bareudp, amt, hsr, gtp, ipoib (options and help only: this kernel
 // has none of them, so they can never be shown here) ----
 
-use crate::inet::{get_addr, InetPrefix};
 use crate::error::duparg2;
+use crate::inet::{get_addr, InetPrefix};
 
 const BAREUDP_HELP: &str = "Usage: ... bareudp dstport PORT
 		ethertype PROTO
@@ -551,12 +532,7 @@ pub static GTP_ROLES: Table<u32> = Table::new("ip link type gtp role", &[exact("
 /// gtp_parse_opt()'s words (strcmp), each mapped to itself.
 pub static GTP_OPTS: Table<&str> = Table::new(
     "ip link type gtp",
-    &[
-        exact("role", "role"),
-        exact("hsize", "hsize"),
-        exact("restart_count", "restart_count"),
-        exact("help", "help"),
-    ],
+    &[exact("role", "role"), exact("hsize", "hsize"), exact("restart_count", "restart_count"), exact("help", "help")],
 );
 
 pub fn gtp_parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {

@@ -23,8 +23,8 @@ pub mod vxlan;
 
 use crate::args::keywords::Words;
 use crate::args::Args;
-use crate::error::Res;
 use crate::ctx::Ctx;
+use crate::error::Res;
 use crate::netlink::Req;
 
 pub mod veth;
@@ -67,24 +67,61 @@ pub struct Kind {
 /// kinds have ids ending in "_slave".
 pub static KINDS: &[Kind] = &[
     Kind { id: "veth", has_opts: true, parse: Some(veth::parse), print: None, help: Some(veth::help) },
-    Kind { id: "bridge", has_opts: true, parse: Some(bridge::parse), print: Some(bridge::print), help: Some(bridge::help) },
     Kind {
-        id: "bridge_slave", has_opts: true,
+        id: "bridge",
+        has_opts: true,
+        parse: Some(bridge::parse),
+        print: Some(bridge::print),
+        help: Some(bridge::help),
+    },
+    Kind {
+        id: "bridge_slave",
+        has_opts: true,
         parse: Some(bridge_slave::parse),
         print: Some(bridge_slave::print),
         help: Some(bridge_slave::help),
     },
-    Kind { id: "macvlan", has_opts: true, parse: Some(macvlan::parse), print: Some(macvlan::print), help: Some(macvlan::help) },
-    Kind { id: "macvtap", has_opts: true, parse: Some(macvlan::parse), print: Some(macvlan::print), help: Some(macvlan::help) },
-    Kind { id: "ipvlan", has_opts: true, parse: Some(ipvlan::parse), print: Some(ipvlan::print), help: Some(ipvlan::help) },
-    Kind { id: "ipvtap", has_opts: true, parse: Some(ipvlan::parse), print: Some(ipvlan::print), help: Some(ipvlan::help) },
+    Kind {
+        id: "macvlan",
+        has_opts: true,
+        parse: Some(macvlan::parse),
+        print: Some(macvlan::print),
+        help: Some(macvlan::help),
+    },
+    Kind {
+        id: "macvtap",
+        has_opts: true,
+        parse: Some(macvlan::parse),
+        print: Some(macvlan::print),
+        help: Some(macvlan::help),
+    },
+    Kind {
+        id: "ipvlan",
+        has_opts: true,
+        parse: Some(ipvlan::parse),
+        print: Some(ipvlan::print),
+        help: Some(ipvlan::help),
+    },
+    Kind {
+        id: "ipvtap",
+        has_opts: true,
+        parse: Some(ipvlan::parse),
+        print: Some(ipvlan::print),
+        help: Some(ipvlan::help),
+    },
     Kind { id: "vxlan", has_opts: true, parse: Some(vxlan::parse), print: Some(vxlan::print), help: Some(vxlan::help) },
     Kind { id: "tun", has_opts: false, parse: None, print: Some(tun::print), help: None },
     Kind { id: "vlan", has_opts: true, parse: Some(vlan::parse), print: Some(vlan::print), help: Some(vlan::help) },
     Kind { id: "vrf", has_opts: true, parse: Some(vrf::parse), print: Some(vrf::print), help: Some(vrf::help) },
     Kind { id: "vrf_slave", has_opts: false, parse: None, print: Some(vrf::slave_print), help: None },
     Kind { id: "bond", has_opts: true, parse: Some(bond::parse), print: None, help: Some(bond::help) },
-    Kind { id: "bond_slave", has_opts: true, parse: Some(bond::slave_parse), print: None, help: Some(bond::slave_help) },
+    Kind {
+        id: "bond_slave",
+        has_opts: true,
+        parse: Some(bond::slave_parse),
+        print: None,
+        help: Some(bond::slave_help),
+    },
     Kind { id: "geneve", has_opts: true, parse: Some(geneve::parse), print: None, help: Some(geneve::help) },
     Kind { id: "ipip", has_opts: true, parse: Some(iptnl::parse), print: None, help: Some(iptnl::help) },
     Kind { id: "sit", has_opts: true, parse: Some(iptnl::parse), print: None, help: Some(iptnl::help) },
@@ -98,7 +135,13 @@ pub static KINDS: &[Kind] = &[
     Kind { id: "ip6gre", has_opts: true, parse: Some(gre::parse6), print: None, help: Some(gre::help6) },
     Kind { id: "ip6gretap", has_opts: true, parse: Some(gre::parse6), print: None, help: Some(gre::help6) },
     Kind { id: "ip6erspan", has_opts: true, parse: Some(gre::parse6), print: None, help: Some(gre::help6) },
-    Kind { id: "bareudp", has_opts: true, parse: Some(misc::bareudp_parse), print: None, help: Some(misc::bareudp_help) },
+    Kind {
+        id: "bareudp",
+        has_opts: true,
+        parse: Some(misc::bareudp_parse),
+        print: None,
+        help: Some(misc::bareudp_help),
+    },
     Kind { id: "amt", has_opts: true, parse: Some(misc::amt_parse), print: None, help: Some(misc::amt_help) },
     Kind { id: "hsr", has_opts: true, parse: Some(misc::hsr_parse), print: None, help: Some(misc::hsr_help) },
     Kind { id: "gtp", has_opts: true, parse: Some(misc::gtp_parse), print: None, help: Some(misc::gtp_help) },
@@ -114,11 +157,29 @@ pub static KINDS: &[Kind] = &[
     Kind { id: "team_slave", has_opts: false, parse: None, print: None, help: Some(misc::plain_help) },
     Kind { id: "virt_wifi", has_opts: false, parse: None, print: None, help: Some(misc::plain_help) },
     Kind { id: "batadv", has_opts: true, parse: Some(misc::batadv_parse), print: None, help: Some(misc::batadv_help) },
-    Kind { id: "dsa", has_opts: true, parse: Some(misc::dsa_parse), print: Some(misc::dsa_print), help: Some(misc::dsa_help) },
-    Kind { id: "rmnet", has_opts: true, parse: Some(misc::rmnet_parse), print: Some(misc::rmnet_print), help: Some(misc::rmnet_help) },
+    Kind {
+        id: "dsa",
+        has_opts: true,
+        parse: Some(misc::dsa_parse),
+        print: Some(misc::dsa_print),
+        help: Some(misc::dsa_help),
+    },
+    Kind {
+        id: "rmnet",
+        has_opts: true,
+        parse: Some(misc::rmnet_parse),
+        print: Some(misc::rmnet_print),
+        help: Some(misc::rmnet_help),
+    },
     // iplink_vxcan.c is link_veth.c with another name.
     Kind { id: "vxcan", has_opts: true, parse: Some(veth::parse), print: None, help: Some(veth::help) },
-    Kind { id: "wwan", has_opts: true, parse: Some(misc::wwan_parse), print: Some(misc::wwan_print), help: Some(misc::wwan_help) },
+    Kind {
+        id: "wwan",
+        has_opts: true,
+        parse: Some(misc::wwan_parse),
+        print: Some(misc::wwan_print),
+        help: Some(misc::wwan_help),
+    },
 ];
 
 pub fn find(id: &str) -> Option<&'static Kind> {

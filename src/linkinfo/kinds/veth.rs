@@ -4,20 +4,22 @@
 //! (ip/iplink_vxcan.c) is the same parser with its own name in the usage
 //! (VXCAN_INFO_PEER is 1 as well).
 
+use super::Hooks;
 use crate::args::keywords::{exact, Table};
 use crate::args::Args;
-use crate::error::Res;
-use super::Hooks;
 use crate::ctx::Ctx;
+use crate::error::Res;
 use crate::netlink::Req;
 
 /// VETH_INFO_PEER, VXCAN_INFO_PEER.
 const INFO_PEER: u16 = 1;
 
 /// print_usage(): always on stdout (iproute2 uses printf even for errors).
-pub const USAGE: &str = "Usage: ip link <options> type veth [peer <options>]\nTo get <options> type 'ip link add help'\n";
+pub const USAGE: &str =
+    "Usage: ip link <options> type veth [peer <options>]\nTo get <options> type 'ip link add help'\n";
 /// iplink_vxcan.c's print_usage().
-pub const USAGE_VXCAN: &str = "Usage: ip link <options> type vxcan [peer <options>]\nTo get <options> type 'ip link add help'\n";
+pub const USAGE_VXCAN: &str =
+    "Usage: ip link <options> type vxcan [peer <options>]\nTo get <options> type 'ip link add help'\n";
 
 fn usage(kind: &str) -> &'static str {
     if kind == "vxcan" {

@@ -2,17 +2,17 @@
 //! module: requests are checked against iproute2's bytes, printing
 //! against crafted attributes.
 
-use crate::names::ll_proto::{ll_proto_a2n, ll_proto_n2a};
+use super::Hooks;
 use crate::args::keywords::{kw, Table};
+use crate::args::num::{get_u16, get_u32};
 use crate::args::Args;
+use crate::ctx::Ctx;
 use crate::error::invarg;
 use crate::error::{eprint_raw, Res};
-use super::Hooks;
-use crate::ctx::Ctx;
+use crate::names::ll_proto::{ll_proto_a2n, ll_proto_n2a};
 use crate::netlink::attr::{get_be16, hdr_u32};
 use crate::netlink::{attrs, Req, Tb};
 use crate::print::{Color, J, T};
-use crate::args::num::{get_u16, get_u32};
 
 pub const IFLA_VLAN_ID: u16 = 1;
 pub const IFLA_VLAN_FLAGS: u16 = 2;

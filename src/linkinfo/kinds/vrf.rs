@@ -1,12 +1,12 @@
 //! `type vrf` and the `vrf_slave` port data (ip/iplink_vrf.c, 6.1.0). This
 //! kernel has no VRF: requests are checked against iproute2's bytes.
 
+use super::Hooks;
 use crate::args::keywords::{kw, Table};
 use crate::args::Args;
+use crate::ctx::Ctx;
 use crate::error::invarg;
 use crate::error::{eprint_raw, Res};
-use super::Hooks;
-use crate::ctx::Ctx;
 use crate::netlink::{Req, Tb};
 use crate::print::T;
 
@@ -26,13 +26,7 @@ pub enum Opt {
 }
 
 /// The option words of `ip link type vrf`, in the order the parser tests them.
-pub static OPTS: Table<Opt> = Table::new(
-    "ip link type vrf",
-    &[
-        kw("table", Opt::Table),
-        kw("help", Opt::Help),
-    ],
-);
+pub static OPTS: Table<Opt> = Table::new("ip link type vrf", &[kw("table", Opt::Table), kw("help", Opt::Help)]);
 
 pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {
     while let Some(w) = args.next() {

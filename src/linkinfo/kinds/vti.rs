@@ -4,14 +4,14 @@
 //! provided. `ip link set` of vti/vti6 reads the device's data first.
 
 use super::gre::parse_key;
-use super::iptnl::{existing_info_data};
-use crate::inet::{get_addr, get_addr_rta, InetPrefix};
+use super::iptnl::existing_info_data;
+use super::Hooks;
 use crate::args::keywords::{exact, kw, Table};
 use crate::args::Args;
-use crate::error::{invarg, missarg};
-use crate::error::{eprint_raw, Res};
-use super::Hooks;
 use crate::ctx::Ctx;
+use crate::error::{eprint_raw, Res};
+use crate::error::{invarg, missarg};
+use crate::inet::{get_addr, get_addr_rta, InetPrefix};
 use crate::netlink::attr::{get_u32, get_u8};
 use crate::netlink::consts::*;
 use crate::netlink::{Req, Tb};
@@ -190,11 +190,7 @@ pub enum XfrmOpt {
 /// The option words of `ip link type xfrm`, in the order the parser tests them.
 pub static XFRM_OPTS: Table<XfrmOpt> = Table::new(
     "ip link type xfrm",
-    &[
-        kw("dev", XfrmOpt::Dev),
-        kw("if_id", XfrmOpt::IfId),
-        exact("external", XfrmOpt::External),
-    ],
+    &[kw("dev", XfrmOpt::Dev), kw("if_id", XfrmOpt::IfId), exact("external", XfrmOpt::External)],
 );
 
 pub fn xfrm_parse(ctx: &mut Ctx, kind: &str, args: &mut Args, req: &mut Req, _hooks: &Hooks) -> Res<i32> {

@@ -2,19 +2,19 @@
 //! JSON `info_data`, and the help.
 
 use super::common::req_type_flags;
-use crate::inet::format_host;
-use crate::inet::{get_addr, InetPrefix};
+use super::Hooks;
 use crate::args::keywords::{exact, kw, Table};
+use crate::args::num::{get_u16, get_unsigned};
 use crate::args::Args;
+use crate::ctx::Ctx;
 use crate::error::{duparg2, invarg};
 use crate::error::{eprint_raw, Exit, Res};
-use super::Hooks;
-use crate::ctx::Ctx;
+use crate::inet::format_host;
+use crate::inet::{get_addr, InetPrefix};
 use crate::netlink::attr::{get_be16, get_u32};
 use crate::netlink::consts::{AF_INET, AF_INET6, NLM_F_CREATE, RTM_NEWLINK};
 use crate::netlink::{Req, Tb};
 use crate::print::T;
-use crate::args::num::{get_u16, get_unsigned};
 
 pub const IFLA_VXLAN_ID: u16 = 1;
 pub const IFLA_VXLAN_GROUP: u16 = 2;
@@ -254,7 +254,11 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks:
             "tos" | "dsfield" => {
                 let v = args.value()?;
                 dup(&mut attrs, IFLA_VXLAN_TOS, "tos", &v)?;
-                let tos = if v != "inherit" { crate::names::tables::dsfield_a2n(&v).map(|d| d as u8).ok_or_else(|| invarg("bad TOS value", &v))? } else { 1 };
+                let tos = if v != "inherit" {
+                    crate::names::tables::dsfield_a2n(&v).map(|d| d as u8).ok_or_else(|| invarg("bad TOS value", &v))?
+                } else {
+                    1
+                };
                 req.attr_u8(IFLA_VXLAN_TOS, tos);
             }
             "df" => {
@@ -279,14 +283,18 @@ pub fn parse(ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks:
             "ageing" => {
                 let v = args.value()?;
                 dup(&mut attrs, IFLA_VXLAN_AGEING, "ageing", &v)?;
-                let age = if v == "none" { 0 } else { get_unsigned(&v, 0).ok_or_else(|| invarg("ageing timer", &v))? };
+                let age =
+                    if v == "none" { 0 } else { get_unsigned(&v, 0).ok_or_else(|| invarg("ageing timer", &v))? };
                 req.attr_u32(IFLA_VXLAN_AGEING, age);
             }
             "maxaddress" => {
                 let v = args.value()?;
                 dup(&mut attrs, IFLA_VXLAN_LIMIT, "maxaddress", &v)?;
-                let n =
-                    if v == "unlimited" { 0 } else { get_unsigned(&v, 0).ok_or_else(|| invarg("max addresses", &v))? };
+                let n = if v == "unlimited" {
+                    0
+                } else {
+                    get_unsigned(&v, 0).ok_or_else(|| invarg("max addresses", &v))?
+                };
                 req.attr_u32(IFLA_VXLAN_LIMIT, n);
             }
             "port" | "srcport" => {

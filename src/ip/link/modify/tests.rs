@@ -3,15 +3,15 @@
 //! number zeroed); error paths run through the replay front end.
 
 use super::*;
+use crate::args::parse_on_off;
+use crate::ctx::Opts;
 use crate::error::Exit;
 use crate::ip::link::help::USAGE;
 use crate::ip::link::parse::*;
 use crate::ip::link::value::*;
-use crate::args::parse_on_off;
-use crate::names::{check_altifname, check_ifname};
 use crate::ip::link::vf::get_guid;
 use crate::linkinfo::kinds::veth;
-use crate::ctx::Opts;
+use crate::names::{check_altifname, check_ifname};
 use crate::print::{Mode, Printer};
 
 fn ctx() -> Ctx {
@@ -58,7 +58,8 @@ fn dummy_request_bytes() {
 
 #[test]
 fn veth_peer_request_bytes() {
-    let words = "p1 mtu 1400 type veth peer name p2 mtu 1300 address 02:00:00:00:00:01 txqlen 10 numtxqueues 2 group 3 alias x";
+    let words =
+        "p1 mtu 1400 type veth peer name p2 mtu 1300 address 02:00:00:00:00:01 txqlen 10 numtxqueues 2 group 3 alias x";
     let w: Vec<&str> = words.split(' ').collect();
     assert_eq!(
         request(RTM_NEWLINK, ADD, &w).unwrap(),
@@ -123,10 +124,30 @@ fn error_paths() {
         ),
         (&["link", "set", "x", "y"], "", "Error: either \"dev\" is duplicate, or \"y\" is a garbage.\n", 255),
         (&["link", "set"], "", "Not enough information: \"dev\" argument is required.\n", 255),
-        (&["link", "set", "group", "1", "carrier", "x"], "", "Error: argument of \"carrier\" must be one of \"off\", \"on\", not \"x\"\n", 22),
-        (&["link", "set", "group", "1", "arp", "x"], "", "Error: argument of \"arp\" must be \"on\" or \"off\", not \"x\"\n", 1),
-        (&["link", "set", "group", "1", "mtu", "x"], "", "Error: argument \"x\" is wrong: Invalid \"mtu\" value\n\n", 255),
-        (&["link", "set", "group", "1", "mtu", "1", "mtu", "2"], "", "Error: duplicate \"mtu\": \"2\" is the second value.\n", 255),
+        (
+            &["link", "set", "group", "1", "carrier", "x"],
+            "",
+            "Error: argument of \"carrier\" must be one of \"off\", \"on\", not \"x\"\n",
+            22,
+        ),
+        (
+            &["link", "set", "group", "1", "arp", "x"],
+            "",
+            "Error: argument of \"arp\" must be \"on\" or \"off\", not \"x\"\n",
+            1,
+        ),
+        (
+            &["link", "set", "group", "1", "mtu", "x"],
+            "",
+            "Error: argument \"x\" is wrong: Invalid \"mtu\" value\n\n",
+            255,
+        ),
+        (
+            &["link", "set", "group", "1", "mtu", "1", "mtu", "2"],
+            "",
+            "Error: duplicate \"mtu\": \"2\" is the second value.\n",
+            255,
+        ),
         (&["link", "set", "group", "1", "mtu"], "", "Command line is not complete. Try option \"help\"\n", 255),
         (&["link", "add", "group", "1", "type", "veth"], "", "group cannot be used when creating devices.\n", 255),
         (
@@ -142,20 +163,50 @@ fn error_paths() {
             1,
         ),
         (&["link", "add", "x", "type", "veth", "foo"], veth::USAGE, "", 1),
-        (&["link", "add", "x", "type", "veth", "peer", "name", "y", "type", "veth"], "", "Error: duplicate \"type\": \"veth\" is the second value.\n", 255),
-        (&["link", "add", "x", "type", "veth", "peer", "name", "y", "foo"], "", "both \"name\" and \"dev\" cannot be used when creating devices.\n", 255),
-        (&["link", "add", "x", "type", "veth", "peer", "name", "y", "carrier", "z"], "", "Error: argument of \"carrier\" must be one of \"off\", \"on\", not \"z\"\n", 1),
+        (
+            &["link", "add", "x", "type", "veth", "peer", "name", "y", "type", "veth"],
+            "",
+            "Error: duplicate \"type\": \"veth\" is the second value.\n",
+            255,
+        ),
+        (
+            &["link", "add", "x", "type", "veth", "peer", "name", "y", "foo"],
+            "",
+            "both \"name\" and \"dev\" cannot be used when creating devices.\n",
+            255,
+        ),
+        (
+            &["link", "add", "x", "type", "veth", "peer", "name", "y", "carrier", "z"],
+            "",
+            "Error: argument of \"carrier\" must be one of \"off\", \"on\", not \"z\"\n",
+            1,
+        ),
         (&["link", "help", "veth"], veth::USAGE, "", 0),
         (&["link", "help", "dummy"], "Usage: ... dummy\n", "", 0),
         (&["link", "help"], "", USAGE, 255),
         (&["link", "help", "nosuch"], "", USAGE, 255),
         (&["link", "add", "x", "type", "nosuch", "help"], "", USAGE, 255),
         (&["link", "set", "h"], "", USAGE, 255),
-        (&["link", "set", "group", "1", "index", "3"], "", "index can be used only when creating devices or when moving device to another netns.\n", 255),
-        (&["link", "set", "group", "1", "name", "a/b"], "", "Error: argument \"a/b\" is wrong: \"name\" not a valid ifname\n", 255),
+        (
+            &["link", "set", "group", "1", "index", "3"],
+            "",
+            "index can be used only when creating devices or when moving device to another netns.\n",
+            255,
+        ),
+        (
+            &["link", "set", "group", "1", "name", "a/b"],
+            "",
+            "Error: argument \"a/b\" is wrong: \"name\" not a valid ifname\n",
+            255,
+        ),
         (&["link", "set", "group", "zz"], "", "Error: argument \"zz\" is wrong: Invalid \"group\" value\n\n", 255),
         (&["link", "set", "group", "1", "xdp", "foo"], "", "What mode is \"foo\"?\n", 255),
-        (&["link", "set", "group", "1", "protodown_reason", "32", "on"], "", "Error: argument \"32\" is wrong: invalid protodown reason\n\n", 255),
+        (
+            &["link", "set", "group", "1", "protodown_reason", "32", "on"],
+            "",
+            "Error: argument \"32\" is wrong: invalid protodown reason\n\n",
+            255,
+        ),
         (&["link", "set", "group", "1", "vf", "0"], "", "Error: argument \"dev\" is required\n", 255),
         (&["link", "xstats"], "", "xstats: missing argument\n", 1),
         (&["link", "xstats", "type", "veth"], "", "xstats: link type veth doesn't support xstats\n", 1),
@@ -163,8 +214,18 @@ fn error_paths() {
         (&["link", "xstats", "help"], "Usage: ... xstats type TYPE [ ARGS ]\n", "", 0),
         (&["link", "property"], "", USAGE, 255),
         (&["link", "property", "zz"], "", "Operator required\n", 255),
-        (&["link", "property", "add", "altname", "x"], "", "Not enough of information: \"dev\" argument is required.\n", 255),
-        (&["link", "property", "add", "altname", "a b"], "", "Error: argument \"a b\" is wrong: not a valid altname\n", 255),
+        (
+            &["link", "property", "add", "altname", "x"],
+            "",
+            "Not enough of information: \"dev\" argument is required.\n",
+            255,
+        ),
+        (
+            &["link", "property", "add", "altname", "a b"],
+            "",
+            "Error: argument \"a b\" is wrong: not a valid altname\n",
+            255,
+        ),
         (&["link", "afstats", "zz"], "", "Command \"zz\" is unknown, try \"ip link help\".\n", 255),
         // Sent and acknowledged.
         (&["link", "add", "x", "type", "veth", "peer", "name", "y"], "", "", 0),
