@@ -88,9 +88,10 @@ check() {
 }
 
 check "install-links" '' /bin/rip install-links /bin
-for n in ip bridge sysctl; do
-	if [ -L "$R/bin/$n" ] && [ "$(readlink "$R/bin/$n")" = /bin/rip ]; then
-		echo "RESULT PASS link /bin/$n -> /bin/rip"
+# /bin holds rip, so install-links makes the links relative ("rip").
+for n in ip bridge sysctl brctl ifconfig route; do
+	if [ -L "$R/bin/$n" ] && [ "$(readlink "$R/bin/$n")" = rip ]; then
+		echo "RESULT PASS link /bin/$n -> rip"
 	else
 		echo "RESULT FAIL link /bin/$n"
 	fi
