@@ -206,6 +206,9 @@ fn main() {
         findings.len() - new.len(),
         new.len()
     );
+    for c in stats.hung_cmds.iter().take(20) {
+        println!("  both hung (5 s): {}", c);
+    }
     for (i, r) in rules.iter().enumerate() {
         if hits[i] > 0 {
             println!("  known {:>5}x  {}  ({})", hits[i], r.text, r.reason);
@@ -229,6 +232,8 @@ struct Stats {
     panics: usize,
     hangs: usize,
     both_hung: usize,
+    /// Commands that ran into the timeout with the reference too.
+    hung_cmds: Vec<String>,
 }
 
 /// Runs one batch in a twin pair and judges it. Returns the commands still
@@ -361,6 +366,7 @@ fn run_batch(dir: &Path, idx: &[usize], cmds: &[Argv], findings: &mut Vec<Findin
         } else {
             if hung(ra) && hung(rb) {
                 stats.both_hung += 1;
+                stats.hung_cmds.push(shown.clone());
             }
             let mut msg = String::new();
             if ra != rb {
