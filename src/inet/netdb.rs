@@ -36,7 +36,7 @@ thread_local! {
     static H_ERRNO: Cell<i32> = const { Cell::new(0) };
     static HOSTS: OnceCell<Option<Vec<u8>>> = const { OnceCell::new() };
     static NETWORKS: OnceCell<Option<Vec<u8>>> = const { OnceCell::new() };
-    static SERVICES: OnceCell<Vec<Service>> = const { OnceCell::new() };
+    static SERVICES: OnceCell<Vec<Entry>> = const { OnceCell::new() };
 }
 
 /// The h_errno the last lookup left (0 before any).
@@ -225,36 +225,35 @@ fn host_line<'a, 'b>(f: &'b [&'a [u8]], af: i32) -> Option<(Vec<u8>, &'a [u8], &
 }
 
 /// _nss_files_gethostbyname2_r(name, af): the first address of the first
-/// line that names `name` (case-insensitively), None at the end of the file
-/// (HOST_NOT_FOUND) or without a file (the service is unavailable: h_errno
-/// stays).
-fn files_host_by_name(name: &[u8], af: i32) -> Option<Vec<u8>> {
+/// line that names `name` (case-insensitively); NOTFOUND at the end of the
+/// file (HOST_NOT_FOUND), UNAVAIL without a file (h_errno stays).
+fn files_host_by_name(name: &[u8], af: i32) -> Result<Vec<u8>, Status> {
     with_file(&HOSTS, "/etc/hosts", |t| {
-        let t = t?;
+        let t = t.ok_or(Status::Unavail)?;
         let found = entries(t).find_map(|f| {
             let (addr, h_name, aliases) = host_line(&f, af)?;
             (same_name(name, h_name) || aliases.iter().any(|a| same_name(name, a))).then_some(addr)
         });
-        if found.is_none() {
+        found.ok_or_else(|| {
             set_h_errno(HOST_NOT_FOUND);
-        }
-        found
+            Status::NotFound
+        })
     })
 }
 
 /// _nss_files_gethostbyaddr_r(addr, len, af): the official name of the
 /// first line with that address.
-fn files_host_by_addr(addr: &[u8], af: i32) -> Option<String> {
+fn files_host_by_addr(addr: &[u8], af: i32) -> Result<String, Status> {
     with_file(&HOSTS, "/etc/hosts", |t| {
-        let t = t?;
+        let t = t.ok_or(Status::Unavail)?;
         let found = entries(t).find_map(|f| {
             let (a, h_name, _) = host_line(&f, af)?;
             (a == addr).then(|| String::from_utf8_lossy(h_name).into_owned())
         });
-        if found.is_none() {
+        found.ok_or_else(|| {
             set_h_errno(HOST_NOT_FOUND);
-        }
-        found
+            Status::NotFound
+        })
     })
 }
 
@@ -309,14 +308,76 @@ pub fn getnetbyaddr(net: u32) -> Option<String> {
 enum Service {
     Files,
     Dns,
-    /// Any other module (myhostname, mdns, ...): rip has none of them.
+    /// Any other module (myhostname, mdns, ...): rip has none of them (and
+    /// this system's glibc has none to load either).
     Other,
 }
 
-/// The services of `hosts:` in order, action items (`[...]`) skipped.
-/// Without the file or the line, glibc's default `dns [!UNAVAIL=return]
-/// files`, whose DNS answer here (never UNAVAIL) returns: DNS alone.
-fn parse_services(text: &[u8]) -> Vec<Service> {
+/// A service's answer (enum nss_status).
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Status {
+    Success,
+    NotFound,
+    Unavail,
+    TryAgain,
+}
+
+impl Status {
+    fn from_word(w: &[u8]) -> Option<Status> {
+        Some(match w.to_ascii_uppercase().as_slice() {
+            b"SUCCESS" => Status::Success,
+            b"NOTFOUND" => Status::NotFound,
+            b"UNAVAIL" => Status::Unavail,
+            b"TRYAGAIN" => Status::TryAgain,
+            _ => return None,
+        })
+    }
+}
+
+const STATUSES: [Status; 4] = [Status::Success, Status::NotFound, Status::Unavail, Status::TryAgain];
+
+/// One service with its actions: whether each status returns (glibc's
+/// defaults: SUCCESS returns, the others continue).
+#[derive(Clone, Copy, PartialEq, Debug)]
+struct Entry {
+    service: Service,
+    ret: [bool; 4],
+}
+
+impl Entry {
+    fn new(service: Service) -> Entry {
+        Entry { service, ret: [true, false, false, false] }
+    }
+
+    fn returns(&self, st: Status) -> bool {
+        self.ret[st as usize]
+    }
+
+    /// One `[!]STATUS=ACTION` item (return, continue; merge continues, as
+    /// the hosts database does not merge).
+    fn action(&mut self, item: &[u8]) {
+        let (neg, item) = match item.strip_prefix(b"!") {
+            Some(rest) => (true, rest),
+            None => (false, item),
+        };
+        let Some(eq) = item.iter().position(|&c| c == b'=') else { return };
+        let (Some(st), act) = (Status::from_word(&item[..eq]), item[eq + 1..].to_ascii_lowercase()) else { return };
+        let ret = match act.as_slice() {
+            b"return" => true,
+            b"continue" | b"merge" => false,
+            _ => return,
+        };
+        for s in STATUSES {
+            if (s == st) != neg {
+                self.ret[s as usize] = ret;
+            }
+        }
+    }
+}
+
+/// The services of `hosts:` in order with their `[...]` actions. Without
+/// the file or the line, glibc's default for hosts, `files dns`.
+fn parse_services(text: &[u8]) -> Vec<Entry> {
     for line in text.split(|&c| c == b'\n') {
         let line = &line[..line.iter().position(|&c| c == b'#').unwrap_or(line.len())];
         let start = line.iter().position(|&c| !is_space(c)).unwrap_or(line.len());
@@ -325,25 +386,47 @@ fn parse_services(text: &[u8]) -> Vec<Service> {
         if !same_name(line[..colon].trim_ascii_end(), b"hosts") {
             continue;
         }
-        let mut out = Vec::new();
-        let mut in_action = false;
-        for w in line[colon + 1..].split(|&c| is_space(c)).filter(|w| !w.is_empty()) {
-            if in_action || w.starts_with(b"[") {
-                in_action = !w.ends_with(b"]");
-                continue;
+        let mut out: Vec<Entry> = Vec::new();
+        let rest = &line[colon + 1..];
+        let mut i = 0;
+        while i < rest.len() {
+            if is_space(rest[i]) {
+                i += 1;
+            } else if rest[i] == b'[' {
+                let end = rest[i..].iter().position(|&c| c == b']').map_or(rest.len(), |e| i + e);
+                let items = &rest[i + 1..end];
+                // "[NOTFOUND = return]" is one item, spaces around '=' allowed.
+                let squeezed: Vec<u8> =
+                    items.split(|&c| is_space(c)).filter(|w| !w.is_empty()).fold(Vec::new(), |mut acc, w| {
+                        let glue = acc.last() == Some(&b'=') || acc.last() == Some(&b'!') || w.first() == Some(&b'=');
+                        if !acc.is_empty() && !glue {
+                            acc.push(b' ');
+                        }
+                        acc.extend_from_slice(w);
+                        acc
+                    });
+                if let Some(last) = out.last_mut() {
+                    for item in squeezed.split(|&c| c == b' ').filter(|w| !w.is_empty()) {
+                        last.action(item);
+                    }
+                }
+                i = end + 1;
+            } else {
+                let end = rest[i..].iter().position(|&c| is_space(c) || c == b'[').map_or(rest.len(), |e| i + e);
+                out.push(Entry::new(match &rest[i..end] {
+                    b"files" => Service::Files,
+                    b"dns" => Service::Dns,
+                    _ => Service::Other,
+                }));
+                i = end;
             }
-            out.push(match w {
-                b"files" => Service::Files,
-                b"dns" => Service::Dns,
-                _ => Service::Other,
-            });
         }
         return out;
     }
-    vec![Service::Dns]
+    vec![Entry::new(Service::Files), Entry::new(Service::Dns)]
 }
 
-fn services() -> Vec<Service> {
+fn services() -> Vec<Entry> {
     SERVICES
         .with(|s| s.get_or_init(|| parse_services(&std::fs::read("/etc/nsswitch.conf").unwrap_or_default())).clone())
 }
@@ -438,29 +521,42 @@ pub fn res_hnok(name: &[u8]) -> bool {
 }
 
 /// nss_dns for a forward lookup: the checks glibc makes before it sends a
-/// query, then no answer (no name server is reachable from rip).
-fn dns_by_name(name: &[u8]) {
-    set_h_errno(if !res_hnok(name) {
-        HOST_NOT_FOUND
+/// query (NOTFOUND), then no name server to reach (UNAVAIL, TRY_AGAIN: the
+/// connect() of nss_dns fails without a network).
+fn dns_by_name(name: &[u8]) -> Status {
+    if !res_hnok(name) {
+        set_h_errno(HOST_NOT_FOUND);
+        Status::NotFound
     } else if name.is_empty() {
-        NO_RECOVERY
+        set_h_errno(NO_RECOVERY);
+        Status::NotFound
     } else {
-        TRY_AGAIN
-    });
+        set_h_errno(TRY_AGAIN);
+        Status::Unavail
+    }
 }
 
-/// The `hosts` services in order for (name, af): the first address found.
+/// The `hosts` services in order for (name, af), as getXXbyYY_r runs
+/// them: the first address found; a service whose action for its answer is
+/// `return` ends the search; none usable at all: NO_RECOVERY.
 fn nss_host_by_name(name: &[u8], af: i32) -> Option<Vec<u8>> {
-    for s in services() {
-        match s {
-            Service::Files => {
-                if let Some(a) = files_host_by_name(name, af) {
-                    return Some(a);
-                }
-            }
+    let mut any = false;
+    for e in services() {
+        let st = match e.service {
+            Service::Files => match files_host_by_name(name, af) {
+                Ok(a) => return Some(a),
+                Err(st) => st,
+            },
             Service::Dns => dns_by_name(name),
-            Service::Other => {}
+            Service::Other => continue,
+        };
+        any = true;
+        if e.returns(st) {
+            break;
         }
+    }
+    if !any {
+        set_h_errno(NO_RECOVERY);
     }
     None
 }
@@ -486,30 +582,51 @@ pub fn gethostbyname(name: &[u8]) -> Option<[u8; 4]> {
 }
 
 /// gethostbyaddr(addr, len, af)->h_name for AF_INET (4 bytes) and
-/// AF_INET6 (16): the files service; DNS answers nothing (TRY_AGAIN).
+/// AF_INET6 (16): the files service; DNS answers nothing (UNAVAIL,
+/// TRY_AGAIN).
 pub fn gethostbyaddr(addr: &[u8], af: i32) -> Option<String> {
     if af == AF_INET6 && addr.len() == 16 && addr.iter().all(|&b| b == 0) {
         set_h_errno(HOST_NOT_FOUND);
         return None;
     }
-    for s in services() {
-        match s {
-            Service::Files if af == AF_INET || af == AF_INET6 => {
-                if let Some(n) = files_host_by_addr(addr, af) {
-                    return Some(n);
-                }
+    let mut any = false;
+    for e in services() {
+        let st = match e.service {
+            Service::Files if af == AF_INET || af == AF_INET6 => match files_host_by_addr(addr, af) {
+                Ok(n) => return Some(n),
+                Err(st) => st,
+            },
+            Service::Files => {
+                set_h_errno(HOST_NOT_FOUND);
+                Status::NotFound
             }
-            Service::Dns => set_h_errno(TRY_AGAIN),
-            _ => {}
+            Service::Dns => {
+                set_h_errno(TRY_AGAIN);
+                Status::Unavail
+            }
+            Service::Other => continue,
+        };
+        any = true;
+        if e.returns(st) {
+            break;
         }
+    }
+    if !any {
+        set_h_errno(NO_RECOVERY);
     }
     None
 }
 
+/// NETDB_INTERNAL: h_errno when errno has the reason.
+const NETDB_INTERNAL: i32 = -1;
+/// getaddrinfo()'s EAI_SYSTEM.
+const EAI_SYSTEM: i32 = -11;
+
 /// getaddrinfo(name, NULL, {AF_INET6}): the first address, or glibc's
 /// error code. A dotted quad is EAI_ADDRFAMILY; an IPv6 address (with a
 /// `%scope`: an interface of a link-local address, or a number) is itself;
-/// else the `hosts` services for AF_INET6 (h_errno as they leave it).
+/// else the `hosts` services for AF_INET6 as get_nss_addresses() runs them
+/// (h_errno as they leave it).
 pub fn getaddrinfo_inet6(name: &[u8]) -> Result<[u8; 16], i32> {
     let name = c_str(name);
     if inet_aton(name, true).is_some() {
@@ -536,22 +653,35 @@ pub fn getaddrinfo_inet6(name: &[u8]) -> Result<[u8; 16], i32> {
         }
         return Ok(a);
     }
-    // get_nss_addresses(): the last service's verdict decides.
     let mut no_data = 0;
-    for s in services() {
+    let mut status = Status::Unavail;
+    for e in services() {
         no_data = 0;
-        match s {
-            Service::Files => {
-                if let Some(a) = files_host_by_name(name, AF_INET6) {
-                    return a.as_slice().try_into().map_err(|_| EAI_NONAME);
-                }
+        status = match e.service {
+            Service::Files => match files_host_by_name(name, AF_INET6) {
+                Ok(a) => return a.as_slice().try_into().map_err(|_| EAI_NONAME),
+                Err(st) => st,
+            },
+            Service::Dns => dns_by_name(name),
+            Service::Other => {
+                // No module to load: UNAVAIL with NETDB_INTERNAL.
+                set_h_errno(NETDB_INTERNAL);
+                Status::Unavail
             }
-            Service::Dns => {
-                dns_by_name(name);
-                no_data = if h_errno() == TRY_AGAIN { EAI_AGAIN } else { i32::from(h_errno() == NO_DATA) };
+        };
+        if e.service != Service::Other {
+            // gethosts()
+            if h_errno() == NETDB_INTERNAL {
+                return Err(EAI_SYSTEM);
             }
-            Service::Other => {}
+            no_data = if h_errno() == TRY_AGAIN { EAI_AGAIN } else { i32::from(h_errno() == NO_DATA) };
         }
+        if e.returns(status) {
+            break;
+        }
+    }
+    if matches!(status, Status::TryAgain | Status::Unavail) && h_errno() == NETDB_INTERNAL {
+        return Err(EAI_SYSTEM);
     }
     Err(match no_data {
         0 => EAI_NONAME,
@@ -601,11 +731,11 @@ mod tests {
         assert!(!res_hnok(&[b'a'; 64]));
         assert!(res_hnok(&[b'a'; 63]));
         assert!(res_hnok(b""));
-        assert_eq!(
-            parse_services(b"# x\nhosts:  files [NOTFOUND=return] mdns4 dns\n"),
-            vec![Service::Files, Service::Other, Service::Dns]
-        );
-        assert_eq!(parse_services(b""), vec![Service::Dns]);
+        let e = parse_services(b"# x\nhosts:  files [NOTFOUND=return] mdns4 dns[!UNAVAIL = return]\n");
+        assert_eq!(e.iter().map(|e| e.service).collect::<Vec<_>>(), vec![Service::Files, Service::Other, Service::Dns]);
+        assert!(e[0].returns(Status::NotFound) && !e[0].returns(Status::Unavail));
+        assert!(e[2].returns(Status::NotFound) && !e[2].returns(Status::Unavail) && e[2].returns(Status::TryAgain));
+        assert_eq!(parse_services(b""), vec![Entry::new(Service::Files), Entry::new(Service::Dns)]);
     }
 
     #[test]
