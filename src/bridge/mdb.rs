@@ -370,7 +370,7 @@ fn print_mdb_entry(p: &mut Printer, names: &mut LinkNames, ifindex: u32, info: &
     let pn = names.name_own_socket(port);
     p.string(T::Any, "port", " port {}", &pn);
     let grp = if af == AF_PACKET {
-        crate::inet::ll_addr(&addr[..6])
+        crate::inet::ll_addr(&addr[..6]).to_string()
     } else {
         crate::inet::ntop_prefix(af, addr).unwrap_or_default()
     };

@@ -68,6 +68,12 @@ impl ABuf {
             Err(e) => std::str::from_utf8(&b[..e.valid_up_to()]).unwrap_or(""),
         }
     }
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
     pub fn clear(&mut self) {
         self.len = 0;
         self.ascii = true;

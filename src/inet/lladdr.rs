@@ -1,17 +1,66 @@
 //! Link-layer addresses in ip's text form.
 
+use super::fmt::ABuf;
+
 /// ll_addr_n2a(): a link-layer address as ip prints it ("%02x" joined by ':').
-pub fn ll_addr(a: &[u8]) -> String {
+pub fn ll_addr(a: &[u8]) -> LlText {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    // Up to 42 bytes fit the stack buffer (a link address has at most 32).
+    if a.len() * 3 <= 128 {
+        let mut b = ABuf::new();
+        for (i, v) in a.iter().enumerate() {
+            if i > 0 {
+                b.push_byte(b':');
+            }
+            b.push_byte(HEX[(v >> 4) as usize]);
+            b.push_byte(HEX[(v & 15) as usize]);
+        }
+        return LlText::Stack(b);
+    }
     let mut s = String::with_capacity(a.len() * 3);
     for (i, b) in a.iter().enumerate() {
         if i > 0 {
             s.push(':');
         }
-        const HEX: &[u8; 16] = b"0123456789abcdef";
         s.push(HEX[(b >> 4) as usize] as char);
         s.push(HEX[(b & 15) as usize] as char);
     }
-    s
+    LlText::Heap(s)
+}
+
+/// A link-layer address as text: on the stack when it fits (every real
+/// one), so a listing formats its addresses without allocating.
+pub enum LlText {
+    Stack(ABuf),
+    Heap(String),
+}
+
+impl std::ops::Deref for LlText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            LlText::Stack(b) => b.as_str(),
+            LlText::Heap(s) => s,
+        }
+    }
+}
+
+impl std::fmt::Debug for LlText {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl PartialEq<&str> for LlText {
+    fn eq(&self, o: &&str) -> bool {
+        &**self == *o
+    }
+}
+
+impl std::fmt::Display for LlText {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.pad(self)
+    }
 }
 
 /// sscanf("%hhx:%hhx:%hhx:%hhx:%hhx:%hhx"): six hex numbers (each cut to a
@@ -97,7 +146,7 @@ fn scan_hex_u32(s: &str) -> Option<i32> {
 /// ll_addr_n2a() with the link type: tunnels (ipip, sit, gre: 4 bytes;
 /// ip6tnl, ip6gre: 16) show an IP address, everything else hex bytes; an
 /// empty address is "00".
-pub fn ll_addr_n2a(a: &[u8], ltype: u16) -> String {
+pub fn ll_addr_n2a(a: &[u8], ltype: u16) -> LlText {
     const ARPHRD_TUNNEL: u16 = 768;
     const ARPHRD_TUNNEL6: u16 = 769;
     const ARPHRD_SIT: u16 = 776;
@@ -105,9 +154,13 @@ pub fn ll_addr_n2a(a: &[u8], ltype: u16) -> String {
     const ARPHRD_IP6GRE: u16 = 823;
     use crate::netlink::consts::{AF_INET, AF_INET6};
     match (a.len(), ltype) {
-        (4, ARPHRD_TUNNEL | ARPHRD_SIT | ARPHRD_IPGRE) => super::rt_addr_n2a(AF_INET, a),
-        (16, ARPHRD_TUNNEL6 | ARPHRD_IP6GRE) => super::rt_addr_n2a(AF_INET6, a),
-        (0, _) => "00".to_string(),
+        (4, ARPHRD_TUNNEL | ARPHRD_SIT | ARPHRD_IPGRE) => LlText::Heap(super::rt_addr_n2a(AF_INET, a)),
+        (16, ARPHRD_TUNNEL6 | ARPHRD_IP6GRE) => LlText::Heap(super::rt_addr_n2a(AF_INET6, a)),
+        (0, _) => {
+            let mut b = ABuf::new();
+            b.push_str("00");
+            LlText::Stack(b)
+        }
         _ => ll_addr(a),
     }
 }

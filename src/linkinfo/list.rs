@@ -30,7 +30,7 @@ impl Filter {
         let Some(pat) = &self.label else { return false };
         let l = match label {
             Some(d) => get_str(d).to_string(),
-            None => env.name(ctx, index),
+            None => env.name(ctx, index).into_owned(),
         };
         !fnmatch(pat, &l)
     }

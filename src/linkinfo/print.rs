@@ -1,10 +1,12 @@
 //! print_linkinfo() of ip/ipaddress.c (6.1.0): one link message as `ip link
 //! show` and `ip address show` print it, with its flags, details and stats.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::filter::Filter;
 use crate::ctx::Ctx;
+use crate::inet::fmt::ABuf;
 use crate::inet::ll_addr_n2a;
 use crate::names::tables::{group_n2a, ll_type_n2a};
 use crate::netlink::attr::{attrs, get_str, get_u32, get_u8};
@@ -51,10 +53,10 @@ impl<'a> LinkEnv<'a> {
     }
 
     /// ll_index_to_name()
-    pub fn name(&self, ctx: &mut Ctx, idx: i32) -> String {
+    pub fn name(&self, ctx: &mut Ctx, idx: i32) -> Cow<'a, str> {
         match self.find(idx) {
-            Some((_, n, _)) => n.to_string(),
-            None => ctx.ifname(idx as u32),
+            Some((_, n, _)) => Cow::Borrowed(n),
+            None => Cow::Owned(ctx.ifname(idx as u32)),
         }
     }
 
@@ -171,7 +173,10 @@ fn name_pad_json<'s>(padded: &'s str, name: &'s str, json: bool) -> &'s str {
 /// print_name_and_link(): NAME, NAME@PEER, NAME@NONE, NAME@ifN; returns
 /// the M-DOWN flag (the lower device is down).
 fn print_name_and_link(ctx: &mut Ctx, env: &LinkEnv, fmt: &str, name: &str, tb: &Tb) -> bool {
-    let mut shown: Option<String> = None;
+    // "NAME", "NAME@LINK", "NAME@ifN" or "NAME@NONE", built on the stack
+    // (names are at most 15 bytes).
+    let mut shown = ABuf::new();
+    shown.push_str(name);
     let mut mdown = false;
     if let Some(iflink) = tb.u32(IFLA_LINK) {
         let iflink = iflink as i32;
@@ -180,33 +185,38 @@ fn print_name_and_link(ctx: &mut Ctx, env: &LinkEnv, fmt: &str, name: &str, tb: 
                 if ctx.p.is_json() {
                     ctx.p.int(T::Json, "link_index", "", iflink as i64);
                 } else {
-                    shown = Some(format!("{}@if{}", name, iflink as u32));
+                    shown.push_str("@if");
+                    shown.push_u32(iflink as u32);
                 }
             } else {
                 let link = env.name(ctx, iflink);
                 if ctx.p.is_json() {
                     ctx.p.string(T::Json, "link", "", &link);
                 } else {
-                    shown = Some(format!("{}@{}", name, link));
+                    shown.push_byte(b'@');
+                    shown.push_str(&link);
                 }
                 mdown = env.flags(ctx, iflink) & IFF_UP == 0;
             }
         } else if ctx.p.is_json() {
             ctx.p.null(T::Json, "link", "", "");
         } else {
-            shown = Some(format!("{}@NONE", name));
+            shown.push_str("@NONE");
         }
     }
-    let n = shown.as_deref().unwrap_or(name);
     if ctx.o.brief > 0 && fmt == "%-16s " {
-        let s = format!("{:<16} ", n);
         if ctx.p.is_json() {
-            ctx.p.color_string(T::Any, Color::Ifname, "ifname", "{}", n);
+            ctx.p.color_string(T::Any, Color::Ifname, "ifname", "{}", shown.as_str());
         } else {
-            ctx.p.color_string(T::Any, Color::Ifname, "ifname", "{}", &s);
+            // "%-16s ": padded by bytes, as C pads.
+            while shown.len() < 16 {
+                shown.push_byte(b' ');
+            }
+            shown.push_byte(b' ');
+            ctx.p.color_string(T::Any, Color::Ifname, "ifname", "{}", shown.as_str());
         }
     } else {
-        ctx.p.color_string(T::Any, Color::Ifname, "ifname", "{}: ", n);
+        ctx.p.color_string(T::Any, Color::Ifname, "ifname", "{}: ", shown.as_str());
     }
     mdown
 }
@@ -232,11 +242,11 @@ pub fn print_linkinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, pay
         return -1;
     }
     let tb = Tb::parse(&payload[IFINFOMSG_LEN..], IFLA_MAX);
-    let name: String = match tb.get(IFLA_IFNAME) {
-        Some(d) => get_str(d).to_string(),
+    let name: Cow<str> = match tb.get(IFLA_IFNAME) {
+        Some(d) => Cow::Borrowed(get_str(d)),
         None => {
             crate::eprintf!("BUG: device with ifindex {} has nil ifname\n", index);
-            format!("if{}", index as u32)
+            Cow::Owned(format!("if{}", index as u32))
         }
     };
     if !crate::names::check_ifname(&name) {
@@ -279,12 +289,12 @@ pub fn print_linkinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, pay
         return print_linkinfo_brief(ctx, f, env, &name, ltype, flags, &tb);
     }
     let numeric = ctx.o.numeric > 0;
-    ctx.p.field(T::Any, Color::None, Some("ifindex"), J::I(index as i64), format_args!("{}: ", index));
+    ctx.p.int(T::Any, "ifindex", "{}: ", index as i64);
     let mdown = print_name_and_link(ctx, env, "%s: ", &name, &tb);
     print_link_flags(ctx, flags, mdown);
     let p = &mut ctx.p;
     if let Some(mtu) = tb.u32(IFLA_MTU) {
-        p.field(T::Any, Color::None, Some("mtu"), J::I(mtu as i32 as i64), format_args!("mtu {} ", mtu));
+        p.uint_j(T::Any, "mtu", "mtu {} ", mtu as u64, J::I(mtu as i32 as i64));
     }
     if let Some(x) = tb.get(IFLA_XDP) {
         xdp_dump(ctx, x, f.do_link, false);

@@ -9,12 +9,14 @@
 pub mod color;
 pub mod fmt;
 pub mod json;
+pub mod out;
 
 use std::fmt::Arguments;
 use std::io::{self, Write};
 
 pub use color::Color;
 use json::JsonWriter;
+use out::Out;
 
 /// Where a value goes: text only, JSON only, or both (iproute2's output_type).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +80,7 @@ impl Captured {
 }
 
 pub struct Printer {
-    w: io::BufWriter<Box<dyn Write>>,
+    w: Out,
     jw: Option<JsonWriter>,
     pub mode: Mode,
     /// iproute2's _SL_: "\n", or "\\" under -o.
@@ -121,21 +123,38 @@ pub(crate) fn write_i64<W: Write + ?Sized>(w: &mut W, v: i64) -> io::Result<()> 
 
 /// Replaces the first `{}` of `fmt` with `val` when writing.
 fn write_fmt1<W: Write + ?Sized>(w: &mut W, fmt: &str, val: Shown) -> io::Result<()> {
-    // A plain byte scan: the formats are a few bytes long, where str::find's
-    // two-way searcher costs more to set up than it saves (it was a sixth
-    // of a 10k-rule listing).
     let f = fmt.as_bytes();
-    let (head, tail) = match f.windows(2).position(|p| p == b"{}") {
+    let (head, tail) = match split_fmt(f) {
         Some(i) => (&f[..i], &f[i + 2..]),
         None => return w.write_all(f),
     };
-    w.write_all(head)?;
+    if !head.is_empty() {
+        w.write_all(head)?;
+    }
     match val {
         Shown::S(s) => w.write_all(s.as_bytes())?,
         Shown::U(n) => write_u64(w, n)?,
         Shown::I(n) => write_i64(w, n)?,
     }
+    if tail.is_empty() {
+        return Ok(());
+    }
     w.write_all(tail)
+}
+
+/// Where a format's `{}` is. A plain byte scan: the formats are a few bytes
+/// long, where str::find's two-way searcher costs more to set up than it
+/// saves (it was a sixth of a 10k-rule listing).
+#[inline]
+fn split_fmt(f: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while i + 1 < f.len() {
+        if f[i] == b'{' && f[i + 1] == b'}' {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// fd 1 as C's stdio writes it: a closed fd 1 is an error (EBADF), where
@@ -181,13 +200,13 @@ impl Printer {
         let blk =
             if unsafe { libc::fstat(1, &mut st) } == 0 && st.st_blksize > 0 { st.st_blksize as usize } else { 8192 };
         let mut p = Printer::new(Box::new(RawStdout), mode);
-        p.w = io::BufWriter::with_capacity(blk, Box::new(RawStdout));
+        p.w = Out::with_capacity(blk, Box::new(RawStdout));
         p
     }
 
     pub fn new(out: Box<dyn Write>, mode: Mode) -> Printer {
         Printer {
-            w: io::BufWriter::with_capacity(64 * 1024, out),
+            w: Out::with_capacity(64 * 1024, out),
             jw: None,
             mode,
             sl: if mode.oneline { "\\" } else { "\n" },
@@ -325,6 +344,12 @@ impl Printer {
 
     pub fn uint(&mut self, t: T, key: &str, fmt: &str, v: u64) {
         self.one(t, Color::None, Some(key), fmt, Shown::U(v), J::U(v))
+    }
+
+    /// An unsigned text value with its own JSON value (iproute2 printing a
+    /// u32 through print_int, say).
+    pub fn uint_j(&mut self, t: T, key: &str, fmt: &str, v: u64, jv: J) {
+        self.one(t, Color::None, Some(key), fmt, Shown::U(v), jv)
     }
 
     pub fn int(&mut self, t: T, key: &str, fmt: &str, v: i64) {
