@@ -84,8 +84,25 @@ impl ABuf {
         }
         let end = (self.len + s.len()).min(self.buf.len());
         let n = end - self.len;
-        self.buf[self.len..end].copy_from_slice(&s.as_bytes()[..n]);
+        // SAFETY: n bytes are readable from s and writable at buf[len..end].
+        unsafe { crate::print::out::copy_small(s.as_ptr(), self.buf.as_mut_ptr().add(self.len), n) };
         self.len = end;
+    }
+    /// Bytes as lower-case hex pairs joined by ':' (a link-layer address);
+    /// nothing when they do not fit.
+    pub fn push_hex_colon(&mut self, a: &[u8]) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let need = (a.len() * 3).saturating_sub(1);
+        let Some(out) = self.buf.get_mut(self.len..self.len + need) else { return };
+        for (i, v) in a.iter().enumerate() {
+            let o = i * 3;
+            if i > 0 {
+                out[o - 1] = b':';
+            }
+            out[o] = HEX[(v >> 4) as usize];
+            out[o + 1] = HEX[(v & 15) as usize];
+        }
+        self.len += need;
     }
     pub fn push_byte(&mut self, c: u8) {
         if !c.is_ascii() {

@@ -3,18 +3,13 @@
 use super::fmt::ABuf;
 
 /// ll_addr_n2a(): a link-layer address as ip prints it ("%02x" joined by ':').
+#[inline]
 pub fn ll_addr(a: &[u8]) -> LlText {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     // Up to 42 bytes fit the stack buffer (a link address has at most 32).
     if a.len() * 3 <= 128 {
         let mut b = ABuf::new();
-        for (i, v) in a.iter().enumerate() {
-            if i > 0 {
-                b.push_byte(b':');
-            }
-            b.push_byte(HEX[(v >> 4) as usize]);
-            b.push_byte(HEX[(v & 15) as usize]);
-        }
+        b.push_hex_colon(a);
         return LlText::Stack(b);
     }
     let mut s = String::with_capacity(a.len() * 3);
@@ -146,6 +141,7 @@ fn scan_hex_u32(s: &str) -> Option<i32> {
 /// ll_addr_n2a() with the link type: tunnels (ipip, sit, gre: 4 bytes;
 /// ip6tnl, ip6gre: 16) show an IP address, everything else hex bytes; an
 /// empty address is "00".
+#[inline]
 pub fn ll_addr_n2a(a: &[u8], ltype: u16) -> LlText {
     const ARPHRD_TUNNEL: u16 = 768;
     const ARPHRD_TUNNEL6: u16 = 769;

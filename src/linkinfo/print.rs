@@ -474,11 +474,14 @@ fn xdp_dump(ctx: &mut Ctx, x: &[u8], link: bool, details: bool) {
     const DRV_PROG_ID: u16 = 5;
     const SKB_PROG_ID: u16 = 6;
     const HW_PROG_ID: u16 = 7;
-    let tb = Tb::parse(x, 8);
-    let Some(mode) = tb.u8(ATTACHED) else { return };
-    if mode == 0 {
+    // Most links have XDP_ATTACHED_NONE: look at that one attribute
+    // before building the table.
+    let attached = attrs(x).find(|(t, _)| *t == ATTACHED).and_then(|(_, d)| get_u8(d));
+    if attached.unwrap_or(0) == 0 {
         return;
     }
+    let tb = Tb::parse(x, 8);
+    let Some(mode) = tb.u8(ATTACHED) else { return };
     if ctx.p.is_json() {
         if details {
             return;

@@ -183,9 +183,16 @@ pub fn get_be32(d: &[u8]) -> Option<u32> {
     Some(u32::from_be_bytes(d.get(..4)?.try_into().ok()?))
 }
 /// A NUL-terminated string attribute (invalid UTF-8 reads as "?").
+#[inline]
 pub fn get_str(d: &[u8]) -> &str {
     let end = d.iter().position(|&c| c == 0).unwrap_or(d.len());
-    std::str::from_utf8(&d[..end]).unwrap_or("?")
+    let s = &d[..end];
+    // Names are short ASCII: is_ascii's word test skips from_utf8's setup.
+    if s.is_ascii() {
+        // SAFETY: every byte is ASCII, which is valid UTF-8.
+        return unsafe { std::str::from_utf8_unchecked(s) };
+    }
+    std::str::from_utf8(s).unwrap_or("?")
 }
 
 /// Reads a native-endian u32 at `off` of a fixed header.

@@ -98,18 +98,31 @@ enum Shown<'a> {
     I(i64),
 }
 
-/// Writes `v` in decimal, as `{}` would.
+/// Writes `v` in decimal, as `{}` would: two digits at a time from a table.
 pub(crate) fn write_u64<W: Write + ?Sized>(w: &mut W, v: u64) -> io::Result<()> {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
     let mut buf = [0u8; 20];
     let mut i = buf.len();
     let mut n = v;
-    loop {
+    while n >= 100 {
+        let d = (n % 100) as usize * 2;
+        n /= 100;
+        i -= 2;
+        buf[i] = PAIRS[d];
+        buf[i + 1] = PAIRS[d + 1];
+    }
+    if n >= 10 {
+        let d = n as usize * 2;
+        i -= 2;
+        buf[i] = PAIRS[d];
+        buf[i + 1] = PAIRS[d + 1];
+    } else {
         i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        buf[i] = b'0' + n as u8;
     }
     w.write_all(&buf[i..])
 }
@@ -230,6 +243,7 @@ impl Printer {
         self.jw.is_none() && t != T::Json
     }
 
+    #[inline]
     fn io(&mut self, r: io::Result<()>) {
         if r.is_err() {
             self.failed = true;
@@ -302,7 +316,19 @@ impl Printer {
     }
 
     /// A fragment `fmt` whose `{}` takes `shown` in text; `jv` in JSON.
+    #[inline]
     fn one(&mut self, t: T, c: Color, key: Option<&str>, fmt: &str, shown: Shown, jv: J) {
+        // The common case first: plain text, no colour.
+        if self.jw.is_none() && t != T::Json && (c == Color::None || !self.mode.color) {
+            let r = write_fmt1(&mut self.w, fmt, shown);
+            self.io(r);
+            return;
+        }
+        self.one_slow(t, c, key, fmt, shown, jv)
+    }
+
+    #[inline(never)]
+    fn one_slow(&mut self, t: T, c: Color, key: Option<&str>, fmt: &str, shown: Shown, jv: J) {
         if self.json_ctx(t) {
             if let Some(jw) = self.jw.as_mut() {
                 if let Some(k) = key {
@@ -499,5 +525,33 @@ impl Printer {
 impl Drop for Printer {
     fn drop(&mut self) {
         let _ = self.w.flush();
+    }
+}
+
+#[cfg(test)]
+mod split_tests {
+    #[test]
+    fn split_fmt_finds_the_first_placeholder() {
+        let naive = |f: &[u8]| f.windows(2).position(|p| p == b"{}");
+        let alphabet = [b'{', b'}', b'a', b' ', 0x7a, 0x7c, 0xfb];
+        let mut seed = 0x1234_5678_9abc_def0u64;
+        for _ in 0..200_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let n = (seed % 24) as usize;
+            let f: Vec<u8> = (0..n).map(|i| alphabet[((seed >> (i * 2 % 60)) % 7) as usize]).collect();
+            assert_eq!(super::split_fmt(&f), naive(&f), "{:?}", f);
+        }
+        assert_eq!(super::split_fmt(b"mtu {} "), Some(4));
+        assert_eq!(super::split_fmt(b"            {}"), Some(12));
+        assert_eq!(super::split_fmt(b"{"), None);
+        for v in [0u64, 1, 9, 10, 99, 100, 101, 999, 1000, 65535, 4294967295, u64::MAX, 1234567890123] {
+            let mut out = Vec::new();
+            super::write_u64(&mut out, v).unwrap();
+            assert_eq!(out, v.to_string().as_bytes());
+        }
+        assert_eq!(super::split_fmt(b"{z}"), None);
+        assert_eq!(super::split_fmt(b"a{z}{}"), Some(4));
     }
 }

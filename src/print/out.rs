@@ -6,6 +6,35 @@
 
 use std::io::{self, Write};
 
+/// Copies `n` bytes from `src` to `dst`: under 16 bytes with two
+/// overlapping loads and stores (no call), else with memcpy.
+///
+/// # Safety
+/// `src` is readable and `dst` writable for `n` bytes; they do not overlap.
+#[inline(always)]
+pub(crate) unsafe fn copy_small(src: *const u8, dst: *mut u8, n: usize) {
+    // SAFETY: every load is within src[0..n], every store within dst[0..n].
+    unsafe {
+        if n >= 16 {
+            std::ptr::copy_nonoverlapping(src, dst, n);
+        } else if n >= 8 {
+            let a = (src as *const u64).read_unaligned();
+            let z = (src.add(n - 8) as *const u64).read_unaligned();
+            (dst as *mut u64).write_unaligned(a);
+            (dst.add(n - 8) as *mut u64).write_unaligned(z);
+        } else if n >= 4 {
+            let a = (src as *const u32).read_unaligned();
+            let z = (src.add(n - 4) as *const u32).read_unaligned();
+            (dst as *mut u32).write_unaligned(a);
+            (dst.add(n - 4) as *mut u32).write_unaligned(z);
+        } else if n > 0 {
+            *dst = *src;
+            *dst.add(n / 2) = *src.add(n / 2);
+            *dst.add(n - 1) = *src.add(n - 1);
+        }
+    }
+}
+
 pub struct Out {
     buf: Vec<u8>,
     inner: Box<dyn Write>,
@@ -30,29 +59,9 @@ impl Out {
         let n = b.len();
         debug_assert!(n < self.spare());
         let len = self.buf.len();
-        // SAFETY: `n` bytes fit the spare capacity (checked by every
-        // caller); every store below is within dst[0..n], every load
-        // within src[0..n]; unaligned accesses are used throughout.
+        // SAFETY: `n` bytes fit the spare capacity (checked by every caller).
         unsafe {
-            let dst = self.buf.as_mut_ptr().add(len);
-            let src = b.as_ptr();
-            if n >= 16 {
-                std::ptr::copy_nonoverlapping(src, dst, n);
-            } else if n >= 8 {
-                let a = (src as *const u64).read_unaligned();
-                let z = (src.add(n - 8) as *const u64).read_unaligned();
-                (dst as *mut u64).write_unaligned(a);
-                (dst.add(n - 8) as *mut u64).write_unaligned(z);
-            } else if n >= 4 {
-                let a = (src as *const u32).read_unaligned();
-                let z = (src.add(n - 4) as *const u32).read_unaligned();
-                (dst as *mut u32).write_unaligned(a);
-                (dst.add(n - 4) as *mut u32).write_unaligned(z);
-            } else if n > 0 {
-                *dst = *src;
-                *dst.add(n / 2) = *src.add(n / 2);
-                *dst.add(n - 1) = *src.add(n - 1);
-            }
+            copy_small(b.as_ptr(), self.buf.as_mut_ptr().add(len), n);
             self.buf.set_len(len + n);
         }
     }
