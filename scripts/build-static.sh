@@ -57,6 +57,10 @@ cp -f "$eh" "$dir/lib/libunwind.a"
 
 flags=(
 	-Zunstable-options -Cpanic=immediate-abort
+	# Nothing unwinds (immediate-abort): no .eh_frame tables (90 KB).
+	-Cforce-unwind-tables=no
+	# Repeated instruction sequences become shared calls (60 KB).
+	-Cllvm-args=-enable-machine-outliner=always
 	-Crelocation-model=static
 	-Ctarget-feature=+crt-static
 	-Clink-self-contained=no
@@ -73,7 +77,7 @@ export CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_LINKER=musl-gcc
 export CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; echo "${flags[*]}")
 unset RUSTFLAGS
 "$cargo" build --profile static --bin rip --target "$triple" \
-	-Zbuild-std=std,panic_abort >&2
+	-Zbuild-std=std,panic_abort -Zbuild-std-features="${RIP_MUSL_STD_FEATURES-optimize_for_size}" >&2
 bin="$dir/$triple/static/rip"
 [ -x "$bin" ] || { echo "build-static: no binary at $bin" >&2; exit 1; }
 echo "$bin"
