@@ -6,6 +6,19 @@
 use super::J;
 use std::io::Write;
 
+/// The bytes jsonw_puts() escapes.
+const ESCAPED: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\t' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[0x0c] = true;
+    t[0x08] = true;
+    t[b'\\' as usize] = true;
+    t[b'"' as usize] = true;
+    t
+};
+
 pub struct JsonWriter {
     depth: usize,
     pretty: bool,
@@ -41,6 +54,12 @@ impl JsonWriter {
     fn puts<W: Write>(w: &mut W, s: &str) {
         let _ = w.write_all(b"\"");
         let b = s.as_bytes();
+        // Most strings need no escape: one table test a byte, one write.
+        if !b.iter().any(|&c| ESCAPED[c as usize]) {
+            let _ = w.write_all(b);
+            let _ = w.write_all(b"\"");
+            return;
+        }
         let mut start = 0;
         for (i, &c) in b.iter().enumerate() {
             let esc: &[u8] = match c {

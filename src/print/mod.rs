@@ -193,10 +193,33 @@ impl Write for RawStdout {
     }
 }
 
+/// fd 1 as std's Stdout treats it, without its line buffer: a closed fd 1
+/// (EBADF) swallows the output silently.
+pub struct QuietStdout;
+
+impl Write for QuietStdout {
+    fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+        match RawStdout.write(b) {
+            Err(e) if e.raw_os_error() == Some(libc::EBADF) => Ok(b.len()),
+            r => r,
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 impl Printer {
     /// A printer on stdout.
     pub fn stdout(mode: Mode) -> Printer {
-        Printer::new(Box::new(io::stdout()), mode)
+        // SAFETY: isatty only reads fd 1's state.
+        if unsafe { libc::isatty(1) } == 1 {
+            return Printer::new(Box::new(io::stdout()), mode);
+        }
+        // Not a terminal: the printer's own buffer is the only one needed
+        // (std's line buffer behind it searched every 64 KiB block for its
+        // last newline — a JSON listing has none).
+        Printer::new(Box::new(QuietStdout), mode)
     }
 
     /// A printer on fd 1 buffered as glibc buffers stdout: by line on a
