@@ -689,6 +689,14 @@ pub fn inet_addr_match_rta(m: &InetPrefix, rta: Option<&[u8]>) -> i32 {
     }
 }
 
+/// rt_addr_n2a() on the stack: for printers of many entries.
+#[inline]
+pub fn rt_addr_buf(af: u8, data: &[u8]) -> ABuf {
+    let mut b = ABuf::new();
+    b.push_addr(af, data);
+    b
+}
+
 /// rt_addr_n2a(): an address as text (see [`ABuf::push_addr`]).
 pub fn rt_addr_n2a(af: u8, data: &[u8]) -> String {
     let mut b = ABuf::new();

@@ -430,7 +430,25 @@ impl Printer {
 
     /// print_0xhex(): JSON string "%#llx"; text shows `text`.
     pub fn xhex(&mut self, t: T, key: &str, fmt: &str, v: u64) {
-        let j = fmt::c_hash_x(v);
+        // "%#llx" on the stack: "0" or "0x" and the digits.
+        let mut buf = [0u8; 18];
+        let mut i = buf.len();
+        let mut n = v;
+        loop {
+            i -= 1;
+            buf[i] = b"0123456789abcdef"[(n & 15) as usize];
+            n >>= 4;
+            if n == 0 {
+                break;
+            }
+        }
+        if v != 0 {
+            i -= 2;
+            buf[i] = b'0';
+            buf[i + 1] = b'x';
+        }
+        // SAFETY: only ASCII digits and 'x' were written.
+        let j = unsafe { std::str::from_utf8_unchecked(&buf[i..]) };
         if self.json_ctx(t) {
             self.one(t, Color::None, Some(key), fmt, Shown::S(&j), J::Str(&j));
         } else {
@@ -569,6 +587,13 @@ mod split_tests {
         assert_eq!(super::split_fmt(b"mtu {} "), Some(4));
         assert_eq!(super::split_fmt(b"            {}"), Some(12));
         assert_eq!(super::split_fmt(b"{"), None);
+        for v in [0u64, 1, 0xf, 0x10, 0xff, 0xdead_beef, u64::MAX] {
+            let cap = super::Captured::default();
+            let mut p = super::Printer::new(Box::new(cap.clone()), super::Mode::default());
+            p.xhex(super::T::Any, "k", "<{}>", v);
+            p.flush().unwrap();
+            assert_eq!(cap.bytes(), format!("<{}>", super::fmt::c_hash_x(v)).as_bytes());
+        }
         for v in [0u64, 1, 9, 10, 99, 100, 101, 999, 1000, 65535, 4294967295, u64::MAX, 1234567890123] {
             let mut out = Vec::new();
             super::write_u64(&mut out, v).unwrap();

@@ -494,7 +494,7 @@ fn print_rule(p: &mut Printer, numeric: bool, details: u32, resolve: bool, ty: u
     }
     if let Some(d) = tb.get(FRA_SRC) {
         p.fp("from ");
-        p.color_string(T::Any, Color::of_family(frh.family), "src", "{}", &inet::rt_addr_n2a(frh.family, d));
+        p.color_string(T::Any, Color::of_family(frh.family), "src", "{}", inet::rt_addr_buf(frh.family, d).as_str());
         if frh.src_len as i32 != host_len {
             p.uint(T::Any, "srclen", "/{}", frh.src_len as u64);
         }
@@ -506,7 +506,7 @@ fn print_rule(p: &mut Printer, numeric: bool, details: u32, resolve: bool, ty: u
     }
     if let Some(d) = tb.get(FRA_DST) {
         p.fp(" to ");
-        p.color_string(T::Any, Color::of_family(frh.family), "dst", "{}", &inet::rt_addr_n2a(frh.family, d));
+        p.color_string(T::Any, Color::of_family(frh.family), "dst", "{}", inet::rt_addr_buf(frh.family, d).as_str());
         if frh.dst_len as i32 != host_len {
             p.uint(T::Any, "dstlen", "/{}", frh.dst_len as u64);
         }
