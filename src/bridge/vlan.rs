@@ -1090,7 +1090,7 @@ fn print_vlan_global_opts(
     p.fp(&format!("{:<16}    ", ""));
     let u8opt = |p: &mut Printer, a: u16, key: &str| {
         if let Some(v) = vtb.u8(a) {
-            p.uint(T::Any, key, &format!("{} {{}} ", key), v as u64);
+            p.uint_fmt(T::Any, key, &format!("{} {{}} ", key), v as u64);
         }
     };
     u8opt(p, 3, "mcast_snooping");
@@ -1105,7 +1105,7 @@ fn print_vlan_global_opts(
     }
     let u64opt = |p: &mut Printer, a: u16, key: &str| {
         if let Some(v) = vtb.u64(a) {
-            p.uint(T::Any, key, &format!("{} {{}} ", key), v);
+            p.uint_fmt(T::Any, key, &format!("{} {{}} ", key), v);
         }
     };
     u64opt(p, 8, "mcast_last_member_interval");

@@ -599,7 +599,7 @@ fn protodown_reason_names() -> Vec<Option<String>> {
 }
 
 fn print_details(ctx: &mut Ctx, f: &Filter, tb: &Tb) {
-    let u = |ctx: &mut Ctx, ty: u16, key: &str, fmt: &str| {
+    let u = |ctx: &mut Ctx, ty: u16, key: &str, fmt: &'static str| {
         if let Some(v) = tb.u32(ty) {
             ctx.p.uint(T::Any, key, fmt, v as u64);
         }

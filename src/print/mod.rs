@@ -86,6 +86,7 @@ pub struct Printer {
     /// iproute2's _SL_: "\n", or "\\" under -o.
     pub sl: &'static str,
     failed: bool,
+    fmts: FmtCache,
 }
 
 /// The value a text fragment shows: strings and integers are written
@@ -135,10 +136,12 @@ pub(crate) fn write_i64<W: Write + ?Sized>(w: &mut W, v: i64) -> io::Result<()> 
 }
 
 /// Replaces the first `{}` of `fmt` with `val` when writing.
-fn write_fmt1<W: Write + ?Sized>(w: &mut W, fmt: &str, val: Shown) -> io::Result<()> {
+/// Writes `fmt` with `val` in place of its `{}` at `at` (None: no `{}`).
+#[inline]
+fn write_fmt1<W: Write + ?Sized>(w: &mut W, fmt: &str, at: Option<usize>, val: Shown) -> io::Result<()> {
     let f = fmt.as_bytes();
-    let (head, tail) = match split_fmt(f) {
-        Some(i) => (&f[..i], &f[i + 2..]),
+    let (head, tail) = match at.and_then(|i| Some((f.get(..i)?, f.get(i + 2..)?))) {
+        Some(ht) => ht,
         None => return w.write_all(f),
     };
     if !head.is_empty() {
@@ -153,6 +156,40 @@ fn write_fmt1<W: Write + ?Sized>(w: &mut W, fmt: &str, val: Shown) -> io::Result
         return Ok(());
     }
     w.write_all(tail)
+}
+
+/// Formats split once: where each format's `{}` is, remembered by the
+/// format's address and length. Only `&'static str` formats are kept, and
+/// their bytes never change while the program runs, so an entry never goes
+/// stale; a collision only costs a new scan.
+struct FmtCache {
+    slots: Box<[(usize, u32, u32); FMT_SLOTS]>,
+}
+
+const FMT_SLOTS: usize = 256;
+
+impl FmtCache {
+    fn new() -> FmtCache {
+        FmtCache { slots: Box::new([(0, 0, 0); FMT_SLOTS]) }
+    }
+
+    /// The position of `fmt`'s first `{}`.
+    #[inline]
+    fn split(&mut self, fmt: &'static str) -> Option<usize> {
+        // A short format is scanned faster than it is looked up.
+        if fmt.len() <= 8 {
+            return split_fmt(fmt.as_bytes());
+        }
+        let p = fmt.as_ptr() as usize;
+        let h = (p ^ (p >> 8) ^ fmt.len()) % FMT_SLOTS;
+        let e = &mut self.slots[h];
+        if e.0 == p && e.1 as usize == fmt.len() {
+            return e.2.checked_sub(1).map(|i| i as usize);
+        }
+        let at = split_fmt(fmt.as_bytes());
+        *e = (p, fmt.len() as u32, at.map(|i| i as u32 + 1).unwrap_or(0));
+        at
+    }
 }
 
 /// Where a format's `{}` is. A plain byte scan: the formats are a few bytes
@@ -247,6 +284,7 @@ impl Printer {
             mode,
             sl: if mode.oneline { "\\" } else { "\n" },
             failed: false,
+            fmts: FmtCache::new(),
         }
     }
 
@@ -340,10 +378,11 @@ impl Printer {
 
     /// A fragment `fmt` whose `{}` takes `shown` in text; `jv` in JSON.
     #[inline]
-    fn one(&mut self, t: T, c: Color, key: Option<&str>, fmt: &str, shown: Shown, jv: J) {
+    fn one(&mut self, t: T, c: Color, key: Option<&str>, fmt: &'static str, shown: Shown, jv: J) {
         // The common case first: plain text, no colour.
         if self.jw.is_none() && t != T::Json && (c == Color::None || !self.mode.color) {
-            let r = write_fmt1(&mut self.w, fmt, shown);
+            let at = self.fmts.split(fmt);
+            let r = write_fmt1(&mut self.w, fmt, at, shown);
             self.io(r);
             return;
         }
@@ -351,7 +390,7 @@ impl Printer {
     }
 
     #[inline(never)]
-    fn one_slow(&mut self, t: T, c: Color, key: Option<&str>, fmt: &str, shown: Shown, jv: J) {
+    fn one_slow(&mut self, t: T, c: Color, key: Option<&str>, fmt: &'static str, shown: Shown, jv: J) {
         if self.json_ctx(t) {
             if let Some(jw) = self.jw.as_mut() {
                 if let Some(k) = key {
@@ -360,76 +399,107 @@ impl Printer {
                 jw.value(&mut self.w, jv);
             }
         } else if self.fp_ctx(t) {
-            let code = self.color_code(c);
-            let r = (|| {
-                if let Some(code) = code {
-                    self.w.write_all(code.as_bytes())?;
-                    write_fmt1(&mut self.w, fmt, shown)?;
-                    self.w.write_all(color::CLEAR.as_bytes())
-                } else {
-                    write_fmt1(&mut self.w, fmt, shown)
-                }
-            })();
-            self.io(r);
+            let at = self.fmts.split(fmt);
+            self.fp_fmt(c, fmt, at, shown);
         }
     }
 
-    pub fn string(&mut self, t: T, key: &str, fmt: &str, v: &str) {
+    /// The text of a fragment, coloured when asked.
+    fn fp_fmt(&mut self, c: Color, fmt: &str, at: Option<usize>, shown: Shown) {
+        let code = self.color_code(c);
+        let r = (|| {
+            if let Some(code) = code {
+                self.w.write_all(code.as_bytes())?;
+                write_fmt1(&mut self.w, fmt, at, shown)?;
+                self.w.write_all(color::CLEAR.as_bytes())
+            } else {
+                write_fmt1(&mut self.w, fmt, at, shown)
+            }
+        })();
+        self.io(r);
+    }
+
+    /// uint() with a format made at run time (not remembered).
+    pub fn uint_fmt(&mut self, t: T, key: &str, fmt: &str, v: u64) {
+        if self.json_ctx(t) {
+            if let Some(jw) = self.jw.as_mut() {
+                jw.name(&mut self.w, key);
+                jw.value(&mut self.w, J::U(v));
+            }
+        } else if self.fp_ctx(t) {
+            self.fp_fmt(Color::None, fmt, split_fmt(fmt.as_bytes()), Shown::U(v));
+        }
+    }
+
+    /// bool() with a format made at run time (not remembered).
+    pub fn bool_fmt(&mut self, t: T, key: &str, fmt: &str, v: bool) {
+        if self.json_ctx(t) {
+            if let Some(jw) = self.jw.as_mut() {
+                jw.name(&mut self.w, key);
+                jw.value(&mut self.w, J::Bool(v));
+            }
+        } else if self.fp_ctx(t) {
+            let s = if v { "true" } else { "false" };
+            self.fp_fmt(Color::None, fmt, split_fmt(fmt.as_bytes()), Shown::S(s));
+        }
+    }
+
+    pub fn string(&mut self, t: T, key: &str, fmt: &'static str, v: &str) {
         self.one(t, Color::None, Some(key), fmt, Shown::S(v), J::Str(v))
     }
 
     /// A string without a key (array element in JSON).
-    pub fn string_nokey(&mut self, t: T, fmt: &str, v: &str) {
+    pub fn string_nokey(&mut self, t: T, fmt: &'static str, v: &str) {
         self.one(t, Color::None, None, fmt, Shown::S(v), J::Str(v))
     }
 
-    pub fn color_string(&mut self, t: T, c: Color, key: &str, fmt: &str, v: &str) {
+    pub fn color_string(&mut self, t: T, c: Color, key: &str, fmt: &'static str, v: &str) {
         self.one(t, c, Some(key), fmt, Shown::S(v), J::Str(v))
     }
 
-    pub fn color_string_opt(&mut self, t: T, c: Color, key: Option<&str>, fmt: &str, v: &str) {
+    pub fn color_string_opt(&mut self, t: T, c: Color, key: Option<&str>, fmt: &'static str, v: &str) {
         self.one(t, c, key, fmt, Shown::S(v), J::Str(v))
     }
 
-    pub fn uint(&mut self, t: T, key: &str, fmt: &str, v: u64) {
+    pub fn uint(&mut self, t: T, key: &str, fmt: &'static str, v: u64) {
         self.one(t, Color::None, Some(key), fmt, Shown::U(v), J::U(v))
     }
 
     /// An unsigned text value with its own JSON value (iproute2 printing a
     /// u32 through print_int, say).
-    pub fn uint_j(&mut self, t: T, key: &str, fmt: &str, v: u64, jv: J) {
+    pub fn uint_j(&mut self, t: T, key: &str, fmt: &'static str, v: u64, jv: J) {
         self.one(t, Color::None, Some(key), fmt, Shown::U(v), jv)
     }
 
-    pub fn int(&mut self, t: T, key: &str, fmt: &str, v: i64) {
+    pub fn int(&mut self, t: T, key: &str, fmt: &'static str, v: i64) {
         self.one(t, Color::None, Some(key), fmt, Shown::I(v), J::I(v))
     }
 
     /// print_bool(): JSON true/false; text shows "true"/"false" in `fmt`.
-    pub fn bool(&mut self, t: T, key: &str, fmt: &str, v: bool) {
+    pub fn bool(&mut self, t: T, key: &str, fmt: &'static str, v: bool) {
         let s = if v { "true" } else { "false" };
         self.one(t, Color::None, Some(key), fmt, Shown::S(s), J::Bool(v))
     }
 
     /// print_on_off(): JSON true/false; text "on"/"off".
-    pub fn on_off(&mut self, t: T, key: &str, fmt: &str, v: bool) {
+    pub fn on_off(&mut self, t: T, key: &str, fmt: &'static str, v: bool) {
         let s = if v { "on" } else { "off" };
         self.one(t, Color::None, Some(key), fmt, Shown::S(s), J::Bool(v))
     }
 
     /// print_null(): JSON null; text shows `text` in `fmt`.
-    pub fn null(&mut self, t: T, key: &str, fmt: &str, text: &str) {
+    pub fn null(&mut self, t: T, key: &str, fmt: &'static str, text: &str) {
         self.one(t, Color::None, Some(key), fmt, Shown::S(text), J::Null)
     }
 
     /// print_hex(): JSON string "%x"; text shows `{:x}`.
-    pub fn hex(&mut self, t: T, key: &str, fmt: &str, v: u32) {
+    pub fn hex(&mut self, t: T, key: &str, fmt: &'static str, v: u32) {
         let s = format!("{:x}", v);
         self.one(t, Color::None, Some(key), fmt, Shown::S(&s), J::Str(&s))
     }
 
     /// print_0xhex(): JSON string "%#llx"; text shows `text`.
-    pub fn xhex(&mut self, t: T, key: &str, fmt: &str, v: u64) {
+    pub fn xhex(&mut self, t: T, key: &str, fmt: &'static str, v: u64) {
         // "%#llx" on the stack: "0" or "0x" and the digits.
         let mut buf = [0u8; 18];
         let mut i = buf.len();

@@ -111,7 +111,7 @@ pub fn print_msg(
         };
         p.color_string(T::Any, Color::Ifname, "interface", "{} ", &dev);
     }
-    let on_off = |p: &mut Printer, a: u16, key: &str, fmt: &str| {
+    let on_off = |p: &mut Printer, a: u16, key: &str, fmt: &'static str| {
         if let Some(v) = tb.get(a).and_then(get_u32) {
             p.on_off(T::Any, key, fmt, v != 0);
         }

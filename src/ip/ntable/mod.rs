@@ -351,7 +351,7 @@ fn print_ntable(s: &mut Shown, f: &Filter, m: &Msg) -> Res<()> {
     }
     for (ty, key) in [(NDTA_THRESH1, "thresh1"), (NDTA_THRESH2, "thresh2"), (NDTA_THRESH3, "thresh3")] {
         if let Some(v) = tb.get(ty) {
-            s.p.uint(T::Any, key, &format!("{} {{}} ", key), get_u32(v).unwrap_or(0) as u64);
+            s.p.uint_fmt(T::Any, key, &format!("{} {{}} ", key), get_u32(v).unwrap_or(0) as u64);
         }
     }
     if let Some(v) = tb.get(NDTA_GC_INTERVAL) {
@@ -452,7 +452,7 @@ fn print_ndtparams(s: &mut Shown, tpb: &Tb) {
         for &(ty, wide, key, word) in line.iter() {
             let v = if wide { u64v(ty) } else { u32v(ty) };
             if let Some(v) = v {
-                s.p.uint(T::Any, key, &format!("{} {{}} ", word), v);
+                s.p.uint_fmt(T::Any, key, &format!("{} {{}} ", word), v);
             }
         }
     }
@@ -475,7 +475,7 @@ fn print_ndtstats(s: &mut Shown, st: &[u8]) {
             s.p.fp("    ");
         }
         for &(n, key) in line.iter() {
-            s.p.uint(T::Any, key, &format!("{} {{}} ", key), v(n));
+            s.p.uint_fmt(T::Any, key, &format!("{} {{}} ", key), v(n));
         }
     }
     s.p.nl();

@@ -554,9 +554,9 @@ fn print_rule(p: &mut Printer, numeric: bool, details: u32, resolve: bool, ty: u
             let d = padded(d, 4);
             let (s, e) = (port(&d, 0), port(&d, 2));
             if s == e {
-                p.uint(T::Any, name, &format!(" {} {{}}", name), s as u64);
+                p.uint_fmt(T::Any, name, &format!(" {} {{}}", name), s as u64);
             } else {
-                p.uint(T::Any, &format!("{}_start", name), &format!(" {} {{}}", name), s as u64);
+                p.uint_fmt(T::Any, &format!("{}_start", name), &format!(" {} {{}}", name), s as u64);
                 p.uint(T::Any, &format!("{}_end", name), "-{}", e as u64);
             }
         }

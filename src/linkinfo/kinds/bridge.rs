@@ -234,7 +234,7 @@ pub fn parse(_ctx: &mut Ctx, _kind: &str, args: &mut Args, req: &mut Req, _hooks
 
 pub fn print(ctx: &mut Ctx, _kind: &str, data: &[u8]) {
     let tb = Tb::parse(data, IFLA_BR_MAX);
-    let p = |ctx: &mut Ctx, key: &str, fmt: &str, v: Option<u64>| {
+    let p = |ctx: &mut Ctx, key: &str, fmt: &'static str, v: Option<u64>| {
         if let Some(v) = v {
             ctx.p.uint(T::Any, key, fmt, v);
         }
@@ -412,7 +412,7 @@ pub fn print_stats_mcast(p: &mut crate::print::Printer, d: &[u8]) {
                 } else {
                     format!("v{} {{}} ", v + 1)
                 };
-                p.uint(T::Any, &format!("{}_v{}", key, v + 1), &fmt, stat(d, base + 2 * v + dir));
+                p.uint_fmt(T::Any, &format!("{}_v{}", key, v + 1), &fmt, stat(d, base + 2 * v + dir));
             }
         }
         p.close_object();
@@ -429,7 +429,7 @@ pub fn print_stats_mcast(p: &mut crate::print::Printer, d: &[u8]) {
         p.fp(&format!("{}    {}:\n", PAD16, title));
         for (dir, lead, key) in [(0, "RX: ", "rx"), (1, "TX: ", "tx")] {
             p.fp(&format!("{}      ", PAD16));
-            p.uint(T::Any, &format!("{}_v1", key), &format!("{}v1 {{}} ", lead), stat(d, base + dir));
+            p.uint_fmt(T::Any, &format!("{}_v1", key), &format!("{}v1 {{}} ", lead), stat(d, base + dir));
             p.uint(T::Any, &format!("{}_v2", key), "v2 {}\n", stat(d, base + 2 + dir));
         }
         p.close_object();

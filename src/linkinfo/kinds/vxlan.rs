@@ -492,7 +492,7 @@ pub fn print(ctx: &mut Ctx, _kind: &str, data: &[u8]) {
         (IFLA_VXLAN_L3MISS, "l3miss"),
     ] {
         if tb.has(ty) && flag(ty) {
-            ctx.p.bool(T::Any, key, &format!("{} ", key), true);
+            ctx.p.bool_fmt(T::Any, key, &format!("{} ", key), true);
         }
     }
     let tos = tb.u8(IFLA_VXLAN_TOS).unwrap_or(0);
