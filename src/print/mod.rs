@@ -520,9 +520,9 @@ impl Printer {
         // SAFETY: only ASCII digits and 'x' were written.
         let j = unsafe { std::str::from_utf8_unchecked(&buf[i..]) };
         if self.json_ctx(t) {
-            self.one(t, Color::None, Some(key), fmt, Shown::S(&j), J::Str(&j));
+            self.one(t, Color::None, Some(key), fmt, Shown::S(j), J::Str(j));
         } else {
-            self.one(t, Color::None, Some(key), fmt, Shown::S(&j), J::Null);
+            self.one(t, Color::None, Some(key), fmt, Shown::S(j), J::Null);
         }
     }
 
