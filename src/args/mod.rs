@@ -7,6 +7,7 @@
 use crate::error::Res;
 
 pub mod batch;
+pub mod bytes;
 pub mod getopt;
 pub mod keywords;
 pub mod leading;

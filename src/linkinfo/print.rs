@@ -18,7 +18,7 @@ use crate::print::{Color, J, T};
 #[derive(Default)]
 pub struct LinkEnv<'a> {
     /// (ifindex, name, flags), sorted by ifindex (the dump's own order).
-    links: Vec<(i32, &'a str, u32)>,
+    links: Vec<(i32, std::borrow::Cow<'a, str>, u32)>,
     pub nsids: HashMap<i32, Option<String>>,
 }
 
@@ -38,7 +38,7 @@ impl<'a> LinkEnv<'a> {
         self.links.sort_by_key(|e| e.0);
         self.links.dedup_by(|later, earlier| {
             if later.0 == earlier.0 {
-                *earlier = *later;
+                std::mem::swap(earlier, later);
                 true
             } else {
                 false
@@ -46,7 +46,7 @@ impl<'a> LinkEnv<'a> {
         });
     }
 
-    fn find(&self, idx: i32) -> Option<&(i32, &'a str, u32)> {
+    fn find(&self, idx: i32) -> Option<&(i32, std::borrow::Cow<'a, str>, u32)> {
         self.links.binary_search_by_key(&idx, |e| e.0).ok().and_then(|i| self.links.get(i))
     }
 
@@ -214,7 +214,7 @@ fn print_name_and_link(ctx: &mut Ctx, env: &LinkEnv, fmt: &str, name: &str, tb: 
 fn match_link_kind(tb: &Tb, kind: &str, slave: bool) -> bool {
     let Some(li) = tb.get(IFLA_LINKINFO) else { return false };
     let want = if slave { IFLA_INFO_SLAVE_KIND } else { IFLA_INFO_KIND };
-    let k = attrs(li).find(|(t, _)| *t == want).map(|(_, d)| get_str(d)).unwrap_or("");
+    let k = attrs(li).find(|(t, _)| *t == want).map(|(_, d)| get_str(d)).unwrap_or_default();
     k == kind
 }
 
@@ -290,7 +290,7 @@ pub fn print_linkinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, pay
         xdp_dump(ctx, x, f.do_link, false);
     }
     if let Some(q) = tb.str(IFLA_QDISC) {
-        ctx.p.string(T::Any, "qdisc", "qdisc {} ", q);
+        ctx.p.string(T::Any, "qdisc", "qdisc {} ", &q);
     }
     if let Some(m) = tb.u32(IFLA_MASTER) {
         let n = env.name(ctx, m as i32);
@@ -389,7 +389,7 @@ pub fn print_linkinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, pay
         if let Some(a) = tb.str(IFLA_IFALIAS) {
             let sl = ctx.p.sl;
             ctx.p.fpf(format_args!("{}    ", sl));
-            ctx.p.string(T::Any, "ifalias", "alias {}", a);
+            ctx.p.string(T::Any, "ifalias", "alias {}", &a);
         }
         if let Some(x) = tb.get(IFLA_XDP) {
             xdp_dump(ctx, x, true, true);
@@ -410,7 +410,7 @@ pub fn print_linkinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, pay
             }
             let sl = ctx.p.sl;
             ctx.p.fpf(format_args!("{}    altname ", sl));
-            ctx.p.string_nokey(T::Any, "{}", get_str(d));
+            ctx.p.string_nokey(T::Any, "{}", &get_str(d));
         }
         ctx.p.close_array(T::Json, "");
     }
@@ -611,7 +611,7 @@ fn print_details(ctx: &mut Ctx, f: &Filter, tb: &Tb) {
     u(ctx, IFLA_TSO_MAX_SEGS, "tso_max_segs", "tso_max_segs {} ");
     u(ctx, IFLA_GRO_MAX_SIZE, "gro_max_size", "gro_max_size {} ");
     if let Some(s) = tb.str(IFLA_PHYS_PORT_NAME) {
-        ctx.p.string(T::Any, "phys_port_name", "portname {} ", s);
+        ctx.p.string(T::Any, "phys_port_name", "portname {} ", &s);
     }
     if let Some(d) = tb.get(IFLA_PHYS_PORT_ID) {
         let s = hexstring(d);
@@ -622,10 +622,10 @@ fn print_details(ctx: &mut Ctx, f: &Filter, tb: &Tb) {
         ctx.p.string(T::Any, "phys_switch_id", "switchid {} ", &s);
     }
     if let Some(s) = tb.str(IFLA_PARENT_DEV_BUS_NAME) {
-        ctx.p.string(T::Any, "parentbus", "parentbus {} ", s);
+        ctx.p.string(T::Any, "parentbus", "parentbus {} ", &s);
     }
     if let Some(s) = tb.str(IFLA_PARENT_DEV_NAME) {
-        ctx.p.string(T::Any, "parentdev", "parentdev {} ", s);
+        ctx.p.string(T::Any, "parentdev", "parentdev {} ", &s);
     }
 }
 
@@ -643,18 +643,18 @@ fn print_linktype(ctx: &mut Ctx, li: &[u8]) {
     ctx.p.open_object(Some("linkinfo"));
     if let Some(kind) = tb.str(IFLA_INFO_KIND) {
         ctx.p.nl();
-        ctx.p.string(T::Any, "info_kind", "    {} ", kind);
-        if let Some(k) = crate::linkinfo::kinds::find(kind) {
+        ctx.p.string(T::Any, "info_kind", "    {} ", &kind);
+        if let Some(k) = crate::linkinfo::kinds::find(&kind) {
             if let Some(pr) = k.print {
                 ctx.p.open_object(Some("info_data"));
-                pr(ctx, kind, tb.get(IFLA_INFO_DATA).unwrap_or(&[]));
+                pr(ctx, &kind, tb.get(IFLA_INFO_DATA).unwrap_or(&[]));
                 ctx.p.close_object();
             }
         }
     }
     if let Some(sk) = tb.str(IFLA_INFO_SLAVE_KIND) {
         ctx.p.nl();
-        ctx.p.string(T::Any, "info_slave_kind", "    {}_slave ", sk);
+        ctx.p.string(T::Any, "info_slave_kind", "    {}_slave ", &sk);
         let mut slave = format!("{}_slave", sk);
         // snprintf into char[32]
         slave.truncate(31);

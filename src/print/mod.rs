@@ -77,8 +77,27 @@ impl Captured {
     }
 }
 
+/// The printer's buffer. What is written through it is text whose escape
+/// code points stand for bytes (crate::args::bytes): they are written as
+/// those bytes. `Printer::raw()` writes past the decoding.
+struct Out(io::BufWriter<Box<dyn Write>>);
+
+impl Write for Out {
+    fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+        // Each write is whole text (a &str or an ASCII piece of a format).
+        self.0.write_all(&crate::args::bytes::unescape_bytes(b))?;
+        Ok(b.len())
+    }
+    fn write_all(&mut self, b: &[u8]) -> io::Result<()> {
+        self.0.write_all(&crate::args::bytes::unescape_bytes(b))
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
 pub struct Printer {
-    w: io::BufWriter<Box<dyn Write>>,
+    w: Out,
     jw: Option<JsonWriter>,
     pub mode: Mode,
     /// iproute2's _SL_: "\n", or "\\" under -o.
@@ -181,13 +200,13 @@ impl Printer {
         let blk =
             if unsafe { libc::fstat(1, &mut st) } == 0 && st.st_blksize > 0 { st.st_blksize as usize } else { 8192 };
         let mut p = Printer::new(Box::new(RawStdout), mode);
-        p.w = io::BufWriter::with_capacity(blk, Box::new(RawStdout));
+        p.w = Out(io::BufWriter::with_capacity(blk, Box::new(RawStdout)));
         p
     }
 
     pub fn new(out: Box<dyn Write>, mode: Mode) -> Printer {
         Printer {
-            w: io::BufWriter::with_capacity(64 * 1024, out),
+            w: Out(io::BufWriter::with_capacity(64 * 1024, out)),
             jw: None,
             mode,
             sl: if mode.oneline { "\\" } else { "\n" },
@@ -393,6 +412,13 @@ impl Printer {
     /// Bytes written unconditionally (fprintf(fp, ...) in iproute2).
     pub fn raw(&mut self, s: &[u8]) {
         let r = self.w.write_all(s);
+        self.io(r);
+    }
+
+    /// Bytes written unconditionally and as they are: binary streams
+    /// (`ip route save`) and bytes read from files, never escaped text.
+    pub fn bin(&mut self, s: &[u8]) {
+        let r = self.w.0.write_all(s);
         self.io(r);
     }
 

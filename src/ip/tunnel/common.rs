@@ -261,7 +261,7 @@ fn print_nlmsg_tunnel(s: &mut Shown, m: Msg, family: u8, stats: bool, l: &mut dy
     if !l.name().is_empty() && l.name() != name {
         return Ok(());
     }
-    if !l.fetch(family, index, ty, name) || !l.matches() {
+    if !l.fetch(family, index, ty, &name) || !l.matches() {
         return Ok(());
     }
     l.print(s);

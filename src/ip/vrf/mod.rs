@@ -156,7 +156,7 @@ fn vrf_linkinfo(answer: &[u8], f: impl FnOnce(i32, Option<&[u8]>)) {
     };
     let tb = Tb::parse(attrs, IFLA_MAX);
     let Some(li) = tb.nested(IFLA_LINKINFO, IFLA_INFO_MAX) else { return };
-    if li.str(IFLA_INFO_KIND) != Some("vrf") {
+    if li.str(IFLA_INFO_KIND).as_deref() != Some("vrf") {
         return;
     }
     f(crate::netlink::attr::hdr_u32(m.payload, 4) as i32, li.get(IFLA_INFO_DATA));
