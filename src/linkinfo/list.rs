@@ -203,7 +203,7 @@ pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link
                 if sel == Some(Sel::Help) {
                     return Err(usage(ctx));
                 }
-                w.clone()
+                w
             };
             if filter_dev.is_some() {
                 return Err(duparg2("dev", &dev));

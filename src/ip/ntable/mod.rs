@@ -186,7 +186,7 @@ fn ipntable_modify(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
                     return Err(crate::error::duparg("NAME", a.cur()));
                 }
                 name = true;
-                let mut s = a.cur().as_bytes().to_vec();
+                let mut s = crate::args::bytes::unescape(a.cur()).into_owned();
                 s.push(0);
                 req.attr(NDTA_NAME, &s);
             }
