@@ -109,8 +109,7 @@ pub fn do_batch(host: &mut dyn BatchHost, name: &str) -> Res<i32> {
     }
     let mut lines = BatchLines::new(reader);
     let mut ret = 0;
-    loop {
-        let Some((line, lineno)) = lines.next_command()? else { break };
+    while let Some((line, lineno)) = lines.next_command()? {
         let spans = split(line)?;
         let words = words_of(&mut lines, &spans);
         if words.is_empty() {

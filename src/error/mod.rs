@@ -5,6 +5,7 @@
 
 use std::io::Write;
 
+pub mod bytes;
 pub mod catalogue;
 pub use catalogue::*;
 mod strerror;
@@ -25,7 +26,7 @@ thread_local! {
 /// Escape code points (crate::args::bytes) are written as the bytes they
 /// stand for.
 pub fn eprint_raw(msg: &str) {
-    eprint_bytes(&crate::args::bytes::unescape(msg))
+    eprint_bytes(&self::bytes::unescape(msg))
 }
 
 /// eprint_raw() for messages that carry argv bytes (not always UTF-8).
@@ -79,7 +80,7 @@ pub fn eprint_fmt(a: std::fmt::Arguments) {
             if s.len() > 8192 {
                 eprint_raw(s);
             } else {
-                self.0.extend_from_slice(&crate::args::bytes::unescape(s));
+                self.0.extend_from_slice(&self::bytes::unescape(s));
             }
             Ok(())
         }

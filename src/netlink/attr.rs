@@ -419,10 +419,10 @@ mod tests {
         let m: Vec<_> = msgs(r.bytes()).collect();
         assert_eq!(m.len(), 1);
         let tb = Tb::parse(&m[0].payload[16..], 20);
-        assert_eq!(tb.str(3), Some("veth0"));
+        assert_eq!(tb.str(3).as_deref(), Some("veth0"));
         assert_eq!(tb.u32(4), Some(1500));
         let li = tb.nested(18, 5).unwrap();
-        assert_eq!(li.str(1), Some("veth"));
+        assert_eq!(li.str(1).as_deref(), Some("veth"));
     }
 
     #[test]
