@@ -427,8 +427,9 @@ fn txqlen_ioctl(name: &str) -> Option<i32> {
     }
     // struct ifreq: name[16], then the union (ifr_qlen is an int).
     let mut ifr = [0u8; 40];
+    let name = crate::args::bytes::unescape(name);
     let n = name.len().min(15);
-    ifr[..n].copy_from_slice(&name.as_bytes()[..n]);
+    ifr[..n].copy_from_slice(&name[..n]);
     let r = unsafe { libc::ioctl(s, 0x8942, ifr.as_mut_ptr()) };
     let err = std::io::Error::last_os_error();
     unsafe { libc::close(s) };

@@ -133,7 +133,7 @@ fn proc_lines(path: &str) -> Option<Vec<String>> {
     let mut out = Vec::new();
     for line in data.split_inclusive(|&c| c == b'\n') {
         for piece in line.chunks(255) {
-            out.push(String::from_utf8_lossy(piece).into_owned());
+            out.push(crate::args::bytes::escape(piece).into_owned());
         }
     }
     Some(out)

@@ -135,8 +135,9 @@ fn set_name(buf: &mut [u8; 16], name: &str) -> bool {
     if !crate::names::check_ifname(name) {
         return false;
     }
+    let b = crate::args::bytes::unescape(name);
     *buf = [0; 16];
-    buf[..name.len()].copy_from_slice(name.as_bytes());
+    buf[..b.len()].copy_from_slice(&b);
     true
 }
 
@@ -396,7 +397,7 @@ fn task_name(pid: u32) -> Option<String> {
     }
     let d = &d[..d.len().min(63)];
     let end = d.iter().position(|&c| c == b'\n').unwrap_or(d.len());
-    Some(String::from_utf8_lossy(&d[..end]).into_owned())
+    Some(crate::args::bytes::escape(&d[..end]).into_owned())
 }
 
 /// show_processes(): every fd of every process that is /dev/net/tun
@@ -435,7 +436,7 @@ fn show_processes(s: &mut Shown, name: &str) {
             }
         };
         for (key, value) in fdinfo_pairs(&text) {
-            if key == b"iff" && value == name.as_bytes() {
+            if key == b"iff" && value == &*crate::args::bytes::unescape(name) {
                 let pname = task_name(pid).unwrap_or_else(|| "<NULL>".to_string());
                 s.p.string(T::Any, "name", "{}", &pname);
                 s.p.uint(T::Any, "pid", "({})", u64::from(pid));

@@ -91,7 +91,7 @@ fn vrf_of_cgroup(data: &[u8]) -> String {
             }
             // strlcpy() into char[32]
             let name = &name[..name.len().min(31)];
-            return String::from_utf8_lossy(name).into_owned();
+            return crate::args::bytes::escape(name).into_owned();
         }
     }
     String::new()
@@ -415,7 +415,7 @@ fn command_name(pid: &str) -> Option<String> {
         let name = &line[i + 5..];
         let start = name.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(name.len());
         let name = &name[start..];
-        return Some(String::from_utf8_lossy(&name[..name.len().min(31)]).into_owned());
+        return Some(crate::args::bytes::escape(&name[..name.len().min(31)]).into_owned());
     }
     Some(String::new())
 }
