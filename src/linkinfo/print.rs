@@ -199,7 +199,7 @@ fn print_name_and_link(ctx: &mut Ctx, env: &LinkEnv, fmt: &str, name: &str, tb: 
     }
     let n = shown.as_deref().unwrap_or(name);
     if ctx.o.brief > 0 && fmt == "%-16s " {
-        let s = format!("{:<16} ", n);
+        let s = format!("{:<16} ", crate::print::fmt::C(n));
         if ctx.p.is_json() {
             ctx.p.color_string(T::Any, Color::Ifname, "ifname", "{}", n);
         } else {
