@@ -239,7 +239,7 @@ fn ipvrf_show(ctx: &mut Ctx, argv: &[String]) -> Res<i32> {
             crate::print::Color::None,
             Some("name"),
             crate::print::J::Str(name),
-            format_args!("{:<16}", crate::print::fmt::C(&name)),
+            format_args!("{:<16}", crate::print::fmt::C(name)),
         );
         p.field(
             T::Any,
