@@ -32,9 +32,13 @@ fn escape_at(b: &[u8], i: usize) -> bool {
 /// Whether `s` holds an escape code point.
 #[inline]
 pub fn has_escape(s: &str) -> bool {
-    let b = s.as_bytes();
-    // Only 0xF4 can start one; most text has no byte of that value.
-    b.iter().enumerate().any(|(i, &c)| c == 0xF4 && escape_at(b, i))
+    has_escape_bytes(s.as_bytes())
+}
+
+fn has_escape_bytes(b: &[u8]) -> bool {
+    // Only 0xF4 can start one; most text has no byte of that value (and
+    // contains() is a memchr).
+    b.contains(&0xF4) && b.iter().enumerate().any(|(i, &c)| c == 0xF4 && escape_at(b, i))
 }
 
 fn push_escaped(out: &mut String, c: u8) {
@@ -108,7 +112,7 @@ pub fn unescape(s: &str) -> Cow<'_, [u8]> {
 
 /// unescape() of text already taken as bytes (a writer's buffer).
 pub fn unescape_bytes(b: &[u8]) -> Cow<'_, [u8]> {
-    if !b.iter().enumerate().any(|(i, &c)| c == 0xF4 && escape_at(b, i)) {
+    if !has_escape_bytes(b) {
         return Cow::Borrowed(b);
     }
     let mut out = Vec::with_capacity(b.len());
