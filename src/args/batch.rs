@@ -222,6 +222,36 @@ mod tests {
     }
 
     #[test]
+    fn a_huge_word_takes_the_buffer_over() {
+        let mut data = b"link show ".to_vec();
+        data.extend(std::iter::repeat_n(b'a', BIG * 4));
+        data.extend_from_slice(b"\nlink\n");
+        let mut b = BatchLines::new(std::io::Cursor::new(data));
+        let spans = split(b.next_command().ok().flatten().unwrap().0).ok().unwrap();
+        let base = b.buf.as_ptr();
+        let words = words_of(&mut b, &spans);
+        assert_eq!(words.len(), 3);
+        assert_eq!(words[2].len(), BIG * 4);
+        // Moved to the front of the same allocation, not copied.
+        assert_eq!(words[2].as_ptr(), base);
+        assert_eq!(b.next_command().ok().unwrap(), Some((&b"link\n"[..], 2)));
+    }
+
+    #[test]
+    fn many_continuations_join() {
+        let mut data = Vec::new();
+        for _ in 0..40_000 {
+            data.extend_from_slice(b"a \\\n");
+        }
+        data.extend_from_slice(b"end\n");
+        let mut b = BatchLines::new(std::io::Cursor::new(data));
+        let (line, n) = b.next_command().ok().flatten().unwrap();
+        assert_eq!(n, 40_001);
+        assert_eq!(line.len(), 40_000 * 2 + 4);
+        assert!(line.starts_with(b"a a ") && line.ends_with(b"a end\n"));
+    }
+
+    #[test]
     fn batch_line_ends_at_nul() {
         let data = b"link show\0 dev lo\naddr \\\0\nshow\n";
         let mut b = BatchLines::new(std::io::Cursor::new(&data[..]));
