@@ -433,7 +433,7 @@ fn vrf_path() -> Option<String> {
         if let Some(v) = find(start, b"/vrf") {
             start = &start[..v];
         }
-        let p = String::from_utf8_lossy(start).into_owned();
+        let p = crate::args::bytes::escape(start).into_owned();
         return Some(if p == "/" { String::new() } else { p });
     }
     Some(String::new())

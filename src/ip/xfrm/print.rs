@@ -467,7 +467,7 @@ pub fn sec_ctx(o: &mut Out, d: &[u8]) {
     let s = &s[..len.min(s.len())];
     let n = s.iter().position(|&c| c == 0).unwrap_or(s.len());
     let sl = o.sl;
-    o.f(format_args!("{} {}", String::from_utf8_lossy(&s[..n]), sl));
+    o.f(format_args!("{} {}", crate::args::bytes::escape(&s[..n]), sl));
 }
 
 /// XFRM_FLAG_PRINT(): the name, and a space when flags remain.
