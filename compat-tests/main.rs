@@ -491,14 +491,29 @@ fn bless(work: &Path) {
     }
 }
 
+/// A line as a quoted string, bytes that are not UTF-8 as \xNN (so two
+/// different bytes never show alike).
+struct Quoted<'a>(&'a [u8]);
+
+impl std::fmt::Debug for Quoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("\"")?;
+        for chunk in self.0.utf8_chunks() {
+            write!(f, "{}", chunk.valid().escape_debug())?;
+            for b in chunk.invalid() {
+                write!(f, "\\x{:02x}", b)?;
+            }
+        }
+        f.write_str("\"")
+    }
+}
+
 /// A short readable diff: the first differing lines with context.
 fn diff(what: &str, want: &[u8], got: &[u8]) -> String {
-    let w = String::from_utf8_lossy(want);
-    let g = String::from_utf8_lossy(got);
-    let wl: Vec<&str> = w.split_inclusive('\n').collect();
-    let gl: Vec<&str> = g.split_inclusive('\n').collect();
+    let wl: Vec<Quoted> = want.split_inclusive(|&c| c == b'\n').map(Quoted).collect();
+    let gl: Vec<Quoted> = got.split_inclusive(|&c| c == b'\n').map(Quoted).collect();
     let mut first = 0;
-    while first < wl.len() && first < gl.len() && wl[first] == gl[first] {
+    while first < wl.len() && first < gl.len() && wl[first].0 == gl[first].0 {
         first += 1;
     }
     let mut out = format!("\n  --- {} (reference) / +++ (rip), from line {}:", what, first + 1);

@@ -85,6 +85,24 @@ pub struct Sticky {
     /// words of the current line, each ended by a NUL (single blanks
     /// assumed), then the terminator, over what longer earlier lines left.
     pub batch_buf: Vec<u8>,
+    /// The object word of the current batch line (when short).
+    pub batch_obj: String,
+}
+
+/// Writes the words of a batch line over `buf` as makeargs() leaves its
+/// line buffer: each word ended by a NUL, then a terminating NUL.
+pub fn fill_batch_buf(buf: &mut Vec<u8>, words: &[String]) {
+    let len: usize = words.iter().map(|w| w.len() + 1).sum::<usize>() + 1;
+    if buf.len() < len {
+        buf.resize(len, 0);
+    }
+    let mut at = 0;
+    for w in words {
+        buf[at..at + w.len()].copy_from_slice(w.as_bytes());
+        buf[at + w.len()] = 0;
+        at += w.len() + 1;
+    }
+    buf[at] = 0;
 }
 
 impl Opts {

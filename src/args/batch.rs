@@ -5,55 +5,72 @@ use crate::error::{fail, Res};
 
 /// Reads batch commands as getcmdline() does: `#` starts a comment, a
 /// backslash before the newline joins the next line; line numbers count
-/// every physical line.
+/// every physical line. One buffer holds the command and is reused.
 pub struct BatchLines<R: std::io::BufRead> {
     r: R,
     lineno: usize,
+    buf: Vec<u8>,
 }
 
 impl<R: std::io::BufRead> BatchLines<R> {
     pub fn new(r: R) -> Self {
-        BatchLines { r, lineno: 0 }
+        BatchLines { r, lineno: 0, buf: Vec::new() }
     }
 
-    /// One physical line (getline()) as the C string getcmdline() works
-    /// on: it ends at the first NUL byte, newline included.
-    fn raw_line(&mut self) -> Option<String> {
-        let mut buf = Vec::new();
-        match self.r.read_until(b'\n', &mut buf) {
-            Ok(0) | Err(_) => None,
+    /// Appends one physical line (getline()) to the buffer as the C string
+    /// getcmdline() works on: it ends at the first NUL byte, newline
+    /// included, and at its first `#`. False at the end of the input.
+    fn raw_line(&mut self) -> bool {
+        let from = self.buf.len();
+        match self.r.read_until(b'\n', &mut self.buf) {
+            Ok(0) | Err(_) => {
+                self.buf.truncate(from);
+                false
+            }
             Ok(_) => {
-                if let Some(nul) = buf.iter().position(|&c| c == 0) {
-                    buf.truncate(nul);
+                if let Some(cut) = self.buf[from..].iter().position(|&c| c == 0 || c == b'#') {
+                    self.buf.truncate(from + cut);
                 }
-                // Valid UTF-8 keeps its buffer; no second copy of the line.
-                Some(String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+                true
             }
         }
     }
 
-    /// The next command and the number of its last physical line.
-    pub fn next_command(&mut self) -> Res<Option<(String, usize)>> {
-        let Some(mut line) = self.raw_line() else { return Ok(None) };
-        self.lineno += 1;
-        if let Some(i) = line.find('#') {
-            line.truncate(i);
+    /// The next command (its bytes, valid until the next call) and the
+    /// number of its last physical line.
+    pub fn next_command(&mut self) -> Res<Option<(&[u8], usize)>> {
+        if self.buf.capacity() > BIG {
+            // A huge line's buffer is not kept for the lines after it.
+            self.buf = Vec::new();
         }
-        while let Some(i) = line.find("\\\n") {
-            let Some(mut more) = self.raw_line() else {
+        self.buf.clear();
+        if !self.raw_line() {
+            return Ok(None);
+        }
+        self.lineno += 1;
+        // The line holds one newline at most, at its end: a continuation
+        // is a backslash there (strstr(line, "\\\n")).
+        while self.buf.ends_with(b"\\\n") {
+            let n = self.buf.len() - 2;
+            self.buf.truncate(n);
+            if !self.raw_line() {
                 crate::error::eprint_raw("Missing continuation line\n");
                 return Ok(None);
-            };
-            self.lineno += 1;
-            line.truncate(i);
-            if let Some(j) = more.find('#') {
-                more.truncate(j);
             }
-            line.push_str(&more);
+            self.lineno += 1;
         }
-        Ok(Some((line, self.lineno)))
+        Ok(Some((&self.buf, self.lineno)))
+    }
+
+    /// The buffer, given away (for a word as long as the line itself).
+    fn take(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.buf)
     }
 }
+
+/// A line buffer larger than this is not reused, and a word larger than
+/// this takes the buffer over instead of being copied out of it.
+const BIG: usize = 1 << 16;
 
 /// What a front end (ip, bridge) lends the shared batch driver.
 pub trait BatchHost {
@@ -77,7 +94,7 @@ pub fn do_batch(host: &mut dyn BatchHost, name: &str) -> Res<i32> {
     let reader: Box<dyn BufRead> = if name == "-" {
         Box::new(std::io::BufReader::new(std::io::stdin()))
     } else {
-        match std::fs::File::open(name) {
+        match std::fs::File::open(&*crate::args::bytes::os(name)) {
             Ok(f) => Box::new(std::io::BufReader::new(f)),
             Err(e) => {
                 let errno = e.raw_os_error().unwrap_or(libc::EIO);
@@ -93,9 +110,8 @@ pub fn do_batch(host: &mut dyn BatchHost, name: &str) -> Res<i32> {
     let mut lines = BatchLines::new(reader);
     let mut ret = 0;
     while let Some((line, lineno)) = lines.next_command()? {
-        let words = makeargs(&line)?;
-        // The words are copies: the line goes before the command runs.
-        drop(line);
+        let spans = split(line)?;
+        let words = words_of(&mut lines, &spans);
         if words.is_empty() {
             continue;
         }
@@ -111,9 +127,9 @@ pub fn do_batch(host: &mut dyn BatchHost, name: &str) -> Res<i32> {
     Ok(ret)
 }
 
-/// makeargs(): words split on blanks; a word may be quoted with ' or ".
-pub fn makeargs(line: &str) -> Res<Vec<String>> {
-    let b = line.as_bytes();
+/// makeargs(): where the words of `b` lie, split on blanks; a word may be
+/// quoted with ' or ".
+fn split(b: &[u8]) -> Res<Vec<(usize, usize)>> {
     let ws = |c: u8| matches!(c, b' ' | b'\t' | b'\r' | b'\n');
     let mut out = Vec::new();
     let mut i = 0;
@@ -133,7 +149,7 @@ pub fn makeargs(line: &str) -> Res<Vec<String>> {
             let start = i;
             match b[i..].iter().position(|&c| c == q) {
                 Some(n) => {
-                    out.push(String::from_utf8_lossy(&b[start..start + n]).into_owned());
+                    out.push((start, start + n));
                     i = start + n + 1;
                 }
                 None => return Err(fail(1, "Unterminated quoted string\n")),
@@ -143,7 +159,7 @@ pub fn makeargs(line: &str) -> Res<Vec<String>> {
             while i < b.len() && !ws(b[i]) {
                 i += 1;
             }
-            out.push(String::from_utf8_lossy(&b[start..i]).into_owned());
+            out.push((start, i));
             if i >= b.len() {
                 break;
             }
@@ -153,33 +169,95 @@ pub fn makeargs(line: &str) -> Res<Vec<String>> {
     Ok(out)
 }
 
+/// The words at `spans` of the current line, as text (crate::args::bytes).
+/// A word longer than BIG takes the line's buffer over (moved in place),
+/// so a huge word is never held twice.
+fn words_of<R: std::io::BufRead>(lines: &mut BatchLines<R>, spans: &[(usize, usize)]) -> Vec<String> {
+    use crate::args::bytes::{escape, escape_vec};
+    let big =
+        spans.iter().enumerate().filter(|(_, (s, e))| e - s > BIG).max_by_key(|(_, (s, e))| e - s).map(|(i, _)| i);
+    let mut out: Vec<String> = {
+        let b = &lines.buf;
+        spans
+            .iter()
+            .enumerate()
+            .map(|(i, &(s, e))| if Some(i) == big { String::new() } else { escape(&b[s..e]).into_owned() })
+            .collect()
+    };
+    if let Some(i) = big {
+        let (s, e) = spans[i];
+        let mut v = lines.take();
+        v.truncate(e);
+        v.drain(..s);
+        out[i] = escape_vec(v);
+    }
+    out
+}
+
+/// makeargs() of one line, as text.
+pub fn makeargs(line: &[u8]) -> Res<Vec<String>> {
+    let spans = split(line)?;
+    Ok(spans.iter().map(|&(s, e)| crate::args::bytes::escape(&line[s..e]).into_owned()).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn batch_words() {
-        assert_eq!(makeargs("link  show 'a b' \"c\"\n").ok().unwrap(), vec!["link", "show", "a b", "c"]);
-        assert!(makeargs("x 'open").is_err());
+        assert_eq!(makeargs(b"link  show 'a b' \"c\"\n").ok().unwrap(), vec!["link", "show", "a b", "c"]);
+        assert!(makeargs(b"x 'open").is_err());
+        assert_eq!(makeargs(b"v\xff 'n\xfe'").ok().unwrap(), vec!["v\u{10ffff}", "n\u{10fffe}"]);
     }
 
     #[test]
     fn batch_lines() {
         let data = "link show # c\naddr \\\nshow\n\n";
         let mut b = BatchLines::new(std::io::Cursor::new(data));
-        assert_eq!(b.next_command().ok().unwrap(), Some(("link show ".to_string(), 1)));
-        assert_eq!(b.next_command().ok().unwrap(), Some(("addr show\n".to_string(), 3)));
-        assert_eq!(b.next_command().ok().unwrap(), Some(("\n".to_string(), 4)));
+        assert_eq!(b.next_command().ok().unwrap(), Some((&b"link show "[..], 1)));
+        assert_eq!(b.next_command().ok().unwrap(), Some((&b"addr show\n"[..], 3)));
+        assert_eq!(b.next_command().ok().unwrap(), Some((&b"\n"[..], 4)));
         assert_eq!(b.next_command().ok().unwrap(), None);
+    }
+
+    #[test]
+    fn a_huge_word_takes_the_buffer_over() {
+        let mut data = b"link show ".to_vec();
+        data.extend(std::iter::repeat_n(b'a', BIG * 4));
+        data.extend_from_slice(b"\nlink\n");
+        let mut b = BatchLines::new(std::io::Cursor::new(data));
+        let spans = split(b.next_command().ok().flatten().unwrap().0).ok().unwrap();
+        let base = b.buf.as_ptr();
+        let words = words_of(&mut b, &spans);
+        assert_eq!(words.len(), 3);
+        assert_eq!(words[2].len(), BIG * 4);
+        // Moved to the front of the same allocation, not copied.
+        assert_eq!(words[2].as_ptr(), base);
+        assert_eq!(b.next_command().ok().unwrap(), Some((&b"link\n"[..], 2)));
+    }
+
+    #[test]
+    fn many_continuations_join() {
+        let mut data = Vec::new();
+        for _ in 0..40_000 {
+            data.extend_from_slice(b"a \\\n");
+        }
+        data.extend_from_slice(b"end\n");
+        let mut b = BatchLines::new(std::io::Cursor::new(data));
+        let (line, n) = b.next_command().ok().flatten().unwrap();
+        assert_eq!(n, 40_001);
+        assert_eq!(line.len(), 40_000 * 2 + 4);
+        assert!(line.starts_with(b"a a ") && line.ends_with(b"a end\n"));
     }
 
     #[test]
     fn batch_line_ends_at_nul() {
         let data = b"link show\0 dev lo\naddr \\\0\nshow\n";
         let mut b = BatchLines::new(std::io::Cursor::new(&data[..]));
-        assert_eq!(b.next_command().ok().unwrap(), Some(("link show".to_string(), 1)));
+        assert_eq!(b.next_command().ok().unwrap(), Some((&b"link show"[..], 1)));
         // The NUL hides the continuation too.
-        assert_eq!(b.next_command().ok().unwrap(), Some(("addr \\".to_string(), 2)));
-        assert_eq!(b.next_command().ok().unwrap(), Some(("show\n".to_string(), 3)));
+        assert_eq!(b.next_command().ok().unwrap(), Some((&b"addr \\"[..], 2)));
+        assert_eq!(b.next_command().ok().unwrap(), Some((&b"show\n"[..], 3)));
     }
 }

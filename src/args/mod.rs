@@ -7,6 +7,9 @@
 use crate::error::Res;
 
 pub mod batch;
+/// Names and arguments as bytes (kept in src/error, which prints them and
+/// which everything else builds on).
+pub use crate::error::bytes;
 pub mod getopt;
 pub mod keywords;
 pub mod leading;

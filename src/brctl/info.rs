@@ -24,7 +24,7 @@ pub struct Br {
 
 impl Br {
     pub fn out(&mut self, b: &[u8]) {
-        self.p.raw(b);
+        self.p.bin(b);
     }
 }
 

@@ -151,7 +151,7 @@ pub fn main(argv: Vec<OsString>) -> i32 {
 }
 
 fn main_inner(argv: Vec<OsString>) -> Res<i32> {
-    let words: Vec<String> = argv.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    let words: Vec<String> = argv.into_iter().map(crate::args::bytes::escape_os).collect();
     let parsed = parse_opts(words.get(1..).unwrap_or(&[]), &mut |n| crate::sys::namespace::netns_switch(n))?;
     let mut ctx = new_ctx(parsed.o, None);
     let r = run_parsed(&mut ctx, parsed.batch, parsed.rest);

@@ -161,7 +161,7 @@ fn accept(ctx: &mut Ctx, m: &Msg) -> i32 {
 /// rtnl_from_file(): nlmsghdr-framed messages, one after another.
 fn from_file(ctx: &mut Ctx, name: &str) -> Res<i32> {
     use std::io::Read;
-    let mut f = match std::fs::File::open(name) {
+    let mut f = match std::fs::File::open(&*crate::args::bytes::os(name)) {
         Ok(f) => f,
         Err(e) => {
             crate::eprintf!("Cannot fopen: {}\n", crate::error::strerror(e.raw_os_error().unwrap_or(libc::EIO)));

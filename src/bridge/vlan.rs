@@ -701,7 +701,13 @@ fn vlan_show(ctx: &mut Ctx, mut args: Args, subject: Subject) -> Res<i32> {
 fn open_vlan_port(p: &mut Printer, names: &mut LinkNames, ifindex: u32, subject: Subject) {
     p.open_object(None);
     let n = names.name_own_socket(ifindex);
-    p.field(T::Any, Color::Ifname, Some("ifname"), crate::print::J::Str(&n), format_args!("{:<16}  ", n));
+    p.field(
+        T::Any,
+        Color::Ifname,
+        Some("ifname"),
+        crate::print::J::Str(&n),
+        format_args!("{:<16}  ", crate::print::fmt::C(&n)),
+    );
     p.open_array(T::Json, if subject == Subject::Vlan { "vlans" } else { "tunnels" });
 }
 

@@ -260,7 +260,13 @@ pub fn print_vnifilter(p: &mut Printer, names: &mut LinkNames, hdr: Headers, m: 
         if first {
             p.open_object(None);
             let n = names.name_own_socket(ifindex);
-            p.field(T::Any, Color::Ifname, Some("ifname"), crate::print::J::Str(&n), format_args!("{:<16}  ", n));
+            p.field(
+                T::Any,
+                Color::Ifname,
+                Some("ifname"),
+                crate::print::J::Str(&n),
+                format_args!("{:<16}  ", crate::print::fmt::C(&n)),
+            );
             p.open_array(T::Json, "vnis");
             p.open_object(None);
             first = false;

@@ -5,6 +5,7 @@
 
 use std::io::Write;
 
+pub mod bytes;
 pub mod catalogue;
 pub use catalogue::*;
 mod strerror;
@@ -22,8 +23,10 @@ thread_local! {
 }
 
 /// Writes `msg` to stderr verbatim (unbuffered, as C's stderr).
+/// Escape code points (crate::args::bytes) are written as the bytes they
+/// stand for.
 pub fn eprint_raw(msg: &str) {
-    eprint_bytes(msg.as_bytes())
+    eprint_bytes(&self::bytes::unescape(msg))
 }
 
 /// eprint_raw() for messages that carry argv bytes (not always UTF-8).
@@ -60,18 +63,48 @@ pub fn fail(code: i32, msg: &str) -> Exit {
     Exit(code)
 }
 
+/// Writes formatted text to stderr as eprint_raw() does, without building
+/// the whole message first (a word of the message may be huge): short
+/// pieces are gathered, so a message is one write as C's stderr makes it.
+pub fn eprint_fmt(a: std::fmt::Arguments) {
+    if let Some(s) = a.as_str() {
+        return eprint_raw(s);
+    }
+    struct E(Vec<u8>);
+    impl std::fmt::Write for E {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            if self.0.len() + s.len() > 8192 {
+                eprint_bytes(&self.0);
+                self.0.clear();
+            }
+            if s.len() > 8192 {
+                eprint_raw(s);
+            } else {
+                self.0.extend_from_slice(&self::bytes::unescape(s));
+            }
+            Ok(())
+        }
+    }
+    let mut e = E(Vec::new());
+    let _ = std::fmt::write(&mut e, a);
+    if !e.0.is_empty() {
+        eprint_bytes(&e.0);
+    }
+}
+
 /// Writes to stderr with format arguments.
 #[macro_export]
 macro_rules! eprintf {
     ($($arg:tt)*) => {
-        $crate::error::eprint_raw(&format!($($arg)*))
+        $crate::error::eprint_fmt(format_args!($($arg)*))
     };
 }
 
 /// Prints to stderr and returns `Err(Exit(code))` from the function.
 #[macro_export]
 macro_rules! bail {
-    ($code:expr, $($arg:tt)*) => {
-        return Err($crate::error::fail($code, &format!($($arg)*)))
-    };
+    ($code:expr, $($arg:tt)*) => {{
+        $crate::error::eprint_fmt(format_args!($($arg)*));
+        return Err($crate::error::Exit($code));
+    }};
 }

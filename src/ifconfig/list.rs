@@ -500,7 +500,11 @@ pub fn do_fetch(ife: &mut Iface, socks: &Socks, skfd: Option<&OwnedFd>) -> bool 
         Ok(()) => true,
         Err(e) => {
             let msg = if e == libc::ENODEV { "Device not found".to_string() } else { crate::error::strerror(e) };
-            crate::eprintf!("{}: error fetching interface information: {}\n", String::from_utf8_lossy(&ife.name), msg);
+            crate::eprintf!(
+                "{}: error fetching interface information: {}\n",
+                crate::args::bytes::escape(&ife.name),
+                msg
+            );
             false
         }
     }
@@ -630,7 +634,7 @@ const PORT_TEXT: [&str; 7] = ["unknown", "10base2", "10baseT", "AUI", "100baseT"
 /// ife_print_long().
 pub fn print_long(p: &mut Printer, i: &Iface) {
     let h = hw::by_type(i.ty as i32);
-    p.fpf(format_args!("{}: {}  mtu {}\n", String::from_utf8_lossy(&i.name), flag_names(i.flags), i.mtu));
+    p.fpf(format_args!("{}: {}  mtu {}\n", crate::args::bytes::escape(&i.name), flag_names(i.flags), i.mtu));
     if i.has_ip {
         p.fpf(format_args!("        inet {}", in4(&i.addr)));
         p.fpf(format_args!("  netmask {}", in4(&i.netmask)));
@@ -713,7 +717,7 @@ pub fn print_long(p: &mut Printer, i: &Iface) {
 
 /// ife_print_short().
 pub fn print_short(p: &mut Printer, i: &Iface) {
-    let n = String::from_utf8_lossy(&i.name);
+    let n = crate::args::bytes::escape(&i.name);
     p.fpf(format_args!("{:<15.15} ", n));
     p.fpf(format_args!("{:5} ", i.mtu));
     match &i.stats {

@@ -270,7 +270,7 @@ fn run(s: &mut Ifconfig, args: &[Vec<u8>]) -> Done {
             }
             b"-?" | b"-h" | b"-help" | b"--help" => return s.usage(0),
             other => {
-                crate::eprintf!("ifconfig: option `{}' not recognised.\n", String::from_utf8_lossy(other));
+                crate::eprintf!("ifconfig: option `{}' not recognised.\n", crate::args::bytes::escape(other));
                 crate::error::eprint_raw("ifconfig: `--help' gives usage information.\n");
                 return Done(1);
             }

@@ -109,8 +109,9 @@ fn host(a: &[u8]) -> Vec<u8> {
     a[..end].to_vec()
 }
 
+/// Bytes as text for a message (crate::args::bytes: printed as the bytes).
 fn lossy(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+    crate::args::bytes::escape(b).into_owned()
 }
 
 struct Set<'a> {
@@ -440,7 +441,7 @@ pub fn settings(s: &mut Ifconfig, name: &[u8], words: &[Vec<u8>]) -> Done {
             b"mem_start" | b"io_addr" | b"irq" => {
                 k += 1;
                 let Some(v) = arg(k) else { return st.s.usage(E_OPTERR) };
-                let label = String::from_utf8_lossy(w).into_owned();
+                let label = crate::args::bytes::escape(w).into_owned();
                 let fd = dup(st.sk());
                 if let Err(e) = st.ioctl_main(fd.as_ref(), ioctl::SIOCGIFMAP) {
                     eprintf!("{}: SIOCGIFMAP: {}\n", label, strerror(e));

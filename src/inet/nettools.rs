@@ -199,7 +199,7 @@ pub fn in6_resolve(name: &[u8]) -> Option<[u8; 16]> {
     match netdb::getaddrinfo_inet6(name) {
         Ok(a) => Some(a),
         Err(code) => {
-            crate::eprintf!("getaddrinfo: {}: {}\n", String::from_utf8_lossy(name), code);
+            crate::eprintf!("getaddrinfo: {}: {}\n", crate::args::bytes::escape(name), code);
             None
         }
     }

@@ -149,7 +149,8 @@ pub fn main(argv: Vec<OsString>) -> i32 {
 }
 
 fn to_strings(argv: &[OsString]) -> Vec<String> {
-    argv.iter().map(|a| a.to_string_lossy().into_owned()).collect()
+    // Bytes that are not UTF-8 are kept, escaped (crate::args::bytes).
+    argv.iter().map(|a| crate::args::bytes::escape_os(a.clone())).collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -435,26 +436,25 @@ fn do_batch(ctx: &mut Ctx, name: &str) -> Res<i32> {
         }
         fn run_command(&mut self, words: Vec<String>) -> Res<i32> {
             self.ctx.o.family = self.family;
-            // The line buffer as makeargs() leaves it: the words, each
-            // ended by a NUL, written over what the longest line left.
-            let len: usize = words.iter().map(|w| w.len() + 1).sum::<usize>() + 1;
-            let buf = &mut self.ctx.sticky.batch_buf;
-            if buf.len() < len {
-                buf.resize(len, 0);
+            // The line buffer as makeargs() leaves it matters only to
+            // `ip maddress` once it keeps a pointer into it (maddr_dev_at):
+            // from the line that sets it on; what lines before it left
+            // there is never read (that line's NUL ends every read).
+            if self.ctx.sticky.maddr_dev_at.is_some() {
+                crate::ctx::fill_batch_buf(&mut self.ctx.sticky.batch_buf, &words);
             }
-            let mut at = 0;
-            for w in &words {
-                buf[at..at + w.len()].copy_from_slice(w.as_bytes());
-                buf[at + w.len()] = 0;
-                at += w.len() + 1;
-            }
-            buf[at] = 0;
             let mut words = words;
             if words.is_empty() {
                 return Ok(0);
             }
             // The words move into the cursor; none is copied.
             let obj = words.remove(0);
+            // The object word, for maddr's first pointer (only a short
+            // word can name it).
+            self.ctx.sticky.batch_obj.clear();
+            if obj.len() <= 16 {
+                self.ctx.sticky.batch_obj.push_str(&obj);
+            }
             Ok(do_cmd(self.ctx, &obj, Args::new(words), true)?.unwrap_or(1))
         }
         fn force(&self) -> bool {

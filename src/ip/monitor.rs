@@ -476,7 +476,7 @@ fn print_prefix(ctx: &mut Ctx, m: &Msg) {
 /// as a stream (a recording can be far larger than memory should hold).
 fn from_file(ctx: &mut Ctx, mon: &mut Mon, name: &str) -> Res<i32> {
     use std::io::Read;
-    let f = match std::fs::File::open(name) {
+    let f = match std::fs::File::open(&*crate::args::bytes::os(name)) {
         Ok(f) => f,
         Err(e) => {
             crate::eprintf!("Cannot fopen: {}\n", crate::error::strerror(e.raw_os_error().unwrap_or(libc::EIO)));

@@ -203,7 +203,7 @@ pub fn list_flush_or_save(ctx: &mut Ctx, mut args: Args, action: Action, do_link
                 if sel == Some(Sel::Help) {
                     return Err(usage(ctx));
                 }
-                w.clone()
+                w
             };
             if filter_dev.is_some() {
                 return Err(duparg2("dev", &dev));
@@ -245,7 +245,7 @@ pub fn name_is_vrf(ctx: &mut Ctx, name: &str) -> bool {
         let Some(a) = m.payload.get(IFINFOMSG_LEN..) else { return false };
         let tb = Tb::parse(a, IFLA_MAX);
         let Some(li) = tb.nested(IFLA_LINKINFO, IFLA_INFO_MAX) else { return false };
-        return li.str(IFLA_INFO_KIND) == Some("vrf");
+        return li.str(IFLA_INFO_KIND).as_deref() == Some("vrf");
     }
     false
 }
@@ -307,7 +307,7 @@ fn list(ctx: &mut Ctx, f: &Filter, filter_dev: Option<&str>) -> Res<i32> {
             }
             if let Some(k) = &f.kind {
                 let n = req.nest(IFLA_LINKINFO);
-                req.attr(IFLA_INFO_KIND, k.as_bytes());
+                req.attr(IFLA_INFO_KIND, &crate::args::bytes::unescape(k));
                 req.nest_end(n);
             }
         } else {
@@ -571,7 +571,7 @@ pub fn print_addrinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, p: 
     ctx.p.string(T::Any, "scope", "scope {} ", sc.as_str());
     print_ifa_flags(ctx, family, flags);
     if let Some(l) = tb.str(IFA_LABEL) {
-        ctx.p.string(T::Any, "label", "{}", l);
+        ctx.p.string(T::Any, "label", "{}", &l);
     }
     if let Some(ci) = tb.get(IFA_CACHEINFO) {
         let preferred = ci.get(0..4).and_then(get_u32).unwrap_or(0);
@@ -734,7 +734,7 @@ fn ipaddr_save(ctx: &mut Ctx, f: &Filter) -> Res<i32> {
         crate::eprintf!("Not sending a binary stream to stdout\n");
         return Err(Exit(1));
     }
-    ctx.p.raw(&IPADD_DUMP_MAGIC.to_ne_bytes());
+    ctx.p.bin(&IPADD_DUMP_MAGIC.to_ne_bytes());
     if ctx.p.flush().is_err() {
         crate::eprintf!("Can't write magic to dump file\n");
         return Err(Exit(1));
@@ -757,7 +757,7 @@ fn ipaddr_save(ctx: &mut Ctx, f: &Filter) -> Res<i32> {
     };
     for d in &dgs {
         for m in msgs(d) {
-            ctx.p.raw(m.raw);
+            ctx.p.bin(m.raw);
         }
     }
     Err(Exit(0))

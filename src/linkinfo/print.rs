@@ -20,7 +20,7 @@ use crate::print::{Color, J, T};
 #[derive(Default)]
 pub struct LinkEnv<'a> {
     /// (ifindex, name, flags), sorted by ifindex (the dump's own order).
-    links: Vec<(i32, &'a str, u32)>,
+    links: Vec<(i32, std::borrow::Cow<'a, str>, u32)>,
     pub nsids: HashMap<i32, Option<String>>,
 }
 
@@ -40,7 +40,7 @@ impl<'a> LinkEnv<'a> {
         self.links.sort_by_key(|e| e.0);
         self.links.dedup_by(|later, earlier| {
             if later.0 == earlier.0 {
-                *earlier = *later;
+                std::mem::swap(earlier, later);
                 true
             } else {
                 false
@@ -48,14 +48,14 @@ impl<'a> LinkEnv<'a> {
         });
     }
 
-    fn find(&self, idx: i32) -> Option<&(i32, &'a str, u32)> {
+    fn find(&self, idx: i32) -> Option<&(i32, std::borrow::Cow<'a, str>, u32)> {
         self.links.binary_search_by_key(&idx, |e| e.0).ok().and_then(|i| self.links.get(i))
     }
 
     /// ll_index_to_name()
-    pub fn name(&self, ctx: &mut Ctx, idx: i32) -> Cow<'a, str> {
+    pub fn name(&self, ctx: &mut Ctx, idx: i32) -> Cow<'_, str> {
         match self.find(idx) {
-            Some((_, n, _)) => Cow::Borrowed(n),
+            Some((_, n, _)) => Cow::Borrowed(n.as_ref()),
             None => Cow::Owned(ctx.ifname(idx as u32)),
         }
     }
@@ -208,8 +208,10 @@ fn print_name_and_link(ctx: &mut Ctx, env: &LinkEnv, fmt: &str, name: &str, tb: 
         if ctx.p.is_json() {
             ctx.p.color_string(T::Any, Color::Ifname, "ifname", "{}", shown.as_str());
         } else {
-            // "%-16s ": padded by bytes, as C pads.
-            while shown.len() < 16 {
+            // "%-16s ": padded by the name's bytes, as C pads (an escaped
+            // byte is one byte).
+            let len = crate::error::bytes::len(shown.as_str());
+            for _ in len..16 {
                 shown.push_byte(b' ');
             }
             shown.push_byte(b' ');
@@ -224,7 +226,7 @@ fn print_name_and_link(ctx: &mut Ctx, env: &LinkEnv, fmt: &str, name: &str, tb: 
 fn match_link_kind(tb: &Tb, kind: &str, slave: bool) -> bool {
     let Some(li) = tb.get(IFLA_LINKINFO) else { return false };
     let want = if slave { IFLA_INFO_SLAVE_KIND } else { IFLA_INFO_KIND };
-    let k = attrs(li).find(|(t, _)| *t == want).map(|(_, d)| get_str(d)).unwrap_or("");
+    let k = attrs(li).find(|(t, _)| *t == want).map(|(_, d)| get_str(d)).unwrap_or_default();
     k == kind
 }
 
@@ -243,7 +245,7 @@ pub fn print_linkinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, pay
     }
     let tb = Tb::parse(&payload[IFINFOMSG_LEN..], IFLA_MAX);
     let name: Cow<str> = match tb.get(IFLA_IFNAME) {
-        Some(d) => Cow::Borrowed(get_str(d)),
+        Some(d) => get_str(d),
         None => {
             crate::eprintf!("BUG: device with ifindex {} has nil ifname\n", index);
             Cow::Owned(format!("if{}", index as u32))
@@ -300,7 +302,7 @@ pub fn print_linkinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, pay
         xdp_dump(ctx, x, f.do_link, false);
     }
     if let Some(q) = tb.str(IFLA_QDISC) {
-        ctx.p.string(T::Any, "qdisc", "qdisc {} ", q);
+        ctx.p.string(T::Any, "qdisc", "qdisc {} ", &q);
     }
     if let Some(m) = tb.u32(IFLA_MASTER) {
         let n = env.name(ctx, m as i32);
@@ -399,7 +401,7 @@ pub fn print_linkinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, pay
         if let Some(a) = tb.str(IFLA_IFALIAS) {
             let sl = ctx.p.sl;
             ctx.p.fpf(format_args!("{}    ", sl));
-            ctx.p.string(T::Any, "ifalias", "alias {}", a);
+            ctx.p.string(T::Any, "ifalias", "alias {}", &a);
         }
         if let Some(x) = tb.get(IFLA_XDP) {
             xdp_dump(ctx, x, true, true);
@@ -420,7 +422,7 @@ pub fn print_linkinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, pay
             }
             let sl = ctx.p.sl;
             ctx.p.fpf(format_args!("{}    altname ", sl));
-            ctx.p.string_nokey(T::Any, "{}", get_str(d));
+            ctx.p.string_nokey(T::Any, "{}", &get_str(d));
         }
         ctx.p.close_array(T::Json, "");
     }
@@ -437,8 +439,9 @@ fn txqlen_ioctl(name: &str) -> Option<i32> {
     }
     // struct ifreq: name[16], then the union (ifr_qlen is an int).
     let mut ifr = [0u8; 40];
+    let name = crate::args::bytes::unescape(name);
     let n = name.len().min(15);
-    ifr[..n].copy_from_slice(&name.as_bytes()[..n]);
+    ifr[..n].copy_from_slice(&name[..n]);
     let r = unsafe { libc::ioctl(s, 0x8942, ifr.as_mut_ptr()) };
     let err = std::io::Error::last_os_error();
     unsafe { libc::close(s) };
@@ -624,7 +627,7 @@ fn print_details(ctx: &mut Ctx, f: &Filter, tb: &Tb) {
     u(ctx, IFLA_TSO_MAX_SEGS, "tso_max_segs", "tso_max_segs {} ");
     u(ctx, IFLA_GRO_MAX_SIZE, "gro_max_size", "gro_max_size {} ");
     if let Some(s) = tb.str(IFLA_PHYS_PORT_NAME) {
-        ctx.p.string(T::Any, "phys_port_name", "portname {} ", s);
+        ctx.p.string(T::Any, "phys_port_name", "portname {} ", &s);
     }
     if let Some(d) = tb.get(IFLA_PHYS_PORT_ID) {
         let s = hexstring(d);
@@ -635,10 +638,10 @@ fn print_details(ctx: &mut Ctx, f: &Filter, tb: &Tb) {
         ctx.p.string(T::Any, "phys_switch_id", "switchid {} ", &s);
     }
     if let Some(s) = tb.str(IFLA_PARENT_DEV_BUS_NAME) {
-        ctx.p.string(T::Any, "parentbus", "parentbus {} ", s);
+        ctx.p.string(T::Any, "parentbus", "parentbus {} ", &s);
     }
     if let Some(s) = tb.str(IFLA_PARENT_DEV_NAME) {
-        ctx.p.string(T::Any, "parentdev", "parentdev {} ", s);
+        ctx.p.string(T::Any, "parentdev", "parentdev {} ", &s);
     }
 }
 
@@ -656,18 +659,18 @@ fn print_linktype(ctx: &mut Ctx, li: &[u8]) {
     ctx.p.open_object(Some("linkinfo"));
     if let Some(kind) = tb.str(IFLA_INFO_KIND) {
         ctx.p.nl();
-        ctx.p.string(T::Any, "info_kind", "    {} ", kind);
-        if let Some(k) = crate::linkinfo::kinds::find(kind) {
+        ctx.p.string(T::Any, "info_kind", "    {} ", &kind);
+        if let Some(k) = crate::linkinfo::kinds::find(&kind) {
             if let Some(pr) = k.print {
                 ctx.p.open_object(Some("info_data"));
-                pr(ctx, kind, tb.get(IFLA_INFO_DATA).unwrap_or(&[]));
+                pr(ctx, &kind, tb.get(IFLA_INFO_DATA).unwrap_or(&[]));
                 ctx.p.close_object();
             }
         }
     }
     if let Some(sk) = tb.str(IFLA_INFO_SLAVE_KIND) {
         ctx.p.nl();
-        ctx.p.string(T::Any, "info_slave_kind", "    {}_slave ", sk);
+        ctx.p.string(T::Any, "info_slave_kind", "    {}_slave ", &sk);
         let mut slave = format!("{}_slave", sk);
         // snprintf into char[32]
         slave.truncate(31);

@@ -108,8 +108,8 @@ impl LinkNames {
         // if_nametoindex(): SIOCGIFINDEX, where the kernel cuts the name at
         // its ':', so an alias label "br0:1" finds br0.
         // (glibc's answers ENODEV for a name of IFNAMSIZ or more bytes.)
-        if name.len() < 16 {
-            if let Ok(idx) = crate::sys::bridge::if_nametoindex(name.as_bytes()) {
+        if crate::args::bytes::len(name) < 16 {
+            if let Ok(idx) = crate::sys::bridge::if_nametoindex(&crate::args::bytes::unescape(name)) {
                 return idx;
             }
         }
@@ -153,7 +153,7 @@ impl LinkNames {
 
 /// check_ifname() of lib/utils.c: 1-15 bytes, no '/' and no blanks.
 pub fn check_ifname(name: &str) -> bool {
-    name.len() < 16 && check_altifname(name)
+    crate::args::bytes::len(name) < 16 && check_altifname(name)
 }
 
 /// check_altifname(): non-empty, no '/' and no blanks (C isspace).
@@ -167,7 +167,7 @@ pub fn netns_name_of_id(rtnl: &mut Rtnl, nsid: i32) -> Option<String> {
     use std::os::fd::AsRawFd;
     let dir = std::fs::read_dir(crate::sys::namespace::NETNS_RUN_DIR).ok()?;
     for e in dir.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
+        let name = crate::args::bytes::escape_os(e.file_name());
         if name == "." || name == ".." {
             continue;
         }

@@ -13,7 +13,7 @@ fn find_in(path: &str, pick: impl Fn(&[u8], Option<u32>) -> bool) -> Option<(Str
         let (Some(name), Some(_), Some(num)) = (f.next(), f.next(), f.next()) else { continue };
         let id = std::str::from_utf8(num).ok().and_then(|n| n.parse::<u32>().ok());
         if pick(name, id) {
-            return Some((String::from_utf8_lossy(name).into_owned(), id?));
+            return Some((crate::args::bytes::escape(name).into_owned(), id?));
         }
     }
     None
@@ -31,10 +31,10 @@ pub fn group_name(gid: u32) -> Option<String> {
 
 /// getpwnam(name)->pw_uid.
 pub fn user_id(name: &str) -> Option<u32> {
-    find_in("/etc/passwd", |n, _| n == name.as_bytes()).map(|(_, id)| id)
+    find_in("/etc/passwd", |n, _| n == &*crate::args::bytes::unescape(name)).map(|(_, id)| id)
 }
 
 /// getgrnam(name)->gr_gid.
 pub fn group_id(name: &str) -> Option<u32> {
-    find_in("/etc/group", |n, _| n == name.as_bytes()).map(|(_, id)| id)
+    find_in("/etc/group", |n, _| n == &*crate::args::bytes::unescape(name)).map(|(_, id)| id)
 }

@@ -153,7 +153,7 @@ impl<'a> Tb<'a> {
     pub fn u64(&self, ty: u16) -> Option<u64> {
         self.get(ty).and_then(get_u64)
     }
-    pub fn str(&self, ty: u16) -> Option<&'a str> {
+    pub fn str(&self, ty: u16) -> Option<std::borrow::Cow<'a, str>> {
         self.get(ty).map(get_str)
     }
     /// A nested table.
@@ -182,17 +182,19 @@ pub fn get_be16(d: &[u8]) -> Option<u16> {
 pub fn get_be32(d: &[u8]) -> Option<u32> {
     Some(u32::from_be_bytes(d.get(..4)?.try_into().ok()?))
 }
-/// A NUL-terminated string attribute (invalid UTF-8 reads as "?").
+/// A NUL-terminated string attribute, as text (bytes that are not UTF-8
+/// escaped as crate::args::bytes does; borrowed when none is).
 #[inline]
-pub fn get_str(d: &[u8]) -> &str {
+pub fn get_str(d: &[u8]) -> std::borrow::Cow<'_, str> {
     let end = d.iter().position(|&c| c == 0).unwrap_or(d.len());
     let s = &d[..end];
-    // Names are short ASCII: is_ascii's word test skips from_utf8's setup.
+    // Names are short ASCII (never an escape): is_ascii's word test skips
+    // from_utf8's setup.
     if s.is_ascii() {
         // SAFETY: every byte is ASCII, which is valid UTF-8.
-        return unsafe { std::str::from_utf8_unchecked(s) };
+        return std::borrow::Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(s) });
     }
-    std::str::from_utf8(s).unwrap_or("?")
+    crate::args::bytes::escape(s)
 }
 
 /// Reads a native-endian u32 at `off` of a fixed header.
@@ -365,22 +367,25 @@ impl Req {
         self.attr(ty, &v.to_ne_bytes());
     }
     /// addattrstrz / addattr_l(strlen+1): the string and its NUL.
+    /// `s` is text standing for bytes (crate::args::bytes): the bytes go.
     pub fn attr_str(&mut self, ty: u16, s: &str) {
         // Short strings are copied with their NUL; a long one is checked
         // against the bound before anything is copied.
-        if s.len() < 64 {
+        let n = crate::args::bytes::len(s);
+        if n < 64 {
+            let b = crate::args::bytes::unescape(s);
             let mut v = [0u8; 64];
-            v[..s.len()].copy_from_slice(s.as_bytes());
-            self.attr(ty, &v[..s.len() + 1]);
+            v[..n].copy_from_slice(&b);
+            self.attr(ty, &v[..n + 1]);
             return;
         }
-        let len = 4 + s.len() + 1;
+        let len = 4 + n + 1;
         if u16::try_from(len).is_err() || align4(self.buf.len()) + align4(len) > self.max {
             crate::error::eprint_raw(&format!("addattr_l ERROR: message exceeded bound of {}\n", self.max));
             return;
         }
-        let mut v = Vec::with_capacity(s.len() + 1);
-        v.extend_from_slice(s.as_bytes());
+        let mut v = Vec::with_capacity(n + 1);
+        v.extend_from_slice(&crate::args::bytes::unescape(s));
         v.push(0);
         self.attr(ty, &v);
     }
@@ -422,10 +427,10 @@ mod tests {
         let m: Vec<_> = msgs(r.bytes()).collect();
         assert_eq!(m.len(), 1);
         let tb = Tb::parse(&m[0].payload[16..], 20);
-        assert_eq!(tb.str(3), Some("veth0"));
+        assert_eq!(tb.str(3).as_deref(), Some("veth0"));
         assert_eq!(tb.u32(4), Some(1500));
         let li = tb.nested(18, 5).unwrap();
-        assert_eq!(li.str(1), Some("veth"));
+        assert_eq!(li.str(1).as_deref(), Some("veth"));
     }
 
     #[test]

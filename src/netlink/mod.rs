@@ -666,7 +666,7 @@ fn ext_ack(m: &Msg, is_err_hint: bool) -> bool {
         return false;
     }
     let _ = is_err_hint;
-    print_ext_ack_msg(error != 0, msg);
+    print_ext_ack_msg(error != 0, &msg);
     error != 0
 }
 
@@ -695,7 +695,7 @@ fn dump_done(m: &Msg) -> bool {
             let tb = Tb::parse(m.payload.get(4..).unwrap_or(&[]), 8);
             if let Some(msg) = tb.get(NLMSGERR_ATTR_MSG).map(attr::get_str) {
                 if !msg.is_empty() {
-                    print_ext_ack_msg(true, msg);
+                    print_ext_ack_msg(true, &msg);
                     return false;
                 }
             }
@@ -711,7 +711,7 @@ fn dump_done(m: &Msg) -> bool {
         let tb = Tb::parse(m.payload.get(4..).unwrap_or(&[]), 8);
         if let Some(msg) = tb.get(NLMSGERR_ATTR_MSG).map(attr::get_str) {
             if !msg.is_empty() {
-                print_ext_ack_msg(false, msg);
+                print_ext_ack_msg(false, &msg);
             }
         }
     }

@@ -60,7 +60,7 @@ const RTF_IRTT: u16 = 0x100;
 const RTF_REJECT: u16 = 0x200;
 
 fn s(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+    crate::args::bytes::escape(b).into_owned()
 }
 
 /// safe_strncpy(buf, arg, 128).

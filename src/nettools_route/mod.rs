@@ -181,7 +181,7 @@ fn aftrans_opt(afname: &mut String, arg: &[u8]) -> i32 {
     let arg = &arg[..arg.len().min(255)];
     for tok in arg.split(|&c| c == b',') {
         let Some((_, name)) = AFTRANS.iter().find(|(a, _)| a.as_bytes() == tok) else {
-            crate::eprintf!("Unknown address family `{}'.\n", String::from_utf8_lossy(tok));
+            crate::eprintf!("Unknown address family `{}'.\n", crate::args::bytes::escape(tok));
             return 1;
         };
         if name.len() + afname.len() + 1 >= 256 {

@@ -91,7 +91,7 @@ fn fib4(p: &mut Printer, ext: i32, numeric: i32) -> i32 {
         if iflags & RTF_UP == 0 {
             continue;
         }
-        let iface = String::from_utf8_lossy(&w[0][..w[0].len().min(15)]).into_owned();
+        let iface = crate::args::bytes::escape(&w[0][..w[0].len().min(15)]).into_owned();
         let (refcnt, use_, metric) = (d(w[4]), d(w[5]), d(w[6]));
         let (mss, window) = (d(w[8]), d(w[9]));
         let irtt = w.get(10).map(|x| d(x)).unwrap_or(0);
@@ -261,7 +261,7 @@ fn fib6(p: &mut Printer, numeric: i32, cache: bool) -> i32 {
         let metric = hex(w[5]) as i32;
         let refcnt = hex(w[6]) as i32;
         let use_ = hex(w[7]) as i32;
-        let iface = String::from_utf8_lossy(&w[9][..w[9].len().min(15)]).into_owned();
+        let iface = crate::args::bytes::escape(&w[9][..w[9].len().min(15)]).into_owned();
         let mut flags = String::new();
         let names: [(u32, char); 12] = [
             (RTF_UP, 'U'),

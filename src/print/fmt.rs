@@ -101,3 +101,34 @@ mod tests {
         assert_eq!(c_hash_x(42), "0x2a");
     }
 }
+
+/// A string as printf("%-16s") pads it: the width counts the bytes the
+/// text stands for (crate::error::bytes), where Rust's `{:<16}` counts chars.
+pub struct C<'a>(pub &'a str);
+
+impl std::fmt::Display for C<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let pad = f.width().unwrap_or(0).saturating_sub(crate::error::bytes::len(self.0));
+        let fill = |f: &mut std::fmt::Formatter| (0..pad).try_for_each(|_| f.write_str(" "));
+        if matches!(f.align(), Some(std::fmt::Alignment::Right)) {
+            fill(f)?;
+            f.write_str(self.0)
+        } else {
+            f.write_str(self.0)?;
+            fill(f)
+        }
+    }
+}
+
+#[cfg(test)]
+mod pad_tests {
+    use super::C;
+
+    #[test]
+    fn pads_by_bytes() {
+        assert_eq!(format!("{:<6}|", C("é")), "é    |");
+        assert_eq!(format!("{:<6}|", C("v\u{10ffff}")), "v\u{10ffff}    |");
+        assert_eq!(format!("{:>4}|", C("ab")), "  ab|");
+        assert_eq!(format!("{:<2}|", C("abc")), "abc|");
+    }
+}

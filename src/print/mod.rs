@@ -558,6 +558,13 @@ impl Printer {
         self.io(r);
     }
 
+    /// Bytes written unconditionally and as they are: binary streams
+    /// (`ip route save`) and bytes read from files, never escaped text.
+    pub fn bin(&mut self, s: &[u8]) {
+        let r = self.w.write_bin(s);
+        self.io(r);
+    }
+
     /// print_nl(): the line separator, outside JSON.
     pub fn nl(&mut self) {
         if self.jw.is_none() {

@@ -3,6 +3,11 @@
 //! a copy that suits what a listing writes — a few bytes at a time. Small
 //! pieces are copied with two overlapping loads and stores instead of a
 //! call to memcpy, which was a tenth of a 4000-link listing.
+//!
+//! What is written through `Write` is text whose escape code points stand
+//! for bytes (crate::error::bytes): they go out as those bytes. Only once
+//! the process has made an escape is anything looked at. `write_bin`
+//! writes bytes as they are (binary streams, file contents).
 
 use std::io::{self, Write};
 
@@ -126,9 +131,32 @@ impl Out {
     }
 }
 
+impl Out {
+    /// Bytes as they are, never decoded.
+    pub fn write_bin(&mut self, b: &[u8]) -> io::Result<()> {
+        if b.len() < self.spare() {
+            self.put(b);
+            Ok(())
+        } else {
+            self.write_all_cold(b)
+        }
+    }
+
+    #[cold]
+    fn write_decoded(&mut self, b: &[u8]) -> io::Result<()> {
+        let d = crate::error::bytes::unescape_bytes(b);
+        self.write_bin(&d)
+    }
+}
+
 impl Write for Out {
     #[inline]
     fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+        if crate::error::bytes::any_made() && crate::error::bytes::has_escape_bytes(b) {
+            // Each write is whole text (a &str or an ASCII piece of a format).
+            self.write_decoded(b)?;
+            return Ok(b.len());
+        }
         if b.len() < self.spare() {
             self.put(b);
             Ok(b.len())
@@ -139,12 +167,10 @@ impl Write for Out {
 
     #[inline]
     fn write_all(&mut self, b: &[u8]) -> io::Result<()> {
-        if b.len() < self.spare() {
-            self.put(b);
-            Ok(())
-        } else {
-            self.write_all_cold(b)
+        if crate::error::bytes::any_made() && crate::error::bytes::has_escape_bytes(b) {
+            return self.write_decoded(b);
         }
+        self.write_bin(b)
     }
 
     fn flush(&mut self) -> io::Result<()> {

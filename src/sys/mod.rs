@@ -45,17 +45,23 @@ fn en(e: Errno) -> i32 {
     e as i32
 }
 
+/// The bytes of a path given as text (crate::args::bytes): file names
+/// from argv and directories are bytes, not always UTF-8.
+fn b(path: &str) -> std::borrow::Cow<'_, [u8]> {
+    crate::args::bytes::unescape(path)
+}
+
 /// open(2) with mode 0 (the only mode ip uses, with O_CREAT|O_EXCL).
 pub fn open(path: &str, flags: OFlag) -> SysRes<OwnedFd> {
-    nix::fcntl::open(path, flags, Mode::empty()).map_err(en)
+    nix::fcntl::open(&*b(path), flags, Mode::empty()).map_err(en)
 }
 
 pub fn mkdir(path: &str, mode: u32) -> SysRes<()> {
-    nix::unistd::mkdir(path, Mode::from_bits_truncate(mode)).map_err(en)
+    nix::unistd::mkdir(&*b(path), Mode::from_bits_truncate(mode)).map_err(en)
 }
 
 pub fn unlink(path: &str) -> SysRes<()> {
-    nix::unistd::unlink(path).map_err(en)
+    nix::unistd::unlink(&*b(path)).map_err(en)
 }
 
 /// An exclusive flock(2) on an open file, released when dropped.
@@ -81,11 +87,11 @@ impl Drop for Lock {
 
 /// mount(2) without data; `src` "" is passed as "", as ip does.
 pub fn mount(src: &str, target: &str, fstype: &str, flags: MsFlags) -> SysRes<()> {
-    nix::mount::mount(Some(src), target, Some(fstype), flags, None::<&str>).map_err(en)
+    nix::mount::mount(Some(&*b(src)), &*b(target), Some(fstype), flags, None::<&str>).map_err(en)
 }
 
 pub fn umount2(target: &str, flags: MntFlags) -> SysRes<()> {
-    nix::mount::umount2(target, flags).map_err(en)
+    nix::mount::umount2(&*b(target), flags).map_err(en)
 }
 
 pub fn setns(fd: &OwnedFd, nstype: CloneFlags) -> SysRes<()> {
@@ -104,25 +110,25 @@ pub fn fstat_id(fd: &OwnedFd) -> SysRes<(u64, u64)> {
 
 /// (st_dev, st_ino) of a path, symlinks followed (stat(2)).
 pub fn stat_id(path: &str) -> SysRes<(u64, u64)> {
-    let st = nix::sys::stat::stat(path).map_err(en)?;
+    let st = nix::sys::stat::stat(&*b(path)).map_err(en)?;
     Ok((st.st_dev, st.st_ino))
 }
 
 /// Whether statvfs() says the filesystem at `path` is read-only.
 pub fn statvfs_rdonly(path: &str) -> Option<bool> {
-    let sv = nix::sys::statvfs::statvfs(path).ok()?;
+    let sv = nix::sys::statvfs::statvfs(&*b(path)).ok()?;
     Some(sv.flags().contains(nix::sys::statvfs::FsFlags::ST_RDONLY))
 }
 
 /// A directory stream in readdir order, "." and ".." skipped, names as
-/// (lossy) strings. A read error ends the stream, as readdir()'s NULL does.
+/// text (crate::args::bytes). A read error ends the stream, as readdir()'s NULL does.
 pub struct Dir(nix::dir::OwningIter);
 
 impl Dir {
     /// opendir(3)'s open: read-only, a directory, close-on-exec.
     pub fn open(path: &str) -> SysRes<Dir> {
         let flags = OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC;
-        nix::dir::Dir::open(path, flags, Mode::empty()).map(|d| Dir(d.into_iter())).map_err(en)
+        nix::dir::Dir::open(&*b(path), flags, Mode::empty()).map(|d| Dir(d.into_iter())).map_err(en)
     }
 }
 
@@ -135,7 +141,7 @@ impl Iterator for Dir {
             if b == b"." || b == b".." {
                 continue;
             }
-            return Some(String::from_utf8_lossy(b).into_owned());
+            return Some(crate::args::bytes::escape(b).into_owned());
         }
     }
 }

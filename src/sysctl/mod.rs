@@ -220,7 +220,7 @@ impl Sysctl {
     }
 
     fn out(&mut self, b: &[u8]) {
-        self.p.raw(b);
+        self.p.bin(b);
     }
 
     /// is_proc_path(): the resolved path lies under /proc/sys/.

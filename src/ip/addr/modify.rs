@@ -183,7 +183,7 @@ pub fn ipaddr_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res
             d = Some(args.value()?);
         } else if opt == Some(Opt::Label) {
             let v = args.value()?;
-            let mut z = v.into_bytes();
+            let mut z = crate::args::bytes::unescape(&v).into_owned();
             z.push(0);
             addattr(&mut req, IFA_LABEL, &z);
         } else if opt == Some(Opt::Metric) {

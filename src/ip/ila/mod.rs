@@ -216,7 +216,7 @@ fn print_mapping(ctx: &mut Ctx, family: u16, m: &Msg) -> Res<()> {
     if let Some(idx) = tb.u32(ILA_ATTR_IFINDEX) {
         let n = ctx.names.name_own_socket(idx);
         ctx.p.color_string(T::Json, Color::Ifname, "interface", "{}", &n);
-        ctx.p.color_string(T::Fp, Color::Ifname, "interface", "{}", &format!("{:<16}", n));
+        ctx.p.color_string(T::Fp, Color::Ifname, "interface", "{}", &format!("{:<16}", crate::print::fmt::C(&n)));
     } else {
         ctx.p.string(T::Fp, "", "{}", &format!("{:<10} ", "-"));
     }

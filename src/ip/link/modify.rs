@@ -113,7 +113,7 @@ pub fn build_modify(ctx: &mut Ctx, cmd: u16, flags: u16, mut args: Args) -> Res<
     if let Some(kind) = kind {
         let linkinfo = req.nest(IFLA_LINKINFO);
         // IFLA_INFO_KIND without its NUL, as iproute2 sends it.
-        req.attr(IFLA_INFO_KIND, kind.as_bytes());
+        req.attr(IFLA_INFO_KIND, &crate::args::bytes::unescape(&kind));
         // Only the text from the first '_' on decides (strchr, strcmp).
         let slave = kind.find('_').map(|i| &kind[i..] == "_slave").unwrap_or(false);
         let data_type = if slave { IFLA_INFO_SLAVE_DATA } else { IFLA_INFO_DATA };

@@ -375,10 +375,10 @@ pub fn iplink_parse(ctx: &mut Ctx, args: &mut Args, req: &mut Req, ifi: &mut Ifi
             }
             Some(P::Alias) => {
                 let v = next_arg!();
-                if v.len() >= IFALIASZ {
+                if crate::args::bytes::len(&v) >= IFALIASZ {
                     return Err(invarg("alias too long\n", &v));
                 }
-                req.attr(IFLA_IFALIAS, v.as_bytes());
+                req.attr(IFLA_IFALIAS, &crate::args::bytes::unescape(&v));
             }
             Some(P::Group) => {
                 let v = next_arg!();
@@ -610,7 +610,7 @@ fn netns_get_fd(name: &str) -> Option<OwnedFd> {
     } else {
         format!("{}/{}", crate::sys::namespace::NETNS_RUN_DIR, name)
     };
-    std::fs::File::open(path).ok().map(OwnedFd::from)
+    std::fs::File::open(&*crate::args::bytes::os(&path)).ok().map(OwnedFd::from)
 }
 
 /// get_netnsid_from_name(): the nsid of /run/netns/NAME, or a negative value.
@@ -669,7 +669,7 @@ fn name_is_vrf(ctx: &mut Ctx, name: &str) -> Res<bool> {
         let Some(li) = tb.nested(IFLA_LINKINFO, IFLA_INFO_MAX) else {
             return Ok(false);
         };
-        return Ok(li.str(IFLA_INFO_KIND) == Some("vrf"));
+        return Ok(li.str(IFLA_INFO_KIND).as_deref() == Some("vrf"));
     }
     Ok(false)
 }

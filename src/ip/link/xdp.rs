@@ -108,7 +108,7 @@ pub(super) fn xdp_parse(
     if !pinned {
         // bpf_elf_ctx_init(): a missing file or one that is no ELF.
         let mut magic = [0u8; 4];
-        let elf = std::fs::File::open(&file)
+        let elf = std::fs::File::open(&*crate::args::bytes::os(&file))
             .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic))
             .map(|_| &magic == b"\x7fELF")
             .unwrap_or(false);

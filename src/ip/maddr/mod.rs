@@ -133,7 +133,7 @@ fn proc_lines(path: &str) -> Option<Vec<String>> {
     let mut out = Vec::new();
     for line in data.split_inclusive(|&c| c == b'\n') {
         for piece in line.chunks(255) {
-            out.push(String::from_utf8_lossy(piece).into_owned());
+            out.push(crate::args::bytes::escape(piece).into_owned());
         }
     }
     Some(out)
@@ -273,7 +273,7 @@ fn multiaddr_list(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
         let buf = &ctx.sticky.batch_buf;
         let tail = buf.get(at..).unwrap_or(&[]);
         let end = tail.iter().position(|&c| c == 0).unwrap_or(tail.len());
-        ctx.sticky.maddr_dev = Some(String::from_utf8_lossy(&tail[..end]).into_owned());
+        ctx.sticky.maddr_dev = Some(crate::args::bytes::escape(&tail[..end]).into_owned());
     }
     while a.has_next() {
         match SHOW.find(a.cur()) {
@@ -287,8 +287,14 @@ fn multiaddr_list(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
         ctx.sticky.maddr_dev = Some(a.cur().to_string());
         if ctx.o.batch_mode {
             // The object word, then this command's words before this one.
-            let obj = ctx.sticky.batch_buf.iter().position(|&c| c == 0).unwrap_or(0) + 1;
+            let obj = ctx.sticky.batch_obj.len() + 1;
             let before: usize = a.all()[..a.position()].iter().map(|w| w.len() + 1).sum();
+            if ctx.sticky.maddr_dev_at.is_none() {
+                // From here on the line buffer is kept as iproute2's.
+                let mut words = vec![ctx.sticky.batch_obj.clone()];
+                words.extend_from_slice(a.all());
+                crate::ctx::fill_batch_buf(&mut ctx.sticky.batch_buf, &words);
+            }
             ctx.sticky.maddr_dev_at = Some(obj + before);
         }
         a.step();

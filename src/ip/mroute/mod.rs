@@ -244,7 +244,13 @@ fn print_mroute(s: &mut Shown, m: Msg, f: &Filter) -> Res<()> {
     }
     if iif != 0 {
         let name = s.names.name(None, iif);
-        s.p.field(T::Any, Color::Ifname, Some("iif"), crate::print::J::Str(&name), format_args!("{:<10} ", name));
+        s.p.field(
+            T::Any,
+            Color::Ifname,
+            Some("iif"),
+            crate::print::J::Str(&name),
+            format_args!("{:<10} ", crate::print::fmt::C(&name)),
+        );
     } else {
         s.p.string(T::Any, "iif", "{} ", "unresolved");
     }

@@ -720,7 +720,13 @@ fn print_body(s: &mut Shown, f: &Filter, m: &Msg) {
         }
         if f.index == 0 && r.ifindex != 0 {
             let name = s.names.name(None, r.ifindex as u32);
-            s.p.field(T::Any, Color::Ifname, Some("dev"), J::Str(&name), format_args!("{:<16} ", name));
+            s.p.field(
+                T::Any,
+                Color::Ifname,
+                Some("dev"),
+                J::Str(&name),
+                format_args!("{:<16} ", crate::print::fmt::C(&name)),
+            );
         }
         if let Some(l) = lladdr.as_deref() {
             s.p.color_string(T::Any, Color::Mac, "lladdr", "{}", l);

@@ -80,16 +80,8 @@ fn cmd_exec(ctx: &mut Ctx, argv: &[String], fork: bool, ns: &str) -> Res<i32> {
     unsafe { libc::_exit(1) }
 }
 
-/// The command's words as C strings. The words reached rip as UTF-8 (lossy);
-/// when they are the tail of the process's own argv, the original bytes are
-/// used, so arguments that are not UTF-8 reach the command unchanged.
+/// The command's words as C strings: the bytes they stand for
+/// (crate::args::bytes).
 fn exec_args(argv: &[String]) -> Vec<CString> {
-    use std::os::unix::ffi::OsStrExt;
-    let os: Vec<std::ffi::OsString> = crate::sys::args_os();
-    if let Some(tail) = os.len().checked_sub(argv.len()).and_then(|start| os.get(start..)) {
-        if tail.iter().zip(argv).all(|(o, w)| o.to_string_lossy() == w.as_str()) {
-            return tail.iter().filter_map(|o| CString::new(o.as_bytes()).ok()).collect();
-        }
-    }
-    argv.iter().filter_map(|a| CString::new(a.as_bytes()).ok()).collect()
+    argv.iter().filter_map(|a| CString::new(crate::args::bytes::unescape(a).into_owned()).ok()).collect()
 }

@@ -299,10 +299,10 @@ fn netns_monitor(ctx: &mut Ctx) -> Res<i32> {
             // The name's bytes as the kernel gave them (printf("%s")).
             let name = ev.name.as_deref().map(|n| n.as_bytes()).unwrap_or(b"");
             if ev.mask.contains(AddWatchFlags::IN_CREATE) {
-                ctx.p.raw(&[b"add ", name, b"\n"].concat());
+                ctx.p.bin(&[b"add ", name, b"\n"].concat());
             }
             if ev.mask.contains(AddWatchFlags::IN_DELETE) {
-                ctx.p.raw(&[b"delete ", name, b"\n"].concat());
+                ctx.p.bin(&[b"delete ", name, b"\n"].concat());
             }
         }
         if tty {

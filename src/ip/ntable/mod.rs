@@ -186,7 +186,7 @@ fn ipntable_modify(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
                     return Err(crate::error::duparg("NAME", a.cur()));
                 }
                 name = true;
-                let mut s = a.cur().as_bytes().to_vec();
+                let mut s = crate::args::bytes::unescape(a.cur()).into_owned();
                 s.push(0);
                 req.attr(NDTA_NAME, &s);
             }
@@ -319,7 +319,7 @@ fn print_ntable(s: &mut Shown, f: &Filter, m: &Msg) -> Res<()> {
     }
     let tb = Tb::parse(&m.payload[NDTMSG_LEN..], NDTA_MAX);
     let name = tb.str(NDTA_NAME);
-    if let (Some(want), Some(n)) = (f.name.as_deref(), name) {
+    if let (Some(want), Some(n)) = (f.name.as_deref(), name.as_deref()) {
         if want != n {
             return Ok(());
         }
@@ -341,7 +341,7 @@ fn print_ntable(s: &mut Shown, f: &Filter, m: &Msg) -> Res<()> {
     }
     s.p.open_object(None);
     s.p.string(T::Any, "family", "{} ", crate::inet::family_name(family));
-    if let Some(n) = name {
+    if let Some(n) = &name {
         s.p.string(T::Any, "name", "{} ", n);
     }
     s.p.nl();

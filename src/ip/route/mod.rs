@@ -531,7 +531,7 @@ pub(crate) fn vrf_table(ctx: &mut Ctx, name: &str) -> u32 {
             let Some(attrs) = m.payload.get(IFINFOMSG_LEN..) else { return 0 };
             let tb = crate::netlink::attr::Tb::parse(attrs, IFLA_MAX);
             let Some(li) = tb.nested(IFLA_LINKINFO, 8) else { return 0 };
-            if li.str(1) != Some("vrf") {
+            if li.str(1).as_deref() != Some("vrf") {
                 return 0;
             }
             li.nested(2, 4).and_then(|d| d.u32(1)).unwrap_or(0)
@@ -563,7 +563,7 @@ fn list_flush_or_save(ctx: &mut Ctx, words: Args, action: Action) -> Res<i32> {
             crate::eprintf!("Not sending a binary stream to stdout\n");
             return rc(1);
         }
-        ctx.p.raw(&0x4531_1224u32.to_ne_bytes());
+        ctx.p.bin(&0x4531_1224u32.to_ne_bytes());
     }
     let mut f = Filter { tb: RT_TABLE_MAIN, ..Default::default() };
     if action == Action::Flush && words.is_empty() {
@@ -613,7 +613,7 @@ fn list_flush_or_save(ctx: &mut Ctx, words: Args, action: Action) -> Res<i32> {
                     return Ok(());
                 }
                 if action == Action::Save {
-                    env.p.raw(m.raw);
+                    env.p.bin(m.raw);
                 } else {
                     print_route(&mut env, m.ty, &r, &tb);
                 }

@@ -254,8 +254,8 @@ fn print_metrics(p: &mut Printer, m: &[u8]) {
                 }
             }
             RTAX_CC_ALGO => {
-                let s = slot.map(get_str).unwrap_or("");
-                p.string(T::Any, "congestion", "{} ", s);
+                let s = slot.map(get_str).unwrap_or_default();
+                p.string(T::Any, "congestion", "{} ", &s);
             }
             _ => p.uint(T::Any, MX_NAMES[i], "{} ", val as u64),
         }

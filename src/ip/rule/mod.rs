@@ -429,7 +429,7 @@ fn filter_nlmsg(f: &Filter, pref_family: u8, frh: &Frh, tb: &Tb) -> bool {
     for (want, ty) in [(&f.iif, FRA_IFNAME), (&f.oif, FRA_OIFNAME)] {
         if let Some(w) = want {
             match tb.str(ty) {
-                Some(n) if n == w => {}
+                Some(n) if *n == **w => {}
                 _ => return false,
             }
         }
@@ -531,7 +531,7 @@ fn print_rule(p: &mut Printer, numeric: bool, details: u32, resolve: bool, ty: u
             if !p.is_json() {
                 p.raw(format!(" {} ", key).as_bytes());
             }
-            p.color_string(T::Any, Color::Ifname, key, "{}", n);
+            p.color_string(T::Any, Color::Ifname, key, "{}", &n);
             if frh.flags & flag != 0 {
                 let k = if key == "iif" { "iif_detached" } else { "oif_detached" };
                 p.null(T::Any, k, " [detached]", "");
@@ -751,7 +751,7 @@ fn list_flush_or_save(ctx: &mut Ctx, words: Args, action: Action) -> Res<i32> {
             crate::eprintf!("Not sending a binary stream to stdout\n");
             return Ok(1);
         }
-        ctx.p.raw(&MAGIC.to_ne_bytes());
+        ctx.p.bin(&MAGIC.to_ne_bytes());
     }
     let f = parse_selectors(words, af)?;
     let mut req = dump_req(af);
@@ -773,7 +773,7 @@ fn list_flush_or_save(ctx: &mut Ctx, words: Args, action: Action) -> Res<i32> {
     let rcvbuf = ctx.o.rcvbuf;
     let ok = ctx.dump_stream(|s, m| {
         match action {
-            Action::Save => s.p.raw(m.raw),
+            Action::Save => s.p.bin(m.raw),
             Action::Flush => {
                 let Some((frh, tb)) = parse_msg(m.payload) else { return Err(Exit(-1)) };
                 if !filter_nlmsg(&f, pref_family, &frh, &tb) {

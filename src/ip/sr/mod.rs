@@ -171,7 +171,7 @@ fn process_msg(p: &mut Printer, family: u16, m: Msg) -> Res<()> {
             };
             p.uint(T::Any, "hmac", "hmac {} ", u64::from(tb.u32(ATTR_HMACKEYID).unwrap_or(0)));
             p.string(T::Any, "algo", "algo {} ", algo);
-            p.string(T::Any, "secret", "secret \"{}\"\n", &String::from_utf8_lossy(secret));
+            p.string(T::Any, "secret", "secret \"{}\"\n", &crate::args::bytes::escape(secret));
         }
         CMD_GET_TUNSRC => {
             let dst = tb.get(ATTR_DST).and_then(|d| crate::inet::inet_ntop_str(AF_INET6, d)).unwrap_or_default();

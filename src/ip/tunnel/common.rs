@@ -67,14 +67,14 @@ fn tnl_ioctl(family: u8, cmd: u64, name: &[u8], data: &mut [u8]) -> Result<(), O
 
 /// The name as ifr_name holds it (strlcpy to IFNAMSIZ).
 fn ifr_name(name: &str) -> String {
-    let b = name.as_bytes();
+    let b = crate::args::bytes::unescape(name);
     let n = b.len().min(15);
-    String::from_utf8_lossy(&b[..n]).into_owned()
+    crate::args::bytes::escape(&b[..n]).into_owned()
 }
 
 /// tnl_get_ioctl(): true on success.
 pub fn get_ioctl(family: u8, basedev: &str, p: &mut [u8]) -> bool {
-    match tnl_ioctl(family, SIOCGETTUNNEL, basedev.as_bytes(), p) {
+    match tnl_ioctl(family, SIOCGETTUNNEL, &crate::args::bytes::unescape(basedev), p) {
         Ok(()) => true,
         Err(None) => false,
         Err(Some(e)) => {
@@ -88,7 +88,7 @@ pub fn get_ioctl(family: u8, basedev: &str, p: &mut [u8]) -> bool {
 /// named one. The command's status.
 pub fn add_ioctl(family: u8, cmd: u64, basedev: &str, name: &str, p: &mut [u8]) -> i32 {
     let dev = if cmd == SIOCCHGTUNNEL && !name.is_empty() { name } else { basedev };
-    match tnl_ioctl(family, cmd, dev.as_bytes(), p) {
+    match tnl_ioctl(family, cmd, &crate::args::bytes::unescape(dev), p) {
         Ok(()) => 0,
         Err(None) => 1,
         Err(Some(e)) => {
@@ -101,7 +101,7 @@ pub fn add_ioctl(family: u8, cmd: u64, basedev: &str, name: &str, p: &mut [u8]) 
 /// tnl_del_ioctl()
 pub fn del_ioctl(family: u8, basedev: &str, name: &str, p: &mut [u8]) -> i32 {
     let dev = if !name.is_empty() { name } else { basedev };
-    match tnl_ioctl(family, SIOCDELTUNNEL, dev.as_bytes(), p) {
+    match tnl_ioctl(family, SIOCDELTUNNEL, &crate::args::bytes::unescape(dev), p) {
         Ok(()) => 0,
         Err(None) => 1,
         Err(Some(e)) => {
@@ -114,7 +114,7 @@ pub fn del_ioctl(family: u8, basedev: &str, name: &str, p: &mut [u8]) -> i32 {
 /// tnl_gen_ioctl(): the PRL and 6RD ioctls; errors other than `skiperr`
 /// are printed as "NAME: ioctl CMD failed: ERR". True on success.
 pub fn gen_ioctl(family: u8, cmd: u64, name: &str, p: &mut [u8], skiperr: i32) -> bool {
-    match tnl_ioctl(family, cmd, name.as_bytes(), p) {
+    match tnl_ioctl(family, cmd, &crate::args::bytes::unescape(name), p) {
         Ok(()) => true,
         Err(None) => false,
         Err(Some(e)) => {
@@ -261,7 +261,7 @@ fn print_nlmsg_tunnel(s: &mut Shown, m: Msg, family: u8, stats: bool, l: &mut dy
     if !l.name().is_empty() && l.name() != name {
         return Ok(());
     }
-    if !l.fetch(family, index, ty, name) || !l.matches() {
+    if !l.fetch(family, index, ty, &name) || !l.matches() {
         return Ok(());
     }
     l.print(s);

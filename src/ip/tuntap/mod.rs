@@ -135,8 +135,9 @@ fn set_name(buf: &mut [u8; 16], name: &str) -> bool {
     if !crate::names::check_ifname(name) {
         return false;
     }
+    let b = crate::args::bytes::unescape(name);
     *buf = [0; 16];
-    buf[..name.len()].copy_from_slice(name.as_bytes());
+    buf[..b.len()].copy_from_slice(&b);
     true
 }
 
@@ -284,11 +285,11 @@ fn do_show(ctx: &mut Ctx) -> Res<i32> {
 /// read_prop(): a number from /sys/class/net/DEV/PROP, with its messages.
 fn read_prop(dev: &str, prop: &str) -> Option<i64> {
     let fname = format!("/sys/class/net/{}/{}", dev, prop);
-    if fname.len() >= 128 {
+    if crate::args::bytes::len(&fname) >= 128 {
         eprint_raw("could not build pathname for property\n");
         return None;
     }
-    let data = match std::fs::read(&fname) {
+    let data = match std::fs::read(&*crate::args::bytes::os(&fname)) {
         Ok(d) => d,
         Err(e) => {
             eprint_raw(&format!("fopen {}: {}\n", fname, strerror(e.raw_os_error().unwrap_or(libc::EIO))));
@@ -396,7 +397,7 @@ fn task_name(pid: u32) -> Option<String> {
     }
     let d = &d[..d.len().min(63)];
     let end = d.iter().position(|&c| c == b'\n').unwrap_or(d.len());
-    Some(String::from_utf8_lossy(&d[..end]).into_owned())
+    Some(crate::args::bytes::escape(&d[..end]).into_owned())
 }
 
 /// show_processes(): every fd of every process that is /dev/net/tun
@@ -435,7 +436,7 @@ fn show_processes(s: &mut Shown, name: &str) {
             }
         };
         for (key, value) in fdinfo_pairs(&text) {
-            if key == b"iff" && value == name.as_bytes() {
+            if key == b"iff" && value == &*crate::args::bytes::unescape(name) {
                 let pname = task_name(pid).unwrap_or_else(|| "<NULL>".to_string());
                 s.p.string(T::Any, "name", "{}", &pname);
                 s.p.uint(T::Any, "pid", "({})", u64::from(pid));
@@ -459,14 +460,14 @@ fn print_tuntap(s: &mut Shown, m: Msg) -> Res<()> {
     let tb = Tb::parse(&m.payload[16..], IFLA_MAX);
     let Some(name) = tb.str(IFLA_IFNAME) else { return Ok(()) };
     let Some(li) = tb.nested(IFLA_LINKINFO, IFLA_INFO_MAX) else { return Ok(()) };
-    if li.str(IFLA_INFO_KIND) != Some("tun") {
+    if li.str(IFLA_INFO_KIND).as_deref() != Some("tun") {
         return Ok(());
     }
-    let Some(flags) = read_prop(name, "tun_flags") else { return Ok(()) };
-    let Some(owner) = read_prop(name, "owner") else { return Ok(()) };
-    let Some(group) = read_prop(name, "group") else { return Ok(()) };
+    let Some(flags) = read_prop(&name, "tun_flags") else { return Ok(()) };
+    let Some(owner) = read_prop(&name, "owner") else { return Ok(()) };
+    let Some(group) = read_prop(&name, "group") else { return Ok(()) };
     s.p.open_object(None);
-    s.p.color_string(T::Any, Color::Ifname, "ifname", "{}:", name);
+    s.p.color_string(T::Any, Color::Ifname, "ifname", "{}:", &name);
     print_flags(s, flags);
     if owner != -1 {
         s.p.uint(T::Any, "user", " user {}", owner as u64);
@@ -478,7 +479,7 @@ fn print_tuntap(s: &mut Shown, m: Msg) -> Res<()> {
         let sl = s.p.sl;
         s.p.fp(sl);
         s.p.fp("\tAttached to processes:");
-        show_processes(s, name);
+        show_processes(s, &name);
     }
     s.p.close_object();
     s.p.fp("\n");

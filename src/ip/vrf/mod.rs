@@ -91,7 +91,7 @@ fn vrf_of_cgroup(data: &[u8]) -> String {
             }
             // strlcpy() into char[32]
             let name = &name[..name.len().min(31)];
-            return String::from_utf8_lossy(name).into_owned();
+            return crate::args::bytes::escape(name).into_owned();
         }
     }
     String::new()
@@ -156,7 +156,7 @@ fn vrf_linkinfo(answer: &[u8], f: impl FnOnce(i32, Option<&[u8]>)) {
     };
     let tb = Tb::parse(attrs, IFLA_MAX);
     let Some(li) = tb.nested(IFLA_LINKINFO, IFLA_INFO_MAX) else { return };
-    if li.str(IFLA_INFO_KIND) != Some("vrf") {
+    if li.str(IFLA_INFO_KIND).as_deref() != Some("vrf") {
         return;
     }
     f(crate::netlink::attr::hdr_u32(m.payload, 4) as i32, li.get(IFLA_INFO_DATA));
@@ -239,7 +239,7 @@ fn ipvrf_show(ctx: &mut Ctx, argv: &[String]) -> Res<i32> {
             crate::print::Color::None,
             Some("name"),
             crate::print::J::Str(name),
-            format_args!("{:<16}", name),
+            format_args!("{:<16}", crate::print::fmt::C(name)),
         );
         p.field(
             T::Any,
@@ -415,7 +415,7 @@ fn command_name(pid: &str) -> Option<String> {
         let name = &line[i + 5..];
         let start = name.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(name.len());
         let name = &name[start..];
-        return Some(String::from_utf8_lossy(&name[..name.len().min(31)]).into_owned());
+        return Some(crate::args::bytes::escape(&name[..name.len().min(31)]).into_owned());
     }
     Some(String::new())
 }
@@ -433,7 +433,7 @@ fn vrf_path() -> Option<String> {
         if let Some(v) = find(start, b"/vrf") {
             start = &start[..v];
         }
-        let p = String::from_utf8_lossy(start).into_owned();
+        let p = crate::args::bytes::escape(start).into_owned();
         return Some(if p == "/" { String::new() } else { p });
     }
     Some(String::new())

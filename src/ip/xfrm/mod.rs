@@ -648,6 +648,7 @@ pub fn parse_mark(a: &mut Args) -> Res<(u32, u32)> {
 /// xfrm_sctx_parse(): struct xfrm_user_sec_ctx followed by the string
 /// and its NUL.
 pub fn sctx_bytes(s: &str) -> Vec<u8> {
+    let s = crate::args::bytes::unescape(s);
     let slen = s.len() + 1;
     let mut b = Vec::with_capacity(8 + slen);
     b.extend_from_slice(&((8 + slen) as u16).to_ne_bytes());
@@ -655,7 +656,7 @@ pub fn sctx_bytes(s: &str) -> Vec<u8> {
     b.push(1);
     b.push(1);
     b.extend_from_slice(&(slen as u16).to_ne_bytes());
-    b.extend_from_slice(s.as_bytes());
+    b.extend_from_slice(&s);
     b.push(0);
     b
 }

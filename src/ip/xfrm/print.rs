@@ -214,7 +214,7 @@ fn strxf_mask8(m: u8) -> String {
 
 fn cstr(b: &[u8]) -> String {
     let n = b.iter().position(|&c| c == 0).unwrap_or(b.len());
-    String::from_utf8_lossy(&b[..n]).into_owned()
+    crate::args::bytes::escape(&b[..n]).into_owned()
 }
 
 /// __xfrm_algo_print(): `name[64] key_len(u32) key` (after `hdr` extra
@@ -467,7 +467,7 @@ pub fn sec_ctx(o: &mut Out, d: &[u8]) {
     let s = &s[..len.min(s.len())];
     let n = s.iter().position(|&c| c == 0).unwrap_or(s.len());
     let sl = o.sl;
-    o.f(format_args!("{} {}", String::from_utf8_lossy(&s[..n]), sl));
+    o.f(format_args!("{} {}", crate::args::bytes::escape(&s[..n]), sl));
 }
 
 /// XFRM_FLAG_PRINT(): the name, and a space when flags remain.

@@ -611,7 +611,7 @@ fn modify(ctx: &mut Ctx, cmd: u16, mut a: Args) -> Res<i32> {
                     // struct xfrm_algo[_aead|_auth]: name[64] (strlcpy),
                     // key_len in bits, [icv_len|trunc_len], key.
                     let mut d = vec![0u8; 64];
-                    let nb = name.as_bytes();
+                    let nb = crate::args::bytes::unescape(&name);
                     let n = nb.len().min(63);
                     d[..n].copy_from_slice(&nb[..n]);
                     d.extend_from_slice(&((k.len() * 8) as u32).to_ne_bytes());

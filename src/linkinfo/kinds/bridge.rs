@@ -469,7 +469,7 @@ fn print_stats_attr(ctx: &mut Ctx, sel: XstatsSel, attr: &[u8], ifindex: u32) {
         crate::print::Color::None,
         Some("ifname"),
         crate::print::J::Str(&name),
-        format_args!("{:<16}\n", name),
+        format_args!("{:<16}\n", crate::print::fmt::C(&name)),
     );
     for (ty, d) in crate::netlink::attrs(list) {
         if sel.attr != 0 && ty != sel.attr {
