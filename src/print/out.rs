@@ -133,6 +133,7 @@ impl Out {
 
 impl Out {
     /// Bytes as they are, never decoded.
+    #[inline(always)]
     pub fn write_bin(&mut self, b: &[u8]) -> io::Result<()> {
         if b.len() < self.spare() {
             self.put(b);
@@ -143,6 +144,7 @@ impl Out {
     }
 
     #[cold]
+    #[inline(never)]
     fn write_decoded(&mut self, b: &[u8]) -> io::Result<()> {
         let d = crate::error::bytes::unescape_bytes(b);
         self.write_bin(&d)
@@ -165,7 +167,7 @@ impl Write for Out {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn write_all(&mut self, b: &[u8]) -> io::Result<()> {
         if crate::error::bytes::any_made() && crate::error::bytes::has_escape_bytes(b) {
             return self.write_decoded(b);
