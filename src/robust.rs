@@ -215,10 +215,25 @@ mod tests {
         "netconf show",
         "-j netconf",
         "-4 netconf show dev lo",
+        "neigh show",
+        "-s -d neigh show",
+        "-j neigh show",
+        "rule show",
+        "-d -j rule show",
+        "-6 rule show",
+        "maddr show",
+        "ntable show",
+        "-s ntable show",
+        "addrlabel list",
+        "mroute show",
+        "-6 mroute show",
+        "-d link show type bridge",
+        "-d -j link show type vxlan",
+        "-s -s -d addr show",
     ];
 
     fn argv(r: &mut Rng) -> Vec<String> {
-        if r.below(2) == 0 {
+        if r.below(3) != 0 {
             return r.pick(GOOD).split(' ').map(|s| s.to_string()).collect();
         }
         let mut v = Vec::new();
@@ -458,6 +473,18 @@ mod tests {
             out.extend(tlv(t, &data));
         }
         out
+    }
+
+    /// Any rtnetlink message an ip listing reads: a random fixed header with
+    /// a plausible family, then random (nested) attributes.
+    fn generic_rt(r: &mut Rng) -> Vec<u8> {
+        let ty = [16u16, 20, 24, 28, 32, 64, 72, 80, 104, 84][r.below(10)];
+        let mut b: Vec<u8> = (0..[4, 8, 12, 12, 16, 28][r.below(6)]).map(|_| r.next() as u8).collect();
+        if let Some(f) = b.first_mut() {
+            *f = [AF_INET, AF_INET6, AF_BRIDGE, 0, 128, 129][r.below(6)];
+        }
+        b.extend(tree(r, 2, 24));
+        nlmsg(ty, NLM_F_MULTI, &b)
     }
 
     /// A bridge reply: an AF_BRIDGE link (IFLA_PROTINFO, IFLA_AF_SPEC with
@@ -729,7 +756,12 @@ mod tests {
     #[test]
     fn random_argv_and_replies_never_panic() {
         if std::env::var_os("RIP_FUZZ_CHILD").is_some() {
-            return fuzz(seed());
+            fuzz(seed());
+            // A code path that ended the process early would look like a pass.
+            if let Some(done) = std::env::var_os("RIP_PROP_DONE") {
+                std::fs::write(done, b"done\n").expect("the child's done marker");
+            }
+            return;
         }
         let seed = seed();
         let n = iterations();
@@ -740,6 +772,8 @@ mod tests {
             return fuzz(seed);
         }
         let exe = std::env::current_exe().expect("test binary path");
+        let done = std::env::temp_dir().join(format!("rip-prop-{}.done", std::process::id()));
+        let _ = std::fs::remove_file(&done);
         let st = std::process::Command::new("unshare")
             .args(["--net", "--mount", "--propagation", "private", "--", "sh", "-c"])
             .arg(
@@ -749,12 +783,15 @@ mod tests {
             )
             .arg(exe)
             .env("RIP_FUZZ_CHILD", "1")
+            .env("RIP_PROP_DONE", &done)
             .env("RIP_PROP_SEED", format!("{seed}"))
             .env("RIP_PROP_N", format!("{n}"))
             .env("RIP_PROP_SHOW", std::env::var_os("RIP_PROP_SHOW").unwrap_or_default())
             .status()
             .expect("unshare");
         assert!(st.success(), "property test failed (RIP_PROP_SEED=0x{seed:x} RIP_PROP_N={n}): {:?}", st);
+        let finished = std::fs::remove_file(&done).is_ok();
+        assert!(finished, "the property test's child ended before its last iteration (RIP_PROP_SEED=0x{seed:x})");
     }
 
     fn iterations() -> usize {
@@ -975,7 +1012,11 @@ mod tests {
             let dgrams = if bridge {
                 datagrams(&mut r, &mut bridge_msg)
             } else {
-                datagrams(&mut r, &mut |r: &mut Rng| if r.below(2) == 0 { link_msg(r) } else { addr_or_route(r) })
+                datagrams(&mut r, &mut |r: &mut Rng| match r.below(3) {
+                    0 => link_msg(r),
+                    1 => addr_or_route(r),
+                    _ => generic_rt(r),
+                })
             };
             // The same replies with strays in front of some datagrams:
             // filtered by port id and sequence, they must change nothing.
