@@ -561,11 +561,13 @@ impl Rtnl {
             let buf = std::mem::take(&mut self.buf);
             let mut outcome: Option<Result<Option<Vec<u8>>, NlError>> = None;
             for m in msgs(&buf[..n.min(buf.len())]) {
-                // __rtnl_talk_iov(): one request, so its sequence number or
-                // the one before it (seq - iovlen, in size_t).
-                if self.filter
-                    && (m.pid != self.local_pid || m.seq > seq || (m.seq as u64) < (seq as u64).wrapping_sub(1))
-                {
+                // Only this request's sequence number. __rtnl_talk_iov() also
+                // takes the one before (seq - iovlen), but iproute2 asks
+                // ll_link_get() on a socket of its own, where rip asks on
+                // this one: the ACK an `-echo` request leaves queued (seq - 1)
+                // would answer rip's name lookup (fuzz: ip -echo link add
+                // ... type veth peer name e1 printed "@if11").
+                if self.filter && (m.pid != self.local_pid || m.seq != seq) {
                     continue;
                 }
                 if m.ty == NLMSG_ERROR {
