@@ -129,9 +129,9 @@ fn braces(pattern: &[u8], flags: u32, out: &mut Vec<Vec<u8>>) -> Option<i32> {
     } else if flags & NOCHECK == 0 {
         Some(NOMATCH)
     } else {
-        // No alternative matched: NOCHECK gives the pattern as written.
-        out.push(pattern.to_vec());
-        Some(0)
+        // No alternative matched: glibc globs the whole pattern as it is
+        // (NOCHECK then gives it back, a trailing '/' dropped).
+        Some(plain(pattern, flags, out))
     }
 }
 
