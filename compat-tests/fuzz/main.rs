@@ -10,6 +10,13 @@
 //!   RIP_FUZZ_N=N      how many commands (default: the bounded count below)
 //!   RIP_FUZZ_BATCH=N  commands per twin pair (default 100)
 //!   RIP_FUZZ_AREAS=w,w  only seeds whose tool or object is one of these words
+//!   RIP_FUZZ_WORK=DIR the work directory (default target/fuzz)
+//!   RIP_BIN=FILE      another build of rip (default: this build's)
+//!
+//! Long run (issue 21: >= 20,000 commands, about 15 min on 2 cores):
+//!
+//!   RIP_FUZZ_N=20000 RIP_FUZZ_SEED=0xc525a94a \
+//!     RIP_FUZZ_AREAS=link,addr,route,netns,bridge,sysctl cargo test --release --test fuzz
 //!
 //! Also the settle tool the sandboxes call (`fuzz --settle`).
 #![allow(clippy::type_complexity)]
@@ -152,14 +159,21 @@ fn main() {
             words.iter().any(|w| a[0] == w.as_bytes() || obj == w.as_bytes())
         });
     }
+    // The knobs that shape the run (at this commit: the seeds are the cases).
+    let mut knobs = format!("RIP_FUZZ_SEED={:#x} RIP_FUZZ_N={}", seed, n);
+    if let Ok(b) = std::env::var("RIP_FUZZ_BATCH") {
+        knobs.push_str(&format!(" RIP_FUZZ_BATCH={}", b));
+    }
+    if let Ok(a) = std::env::var("RIP_FUZZ_AREAS") {
+        knobs.push_str(&format!(" RIP_FUZZ_AREAS={}", a));
+    }
     println!(
-        "fuzz: seed {:#x}, {} commands, {} a batch, {} seed commands (RIP_FUZZ_SEED={:#x} RIP_FUZZ_N={} reproduces this run)",
+        "fuzz: seed {:#x}, {} commands, {} a batch, {} seed commands ({} reproduces this run)",
         seed,
         n,
         batch,
         seeds.cmds.len(),
-        seed,
-        n
+        knobs
     );
     if seeds.cmds.is_empty() {
         println!("fuzz: FAILED: no seed commands");
@@ -168,7 +182,10 @@ fn main() {
     let mut rng = Rng::new(seed);
     let cmds: Vec<Argv> = (0..n).map(|_| seeds.mutant(&mut rng)).collect();
 
-    let work = root().join("target/fuzz");
+    let work = std::env::var_os("RIP_FUZZ_WORK")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target/fuzz"));
     let _ = fs::remove_dir_all(&work);
     let _ = fs::create_dir_all(work.join("repro"));
     let rules = expected::load(&root().join("compat-tests/fuzz/expected"));
@@ -278,7 +295,10 @@ fn run_batch(
     let case_path = dir.join("batch.case");
     let _ = fs::write(&case_path, &case);
 
-    let rip = PathBuf::from(env!("CARGO_BIN_EXE_rip"));
+    let rip = std::env::var_os("RIP_BIN")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_rip")));
     let me = std::env::current_exe().unwrap_or_default();
     let hostns = fs::read_link("/proc/self/ns/net").map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
     let driver = root().join("compat-tests/driver.sh");

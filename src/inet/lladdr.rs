@@ -78,6 +78,17 @@ pub fn scan_mac(s: &str) -> Option<[u8; 6]> {
     Some(out)
 }
 
+/// The word as iproute2 shows it after a failed ll_addr_a2n(): the C
+/// function cuts it in place at each ':' it passes, so a message that
+/// names the argument afterwards shows only its first part (a word with a
+/// '.' is read as an IPv4 address and left whole).
+pub fn a2n_mangled(arg: &str) -> &str {
+    if arg.contains('.') {
+        return arg;
+    }
+    arg.split(':').next().unwrap_or(arg)
+}
+
 /// ll_addr_a2n() of lib/utils.c: a link-layer address of at most `max`
 /// bytes (or a dotted IPv4 address), as a Vec. A part is sscanf("%x") into an
 /// int (wrapping), and more parts than `max` give max + 1 bytes (never a

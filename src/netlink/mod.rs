@@ -14,6 +14,7 @@ pub mod genl;
 use std::collections::VecDeque;
 use std::io;
 
+use attr::NLMSG_HDRLEN;
 pub use attr::{attrs, msgs, Msg, Req, Tb};
 use consts::*;
 
@@ -29,9 +30,24 @@ pub struct Rtnl {
     seq: u32,
     dump_seq: u32,
     local_pid: u32,
+    /// Replies of another sequence or port are skipped (rtnl_dump_filter,
+    /// rtnl_talk): always live; in a replay only for the property test.
+    filter: bool,
     buf: Vec<u8>,
     #[cfg(debug_assertions)]
     record: Option<std::fs::File>,
+}
+
+/// A replay's sequence placeholder: a recorded message with this sequence
+/// number answers the latest request (strict replays of the property test).
+#[cfg(test)]
+pub const REPLAY_SEQ: u32 = 0xfeed_5eed;
+
+#[cfg(test)]
+thread_local! {
+    /// Set by the property test: replays made on this thread filter by
+    /// sequence and port id as a live socket does, with this port id.
+    pub static STRICT_REPLAY: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
 }
 
 /// The outcome of a request the kernel refused: its errno (message printed).
@@ -78,6 +94,7 @@ impl Rtnl {
             seq,
             dump_seq: 0,
             local_pid: addr.port_number(),
+            filter: true,
             buf: Vec::with_capacity(32768),
             #[cfg(debug_assertions)]
             record: std::env::var_os("RIP_NL_RECORD")
@@ -119,6 +136,7 @@ impl Rtnl {
             seq,
             dump_seq: 0,
             local_pid,
+            filter: true,
             buf: Vec::with_capacity(32768),
             #[cfg(debug_assertions)]
             record: std::env::var_os("RIP_NL_RECORD")
@@ -247,11 +265,19 @@ impl Rtnl {
 
     /// A handle that answers from recorded datagrams, in order.
     pub fn replay(datagrams: Vec<Vec<u8>>) -> Rtnl {
+        #[cfg(test)]
+        let (filter, local_pid) = match STRICT_REPLAY.with(|s| s.get()) {
+            Some(pid) => (true, pid),
+            None => (false, 0),
+        };
+        #[cfg(not(test))]
+        let (filter, local_pid) = (false, 0);
         Rtnl {
             backend: Backend::Replay(datagrams.into()),
             seq: 1,
             dump_seq: 0,
-            local_pid: 0,
+            local_pid,
+            filter,
             buf: Vec::new(),
             #[cfg(debug_assertions)]
             record: None,
@@ -309,6 +335,10 @@ impl Rtnl {
             Backend::Replay(q) => match q.pop_front() {
                 Some(d) => {
                     self.buf = d;
+                    #[cfg(test)]
+                    if self.filter {
+                        replay_fix_seq(&mut self.buf, self.seq);
+                    }
                     Ok(self.buf.len())
                 }
                 None => {
@@ -403,7 +433,7 @@ impl Rtnl {
             let mut done = false;
             let mut result = Ok(true);
             for m in msgs(&buf[..n.min(buf.len())]) {
-                if !self.is_replay() && (m.pid != self.local_pid || m.seq != self.dump_seq) {
+                if self.filter && (m.pid != self.local_pid || m.seq != self.dump_seq) {
                     continue;
                 }
                 if m.flags & NLM_F_DUMP_INTR != 0 {
@@ -419,7 +449,9 @@ impl Rtnl {
                     break;
                 }
                 if m.ty == NLMSG_ERROR {
-                    if m.payload.len() < 4 {
+                    // rtnl_dump_error(): a whole struct nlmsgerr, else
+                    // "ERROR truncated"; no extended ACK here.
+                    if m.payload.len() < 20 {
                         eprint_raw("ERROR truncated\n");
                     } else {
                         let err = attr::hdr_u32(m.payload, 0) as i32;
@@ -434,12 +466,20 @@ impl Rtnl {
                     return Err(e);
                 }
             }
-            self.buf = buf;
             if done {
+                self.buf = buf;
                 if intr && result == Ok(true) {
                     eprint_raw("Dump was interrupted and may be inconsistent.\n");
                 }
                 return result;
+            }
+            // Bytes no whole message covers end the process, as in
+            // rtnl_dump_filter_l() ("!!!Remnant of size N", exit 1).
+            let rest = remnant(&buf[..n.min(buf.len())]);
+            self.buf = buf;
+            if rest != 0 {
+                eprint_raw(&format!("!!!Remnant of size {}\n", rest));
+                return Err(crate::error::Exit(1));
             }
         }
     }
@@ -521,7 +561,13 @@ impl Rtnl {
             let buf = std::mem::take(&mut self.buf);
             let mut outcome: Option<Result<Option<Vec<u8>>, NlError>> = None;
             for m in msgs(&buf[..n.min(buf.len())]) {
-                if !self.is_replay() && (m.pid != self.local_pid || m.seq != seq) {
+                // Only this request's sequence number. __rtnl_talk_iov() also
+                // takes the one before (seq - iovlen), but iproute2 asks
+                // ll_link_get() on a socket of its own, where rip asks on
+                // this one: the ACK an `-echo` request leaves queued (seq - 1)
+                // would answer rip's name lookup (fuzz: ip -echo link add
+                // ... type veth peer name e1 printed "@if11").
+                if self.filter && (m.pid != self.local_pid || m.seq != seq) {
                     continue;
                 }
                 if m.ty == NLMSG_ERROR {
@@ -532,10 +578,10 @@ impl Rtnl {
                     }
                     let error = attr::hdr_u32(m.payload, 0) as i32;
                     if error == 0 {
-                        ext_ack(&m, false);
+                        ext_ack(&m);
                         outcome = Some(Ok(if answer { Some(m.raw.to_vec()) } else { None }));
                     } else {
-                        if show_err && !ext_ack(&m, true) {
+                        if show_err && !ext_ack(&m) {
                             eprint_raw(&format!("RTNETLINK answers: {}\n", strerror(error.wrapping_neg())));
                         }
                         outcome = Some(Err(NlError(error.wrapping_neg())));
@@ -644,41 +690,137 @@ impl FlushBatch {
     }
 }
 
-/// The extended-ACK message of an NLMSG_ERROR, printed as iproute2 does
-/// ("Error: " or "Warning: ", a final "." added when missing). Returns
-/// whether an error message was printed.
-fn ext_ack(m: &Msg, is_err_hint: bool) -> bool {
+/// libmnl's mnl_attr_parse(nlh, offset, err_attr_cb) over the extended-ACK
+/// TLVs at `offset` (aligned) into the payload: the NLMSGERR_ATTR_* table,
+/// or None when err_attr_cb refused a TLV (its message printed: a type above
+/// NLMSGERR_ATTR_MAX, or one its policy rejects).
+fn ext_ack_tlvs<'a>(m: &Msg<'a>, offset: u32) -> Option<[Option<&'a [u8]>; 7]> {
+    let mut tb: [Option<&'a [u8]>; 7] = [None; 7];
+    let raw = m.raw;
+    let tail = raw.len() as u64;
+    let mut pos = NLMSG_HDRLEN as u64 + (offset.wrapping_add(3) & !3) as u64;
+    while pos + 4 <= tail {
+        let at = pos as usize;
+        let (Some(l), Some(t)) = (raw.get(at..at + 2), raw.get(at + 2..at + 4)) else { break };
+        let nla_len = u16::from_ne_bytes([l[0], l[1]]) as u64;
+        if nla_len < 4 || nla_len > tail - pos {
+            break;
+        }
+        let ty = (u16::from_ne_bytes([t[0], t[1]]) & 0x3fff) as usize;
+        if ty >= tb.len() {
+            eprint_raw("Invalid extack attribute\n");
+            return None;
+        }
+        let data = raw.get(at + 4..at + nla_len as usize).unwrap_or(&[]);
+        // extack_policy: MSG a NUL_STRING, OFFS a U32, the rest unchecked.
+        let ok = match ty as u16 {
+            NLMSGERR_ATTR_MSG => data.last() == Some(&0),
+            NLMSGERR_ATTR_OFFS => data.len() == 4,
+            _ => true,
+        };
+        if !ok {
+            eprint_raw(&format!("extack attribute {} failed validation\n", ty));
+            return None;
+        }
+        tb[ty] = Some(data);
+        pos += (nla_len + 3) & !3;
+    }
+    Some(tb)
+}
+
+/// The C string of a NUL_STRING attribute.
+fn c_str(d: &[u8]) -> &[u8] {
+    &d[..d.iter().position(|&c| c == 0).unwrap_or(d.len())]
+}
+
+/// nl_dump_ext_ack(nlh, NULL): the extended-ACK message of an NLMSG_ERROR
+/// (or a successful NLMSG_DONE), printed as iproute2 does ("Error: " or
+/// "Warning: ", a final "." added when missing). Returns whether an error
+/// message was printed.
+fn ext_ack(m: &Msg) -> bool {
     if m.flags & NLM_F_ACK_TLVS == 0 {
         return false;
     }
     let error = attr::hdr_u32(m.payload, 0) as i32;
-    // nlmsgerr = error(4) + the request's header (16); with the whole
-    // request echoed unless NLM_F_CAPPED.
-    let mut hlen = 4 + 16;
+    // sizeof(struct nlmsgerr), plus the echoed request's payload unless
+    // NLM_F_CAPPED (unsigned arithmetic, as in C: a short inner length wraps).
+    let mut hlen: u32 = 4 + 16;
     if m.flags & NLM_F_CAPPED == 0 {
-        let inner_len = attr::hdr_u32(m.payload, 4) as usize;
-        hlen = 4 + inner_len.max(16);
+        hlen = hlen.wrapping_add(attr::hdr_u32(m.payload, 4).wrapping_sub(16));
     }
-    let Some(tlvs) = m.payload.get(attr::align4(hlen)..) else { return false };
-    let tb = Tb::parse(tlvs, 8);
-    let Some(msg) = tb.get(NLMSGERR_ATTR_MSG).map(attr::get_str) else { return false };
-    if msg.is_empty() {
-        return false;
+    let Some(tb) = ext_ack_tlvs(m, hlen) else { return false };
+    if let Some(off) = tb[NLMSGERR_ATTR_OFFS as usize] {
+        if attr::hdr_u32(off, 0) as usize > m.raw.len() {
+            eprint_raw("Invalid offset for NLMSGERR_ATTR_OFFS\n");
+        }
     }
-    let _ = is_err_hint;
-    print_ext_ack_msg(error != 0, &msg);
-    error != 0
+    match tb[NLMSGERR_ATTR_MSG as usize].map(c_str) {
+        Some(msg) if !msg.is_empty() => {
+            print_ext_ack_msg(error != 0, msg);
+            error != 0
+        }
+        _ => false,
+    }
 }
 
-fn print_ext_ack_msg(is_err: bool, msg: &str) {
-    let mut s = String::with_capacity(msg.len() + 10);
-    s.push_str(if is_err { "Error: " } else { "Warning: " });
-    s.push_str(msg);
-    if !msg.ends_with('.') {
-        s.push('.');
+/// nl_dump_ext_ack_done(nlh, sizeof(int), error): the TLVs right after a
+/// failed NLMSG_DONE's int, whatever its flags. Whether an error was printed.
+fn ext_ack_done(m: &Msg, error: i32) -> bool {
+    let Some(tb) = ext_ack_tlvs(m, 4) else { return false };
+    match tb[NLMSGERR_ATTR_MSG as usize].map(c_str) {
+        Some(msg) if !msg.is_empty() => {
+            print_ext_ack_msg(error != 0, msg);
+            error != 0
+        }
+        _ => false,
     }
-    s.push('\n');
-    eprint_raw(&s);
+}
+
+fn print_ext_ack_msg(is_err: bool, msg: &[u8]) {
+    let mut s = Vec::with_capacity(msg.len() + 10);
+    s.extend_from_slice(if is_err { b"Error: " } else { b"Warning: " });
+    s.extend_from_slice(msg);
+    if msg.last() != Some(&b'.') {
+        s.push(b'.');
+    }
+    s.push(b'\n');
+    crate::error::eprint_bytes(&s);
+}
+
+/// What rtnl_dump_filter_l()'s NLMSG_OK/NLMSG_NEXT walk leaves of a
+/// datagram (C int arithmetic: an unaligned last message goes negative).
+fn remnant(buf: &[u8]) -> i64 {
+    let mut left = buf.len() as i64;
+    let mut at = 0usize;
+    while left >= NLMSG_HDRLEN as i64 {
+        let len = attr::hdr_u32(buf, at) as i64;
+        if len < NLMSG_HDRLEN as i64 || len > left {
+            break;
+        }
+        let step = (len + 3) & !3;
+        left -= step;
+        at += step as usize;
+    }
+    left
+}
+
+/// A strict replay answers the latest request: REPLAY_SEQ becomes `seq`
+/// (REPLAY_SEQ + 1 the one before it).
+#[cfg(test)]
+fn replay_fix_seq(buf: &mut [u8], seq: u32) {
+    let mut at = 0;
+    while at + NLMSG_HDRLEN <= buf.len() {
+        let len = attr::hdr_u32(buf, at) as usize;
+        let s = attr::hdr_u32(buf, at + 8);
+        if s == REPLAY_SEQ || s == REPLAY_SEQ + 1 {
+            let v = if s == REPLAY_SEQ { seq } else { seq.wrapping_sub(1) };
+            buf[at + 8..at + 12].copy_from_slice(&v.to_ne_bytes());
+        }
+        if len < NLMSG_HDRLEN {
+            break;
+        }
+        at += attr::align4(len);
+    }
 }
 
 /// rtnl_dump_done(): true if the dump ended well.
@@ -690,15 +832,8 @@ fn dump_done(m: &Msg) -> bool {
     let len = attr::hdr_u32(m.payload, 0) as i32;
     if len < 0 {
         let errno = len.wrapping_neg();
-        // nl_dump_ext_ack_done(): TLVs right after the int.
-        if m.flags & NLM_F_ACK_TLVS != 0 {
-            let tb = Tb::parse(m.payload.get(4..).unwrap_or(&[]), 8);
-            if let Some(msg) = tb.get(NLMSGERR_ATTR_MSG).map(attr::get_str) {
-                if !msg.is_empty() {
-                    print_ext_ack_msg(true, &msg);
-                    return false;
-                }
-            }
+        if ext_ack_done(m, len) {
+            return false;
         }
         match errno {
             libc::ENOENT | libc::EOPNOTSUPP => return false,
@@ -707,13 +842,7 @@ fn dump_done(m: &Msg) -> bool {
         }
         return false;
     }
-    if m.flags & NLM_F_ACK_TLVS != 0 {
-        let tb = Tb::parse(m.payload.get(4..).unwrap_or(&[]), 8);
-        if let Some(msg) = tb.get(NLMSGERR_ATTR_MSG).map(attr::get_str) {
-            if !msg.is_empty() {
-                print_ext_ack_msg(false, &msg);
-            }
-        }
-    }
+    // 6.1.0 reads a good DONE's TLVs as an NLMSG_ERROR's (nl_dump_ext_ack).
+    ext_ack(m);
     true
 }

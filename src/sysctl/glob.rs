@@ -129,9 +129,9 @@ fn braces(pattern: &[u8], flags: u32, out: &mut Vec<Vec<u8>>) -> Option<i32> {
     } else if flags & NOCHECK == 0 {
         Some(NOMATCH)
     } else {
-        // No alternative matched: NOCHECK gives the pattern as written.
-        out.push(pattern.to_vec());
-        Some(0)
+        // No alternative matched: glibc globs the whole pattern as it is
+        // (NOCHECK then gives it back, a trailing '/' dropped).
+        Some(plain(pattern, flags, out))
     }
 }
 
@@ -191,21 +191,39 @@ fn plain(pattern: &[u8], flags: u32, out: &mut Vec<Vec<u8>>) -> i32 {
         }
     }
     let before = out.len();
+    // What GLOB_NOCHECK gives back: the pattern, but glibc's prefix_array()
+    // joins a directory "/" without doubling it ("//x" gives "/x").
+    let mut nocheck = pattern.to_vec();
     let (dir, file, prefix): (Vec<u8>, &[u8], Vec<u8>) = match pat.iter().rposition(|&c| c == b'/') {
         None => (b".".to_vec(), &pat[..], Vec::new()),
         Some(0) => (b"/".to_vec(), &pat[1..], b"/".to_vec()),
+        Some(1) if pat[0] == b'/' => {
+            if pat.len() > 2 && pattern.first() != Some(&b'~') {
+                nocheck = pat[1..].to_vec();
+            }
+            (b"/".to_vec(), &pat[2..], b"/".to_vec())
+        }
         Some(s) => (pat[..s].to_vec(), &pat[s + 1..], [&pat[..s], b"/"].concat()),
     };
     if file.is_empty() && pat.len() > 1 && !dir.is_empty() {
-        // "dir/": the directory itself when it is one (GLOB_ONLYDIR).
-        let mut dirs = Vec::new();
-        if glob_into(&dir, (flags & !(NOCHECK | BRACE)) | ONLYDIR, &mut dirs) == 0 {
-            for d in dirs {
-                if is_dir(&d) {
-                    out.push([&d[..], b"/"].concat());
-                }
+        // "pattern/": glibc globs "pattern" with GLOB_MARK, GLOB_ONLYDIR
+        // and the same flags: directories (with a '/' added) of what
+        // wildcards match, but a name without wildcards as it is (ONLYDIR
+        // is a hint: a file too); with GLOB_NOCHECK a name that is not
+        // there comes back without its '/'.
+        let mut names = Vec::new();
+        let rc = glob_into(&dir, flags | ONLYDIR, &mut names);
+        if rc != 0 {
+            return rc;
+        }
+        for d in names {
+            if d.last() != Some(&b'/') && is_dir(&d) {
+                out.push([&d[..], b"/"].concat());
+            } else {
+                out.push(d);
             }
         }
+        return 0;
     } else if is_magic(&dir) && pat.contains(&b'/') {
         let mut dirs = Vec::new();
         let rc = glob_into(&dir, (flags & !(NOCHECK | BRACE | TILDE)) | ONLYDIR | NOSORT, &mut dirs);
@@ -222,7 +240,7 @@ fn plain(pattern: &[u8], flags: u32, out: &mut Vec<Vec<u8>>) -> i32 {
     }
     if out.len() == before {
         if flags & NOCHECK != 0 {
-            out.push(pattern.to_vec());
+            out.push(nocheck);
             return 0;
         }
         return NOMATCH;
@@ -244,9 +262,8 @@ fn in_dir(pat: &[u8], dir: &[u8], prefix: &[u8], flags: u32, out: &mut Vec<Vec<u
         let name = unescape(pat);
         let full = [prefix, &name[..]].concat();
         let path = if prefix.is_empty() { [b"./", &name[..]].concat() } else { full.clone() };
-        let ok = std::fs::symlink_metadata(OsStr::from_bytes(&path))
-            .map(|m| flags & ONLYDIR == 0 || m.is_dir() || m.file_type().is_symlink())
-            .unwrap_or(false);
+        // GLOB_ONLYDIR is not checked for a name without wildcards.
+        let ok = std::fs::symlink_metadata(OsStr::from_bytes(&path)).is_ok();
         if ok {
             out.push(full);
         }

@@ -685,6 +685,27 @@ pub fn main(argv: Vec<OsString>) -> i32 {
     finish(&mut s, rc)
 }
 
+/// main() with stdout and stderr captured (the property test, src/robust.rs).
+#[cfg(test)]
+pub fn captured(argv: Vec<OsString>) -> (Vec<u8>, Vec<u8>, i32) {
+    let args: Vec<Vec<u8>> = argv.iter().map(|a| a.as_bytes().to_vec()).collect();
+    crate::ctx::capture(|sink| {
+        let mut s = Sysctl {
+            p: Printer::new(sink, Mode::default()),
+            ignore_deprecated: true,
+            name_only: false,
+            print_name: true,
+            print_newline: true,
+            ignore_error: false,
+            quiet: false,
+            dry_run: false,
+            pattern: None,
+        };
+        let rc = run(&mut s, args);
+        Ok(finish(&mut s, rc))
+    })
+}
+
 /// close_stdout() at exit: a failed stdout is "write error", status 1.
 fn finish(s: &mut Sysctl, rc: i32) -> i32 {
     if let Err(e) = s.p.flush() {

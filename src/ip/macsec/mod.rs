@@ -323,7 +323,9 @@ fn get_sci_portaddr(a: &mut Args) -> Res<Option<[u8; 8]>> {
             }
             "address" => {
                 let v = a.value()?;
-                let Ok(l) = crate::inet::lladdr::ll_addr_a2n(&v, 6) else { return Err(invarg("expected lladdr", &v)) };
+                let Ok(l) = crate::inet::lladdr::ll_addr_a2n(&v, 6) else {
+                    return Err(invarg("expected lladdr", crate::inet::lladdr::a2n_mangled(&v)));
+                };
                 let n = l.len().min(6);
                 abuf[..n].copy_from_slice(&l[..n]);
                 ad = true;

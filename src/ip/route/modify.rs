@@ -101,7 +101,9 @@ pub fn get_time_rtt(arg: &str) -> Option<(u32, bool)> {
             return None;
         }
     }
-    let mut v = t as u32;
+    // `*val = t` out of range, as gcc compiles it on x86-64: cvttsd2si to
+    // 64 bits (0x8000000000000000 past 2^63), the low 32 bits kept.
+    let mut v = if t < (1u64 << 63) as f64 { (t as i64) as u32 } else { 0 };
     if (v as f64) < t {
         v = v.wrapping_add(1);
     }

@@ -146,7 +146,7 @@ fn sci_portaddr(args: &mut Args) -> Res<(bool, [u8; 8], [u8; 2])> {
                             *d = *x;
                         }
                     }
-                    Err(()) => return Err(invarg("expected lladdr", &v)),
+                    Err(()) => return Err(invarg("expected lladdr", crate::inet::lladdr::a2n_mangled(&v))),
                 }
                 a = true;
             }
