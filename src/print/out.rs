@@ -58,11 +58,11 @@ impl Out {
         self.buf.capacity() - self.buf.len()
     }
 
-    /// Appends `b`; the caller has checked `b.len() < self.spare()`.
+    /// Appends `b`; the caller has checked `b.len() <= self.spare()`.
     #[inline(always)]
     fn put(&mut self, b: &[u8]) {
         let n = b.len();
-        debug_assert!(n < self.spare());
+        debug_assert!(n <= self.spare());
         let len = self.buf.len();
         // SAFETY: `n` bytes fit the spare capacity (checked by every caller).
         unsafe {
