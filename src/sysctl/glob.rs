@@ -22,8 +22,23 @@ const NOSORT: u32 = 1 << 2;
 /// glob's GLOB_NOMATCH.
 pub const NOMATCH: i32 = 3;
 
-/// glob(pattern, flags): the names, or GLOB_NOMATCH.
+/// glob's GLOB_NOSPACE.
+pub const NOSPACE: i32 = 1;
+
+/// How many brace alternatives one glob() may try. GLOB_BRACE expands
+/// 2^N names for N groups: glibc goes on until it runs out of stack (procps
+/// then dies of SIGSEGV) or forever; rip stops as glob does when memory
+/// runs out (GLOB_NOSPACE, errno ENOMEM). No real pattern comes near it.
+const BRACE_BUDGET: u32 = 1 << 12;
+
+thread_local! {
+    static BRACES_LEFT: std::cell::Cell<u32> = const { std::cell::Cell::new(BRACE_BUDGET) };
+}
+
+/// glob(pattern, flags): the names, or GLOB_NOMATCH (GLOB_NOSPACE with
+/// errno ENOMEM past the brace budget).
 pub fn glob(pattern: &[u8], flags: u32) -> Result<Vec<Vec<u8>>, i32> {
+    BRACES_LEFT.with(|b| b.set(BRACE_BUDGET));
     let mut out = Vec::new();
     match glob_into(pattern, flags, &mut out) {
         0 => Ok(out),
@@ -114,6 +129,16 @@ fn braces(pattern: &[u8], flags: u32, out: &mut Vec<Vec<u8>>) -> Option<i32> {
         let mut one = pattern[..b].to_vec();
         one.extend_from_slice(&pattern[p..next]);
         one.extend_from_slice(&pattern[rest..]);
+        let left = BRACES_LEFT.with(|b| {
+            let v = b.get().saturating_sub(1);
+            b.set(v);
+            v
+        });
+        if left == 0 {
+            // SAFETY: errno is this thread's; glob leaves ENOMEM there.
+            unsafe { *libc::__errno_location() = libc::ENOMEM };
+            return Some(NOSPACE);
+        }
         let rc = glob_into(&one, flags & !NOCHECK, out);
         if rc != 0 && rc != NOMATCH {
             return Some(rc);
@@ -422,6 +447,18 @@ fn in_class(class: &[u8], c: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_exponential_brace_pattern_stops() {
+        // 2^60 alternatives: glibc recurses until its stack runs out.
+        let p = b"/nonexistent/{,a}".repeat(60);
+        let t = std::time::Instant::now();
+        assert_eq!(glob(&p, BRACE | NOCHECK), Err(NOSPACE));
+        assert_eq!(std::io::Error::last_os_error().raw_os_error(), Some(libc::ENOMEM));
+        assert!(t.elapsed() < std::time::Duration::from_secs(5));
+        // The budget is per call: an ordinary pattern still expands.
+        assert_eq!(glob(b"/nonexistent/{a,b}", BRACE | NOCHECK).map(|v| v.len()), Ok(1));
+    }
 
     #[test]
     fn fnmatch_basics() {
