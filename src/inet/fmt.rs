@@ -37,6 +37,18 @@ const DEC3: [[u8; 4]; 256] = {
     t
 };
 
+/// Each byte's two lower-case hex digits.
+static HEX_PAIRS: [[u8; 2]; 256] = {
+    let hex = b"0123456789abcdef";
+    let mut t = [[0u8; 2]; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = [hex[i >> 4], hex[i & 15]];
+        i += 1;
+    }
+    t
+};
+
 /// A formatted address on the stack.
 #[derive(Clone, Copy)]
 pub struct ABuf {
@@ -91,16 +103,18 @@ impl ABuf {
     /// Bytes as lower-case hex pairs joined by ':' (a link-layer address);
     /// nothing when they do not fit.
     pub fn push_hex_colon(&mut self, a: &[u8]) {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
         let need = (a.len() * 3).saturating_sub(1);
         let Some(out) = self.buf.get_mut(self.len..self.len + need) else { return };
-        for (i, v) in a.iter().enumerate() {
-            let o = i * 3;
-            if i > 0 {
-                out[o - 1] = b':';
+        // Three bytes an input byte ("hh:"), the last chunk without ':'.
+        for (c, v) in out.chunks_mut(3).zip(a) {
+            let h = &HEX_PAIRS[*v as usize];
+            if let [x, y, rest @ ..] = c {
+                *x = h[0];
+                *y = h[1];
+                if let [colon] = rest {
+                    *colon = b':';
+                }
             }
-            out[o] = HEX[(v >> 4) as usize];
-            out[o + 1] = HEX[(v & 15) as usize];
         }
         self.len += need;
     }

@@ -3,7 +3,7 @@
 use super::fmt::ABuf;
 
 /// ll_addr_n2a(): a link-layer address as ip prints it ("%02x" joined by ':').
-#[inline]
+#[inline(always)]
 pub fn ll_addr(a: &[u8]) -> LlText {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     // Up to 42 bytes fit the stack buffer (a link address has at most 32).
@@ -183,6 +183,20 @@ mod tests {
         assert_eq!(scan_mac("0x2:0:0:0:0:100"), Some([2, 0, 0, 0, 0, 0]));
         assert_eq!(scan_mac("02:00:00:00:00"), None);
         assert_eq!(scan_mac("zz:00:00:00:00:00"), None);
+    }
+
+    #[test]
+    fn ll_addr_text() {
+        assert_eq!(&*ll_addr(&[0x02, 0, 0xab, 0xff, 0x10, 0x9c]), "02:00:ab:ff:10:9c");
+        assert_eq!(&*ll_addr(&[7]), "07");
+        assert_eq!(&*ll_addr(&[]), "");
+        assert_eq!(&*ll_addr_n2a(&[], 1), "00");
+        let long: Vec<u8> = (0..50).collect();
+        let want: Vec<String> = long.iter().map(|b| format!("{:02x}", b)).collect();
+        assert_eq!(&*ll_addr(&long), want.join(":"));
+        let max: Vec<u8> = (200..242).collect();
+        let want: Vec<String> = max.iter().map(|b| format!("{:02x}", b)).collect();
+        assert_eq!(&*ll_addr(&max), want.join(":"));
     }
 
     #[test]

@@ -189,14 +189,18 @@ fn print_name_and_link(ctx: &mut Ctx, env: &LinkEnv, fmt: &str, name: &str, tb: 
                     shown.push_u32(iflink as u32);
                 }
             } else {
-                let link = env.name(ctx, iflink);
+                // One lookup for the name and the flags.
+                let (link, lflags) = match env.find(iflink) {
+                    Some((_, n, f)) => (Cow::Borrowed(n.as_ref()), *f),
+                    None => (Cow::Owned(ctx.ifname(iflink as u32)), env.flags(ctx, iflink)),
+                };
                 if ctx.p.is_json() {
                     ctx.p.string(T::Json, "link", "", &link);
                 } else {
                     shown.push_byte(b'@');
                     shown.push_str(&link);
                 }
-                mdown = env.flags(ctx, iflink) & IFF_UP == 0;
+                mdown = lflags & IFF_UP == 0;
             }
         } else if ctx.p.is_json() {
             ctx.p.null(T::Json, "link", "", "");
