@@ -137,22 +137,13 @@ impl ABuf {
             self.len += n;
         }
     }
-    pub fn push_u32(&mut self, mut v: u32) {
+    pub fn push_u32(&mut self, v: u32) {
         if v < 256 {
             self.push_dec_u8(v as u8);
             return;
         }
-        let mut t = [0u8; 10];
-        let mut i = t.len();
-        loop {
-            i -= 1;
-            t[i] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
-        }
-        for &c in &t[i..] {
+        let mut t = [0u8; 20];
+        for &c in crate::print::fmt::dec(v as u64, &mut t) {
             self.push_byte(c);
         }
     }

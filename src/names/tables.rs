@@ -70,18 +70,8 @@ impl Name {
     /// scope ids are printed once per dumped entry).
     fn num(v: u32) -> Name {
         let mut b = SBuf::new();
-        let mut tmp = [0u8; 10];
-        let mut i = tmp.len();
-        let mut n = v;
-        loop {
-            i -= 1;
-            tmp[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        let d = &tmp[i..];
+        let mut tmp = [0u8; 20];
+        let d = crate::print::fmt::dec(v as u64, &mut tmp);
         b.buf[..d.len()].copy_from_slice(d);
         b.len = d.len() as u8;
         Name::Buf(b)

@@ -1,6 +1,37 @@
 //! Number formats of C's printf that ip's output depends on.
 
 /// printf("%g", v): 6 significant digits, trailing zeros removed.
+/// `v` in decimal into the end of `buf`, two digits at a time from a
+/// table; the digits are the returned tail. The one decimal writer of the
+/// printers (print::write_u64, inet::fmt::ABuf, names::tables::Name).
+#[inline]
+pub fn dec(v: u64, buf: &mut [u8; 20]) -> &[u8] {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+    let mut i = buf.len();
+    let mut n = v;
+    while n >= 100 {
+        let d = (n % 100) as usize * 2;
+        n /= 100;
+        i -= 2;
+        buf[i] = PAIRS[d];
+        buf[i + 1] = PAIRS[d + 1];
+    }
+    if n >= 10 {
+        let d = n as usize * 2;
+        i -= 2;
+        buf[i] = PAIRS[d];
+        buf[i + 1] = PAIRS[d + 1];
+    } else {
+        i -= 1;
+        buf[i] = b'0' + n as u8;
+    }
+    &buf[i..]
+}
+
 pub fn c_g(v: f64) -> String {
     if v.is_nan() {
         return if v.is_sign_negative() { "-nan".into() } else { "nan".into() };

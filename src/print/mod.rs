@@ -99,33 +99,11 @@ enum Shown<'a> {
     I(i64),
 }
 
-/// Writes `v` in decimal, as `{}` would: two digits at a time from a table.
+/// Writes `v` in decimal, as `{}` would.
+#[inline]
 pub(crate) fn write_u64<W: Write + ?Sized>(w: &mut W, v: u64) -> io::Result<()> {
-    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-2021222324252627282930313233343536373839\
-4041424344454647484950515253545556575859\
-6061626364656667686970717273747576777879\
-8081828384858687888990919293949596979899";
     let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    let mut n = v;
-    while n >= 100 {
-        let d = (n % 100) as usize * 2;
-        n /= 100;
-        i -= 2;
-        buf[i] = PAIRS[d];
-        buf[i + 1] = PAIRS[d + 1];
-    }
-    if n >= 10 {
-        let d = n as usize * 2;
-        i -= 2;
-        buf[i] = PAIRS[d];
-        buf[i + 1] = PAIRS[d + 1];
-    } else {
-        i -= 1;
-        buf[i] = b'0' + n as u8;
-    }
-    w.write_all(&buf[i..])
+    w.write_all(fmt::dec(v, &mut buf))
 }
 
 pub(crate) fn write_i64<W: Write + ?Sized>(w: &mut W, v: i64) -> io::Result<()> {
@@ -391,6 +369,13 @@ impl Printer {
 
     #[inline(never)]
     fn one_slow(&mut self, t: T, c: Color, key: Option<&str>, fmt: &'static str, shown: Shown, jv: J) {
+        let at = if self.fp_ctx(t) { self.fmts.split(fmt) } else { None };
+        self.one_at(t, c, key, fmt, at, shown, jv)
+    }
+
+    /// A fragment whose `{}` position is known (None: no `{}`).
+    #[allow(clippy::too_many_arguments)]
+    fn one_at(&mut self, t: T, c: Color, key: Option<&str>, fmt: &str, at: Option<usize>, shown: Shown, jv: J) {
         if self.json_ctx(t) {
             if let Some(jw) = self.jw.as_mut() {
                 if let Some(k) = key {
@@ -399,7 +384,6 @@ impl Printer {
                 jw.value(&mut self.w, jv);
             }
         } else if self.fp_ctx(t) {
-            let at = self.fmts.split(fmt);
             self.fp_fmt(c, fmt, at, shown);
         }
     }
@@ -421,27 +405,13 @@ impl Printer {
 
     /// uint() with a format made at run time (not remembered).
     pub fn uint_fmt(&mut self, t: T, key: &str, fmt: &str, v: u64) {
-        if self.json_ctx(t) {
-            if let Some(jw) = self.jw.as_mut() {
-                jw.name(&mut self.w, key);
-                jw.value(&mut self.w, J::U(v));
-            }
-        } else if self.fp_ctx(t) {
-            self.fp_fmt(Color::None, fmt, split_fmt(fmt.as_bytes()), Shown::U(v));
-        }
+        self.one_at(t, Color::None, Some(key), fmt, split_fmt(fmt.as_bytes()), Shown::U(v), J::U(v))
     }
 
     /// bool() with a format made at run time (not remembered).
     pub fn bool_fmt(&mut self, t: T, key: &str, fmt: &str, v: bool) {
-        if self.json_ctx(t) {
-            if let Some(jw) = self.jw.as_mut() {
-                jw.name(&mut self.w, key);
-                jw.value(&mut self.w, J::Bool(v));
-            }
-        } else if self.fp_ctx(t) {
-            let s = if v { "true" } else { "false" };
-            self.fp_fmt(Color::None, fmt, split_fmt(fmt.as_bytes()), Shown::S(s));
-        }
+        let s = if v { "true" } else { "false" };
+        self.one_at(t, Color::None, Some(key), fmt, split_fmt(fmt.as_bytes()), Shown::S(s), J::Bool(v))
     }
 
     pub fn string(&mut self, t: T, key: &str, fmt: &'static str, v: &str) {

@@ -98,20 +98,26 @@ impl Out {
         ret
     }
 
+    /// write() past the fast path: as write_all() except that a piece too
+    /// big for the buffer goes to `inner` in one write(), which may be short.
     #[cold]
     fn write_cold(&mut self, b: &[u8]) -> io::Result<usize> {
         if b.len() > self.spare() {
             self.flush_buf()?;
         }
         if b.len() >= self.buf.capacity() {
-            self.panicked = true;
-            let r = self.inner.write(b);
-            self.panicked = false;
-            r
-        } else {
-            self.put(b);
-            Ok(b.len())
+            return self.direct(|w| w.write(b));
         }
+        self.put(b);
+        Ok(b.len())
+    }
+
+    /// A write straight to `inner`, marked as under way meanwhile.
+    fn direct<R>(&mut self, f: impl FnOnce(&mut Box<dyn Write>) -> R) -> R {
+        self.panicked = true;
+        let r = f(&mut self.inner);
+        self.panicked = false;
+        r
     }
 
     #[cold]
@@ -120,14 +126,10 @@ impl Out {
             self.flush_buf()?;
         }
         if b.len() >= self.buf.capacity() {
-            self.panicked = true;
-            let r = self.inner.write_all(b);
-            self.panicked = false;
-            r
-        } else {
-            self.put(b);
-            Ok(())
+            return self.direct(|w| w.write_all(b));
         }
+        self.put(b);
+        Ok(())
     }
 }
 

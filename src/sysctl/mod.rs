@@ -667,20 +667,27 @@ fn proc_write(f: &mut std::fs::File, buf: &[u8]) -> Result<(), i32> {
 }
 
 /// Entry point of the `sysctl` front end. Returns the exit status.
+impl Sysctl {
+    /// procps' defaults.
+    fn new(p: Printer) -> Sysctl {
+        Sysctl {
+            p,
+            ignore_deprecated: true,
+            name_only: false,
+            print_name: true,
+            print_newline: true,
+            ignore_error: false,
+            quiet: false,
+            dry_run: false,
+            pattern: None,
+        }
+    }
+}
+
 pub fn main(argv: Vec<OsString>) -> i32 {
     // Bytes, not text: keys and file names need not be UTF-8.
     let args: Vec<Vec<u8>> = argv.iter().map(|a| a.as_bytes().to_vec()).collect();
-    let mut s = Sysctl {
-        p: Printer::stdio(Mode::default()),
-        ignore_deprecated: true,
-        name_only: false,
-        print_name: true,
-        print_newline: true,
-        ignore_error: false,
-        quiet: false,
-        dry_run: false,
-        pattern: None,
-    };
+    let mut s = Sysctl::new(Printer::stdio(Mode::default()));
     let rc = run(&mut s, args);
     finish(&mut s, rc)
 }
@@ -690,17 +697,7 @@ pub fn main(argv: Vec<OsString>) -> i32 {
 pub fn captured(argv: Vec<OsString>) -> (Vec<u8>, Vec<u8>, i32) {
     let args: Vec<Vec<u8>> = argv.iter().map(|a| a.as_bytes().to_vec()).collect();
     crate::ctx::capture(|sink| {
-        let mut s = Sysctl {
-            p: Printer::new(sink, Mode::default()),
-            ignore_deprecated: true,
-            name_only: false,
-            print_name: true,
-            print_newline: true,
-            ignore_error: false,
-            quiet: false,
-            dry_run: false,
-            pattern: None,
-        };
+        let mut s = Sysctl::new(Printer::new(sink, Mode::default()));
         let rc = run(&mut s, args);
         Ok(finish(&mut s, rc))
     })
