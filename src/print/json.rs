@@ -3,6 +3,7 @@
 //! non-empty arrays, keys on their own lines, values of arrays inline, and
 //! only `\t \n \r \f \b \\ \"` escaped.
 
+use super::out::Out;
 use super::J;
 use std::io::Write;
 
@@ -18,6 +19,40 @@ const ESCAPED: [bool; 256] = {
     t[b'"' as usize] = true;
     t
 };
+
+/// Whether `b` has no byte jsonw_puts() escapes, eight bytes at a time
+/// (word tricks: a byte below 0x0e, or equal to `"` or `\`; bytes
+/// 0x00-0x07, 0x0b and 0x0e never reach here in practice and only cost the
+/// exact check). Most keys and values are short identifiers.
+#[inline(always)]
+fn clean(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    #[inline(always)]
+    fn suspect(x: u64) -> bool {
+        let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+        let low = x.wrapping_sub(ONES * 0x0e) & !x & HIGH;
+        (low | zero(x ^ (ONES * b'"' as u64)) | zero(x ^ (ONES * b'\\' as u64))) != 0
+    }
+    let word = |c: &[u8]| u64::from_le_bytes(c.try_into().unwrap_or([b' '; 8]));
+    let half = |c: &[u8]| u32::from_le_bytes(c.try_into().unwrap_or([b' '; 4])) as u64;
+    let n = b.len();
+    let any = if n >= 8 {
+        let mut i = 0;
+        let mut hit = false;
+        while i + 8 <= n && !hit {
+            hit = suspect(word(&b[i..i + 8]));
+            i += 8;
+        }
+        hit || (i < n && suspect(word(&b[n - 8..])))
+    } else if n >= 4 {
+        // Two overlapping halves cover all n bytes.
+        suspect(half(&b[..4]) | half(&b[n - 4..]) << 32)
+    } else {
+        return !b.iter().any(|&c| ESCAPED[c as usize]);
+    };
+    !any || !b.iter().any(|&c| ESCAPED[c as usize])
+}
 
 pub struct JsonWriter {
     depth: usize,
@@ -55,7 +90,7 @@ impl JsonWriter {
         let _ = w.write_all(b"\"");
         let b = s.as_bytes();
         // Most strings need no escape: one table test a byte, one write.
-        if !b.iter().any(|&c| ESCAPED[c as usize]) {
+        if clean(b) {
             let _ = w.write_all(b);
             let _ = w.write_all(b"\"");
             return;
@@ -127,6 +162,62 @@ impl JsonWriter {
         self.end(w, b']');
     }
 
+    /// `name(key)` then `value(v)` in one step, when `v` is a string,
+    /// integer, boolean or null and nothing needs escaping: one room check
+    /// for the whole pair instead of a buffer check a piece. False (nothing
+    /// written) leaves it to name() and value().
+    #[inline]
+    pub fn pair(&mut self, w: &mut Out, key: Option<&str>, v: &J) -> bool {
+        let clean = |s: &str| clean(s.as_bytes());
+        let vlen = match *v {
+            J::Str(s) if clean(s) => s.len() + 2,
+            J::U(_) | J::I(_) => 21,
+            J::Bool(_) => 5,
+            J::Null => 4,
+            _ => return false,
+        };
+        let klen = match key {
+            Some(k) if clean(k) => k.len() + 4 + 1 + 4 * self.depth,
+            Some(_) => return false,
+            None => 0,
+        };
+        if !w.room(1 + klen + vlen) {
+            return false;
+        }
+        if self.sep != 0 {
+            w.push_byte(self.sep);
+        }
+        self.sep = b',';
+        if let Some(k) = key {
+            if self.pretty {
+                w.push_byte(b'\n');
+                for _ in 0..self.depth {
+                    w.push(b"    ");
+                }
+            }
+            w.push_byte(b'"');
+            w.push(k.as_bytes());
+            w.push(if self.pretty { b"\": " } else { b"\":" });
+        }
+        match *v {
+            J::Str(s) => {
+                w.push_byte(b'"');
+                w.push(s.as_bytes());
+                w.push_byte(b'"');
+            }
+            J::U(n) => w.push(super::fmt::dec(n, &mut [0; 20])),
+            J::I(n) => {
+                if n < 0 {
+                    w.push_byte(b'-');
+                }
+                w.push(super::fmt::dec(n.unsigned_abs(), &mut [0; 20]));
+            }
+            J::Bool(b) => w.push(if b { b"true" } else { b"false" }),
+            _ => w.push(b"null"),
+        }
+        true
+    }
+
     pub fn value<W: Write>(&mut self, w: &mut W, v: J) {
         self.eor(w);
         let _ = match v {
@@ -178,6 +269,97 @@ mod tests {
             run(true, body),
             "[ {\n        \"ifindex\": 1,\n        \"flags\": [ \"LOOPBACK\",\"UP\" ],\n        \"e\": [ ]\n    } ]"
         );
+    }
+
+    /// pair() writes what name() and value() write, in every state and
+    /// mode, also across buffer flushes (a 40-byte buffer flushes every few
+    /// pairs), and declines what it does not take.
+    #[test]
+    fn pair_is_name_then_value() {
+        use crate::print::Captured;
+        let vals = [
+            J::Str("up"),
+            J::Str(""),
+            J::Str("a \"quoted\" name"),
+            J::U(0),
+            J::U(u64::MAX),
+            J::I(i64::MIN),
+            J::I(-7),
+            J::Bool(true),
+            J::Bool(false),
+            J::Null,
+            J::F(1.5),
+            J::Raw("0.05"),
+        ];
+        for pretty in [false, true] {
+            for cap in [40, 4096] {
+                let (fast, slow) = (Captured::default(), Captured::default());
+                {
+                    let mut a = Out::with_capacity(cap, Box::new(fast.clone()));
+                    let mut b = Out::with_capacity(cap, Box::new(slow.clone()));
+                    let (mut ja, mut jb) = (JsonWriter::new(pretty), JsonWriter::new(pretty));
+                    ja.start_array(&mut a);
+                    jb.start_array(&mut b);
+                    for (i, v) in vals.iter().enumerate() {
+                        for key in [None, Some("ifname"), Some("a_much_longer_key_name"), Some("k\tey")] {
+                            if i % 3 == 0 {
+                                ja.start_object(&mut a);
+                                jb.start_object(&mut b);
+                            }
+                            let k = key;
+                            let took = ja.pair(&mut a, k, v);
+                            let plain = match v {
+                                J::Str(s) => !s.contains('"'),
+                                J::F(_) | J::Raw(_) => false,
+                                _ => true,
+                            };
+                            // A small buffer also declines what does not fit it.
+                            let fits = cap > 100;
+                            let want = plain && !k.unwrap_or("").contains('\t');
+                            assert!(took == want || (!fits && !took), "{v:?} {k:?} cap {cap}");
+                            if !took {
+                                if let Some(k) = k {
+                                    ja.name(&mut a, k);
+                                }
+                                ja.value(&mut a, *v);
+                            }
+                            if let Some(k) = k {
+                                jb.name(&mut b, k);
+                            }
+                            jb.value(&mut b, *v);
+                            if i % 3 == 2 {
+                                ja.end_object(&mut a);
+                                jb.end_object(&mut b);
+                            }
+                        }
+                    }
+                    ja.end_array(&mut a);
+                    jb.end_array(&mut b);
+                    a.flush().unwrap();
+                    b.flush().unwrap();
+                }
+                assert_eq!(
+                    String::from_utf8(fast.bytes()),
+                    String::from_utf8(slow.bytes()),
+                    "pretty {pretty} cap {cap}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn clean_agrees_with_the_table() {
+        // Every length 0..24 with each byte value at each position.
+        for n in 0..24usize {
+            for pos in 0..n {
+                for c in 0..=255u8 {
+                    let mut b = vec![b'a'; n];
+                    b[pos] = c;
+                    assert_eq!(clean(&b), !ESCAPED[c as usize], "len {n} byte {c:#x} at {pos}");
+                }
+            }
+        }
+        assert!(clean(b""));
     }
 
     #[test]

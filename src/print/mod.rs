@@ -369,6 +369,14 @@ impl Printer {
 
     #[inline(never)]
     fn one_slow(&mut self, t: T, c: Color, key: Option<&str>, fmt: &'static str, shown: Shown, jv: J) {
+        // JSON: a key and a plain value in one step.
+        if t != T::Fp {
+            if let Some(jw) = self.jw.as_mut() {
+                if jw.pair(&mut self.w, key, &jv) {
+                    return;
+                }
+            }
+        }
         let at = if self.fp_ctx(t) { self.fmts.split(fmt) } else { None };
         self.one_at(t, c, key, fmt, at, shown, jv)
     }

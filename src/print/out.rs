@@ -134,6 +134,42 @@ impl Out {
 }
 
 impl Out {
+    /// Whether `n` more bytes fit the buffer now (flushing it first when
+    /// needed), for a writer that then appends them with `push`. False
+    /// sends the caller to the general path: an escape was made (text must
+    /// be decoded), `n` is as big as the buffer, or the flush failed (the
+    /// general path meets and reports the error).
+    #[inline(always)]
+    pub fn room(&mut self, n: usize) -> bool {
+        if crate::error::bytes::any_made() {
+            return false;
+        }
+        n < self.spare() || self.room_cold(n)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn room_cold(&mut self, n: usize) -> bool {
+        n < self.buf.capacity() && self.flush_buf().is_ok() && n < self.spare()
+    }
+
+    /// Appends `b` within the room `room` granted (past it, as write_all
+    /// would: a caller's miscount costs a flush, never memory safety).
+    #[inline(always)]
+    pub fn push(&mut self, b: &[u8]) {
+        if b.len() <= self.spare() {
+            self.put(b)
+        } else {
+            let _ = self.write_all_cold(b);
+        }
+    }
+
+    /// Appends one byte within the room `room` granted.
+    #[inline(always)]
+    pub fn push_byte(&mut self, c: u8) {
+        self.push(&[c])
+    }
+
     /// Bytes as they are, never decoded.
     #[inline(always)]
     pub fn write_bin(&mut self, b: &[u8]) -> io::Result<()> {
