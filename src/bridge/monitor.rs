@@ -202,4 +202,3 @@ fn from_file(ctx: &mut Ctx, name: &str) -> Res<i32> {
         }
     }
 }
-
