@@ -7,6 +7,7 @@
 
 mod normalize;
 mod readme_table;
+mod sandbox;
 mod settle;
 
 use std::collections::BTreeMap;
@@ -224,37 +225,6 @@ fn golden(report: &mut Report, filter: Option<&str>) {
 
 // ------------------------------------------------------------------ live
 
-fn live_skip_reason() -> Option<String> {
-    if unsafe { libc::geteuid() } != 0 {
-        return Some("not running as root (the sandboxes need CAP_SYS_ADMIN and CAP_NET_ADMIN)".into());
-    }
-    for t in ["/usr/sbin/ip", "/usr/sbin/bridge", "/usr/sbin/sysctl"] {
-        if !Path::new(t).exists() {
-            return Some(format!("the reference {} is not installed", t));
-        }
-    }
-    let ok = Command::new("unshare")
-        .args([
-            "--net",
-            "--uts",
-            "--ipc",
-            "--mount",
-            "--pid",
-            "--fork",
-            "--mount-proc",
-            "--propagation",
-            "private",
-            "true",
-        ])
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    if !ok {
-        return Some("unshare --net --mount --pid failed here (no namespaces allowed)".into());
-    }
-    None
-}
-
 fn case_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(rd) = fs::read_dir(dir) else { return };
     let mut v: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
@@ -289,7 +259,7 @@ fn live(report: &mut Report, filter: Option<&str>) {
     if cases.is_empty() {
         return;
     }
-    if let Some(reason) = live_skip_reason() {
+    if let Some(reason) = sandbox::skip_reason(&["ip", "bridge", "sysctl"]) {
         let banner = "!".repeat(78);
         println!("{banner}\nLIVE SUITE SKIPPED: {reason}\n{} case files were NOT run.\n{banner}", cases.len());
         eprintln!("LIVE SUITE SKIPPED: {reason}");

@@ -416,7 +416,7 @@ fn generated_names_and_pages() {
 const NOT_ON_TABLES: &[(&str, &str)] = &[
     (
         "alnum alpha blank cntrl digit graph lower print punct space upper xdigit",
-        "character classes inside a glob pattern ([[:alnum:]], linkinfo/list/fnmatch.rs)",
+        "character classes inside a glob pattern ([[:alnum:]], sys/fnmatch.rs)",
     ),
     ("s sec secs ms msec msecs", "time units typed right after a number (rtt 3sec)"),
     ("base_reachable_time retrans_time", "sysctl keys (the deprecated ones sysctl -a skips), not option words"),

@@ -272,6 +272,84 @@ impl Ctx {
             self.rtnl = None;
         }
     }
+
+    /// rtnl_listen(), the event loop of `ip monitor`, `ip xfrm monitor` and
+    /// `bridge monitor`: receives on `ev` (None: this context's own socket)
+    /// and hands each message to `accept` with its nsid, read from the
+    /// control data when `all_nsid` (NETLINK_LISTEN_ALL_NSID), else -1.
+    /// EINTR and EAGAIN retry, ENOBUFS is told and retried; a receive error,
+    /// EOF or a truncated message end it with -1, a negative status of
+    /// `accept` with that status; a malformed message or a remnant is exit 1.
+    /// Stdout is flushed before each of these lines on stderr.
+    pub fn listen<F>(&mut self, mut ev: Option<&mut Rtnl>, all_nsid: bool, mut accept: F) -> Res<i32>
+    where
+        F: FnMut(&mut Ctx, i32, &crate::netlink::Msg) -> i32,
+    {
+        let mut buf = vec![0u8; 16384];
+        loop {
+            let rtnl = match ev.as_deref_mut() {
+                Some(r) => r,
+                None => self.rtnl()?,
+            };
+            let r = if all_nsid {
+                rtnl.recv_event_nsid(&mut buf)
+            } else {
+                rtnl.recv_event(&mut buf).map(|(n, t)| (n, t, -1))
+            };
+            let (status, truncated, nsid) = match r {
+                Ok(r) => r,
+                Err(e) => {
+                    if e == libc::EINTR || e == libc::EAGAIN {
+                        continue;
+                    }
+                    let _ = self.p.flush();
+                    crate::eprintf!("netlink receive error {} ({})\n", crate::error::strerror(e), e);
+                    if e == libc::ENOBUFS {
+                        continue;
+                    }
+                    return Ok(-1);
+                }
+            };
+            if status == 0 {
+                let _ = self.p.flush();
+                crate::eprintf!("EOF on netlink\n");
+                return Ok(-1);
+            }
+            let data = &buf[..status.min(buf.len())];
+            let mut off = 0usize;
+            while data.len() - off >= 16 {
+                let len = u32::from_ne_bytes([data[off], data[off + 1], data[off + 2], data[off + 3]]) as usize;
+                if len < 16 || len > data.len() - off {
+                    let _ = self.p.flush();
+                    if truncated {
+                        crate::eprintf!("Truncated message\n");
+                        return Ok(-1);
+                    }
+                    // iproute2's int len, printed with %d.
+                    return Err(crate::error::fail(1, &format!("!!!malformed message: len={}\n", len as i32)));
+                }
+                if let Some(m) = crate::netlink::msgs(&data[off..off + len]).next() {
+                    let r = accept(self, nsid, &m);
+                    if r < 0 {
+                        return Ok(r);
+                    }
+                }
+                off += crate::netlink::attr::align4(len);
+                if off > data.len() {
+                    off = data.len();
+                }
+            }
+            if truncated {
+                let _ = self.p.flush();
+                crate::eprintf!("Message truncated\n");
+                continue;
+            }
+            if off != data.len() {
+                let _ = self.p.flush();
+                return Err(crate::error::fail(1, &format!("!!!Remnant of size {}\n", data.len() - off)));
+            }
+        }
+    }
 }
 
 /// bridge's print_headers() switches: a "Timestamp: ..." line (`-t` with

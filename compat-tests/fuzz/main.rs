@@ -24,6 +24,8 @@
 #[path = "../normalize.rs"]
 #[allow(dead_code)]
 mod normalize;
+#[path = "../sandbox.rs"]
+mod sandbox;
 #[path = "../settle.rs"]
 mod settle;
 
@@ -90,37 +92,6 @@ fn env_num(name: &str) -> Option<u64> {
     }
 }
 
-fn skip_reason() -> Option<String> {
-    if unsafe { libc::geteuid() } != 0 {
-        return Some("not running as root (the sandboxes need CAP_SYS_ADMIN and CAP_NET_ADMIN)".into());
-    }
-    for t in gen::TOOLS {
-        if !Path::new(&format!("/usr/sbin/{}", t)).exists() {
-            return Some(format!("the reference /usr/sbin/{} is not installed", t));
-        }
-    }
-    let ok = Command::new("unshare")
-        .args([
-            "--net",
-            "--uts",
-            "--ipc",
-            "--mount",
-            "--pid",
-            "--fork",
-            "--mount-proc",
-            "--propagation",
-            "private",
-            "true",
-        ])
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    if !ok {
-        return Some("unshare --net --mount --pid failed here (no namespaces allowed)".into());
-    }
-    None
-}
-
 pub struct Finding {
     pub kind: &'static str,
     pub cmd: String,
@@ -142,7 +113,7 @@ fn main() {
         settle::settle();
         return;
     }
-    if let Some(reason) = skip_reason() {
+    if let Some(reason) = sandbox::skip_reason(gen::TOOLS) {
         let banner = "!".repeat(78);
         println!("{banner}\nFUZZ SKIPPED: {reason}\n{banner}");
         eprintln!("FUZZ SKIPPED: {reason}");

@@ -123,7 +123,7 @@ pub fn do_monitor(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
         return Err(fail(1, "Failed to add bridge vni group to list\n"));
     }
     ctx.init_map()?;
-    if listen(ctx)? < 0 {
+    if ctx.listen(None, false, |ctx, _, m| accept(ctx, m))? < 0 {
         let _ = ctx.p.flush();
         return Err(Exit(2));
     }
@@ -199,63 +199,6 @@ fn from_file(ctx: &mut Ctx, name: &str) -> Res<i32> {
             if r < 0 {
                 return Ok(r);
             }
-        }
-    }
-}
-
-/// rtnl_listen(): events until an error.
-fn listen(ctx: &mut Ctx) -> Res<i32> {
-    let mut buf = vec![0u8; 16384];
-    loop {
-        let (status, truncated) = match ctx.rtnl()?.recv_event(&mut buf) {
-            Ok(r) => r,
-            Err(e) => {
-                if e == libc::EINTR || e == libc::EAGAIN {
-                    continue;
-                }
-                let _ = ctx.p.flush();
-                crate::eprintf!("netlink receive error {} ({})\n", crate::error::strerror(e), e);
-                if e == libc::ENOBUFS {
-                    continue;
-                }
-                return Ok(-1);
-            }
-        };
-        if status == 0 {
-            crate::eprintf!("EOF on netlink\n");
-            return Ok(-1);
-        }
-        let data = &buf[..status.min(buf.len())];
-        let mut off = 0usize;
-        while data.len() - off >= 16 {
-            let len = u32::from_ne_bytes([data[off], data[off + 1], data[off + 2], data[off + 3]]) as usize;
-            if len < 16 || len > data.len() - off {
-                if truncated {
-                    crate::eprintf!("Truncated message\n");
-                    return Ok(-1);
-                }
-                let _ = ctx.p.flush();
-                return Err(fail(1, &format!("!!!malformed message: len={}\n", len)));
-            }
-            let chunk = data[off..off + len].to_vec();
-            if let Some(m) = msgs(&chunk).next() {
-                let r = accept(ctx, &m);
-                if r < 0 {
-                    return Ok(r);
-                }
-            }
-            off += crate::netlink::attr::align4(len);
-            if off > data.len() {
-                off = data.len();
-            }
-        }
-        if truncated {
-            crate::eprintf!("Message truncated\n");
-            continue;
-        }
-        if off != data.len() {
-            let _ = ctx.p.flush();
-            return Err(fail(1, &format!("!!!Remnant of size {}\n", data.len() - off)));
         }
     }
 }

@@ -256,7 +256,7 @@ pub fn do_ipmonitor(ctx: &mut Ctx, mut args: Args) -> Res<i32> {
         }
     }
     ctx.init_map()?;
-    if listen(ctx, &mut mon, &mut ev)? < 0 {
+    if ctx.listen(Some(&mut ev), mon.all_nsid, |ctx, nsid, m| accept(ctx, &mut mon, Some(nsid), m))? < 0 {
         let _ = ctx.p.flush();
         return Err(Exit(2));
     }
@@ -543,64 +543,6 @@ fn from_file(ctx: &mut Ctx, mon: &mut Mon, name: &str) -> Res<i32> {
             if accept(ctx, mon, None, &m) < 0 {
                 return Ok(1);
             }
-        }
-    }
-}
-
-/// rtnl_listen(): events until an error.
-fn listen(ctx: &mut Ctx, mon: &mut Mon, ev: &mut Rtnl) -> Res<i32> {
-    let mut buf = vec![0u8; 16384];
-    loop {
-        let r =
-            if mon.all_nsid { ev.recv_event_nsid(&mut buf) } else { ev.recv_event(&mut buf).map(|(n, t)| (n, t, -1)) };
-        let (status, truncated, nsid) = match r {
-            Ok(r) => r,
-            Err(e) => {
-                if e == libc::EINTR || e == libc::EAGAIN {
-                    continue;
-                }
-                let _ = ctx.p.flush();
-                crate::eprintf!("netlink receive error {} ({})\n", crate::error::strerror(e), e);
-                if e == libc::ENOBUFS {
-                    continue;
-                }
-                return Ok(-1);
-            }
-        };
-        if status == 0 {
-            crate::eprintf!("EOF on netlink\n");
-            return Ok(-1);
-        }
-        let data = &buf[..status.min(buf.len())];
-        let mut off = 0usize;
-        while data.len() - off >= 16 {
-            let len = u32::from_ne_bytes([data[off], data[off + 1], data[off + 2], data[off + 3]]) as usize;
-            if len < 16 || len > data.len() - off {
-                if truncated {
-                    crate::eprintf!("Truncated message\n");
-                    return Ok(-1);
-                }
-                let _ = ctx.p.flush();
-                return Err(fail(1, &format!("!!!malformed message: len={}\n", len)));
-            }
-            let chunk = data[off..off + len].to_vec();
-            if let Some(m) = msgs(&chunk).next() {
-                if accept(ctx, mon, Some(nsid), &m) < 0 {
-                    return Ok(-1);
-                }
-            }
-            off += crate::netlink::attr::align4(len);
-            if off > data.len() {
-                off = data.len();
-            }
-        }
-        if truncated {
-            crate::eprintf!("Message truncated\n");
-            continue;
-        }
-        if off != data.len() {
-            let _ = ctx.p.flush();
-            return Err(fail(1, &format!("!!!Remnant of size {}\n", data.len() - off)));
         }
     }
 }

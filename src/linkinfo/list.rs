@@ -5,8 +5,6 @@
 //! indexed once (links in dump order, addresses grouped by ifindex in
 //! dump order), then printed straight into the printer.
 
-pub mod fnmatch;
-
 use std::collections::HashMap;
 
 use super::filter::*;
@@ -22,7 +20,7 @@ use crate::netlink::attr::{get_str, get_u32, hdr_u32, msgs};
 use crate::netlink::consts::*;
 use crate::netlink::{Req, Tb};
 use crate::print::{Color, T};
-use fnmatch::fnmatch;
+use crate::sys::fnmatch::fnmatch;
 
 impl Filter {
     /// ifa_label_match_rta(): true when the address is filtered out.
@@ -32,7 +30,7 @@ impl Filter {
             Some(d) => get_str(d).to_string(),
             None => env.name(ctx, index).into_owned(),
         };
-        !fnmatch(pat, &l)
+        !fnmatch(pat.as_bytes(), l.as_bytes(), false)
     }
 }
 

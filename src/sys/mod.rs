@@ -14,6 +14,7 @@ pub use nix::mount::{MntFlags, MsFlags};
 pub use nix::sched::CloneFlags;
 
 pub mod bridge;
+pub mod fnmatch;
 pub mod ioctl;
 pub mod namespace;
 

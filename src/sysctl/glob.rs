@@ -303,144 +303,9 @@ fn in_dir(pat: &[u8], dir: &[u8], prefix: &[u8], flags: u32, out: &mut Vec<Vec<u
         (e.file_name().as_bytes().to_vec(), keep)
     }));
     for (name, keep) in names {
-        if keep && fnmatch(pat, &name) {
+        if keep && crate::sys::fnmatch::fnmatch(pat, &name, true) {
             out.push([prefix, &name[..]].concat());
         }
-    }
-}
-
-/// fnmatch(pat, name, FNM_PERIOD) for one file name (no `/` in it).
-pub fn fnmatch(pat: &[u8], name: &[u8]) -> bool {
-    if name.first() == Some(&b'.') && !matches!(pat.first(), Some(b'.')) && !pat.starts_with(b"\\.") {
-        return false;
-    }
-    match_from(pat, name)
-}
-
-fn match_from(pat: &[u8], name: &[u8]) -> bool {
-    let (mut p, mut n) = (0usize, 0usize);
-    // The last `*`: where it was and how much of the name it has taken.
-    let mut star: Option<(usize, usize)> = None;
-    loop {
-        if p < pat.len() {
-            match pat[p] {
-                b'*' => {
-                    while p < pat.len() && pat[p] == b'*' {
-                        p += 1;
-                    }
-                    star = Some((p, n));
-                    continue;
-                }
-                b'?' if n < name.len() => {
-                    p += 1;
-                    n += 1;
-                    continue;
-                }
-                b'[' if n < name.len() => {
-                    if let Some((hit, len)) = bracket(&pat[p..], name[n]) {
-                        if hit {
-                            p += len;
-                            n += 1;
-                            continue;
-                        }
-                    } else if name[n] == b'[' {
-                        // No closing `]`: the `[` is an ordinary character.
-                        p += 1;
-                        n += 1;
-                        continue;
-                    }
-                }
-                b'\\' if p + 1 < pat.len() && n < name.len() && pat[p + 1] == name[n] => {
-                    p += 2;
-                    n += 1;
-                    continue;
-                }
-                c if (c != b'\\' || p + 1 == pat.len())
-                    && n < name.len()
-                    && name[n] == c
-                    && !matches!(c, b'?' | b'[') =>
-                {
-                    p += 1;
-                    n += 1;
-                    continue;
-                }
-                _ => {}
-            }
-        } else if n == name.len() {
-            return true;
-        }
-        // Mismatch: let the last `*` take one more character.
-        match star {
-            Some((sp, sn)) if sn < name.len() => {
-                star = Some((sp, sn + 1));
-                p = sp;
-                n = sn + 1;
-            }
-            _ => return false,
-        }
-    }
-}
-
-/// A bracket expression at the start of `pat` against `c`: whether it
-/// matches and its length, or None when it has no closing `]`.
-fn bracket(pat: &[u8], c: u8) -> Option<(bool, usize)> {
-    let mut i = 1;
-    let negate = matches!(pat.get(i), Some(b'!') | Some(b'^'));
-    if negate {
-        i += 1;
-    }
-    let mut hit = false;
-    let mut first = true;
-    loop {
-        let &b = pat.get(i)?;
-        if b == b']' && !first {
-            return Some((hit != negate, i + 1));
-        }
-        first = false;
-        if b == b'[' && pat.get(i + 1) == Some(&b':') {
-            if let Some(len) = pat[i + 2..].windows(2).position(|w| w == b":]") {
-                let class = &pat[i + 2..i + 2 + len];
-                hit |= in_class(class, c);
-                i += len + 4;
-                continue;
-            }
-        }
-        let lo = if b == b'\\' {
-            i += 1;
-            *pat.get(i)?
-        } else {
-            b
-        };
-        i += 1;
-        if pat.get(i) == Some(&b'-') && pat.get(i + 1).is_some_and(|&e| e != b']') {
-            let mut hi = pat[i + 1];
-            i += 2;
-            if hi == b'\\' {
-                hi = *pat.get(i)?;
-                i += 1;
-            }
-            hit |= lo <= c && c <= hi;
-        } else {
-            hit |= c == lo;
-        }
-    }
-}
-
-fn in_class(class: &[u8], c: u8) -> bool {
-    match class {
-        b"alnum" => c.is_ascii_alphanumeric(),
-        b"alpha" => c.is_ascii_alphabetic(),
-        b"blank" => c == b' ' || c == b'\t',
-        b"cntrl" => c.is_ascii_control(),
-        b"digit" => c.is_ascii_digit(),
-        b"graph" => c.is_ascii_graphic(),
-        b"lower" => c.is_ascii_lowercase(),
-        b"print" => c.is_ascii_graphic() || c == b' ',
-        b"punct" => c.is_ascii_punctuation(),
-        b"space" => matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'),
-        b"upper" => c.is_ascii_uppercase(),
-        b"xdigit" => c.is_ascii_hexdigit(),
-        _ => false,
     }
 }
 
@@ -458,23 +323,6 @@ mod tests {
         assert!(t.elapsed() < std::time::Duration::from_secs(5));
         // The budget is per call: an ordinary pattern still expands.
         assert_eq!(glob(b"/nonexistent/{a,b}", BRACE | NOCHECK).map(|v| v.len()), Ok(1));
-    }
-
-    #[test]
-    fn fnmatch_basics() {
-        assert!(fnmatch(b"*.conf", b"a.conf"));
-        assert!(!fnmatch(b"*.conf", b".a.conf"));
-        assert!(fnmatch(b".*", b".a"));
-        assert!(fnmatch(b"a?c", b"abc"));
-        assert!(fnmatch(b"[a-c]x", b"bx"));
-        assert!(!fnmatch(b"[!a-c]x", b"bx"));
-        assert!(fnmatch(b"[]]", b"]"));
-        assert!(fnmatch(b"[[:digit:]]*", b"9z"));
-        assert!(fnmatch(b"a\\*", b"a*"));
-        assert!(!fnmatch(b"a\\*", b"ab"));
-        assert!(fnmatch(b"[ab", b"[ab"));
-        assert!(fnmatch(b"*a*b*", b"xxaxxbxx"));
-        assert!(!fnmatch(b"*a*b", b"xxaxxbxx"));
     }
 
     /// Against the C library's own glob() on a tree of files: only where

@@ -127,65 +127,12 @@ pub fn do_xfrm_monitor(ctx: &mut Ctx, mut a: Args) -> Res<i32> {
             return Err(Exit(1));
         }
     }
-    listen(ctx, &mon, &mut ev)
-}
-
-/// rtnl_listen(): events until an error (exit 2).
-fn listen(ctx: &mut Ctx, mon: &Mon, ev: &mut Rtnl) -> Res<i32> {
-    let mut buf = vec![0u8; 16384];
-    loop {
-        let r =
-            if mon.all_nsid { ev.recv_event_nsid(&mut buf) } else { ev.recv_event(&mut buf).map(|(n, t)| (n, t, -1)) };
-        let (status, truncated, nsid) = match r {
-            Ok(r) => r,
-            Err(e) => {
-                if e == libc::EINTR || e == libc::EAGAIN {
-                    continue;
-                }
-                let _ = ctx.p.flush();
-                crate::eprintf!("netlink receive error {} ({})\n", crate::error::strerror(e), e);
-                if e == libc::ENOBUFS {
-                    continue;
-                }
-                return Err(Exit(2));
-            }
-        };
-        if status == 0 {
-            let _ = ctx.p.flush();
-            crate::eprintf!("EOF on netlink\n");
-            return Err(Exit(2));
-        }
-        let data = &buf[..status.min(buf.len())];
-        let mut off = 0usize;
-        while data.len() - off >= 16 {
-            let len = u32::from_ne_bytes([data[off], data[off + 1], data[off + 2], data[off + 3]]) as usize;
-            if len < 16 || len > data.len() - off {
-                let _ = ctx.p.flush();
-                if truncated {
-                    crate::eprintf!("Truncated message\n");
-                    return Err(Exit(2));
-                }
-                return Err(fail(1, &format!("!!!malformed message: len={}\n", len as i32)));
-            }
-            let chunk = data[off..off + len].to_vec();
-            if let Some(m) = msgs(&chunk).next() {
-                accept(ctx, mon, Some(nsid), &m);
-            }
-            off += crate::netlink::attr::align4(len);
-            if off > data.len() {
-                off = data.len();
-            }
-        }
-        if truncated {
-            let _ = ctx.p.flush();
-            crate::eprintf!("Message truncated\n");
-            continue;
-        }
-        if off != data.len() {
-            let _ = ctx.p.flush();
-            return Err(fail(1, &format!("!!!Remnant of size {}\n", data.len() - off)));
-        }
-    }
+    // accept() has no failure: only the loop's own errors end it, exit 2.
+    ctx.listen(Some(&mut ev), mon.all_nsid, |ctx, nsid, m| {
+        accept(ctx, &mon, Some(nsid), m);
+        0
+    })?;
+    Err(Exit(2))
 }
 
 /// print_timestamp() of lib/utils.c.
