@@ -39,6 +39,10 @@ fn static_unwinder() {
     if !is("CARGO_CFG_TARGET_OS", "linux") || !is("CARGO_CFG_TARGET_ENV", "gnu") {
         return;
     }
+    // The host compiler's archive only serves a native build.
+    if std::env::var("TARGET").ok() != std::env::var("HOST").ok() {
+        return;
+    }
     let Ok(out) = std::env::var("OUT_DIR") else { return };
     println!("cargo:rerun-if-env-changed=CC");
     let cc = std::env::var("CC").unwrap_or_else(|_| "cc".into());
