@@ -49,31 +49,27 @@ fn poke_all() {
 pub fn settle() {
     wait_netns_cleanup();
     fix_random_macs();
-    let Ok(home) = std::fs::File::open("/proc/self/ns/net") else { return };
     std::thread::sleep(std::time::Duration::from_millis(20));
     for _ in 0..3 {
-        poke_all();
-        if let Ok(rd) = std::fs::read_dir("/run/netns") {
-            for e in rd.flatten() {
-                if let Ok(f) = std::fs::File::open(e.path()) {
-                    if unsafe { libc::setns(f.as_raw_fd(), libc::CLONE_NEWNET) } == 0 {
-                        poke_all();
-                    }
-                }
-            }
-            unsafe { libc::setns(home.as_raw_fd(), libc::CLONE_NEWNET) };
-        }
+        in_every_netns(poke_all);
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     // A carrier change poked above gives its link a link-local address whose
     // local route the addrconf work queue adds later; wait for that work in
     // every namespace, as a loaded machine may not have run it yet.
-    wait_addrconf();
+    in_every_netns(wait_addrconf);
+}
+
+/// Runs `f` in this namespace, then in each one under /run/netns, and
+/// comes back home.
+fn in_every_netns(f: fn()) {
+    let Ok(home) = std::fs::File::open("/proc/self/ns/net") else { return };
+    f();
     if let Ok(rd) = std::fs::read_dir("/run/netns") {
         for e in rd.flatten() {
-            if let Ok(f) = std::fs::File::open(e.path()) {
-                if unsafe { libc::setns(f.as_raw_fd(), libc::CLONE_NEWNET) } == 0 {
-                    wait_addrconf();
+            if let Ok(ns) = std::fs::File::open(e.path()) {
+                if unsafe { libc::setns(ns.as_raw_fd(), libc::CLONE_NEWNET) } == 0 {
+                    f();
                 }
             }
         }
