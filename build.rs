@@ -14,6 +14,7 @@
 //! not know libgcc_eh.a, the build keeps libgcc_s.
 
 fn main() {
+    println!("cargo::rustc-check-cfg=cfg(rip_static)");
     static_unwinder();
     println!("cargo:rerun-if-changed=scripts/hot.ld");
     println!("cargo:rerun-if-env-changed=RIP_HOT_ORDER");

@@ -65,6 +65,8 @@ flags=(
 	-Ctarget-feature=+crt-static
 	-Clink-self-contained=no
 	-Clinker=musl-gcc
+	# Hot paths keep speed in a size-optimised build (#[optimize(speed)]).
+	--cfg rip_static
 	-L "$dir/lib"
 )
 # RIP_MUSL_FLAGS: more rustc flags (experiments; a changed set rebuilds std).

@@ -4,6 +4,10 @@
 
 // Lints that fight code written to mirror C functions one to one (their
 // argument lists, their int-or-nothing results): allowed crate-wide.
+// The static build (scripts/build-static.sh) is optimised for size and
+// already needs nightly features; it sets `rip_static`, and the few
+// functions a listing spends its time in are then optimised for speed.
+#![cfg_attr(rip_static, feature(optimize_attribute))]
 #![allow(
     clippy::too_many_arguments,
     clippy::result_unit_err,

@@ -102,6 +102,7 @@ impl ABuf {
     }
     /// Bytes as lower-case hex pairs joined by ':' (a link-layer address);
     /// nothing when they do not fit.
+    #[cfg_attr(rip_static, optimize(speed))]
     pub fn push_hex_colon(&mut self, a: &[u8]) {
         let need = (a.len() * 3).saturating_sub(1);
         let Some(out) = self.buf.get_mut(self.len..self.len + need) else { return };

@@ -153,6 +153,7 @@ fn scan_hex_u32(s: &str) -> Option<i32> {
 /// ip6tnl, ip6gre: 16) show an IP address, everything else hex bytes; an
 /// empty address is "00".
 #[inline]
+#[cfg_attr(rip_static, optimize(speed))]
 pub fn ll_addr_n2a(a: &[u8], ltype: u16) -> LlText {
     const ARPHRD_TUNNEL: u16 = 768;
     const ARPHRD_TUNNEL6: u16 = 769;

@@ -36,8 +36,11 @@ impl<'a> LinkEnv<'a> {
                 self.links.push((idx, n, flags));
             }
         }
-        // Later duplicates win, as in a hash insert.
-        self.links.sort_by_key(|e| e.0);
+        // Later duplicates win, as in a hash insert. A dump comes sorted
+        // (checking is cheaper than sorting again).
+        if !self.links.is_sorted_by_key(|e| e.0) {
+            self.links.sort_by_key(|e| e.0);
+        }
         self.links.dedup_by(|later, earlier| {
             if later.0 == earlier.0 {
                 std::mem::swap(earlier, later);
@@ -82,6 +85,7 @@ impl<'a> LinkEnv<'a> {
 }
 
 /// print_link_flags(): `<UP,LOWER_UP>` (NO-CARRIER and M-DOWN pseudo flags).
+#[cfg_attr(rip_static, optimize(speed))]
 pub fn print_link_flags(ctx: &mut Ctx, flags: u32, mdown: bool) {
     let p = &mut ctx.p;
     let json = p.is_json();
@@ -236,6 +240,7 @@ fn match_link_kind(tb: &Tb, kind: &str, slave: bool) -> bool {
 
 /// print_linkinfo(): one link. Returns -1 when a filter drops it, 0 when
 /// nothing was printed (label filter), 1 when printed.
+#[cfg_attr(rip_static, optimize(speed))]
 pub fn print_linkinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, payload: &[u8]) -> i32 {
     if ty != RTM_NEWLINK && ty != RTM_DELLINK {
         return 0;
@@ -605,6 +610,7 @@ fn protodown_reason_names() -> Vec<Option<String>> {
     tab
 }
 
+#[cfg_attr(rip_static, optimize(speed))]
 fn print_details(ctx: &mut Ctx, f: &Filter, tb: &Tb) {
     let u = |ctx: &mut Ctx, ty: u16, key: &str, fmt: &'static str| {
         if let Some(v) = tb.u32(ty) {

@@ -73,6 +73,7 @@ pub fn attrs(buf: &[u8]) -> AttrIter<'_> {
 
 impl<'a> Iterator for AttrIter<'a> {
     type Item = (u16, &'a [u8]);
+    #[cfg_attr(rip_static, optimize(speed))]
     fn next(&mut self) -> Option<(u16, &'a [u8])> {
         let b = self.buf;
         if b.len() < 4 {
@@ -105,6 +106,7 @@ pub struct Tb<'a> {
 pub const TB_CAP: usize = 72;
 
 impl<'a> Tb<'a> {
+    #[cfg_attr(rip_static, optimize(speed))]
     pub fn parse(buf: &'a [u8], max: usize) -> Tb<'a> {
         debug_assert!(max < TB_CAP, "Tb::parse: max {max} needs a larger TB_CAP");
         let max = max.min(TB_CAP - 1);
@@ -125,6 +127,7 @@ impl<'a> Tb<'a> {
         Tb { buf, slots }
     }
 
+    #[cfg_attr(rip_static, optimize(speed))]
     #[inline]
     pub fn get(&self, ty: u16) -> Option<&'a [u8]> {
         let off = (*self.slots.get(ty as usize)? as usize).checked_sub(1)?;
@@ -144,6 +147,7 @@ impl<'a> Tb<'a> {
     pub fn u16(&self, ty: u16) -> Option<u16> {
         self.get(ty).and_then(get_u16)
     }
+    #[cfg_attr(rip_static, optimize(speed))]
     pub fn u32(&self, ty: u16) -> Option<u32> {
         self.get(ty).and_then(get_u32)
     }
@@ -185,6 +189,7 @@ pub fn get_be32(d: &[u8]) -> Option<u32> {
 /// A NUL-terminated string attribute, as text (bytes that are not UTF-8
 /// escaped as crate::args::bytes does; borrowed when none is).
 #[inline]
+#[cfg_attr(rip_static, optimize(speed))]
 pub fn get_str(d: &[u8]) -> std::borrow::Cow<'_, str> {
     let end = d.iter().position(|&c| c == 0).unwrap_or(d.len());
     let s = &d[..end];
@@ -447,6 +452,41 @@ mod tests {
         r.nest_end(n);
         assert_eq!(hdr_u16(r.bytes(), 32), 4);
         assert_eq!(r.len(), 36);
+    }
+
+    /// The table holds what a walk finds first for each type, on buffers
+    /// of well-formed, short, overlong and truncated attributes.
+    #[test]
+    fn parse_agrees_with_the_walk() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let mut b = Vec::new();
+            for _ in 0..next() % 8 {
+                let r = next();
+                let len = match r % 10 {
+                    0 => (r >> 8) as u16,
+                    1 => (r >> 8) as u16 % 4,
+                    _ => 4 + (r >> 8) as u16 % 12,
+                };
+                let ty = ((r >> 24) as u16 % 12) | if r & (1 << 40) != 0 { 0x8000 } else { 0 };
+                b.extend_from_slice(&len.to_ne_bytes());
+                b.extend_from_slice(&ty.to_ne_bytes());
+                b.extend((0..(len as usize).saturating_sub(4).min(16)).map(|i| i as u8));
+                b.resize(align4(b.len()), 0);
+            }
+            b.truncate(b.len() - (next() % 3) as usize * (b.len() / 7));
+            let max = (next() % 12) as usize;
+            let tb = Tb::parse(&b, max);
+            for t in 0..=max as u16 {
+                assert_eq!(tb.get(t), attrs(&b).find(|(ty, _)| *ty == t).map(|(_, d)| d), "{b:?} type {t}");
+            }
+        }
     }
 
     #[test]

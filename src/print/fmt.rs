@@ -5,6 +5,7 @@
 /// table; the digits are the returned tail. The one decimal writer of the
 /// printers (print::write_u64, inet::fmt::ABuf, names::tables::Name).
 #[inline]
+#[cfg_attr(rip_static, optimize(speed))]
 pub fn dec(v: u64, buf: &mut [u8; 20]) -> &[u8] {
     const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
 2021222324252627282930313233343536373839\

@@ -25,6 +25,7 @@ const ESCAPED: [bool; 256] = {
 /// 0x00-0x07, 0x0b and 0x0e never reach here in practice and only cost the
 /// exact check). Most keys and values are short identifiers.
 #[inline(always)]
+#[cfg_attr(rip_static, optimize(speed))]
 fn clean(b: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -167,17 +168,17 @@ impl JsonWriter {
     /// for the whole pair instead of a buffer check a piece. False (nothing
     /// written) leaves it to name() and value().
     #[inline]
+    #[cfg_attr(rip_static, optimize(speed))]
     pub fn pair(&mut self, w: &mut Out, key: Option<&str>, v: &J) -> bool {
-        let clean = |s: &str| clean(s.as_bytes());
         let vlen = match *v {
-            J::Str(s) if clean(s) => s.len() + 2,
+            J::Str(s) if clean(s.as_bytes()) => s.len() + 2,
             J::U(_) | J::I(_) => 21,
             J::Bool(_) => 5,
             J::Null => 4,
             _ => return false,
         };
         let klen = match key {
-            Some(k) if clean(k) => k.len() + 4 + 1 + 4 * self.depth,
+            Some(k) if clean(k.as_bytes()) => k.len() + 4 + 1 + 4 * self.depth,
             Some(_) => return false,
             None => 0,
         };

@@ -101,11 +101,13 @@ enum Shown<'a> {
 
 /// Writes `v` in decimal, as `{}` would.
 #[inline]
+#[cfg_attr(rip_static, optimize(speed))]
 pub(crate) fn write_u64<W: Write + ?Sized>(w: &mut W, v: u64) -> io::Result<()> {
     let mut buf = [0u8; 20];
     w.write_all(fmt::dec(v, &mut buf))
 }
 
+#[cfg_attr(rip_static, optimize(speed))]
 pub(crate) fn write_i64<W: Write + ?Sized>(w: &mut W, v: i64) -> io::Result<()> {
     if v < 0 {
         w.write_all(b"-")?;
@@ -116,6 +118,7 @@ pub(crate) fn write_i64<W: Write + ?Sized>(w: &mut W, v: i64) -> io::Result<()> 
 /// Replaces the first `{}` of `fmt` with `val` when writing.
 /// Writes `fmt` with `val` in place of its `{}` at `at` (None: no `{}`).
 #[inline]
+#[cfg_attr(rip_static, optimize(speed))]
 fn write_fmt1<W: Write + ?Sized>(w: &mut W, fmt: &str, at: Option<usize>, val: Shown) -> io::Result<()> {
     let f = fmt.as_bytes();
     let (head, tail) = match at.and_then(|i| Some((f.get(..i)?, f.get(i + 2..)?))) {
@@ -152,6 +155,7 @@ impl FmtCache {
     }
 
     /// The position of `fmt`'s first `{}`.
+    #[cfg_attr(rip_static, optimize(speed))]
     #[inline]
     fn split(&mut self, fmt: &'static str) -> Option<usize> {
         // A short format is scanned faster than it is looked up.
@@ -173,6 +177,7 @@ impl FmtCache {
 /// Where a format's `{}` is. A plain byte scan: the formats are a few bytes
 /// long, where str::find's two-way searcher costs more to set up than it
 /// saves (it was a sixth of a 10k-rule listing).
+#[cfg_attr(rip_static, optimize(speed))]
 #[inline]
 fn split_fmt(f: &[u8]) -> Option<usize> {
     let mut i = 0;
@@ -355,6 +360,7 @@ impl Printer {
     }
 
     /// A fragment `fmt` whose `{}` takes `shown` in text; `jv` in JSON.
+    #[cfg_attr(rip_static, optimize(speed))]
     #[inline]
     fn one(&mut self, t: T, c: Color, key: Option<&str>, fmt: &'static str, shown: Shown, jv: J) {
         // The common case first: plain text, no colour.
@@ -367,6 +373,7 @@ impl Printer {
         self.one_slow(t, c, key, fmt, shown, jv)
     }
 
+    #[cfg_attr(rip_static, optimize(speed))]
     #[inline(never)]
     fn one_slow(&mut self, t: T, c: Color, key: Option<&str>, fmt: &'static str, shown: Shown, jv: J) {
         // JSON: a key and a plain value in one step.
@@ -422,6 +429,7 @@ impl Printer {
         self.one_at(t, Color::None, Some(key), fmt, split_fmt(fmt.as_bytes()), Shown::S(s), J::Bool(v))
     }
 
+    #[cfg_attr(rip_static, optimize(speed))]
     pub fn string(&mut self, t: T, key: &str, fmt: &'static str, v: &str) {
         self.one(t, Color::None, Some(key), fmt, Shown::S(v), J::Str(v))
     }
@@ -431,6 +439,7 @@ impl Printer {
         self.one(t, Color::None, None, fmt, Shown::S(v), J::Str(v))
     }
 
+    #[cfg_attr(rip_static, optimize(speed))]
     pub fn color_string(&mut self, t: T, c: Color, key: &str, fmt: &'static str, v: &str) {
         self.one(t, c, Some(key), fmt, Shown::S(v), J::Str(v))
     }
@@ -439,6 +448,7 @@ impl Printer {
         self.one(t, c, key, fmt, Shown::S(v), J::Str(v))
     }
 
+    #[cfg_attr(rip_static, optimize(speed))]
     pub fn uint(&mut self, t: T, key: &str, fmt: &'static str, v: u64) {
         self.one(t, Color::None, Some(key), fmt, Shown::U(v), J::U(v))
     }
