@@ -1,7 +1,10 @@
 #!/bin/bash
 # Issue 20's rows side by side: instruction counts (callgrind: stable on a
 # noisy machine) and wall ratios (timeit.py: alternating runs, median of
-# pairs) of iproute2 and rip on the same state, in one sandbox.
+# pairs) of iproute2 and rip on the same state, in one sandbox. Next to
+# each wall ratio, in brackets: rip's sys time over iproute2's wall, the
+# share of iproute2's time the kernel alone spends answering rip (the
+# floor of the ratio, since rip waits for the kernel in its own syscalls).
 # Usage: compat-tests/bench/rows.sh [RIP_BINARY [STATIC_BINARY]]
 #   (default target/release/rip; STATIC_BINARY, e.g. the output of
 #    scripts/build-static.sh, adds its instruction counts and wall ratios)
@@ -29,20 +32,22 @@ count() { # instructions of one run
 	valgrind --tool=callgrind --callgrind-out-file="$out" "$@" >/dev/null 2>&1 || true
 	awk '/^summary:/ { print $2 }' "$out"; rm -f "$out"
 }
-ratio() { # wall ratio tool/iproute2 for "$@"
+ratio() { # wall ratio tool/iproute2 for "$@", then the tool's kernel time
+	# (its sys time over iproute2's wall): no user-space change goes below it
 	python3 "$here/timeit.py" x "$1" -- "$farm/ref/ip" "${@:3}" -- "$farm/$2/ip" "${@:3}" |
-		sed -n 's/.*median of pairs) //p'
+		sed -n 's/.*iproute2 wall \([0-9.]*\) ms.* | rip wall [0-9.]* ms user [0-9.]* ms sys \([0-9.]*\) ms.*median of pairs) \([0-9.]*\)/\3 \2 \1/p' |
+		awk '{ printf "%s(%.2f)", $1, $2 / $3 }'
 }
 row() { # label runs args...
 	local label=$1 n=$2; shift 2
 	printf '%-34s' "$label"
 	for t in "${tools[@]}"; do printf ' %12s' "$(count "$farm/$t/ip" "$@")"; done
-	for t in "${tools[@]:1}"; do printf ' %8s' "$(ratio "$n" "$t" "$@")"; done
+	for t in "${tools[@]:1}"; do printf ' %12s' "$(ratio "$n" "$t" "$@")"; done
 	echo
 }
 printf '%-34s' "row (instructions; wall ratio)"
 for t in "${tools[@]}"; do printf ' %12s' "$t"; done
-for t in "${tools[@]:1}"; do printf ' %8s' "$t/ref"; done
+for t in "${tools[@]:1}"; do printf ' %12s' "$t/ref(sys)"; done
 echo
 ip link set lo up
 row "1.1 link show (empty netns)" $((runs * 5)) link show

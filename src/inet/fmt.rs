@@ -133,7 +133,12 @@ impl ABuf {
     fn push_dec_u8(&mut self, v: u8) {
         let d = &DEC3[v as usize];
         let n = d[3] as usize;
-        if self.len + n <= self.buf.len() {
+        // Three bytes stored whatever the count (a fixed-size copy, not a
+        // call to memcpy); what lies past the digits is overwritten next.
+        if let Some(out) = self.buf.get_mut(self.len..self.len + 3) {
+            out.copy_from_slice(&d[..3]);
+            self.len += n;
+        } else if self.len + n <= self.buf.len() {
             self.buf[self.len..self.len + n].copy_from_slice(&d[..n]);
             self.len += n;
         }
@@ -160,6 +165,28 @@ impl ABuf {
         }
     }
     pub fn push_ipv4(&mut self, a: &[u8]) {
+        // The usual case in fixed-size stores: each byte's table entry
+        // (digits and count) goes in whole, and the next piece overwrites
+        // what lies past the digits.
+        if let (Some(a), Some(out)) = (a.get(..4), self.buf.get_mut(self.len..self.len + 16)) {
+            let mut at = 0;
+            for (i, &b) in a.iter().enumerate() {
+                let d = &DEC3[b as usize];
+                out[at..at + 4].copy_from_slice(d);
+                at += d[3] as usize;
+                if i < 3 {
+                    out[at] = b'.';
+                    at += 1;
+                }
+            }
+            self.len += at;
+            return;
+        }
+        self.push_ipv4_bounded(a)
+    }
+    /// A dotted quad piece by piece: what does not fit is left out (a short
+    /// attribute gives fewer parts).
+    fn push_ipv4_bounded(&mut self, a: &[u8]) {
         for (i, b) in a.iter().take(4).enumerate() {
             if i > 0 {
                 self.push_byte(b'.');
@@ -343,5 +370,32 @@ mod tests {
         b.push_byte(b' ');
         b.push_u32(4294967295);
         assert_eq!(b.as_str(), "0.9.10.255 256 4294967295");
+    }
+
+    /// Dotted quads as std writes them; after any prefix, up to a full
+    /// buffer, the same as the piece-by-piece path.
+    #[test]
+    fn ipv4_every_byte_and_offset() {
+        for pre in 0..=128usize {
+            for v in [[0u8, 9, 10, 255], [100, 99, 1, 0], [255, 255, 255, 255], [7, 70, 170, 17]] {
+                let (mut b, mut slow) = (ABuf::new(), ABuf::new());
+                b.push_str(&"x".repeat(pre));
+                slow.push_str(&"x".repeat(pre));
+                b.push_ipv4(&v);
+                slow.push_ipv4_bounded(&v);
+                assert_eq!(b.as_str(), slow.as_str(), "prefix {pre}");
+                if pre + 15 <= 128 {
+                    assert_eq!(b.as_str(), format!("{}{}", "x".repeat(pre), std::net::Ipv4Addr::from(v)));
+                }
+            }
+        }
+        for x in 0..=255u8 {
+            let mut b = ABuf::new();
+            b.push_ipv4(&[x, 255 - x, x / 3, x.wrapping_mul(7)]);
+            assert_eq!(b.as_str(), std::net::Ipv4Addr::new(x, 255 - x, x / 3, x.wrapping_mul(7)).to_string());
+        }
+        let mut b = ABuf::new();
+        b.push_ipv4(&[1, 2, 3]);
+        assert_eq!(b.as_str(), "1.2.3");
     }
 }

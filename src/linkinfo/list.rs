@@ -5,8 +5,6 @@
 //! indexed once (links in dump order, addresses grouped by ifindex in
 //! dump order), then printed straight into the printer.
 
-use std::collections::HashMap;
-
 use super::filter::*;
 use super::print::{print_link_stats, print_linkinfo, LinkEnv};
 use crate::args::keywords::{doc, exact, kw, List, Table};
@@ -14,7 +12,7 @@ use crate::args::Args;
 use crate::ctx::Ctx;
 use crate::error::{cannot_send_dump, duparg2, invarg};
 use crate::error::{Exit, Res};
-use crate::inet::{family_name, format_host, get_prefix, inet_addr_match_rta};
+use crate::inet::{family_name, get_prefix, inet_addr_match_rta};
 use crate::names::tables::{group_a2n, rtscope_a2n, rtscope_n2a};
 use crate::netlink::attr::{get_str, get_u32, hdr_u32, msgs};
 use crate::netlink::consts::*;
@@ -335,22 +333,26 @@ fn list(ctx: &mut Ctx, f: &Filter, filter_dev: Option<&str>) -> Res<i32> {
             None => return Ok(0),
         }
     }
-    // Addresses grouped by ifindex, dump order kept within a link.
-    let mut by_link: HashMap<i32, Vec<&[u8]>> = HashMap::new();
+    // Addresses grouped by ifindex, dump order kept within a link: a
+    // stable sort (the dump is already in runs of ifindex, one per family)
+    // instead of a hash map of lists (hashing was a tenth of 10k addresses).
+    let mut by_link: Vec<(i32, &[u8])> = Vec::new();
     for d in &addr_dgs {
         for m in msgs(d) {
-            if let Some((_, _, _, _, idx)) = ifaddr(m.payload) {
-                by_link.entry(idx).or_default().push(m.raw);
-            } else {
-                by_link.entry(i32::MIN).or_default().push(m.raw);
-            }
+            let idx = ifaddr(m.payload).map(|a| a.4).unwrap_or(i32::MIN);
+            by_link.push((idx, m.raw));
         }
     }
-    let empty: Vec<&[u8]> = Vec::new();
+    if !by_link.is_sorted_by_key(|a| a.0) {
+        by_link.sort_by_key(|a| a.0);
+    }
+    let (keys, raws): (Vec<i32>, Vec<&[u8]>) = by_link.into_iter().unzip();
     for l in &links {
         let Some(payload) = l.get(16..) else { continue };
         let Some((_, _, index, iflags, _)) = ifinfo(payload) else { continue };
-        let addrs = by_link.get(&index).unwrap_or(&empty);
+        let from = keys.partition_point(|&k| k < index);
+        let to = from + keys[from..].partition_point(|&k| k == index);
+        let addrs = &raws[from..to];
         if f.family != AF_PACKET && !ipaddr_filter_keep(ctx, f, &env, addrs) {
             continue;
         }
@@ -536,15 +538,14 @@ pub fn print_addrinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, p: 
         }
     }
     let col = Color::of_family(family);
+    let mut hb = crate::inet::fmt::ABuf::new();
     if let Some(l) = local {
-        let s = format_host(family, l, ctx.o.resolve > 0);
-        ctx.p.color_string(T::Any, col, "local", "{}", &s);
+        ctx.p.color_string(T::Any, col, "local", "{}", host(&mut hb, family, l, ctx.o.resolve > 0));
         if let Some(a) = address {
             let n = if family == AF_INET { 4 } else { 16 };
             if a.get(..n) != l.get(..n) {
                 ctx.p.fp(" peer ");
-                let s = format_host(family, a, ctx.o.resolve > 0);
-                ctx.p.color_string(T::Any, col, "address", "{}", &s);
+                ctx.p.color_string(T::Any, col, "address", "{}", host(&mut hb, family, a, ctx.o.resolve > 0));
             }
         }
         ctx.p.int(T::Any, "prefixlen", "/{} ", plen as i64);
@@ -557,13 +558,11 @@ pub fn print_addrinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, p: 
     }
     if let Some(b) = tb.get(IFA_BROADCAST) {
         ctx.p.fp("brd ");
-        let s = format_host(family, b, ctx.o.resolve > 0);
-        ctx.p.color_string(T::Any, col, "broadcast", "{} ", &s);
+        ctx.p.color_string(T::Any, col, "broadcast", "{} ", host(&mut hb, family, b, ctx.o.resolve > 0));
     }
     if let Some(b) = tb.get(IFA_ANYCAST) {
         ctx.p.fp("any ");
-        let s = format_host(family, b, ctx.o.resolve > 0);
-        ctx.p.color_string(T::Any, col, "anycast", "{} ", &s);
+        ctx.p.color_string(T::Any, col, "anycast", "{} ", host(&mut hb, family, b, ctx.o.resolve > 0));
     }
     let sc = rtscope_n2a(scope as u32, ctx.o.numeric > 0);
     ctx.p.string(T::Any, "scope", "scope {} ", sc.as_str());
@@ -595,6 +594,13 @@ pub fn print_addrinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, p: 
     ctx.p.fp("\n");
 }
 
+/// format_host() into a stack buffer (no allocation per address).
+fn host<'b>(b: &'b mut crate::inet::fmt::ABuf, af: u8, a: &[u8], resolve: bool) -> &'b str {
+    b.clear();
+    b.push_host(af, a, resolve);
+    b.as_str()
+}
+
 /// print_ifa_flags(): flag words in table order; "dynamic" when not
 /// permanent; IPv6 secondaries are "temporary"; leftovers as hex.
 pub fn print_ifa_flags(ctx: &mut Ctx, family: u8, flags: u32) {
@@ -609,7 +615,7 @@ pub fn print_ifa_flags(ctx: &mut Ctx, family: u8, flags: u32) {
             if mask == IFA_F_SECONDARY && family == AF_INET6 {
                 ctx.p.bool(T::Any, "temporary", "temporary ", true);
             } else {
-                ctx.p.fpf(format_args!("{} ", name));
+                ctx.p.string(T::Fp, "", "{} ", name);
                 ctx.p.bool(T::Json, name, "", true);
             }
         }
