@@ -89,15 +89,10 @@ const FOU_ATTR_MAX: usize = 11;
 const FOU_ENCAP_DIRECT: u8 = 1;
 const FOU_ENCAP_GUE: u8 = 2;
 
+/// getprotobyname(s)->p_proto as glibc reads /etc/protocols (musl would
+/// answer from a built-in table), narrowed to the byte fou sends.
 fn getprotobyname(s: &str) -> Option<u8> {
-    let c = std::ffi::CString::new(s).ok()?;
-    // SAFETY: getprotobyname reads a NUL-terminated string.
-    let pe = unsafe { libc::getprotobyname(c.as_ptr()) };
-    if pe.is_null() {
-        return None;
-    }
-    // SAFETY: a non-null protoent from libc.
-    Some(unsafe { (*pe).p_proto } as u8)
+    crate::names::etc::proto_by_name(s.as_bytes()).map(|p| p as u8)
 }
 
 /// fou_parse_opt(): the attributes of add/delete into `req`. The checks
