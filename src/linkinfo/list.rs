@@ -576,14 +576,18 @@ pub fn print_addrinfo(ctx: &mut Ctx, f: &Filter, env: &mut LinkEnv, ty: u16, p: 
         ctx.p.nl();
         ctx.p.fp("       valid_lft ");
         if valid == INFINITY_LIFE_TIME {
-            ctx.p.uint(T::Json, "valid_life_time", "", INFINITY_LIFE_TIME as u64);
+            if ctx.p.is_json() {
+                ctx.p.uint(T::Json, "valid_life_time", "", INFINITY_LIFE_TIME as u64);
+            }
             ctx.p.fp("forever");
         } else {
             ctx.p.uint(T::Any, "valid_life_time", "{}sec", valid as u64);
         }
         ctx.p.fp(" preferred_lft ");
         if preferred == INFINITY_LIFE_TIME {
-            ctx.p.uint(T::Json, "preferred_life_time", "", INFINITY_LIFE_TIME as u64);
+            if ctx.p.is_json() {
+                ctx.p.uint(T::Json, "preferred_life_time", "", INFINITY_LIFE_TIME as u64);
+            }
             ctx.p.fp("forever");
         } else if flags & IFA_F_DEPRECATED != 0 {
             ctx.p.int(T::Any, "preferred_life_time", "{}sec", preferred as i32 as i64);
@@ -615,8 +619,11 @@ pub fn print_ifa_flags(ctx: &mut Ctx, family: u8, flags: u32) {
             if mask == IFA_F_SECONDARY && family == AF_INET6 {
                 ctx.p.bool(T::Any, "temporary", "temporary ", true);
             } else {
-                ctx.p.string(T::Fp, "", "{} ", name);
-                ctx.p.bool(T::Json, name, "", true);
+                if ctx.p.is_json() {
+                    ctx.p.bool(T::Json, name, "", true);
+                } else {
+                    ctx.p.string(T::Fp, "", "{} ", name);
+                }
             }
         }
         flags &= !mask;

@@ -363,18 +363,12 @@ impl Printer {
     #[cfg_attr(rip_static, optimize(speed))]
     #[inline]
     fn one(&mut self, t: T, c: Color, key: Option<&str>, fmt: &'static str, shown: Shown, jv: J) {
-        // The common case first: plain text, no colour; and in text, a
-        // JSON-only fragment is nothing.
-        if self.jw.is_none() {
-            if t == T::Json {
-                return;
-            }
-            if c == Color::None || !self.mode.color {
-                let at = self.fmts.split(fmt);
-                let r = write_fmt1(&mut self.w, fmt, at, shown);
-                self.io(r);
-                return;
-            }
+        // The common case first: plain text, no colour.
+        if self.jw.is_none() && t != T::Json && (c == Color::None || !self.mode.color) {
+            let at = self.fmts.split(fmt);
+            let r = write_fmt1(&mut self.w, fmt, at, shown);
+            self.io(r);
+            return;
         }
         self.one_slow(t, c, key, fmt, shown, jv)
     }
