@@ -40,6 +40,8 @@ pub mod sysctl;
 mod layering;
 mod own;
 mod robust;
+#[cfg(test)]
+mod testrng;
 
 use std::ffi::OsString;
 use std::os::unix::ffi::OsStrExt;

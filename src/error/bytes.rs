@@ -200,12 +200,10 @@ mod tests {
             }
         }
         // Random sequences biased toward UTF-8 lead and escape bytes.
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = crate::testrng::xorshift(0x9E37_79B9_7F4A_7C15);
         let pool = [0xF4u8, 0x8F, 0xBC, 0xBF, 0x80, 0xBF, 0xC3, 0xE2, 0xF0, 0x41, 0x00, 0xFF];
         for _ in 0..200_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            let x = next();
             let n = (x % 12) as usize;
             let mut v = Vec::with_capacity(n);
             let mut y = x;

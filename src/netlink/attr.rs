@@ -458,13 +458,7 @@ mod tests {
     /// of well-formed, short, overlong and truncated attributes.
     #[test]
     fn parse_agrees_with_the_walk() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::testrng::xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..20_000 {
             let mut b = Vec::new();
             for _ in 0..next() % 8 {

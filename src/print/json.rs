@@ -302,12 +302,11 @@ mod tests {
                     ja.start_array(&mut a);
                     jb.start_array(&mut b);
                     for (i, v) in vals.iter().enumerate() {
-                        for key in [None, Some("ifname"), Some("a_much_longer_key_name"), Some("k\tey")] {
+                        for k in [None, Some("ifname"), Some("a_much_longer_key_name"), Some("k\tey")] {
                             if i % 3 == 0 {
                                 ja.start_object(&mut a);
                                 jb.start_object(&mut b);
                             }
-                            let k = key;
                             let took = ja.pair(&mut a, k, v);
                             let plain = match v {
                                 J::Str(s) => !s.contains('"'),

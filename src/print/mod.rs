@@ -640,11 +640,9 @@ mod split_tests {
     fn split_fmt_finds_the_first_placeholder() {
         let naive = |f: &[u8]| f.windows(2).position(|p| p == b"{}");
         let alphabet = [b'{', b'}', b'a', b' ', 0x7a, 0x7c, 0xfb];
-        let mut seed = 0x1234_5678_9abc_def0u64;
+        let mut next = crate::testrng::xorshift(0x1234_5678_9abc_def0);
         for _ in 0..200_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+            let seed = next();
             let n = (seed % 24) as usize;
             let f: Vec<u8> = (0..n).map(|i| alphabet[((seed >> (i * 2 % 60)) % 7) as usize]).collect();
             assert_eq!(super::split_fmt(&f), naive(&f), "{:?}", f);
